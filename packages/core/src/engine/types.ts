@@ -1,0 +1,21 @@
+import type { Table } from 'apache-arrow';
+import type { SqlValue } from '../sql/quote.ts';
+
+/**
+ * The connector every engine implements (DuckDB-WASM in the browser, native DuckDB in Node, later a
+ * remote server). Everything above it speaks SQL and receives Arrow tables, so the same indicator SQL
+ * runs unchanged on each.
+ */
+export interface Engine {
+  readonly name: string;
+  /** Makes UTF-8 text readable by `read_csv`; returns the path to use in SQL. */
+  registerText(fileName: string, text: string): Promise<string>;
+  /** Runs one statement with positional `?` parameters and returns its result as Arrow. */
+  query(sql: string, params?: SqlValue[]): Promise<Table>;
+  /** Runs statements that return nothing useful. */
+  exec(sql: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Session settings every engine applies: extensions are never fetched from the network. */
+export const ENGINE_SETUP_SQL = 'SET autoload_known_extensions = false; SET autoinstall_known_extensions = false;';

@@ -1,0 +1,171 @@
+import type { Engine } from '../engine/types.ts';
+import { DATASETS } from '../schema/datasets.ts';
+import type { DatasetKey, FieldDef } from '../schema/types.ts';
+import { ident, literal } from '../sql/quote.ts';
+import { decodeBytes } from './encoding.ts';
+import { detectDataset, matchHeaders } from './headers.ts';
+import {
+  CREATE_LEDGER_SQL,
+  ImportError,
+  type ImportSummary,
+  LEDGER_TABLE,
+} from './ledger.ts';
+import { limitExpressions, parseExpression, sqlType } from './parse-sql.ts';
+
+export interface ImportOptions {
+  /** Which dataset the file is; detected from its headers when omitted. */
+  dataset?: DatasetKey;
+  /** Overrides encoding detection (e.g. 'gb18030'). */
+  encoding?: string;
+}
+
+const RAW = '__raw_import';
+const PARSED = '__parsed_import';
+const rawCol = (key: string) => `__raw__${key}`;
+
+/** Decodes, loads and validates one delimited text export into its canonical table. */
+export async function importFile(
+  engine: Engine,
+  fileName: string,
+  bytes: Uint8Array,
+  options: ImportOptions = {},
+): Promise<ImportSummary> {
+  const { text, encoding } = decodeBytes(bytes, options.encoding);
+  if (text.trim() === '') throw new ImportError('empty_file', `${fileName}: the file is empty.`);
+  const path = await engine.registerText(`import-${Date.now()}-${safeName(fileName)}`, text);
+  try {
+    await engine.exec(
+      `CREATE OR REPLACE TEMP TABLE ${RAW} AS SELECT * FROM read_csv(${literal(path)},
+        all_varchar = true, header = true, null_padding = true)`,
+    );
+  } catch (e) {
+    throw new ImportError('unreadable', `${fileName}: not a readable CSV/TSV file (${errorText(e)}).`);
+  }
+  try {
+    const headers = (await engine.query(`SELECT * FROM ${RAW} LIMIT 0`)).schema.fields.map(
+      (f) => f.name,
+    );
+    const dataset = options.dataset ?? detectDataset(headers);
+    if (!dataset) {
+      throw new ImportError(
+        'unknown_dataset',
+        `${fileName}: cannot tell which dataset this is from its headers (${headers.slice(0, 8).join(', ')}…). ` +
+          'Name the dataset explicitly or supply a mapping file.',
+        { headers },
+      );
+    }
+    return await loadDataset(engine, fileName, encoding, dataset, headers);
+  } finally {
+    await engine.exec(`DROP TABLE IF EXISTS ${RAW}; DROP TABLE IF EXISTS ${PARSED};`);
+  }
+}
+
+async function loadDataset(
+  engine: Engine,
+  fileName: string,
+  encoding: string,
+  dataset: DatasetKey,
+  headers: string[],
+): Promise<ImportSummary> {
+  const def = DATASETS[dataset];
+  const match = matchHeaders(headers, def);
+  if (match.missingRequired.length) {
+    const missing = def.fields.filter((f) => match.missingRequired.includes(f.key));
+    throw new ImportError(
+      'missing_columns',
+      `${fileName}: required column(s) missing for ${def.label.zh} (${def.label.en}): ` +
+        `${missing.map((f) => `${f.zh} (${f.key})`).join(', ')}. Found: ${headers.join(', ')}.`,
+      { missing: match.missingRequired, headers },
+    );
+  }
+
+  const canonical = new Set(def.fields.flatMap((f) => (f.type === 'limit' ? [`${f.key}_value`, `${f.key}_unit`] : [f.key])));
+  const select: string[] = ['rowid + 1 AS _row'];
+  for (const field of def.fields) {
+    const header = match.mapped[field.key];
+    const v = header === undefined ? 'NULL' : `NULLIF(trim(${ident(header)}), '')`;
+    if (field.type === 'limit') {
+      const { value, unit } = limitExpressions(v);
+      select.push(`${value} AS ${ident(`${field.key}_value`)}`, `${unit} AS ${ident(`${field.key}_unit`)}`);
+    } else {
+      select.push(`CAST(${parseExpression(field, v)} AS ${sqlType(field)}) AS ${ident(field.key)}`);
+    }
+    select.push(`${v} AS ${ident(rawCol(field.key))}`);
+  }
+  const extras = match.unknown.map((h) => ({ header: h, column: canonical.has(h) || h.startsWith('_') ? `extra_${h}` : h }));
+  for (const x of extras) select.push(`${ident(x.header)} AS ${ident(x.column)}`);
+  await engine.exec(`CREATE OR REPLACE TEMP TABLE ${PARSED} AS SELECT ${select.join(',\n  ')} FROM ${RAW}`);
+
+  await engine.exec(CREATE_LEDGER_SQL);
+  await engine.exec(`DELETE FROM ${LEDGER_TABLE} WHERE dataset = ${literal(dataset)}`);
+  const ledgerRows = def.fields.flatMap((field) => ledgerSelects(field, match.mapped[field.key] !== undefined));
+  for (const key of def.fields.filter((f) => f.primaryKey).map((f) => f.key)) {
+    ledgerRows.push(`SELECT _row, ${literal(key)}, 'duplicate_id', 'reject', ${ident(key)} FROM (
+      SELECT _row, ${ident(key)}, row_number() OVER (PARTITION BY ${ident(key)} ORDER BY _row) AS n
+      FROM ${PARSED} WHERE ${ident(key)} IS NOT NULL) WHERE n > 1`);
+  }
+  for (const check of def.checks ?? []) {
+    ledgerRows.push(`SELECT _row, ${literal(check.column)}, ${literal(check.reason)}, 'reject', CAST(${ident(check.column)} AS VARCHAR)
+      FROM ${PARSED} WHERE ${check.failsWhen}`);
+  }
+  await engine.exec(
+    `INSERT INTO ${LEDGER_TABLE} SELECT ${literal(dataset)}, ${literal(fileName)}, * FROM (${ledgerRows.join('\nUNION ALL\n')})`,
+  );
+
+  const keep = [...canonical, ...extras.map((x) => x.column)].map(ident).join(', ');
+  await engine.exec(
+    `CREATE OR REPLACE TABLE ${ident(def.table)} AS SELECT _row, ${keep} FROM ${PARSED}
+     WHERE _row NOT IN (SELECT "row" FROM ${LEDGER_TABLE} WHERE dataset = ${literal(dataset)} AND severity = 'reject')
+     ORDER BY _row`,
+  );
+
+  const counts = await engine.query(
+    `SELECT (SELECT count(*) FROM ${PARSED}) AS read, (SELECT count(*) FROM ${ident(def.table)}) AS loaded,
+       (SELECT count(DISTINCT "row") FROM ${LEDGER_TABLE} WHERE dataset = ${literal(dataset)} AND severity = 'reject') AS rejected,
+       (SELECT count(*) FROM ${LEDGER_TABLE} WHERE dataset = ${literal(dataset)} AND severity = 'warning') AS warnings`,
+  );
+  const row = counts.get(0)?.toJSON() as Record<string, number>;
+  const reasons = await engine.query(
+    `SELECT reason, count(DISTINCT "row") AS n FROM ${LEDGER_TABLE}
+     WHERE dataset = ${literal(dataset)} AND severity = 'reject' GROUP BY reason ORDER BY reason`,
+  );
+  const rejectReasons: Record<string, number> = {};
+  for (const r of reasons) rejectReasons[String(r.reason)] = Number(r.n);
+  const summary: ImportSummary = {
+    dataset,
+    file: fileName,
+    encoding,
+    read: Number(row.read),
+    loaded: Number(row.loaded),
+    rejected: Number(row.rejected),
+    warnings: Number(row.warnings),
+    mapped: match.mapped,
+    unknown: match.unknown,
+    rejectReasons,
+  };
+  if (summary.read !== summary.loaded + summary.rejected) {
+    throw new Error(`row ledger out of balance for ${fileName}: ${JSON.stringify(summary)}`);
+  }
+  return summary;
+}
+
+/** Ledger rows for one field: missing required values, unparseable values, unknown enum values. */
+function ledgerSelects(field: FieldDef, present: boolean): string[] {
+  const raw = ident(rawCol(field.key));
+  const out: string[] = [];
+  if (field.required) {
+    out.push(`SELECT _row, ${literal(field.key)}, 'missing_required', 'reject', NULL FROM ${PARSED} WHERE ${raw} IS NULL`);
+  }
+  if (!present || field.type === 'string') return out;
+  const parsed = field.type === 'limit' ? ident(`${field.key}_unit`) : ident(field.key);
+  const reason = field.type === 'enum' ? 'unknown_enum_value' : `unparseable_${field.type}`;
+  const severity = field.required ? 'reject' : 'warning';
+  out.push(
+    `SELECT _row, ${literal(field.key)}, ${literal(reason)}, ${literal(severity)}, ${raw} FROM ${PARSED}
+     WHERE ${raw} IS NOT NULL AND ${parsed} IS NULL`,
+  );
+  return out;
+}
+
+const safeName = (name: string) => name.replaceAll(/[^\w.-]/g, '_').slice(-60);
+const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e)).split('\n')[0];

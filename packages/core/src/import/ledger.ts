@@ -1,0 +1,46 @@
+/** The row ledger: every input row is loaded or listed here as rejected, with its reason. */
+export const LEDGER_TABLE = 'import_ledger';
+
+export const CREATE_LEDGER_SQL = `CREATE TABLE IF NOT EXISTS ${LEDGER_TABLE} (
+  dataset VARCHAR, file VARCHAR, "row" INTEGER, "column" VARCHAR,
+  reason VARCHAR, severity VARCHAR, "value" VARCHAR)`;
+
+export type Severity = 'reject' | 'warning';
+
+export interface LedgerEntry {
+  dataset: string;
+  file: string;
+  row: number;
+  column: string | null;
+  reason: string;
+  severity: Severity;
+  value: string | null;
+}
+
+export interface ImportSummary {
+  dataset: string;
+  file: string;
+  encoding: string;
+  read: number;
+  loaded: number;
+  rejected: number;
+  warnings: number;
+  /** canonical key → header found in the file */
+  mapped: Record<string, string>;
+  /** headers kept as extra columns because no alias list knows them */
+  unknown: string[];
+  /** reason → number of rows (rejections) */
+  rejectReasons: Record<string, number>;
+}
+
+/** Thrown for files that cannot be imported at all; `message` names the file and what to do. */
+export class ImportError extends Error {
+  constructor(
+    readonly code: 'empty_file' | 'unreadable' | 'unknown_dataset' | 'missing_columns',
+    message: string,
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.name = 'ImportError';
+  }
+}

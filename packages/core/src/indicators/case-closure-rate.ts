@@ -1,0 +1,25 @@
+import type { IndicatorDef } from './types.ts';
+import { where } from './where.ts';
+
+export const caseClosureRate: IndicatorDef = {
+  key: 'case.closure_rate',
+  dataset: 'cases',
+  kind: 'rate',
+  label: { zh: '办结率', en: 'Closure rate' },
+  formula: {
+    zh: '已受理办件中已办结的件数 ÷ 已受理办件数（同批次口径）',
+    en: 'Accepted cases that are closed ÷ accepted cases (cohort basis)',
+  },
+  direction: 'higher',
+  unit: 'percent',
+  target: 0.95,
+  source: '县级政务服务工作报告口径（办结数 ÷ 受理数，例：12422 ÷ 12459 = 99.70%）',
+  sql(ctx) {
+    const w = where(ctx);
+    return {
+      text: `SELECT count(*) FILTER (WHERE closed_at IS NOT NULL OR status = 'closed')::DOUBLE AS numerator,
+        count(*)::DOUBLE AS denominator FROM cases WHERE accepted_at IS NOT NULL AND ${w.text}`,
+      params: w.params,
+    };
+  },
+};

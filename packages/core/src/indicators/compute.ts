@@ -1,0 +1,138 @@
+import type { Table } from 'apache-arrow';
+import type { Engine } from '../engine/types.ts';
+import { DATASETS } from '../schema/datasets.ts';
+import type { Filters } from '../sql/filters.ts';
+import { INDICATORS } from './catalogue.ts';
+import { countStatus, rateStatus, wilson } from './status.ts';
+import type { IndicatorContext, IndicatorDef, IndicatorResult } from './types.ts';
+
+export interface ComputeOptions {
+  /** 'YYYY-MM-DD' or 'YYYY-MM-DD HH:MM:SS'; defaults to the latest timestamp in the loaded data. */
+  asOf?: string;
+  filters?: Filters;
+  /** Restrict to these indicator keys (default: every computable one). */
+  keys?: readonly string[];
+}
+
+/** An indicator's result plus the Arrow table it came from (charts draw the table's columns). */
+export interface ComputedIndicator {
+  result: IndicatorResult;
+  table: Table;
+}
+
+/** Names → columns of the canonical tables currently loaded. */
+export async function loadedTables(engine: Engine): Promise<Map<string, string[]>> {
+  const t = await engine.query(
+    `SELECT table_name, column_name FROM information_schema.columns
+     WHERE table_schema = 'main' ORDER BY table_name, ordinal_position`,
+  );
+  const out = new Map<string, string[]>();
+  for (const row of t) {
+    const name = String(row.table_name);
+    out.set(name, [...(out.get(name) ?? []), String(row.column_name)]);
+  }
+  return out;
+}
+
+/** "Data as of": the latest event timestamp across the loaded datasets (due dates lie in the future, so not them). */
+export async function dataAsOf(engine: Engine, tables?: Map<string, string[]>): Promise<string> {
+  const loaded = tables ?? (await loadedTables(engine));
+  const parts: string[] = [];
+  for (const def of Object.values(DATASETS)) {
+    const cols = loaded.get(def.table);
+    if (!cols) continue;
+    for (const f of def.fields) {
+      const isEvent = (f.type === 'datetime' || f.type === 'date') && !f.key.includes('due');
+      if (isEvent && cols.includes(f.key)) {
+        parts.push(`SELECT max(CAST("${f.key}" AS TIMESTAMP)) AS t FROM "${def.table}"`);
+      }
+    }
+  }
+  if (!parts.length) return new Date().toISOString().slice(0, 19).replace('T', ' ');
+  const t = await engine.query(`SELECT strftime(max(t), '%Y-%m-%d %H:%M:%S') AS t FROM (${parts.join(' UNION ALL ')})`);
+  return String(t.get(0)?.t ?? '');
+}
+
+export async function computeIndicators(
+  engine: Engine,
+  options: ComputeOptions = {},
+): Promise<ComputedIndicator[]> {
+  const tables = await loadedTables(engine);
+  const asOf = normaliseAsOf(options.asOf) ?? (await dataAsOf(engine, tables));
+  const defs = INDICATORS.filter(
+    (d) => tables.has(DATASETS[d.dataset].table) && (!options.keys || options.keys.includes(d.key)),
+  );
+  const out: ComputedIndicator[] = [];
+  for (const def of defs) {
+    const ctx: IndicatorContext = {
+      asOf,
+      filters: options.filters,
+      columns: tables.get(DATASETS[def.dataset].table) ?? [],
+    };
+    out.push(await runIndicator(engine, def, ctx));
+  }
+  return out;
+}
+
+export async function runIndicator(
+  engine: Engine,
+  def: IndicatorDef,
+  ctx: IndicatorContext,
+): Promise<ComputedIndicator> {
+  const q = def.sql(ctx);
+  const table = await engine.query(q.text, q.params);
+  return { table, result: toResult(def, ctx, table) };
+}
+
+function toResult(def: IndicatorDef, ctx: IndicatorContext, table: Table): IndicatorResult {
+  const base = {
+    key: def.key,
+    label: def.label,
+    kind: def.kind,
+    unit: def.unit,
+    direction: def.direction,
+    target: def.target ?? null,
+    asOf: ctx.asOf,
+    filters: ctx.filters ?? {},
+    formula: def.formula,
+    source: def.source,
+  };
+  const row = table.numRows ? (table.get(0)?.toJSON() as Record<string, unknown>) : {};
+  if (def.kind === 'rate') {
+    const numerator = Number(row.numerator ?? 0);
+    const denominator = Number(row.denominator ?? 0);
+    const ci = wilson(numerator, denominator);
+    return {
+      ...base,
+      value: denominator > 0 ? numerator / denominator : null,
+      numerator,
+      denominator,
+      ci,
+      status: rateStatus(ci, denominator, def.target, def.direction),
+    };
+  }
+  if (def.kind === 'count') {
+    const value = Number(row.value ?? 0);
+    return {
+      ...base,
+      value,
+      numerator: value,
+      denominator: Number(row.denominator ?? 0),
+      ci: null,
+      status: countStatus(value, def.target, def.direction),
+    };
+  }
+  const keys = table.getChild('key')?.toArray() as string[] | undefined;
+  const values = table.getChild('value')?.toArray() as Float64Array | undefined;
+  const breakdown = (keys ?? []).map((key, i) => ({ key, value: values?.[i] ?? 0 }));
+  const total = breakdown.reduce((s, r) => s + r.value, 0);
+  return { ...base, value: total, numerator: total, denominator: null, ci: null, status: 'none', breakdown };
+}
+
+/** Accepts 'YYYY-MM-DD' (end of that day) or a full timestamp. */
+function normaliseAsOf(asOf: string | undefined): string | undefined {
+  if (!asOf) return undefined;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(asOf)) return `${asOf} 23:59:59`;
+  if (/^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2})?$/.test(asOf)) return asOf.replace('T', ' ');
+  throw new Error(`as-of date "${asOf}" is not YYYY-MM-DD or YYYY-MM-DD HH:MM:SS`);
+}

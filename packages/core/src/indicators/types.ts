@@ -1,0 +1,57 @@
+import type { DatasetKey } from '../schema/types.ts';
+import type { Filters } from '../sql/filters.ts';
+import type { SqlQuery } from '../sql/quote.ts';
+
+export type Direction = 'higher' | 'lower';
+export type IndicatorKind = 'rate' | 'count' | 'breakdown';
+
+export interface IndicatorContext {
+  /** 'YYYY-MM-DD HH:MM:SS', local time: "now" for open-case rules. */
+  asOf: string;
+  filters?: Filters;
+  /** Columns the indicator's table has, so filters on absent columns are skipped. */
+  columns: readonly string[];
+}
+
+/**
+ * One indicator = one file: metadata for the reader plus the SQL that computes it.
+ * Rate SQL returns one row `numerator, denominator`; count SQL one row `value, denominator`;
+ * breakdown SQL rows `key, value` (the chart's columns), largest first.
+ */
+export interface IndicatorDef {
+  key: string;
+  dataset: DatasetKey;
+  kind: IndicatorKind;
+  label: { zh: string; en: string };
+  formula: { zh: string; en: string };
+  direction: Direction;
+  unit: 'percent' | 'count';
+  /** Default target: a share for rates (0.5 = 50 %), a count for counts. */
+  target?: number;
+  /** Document number or law article the definition or target comes from. */
+  source: string;
+  sql(ctx: IndicatorContext): SqlQuery;
+}
+
+export type Status = 'green' | 'amber' | 'red' | 'insufficient' | 'none';
+
+export interface IndicatorResult {
+  key: string;
+  label: { zh: string; en: string };
+  kind: IndicatorKind;
+  unit: 'percent' | 'count';
+  direction: Direction;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  /** 95 % Wilson interval for rates. */
+  ci: [number, number] | null;
+  target: number | null;
+  status: Status;
+  asOf: string;
+  filters: Filters;
+  formula: { zh: string; en: string };
+  source: string;
+  /** Breakdown rows (key → count), for breakdown indicators. */
+  breakdown?: { key: string; value: number }[];
+}

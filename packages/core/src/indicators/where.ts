@@ -1,0 +1,10 @@
+import { filterPredicate } from '../sql/filters.ts';
+import type { SqlQuery } from '../sql/quote.ts';
+import type { IndicatorContext } from './types.ts';
+
+/** `WHERE` clause of an indicator: the active filters, with their bound values. */
+export const where = (ctx: IndicatorContext): SqlQuery => filterPredicate(ctx.filters, ctx.columns);
+
+export const ONLINE_CHANNELS = "('online_pc', 'online_mobile')";
+/** Cases that ended without a decision and so can never be overdue. */
+export const ENDED_WITHOUT_DECISION = "('rejected_intake', 'withdrawn', 'void')";

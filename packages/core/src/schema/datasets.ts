@@ -1,0 +1,234 @@
+import * as E from './enums.ts';
+import type { DatasetDef, DatasetKey, FieldDef } from './types.ts';
+
+/** Canonical datasets of shared/DOMAIN.md §7 with their Chinese headers and aliases. */
+
+const f = (
+  key: string,
+  zh: string,
+  type: FieldDef['type'],
+  aliases: string[] = [],
+  extra: Partial<FieldDef> = {},
+): FieldDef => ({ key, zh, type, aliases, ...extra });
+
+const cases: DatasetDef = {
+  key: 'cases',
+  table: 'cases',
+  label: { zh: '办件', en: 'Service cases' },
+  fields: [
+    f(
+      'case_id',
+      '办件编号',
+      'string',
+      ['办件号', '申报号', '受理编号', '业务流水号', '申办流水号', 'projid', 'project_no'],
+      { required: true, primaryKey: true },
+    ),
+    f('region_code', '行政区划代码', 'string', ['区划代码', 'areacode']),
+    f('region_name', '所属区域', 'string', ['行政区划', '地区', '区县']),
+    f('item_code', '实施编码', 'string', ['事项编码', '事项实施编码', 'task_code']),
+    f('catalog_code', '基本编码', 'string', ['事项基本编码', 'catalog_code']),
+    f('item_name', '事项名称', 'string', ['服务事项', '审批事项', 'task_name']),
+    f('item_type', '事项类型', 'enum', ['权力类型', '审批类别', 'shenpilb'], { enum: E.ITEM_TYPES }),
+    f('dept_code', '受理部门编码', 'string', ['实施主体编码', '统一社会信用代码', 'org_code']),
+    f('dept_name', '受理部门', 'string', ['实施主体', '承办部门', '办理部门', '窗口单位']),
+    f('domain', '所属领域', 'string', ['主题分类', '领域']),
+    f('applicant_type', '申请人类型', 'enum', ['服务对象', '申请人性质', 'userProp'], {
+      enum: E.APPLICANT_TYPES,
+    }),
+    f('case_type', '办件类型', 'enum', ['project_type'], { enum: E.CASE_TYPES }),
+    f('apply_channel', '申报渠道', 'enum', ['申请方式', '受理渠道', '来源', 'applyfrom'], {
+      enum: E.APPLY_CHANNELS,
+    }),
+    f('online_depth', '网上办理深度', 'enum', ['网办深度', 'wangbanshendu'], {
+      enum: E.ONLINE_DEPTHS,
+    }),
+    f('is_full_online', '是否全程网办', 'bool', ['全流程网办']),
+    f('closed_online', '是否网上办结', 'bool', ['网上办结']),
+    f('result_delivery', '结果送达方式', 'enum', ['送达方式', '领取方式'], {
+      enum: E.RESULT_DELIVERY,
+    }),
+    f(
+      'submitted_at',
+      '申请时间',
+      'datetime',
+      ['申报时间', '收件时间', '提交时间', 'apply_date', 'receive_time'],
+      { required: true },
+    ),
+    f('accepted_at', '受理时间', 'datetime', ['accept_date', 'accept_time']),
+    f('decided_at', '决定时间', 'datetime', ['审批时间', '审结时间']),
+    f('closed_at', '办结时间', 'datetime', [
+      '办理完成时间',
+      'result_date',
+      'transact_time',
+      'banjiedate',
+    ]),
+    f('statutory_limit', '法定办结时限', 'limit', ['法定期限', 'anticipate_day']),
+    f('promised_limit', '承诺办结时限', 'limit', ['承诺期限', '承诺时限', 'promise_day']),
+    f('promised_due_at', '承诺办结时间', 'datetime', [
+      '承诺日期',
+      '应办结时间',
+      'promise_date',
+      'promiseenddate',
+    ]),
+    f('paused_wd', '特别程序时长(工作日)', 'int', ['暂停计时天数', '挂起天数']),
+    f('status', '办理状态', 'enum', ['办件状态', 'handlestate', 'prostatus'], {
+      enum: E.CASE_STATUSES,
+    }),
+    f('result', '办结结果', 'enum', ['办理结果', '审批结果', 'result_type'], {
+      enum: E.CASE_RESULTS,
+    }),
+    f('trips_required', '到办事现场次数', 'int', ['跑动次数(标准)', 'limit_scene_num']),
+    f('trips_actual', '实际跑动次数', 'int', ['现场次数']),
+    f('fee_amount', '收费金额(元)', 'decimal', ['缴费金额', '收费金额']),
+    f('payment_ref', '缴款书编号', 'string', ['非税缴款码', '缴款码']),
+    f('rating', '评价等级', 'int', ['满意度', '整体满意度', 'satisfaction']),
+    f('rated_at', '评价时间', 'datetime', ['assessTime']),
+    f('bad_review_rectified_at', '差评整改时间', 'datetime', ['整改完成时间']),
+    f('source_system', '数据来源', 'string', ['data_source']),
+  ],
+  checks: [
+    {
+      reason: 'closed_before_accepted',
+      column: 'closed_at',
+      failsWhen: 'closed_at IS NOT NULL AND accepted_at IS NOT NULL AND closed_at < accepted_at',
+    },
+    {
+      reason: 'accepted_before_submitted',
+      column: 'accepted_at',
+      failsWhen:
+        'accepted_at IS NOT NULL AND submitted_at IS NOT NULL AND CAST(accepted_at AS DATE) < CAST(submitted_at AS DATE)',
+    },
+  ],
+};
+
+const items: DatasetDef = {
+  key: 'items',
+  table: 'items',
+  label: { zh: '事项清单', en: 'Service-item catalogue' },
+  fields: [
+    f('item_code', '实施编码', 'string', ['事项编码', '事项实施编码', 'task_code'], {
+      required: true,
+      primaryKey: true,
+    }),
+    f('catalog_code', '基本编码', 'string', ['事项基本编码']),
+    f('item_name', '事项名称', 'string', ['服务事项', 'task_name'], { required: true }),
+    f('item_type', '事项类型', 'enum', ['权力类型'], { enum: E.ITEM_TYPES }),
+    f('dept_name', '实施主体', 'string', ['受理部门', '实施部门']),
+    f('statutory_limit', '法定办结时限', 'limit', ['法定期限']),
+    f('promised_limit', '承诺办结时限', 'limit', ['承诺期限', '承诺时限']),
+    f('case_type', '办件类型', 'enum', [], { enum: E.CASE_TYPES }),
+    f('trips_required', '到办事现场次数', 'int', ['跑动次数']),
+    f('is_online', '是否网办', 'bool', ['是否网上可办']),
+    f('online_depth', '网上办理深度', 'enum', ['网办深度'], { enum: E.ONLINE_DEPTHS }),
+    f('not_suitable_online', '不适宜开展网上办事', 'bool', []),
+    f('not_suitable_zero_trip', '不宜跑零次', 'bool', []),
+    f('is_express', '是否支持物流快递', 'bool', []),
+    f('in_hall', '是否进驻政务大厅', 'bool', []),
+  ],
+};
+
+const disclosures: DatasetDef = {
+  key: 'disclosures',
+  table: 'disclosures',
+  label: { zh: '主动公开信息', en: 'Proactive disclosures' },
+  fields: [
+    f('info_id', '索引号', 'string', ['信息索引号'], { required: true, primaryKey: true }),
+    f('title', '信息名称', 'string', ['标题', '名称', '文件名称'], { required: true }),
+    f('doc_no', '文号', 'string', ['发文字号', '发布文号']),
+    f('publisher', '发布机构', 'string', ['发文机关', '信息来源']),
+    f('region_code', '行政区划代码', 'string', []),
+    f('domain', '公开领域', 'enum', ['重点领域', '试点领域'], { enum: E.DOMAINS }),
+    f('five_open', '五公开类别', 'enum', ['公开类别'], { enum: E.FIVE_OPEN }),
+    f('genre', '体裁分类', 'string', ['文种']),
+    f('formed_at', '成文日期', 'date', ['生成日期', '产生日期', '形成日期', '发文日期']),
+    f('published_at', '发布日期', 'datetime', ['公开日期', '发布时间'], { required: true }),
+    f('legal_deadline_wd', '公开时限(工作日)', 'int', ['公开时限']),
+    f('has_interpretation', '是否有政策解读', 'bool', ['解读']),
+  ],
+  checks: [
+    {
+      reason: 'published_before_formed',
+      column: 'published_at',
+      failsWhen:
+        'published_at IS NOT NULL AND formed_at IS NOT NULL AND CAST(published_at AS DATE) < formed_at',
+    },
+  ],
+};
+
+const requests: DatasetDef = {
+  key: 'requests',
+  table: 'requests',
+  label: { zh: '依申请公开', en: 'On-request applications' },
+  fields: [
+    f('request_id', '申请编号', 'string', ['受理编号', '登记号'], {
+      required: true,
+      primaryKey: true,
+    }),
+    f('agency', '承办机关', 'string', ['被申请机关', '答复机关']),
+    f('applicant_type', '申请人类型', 'enum', ['申请人情况'], {
+      enum: E.REQUEST_APPLICANT_TYPES,
+    }),
+    f('channel', '申请方式', 'enum', ['申请渠道', '提交方式'], { enum: E.REQUEST_CHANNELS }),
+    f('received_at', '收到申请日期', 'date', ['受理日期', '登记日期'], { required: true }),
+    f('extension_wd', '延期工作日数', 'int', []),
+    f('due_at', '答复期限', 'date', ['法定答复日期']),
+    f('replied_at', '答复日期', 'date', ['办结日期', '答复时间']),
+    f('outcome', '办理结果', 'enum', ['答复类型', '处理结果'], { enum: E.REQUEST_OUTCOMES }),
+  ],
+  checks: [
+    {
+      reason: 'replied_before_received',
+      column: 'replied_at',
+      failsWhen: 'replied_at IS NOT NULL AND received_at IS NOT NULL AND replied_at < received_at',
+    },
+  ],
+};
+
+const hotline: DatasetDef = {
+  key: 'hotline',
+  table: 'hotline',
+  label: { zh: '12345热线工单', en: '12345 hotline tickets' },
+  fields: [
+    f('ticket_id', '工单编号', 'string', ['工单号', '流水号'], {
+      required: true,
+      primaryKey: true,
+    }),
+    f('received_at', '受理时间', 'datetime', ['来电时间', '登记时间', '诉求时间'], {
+      required: true,
+    }),
+    f('channel', '诉求渠道', 'enum', ['来源渠道'], { enum: E.HOTLINE_CHANNELS }),
+    f('request_type', '诉求类型', 'enum', ['工单类型', '来电类型'], {
+      enum: E.HOTLINE_REQUEST_TYPES,
+    }),
+    f('category_l1', '诉求分类(一级)', 'string', ['问题分类', '事项分类']),
+    f('sla_class', '办理时限类别', 'enum', ['紧急程度'], { enum: E.SLA_CLASSES }),
+    f('answered_directly', '是否直接答复', 'bool', ['直接办结', '一次办结']),
+    f('lead_dept', '承办单位', 'string', ['主办单位', '责任单位']),
+    f('due_at', '办理时限', 'datetime', ['要求办结时间', '截止时间']),
+    f('replied_at', '答复时间', 'datetime', ['反馈时间', '回复时间']),
+    f('closed_at', '办结时间', 'datetime', ['归档时间']),
+    f('status', '工单状态', 'enum', [], { enum: E.HOTLINE_STATUSES }),
+    f('callback_at', '回访时间', 'datetime', []),
+    f('callback_result', '回访结果', 'enum', [], { enum: E.CALLBACK_RESULTS }),
+    f('resolved', '是否解决', 'enum', ['解决情况'], { enum: E.RESOLVED }),
+  ],
+  checks: [
+    {
+      reason: 'closed_before_received',
+      column: 'closed_at',
+      failsWhen: 'closed_at IS NOT NULL AND received_at IS NOT NULL AND closed_at < received_at',
+    },
+  ],
+};
+
+export const DATASETS: Record<DatasetKey, DatasetDef> = {
+  cases,
+  items,
+  disclosures,
+  requests,
+  hotline,
+};
+
+export function datasetDef(key: DatasetKey): DatasetDef {
+  return DATASETS[key];
+}
