@@ -3,28 +3,13 @@ import { NodeEngine } from '../src/engine/node.ts';
 import { importFile } from '../src/import/import-csv.ts';
 import { computeIndicators } from '../src/indicators/compute.ts';
 import { rateStatus, wilson } from '../src/indicators/status.ts';
+import { SMALL_CASES, SMALL_DISCLOSURES } from '../../../test/fixtures/small.ts';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 
 // Ten cases, hand-checked: 6 online (4 PC + 2 mobile), 3 closed online, 8 accepted of which 6 closed.
-const CASES = `办件编号,受理部门,申报渠道,申请时间,受理时间,办结时间,承诺办结时间,承诺办结时限,是否网上办结,办理状态
-C01,甲局,网上(PC),2025-03-03 09:00:00,2025-03-03 09:10:00,2025-03-05 10:00:00,2025-03-07 17:00:00,5个工作日,是,已办结
-C02,甲局,网上(PC),2025-03-03 09:00:00,2025-03-03 09:10:00,2025-03-10 10:00:00,2025-03-07 17:00:00,5个工作日,是,已办结
-C03,甲局,移动端,2025-03-04 09:00:00,2025-03-04 09:10:00,2025-03-04 09:20:00,,即办,是,已办结
-C04,甲局,窗口,2025-03-04 09:00:00,2025-03-04 09:10:00,2025-03-06 09:20:00,,3个自然日,否,已办结
-C05,乙局,窗口,2025-03-05 09:00:00,2025-03-05 09:10:00,2025-03-12 09:20:00,,3个自然日,否,已办结
-C06,乙局,网上(PC),2025-03-05 09:00:00,2025-03-05 09:10:00,2025-03-07 09:20:00,2025-03-07 17:00:00,2个工作日,否,已办结
-C07,乙局,网上(PC),2025-03-06 09:00:00,2025-03-06 09:10:00,,2025-03-10 17:00:00,2个工作日,否,办理中
-C08,乙局,移动端,2025-03-10 09:00:00,2025-03-10 09:10:00,,2025-03-20 17:00:00,8个工作日,否,办理中
-C09,乙局,窗口,2025-03-11 09:00:00,,,,,否,不予受理
-C10,乙局,窗口,2025-03-14 09:00:00,,,,,否,已申报
-`;
-const DISCLOSURES = `索引号,信息名称,公开领域,发布日期
-D1,a,财政预决算,2025-01-02
-D2,b,财政预决算,2025-01-03
-D3,c,义务教育,2025-01-04
-D4,d,,2025-01-05
-`;
+const CASES = SMALL_CASES;
+const DISCLOSURES = SMALL_DISCLOSURES;
 
 let engine: NodeEngine;
 beforeAll(async () => {

@@ -1,6 +1,6 @@
 import type { AsyncDuckDB, AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
 import type { Table } from 'apache-arrow';
-import type { SqlValue } from '../sql/quote.ts';
+import { ident, type SqlValue } from '../sql/quote.ts';
 import { ENGINE_SETUP_SQL, type Engine } from './types.ts';
 
 /**
@@ -11,10 +11,18 @@ export class WasmEngine implements Engine {
   readonly name = 'duckdb-wasm';
   #conn: Promise<AsyncDuckDBConnection>;
 
-  constructor(readonly db: AsyncDuckDB) {
+  /**
+   * @param database When given, this engine works in its own attached in-memory database, so several
+   *   dashboards can share one DuckDB-WASM instance (one worker per page) without seeing each other's tables.
+   */
+  constructor(
+    readonly db: AsyncDuckDB,
+    readonly database?: string,
+  ) {
     this.#conn = (async () => {
       const conn = await db.connect();
       await conn.query(ENGINE_SETUP_SQL);
+      if (database) await conn.query(`ATTACH ':memory:' AS ${ident(database)}; USE ${ident(database)};`);
       return conn;
     })();
   }
@@ -40,6 +48,8 @@ export class WasmEngine implements Engine {
   }
 
   async close(): Promise<void> {
-    await (await this.#conn).close();
+    const conn = await this.#conn;
+    if (this.database) await conn.query(`USE memory; DETACH ${ident(this.database)};`);
+    await conn.close();
   }
 }

@@ -24,7 +24,7 @@ export interface ComputedIndicator {
 export async function loadedTables(engine: Engine): Promise<Map<string, string[]>> {
   const t = await engine.query(
     `SELECT table_name, column_name FROM information_schema.columns
-     WHERE table_schema = 'main' ORDER BY table_name, ordinal_position`,
+     WHERE table_catalog = current_database() AND table_schema = 'main' ORDER BY table_name, ordinal_position`,
   );
   const out = new Map<string, string[]>();
   for (const row of t) {

@@ -1,0 +1,99 @@
+import { max } from 'd3-array';
+import { axisBottom } from 'd3-axis';
+import { scaleBand, scaleLinear } from 'd3-scale';
+import { select } from 'd3-selection';
+
+/** Columns, not row objects: labels[i] belongs to values[i]. */
+export interface BarChartData {
+  labels: ArrayLike<string>;
+  values: ArrayLike<number>;
+}
+
+export interface BarChartOptions {
+  width: number;
+  /** Height of one bar's band in px. */
+  band?: number;
+  /** Formats a value for the end-of-bar label and the axis. */
+  format?: (value: number) => string;
+  /** Accessible name of the chart; a one-sentence summary works best. */
+  label: string;
+}
+
+const MARGIN = { top: 4, right: 56, bottom: 24, left: 8 };
+
+/**
+ * Horizontal bar chart, largest first as given. Category labels sit in their own column sized to the
+ * longest label, so long Chinese domain names are never cut. Colour is not the only carrier: every
+ * bar has its value printed at its end.
+ */
+export function renderBarChart(svgEl: SVGSVGElement, data: BarChartData, options: BarChartOptions): void {
+  const n = data.values.length;
+  const index = Array.from({ length: n }, (_, i) => i);
+  const band = options.band ?? 24;
+  const format = options.format ?? ((v: number) => String(v));
+  const labelWidth = Math.min(
+    options.width * 0.45,
+    8 + Math.max(0, ...index.map((i) => textWidth(String(data.labels[i])))),
+  );
+  const left = MARGIN.left + labelWidth;
+  const height = MARGIN.top + MARGIN.bottom + n * band;
+  const x = scaleLinear()
+    .domain([0, max(index, (i) => data.values[i]) ?? 0])
+    .nice()
+    .range([left, Math.max(left + 10, options.width - MARGIN.right)]);
+  const y = scaleBand<number>()
+    .domain(index)
+    .range([MARGIN.top, MARGIN.top + n * band])
+    .padding(0.2);
+
+  const svg = select(svgEl)
+    .attr('viewBox', `0 0 ${options.width} ${height}`)
+    .attr('width', options.width)
+    .attr('height', height)
+    .attr('role', 'img')
+    .attr('aria-label', options.label);
+  svg.selectAll('*').remove();
+
+  const rows = svg
+    .append('g')
+    .attr('class', 'bars')
+    .selectAll('g')
+    .data(index)
+    .join('g')
+    .attr('class', 'bar')
+    .attr('transform', (i) => `translate(0,${y(i)})`);
+  rows
+    .append('text')
+    .attr('class', 'category')
+    .attr('x', left - 6)
+    .attr('y', y.bandwidth() / 2)
+    .attr('dy', '0.35em')
+    .attr('text-anchor', 'end')
+    .text((i) => String(data.labels[i]));
+  rows
+    .append('rect')
+    .attr('x', left)
+    .attr('height', y.bandwidth())
+    .attr('width', (i) => Math.max(0, x(data.values[i] ?? 0) - left));
+  rows
+    .append('text')
+    .attr('class', 'value')
+    .attr('x', (i) => x(data.values[i] ?? 0) + 4)
+    .attr('y', y.bandwidth() / 2)
+    .attr('dy', '0.35em')
+    .text((i) => format(data.values[i] ?? 0));
+
+  svg
+    .append('g')
+    .attr('class', 'axis')
+    .attr('aria-hidden', 'true')
+    .attr('transform', `translate(0,${MARGIN.top + n * band})`)
+    .call(axisBottom(x).ticks(Math.max(2, Math.floor((options.width - left) / 80))).tickFormat((v) => format(Number(v))));
+}
+
+/** Rough text width without layout: CJK characters are about 1 em, others about 0.6 em at 12 px. */
+function textWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) w += /[\u2e80-\uffff]/.test(ch) ? 12 : 7;
+  return w;
+}

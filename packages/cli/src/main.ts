@@ -1,0 +1,73 @@
+import { parseArgs } from 'node:util';
+import { computeIndicators, ImportError, summarise } from '@assessment-dashboard/core';
+import { NodeEngine } from '@assessment-dashboard/core/node';
+import { formatImports, formatIndicators } from './format.ts';
+import { loadFiles } from './load-files.ts';
+import { preview } from './static-server.ts';
+
+const USAGE = `assessment-dashboard <command> [options]
+
+Commands:
+  indicators <file>… [--as-of DATE] [--encoding E] [--json]
+      Import the exports (dataset detected from headers) and print every computable indicator.
+  validate <file>… [--encoding E] [--json]
+      Import and print the row ledger summary; exits 1 when any row was rejected.
+  preview <dir> [--port N] [--host H]
+      Serve a built folder (e.g. dist/) over HTTP with correct MIME types, loopback only by default.
+`;
+
+/** CLI entry: returns the process exit code. */
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  const { values, positionals } = parseArgs({
+    args: rest,
+    allowPositionals: true,
+    options: {
+      json: { type: 'boolean', default: false },
+      'as-of': { type: 'string' },
+      encoding: { type: 'string' },
+      port: { type: 'string', default: '4173' },
+      host: { type: 'string', default: '127.0.0.1' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (!command || values.help || command === 'help') {
+    process.stdout.write(USAGE);
+    return command ? 0 : 2;
+  }
+  if (command === 'preview') {
+    const server = await preview(positionals[0] ?? 'dist', Number(values.port), values.host);
+    process.stdout.write(`Serving ${positionals[0] ?? 'dist'} at ${server.url}\n`);
+    return await new Promise<number>(() => {});
+  }
+  if (command !== 'indicators' && command !== 'validate') {
+    process.stderr.write(`Unknown command "${command}".\n\n${USAGE}`);
+    return 2;
+  }
+  if (!positionals.length) {
+    process.stderr.write(`${command}: give at least one file.\n`);
+    return 2;
+  }
+  const engine = await NodeEngine.create();
+  try {
+    const imports = await loadFiles(engine, positionals, values.encoding);
+    const computed =
+      command === 'indicators' ? await computeIndicators(engine, { asOf: values['as-of'] }) : [];
+    const summary = summarise(imports, computed);
+    if (values.json) {
+      process.stdout.write(`${JSON.stringify(command === 'validate' ? { import: summary.import } : summary, null, 2)}\n`);
+    } else {
+      process.stdout.write(`${formatImports(imports)}\n`);
+      if (command === 'indicators') process.stdout.write(`as of ${summary.asOf}\n${formatIndicators(summary.indicators)}\n`);
+    }
+    return command === 'validate' && summary.import.rejected > 0 ? 1 : 0;
+  } catch (e) {
+    if (e instanceof ImportError) {
+      process.stderr.write(`error: ${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  } finally {
+    await engine.close();
+  }
+}

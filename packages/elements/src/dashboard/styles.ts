@@ -1,0 +1,51 @@
+import { css } from 'lit';
+
+export const dashboardStyles = css`
+  :host {
+    display: block;
+    container-type: inline-size;
+    background: var(--_panel);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: var(--_space);
+    font-size: var(--ad-font-size, 1rem);
+  }
+  :host([hidden]) { display: none; }
+  header { display: flex; flex-wrap: wrap; align-items: baseline; justify-content: space-between; gap: 0.25rem 1rem; }
+  h2 { margin: 0; font-size: 1.25rem; border-left: 4px solid var(--_accent); padding-left: 0.5rem; }
+  h3.panel-title { margin: 0 0 0.5rem; font-size: 1.05rem; }
+  .meta { color: var(--_muted); font-size: 0.875rem; margin: 0; }
+  .tiles {
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(13rem, 1fr));
+    gap: 0.75rem;
+    margin: var(--_space) 0;
+    padding: 0;
+    list-style: none;
+  }
+  section.panel {
+    background: var(--_bg);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: 0.75rem 1rem;
+  }
+  .state { padding: 1.5rem 1rem; text-align: center; background: var(--_bg); border-radius: var(--_radius); }
+  .state progress { width: min(24rem, 100%); height: 0.75rem; accent-color: var(--_bar); }
+  .error { text-align: left; border: 1px solid var(--_bad); }
+  .error h3 { margin: 0 0 0.25rem; color: var(--_bad); font-size: 1.05rem; }
+  .error p { margin: 0.25rem 0; overflow-wrap: anywhere; }
+  button {
+    font: inherit;
+    padding: 0.35rem 1rem;
+    border-radius: var(--_radius);
+    border: 1px solid var(--_border);
+    background: var(--_bg);
+    color: var(--_fg);
+    cursor: pointer;
+  }
+  button:focus-visible { outline: 3px solid var(--_bar); outline-offset: 2px; }
+  @container (max-width: 30rem) {
+    .tiles { grid-template-columns: 1fr 1fr; gap: 0.5rem; }
+  }
+  @media (prefers-reduced-motion: reduce) { * { animation: none !important; transition: none !important; } }
+`;

@@ -1,0 +1,30 @@
+import type { Lang } from './messages.ts';
+
+const locale = (lang: Lang) => (lang === 'en' ? 'en-US' : 'zh-CN');
+
+/** Percent with one decimal: 58.3%. */
+export const formatPercent = (v: number, lang: Lang): string =>
+  new Intl.NumberFormat(locale(lang), {
+    style: 'percent',
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+  }).format(v);
+
+/** Integer counts with digit grouping: 12,459. */
+export const formatCount = (v: number, lang: Lang): string =>
+  new Intl.NumberFormat(locale(lang), { maximumFractionDigits: 0 }).format(v);
+
+export const formatBytes = (n: number, lang: Lang): string =>
+  n < 1024 * 1024
+    ? `${new Intl.NumberFormat(locale(lang), { maximumFractionDigits: 0 }).format(n / 1024)} KB`
+    : `${new Intl.NumberFormat(locale(lang), { maximumFractionDigits: 1 }).format(n / 1024 / 1024)} MB`;
+
+/** '2025-12-31 17:05:00' → 2025年12月31日 / Dec 31, 2025. */
+export function formatDate(isoLocal: string, lang: Lang): string {
+  const [y, m, d] = isoLocal.slice(0, 10).split('-').map(Number);
+  if (!y || !m || !d) return isoLocal;
+  if (lang === 'zh') return `${y}年${m}月${d}日`;
+  return new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(y, m - 1, d)),
+  );
+}

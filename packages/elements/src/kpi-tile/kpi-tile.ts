@@ -1,0 +1,92 @@
+import type { IndicatorResult } from '@assessment-dashboard/core';
+import { css, html, LitElement, nothing } from 'lit';
+import { formatCount, formatPercent } from '../i18n/format.ts';
+import { type Lang, messages, resolveLang } from '../i18n/messages.ts';
+import { tokens } from '../styles/tokens.ts';
+
+/** Status marks so colour is never the only carrier of meaning. */
+const MARK = { green: '✓', amber: '!', red: '✕', insufficient: '?', none: '' } as const;
+
+/**
+ * One indicator as a tile: value, fraction, target, status with a text label, and its 95 % interval.
+ * The formula and the source are in the tile's description for screen readers and as a tooltip.
+ *
+ * @element assessment-kpi-tile
+ * @csspart tile - the tile box
+ * @csspart value - the big number
+ */
+export class AssessmentKpiTile extends LitElement {
+  static override properties = {
+    result: { attribute: false },
+    lang: { type: String, reflect: true },
+  };
+  declare result: IndicatorResult | undefined;
+  declare lang: string;
+
+  static override styles = [
+    tokens,
+    css`
+      :host { display: block; }
+      article {
+        box-sizing: border-box;
+        height: 100%;
+        padding: 0.75rem 1rem;
+        border: 1px solid var(--_border);
+        border-top: 4px solid var(--_border);
+        border-radius: var(--_radius);
+        background: var(--_bg);
+      }
+      article.green { border-top-color: var(--_good); }
+      article.amber { border-top-color: var(--_warn); }
+      article.red { border-top-color: var(--_bad); }
+      h3 { margin: 0; font-size: 0.95rem; font-weight: 600; color: var(--_muted); }
+      .value { margin: 0.25rem 0 0; font-size: 2rem; font-weight: 700; font-variant-numeric: tabular-nums; }
+      p { margin: 0.15rem 0 0; font-size: 0.85rem; color: var(--_muted); }
+      .status { font-weight: 600; }
+      .green .status { color: var(--_good); }
+      .amber .status { color: var(--_warn); }
+      .red .status { color: var(--_bad); }
+    `,
+  ];
+
+  constructor() {
+    super();
+    this.lang = '';
+  }
+
+  #format(v: number, lang: Lang) {
+    return this.result?.unit === 'percent' ? formatPercent(v, lang) : formatCount(v, lang);
+  }
+
+  override render() {
+    const r = this.result;
+    if (!r) return nothing;
+    const lang = resolveLang(this.lang || this.closest('[lang]')?.getAttribute('lang'));
+    const t = messages(lang);
+    const value = r.value === null ? '–' : this.#format(r.value, lang);
+    const target =
+      r.target === null
+        ? ''
+        : (r.direction === 'higher' ? t.targetAtLeast : t.targetAtMost)(this.#format(r.target, lang));
+    const statusText = t.status[r.status];
+    const description = `${r.formula[lang]}。${r.source}`;
+    return html`<article part="tile" class=${r.status} title=${description} aria-describedby="d">
+      <h3 id="l">${r.label[lang]}</h3>
+      <p class="value" part="value" data-key=${r.key} data-value=${r.value ?? ''}>${value}</p>
+      ${
+        r.kind === 'rate' && r.denominator !== null
+          ? html`<p class="fraction" data-numerator=${r.numerator ?? ''} data-denominator=${r.denominator}>
+              ${formatCount(r.numerator ?? 0, lang)} ${t.of} ${formatCount(r.denominator, lang)}
+            </p>`
+          : nothing
+      }
+      <p>
+        ${target}${target && statusText ? ' · ' : ''}${
+          statusText ? html`<span class="status">${MARK[r.status]} ${statusText}</span>` : nothing
+        }
+      </p>
+      ${r.ci ? html`<p class="ci">${t.interval(this.#format(r.ci[0], lang), this.#format(r.ci[1], lang))}</p>` : nothing}
+      <span id="d" class="visually-hidden">${description}</span>
+    </article>`;
+  }
+}

@@ -1,0 +1,52 @@
+export interface FetchProgress {
+  loaded: number;
+  /** From Content-Length; undefined when the server does not say. */
+  total: number | undefined;
+}
+
+export class FetchError extends Error {
+  override name = 'FetchError';
+  constructor(
+    readonly url: string,
+    readonly status: number | undefined,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Fetches a file's bytes, reporting progress as chunks arrive; cancellable through `signal`. */
+export async function fetchWithProgress(
+  url: string,
+  onProgress: (p: FetchProgress) => void,
+  signal?: AbortSignal,
+): Promise<Uint8Array> {
+  let res: Response;
+  try {
+    res = await fetch(url, { signal, credentials: 'same-origin' });
+  } catch (e) {
+    if (signal?.aborted) throw e;
+    throw new FetchError(url, undefined, e instanceof Error ? e.message : String(e));
+  }
+  if (!res.ok) throw new FetchError(url, res.status, `HTTP ${res.status} ${res.statusText}`.trim());
+  const header = Number(res.headers.get('content-length'));
+  const total = Number.isFinite(header) && header > 0 ? header : undefined;
+  if (!res.body) return new Uint8Array(await res.arrayBuffer());
+  const reader = res.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let loaded = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    loaded += value.byteLength;
+    onProgress({ loaded, total });
+  }
+  const out = new Uint8Array(loaded);
+  let offset = 0;
+  for (const c of chunks) {
+    out.set(c, offset);
+    offset += c.byteLength;
+  }
+  return out;
+}

@@ -1,0 +1,139 @@
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { SMALL_CASES, SMALL_DISCLOSURES } from '../../../test/fixtures/small.ts';
+import '../src/index.ts';
+import type { AssessmentDashboard } from '../src/dashboard/assessment-dashboard.ts';
+
+/** In tests the DuckDB files come straight from node_modules through Vite's dev server. */
+const ASSETS = '/node_modules/@duckdb/duckdb-wasm/dist/';
+const blobUrl = (text: string) => URL.createObjectURL(new Blob([text], { type: 'text/csv' }));
+
+// The test page says lang="en"; the dashboard follows the host page's language, so clear it to see the default.
+beforeAll(() => document.documentElement.removeAttribute('lang'));
+
+const mounted: HTMLElement[] = [];
+afterEach(() => {
+  for (const el of mounted.splice(0)) el.remove();
+});
+
+async function mount(attrs: Record<string, string>): Promise<AssessmentDashboard> {
+  const el = document.createElement('assessment-dashboard');
+  el.setAttribute('asset-base', ASSETS);
+  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+  document.body.append(el);
+  mounted.push(el);
+  return el;
+}
+
+const settled = (el: AssessmentDashboard) =>
+  new Promise<string>((resolve) => {
+    el.addEventListener('ad-ready', () => resolve('ready'), { once: true });
+    el.addEventListener('ad-error', () => resolve('error'), { once: true });
+  });
+
+const shadowText = (el: Element): string => {
+  const root = el.shadowRoot;
+  if (!root) return el.textContent ?? '';
+  return [...root.querySelectorAll('*')]
+    .map((n) => (n.shadowRoot ? shadowText(n) : [...n.childNodes].filter((c) => c.nodeType === 3).map((c) => c.textContent).join('')))
+    .join(' ');
+};
+
+const tile = (el: AssessmentDashboard, key: string) =>
+  [...(el.shadowRoot?.querySelectorAll('assessment-kpi-tile') ?? [])]
+    .map((t) => t.shadowRoot?.querySelector(`[data-key="${key}"]`))
+    .find(Boolean) as HTMLElement | undefined;
+
+describe('<assessment-dashboard>', () => {
+  it('is accessible in its ready state: headings, labelled chart, data table', async () => {
+    const el = await mount({ src: blobUrl(SMALL_CASES), disclosures: blobUrl(SMALL_DISCLOSURES), 'as-of': '2025-03-15' });
+    expect(await settled(el)).toBe('ready');
+    await el.updateComplete;
+    const root = el.shadowRoot!;
+    expect(root.querySelector('h2')?.textContent).toBe('政务服务与政务公开评估');
+    const chart = root.querySelector('assessment-bar-chart')!;
+    await (chart as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+    const svg = chart.shadowRoot!.querySelector('svg')!;
+    expect(svg.getAttribute('role')).toBe('img');
+    expect(svg.getAttribute('aria-label')).toContain('共 4 条主动公开信息');
+    const rows = [...chart.shadowRoot!.querySelectorAll('tbody tr')].map((r) => r.textContent?.replace(/\s+/g, ''));
+    expect(rows).toEqual(['财政预决算2', '义务教育1', '未填写1']);
+    for (const t of root.querySelectorAll('assessment-kpi-tile')) {
+      expect(t.shadowRoot?.querySelector('h3')?.textContent?.trim()).toBeTruthy();
+    }
+  });
+
+  it('shows the same numbers DuckDB computed, in Chinese by default', async () => {
+    const el = await mount({ src: blobUrl(SMALL_CASES), disclosures: blobUrl(SMALL_DISCLOSURES), 'as-of': '2025-03-15' });
+    expect(await settled(el)).toBe('ready');
+    await vi.waitFor(() => expect(tile(el, 'case.online_apply_rate')?.textContent).toBe('60.0%'));
+    expect(tile(el, 'case.online_closed_rate')?.textContent).toBe('30.0%');
+    expect(tile(el, 'case.closure_rate')?.textContent).toBe('75.0%');
+    expect(tile(el, 'case.overdue_count')?.textContent).toBe('3');
+    const chart = el.shadowRoot!.querySelector('assessment-bar-chart')!;
+    await vi.waitFor(() => expect(chart.shadowRoot!.querySelectorAll('svg .bar').length).toBe(3));
+    expect(el.results.find((r) => r.key === 'case.closure_rate')).toMatchObject({ numerator: 6, denominator: 8 });
+    expect(shadowText(el)).toContain('读取 14 行，载入 14 行，拒收 0 行');
+  });
+
+  it('speaks English when lang="en"', async () => {
+    const el = await mount({ src: blobUrl(SMALL_CASES), lang: 'en', 'as-of': '2025-03-15' });
+    expect(await settled(el)).toBe('ready');
+    await vi.waitFor(() => expect(tile(el, 'case.closure_rate')).toBeTruthy());
+    const text = shadowText(el);
+    expect(text).toContain('Online application rate');
+    expect(text).toContain('No proactive-disclosure data given');
+    expect(text).toContain('Data as of Mar 15, 2025');
+  });
+
+  it('names the file and the HTTP status when a file cannot be fetched', async () => {
+    const el = await mount({ src: '/no/such/cases.csv' });
+    expect(await settled(el)).toBe('error');
+    await el.updateComplete;
+    const alert = el.shadowRoot!.querySelector('[role="alert"]')!;
+    expect(alert.textContent).toContain('无法加载 /no/such/cases.csv');
+    expect(alert.textContent).toContain('HTTP 404');
+    expect(alert.querySelector('button')?.textContent).toBe('重试');
+  });
+
+  it('says what is wrong when a file is not a known export', async () => {
+    const el = await mount({ src: blobUrl('foo,bar\n1,2\n') });
+    expect(await settled(el)).toBe('error');
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[role="alert"]')?.textContent).toMatch(/无法导入.*cannot tell which dataset/s);
+  });
+
+  it('shows a designed empty state for a file without data rows', async () => {
+    const el = await mount({ src: blobUrl('办件编号,申请时间\n') });
+    await vi.waitFor(() => expect(el.shadowRoot?.textContent).toContain('没有可用的数据行'), { timeout: 30_000 });
+    expect(el.shadowRoot!.querySelector('[role="status"]')?.textContent).toContain('没有可用的数据行');
+  });
+
+  it('shows a progress indicator while loading and a prompt without src', async () => {
+    const idle = await mount({});
+    await idle.updateComplete;
+    expect(idle.shadowRoot!.querySelector('[role="status"]')?.textContent).toContain('未指定数据文件');
+    const el = await mount({ src: blobUrl(SMALL_CASES) });
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('progress')).not.toBeNull();
+    await settled(el);
+  });
+
+  it('leaks no CSS in either direction', async () => {
+    const style = document.createElement('style');
+    style.textContent = 'h2, h3, p { color: rgb(255, 0, 0) !important; }';
+    document.head.append(style);
+    const outside = document.createElement('h2');
+    document.body.append(outside);
+    try {
+      const el = await mount({ src: blobUrl(SMALL_CASES) });
+      expect(await settled(el)).toBe('ready');
+      await el.updateComplete;
+      const inner = el.shadowRoot!.querySelector('h2')!;
+      expect(getComputedStyle(inner).color).not.toBe('rgb(255, 0, 0)');
+      expect(getComputedStyle(outside).borderLeftWidth).toBe('0px');
+    } finally {
+      style.remove();
+      outside.remove();
+    }
+  });
+});

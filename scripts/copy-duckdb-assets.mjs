@@ -1,0 +1,12 @@
+// Copies the DuckDB-WASM engine files next to the element bundle so the built folder is self-contained.
+import { copyFile, mkdir } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+
+const FILES = ['duckdb-eh.wasm', 'duckdb-browser-eh.worker.js', 'duckdb-mvp.wasm', 'duckdb-browser-mvp.worker.js'];
+
+const target = join(process.argv[2] ?? 'dist/assessment-dashboard', 'duckdb');
+const dist = dirname(createRequire(import.meta.url).resolve('@duckdb/duckdb-wasm/dist/duckdb-eh.wasm'));
+await mkdir(target, { recursive: true });
+for (const f of FILES) await copyFile(join(dist, f), join(target, f));
+console.log(`copied ${FILES.length} DuckDB-WASM files to ${target}`);

@@ -1,0 +1,20 @@
+import { defineConfig } from 'vite';
+
+/**
+ * Library build of the embeddable folder: one ES module with every element, Lit, D3 and the DuckDB-WASM
+ * main-thread API. The DuckDB wasm and worker files are NOT imported (Vite would inline them as base64);
+ * scripts/copy-duckdb-assets.mjs copies them into `duckdb/` beside the bundle.
+ */
+export default defineConfig({
+  build: {
+    outDir: 'dist/assessment-dashboard',
+    emptyOutDir: true,
+    target: 'es2022',
+    sourcemap: true,
+    lib: {
+      entry: 'packages/elements/src/index.ts',
+      formats: ['es'],
+      fileName: () => 'assessment-dashboard.js',
+    },
+  },
+});
