@@ -3,7 +3,12 @@ import { copyFile, mkdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
-const FILES = ['duckdb-eh.wasm', 'duckdb-browser-eh.worker.js', 'duckdb-mvp.wasm', 'duckdb-browser-mvp.worker.js'];
+const FILES = [
+  'duckdb-eh.wasm',
+  'duckdb-browser-eh.worker.js',
+  'duckdb-mvp.wasm',
+  'duckdb-browser-mvp.worker.js',
+];
 
 const target = join(process.argv[2] ?? 'dist/assessment-dashboard', 'duckdb');
 const dist = dirname(createRequire(import.meta.url).resolve('@duckdb/duckdb-wasm/dist/duckdb-eh.wasm'));

@@ -23,18 +23,18 @@ const MARGIN = { top: 4, right: 56, bottom: 24, left: 8 };
 
 /**
  * Horizontal bar chart, largest first as given. Category labels sit in their own column sized to the
- * longest label, so long Chinese domain names are never cut. Colour is not the only carrier: every
+ * longest label, or above each bar when the chart is too narrow for that, so labels are never cut. Colour is not the only carrier: every
  * bar has its value printed at its end.
  */
 export function renderBarChart(svgEl: SVGSVGElement, data: BarChartData, options: BarChartOptions): void {
   const n = data.values.length;
   const index = Array.from({ length: n }, (_, i) => i);
-  const band = options.band ?? 24;
   const format = options.format ?? ((v: number) => String(v));
-  const labelWidth = Math.min(
-    options.width * 0.45,
-    8 + Math.max(0, ...index.map((i) => textWidth(String(data.labels[i])))),
-  );
+  const longest = 8 + Math.max(0, ...index.map((i) => textWidth(String(data.labels[i]))));
+  // Narrow screens: when labels would need more than 45 % of the width, put each label above its bar.
+  const stacked = longest > options.width * 0.45;
+  const labelWidth = stacked ? 0 : longest;
+  const band = options.band ?? (stacked ? 38 : 24);
   const left = MARGIN.left + labelWidth;
   const height = MARGIN.top + MARGIN.bottom + n * band;
   const x = scaleLinear()
@@ -44,7 +44,10 @@ export function renderBarChart(svgEl: SVGSVGElement, data: BarChartData, options
   const y = scaleBand<number>()
     .domain(index)
     .range([MARGIN.top, MARGIN.top + n * band])
-    .padding(0.2);
+    .padding(stacked ? 0.1 : 0.2)
+    .round(true);
+  const barTop = stacked ? 16 : 0;
+  const barHeight = y.bandwidth() - barTop;
 
   const svg = select(svgEl)
     .attr('viewBox', `0 0 ${options.width} ${height}`)
@@ -65,21 +68,22 @@ export function renderBarChart(svgEl: SVGSVGElement, data: BarChartData, options
   rows
     .append('text')
     .attr('class', 'category')
-    .attr('x', left - 6)
-    .attr('y', y.bandwidth() / 2)
-    .attr('dy', '0.35em')
-    .attr('text-anchor', 'end')
+    .attr('x', stacked ? left : left - 6)
+    .attr('y', stacked ? 12 : barHeight / 2)
+    .attr('dy', stacked ? null : '0.35em')
+    .attr('text-anchor', stacked ? 'start' : 'end')
     .text((i) => String(data.labels[i]));
   rows
     .append('rect')
     .attr('x', left)
-    .attr('height', y.bandwidth())
+    .attr('y', barTop)
+    .attr('height', barHeight)
     .attr('width', (i) => Math.max(0, x(data.values[i] ?? 0) - left));
   rows
     .append('text')
     .attr('class', 'value')
     .attr('x', (i) => x(data.values[i] ?? 0) + 4)
-    .attr('y', y.bandwidth() / 2)
+    .attr('y', barTop + barHeight / 2)
     .attr('dy', '0.35em')
     .text((i) => format(data.values[i] ?? 0));
 
@@ -88,7 +92,11 @@ export function renderBarChart(svgEl: SVGSVGElement, data: BarChartData, options
     .attr('class', 'axis')
     .attr('aria-hidden', 'true')
     .attr('transform', `translate(0,${MARGIN.top + n * band})`)
-    .call(axisBottom(x).ticks(Math.max(2, Math.floor((options.width - left) / 80))).tickFormat((v) => format(Number(v))));
+    .call(
+      axisBottom(x)
+        .ticks(Math.max(2, Math.floor((options.width - left) / 80)))
+        .tickFormat((v) => format(Number(v))),
+    );
 }
 
 /** Rough text width without layout: CJK characters are about 1 em, others about 0.6 em at 12 px. */

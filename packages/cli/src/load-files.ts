@@ -3,7 +3,11 @@ import { basename } from 'node:path';
 import { type Engine, type ImportSummary, importFile } from '@assessment-dashboard/core';
 
 /** Imports each file into the engine (dataset detected from headers) and returns the ledger summaries. */
-export async function loadFiles(engine: Engine, files: readonly string[], encoding?: string): Promise<ImportSummary[]> {
+export async function loadFiles(
+  engine: Engine,
+  files: readonly string[],
+  encoding?: string,
+): Promise<ImportSummary[]> {
   const out: ImportSummary[] = [];
   for (const file of files) {
     const bytes = new Uint8Array(await readFile(file));

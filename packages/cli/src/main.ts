@@ -55,10 +55,13 @@ export async function main(argv: string[]): Promise<number> {
       command === 'indicators' ? await computeIndicators(engine, { asOf: values['as-of'] }) : [];
     const summary = summarise(imports, computed);
     if (values.json) {
-      process.stdout.write(`${JSON.stringify(command === 'validate' ? { import: summary.import } : summary, null, 2)}\n`);
+      process.stdout.write(
+        `${JSON.stringify(command === 'validate' ? { import: summary.import } : summary, null, 2)}\n`,
+      );
     } else {
       process.stdout.write(`${formatImports(imports)}\n`);
-      if (command === 'indicators') process.stdout.write(`as of ${summary.asOf}\n${formatIndicators(summary.indicators)}\n`);
+      if (command === 'indicators')
+        process.stdout.write(`as of ${summary.asOf}\n${formatIndicators(summary.indicators)}\n`);
     }
     return command === 'validate' && summary.import.rejected > 0 ? 1 : 0;
   } catch (e) {

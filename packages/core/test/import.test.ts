@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { NodeEngine } from '../src/engine/node.ts';
 import { importFile } from '../src/import/import-csv.ts';
 import { ImportError } from '../src/import/ledger.ts';
-import { NodeEngine } from '../src/engine/node.ts';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 
@@ -52,8 +52,26 @@ describe('importFile', () => {
               promised_limit_unit AS u, closed_online, status, "备注" FROM cases ORDER BY case_id`,
     );
     expect(rows.toArray().map((r) => r.toJSON())).toEqual([
-      { case_id: 'A1', apply_channel: 'online_pc', sub: '2024-01-02 09:00', v: 5, u: 'wd', closed_online: true, status: 'closed', 备注: 'x' },
-      { case_id: 'A2', apply_channel: 'window', sub: '2024-01-03 09:05', v: 0, u: 'instant', closed_online: false, status: 'in_progress', 备注: null },
+      {
+        case_id: 'A1',
+        apply_channel: 'online_pc',
+        sub: '2024-01-02 09:00',
+        v: 5,
+        u: 'wd',
+        closed_online: true,
+        status: 'closed',
+        备注: 'x',
+      },
+      {
+        case_id: 'A2',
+        apply_channel: 'window',
+        sub: '2024-01-03 09:05',
+        v: 0,
+        u: 'instant',
+        closed_online: false,
+        status: 'in_progress',
+        备注: null,
+      },
     ]);
   });
 

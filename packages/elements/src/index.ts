@@ -16,8 +16,8 @@ for (const [name, ctor] of Object.entries(ELEMENTS)) {
   if (!customElements.get(name)) customElements.define(name, ctor);
 }
 
+export { EngineStartError, sharedDuckDB } from './duckdb/shared-db.ts';
 export { AssessmentBarChart, AssessmentDashboard, AssessmentKpiTile };
-export { sharedDuckDB, EngineStartError } from './duckdb/shared-db.ts';
 
 declare global {
   interface HTMLElementTagNameMap {

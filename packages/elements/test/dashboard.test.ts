@@ -34,7 +34,14 @@ const shadowText = (el: Element): string => {
   const root = el.shadowRoot;
   if (!root) return el.textContent ?? '';
   return [...root.querySelectorAll('*')]
-    .map((n) => (n.shadowRoot ? shadowText(n) : [...n.childNodes].filter((c) => c.nodeType === 3).map((c) => c.textContent).join('')))
+    .map((n) =>
+      n.shadowRoot
+        ? shadowText(n)
+        : [...n.childNodes]
+            .filter((c) => c.nodeType === 3)
+            .map((c) => c.textContent)
+            .join(''),
+    )
     .join(' ');
 };
 
@@ -45,7 +52,11 @@ const tile = (el: AssessmentDashboard, key: string) =>
 
 describe('<assessment-dashboard>', () => {
   it('is accessible in its ready state: headings, labelled chart, data table', async () => {
-    const el = await mount({ src: blobUrl(SMALL_CASES), disclosures: blobUrl(SMALL_DISCLOSURES), 'as-of': '2025-03-15' });
+    const el = await mount({
+      src: blobUrl(SMALL_CASES),
+      disclosures: blobUrl(SMALL_DISCLOSURES),
+      'as-of': '2025-03-15',
+    });
     expect(await settled(el)).toBe('ready');
     await el.updateComplete;
     const root = el.shadowRoot!;
@@ -55,7 +66,9 @@ describe('<assessment-dashboard>', () => {
     const svg = chart.shadowRoot!.querySelector('svg')!;
     expect(svg.getAttribute('role')).toBe('img');
     expect(svg.getAttribute('aria-label')).toContain('共 4 条主动公开信息');
-    const rows = [...chart.shadowRoot!.querySelectorAll('tbody tr')].map((r) => r.textContent?.replace(/\s+/g, ''));
+    const rows = [...chart.shadowRoot!.querySelectorAll('tbody tr')].map((r) =>
+      r.textContent?.replace(/\s+/g, ''),
+    );
     expect(rows).toEqual(['财政预决算2', '义务教育1', '未填写1']);
     for (const t of root.querySelectorAll('assessment-kpi-tile')) {
       expect(t.shadowRoot?.querySelector('h3')?.textContent?.trim()).toBeTruthy();
@@ -63,7 +76,11 @@ describe('<assessment-dashboard>', () => {
   });
 
   it('shows the same numbers DuckDB computed, in Chinese by default', async () => {
-    const el = await mount({ src: blobUrl(SMALL_CASES), disclosures: blobUrl(SMALL_DISCLOSURES), 'as-of': '2025-03-15' });
+    const el = await mount({
+      src: blobUrl(SMALL_CASES),
+      disclosures: blobUrl(SMALL_DISCLOSURES),
+      'as-of': '2025-03-15',
+    });
     expect(await settled(el)).toBe('ready');
     await vi.waitFor(() => expect(tile(el, 'case.online_apply_rate')?.textContent).toBe('60.0%'));
     expect(tile(el, 'case.online_closed_rate')?.textContent).toBe('30.0%');
@@ -71,7 +88,10 @@ describe('<assessment-dashboard>', () => {
     expect(tile(el, 'case.overdue_count')?.textContent).toBe('3');
     const chart = el.shadowRoot!.querySelector('assessment-bar-chart')!;
     await vi.waitFor(() => expect(chart.shadowRoot!.querySelectorAll('svg .bar').length).toBe(3));
-    expect(el.results.find((r) => r.key === 'case.closure_rate')).toMatchObject({ numerator: 6, denominator: 8 });
+    expect(el.results.find((r) => r.key === 'case.closure_rate')).toMatchObject({
+      numerator: 6,
+      denominator: 8,
+    });
     expect(shadowText(el)).toContain('读取 14 行，载入 14 行，拒收 0 行');
   });
 
@@ -99,12 +119,16 @@ describe('<assessment-dashboard>', () => {
     const el = await mount({ src: blobUrl('foo,bar\n1,2\n') });
     expect(await settled(el)).toBe('error');
     await el.updateComplete;
-    expect(el.shadowRoot!.querySelector('[role="alert"]')?.textContent).toMatch(/无法导入.*cannot tell which dataset/s);
+    expect(el.shadowRoot!.querySelector('[role="alert"]')?.textContent).toMatch(
+      /无法导入.*cannot tell which dataset/s,
+    );
   });
 
   it('shows a designed empty state for a file without data rows', async () => {
     const el = await mount({ src: blobUrl('办件编号,申请时间\n') });
-    await vi.waitFor(() => expect(el.shadowRoot?.textContent).toContain('没有可用的数据行'), { timeout: 30_000 });
+    await vi.waitFor(() => expect(el.shadowRoot?.textContent).toContain('没有可用的数据行'), {
+      timeout: 30_000,
+    });
     expect(el.shadowRoot!.querySelector('[role="status"]')?.textContent).toContain('没有可用的数据行');
   });
 

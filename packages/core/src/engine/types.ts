@@ -18,4 +18,5 @@ export interface Engine {
 }
 
 /** Session settings every engine applies: extensions are never fetched from the network. */
-export const ENGINE_SETUP_SQL = 'SET autoload_known_extensions = false; SET autoinstall_known_extensions = false;';
+export const ENGINE_SETUP_SQL =
+  'SET autoload_known_extensions = false; SET autoinstall_known_extensions = false;';

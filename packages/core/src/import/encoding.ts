@@ -14,9 +14,7 @@ export interface DecodedText {
 export function decodeBytes(bytes: Uint8Array, encoding?: string): DecodedText {
   if (encoding) {
     const label = encoding.toLowerCase();
-    const text = new TextDecoder(label === 'gbk' || label === 'gb2312' ? 'gb18030' : label).decode(
-      bytes,
-    );
+    const text = new TextDecoder(label === 'gbk' || label === 'gb2312' ? 'gb18030' : label).decode(bytes);
     return { text, encoding: normaliseName(label) };
   }
   if (bytes[0] === 0xff && bytes[1] === 0xfe)

@@ -4,12 +4,7 @@ import type { DatasetKey, FieldDef } from '../schema/types.ts';
 import { ident, literal } from '../sql/quote.ts';
 import { decodeBytes } from './encoding.ts';
 import { detectDataset, matchHeaders } from './headers.ts';
-import {
-  CREATE_LEDGER_SQL,
-  ImportError,
-  type ImportSummary,
-  LEDGER_TABLE,
-} from './ledger.ts';
+import { CREATE_LEDGER_SQL, ImportError, type ImportSummary, LEDGER_TABLE } from './ledger.ts';
 import { limitExpressions, parseExpression, sqlType } from './parse-sql.ts';
 
 export interface ImportOptions {
@@ -42,9 +37,7 @@ export async function importFile(
     throw new ImportError('unreadable', `${fileName}: not a readable CSV/TSV file (${errorText(e)}).`);
   }
   try {
-    const headers = (await engine.query(`SELECT * FROM ${RAW} LIMIT 0`)).schema.fields.map(
-      (f) => f.name,
-    );
+    const headers = (await engine.query(`SELECT * FROM ${RAW} LIMIT 0`)).schema.fields.map((f) => f.name);
     const dataset = options.dataset ?? detectDataset(headers);
     if (!dataset) {
       throw new ImportError(
@@ -79,7 +72,9 @@ async function loadDataset(
     );
   }
 
-  const canonical = new Set(def.fields.flatMap((f) => (f.type === 'limit' ? [`${f.key}_value`, `${f.key}_unit`] : [f.key])));
+  const canonical = new Set(
+    def.fields.flatMap((f) => (f.type === 'limit' ? [`${f.key}_value`, `${f.key}_unit`] : [f.key])),
+  );
   const select: string[] = ['rowid + 1 AS _row'];
   for (const field of def.fields) {
     const header = match.mapped[field.key];
@@ -92,13 +87,18 @@ async function loadDataset(
     }
     select.push(`${v} AS ${ident(rawCol(field.key))}`);
   }
-  const extras = match.unknown.map((h) => ({ header: h, column: canonical.has(h) || h.startsWith('_') ? `extra_${h}` : h }));
+  const extras = match.unknown.map((h) => ({
+    header: h,
+    column: canonical.has(h) || h.startsWith('_') ? `extra_${h}` : h,
+  }));
   for (const x of extras) select.push(`${ident(x.header)} AS ${ident(x.column)}`);
   await engine.exec(`CREATE OR REPLACE TEMP TABLE ${PARSED} AS SELECT ${select.join(',\n  ')} FROM ${RAW}`);
 
   await engine.exec(CREATE_LEDGER_SQL);
   await engine.exec(`DELETE FROM ${LEDGER_TABLE} WHERE dataset = ${literal(dataset)}`);
-  const ledgerRows = def.fields.flatMap((field) => ledgerSelects(field, match.mapped[field.key] !== undefined));
+  const ledgerRows = def.fields.flatMap((field) =>
+    ledgerSelects(field, match.mapped[field.key] !== undefined),
+  );
   for (const key of def.fields.filter((f) => f.primaryKey).map((f) => f.key)) {
     ledgerRows.push(`SELECT _row, ${literal(key)}, 'duplicate_id', 'reject', ${ident(key)} FROM (
       SELECT _row, ${ident(key)}, row_number() OVER (PARTITION BY ${ident(key)} ORDER BY _row) AS n
@@ -154,7 +154,9 @@ function ledgerSelects(field: FieldDef, present: boolean): string[] {
   const raw = ident(rawCol(field.key));
   const out: string[] = [];
   if (field.required) {
-    out.push(`SELECT _row, ${literal(field.key)}, 'missing_required', 'reject', NULL FROM ${PARSED} WHERE ${raw} IS NULL`);
+    out.push(
+      `SELECT _row, ${literal(field.key)}, 'missing_required', 'reject', NULL FROM ${PARSED} WHERE ${raw} IS NULL`,
+    );
   }
   if (!present || field.type === 'string') return out;
   const parsed = field.type === 'limit' ? ident(`${field.key}_unit`) : ident(field.key);

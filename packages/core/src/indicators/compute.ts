@@ -49,7 +49,9 @@ export async function dataAsOf(engine: Engine, tables?: Map<string, string[]>): 
     }
   }
   if (!parts.length) return new Date().toISOString().slice(0, 19).replace('T', ' ');
-  const t = await engine.query(`SELECT strftime(max(t), '%Y-%m-%d %H:%M:%S') AS t FROM (${parts.join(' UNION ALL ')})`);
+  const t = await engine.query(
+    `SELECT strftime(max(t), '%Y-%m-%d %H:%M:%S') AS t FROM (${parts.join(' UNION ALL ')})`,
+  );
   return String(t.get(0)?.t ?? '');
 }
 

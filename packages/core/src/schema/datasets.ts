@@ -56,12 +56,7 @@ const cases: DatasetDef = {
     ),
     f('accepted_at', '受理时间', 'datetime', ['accept_date', 'accept_time']),
     f('decided_at', '决定时间', 'datetime', ['审批时间', '审结时间']),
-    f('closed_at', '办结时间', 'datetime', [
-      '办理完成时间',
-      'result_date',
-      'transact_time',
-      'banjiedate',
-    ]),
+    f('closed_at', '办结时间', 'datetime', ['办理完成时间', 'result_date', 'transact_time', 'banjiedate']),
     f('statutory_limit', '法定办结时限', 'limit', ['法定期限', 'anticipate_day']),
     f('promised_limit', '承诺办结时限', 'limit', ['承诺期限', '承诺时限', 'promise_day']),
     f('promised_due_at', '承诺办结时间', 'datetime', [

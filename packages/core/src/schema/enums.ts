@@ -152,7 +152,11 @@ export const REQUEST_OUTCOMES = [
   e('not_processed_repeat', '重复申请', 'Not processed: repeat'),
   e('not_processed_publication', '要求提供公开出版物', 'Not processed: publication'),
   e('not_processed_excessive', '无正当理由大量反复申请', 'Not processed: excessive'),
-  e('not_processed_confirm_reissue', '要求行政机关确认或重新出具已获取信息', 'Not processed: confirm or reissue'),
+  e(
+    'not_processed_confirm_reissue',
+    '要求行政机关确认或重新出具已获取信息',
+    'Not processed: confirm or reissue',
+  ),
   e('other_no_correction', '申请人无正当理由逾期不补正', 'Other: no correction'),
   e('other_fee_unpaid', '申请人逾期未按收费通知要求缴纳费用', 'Other: fee unpaid'),
   e('other_other', '其他', 'Other'),

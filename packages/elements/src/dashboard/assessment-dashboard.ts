@@ -136,7 +136,9 @@ export class AssessmentDashboard extends LitElement {
       for (const source of sources) {
         file = source.url;
         set({ phase: 'fetching', file, loaded: 0, total: undefined });
-        const bytes = await fetchWithProgress(source.url, (p) => set({ phase: 'fetching', file: source.url, ...p }));
+        const bytes = await fetchWithProgress(source.url, (p) =>
+          set({ phase: 'fetching', file: source.url, ...p }),
+        );
         fetched.push({ source, bytes });
       }
       file = undefined;
@@ -194,10 +196,17 @@ export class AssessmentDashboard extends LitElement {
     const t = messages(lang);
     switch (s.phase) {
       case 'idle':
-        return this.#sources().length ? this.#progress(t.startingEngine) : html`<div class="state" role="status">${t.noSource}</div>`;
+        return this.#sources().length
+          ? this.#progress(t.startingEngine)
+          : html`<div class="state" role="status">${t.noSource}</div>`;
       case 'fetching': {
-        const sizes = s.total ? `${formatBytes(s.loaded, lang)} / ${formatBytes(s.total, lang)}` : formatBytes(s.loaded, lang);
-        return this.#progress(`${t.fetching(fileName(s.file))}（${sizes}）`, s.total ? s.loaded / s.total : undefined);
+        const sizes = s.total
+          ? `${formatBytes(s.loaded, lang)} / ${formatBytes(s.total, lang)}`
+          : formatBytes(s.loaded, lang);
+        return this.#progress(
+          `${t.fetching(fileName(s.file))}（${sizes}）`,
+          s.total ? s.loaded / s.total : undefined,
+        );
       }
       case 'starting-engine':
         return this.#progress(t.startingEngine);
@@ -208,7 +217,12 @@ export class AssessmentDashboard extends LitElement {
       case 'empty':
         return html`<div class="state" role="status">${t.emptyFile(s.file)}</div>`;
       case 'error': {
-        const title = s.kind === 'fetch' ? t.loadFailed(s.file ?? '') : s.kind === 'import' ? t.importFailed(s.file ?? '') : t.engineFailed;
+        const title =
+          s.kind === 'fetch'
+            ? t.loadFailed(s.file ?? '')
+            : s.kind === 'import'
+              ? t.importFailed(s.file ?? '')
+              : t.engineFailed;
         return html`<div class="state error" role="alert">
           <h3>${title}</h3>
           <p>${s.detail}</p>
@@ -252,7 +266,12 @@ export class AssessmentDashboard extends LitElement {
     const labels = Array.from(codes, (code) => enumLabel('disclosures', 'domain', code, lang));
     const summary =
       labels.length > 0
-        ? t.chartSummary(labels.length, labels[0] ?? '', formatCount(values[0] ?? 0, lang), formatCount(c.result.value ?? 0, lang))
+        ? t.chartSummary(
+            labels.length,
+            labels[0] ?? '',
+            formatCount(values[0] ?? 0, lang),
+            formatCount(c.result.value ?? 0, lang),
+          )
         : '';
     return html`<p class="meta">${summary}</p>
       <assessment-bar-chart .labels=${labels} .values=${values} summary=${summary}

@@ -44,6 +44,10 @@ export const dashboardStyles = css`
     cursor: pointer;
   }
   button:focus-visible { outline: 3px solid var(--_bar); outline-offset: 2px; }
+  @media (max-width: 30rem) {
+    :host { padding: 0.5rem; }
+    section.panel { padding: 0.5rem; }
+  }
   @container (max-width: 30rem) {
     .tiles { grid-template-columns: 1fr 1fr; gap: 0.5rem; }
   }

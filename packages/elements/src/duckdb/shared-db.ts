@@ -56,7 +56,11 @@ async function startDuckDB(base: string, timeoutMs: number): Promise<AsyncDuckDB
   let timer: ReturnType<typeof setTimeout> | undefined;
   const failed = new Promise<never>((_, reject) => {
     worker.addEventListener('error', (e) =>
-      reject(new EngineStartError(`DuckDB worker failed to start from ${workerUrl}: ${e.message || 'script error'}`)),
+      reject(
+        new EngineStartError(
+          `DuckDB worker failed to start from ${workerUrl}: ${e.message || 'script error'}`,
+        ),
+      ),
     );
     timer = setTimeout(
       () =>

@@ -48,7 +48,13 @@ const en: Messages = {
   target: 'Target',
   targetAtLeast: (v) => `Target ≥ ${v}`,
   targetAtMost: (v) => `Target ≤ ${v}`,
-  status: { green: 'On target', amber: 'Near target', red: 'Off target', insufficient: 'Too few cases', none: '' },
+  status: {
+    green: 'On target',
+    amber: 'Near target',
+    red: 'Off target',
+    insufficient: 'Too few cases',
+    none: '',
+  },
   interval: (lo, hi) => `95% interval ${lo}–${hi}`,
   disclosuresByDomain: 'Proactive disclosures by domain',
   chartSummary: (n, top, topValue, total) =>

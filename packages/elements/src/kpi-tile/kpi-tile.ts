@@ -40,12 +40,16 @@ export class AssessmentKpiTile extends LitElement {
       article.amber { border-top-color: var(--_warn); }
       article.red { border-top-color: var(--_bad); }
       h3 { margin: 0; font-size: 0.95rem; font-weight: 600; color: var(--_muted); }
-      .value { margin: 0.25rem 0 0; font-size: 2rem; font-weight: 700; font-variant-numeric: tabular-nums; }
+      p.value { margin: 0.25rem 0 0; font-size: 2rem; font-weight: 700; color: var(--_fg); font-variant-numeric: tabular-nums; }
       p { margin: 0.15rem 0 0; font-size: 0.85rem; color: var(--_muted); }
       .status { font-weight: 600; }
       .green .status { color: var(--_good); }
       .amber .status { color: var(--_warn); }
       .red .status { color: var(--_bad); }
+      @media (max-width: 30rem) {
+        article { padding: 0.5rem 0.625rem; }
+        p.value { font-size: 1.6rem; }
+      }
     `,
   ];
 

@@ -1,0 +1,87 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SMALL_CASES, SMALL_DISCLOSURES } from '../../../test/fixtures/small.ts';
+import { main } from '../src/main.ts';
+
+let dir: string;
+let out: string[];
+let err: string[];
+const origOut = process.stdout.write.bind(process.stdout);
+const origErr = process.stderr.write.bind(process.stderr);
+
+async function run(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  out = [];
+  err = [];
+  process.stdout.write = ((s: string) => out.push(String(s)) > 0) as typeof process.stdout.write;
+  process.stderr.write = ((s: string) => err.push(String(s)) > 0) as typeof process.stderr.write;
+  try {
+    const code = await main(args);
+    return { code, stdout: out.join(''), stderr: err.join('') };
+  } finally {
+    process.stdout.write = origOut;
+    process.stderr.write = origErr;
+  }
+}
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'ad-cli-'));
+  await writeFile(join(dir, 'cases.csv'), SMALL_CASES);
+  await writeFile(join(dir, 'disclosures.csv'), SMALL_DISCLOSURES);
+  await writeFile(join(dir, 'bad.csv'), `${SMALL_CASES}C01,甲局,窗口,2025-03-03 09:00:00,,,,,否,已申报\n`);
+  await writeFile(join(dir, 'unknown.csv'), 'foo,bar\n1,2\n');
+});
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+describe('assessment-dashboard indicators --json', () => {
+  it('prints the import ledger totals and every indicator with numerator and denominator', async () => {
+    const r = await run(
+      'indicators',
+      join(dir, 'cases.csv'),
+      join(dir, 'disclosures.csv'),
+      '--as-of',
+      '2025-03-15',
+      '--json',
+    );
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout);
+    expect(json.import).toMatchObject({ read: 14, loaded: 14, rejected: 0 });
+    const byKey = Object.fromEntries(json.indicators.map((i: { key: string }) => [i.key, i]));
+    expect(byKey['case.online_apply_rate']).toMatchObject({ value: 0.6, numerator: 6, denominator: 10 });
+    expect(byKey['case.overdue_count']).toMatchObject({ value: 3 });
+    expect(byKey['foi.volume_by_domain'].breakdown[0]).toEqual({ key: 'budget', value: 2 });
+    expect(json.asOf).toBe('2025-03-15 23:59:59');
+  });
+
+  it('prints a readable table without --json', async () => {
+    const r = await run('indicators', join(dir, 'cases.csv'), '--as-of', '2025-03-15');
+    expect(r.stdout).toContain('cases.csv → cases (utf-8): read 10, loaded 10, rejected 0');
+    expect(r.stdout).toContain('case.online_apply_rate  上网办理率  60.0%  6/10');
+  });
+
+  it('fails with a message naming the file when a dataset cannot be recognised', async () => {
+    const r = await run('indicators', join(dir, 'unknown.csv'));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('unknown.csv: cannot tell which dataset');
+  });
+});
+
+describe('assessment-dashboard validate', () => {
+  it('exits 1 and lists reasons when rows were rejected', async () => {
+    const r = await run('validate', join(dir, 'bad.csv'), '--json');
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout).import).toMatchObject({ read: 11, loaded: 10, rejected: 1 });
+    expect(JSON.parse(r.stdout).import.files[0].rejectReasons).toEqual({ duplicate_id: 1 });
+  });
+
+  it('exits 0 for a clean file', async () => {
+    expect((await run('validate', join(dir, 'cases.csv'))).code).toBe(0);
+  });
+
+  it('rejects unknown commands with usage', async () => {
+    const r = await run('frobnicate');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('Unknown command "frobnicate"');
+  });
+});

@@ -1,0 +1,126 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { enumLabel, type RunSummary } from '@assessment-dashboard/core';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { preview, type StaticServer } from '../packages/cli/src/static-server.ts';
+import { buildSite } from '../scripts/site.mjs';
+import { buildBundle, cliIndicators, launchChromium } from './helpers.ts';
+
+/**
+ * The whole product path: build the folder, serve it from a sub-path as a webmaster would, open the
+ * plain HTML demo page in Chromium, and check every number shown equals the CLI's for the same files.
+ */
+const MOUNT = '/gov/portal/zwgk/';
+let site: string;
+let server: StaticServer;
+let browser: Browser;
+let cli: RunSummary;
+
+beforeAll(async () => {
+  await buildBundle();
+  site = await buildSite(await mkdtemp(join(tmpdir(), 'ad-site-')));
+  server = await preview(site, 0, '127.0.0.1', MOUNT);
+  [browser, cli] = await Promise.all([
+    launchChromium(),
+    cliIndicators(['data/cases.csv', 'data/disclosures.csv']),
+  ]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  if (site) await rm(site, { recursive: true, force: true });
+});
+
+async function openDemo(page: string): Promise<{ page: Page; requests: string[] }> {
+  const p = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const requests: string[] = [];
+  p.on('request', (r) => requests.push(r.url()));
+  await p.goto(`${server.url}${page}`);
+  await p.locator('assessment-kpi-tile [data-key]').first().waitFor({ timeout: 120_000 });
+  await p.locator('assessment-bar-chart svg .bar').first().waitFor();
+  return { page: p, requests };
+}
+
+const percent = (v: number, locale: string) =>
+  new Intl.NumberFormat(locale, {
+    style: 'percent',
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+  }).format(v);
+
+describe('embedded demo under a sub-path', () => {
+  it('shows exactly the CLI numbers, loads nothing from another origin', async () => {
+    const { page, requests } = await openDemo('index.html');
+    expect(cli.import.rejected).toBe(0);
+    const shown = await page
+      .locator('assessment-kpi-tile [data-key]')
+      .evaluateAll((els) =>
+        els.map((e) => ({
+          key: e.getAttribute('data-key'),
+          value: e.getAttribute('data-value'),
+          text: e.textContent,
+        })),
+      );
+    const tiles = cli.indicators.filter((i) => i.kind !== 'breakdown');
+    expect(shown.map((s) => s.key)).toEqual(tiles.map((i) => i.key));
+    for (const ind of tiles) {
+      const s = shown.find((x) => x.key === ind.key);
+      expect(Number(s?.value)).toBe(ind.value);
+      const text =
+        ind.unit === 'percent'
+          ? percent(ind.value ?? 0, 'zh-CN')
+          : new Intl.NumberFormat('zh-CN').format(ind.value ?? 0);
+      expect(s?.text).toBe(text);
+    }
+    const fractions = await page
+      .locator('assessment-kpi-tile .fraction')
+      .evaluateAll((els) =>
+        els.map((e) => [
+          Number(e.getAttribute('data-numerator')),
+          Number(e.getAttribute('data-denominator')),
+        ]),
+      );
+    const rates = cli.indicators.filter((i) => i.kind === 'rate');
+    expect(fractions).toEqual(rates.map((r) => [r.numerator, r.denominator]));
+
+    const domains = cli.indicators.find((i) => i.key === 'foi.volume_by_domain');
+    const rows = await page
+      .locator('assessment-bar-chart tbody tr')
+      .evaluateAll((trs) =>
+        trs.map((tr) => [tr.querySelector('th')?.textContent, tr.querySelector('td')?.textContent]),
+      );
+    expect(rows).toEqual(
+      (domains?.breakdown ?? []).map((b) => [
+        enumLabel('disclosures', 'domain', b.key, 'zh'),
+        new Intl.NumberFormat('zh-CN').format(b.value),
+      ]),
+    );
+    const meta = await page
+      .locator('assessment-dashboard')
+      .evaluate((el) => el.shadowRoot?.textContent ?? '');
+    const fmt = (n: number) => new Intl.NumberFormat('zh-CN').format(n);
+    expect(meta).toContain(
+      `读取 ${fmt(cli.import.read)} 行，载入 ${fmt(cli.import.loaded)} 行，拒收 ${fmt(cli.import.rejected)} 行`,
+    );
+
+    const origin = new URL(server.url).origin;
+    expect(requests.filter((u) => !u.startsWith(origin) && !u.startsWith('blob:'))).toEqual([]);
+    expect(requests.some((u) => u.includes(`${MOUNT}assessment-dashboard/duckdb/duckdb-eh.wasm`))).toBe(true);
+    await page.close();
+  });
+
+  it('renders the English page with the same numbers', async () => {
+    const { page } = await openDemo('en.html');
+    const rate = cli.indicators.find((i) => i.key === 'case.online_apply_rate');
+    await expect
+      .poll(() => page.locator('[data-key="case.online_apply_rate"]').textContent())
+      .toBe(percent(rate?.value ?? 0, 'en-US'));
+    expect(await page.locator('assessment-kpi-tile h3').first().textContent()).toBe(
+      'Online application rate',
+    );
+    await page.close();
+  });
+});
