@@ -34,6 +34,16 @@ describe('renderBarChart', () => {
     expect(el.getAttribute('viewBox')).toBe('0 0 300 76');
   });
 
+  it('puts labels above the bars when the chart is too narrow for a label column', () => {
+    const el = svg();
+    const labels = ['国有土地上房屋征收与补偿', '义务教育'];
+    renderBarChart(el, { labels, values: [5, 3] }, { width: 200, label: 'narrow' });
+    const categories = [...el.querySelectorAll('.category')];
+    expect(categories.map((c) => c.getAttribute('text-anchor'))).toEqual(['start', 'start']);
+    expect(categories.map((c) => c.textContent)).toEqual(labels);
+    expect(el.querySelector('rect')?.getAttribute('x')).toBe('8');
+  });
+
   it('renders an empty chart without throwing', () => {
     const el = svg();
     renderBarChart(el, { labels: [], values: [] }, { width: 300, label: 'empty' });
