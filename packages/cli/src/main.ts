@@ -1,5 +1,13 @@
+import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { computeIndicators, ImportError, summarise } from '@assessment-dashboard/core';
+import {
+  computeIndicators,
+  ImportError,
+  type ImportMapping,
+  MappingError,
+  parseMapping,
+  summarise,
+} from '@assessment-dashboard/core';
 import { NodeEngine } from '@assessment-dashboard/core/node';
 import { formatImports, formatIndicators } from './format.ts';
 import { loadFiles } from './load-files.ts';
@@ -8,10 +16,12 @@ import { preview } from './static-server.ts';
 const USAGE = `assessment-dashboard <command> [options]
 
 Commands:
-  indicators <file>… [--as-of DATE] [--encoding E] [--json]
+  indicators <file>… [--as-of DATE] [--encoding E] [--mapping m.json] [--json]
       Import the exports (dataset detected from headers) and print every computable indicator.
-  validate <file>… [--encoding E] [--json]
+  validate <file>… [--encoding E] [--mapping m.json] [--json]
       Import and print the row ledger summary; exits 1 when any row was rejected.
+
+  --mapping m.json applies one mapping file (columns, values, formats, timezone) to every file given.
   preview <dir> [--port N] [--host H]
       Serve a built folder (e.g. dist/) over HTTP with correct MIME types, loopback only by default.
 `;
@@ -26,6 +36,7 @@ export async function main(argv: string[]): Promise<number> {
       json: { type: 'boolean', default: false },
       'as-of': { type: 'string' },
       encoding: { type: 'string' },
+      mapping: { type: 'string' },
       port: { type: 'string', default: '4173' },
       host: { type: 'string', default: '127.0.0.1' },
       help: { type: 'boolean', short: 'h', default: false },
@@ -50,7 +61,8 @@ export async function main(argv: string[]): Promise<number> {
   }
   const engine = await NodeEngine.create();
   try {
-    const imports = await loadFiles(engine, positionals, values.encoding);
+    const mapping = values.mapping ? await readMapping(values.mapping) : undefined;
+    const imports = await loadFiles(engine, positionals, { encoding: values.encoding, mapping });
     const computed =
       command === 'indicators' ? await computeIndicators(engine, { asOf: values['as-of'] }) : [];
     const summary = summarise(imports, computed);
@@ -65,7 +77,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     return command === 'validate' && summary.import.rejected > 0 ? 1 : 0;
   } catch (e) {
-    if (e instanceof ImportError) {
+    if (e instanceof ImportError || e instanceof MappingError) {
       process.stderr.write(`error: ${e.message}\n`);
       return 2;
     }
@@ -73,4 +85,14 @@ export async function main(argv: string[]): Promise<number> {
   } finally {
     await engine.close();
   }
+}
+
+async function readMapping(path: string): Promise<ImportMapping> {
+  let json: unknown;
+  try {
+    json = JSON.parse(await readFile(path, 'utf8'));
+  } catch (e) {
+    throw new MappingError(`${path}: not readable JSON (${e instanceof Error ? e.message : String(e)})`);
+  }
+  return parseMapping(json, path);
 }

@@ -85,3 +85,24 @@ describe('assessment-dashboard validate', () => {
     expect(r.stderr).toContain('Unknown command "frobnicate"');
   });
 });
+
+describe('--mapping', () => {
+  it('loads an export through a mapping file and reports a bad one clearly', async () => {
+    await writeFile(join(dir, 'us.csv'), 'SR,Created,Src\n1,03/09/2024 11:30:00 PM,Call\n');
+    await writeFile(
+      join(dir, 'm.json'),
+      JSON.stringify({
+        dataset: 'hotline',
+        columns: { ticket_id: 'SR', received_at: 'Created', channel: 'Src' },
+        values: { channel: { Call: 'phone' } },
+      }),
+    );
+    const ok = await run('validate', join(dir, 'us.csv'), '--mapping', join(dir, 'm.json'), '--json');
+    expect(ok.code).toBe(0);
+    expect(JSON.parse(ok.stdout).import).toMatchObject({ read: 1, loaded: 1, rejected: 0 });
+    await writeFile(join(dir, 'bad.json'), '{"dataset": "hotline", "columns": {"nope": "SR"}}');
+    const bad = await run('validate', join(dir, 'us.csv'), '--mapping', join(dir, 'bad.json'));
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('bad.json: columns.nope: "nope" is not a column of hotline');
+  });
+});

@@ -24,7 +24,12 @@ export interface HeaderMatch {
   missingRequired: string[];
 }
 
-export function matchHeaders(headers: readonly string[], def: DatasetDef): HeaderMatch {
+/** Matches headers to canonical keys; `explicit` (canonical key → header, from a mapping file) wins. */
+export function matchHeaders(
+  headers: readonly string[],
+  def: DatasetDef,
+  explicit: Record<string, string> = {},
+): HeaderMatch {
   const byAlias = new Map<string, string>();
   for (const field of def.fields) {
     for (const name of [field.key, field.zh, ...(field.aliases ?? [])]) {
@@ -33,8 +38,16 @@ export function matchHeaders(headers: readonly string[], def: DatasetDef): Heade
     }
   }
   const mapped: Record<string, string> = {};
+  const taken = new Set<string>();
+  for (const [key, header] of Object.entries(explicit)) {
+    if (headers.includes(header)) {
+      mapped[key] = header;
+      taken.add(header);
+    }
+  }
   const unknown: string[] = [];
   for (const header of headers) {
+    if (taken.has(header)) continue;
     const key = byAlias.get(normaliseHeader(header));
     if (key && !(key in mapped)) mapped[key] = header;
     else unknown.push(header);

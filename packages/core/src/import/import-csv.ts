@@ -5,14 +5,22 @@ import { ident, literal } from '../sql/quote.ts';
 import { decodeBytes } from './encoding.ts';
 import { detectDataset, matchHeaders } from './headers.ts';
 import { CREATE_LEDGER_SQL, ImportError, type ImportSummary, LEDGER_TABLE } from './ledger.ts';
-import { limitExpressions, parseExpression, sqlType } from './parse-sql.ts';
+import type { ImportMapping } from './mapping.ts';
+import { Binder, limitExpressions, parseExpression, sqlType, TZ_TABLE } from './parse-sql.ts';
+import { zoneTransitions } from './timezone.ts';
 
 export interface ImportOptions {
   /** Which dataset the file is; detected from its headers when omitted. */
   dataset?: DatasetKey;
   /** Overrides encoding detection (e.g. 'gb18030'). */
   encoding?: string;
+  /** Column, value and format mapping for exports no alias list knows (see mapping.ts). */
+  mapping?: ImportMapping;
+  /** IANA zone of the file's local times (default Asia/Shanghai; a mapping's `timezone` wins). */
+  timezone?: string;
 }
+
+export const DEFAULT_TIMEZONE = 'Asia/Shanghai';
 
 const RAW = '__raw_import';
 const PARSED = '__parsed_import';
@@ -38,7 +46,7 @@ export async function importFile(
   }
   try {
     const headers = (await engine.query(`SELECT * FROM ${RAW} LIMIT 0`)).schema.fields.map((f) => f.name);
-    const dataset = options.dataset ?? detectDataset(headers);
+    const dataset = options.dataset ?? options.mapping?.dataset ?? detectDataset(headers);
     if (!dataset) {
       throw new ImportError(
         'unknown_dataset',
@@ -47,9 +55,11 @@ export async function importFile(
         { headers },
       );
     }
-    return await loadDataset(engine, fileName, encoding, dataset, headers);
+    return await loadDataset(engine, fileName, encoding, dataset, headers, options);
   } finally {
-    await engine.exec(`DROP TABLE IF EXISTS ${RAW}; DROP TABLE IF EXISTS ${PARSED};`);
+    await engine.exec(
+      `DROP TABLE IF EXISTS ${RAW}; DROP TABLE IF EXISTS ${PARSED}; DROP TABLE IF EXISTS ${TZ_TABLE};`,
+    );
   }
 }
 
@@ -59,9 +69,20 @@ async function loadDataset(
   encoding: string,
   dataset: DatasetKey,
   headers: string[],
+  options: ImportOptions,
 ): Promise<ImportSummary> {
   const def = DATASETS[dataset];
-  const match = matchHeaders(headers, def);
+  const mapping = options.mapping ?? {};
+  const match = matchHeaders(headers, def, mapping.columns);
+  const absent = Object.entries(mapping.columns ?? {}).filter(([, h]) => !headers.includes(h));
+  if (absent.length) {
+    throw new ImportError(
+      'missing_columns',
+      `${fileName}: the mapping names column(s) the file does not have: ` +
+        `${absent.map(([k, h]) => `${h} (for ${k})`).join(', ')}. Found: ${headers.join(', ')}.`,
+      { missing: absent.map(([k]) => k), headers },
+    );
+  }
   if (match.missingRequired.length) {
     const missing = def.fields.filter((f) => match.missingRequired.includes(f.key));
     throw new ImportError(
@@ -75,6 +96,16 @@ async function loadDataset(
   const canonical = new Set(
     def.fields.flatMap((f) => (f.type === 'limit' ? [`${f.key}_value`, `${f.key}_unit`] : [f.key])),
   );
+  const timezone = mapping.timezone ?? options.timezone ?? DEFAULT_TIMEZONE;
+  const transitions = zoneTransitions(timezone);
+  const fixedOffset = transitions.length === 1 ? transitions[0]?.[1] : undefined;
+  if (fixedOffset === undefined) {
+    const rows = transitions.map(([f, o]) => `(${Math.trunc(f)}, ${Math.trunc(o)})`).join(', ');
+    await engine.exec(
+      `CREATE OR REPLACE TEMP TABLE ${TZ_TABLE} AS SELECT * FROM (VALUES ${rows}) AS t(f, o)`,
+    );
+  }
+  const binder = new Binder();
   const select: string[] = ['rowid + 1 AS _row'];
   for (const field of def.fields) {
     const header = match.mapped[field.key];
@@ -83,7 +114,12 @@ async function loadDataset(
       const { value, unit } = limitExpressions(v);
       select.push(`${value} AS ${ident(`${field.key}_value`)}`, `${unit} AS ${ident(`${field.key}_unit`)}`);
     } else {
-      select.push(`CAST(${parseExpression(field, v)} AS ${sqlType(field)}) AS ${ident(field.key)}`);
+      const parse = parseExpression(field, v, binder, {
+        values: mapping.values?.[field.key],
+        format: mapping.formats?.[field.key],
+        fixedOffset,
+      });
+      select.push(`CAST(${parse} AS ${sqlType(field)}) AS ${ident(field.key)}`);
     }
     select.push(`${v} AS ${ident(rawCol(field.key))}`);
   }
@@ -92,7 +128,10 @@ async function loadDataset(
     column: canonical.has(h) || h.startsWith('_') ? `extra_${h}` : h,
   }));
   for (const x of extras) select.push(`${ident(x.header)} AS ${ident(x.column)}`);
-  await engine.exec(`CREATE OR REPLACE TEMP TABLE ${PARSED} AS SELECT ${select.join(',\n  ')} FROM ${RAW}`);
+  await engine.query(
+    `CREATE OR REPLACE TEMP TABLE ${PARSED} AS SELECT ${select.join(',\n  ')} FROM ${RAW}`,
+    binder.params,
+  );
 
   await engine.exec(CREATE_LEDGER_SQL);
   await engine.exec(`DELETE FROM ${LEDGER_TABLE} WHERE dataset = ${literal(dataset)}`);
@@ -131,10 +170,23 @@ async function loadDataset(
   );
   const rejectReasons: Record<string, number> = {};
   for (const r of reasons) rejectReasons[String(r.reason)] = Number(r.n);
+  const unmapped = await engine.query(
+    `SELECT "column", "value", count(*) AS n FROM ${LEDGER_TABLE}
+     WHERE dataset = ${literal(dataset)} AND reason = 'unknown_enum_value' GROUP BY ALL ORDER BY "column", n DESC, "value"`,
+  );
+  const unmappedValues: ImportSummary['unmappedValues'] = {};
+  for (const r of unmapped) {
+    const column = String(r.column);
+    unmappedValues[column] = [
+      ...(unmappedValues[column] ?? []),
+      { value: String(r.value), count: Number(r.n) },
+    ];
+  }
   const summary: ImportSummary = {
     dataset,
     file: fileName,
     encoding,
+    timezone,
     read: Number(row.read),
     loaded: Number(row.loaded),
     rejected: Number(row.rejected),
@@ -142,6 +194,7 @@ async function loadDataset(
     mapped: match.mapped,
     unknown: match.unknown,
     rejectReasons,
+    unmappedValues,
   };
   if (summary.read !== summary.loaded + summary.rejected) {
     throw new Error(`row ledger out of balance for ${fileName}: ${JSON.stringify(summary)}`);

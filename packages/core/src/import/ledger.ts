@@ -21,6 +21,8 @@ export interface ImportSummary {
   dataset: string;
   file: string;
   encoding: string;
+  /** IANA zone the file's local times were read in */
+  timezone: string;
   read: number;
   loaded: number;
   rejected: number;
@@ -31,6 +33,8 @@ export interface ImportSummary {
   unknown: string[];
   /** reason → number of rows (rejections) */
   rejectReasons: Record<string, number>;
+  /** coded column → values no code list or mapping knows, most frequent first (kept as warnings) */
+  unmappedValues: Record<string, { value: string; count: number }[]>;
 }
 
 /** Thrown for files that cannot be imported at all; `message` names the file and what to do. */

@@ -1,67 +1,141 @@
 import type { FieldDef } from '../schema/types.ts';
-import { literal } from '../sql/quote.ts';
+import { literal, type SqlValue } from '../sql/quote.ts';
 
 /**
  * SQL expressions that turn one raw VARCHAR cell (`v`, already trimmed, '' → NULL) into the canonical
- * type. They run inside DuckDB so a million rows never pass through JavaScript.
+ * type. They run inside DuckDB so a million rows never pass through JavaScript. Anything that comes from
+ * a user (mapping values, formats) is bound through `Binder`, never pasted into the SQL text.
  */
 
-/** Date-time forms seen in exports; `%-m`-style non-padded values are accepted by strptime's %m/%d. */
+/** Collects positional parameters in the order their `?` appear in the statement text. */
+export class Binder {
+  readonly params: SqlValue[] = [];
+  bind(value: SqlValue): string {
+    this.params.push(value);
+    return '?';
+  }
+}
+
+/** Per-field options from a mapping file. */
+export interface FieldParseOptions {
+  /** value in the file → canonical code (enum fields) */
+  values?: Record<string, string>;
+  /** strptime format tried before the built-in ones (date/datetime fields) */
+  format?: string;
+  /**
+   * Offset of the dataset's zone in minutes when it never changes (Asia/Shanghai: 480); undefined for
+   * zones with daylight saving, whose history is looked up in TZ_TABLE.
+   */
+  fixedOffset?: number;
+}
+
+/** Date-time forms seen in exports; strptime's %m/%d also accept non-padded values (2024/1/2 9:05). */
 export const DATETIME_FORMATS = [
   '%Y-%m-%d %H:%M:%S',
   '%Y-%m-%d %H:%M',
   '%Y-%m-%dT%H:%M:%S',
+  '%Y-%m-%dT%H:%M:%S.%f',
+  '%Y-%m-%d %H:%M:%S.%f',
+  '%Y-%m-%dT%H:%M',
   '%Y/%m/%d %H:%M:%S',
   '%Y/%m/%d %H:%M',
   '%Y年%m月%d日 %H:%M:%S',
   '%Y年%m月%d日 %H:%M',
+  '%Y年%m月%d日%H:%M',
+  '%Y年%m月%d日 %H时%M分',
   '%Y%m%d%H%M%S',
+  '%m/%d/%Y %I:%M:%S %p',
+  '%m/%d/%Y %I:%M %p',
   '%Y-%m-%d',
   '%Y/%m/%d',
+  '%Y.%m.%d',
   '%Y年%m月%d日',
   '%Y%m%d',
 ];
 
 const formatList = `[${DATETIME_FORMATS.map(literal).join(', ')}]`;
 
-const TRUE_WORDS = ['是', 'y', 'yes', '1', 'true', 't', '√'];
-const FALSE_WORDS = ['否', 'n', 'no', '0', 'false', 'f', '×'];
+/** Ends in a time followed by an explicit UTC offset or Z (ISO 8601). */
+const OFFSET_RE = "'[0-9]{2}:[0-9]{2}(:[0-9]{2}([.][0-9]+)?)?\\s*(Z|z|[+-][0-9]{2}(:?[0-9]{2})?)$'";
+const OFFSET_TAIL = "'\\s*(Z|z|[+-][0-9]{2}(:?[0-9]{2})?)$'";
+
+/** Name of the temp table holding the dataset zone's offset history (see timezone.ts). */
+export const TZ_TABLE = '__import_tz';
+
+const TRUE_WORDS = ['是', 'y', 'yes', '1', 'true', 't', '√', '有'];
+const FALSE_WORDS = ['否', 'n', 'no', '0', 'false', 'f', '×', '无'];
 const inList = (words: string[]) => words.map(literal).join(', ');
 
-export function parseExpression(field: FieldDef, v: string): string {
+function naiveTimestamp(v: string, b: Binder, format: string | undefined): string {
+  const builtIn = `try_strptime(${v}, ${formatList})`;
+  return format ? `coalesce(try_strptime(${v}, ${b.bind(format)}), ${builtIn})` : builtIn;
+}
+
+function timestampExpression(v: string, b: Binder, opts: FieldParseOptions): string {
+  const format = opts.format;
+  const stripped = `regexp_replace(${v}, ${OFFSET_TAIL}, '')`;
+  const sign = `CASE WHEN regexp_extract(${v}, '([+-])[0-9]{2}(:?[0-9]{2})?$', 1) = '-' THEN -1 ELSE 1 END`;
+  const hours = `coalesce(TRY_CAST(regexp_extract(${v}, '[+-]([0-9]{2})(:?[0-9]{2})?$', 1) AS INTEGER), 0)`;
+  const minutes = `coalesce(TRY_CAST(regexp_extract(${v}, '[+-][0-9]{2}:?([0-9]{2})$', 1) AS INTEGER), 0)`;
+  // Functions, not strings: each use binds its own parameters, and template substitutions are evaluated
+  // left to right, so the `?`s and the bound values stay in the same order.
+  const utc = () =>
+    `(${naiveTimestamp(stripped, b, format)} - to_minutes(${sign} * (${hours} * 60 + ${minutes})))`;
+  const zoneOffset = () =>
+    opts.fixedOffset !== undefined
+      ? String(Math.trunc(opts.fixedOffset))
+      : `(SELECT o FROM ${TZ_TABLE} WHERE f <= epoch_ms(${utc()}) ORDER BY f DESC LIMIT 1)`;
+  // Excel stores date-times as days since 1899-12-30; a bare 5-digit number in a date column is one.
+  const excel = `CASE WHEN regexp_full_match(${v}, '[0-9]{5}([.][0-9]+)?')
+    THEN TIMESTAMP '1899-12-30' + to_microseconds(CAST(round(CAST(${v} AS DOUBLE) * 86400000000) AS BIGINT)) END`;
+  return `CASE WHEN regexp_matches(${v}, ${OFFSET_RE}) THEN ${utc()} + to_minutes(${zoneOffset()})
+    ELSE coalesce(${naiveTimestamp(v, b, format)}, ${excel}) END`;
+}
+
+export function parseExpression(field: FieldDef, v: string, b: Binder, opts: FieldParseOptions = {}): string {
   switch (field.type) {
     case 'string':
       return v;
     case 'int':
-      return `TRY_CAST(${v} AS INTEGER)`;
+      return `TRY_CAST(replace(${v}, ',', '') AS INTEGER)`;
     case 'decimal':
       // "1,234.50元", "3.2万元"
       return `CASE WHEN ${v} LIKE '%万元' THEN TRY_CAST(replace(replace(${v}, ',', ''), '万元', '') AS DOUBLE) * 10000
-        ELSE TRY_CAST(replace(replace(${v}, ',', ''), '元', '') AS DOUBLE) END`;
+        ELSE TRY_CAST(replace(replace(replace(${v}, ',', ''), '元', ''), '¥', '') AS DOUBLE) END`;
     case 'bool':
       return `CASE WHEN lower(${v}) IN (${inList(TRUE_WORDS)}) THEN TRUE
         WHEN lower(${v}) IN (${inList(FALSE_WORDS)}) THEN FALSE END`;
     case 'datetime':
-      return `try_strptime(${v}, ${formatList})`;
+      return timestampExpression(v, b, opts);
     case 'date':
-      return `CAST(try_strptime(${v}, ${formatList}) AS DATE)`;
+      return `CAST(${timestampExpression(v, b, opts)} AS DATE)`;
     case 'enum': {
-      const arms = (field.enum ?? []).flatMap((e) =>
-        [e.code, ...e.zh].map((label) => `WHEN ${literal(label.toLowerCase())} THEN ${literal(e.code)}`),
+      // The mapping file's values first (bound), then the schema's codes and Chinese labels.
+      const user = Object.entries(opts.values ?? {}).map(
+        ([src, code]) => `WHEN ${b.bind(src)} THEN ${b.bind(code)}`,
       );
-      return `CASE lower(${v}) ${arms.join(' ')} END`;
+      const userCase = user.length ? `CASE ${v} ${user.join(' ')} END` : 'NULL';
+      const arms = (field.enum ?? []).flatMap((e) =>
+        [e.code, ...e.zh, e.en].map(
+          (label) => `WHEN ${literal(label.toLowerCase())} THEN ${literal(e.code)}`,
+        ),
+      );
+      return `coalesce(${userCase}, CASE lower(${v}) ${arms.join(' ')} END)`;
     }
     case 'limit':
       throw new Error('limit fields expand to two columns; use limitExpressions');
   }
 }
 
+const INSTANT = "('即办', '当场办结', '立即', '即时办结')";
+const NO_LIMIT = "('无期限', '无', '不限', '无时限')";
+
 /** "20个工作日" → (20, 'wd'); "即办" → (0, 'instant'); "无期限" → (NULL, 'none'); a bare number → working days. */
 export function limitExpressions(v: string): { value: string; unit: string } {
   const num = `TRY_CAST(regexp_extract(${v}, '([0-9]+)', 1) AS INTEGER)`;
   const unit = `CASE
-    WHEN ${v} IN ('即办', '当场办结', '立即') THEN 'instant'
-    WHEN ${v} IN ('无期限', '无', '不限') THEN 'none'
+    WHEN ${v} IN ${INSTANT} THEN 'instant'
+    WHEN ${v} IN ${NO_LIMIT} THEN 'none'
     WHEN regexp_full_match(${v}, '[0-9]+') THEN 'wd'
     WHEN regexp_full_match(${v}, '[0-9]+\\s*个?\\s*工作日') THEN 'wd'
     WHEN regexp_full_match(${v}, '[0-9]+\\s*个?\\s*(自然日|日|天)') THEN 'cd'
@@ -71,7 +145,7 @@ export function limitExpressions(v: string): { value: string; unit: string } {
   END`;
   return {
     unit,
-    value: `CASE WHEN ${v} IN ('即办', '当场办结', '立即') THEN 0 WHEN ${v} IN ('无期限', '无', '不限') THEN NULL ELSE ${num} END`,
+    value: `CASE WHEN ${v} IN ${INSTANT} THEN 0 WHEN ${v} IN ${NO_LIMIT} THEN NULL ELSE ${num} END`,
   };
 }
 
