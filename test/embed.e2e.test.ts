@@ -55,15 +55,13 @@ describe('embedded demo under a sub-path', () => {
   it('shows exactly the CLI numbers, loads nothing from another origin', async () => {
     const { page, requests } = await openDemo('index.html');
     expect(cli.import.rejected).toBe(0);
-    const shown = await page
-      .locator('assessment-kpi-tile [data-key]')
-      .evaluateAll((els) =>
-        els.map((e) => ({
-          key: e.getAttribute('data-key'),
-          value: e.getAttribute('data-value'),
-          text: e.textContent,
-        })),
-      );
+    const shown = await page.locator('assessment-kpi-tile [data-key]').evaluateAll((els) =>
+      els.map((e) => ({
+        key: e.getAttribute('data-key'),
+        value: e.getAttribute('data-value'),
+        text: e.textContent,
+      })),
+    );
     const tiles = cli.indicators.filter((i) => i.kind !== 'breakdown');
     expect(shown.map((s) => s.key)).toEqual(tiles.map((i) => i.key));
     for (const ind of tiles) {

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { GB18030_HEX } from '../../../test/fixtures/small.ts';
 import { NodeEngine } from '../src/engine/node.ts';
 import { importFile } from '../src/import/import-csv.ts';
 import { ImportError } from '../src/import/ledger.ts';
@@ -22,9 +23,6 @@ const CASES = [
   ',县自然资源局,窗口,2024-01-05 09:00:00,,,,否,已申报,no id',
   'A6,县自然资源局,信鸽,not a date,,,,也许,已申报,',
 ].join('\n');
-
-const GB18030_HEX =
-  'cbf7d2fdbac52cd0c5cfa2c3fbb3c62cb9abbfaac1ecd3f22cb7a2b2bcc8d5c6da0a582f323032342d30303030312cb9d8d3dab2c6d5fed4a4cbe3b5c4b9abb8e62cb2c6d5fed4a4bef6cbe32c323032342d30332d30310a';
 
 describe('importFile', () => {
   it('loads good rows, rejects bad ones with reasons, and balances the ledger', async () => {

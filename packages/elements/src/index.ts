@@ -4,12 +4,14 @@
  */
 import { AssessmentBarChart } from './bar-chart/bar-chart.ts';
 import { AssessmentDashboard } from './dashboard/assessment-dashboard.ts';
+import { AssessmentImportReport } from './import-report/import-report.ts';
 import { AssessmentKpiTile } from './kpi-tile/kpi-tile.ts';
 
 const ELEMENTS = {
   'assessment-dashboard': AssessmentDashboard,
   'assessment-kpi-tile': AssessmentKpiTile,
   'assessment-bar-chart': AssessmentBarChart,
+  'assessment-import-report': AssessmentImportReport,
 } as const;
 
 for (const [name, ctor] of Object.entries(ELEMENTS)) {
@@ -17,12 +19,13 @@ for (const [name, ctor] of Object.entries(ELEMENTS)) {
 }
 
 export { EngineStartError, sharedDuckDB } from './duckdb/shared-db.ts';
-export { AssessmentBarChart, AssessmentDashboard, AssessmentKpiTile };
+export { AssessmentBarChart, AssessmentDashboard, AssessmentImportReport, AssessmentKpiTile };
 
 declare global {
   interface HTMLElementTagNameMap {
     'assessment-dashboard': AssessmentDashboard;
     'assessment-kpi-tile': AssessmentKpiTile;
     'assessment-bar-chart': AssessmentBarChart;
+    'assessment-import-report': AssessmentImportReport;
   }
 }

@@ -1,5 +1,5 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { SMALL_CASES, SMALL_DISCLOSURES } from '../../../test/fixtures/small.ts';
+import { GB18030_HEX, SMALL_CASES, SMALL_DISCLOSURES } from '../../../test/fixtures/small.ts';
 import '../src/index.ts';
 import type { AssessmentDashboard } from '../src/dashboard/assessment-dashboard.ts';
 
@@ -135,7 +135,9 @@ describe('<assessment-dashboard>', () => {
   it('shows a progress indicator while loading and a prompt without src', async () => {
     const idle = await mount({});
     await idle.updateComplete;
-    expect(idle.shadowRoot!.querySelector('[role="status"]')?.textContent).toContain('未指定数据文件');
+    const drop = idle.shadowRoot!.querySelector('[part="dropzone"]');
+    expect(drop?.textContent).toContain('未指定数据文件');
+    expect(drop?.querySelector('button')?.textContent).toBe('选择文件');
     const el = await mount({ src: blobUrl(SMALL_CASES) });
     await el.updateComplete;
     expect(el.shadowRoot!.querySelector('progress')).not.toBeNull();
@@ -159,5 +161,34 @@ describe('<assessment-dashboard>', () => {
       style.remove();
       outside.remove();
     }
+  });
+
+  it('loads dropped local files, shows the row ledger and opens the report when rows were rejected', async () => {
+    const el = await mount({});
+    await el.updateComplete;
+    const bad = `${SMALL_CASES}C01,甲局,窗口,2025-03-03 09:00:00,,,,,否,已申报\nC11,甲局,信鸽,昨天,,,,,否,已申报\n`;
+    const ready = settled(el);
+    await el.loadFiles([new File([bad], '办件.csv', { type: 'text/csv' })]);
+    expect(await ready).toBe('ready');
+    await el.updateComplete;
+    expect(el.imports[0]).toMatchObject({ file: '办件.csv', read: 12, loaded: 10, rejected: 2 });
+    const report = el.shadowRoot!.querySelector('assessment-import-report')!;
+    await (report as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+    const details = report.shadowRoot!.querySelector('details')!;
+    expect(details.open).toBe(true);
+    const text = details.textContent?.replace(/\s+/g, ' ') ?? '';
+    expect(text).toContain('拒收：编号重复');
+    expect(text).toContain('拒收：无法识别的日期时间');
+    expect(text).toContain('信鸽');
+    expect(details.querySelector('button')?.textContent).toBe('下载完整台账（CSV）');
+  });
+
+  it('reads a GB18030 file the user drops the same way Node does', async () => {
+    const el = await mount({ 'as-of': '2025-03-15' });
+    const gb = Uint8Array.from((GB18030_HEX.match(/../g) ?? []).map((h) => Number.parseInt(h, 16)));
+    const ready = settled(el);
+    await el.loadFiles([new File([gb], 'gb.csv')]);
+    expect(await ready).toBe('ready');
+    expect(el.imports[0]).toMatchObject({ dataset: 'disclosures', encoding: 'gb18030', loaded: 1 });
   });
 });

@@ -1,11 +1,13 @@
 import {
   type ComputedIndicator,
   computeIndicators,
-  type DatasetKey,
   enumLabel,
   type ImportSummary,
   type IndicatorResult,
   importFile,
+  type LedgerEntry,
+  ledgerCsv,
+  ledgerEntries,
   WasmEngine,
 } from '@assessment-dashboard/core';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
@@ -13,23 +15,20 @@ import { defaultAssetBase } from '../duckdb/asset-base.ts';
 import { sharedDuckDB } from '../duckdb/shared-db.ts';
 import { formatBytes, formatCount, formatDate } from '../i18n/format.ts';
 import { type Lang, messages, resolveLang } from '../i18n/messages.ts';
-import { FetchError, fetchWithProgress } from '../load/fetch-with-progress.ts';
+import { FetchError } from '../load/fetch-with-progress.ts';
 import { tokens } from '../styles/tokens.ts';
-import type { LoadState, Source } from './load-state.ts';
+import { fileInput, SOURCE_ATTRIBUTES, type SourceAttribute, urlInput } from './inputs.ts';
+import type { Input, LoadState } from './load-state.ts';
 import { dashboardStyles } from './styles.ts';
 
-const DATASET_OF: Record<Exclude<Source['attribute'], 'src'>, DatasetKey> = {
-  disclosures: 'disclosures',
-  requests: 'requests',
-  hotline: 'hotline',
-  items: 'items',
-};
-
 let instanceCount = 0;
+/** How many ledger entries the on-screen report shows; the CSV download has all of them. */
+const REPORT_ENTRIES = 50;
+const ACCEPT = '.csv,.tsv,.txt,text/csv,text/tab-separated-values';
 
 /**
- * The embeddable dashboard. Give it export files by URL; it loads them into DuckDB-WASM in the
- * visitor's browser (nothing is uploaded) and shows the assessment indicators.
+ * The embeddable dashboard. Give it export files by URL, or let the user drop files on it; it loads them
+ * into DuckDB-WASM in the visitor's browser (nothing is uploaded) and shows the assessment indicators.
  *
  * @element assessment-dashboard
  * @attr src - URL of the main export (service cases 办件; dataset detected from its headers)
@@ -44,6 +43,7 @@ let instanceCount = 0;
  * @fires ad-error - detail: `{ kind, file, message }` when loading fails
  * @csspart tiles - the KPI tile list
  * @csspart panel - a chart panel
+ * @csspart dropzone - the file drop area shown without `src`
  */
 export class AssessmentDashboard extends LitElement {
   static override properties = {
@@ -56,6 +56,7 @@ export class AssessmentDashboard extends LitElement {
     asOf: { type: String, attribute: 'as-of' },
     assetBase: { type: String, attribute: 'asset-base' },
     _state: { state: true },
+    _dragging: { state: true },
   };
   declare src: string | undefined;
   declare disclosures: string | undefined;
@@ -66,17 +67,22 @@ export class AssessmentDashboard extends LitElement {
   declare asOf: string | undefined;
   declare assetBase: string | undefined;
   declare _state: LoadState;
+  declare _dragging: boolean;
 
   static override styles = [tokens, dashboardStyles];
 
   #engine: WasmEngine | undefined;
   #run = 0;
+  #abort: AbortController | undefined;
+  /** Files the user dropped or picked; they replace the attribute sources until the attributes change. */
+  #localFiles: File[] = [];
   readonly #id = `ad_${++instanceCount}`;
 
   constructor() {
     super();
     this.lang = '';
     this._state = { phase: 'idle' };
+    this._dragging = false;
   }
 
   /** Indicator results currently shown (empty until loaded). */
@@ -94,32 +100,45 @@ export class AssessmentDashboard extends LitElement {
     return this.#load();
   }
 
+  /** Loads local files (as the drop zone does). They are read in the browser and never uploaded. */
+  loadFiles(files: Iterable<File>): Promise<void> {
+    this.#localFiles = [...files];
+    return this.#load();
+  }
+
   override disconnectedCallback() {
     super.disconnectedCallback();
     this.#run++;
+    this.#abort?.abort();
     const engine = this.#engine;
     this.#engine = undefined;
     void engine?.close().catch(() => {});
   }
 
   protected override willUpdate(changed: PropertyValues<this>) {
-    const inputs = ['src', 'disclosures', 'requests', 'hotline', 'items', 'asOf', 'assetBase'] as const;
-    if (inputs.some((k) => changed.has(k))) void this.#load();
+    const inputs = [...Object.keys(SOURCE_ATTRIBUTES), 'asOf', 'assetBase'] as (keyof this)[];
+    if (inputs.some((k) => changed.has(k))) {
+      if (Object.keys(SOURCE_ATTRIBUTES).some((k) => changed.has(k as keyof this))) this.#localFiles = [];
+      void this.#load();
+    }
   }
 
-  #sources(): Source[] {
-    const out: Source[] = [];
-    for (const attribute of ['src', 'disclosures', 'requests', 'hotline', 'items'] as const) {
-      const url = this[attribute];
-      if (url) out.push({ attribute, url });
-    }
-    return out;
+  #inputs(): Input[] {
+    if (this.#localFiles.length) return this.#localFiles.map(fileInput);
+    return (
+      Object.entries(SOURCE_ATTRIBUTES) as [SourceAttribute, (typeof SOURCE_ATTRIBUTES)[SourceAttribute]][]
+    )
+      .filter(([attribute]) => this[attribute])
+      .map(([attribute, dataset]) => urlInput(this[attribute] ?? '', dataset));
   }
 
   async #load(): Promise<void> {
     const run = ++this.#run;
-    const sources = this.#sources();
-    if (!sources.length) {
+    this.#abort?.abort();
+    const abort = new AbortController();
+    this.#abort = abort;
+    const inputs = this.#inputs();
+    if (!inputs.length) {
       this._state = { phase: 'idle' };
       return;
     }
@@ -132,49 +151,61 @@ export class AssessmentDashboard extends LitElement {
     dbPromise.catch(() => {});
     let file: string | undefined;
     try {
-      const fetched: { source: Source; bytes: Uint8Array }[] = [];
-      for (const source of sources) {
-        file = source.url;
+      const fetched: { input: Input; bytes: Uint8Array }[] = [];
+      for (const input of inputs) {
+        file = input.name;
         set({ phase: 'fetching', file, loaded: 0, total: undefined });
-        const bytes = await fetchWithProgress(source.url, (p) =>
-          set({ phase: 'fetching', file: source.url, ...p }),
+        const bytes = await input.read(
+          (loaded, total) => set({ phase: 'fetching', file: input.name, loaded, total }),
+          abort.signal,
         );
-        fetched.push({ source, bytes });
+        fetched.push({ input, bytes });
       }
       file = undefined;
       set({ phase: 'starting-engine' });
       const db = await dbPromise;
       if (!live()) return;
       await this.#engine?.close().catch(() => {});
-      const engine = new WasmEngine(db, this.#id);
+      const engine = new WasmEngine(db, `${this.#id}_${run}`);
       this.#engine = engine;
       const imports: ImportSummary[] = [];
-      for (const { source, bytes } of fetched) {
-        file = source.url;
+      for (const { input, bytes } of fetched) {
+        file = input.name;
         set({ phase: 'importing', file });
-        const dataset = source.attribute === 'src' ? undefined : DATASET_OF[source.attribute];
-        const summary = await importFile(engine, fileName(source.url), bytes, { dataset });
-        if (summary.loaded === 0) return set({ phase: 'empty', file: source.url });
+        const summary = await importFile(engine, fileName(input.name), bytes, { dataset: input.dataset });
+        if (summary.loaded === 0) return set({ phase: 'empty', file: input.name });
         imports.push(summary);
       }
       file = undefined;
       set({ phase: 'computing' });
       const computed = await computeIndicators(engine, { asOf: this.asOf || undefined });
+      const entries = await ledgerEntries(engine, REPORT_ENTRIES);
       if (!live()) return;
       const asOf = computed[0]?.result.asOf ?? '';
-      set({ phase: 'ready', imports, computed, asOf });
+      set({ phase: 'ready', imports, computed, asOf, entries });
       this.dispatchEvent(
         new CustomEvent('ad-ready', { detail: { imports, indicators: computed.map((c) => c.result) } }),
       );
     } catch (e) {
       if (!live()) return;
-      // Fetch errors name their URL; anything thrown while a file is being imported names that file.
+      // Fetch errors name their URL; anything thrown while a file is being read or imported names that file.
       const kind = e instanceof FetchError ? 'fetch' : file ? 'import' : 'engine';
       const errorFile = e instanceof FetchError ? e.url : file;
       const detail = e instanceof Error ? e.message : String(e);
       set({ phase: 'error', kind, file: errorFile, detail });
       this.dispatchEvent(new CustomEvent('ad-error', { detail: { kind, file: errorFile, message: detail } }));
     }
+  }
+
+  async #downloadLedger() {
+    if (!this.#engine) return;
+    const csv = await ledgerCsv(this.#engine);
+    const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = 'import-ledger.csv';
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
   }
 
   #lang(): Lang {
@@ -189,16 +220,16 @@ export class AssessmentDashboard extends LitElement {
         <h2>${t.title}</h2>
         ${s.phase === 'ready' ? html`<p class="meta">${t.dataAsOf} ${formatDate(s.asOf, lang)}</p>` : nothing}
       </header>
-      ${this.#body(s, lang)}`;
+      ${this.#body(s, lang)}
+      <input id="picker" class="visually-hidden" type="file" multiple accept=${ACCEPT} tabindex="-1" aria-hidden="true"
+        @change=${this.#picked} />`;
   }
 
   #body(s: LoadState, lang: Lang) {
     const t = messages(lang);
     switch (s.phase) {
       case 'idle':
-        return this.#sources().length
-          ? this.#progress(t.startingEngine)
-          : html`<div class="state" role="status">${t.noSource}</div>`;
+        return this.#inputs().length ? this.#progress(t.startingEngine) : this.#dropZone(lang);
       case 'fetching': {
         const sizes = s.total
           ? `${formatBytes(s.loaded, lang)} / ${formatBytes(s.total, lang)}`
@@ -215,7 +246,7 @@ export class AssessmentDashboard extends LitElement {
       case 'computing':
         return this.#progress(t.computing);
       case 'empty':
-        return html`<div class="state" role="status">${t.emptyFile(s.file)}</div>`;
+        return html`<div class="state" role="status">${t.emptyFile(s.file)}</div>${this.#dropZone(lang)}`;
       case 'error': {
         const title =
           s.kind === 'fetch'
@@ -227,10 +258,11 @@ export class AssessmentDashboard extends LitElement {
           <h3>${title}</h3>
           <p>${s.detail}</p>
           <button type="button" @click=${() => this.reload()}>${t.retry}</button>
+          <button type="button" @click=${this.#openPicker}>${t.loadOther}</button>
         </div>`;
       }
       case 'ready':
-        return this.#ready(s.imports, s.computed, lang);
+        return this.#ready(s.imports, s.computed, s.entries, lang);
     }
   }
 
@@ -241,14 +273,51 @@ export class AssessmentDashboard extends LitElement {
     </div>`;
   }
 
-  #ready(imports: ImportSummary[], computed: ComputedIndicator[], lang: Lang) {
+  #dropZone(lang: Lang) {
+    const t = messages(lang);
+    return html`<div part="dropzone" class="drop ${this._dragging ? 'dragging' : ''}"
+        @dragover=${this.#dragOver} @dragleave=${this.#dragLeave} @drop=${this.#drop}>
+      <p>${t.noSource}</p>
+      <p><strong>${t.dropTitle}</strong> <button type="button" @click=${this.#openPicker}>${t.choose}</button></p>
+      <p class="meta">${t.dropHint}</p>
+    </div>`;
+  }
+
+  #openPicker = () => this.renderRoot.querySelector<HTMLInputElement>('#picker')?.click();
+
+  #picked = (e: Event) => {
+    const input = e.target as HTMLInputElement;
+    if (input.files?.length) void this.loadFiles(input.files);
+    input.value = '';
+  };
+
+  #dragOver = (e: DragEvent) => {
+    e.preventDefault();
+    this._dragging = true;
+  };
+
+  #dragLeave = () => {
+    this._dragging = false;
+  };
+
+  #drop = (e: DragEvent) => {
+    e.preventDefault();
+    this._dragging = false;
+    const files = e.dataTransfer?.files;
+    if (files?.length) void this.loadFiles(files);
+  };
+
+  #ready(imports: ImportSummary[], computed: ComputedIndicator[], entries: LedgerEntry[], lang: Lang) {
     const t = messages(lang);
     const read = imports.reduce((n, i) => n + i.read, 0);
     const loaded = imports.reduce((n, i) => n + i.loaded, 0);
     const rejected = imports.reduce((n, i) => n + i.rejected, 0);
     const tiles = computed.filter((c) => c.result.kind !== 'breakdown');
     const domains = computed.find((c) => c.result.key === 'foi.volume_by_domain');
-    return html`<p class="meta">${t.rowsSummary(formatCount(read, lang), formatCount(loaded, lang), formatCount(rejected, lang))}</p>
+    return html`<p class="meta">${t.rowsSummary(formatCount(read, lang), formatCount(loaded, lang), formatCount(rejected, lang))}
+        <button type="button" class="link" @click=${this.#openPicker}>${t.loadOther}</button></p>
+      <assessment-import-report .imports=${imports} .entries=${entries} lang=${lang}
+        @ad-download-ledger=${() => this.#downloadLedger()}></assessment-import-report>
       <ul class="tiles" part="tiles">
         ${tiles.map((c) => html`<li><assessment-kpi-tile .result=${c.result} lang=${lang}></assessment-kpi-tile></li>`)}
       </ul>

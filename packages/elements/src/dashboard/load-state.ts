@@ -1,4 +1,4 @@
-import type { ComputedIndicator, ImportSummary } from '@assessment-dashboard/core';
+import type { ComputedIndicator, DatasetKey, ImportSummary, LedgerEntry } from '@assessment-dashboard/core';
 
 /** What the dashboard is doing, as one value: the render switches on `phase`. */
 export type LoadState =
@@ -7,12 +7,25 @@ export type LoadState =
   | { phase: 'starting-engine' }
   | { phase: 'importing'; file: string }
   | { phase: 'computing' }
-  | { phase: 'ready'; imports: ImportSummary[]; computed: ComputedIndicator[]; asOf: string }
+  | {
+      phase: 'ready';
+      imports: ImportSummary[];
+      computed: ComputedIndicator[];
+      asOf: string;
+      /** first ledger entries, for the import report */
+      entries: LedgerEntry[];
+    }
   | { phase: 'empty'; file: string }
   | { phase: 'error'; kind: 'fetch' | 'engine' | 'import'; file: string | undefined; detail: string };
 
-/** One input of the dashboard: which attribute named it, its URL, and the dataset it must be. */
-export interface Source {
-  attribute: 'src' | 'disclosures' | 'requests' | 'hotline' | 'items';
-  url: string;
+/** One input file: a URL from an attribute or a File the user dropped; read lazily. */
+export interface Input {
+  /** shown in progress and error messages: the URL or the file name */
+  name: string;
+  /** the dataset the attribute implies; undefined = detect from headers */
+  dataset: DatasetKey | undefined;
+  read(
+    onProgress: (loaded: number, total: number | undefined) => void,
+    signal: AbortSignal,
+  ): Promise<Uint8Array>;
 }

@@ -44,6 +44,17 @@ export const dashboardStyles = css`
     cursor: pointer;
   }
   button:focus-visible { outline: 3px solid var(--_bar); outline-offset: 2px; }
+  button.link { border: none; background: none; padding: 0 0.25rem; color: var(--_bar); text-decoration: underline; }
+  .drop {
+    border: 2px dashed var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_bg);
+    padding: 1.5rem 1rem;
+    text-align: center;
+  }
+  .drop.dragging { border-color: var(--_bar); background: var(--_panel); }
+  .drop p { margin: 0.35rem 0; }
+  assessment-import-report { margin-top: 0.5rem; }
   @media (max-width: 30rem) {
     :host { padding: 0.5rem; }
     section.panel { padding: 0.5rem; }

@@ -1,0 +1,30 @@
+/** Working-day calendar: model, national data, arithmetic and the DuckDB installer (DOMAIN §2.4). */
+export {
+  chineseCalendar,
+  isKnownYear,
+  type WeekendCalendarOptions,
+  type WorkCalendar,
+  weekendCalendar,
+  withOverrides,
+  type YearCoverage,
+} from './calendar.ts';
+export { CalendarConfigError, type CalendarOverrides, parseCalendarOverrides } from './overrides.ts';
+export {
+  CALENDAR_MACROS_SQL,
+  type CalendarRange,
+  calendarJoin,
+  calendarTableSql,
+  dueDateExpr,
+  dueDateJoin,
+  installCalendar,
+  WORK_CALENDAR_TABLE,
+  workingDaysBetweenExpr,
+} from './sql.ts';
+export {
+  addWorkingDays,
+  isWorkday,
+  MAX_WORKING_DAYS,
+  type Pause,
+  pausedWorkingDays,
+  workingDaysBetween,
+} from './working-days.ts';

@@ -1,0 +1,175 @@
+import type { Engine } from '../engine/types.ts';
+import { ident, literal } from '../sql/quote.ts';
+import { isKnownYear, type WorkCalendar } from './calendar.ts';
+import { isoOf, toDayNumber } from './dates.ts';
+
+/**
+ * The calendar inside DuckDB (native or WASM), so indicator SQL can count working days (DOMAIN §2.4).
+ *
+ * `work_calendar` has one row per day of the installed range:
+ * - `d` DATE PRIMARY KEY;
+ * - `is_workday` BOOLEAN, NULL when the day's year is "calendar unknown";
+ * - `known` BOOLEAN;
+ * - `wd_seq` INTEGER: working days from the range start up to and including `d`, so the working days in
+ *   (a, b] are `wd_seq(b) − wd_seq(a)` and the n-th working day after `a` is the working day with
+ *   `wd_seq(a) + n`;
+ * - `unknown_seq` INTEGER: unknown days up to and including `d`; equal values at both ends (and both ends
+ *   known) prove that nothing in between is unknown, without scanning the interval.
+ */
+export const WORK_CALENDAR_TABLE = 'work_calendar';
+
+export interface CalendarRange {
+  /** First day, 'YYYY-MM-DD': the earliest date the data can contain. */
+  from: string;
+  /** Last day: leave room after the latest receipt for due dates (20 + 20 working days ≈ 2 months). */
+  to: string;
+}
+
+/** Installing more than this many days is almost certainly a mistake (two centuries). */
+const MAX_RANGE_DAYS = 73_050;
+const T = ident(WORK_CALENDAR_TABLE);
+
+const date = (iso: string): string => `DATE ${literal(iso)}`;
+
+/** Exceptions to the weekly pattern inside the range, as one VALUES list (tens per year, not thousands). */
+function exceptionRows(cal: WorkCalendar, first: number, last: number): string {
+  const inRange = (d: string) => {
+    const n = toDayNumber(d);
+    return n >= first && n <= last;
+  };
+  const rows = [
+    ...[...cal.holidays].filter(inRange).map((d) => `(${date(d)}, false)`),
+    ...[...cal.workdays].filter(inRange).map((d) => `(${date(d)}, true)`),
+  ];
+  return rows.length
+    ? `(VALUES ${rows.join(', ')}) AS x(d, work)`
+    : '(SELECT NULL::DATE AS d, NULL::BOOLEAN AS work WHERE false) AS x';
+}
+
+/** SQL condition on `days.d` that is true for days in covered years. */
+function knownCondition(cal: WorkCalendar, first: number, last: number): string {
+  if (cal.years === 'all') return 'true';
+  const years: number[] = [];
+  for (let y = Number(isoOf(first).slice(0, 4)); y <= Number(isoOf(last).slice(0, 4)); y++) {
+    if (isKnownYear(cal, y)) years.push(y);
+  }
+  return years.length ? `year(days.d) IN (${years.join(', ')})` : 'false';
+}
+
+/**
+ * The statements that (re)create `work_calendar` for `range`: the DDL and ONE insert built from a generated
+ * day series plus the calendar's exception list, with both running counts from window sums.
+ */
+export function calendarTableSql(cal: WorkCalendar, range: CalendarRange): string[] {
+  const first = toDayNumber(range.from, 'range.from');
+  const last = toDayNumber(range.to, 'range.to');
+  if (last < first) throw new RangeError(`range.to ${range.to} is before range.from ${range.from}`);
+  if (last - first >= MAX_RANGE_DAYS) throw new RangeError(`range ${range.from}…${range.to} is too long`);
+  const known = knownCondition(cal, first, last);
+  const weekend = [...cal.weekend].sort().join(', ') || '-1';
+  return [
+    `CREATE OR REPLACE TABLE ${T} (d DATE PRIMARY KEY, is_workday BOOLEAN, known BOOLEAN NOT NULL,
+      wd_seq INTEGER NOT NULL, unknown_seq INTEGER NOT NULL)`,
+    `INSERT INTO ${T}
+    SELECT d, is_workday, known,
+      CAST(sum(CASE WHEN is_workday THEN 1 ELSE 0 END) OVER w AS INTEGER),
+      CAST(sum(CASE WHEN known THEN 0 ELSE 1 END) OVER w AS INTEGER)
+    FROM (
+      SELECT days.d, ${known} AS known,
+        CASE WHEN ${known} THEN coalesce(x.work, dayofweek(days.d) NOT IN (${weekend})) END AS is_workday
+      FROM (SELECT CAST(g.ts AS DATE) AS d
+            FROM generate_series(${date(range.from)}, ${date(range.to)}, INTERVAL 1 DAY) AS g(ts)) AS days
+      LEFT JOIN ${exceptionRows(cal, first, last)} ON x.d = days.d
+    )
+    WINDOW w AS (ORDER BY d ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
+    ORDER BY d`,
+  ];
+}
+
+/**
+ * Scalar macros over `work_calendar`. Arguments may be DATE, TIMESTAMP or 'YYYY-MM-DD' text (a timestamp
+ * counts as its calendar date). They return NULL when a day involved is outside the installed range or in
+ * an unknown year — exactly where the TypeScript functions return null.
+ * - `working_days_between(a, b)`: working days in (a, b]; 0 on the same day; negative when b < a.
+ * - `add_working_days(start_day, n)`: the n-th working day after `start_day` (not counted); n = 0 → start.
+ * - `paused_working_days(a, b, pause_start, pause_end)`: working days of (a, b] inside one inclusive pause
+ *   (negative when b < a), to subtract per pause row (条例 Art.33, 行政许可法 Art.45); overlapping pauses
+ *   must be merged first; NULL when pause_end < pause_start.
+ */
+export const CALENDAR_MACROS_SQL: readonly string[] = [
+  `CREATE OR REPLACE MACRO working_days_between(a, b) AS (
+    SELECT CASE WHEN ca.known AND cb.known AND ca.unknown_seq = cb.unknown_seq
+      THEN cb.wd_seq - ca.wd_seq END
+    FROM ${T} AS ca, ${T} AS cb
+    WHERE ca.d = CAST(a AS DATE) AND cb.d = CAST(b AS DATE)
+  )`,
+  // Two scalar subqueries with inner joins only: DuckDB cannot decorrelate an outer join on a macro argument.
+  `CREATE OR REPLACE MACRO add_working_days(start_day, n) AS (
+    CASE WHEN n = 0 THEN (SELECT cs.d FROM ${T} AS cs WHERE cs.d = CAST(start_day AS DATE) AND cs.known)
+    WHEN n > 0 THEN (
+      SELECT cd.d FROM ${T} AS cs, ${T} AS cd
+      WHERE cs.d = CAST(start_day AS DATE) AND cs.known
+        AND cd.wd_seq = cs.wd_seq + n AND cd.is_workday AND cd.unknown_seq = cs.unknown_seq)
+    END
+  )`,
+  `CREATE OR REPLACE MACRO paused_working_days(a, b, pause_start, pause_end) AS (
+    CASE WHEN working_days_between(a, b) IS NULL OR CAST(pause_start AS DATE) > CAST(pause_end AS DATE)
+      THEN NULL
+    ELSE (CASE WHEN CAST(b AS DATE) < CAST(a AS DATE) THEN -1 ELSE 1 END) * greatest(0, coalesce(
+      working_days_between(
+        greatest(CAST(pause_start AS DATE) - 1, least(CAST(a AS DATE), CAST(b AS DATE))),
+        least(CAST(pause_end AS DATE), greatest(CAST(a AS DATE), CAST(b AS DATE)))),
+      0)) END
+  )`,
+];
+
+/**
+ * Creates `work_calendar` for `range` and the macros above. Run it again after changing the calendar or
+ * when the data needs a wider range; it replaces both.
+ */
+export async function installCalendar(
+  engine: Engine,
+  cal: WorkCalendar,
+  range: CalendarRange,
+): Promise<void> {
+  for (const statement of [...calendarTableSql(cal, range), ...CALENDAR_MACROS_SQL]) {
+    await engine.exec(statement);
+  }
+}
+
+/**
+ * Join pattern for large tables: rather than a macro per row, join the calendar once per date column (hash
+ * joins, no correlated subquery). `calendarJoin('ca', 't."received_at"')` →
+ * `LEFT JOIN "work_calendar" AS "ca" ON "ca".d = CAST(t."received_at" AS DATE)`. `dateExpr` is SQL text and
+ * must come from the library (a quoted column), never from users.
+ */
+export function calendarJoin(alias: string, dateExpr: string): string {
+  return `LEFT JOIN ${T} AS ${ident(alias)} ON ${ident(alias)}.d = CAST(${dateExpr} AS DATE)`;
+}
+
+/** Working days in (a, b] from two rows joined with `calendarJoin`; NULL wherever the macro is NULL. */
+export function workingDaysBetweenExpr(aAlias: string, bAlias: string): string {
+  const a = ident(aAlias);
+  const b = ident(bAlias);
+  return `CASE WHEN ${a}.known AND ${b}.known AND ${a}.unknown_seq = ${b}.unknown_seq
+    THEN ${b}.wd_seq - ${a}.wd_seq END`;
+}
+
+/**
+ * Joins the row `n` working days after the start row `startAlias` (itself from `calendarJoin`); read the
+ * value with `dueDateExpr`, which also handles n = 0.
+ */
+export function dueDateJoin(dueAlias: string, startAlias: string, nExpr: string): string {
+  const due = ident(dueAlias);
+  const start = ident(startAlias);
+  return `LEFT JOIN ${T} AS ${due} ON ${due}.is_workday AND ${due}.wd_seq = ${start}.wd_seq + (${nExpr})
+    AND ${due}.unknown_seq = ${start}.unknown_seq`;
+}
+
+/** The due date from `calendarJoin` + `dueDateJoin` rows: the same result as `add_working_days`. */
+export function dueDateExpr(dueAlias: string, startAlias: string, nExpr: string): string {
+  const due = ident(dueAlias);
+  const start = ident(startAlias);
+  return `CASE WHEN NOT ${start}.known OR (${nExpr}) < 0 THEN NULL
+    WHEN (${nExpr}) = 0 THEN ${start}.d ELSE ${due}.d END`;
+}

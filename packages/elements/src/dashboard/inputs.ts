@@ -1,0 +1,31 @@
+import type { DatasetKey } from '@assessment-dashboard/core';
+import { fetchWithProgress } from '../load/fetch-with-progress.ts';
+import type { Input } from './load-state.ts';
+
+/** Attributes that name input files, and the dataset each implies (`src` is detected from headers). */
+export const SOURCE_ATTRIBUTES = {
+  src: undefined,
+  disclosures: 'disclosures',
+  requests: 'requests',
+  hotline: 'hotline',
+  items: 'items',
+} as const satisfies Record<string, DatasetKey | undefined>;
+
+export type SourceAttribute = keyof typeof SOURCE_ATTRIBUTES;
+
+export const urlInput = (url: string, dataset: DatasetKey | undefined): Input => ({
+  name: url,
+  dataset,
+  read: (onProgress, signal) => fetchWithProgress(url, (p) => onProgress(p.loaded, p.total), signal),
+});
+
+/** A local file: read in this browser, never uploaded. */
+export const fileInput = (file: File): Input => ({
+  name: file.name,
+  dataset: undefined,
+  read: async (onProgress) => {
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    onProgress(bytes.byteLength, file.size);
+    return bytes;
+  },
+});
