@@ -191,4 +191,28 @@ describe('<assessment-dashboard>', () => {
     expect(await ready).toBe('ready');
     expect(el.imports[0]).toMatchObject({ dataset: 'disclosures', encoding: 'gb18030', loaded: 1 });
   });
+
+  it('refuses a file over the size limit with a message that points to the CLI', async () => {
+    const el = await mount({ 'max-mb': '0.0001' });
+    const done = settled(el);
+    await el.loadFiles([new File([SMALL_CASES], 'big.csv')]);
+    expect(await done).toBe('error');
+    await el.updateComplete;
+    const alert = el.shadowRoot!.querySelector('[role="alert"]')?.textContent ?? '';
+    expect(alert).toContain('文件过大');
+    expect(alert).toContain('big.csv 大小为');
+    expect(alert).toContain('assessment-dashboard indicators');
+  });
+
+  it('can cancel a load in progress', async () => {
+    const el = await mount({ src: blobUrl(SMALL_CASES) });
+    await el.updateComplete;
+    const cancel = [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent === '取消');
+    expect(cancel).toBeDefined();
+    cancel?.click();
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[role="status"]')?.textContent).toContain('已取消加载');
+    await new Promise((r) => setTimeout(r, 500));
+    expect(el.results).toEqual([]);
+  });
 });

@@ -15,7 +15,7 @@ import { defaultAssetBase } from '../duckdb/asset-base.ts';
 import { sharedDuckDB } from '../duckdb/shared-db.ts';
 import { formatBytes, formatCount, formatDate } from '../i18n/format.ts';
 import { type Lang, messages, resolveLang } from '../i18n/messages.ts';
-import { FetchError } from '../load/fetch-with-progress.ts';
+import { FetchError, TooLargeError } from '../load/fetch-with-progress.ts';
 import { tokens } from '../styles/tokens.ts';
 import { fileInput, SOURCE_ATTRIBUTES, type SourceAttribute, urlInput } from './inputs.ts';
 import type { Input, LoadState } from './load-state.ts';
@@ -39,6 +39,8 @@ const ACCEPT = '.csv,.tsv,.txt,text/csv,text/tab-separated-values';
  * @attr lang - 'zh-CN' (default) or 'en'
  * @attr as-of - 'YYYY-MM-DD': the date open cases are judged on (default: latest timestamp in the data)
  * @attr asset-base - URL of the folder holding the DuckDB files (default: `duckdb/` beside the script)
+ * @attr max-mb - largest file the browser may load, in MB (default 512); larger files get a message
+ *   pointing to the CLI instead of crashing the tab
  * @fires ad-ready - detail: `{ imports, indicators }` once the indicators are shown
  * @fires ad-error - detail: `{ kind, file, message }` when loading fails
  * @csspart tiles - the KPI tile list
@@ -55,6 +57,7 @@ export class AssessmentDashboard extends LitElement {
     lang: { type: String, reflect: true },
     asOf: { type: String, attribute: 'as-of' },
     assetBase: { type: String, attribute: 'asset-base' },
+    maxMb: { type: Number, attribute: 'max-mb' },
     _state: { state: true },
     _dragging: { state: true },
   };
@@ -66,6 +69,7 @@ export class AssessmentDashboard extends LitElement {
   declare lang: string;
   declare asOf: string | undefined;
   declare assetBase: string | undefined;
+  declare maxMb: number;
   declare _state: LoadState;
   declare _dragging: boolean;
 
@@ -81,6 +85,7 @@ export class AssessmentDashboard extends LitElement {
   constructor() {
     super();
     this.lang = '';
+    this.maxMb = 512;
     this._state = { phase: 'idle' };
     this._dragging = false;
   }
@@ -106,6 +111,13 @@ export class AssessmentDashboard extends LitElement {
     return this.#load();
   }
 
+  /** Stops a load in progress (download or import); the dashboard shows that it was cancelled. */
+  cancel(): void {
+    this.#run++;
+    this.#abort?.abort();
+    this._state = { phase: 'cancelled' };
+  }
+
   override disconnectedCallback() {
     super.disconnectedCallback();
     this.#run++;
@@ -115,21 +127,23 @@ export class AssessmentDashboard extends LitElement {
     void engine?.close().catch(() => {});
   }
 
-  protected override willUpdate(changed: PropertyValues<this>) {
-    const inputs = [...Object.keys(SOURCE_ATTRIBUTES), 'asOf', 'assetBase'] as (keyof this)[];
-    if (inputs.some((k) => changed.has(k))) {
-      if (Object.keys(SOURCE_ATTRIBUTES).some((k) => changed.has(k as keyof this))) this.#localFiles = [];
+  protected override willUpdate(changed: PropertyValues) {
+    const sources = Object.keys(SOURCE_ATTRIBUTES);
+    if ([...sources, 'asOf', 'assetBase', 'maxMb'].some((k) => changed.has(k))) {
+      // New attribute sources replace files the user dropped earlier.
+      if (sources.some((k) => changed.has(k))) this.#localFiles = [];
       void this.#load();
     }
   }
 
   #inputs(): Input[] {
-    if (this.#localFiles.length) return this.#localFiles.map(fileInput);
+    const maxBytes = this.maxMb * 1024 * 1024;
+    if (this.#localFiles.length) return this.#localFiles.map((f) => fileInput(f, maxBytes));
     return (
       Object.entries(SOURCE_ATTRIBUTES) as [SourceAttribute, (typeof SOURCE_ATTRIBUTES)[SourceAttribute]][]
     )
       .filter(([attribute]) => this[attribute])
-      .map(([attribute, dataset]) => urlInput(this[attribute] ?? '', dataset));
+      .map(([attribute, dataset]) => urlInput(this[attribute] ?? '', dataset, maxBytes));
   }
 
   async #load(): Promise<void> {
@@ -189,9 +203,26 @@ export class AssessmentDashboard extends LitElement {
     } catch (e) {
       if (!live()) return;
       // Fetch errors name their URL; anything thrown while a file is being read or imported names that file.
-      const kind = e instanceof FetchError ? 'fetch' : file ? 'import' : 'engine';
+      const kind =
+        e instanceof TooLargeError
+          ? 'too-large'
+          : e instanceof FetchError
+            ? 'fetch'
+            : file
+              ? 'import'
+              : 'engine';
       const errorFile = e instanceof FetchError ? e.url : file;
-      const detail = e instanceof Error ? e.message : String(e);
+      const t = messages(this.#lang());
+      const detail =
+        e instanceof TooLargeError
+          ? t.tooLarge(
+              fileName(e.file),
+              formatBytes(e.size, this.#lang()),
+              formatBytes(e.limit, this.#lang()),
+            )
+          : e instanceof Error
+            ? e.message
+            : String(e);
       set({ phase: 'error', kind, file: errorFile, detail });
       this.dispatchEvent(new CustomEvent('ad-error', { detail: { kind, file: errorFile, message: detail } }));
     }
@@ -247,13 +278,17 @@ export class AssessmentDashboard extends LitElement {
         return this.#progress(t.computing);
       case 'empty':
         return html`<div class="state" role="status">${t.emptyFile(s.file)}</div>${this.#dropZone(lang)}`;
+      case 'cancelled':
+        return html`<div class="state" role="status">${t.cancelled}
+          <button type="button" @click=${() => this.reload()}>${t.retry}</button></div>${this.#dropZone(lang)}`;
       case 'error': {
-        const title =
-          s.kind === 'fetch'
-            ? t.loadFailed(s.file ?? '')
-            : s.kind === 'import'
-              ? t.importFailed(s.file ?? '')
-              : t.engineFailed;
+        const titles = {
+          fetch: t.loadFailed(s.file ?? ''),
+          import: t.importFailed(s.file ?? ''),
+          engine: t.engineFailed,
+          'too-large': t.tooLargeTitle,
+        };
+        const title = titles[s.kind];
         return html`<div class="state error" role="alert">
           <h3>${title}</h3>
           <p>${s.detail}</p>
@@ -267,9 +302,11 @@ export class AssessmentDashboard extends LitElement {
   }
 
   #progress(text: string, fraction?: number) {
+    const t = messages(this.#lang());
     return html`<div class="state" role="status" aria-live="polite" aria-busy="true">
       <p>${text}</p>
       ${fraction === undefined ? html`<progress aria-label=${text}></progress>` : html`<progress aria-label=${text} max="1" value=${fraction}></progress>`}
+      <p><button type="button" @click=${() => this.cancel()}>${t.cancel}</button></p>
     </div>`;
   }
 

@@ -1,5 +1,5 @@
 import type { DatasetKey } from '@assessment-dashboard/core';
-import { fetchWithProgress } from '../load/fetch-with-progress.ts';
+import { fetchWithProgress, TooLargeError } from '../load/fetch-with-progress.ts';
 import type { Input } from './load-state.ts';
 
 /** Attributes that name input files, and the dataset each implies (`src` is detected from headers). */
@@ -13,17 +13,19 @@ export const SOURCE_ATTRIBUTES = {
 
 export type SourceAttribute = keyof typeof SOURCE_ATTRIBUTES;
 
-export const urlInput = (url: string, dataset: DatasetKey | undefined): Input => ({
+export const urlInput = (url: string, dataset: DatasetKey | undefined, maxBytes: number): Input => ({
   name: url,
   dataset,
-  read: (onProgress, signal) => fetchWithProgress(url, (p) => onProgress(p.loaded, p.total), signal),
+  read: (onProgress, signal) =>
+    fetchWithProgress(url, (p) => onProgress(p.loaded, p.total), signal, maxBytes),
 });
 
 /** A local file: read in this browser, never uploaded. */
-export const fileInput = (file: File): Input => ({
+export const fileInput = (file: File, maxBytes: number): Input => ({
   name: file.name,
   dataset: undefined,
   read: async (onProgress) => {
+    if (file.size > maxBytes) throw new TooLargeError(file.name, file.size, maxBytes);
     const bytes = new Uint8Array(await file.arrayBuffer());
     onProgress(bytes.byteLength, file.size);
     return bytes;

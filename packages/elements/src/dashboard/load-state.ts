@@ -16,7 +16,13 @@ export type LoadState =
       entries: LedgerEntry[];
     }
   | { phase: 'empty'; file: string }
-  | { phase: 'error'; kind: 'fetch' | 'engine' | 'import'; file: string | undefined; detail: string };
+  | { phase: 'cancelled' }
+  | {
+      phase: 'error';
+      kind: 'fetch' | 'engine' | 'import' | 'too-large';
+      file: string | undefined;
+      detail: string;
+    };
 
 /** One input file: a URL from an attribute or a File the user dropped; read lazily. */
 export interface Input {

@@ -65,6 +65,11 @@ const zh = {
   choose: '选择文件',
   dropHint: '支持 CSV / TSV（UTF-8 或 GBK）。文件只在本机浏览器中读取，不会上传。',
   loadOther: '导入其他文件',
+  cancel: '取消',
+  cancelled: '已取消加载。',
+  tooLarge: (file: string, size: string, limit: string) =>
+    `${file} 大小为 ${size}，超过浏览器中可处理的上限 ${limit}。请用命令行（assessment-dashboard indicators …）或服务器端引擎处理该文件，或调大 max-mb 属性（需要足够的内存）。`,
+  tooLargeTitle: '文件过大',
 };
 
 export type Messages = typeof zh;
@@ -140,6 +145,11 @@ const en: Messages = {
   choose: 'choose files',
   dropHint: 'CSV / TSV (UTF-8 or GBK). Files are read in this browser only and never uploaded.',
   loadOther: 'Load other files',
+  cancel: 'Cancel',
+  cancelled: 'Loading was cancelled.',
+  tooLarge: (file, size, limit) =>
+    `${file} is ${size}, more than the ${limit} this browser can process. Use the command line (assessment-dashboard indicators …) or a server-side engine for it, or raise the max-mb attribute if the device has the memory.`,
+  tooLargeTitle: 'File too large',
 };
 
 export type Lang = 'zh' | 'en';

@@ -15,11 +15,28 @@ export class FetchError extends Error {
   }
 }
 
-/** Fetches a file's bytes, reporting progress as chunks arrive; cancellable through `signal`. */
+/** A file larger than the browser can safely hold; `limit` and `size` are bytes. */
+export class TooLargeError extends Error {
+  override name = 'TooLargeError';
+  constructor(
+    readonly file: string,
+    readonly size: number,
+    readonly limit: number,
+  ) {
+    super(`${file} is ${size} bytes, more than the ${limit}-byte limit of the browser`);
+  }
+}
+
+/**
+ * Fetches a file's bytes, reporting progress as chunks arrive; cancellable through `signal`. Stops as
+ * soon as the size passes `maxBytes` (from Content-Length when given, else while streaming), so an
+ * oversized file never fills the tab's memory.
+ */
 export async function fetchWithProgress(
   url: string,
   onProgress: (p: FetchProgress) => void,
   signal?: AbortSignal,
+  maxBytes = Number.POSITIVE_INFINITY,
 ): Promise<Uint8Array> {
   let res: Response;
   try {
@@ -31,6 +48,10 @@ export async function fetchWithProgress(
   if (!res.ok) throw new FetchError(url, res.status, `HTTP ${res.status} ${res.statusText}`.trim());
   const header = Number(res.headers.get('content-length'));
   const total = Number.isFinite(header) && header > 0 ? header : undefined;
+  if (total !== undefined && total > maxBytes) {
+    await res.body?.cancel();
+    throw new TooLargeError(url, total, maxBytes);
+  }
   if (!res.body) return new Uint8Array(await res.arrayBuffer());
   const reader = res.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -40,6 +61,10 @@ export async function fetchWithProgress(
     if (done) break;
     chunks.push(value);
     loaded += value.byteLength;
+    if (loaded > maxBytes) {
+      await reader.cancel();
+      throw new TooLargeError(url, total ?? loaded, maxBytes);
+    }
     onProgress({ loaded, total });
   }
   const out = new Uint8Array(loaded);
