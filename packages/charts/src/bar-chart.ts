@@ -94,7 +94,8 @@ export function renderBarChart(svgEl: SVGSVGElement, data: BarChartData, options
     .attr('transform', `translate(0,${MARGIN.top + n * band})`)
     .call(
       axisBottom(x)
-        .ticks(Math.max(2, Math.floor((options.width - left) / 80)))
+        // Counts: whole-number ticks only, so small domains do not repeat "0 0 1 1" after rounding.
+        .tickValues(x.ticks(Math.max(2, Math.floor((options.width - left) / 80))).filter(Number.isInteger))
         .tickFormat((v) => format(Number(v))),
     );
 }

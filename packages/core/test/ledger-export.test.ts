@@ -22,16 +22,16 @@ describe('ledger export', () => {
     expect(s).toMatchObject({ read: 4, loaded: 2, rejected: 2, warnings: 2 });
     const entries = await ledgerEntries(engine);
     expect(entries.map((e) => [e.row, e.reason, e.severity])).toEqual([
-      [2, 'duplicate_id', 'reject'],
-      [3, 'unparseable_datetime', 'reject'],
-      [3, 'unknown_enum_value', 'warning'],
+      [3, 'duplicate_id', 'reject'],
+      [4, 'unparseable_datetime', 'reject'],
       [4, 'unknown_enum_value', 'warning'],
+      [5, 'unknown_enum_value', 'warning'],
     ]);
     expect(await ledgerEntries(engine, 1)).toHaveLength(1);
     const out = await ledgerCsv(engine);
     expect(out.startsWith('\uFEFFdataset,file,row,column,reason,severity,value\r\n')).toBe(true);
-    expect(out).toContain(`cases,c.csv,3,submitted_at,unparseable_datetime,reject,"'=HYPERLINK(""x"")"`);
-    expect(out).toContain("cases,c.csv,4,apply_channel,unknown_enum_value,warning,'@SUM(1)");
+    expect(out).toContain(`cases,c.csv,4,submitted_at,unparseable_datetime,reject,"'=HYPERLINK(""x"")"`);
+    expect(out).toContain("cases,c.csv,5,apply_channel,unknown_enum_value,warning,'@SUM(1)");
   });
 
   it('neutralises every formula trigger per OWASP', () => {

@@ -118,7 +118,7 @@ describe('mapping files', () => {
       `SELECT "row", "column", reason, severity, "value" FROM import_ledger WHERE dataset = 'hotline'`,
     );
     expect(ledger).toEqual([
-      { row: 4, column: 'channel', reason: 'unknown_enum_value', severity: 'warning', value: 'Email' },
+      { row: 5, column: 'channel', reason: 'unknown_enum_value', severity: 'warning', value: 'Email' },
     ]);
   });
 

@@ -24,6 +24,10 @@ export const DEFAULT_TIMEZONE = 'Asia/Shanghai';
 
 const RAW = '__raw_import';
 const PARSED = '__parsed_import';
+/** Lines DuckDB's CSV reader could not split into the header's columns (kept in the ledger). */
+const REJECTS = '__import_rejects';
+const REJECT_SCANS = '__import_reject_scans';
+const LINES = '__import_lines';
 const rawCol = (key: string) => `__raw__${key}`;
 
 /** Decodes, loads and validates one delimited text export into its canonical table. */
@@ -33,13 +37,17 @@ export async function importFile(
   bytes: Uint8Array,
   options: ImportOptions = {},
 ): Promise<ImportSummary> {
-  const { text, encoding } = decodeBytes(bytes, options.encoding);
+  const decoded = decodeBytes(bytes, options.encoding);
+  const encoding = decoded.encoding;
+  // NUL never belongs in a text export and would cut SQL identifiers short: make it visible instead.
+  const text = decoded.text.includes('\0') ? decoded.text.replaceAll('\0', '\uFFFD') : decoded.text;
   if (text.trim() === '') throw new ImportError('empty_file', `${fileName}: the file is empty.`);
   const path = await engine.registerText(`import-${Date.now()}-${safeName(fileName)}`, text);
   try {
     await engine.exec(
       `CREATE OR REPLACE TEMP TABLE ${RAW} AS SELECT * FROM read_csv(${literal(path)},
-        all_varchar = true, header = true, null_padding = true)`,
+        all_varchar = true, header = true, store_rejects = true,
+        rejects_table = '${REJECTS}', rejects_scan = '${REJECT_SCANS}')`,
     );
   } catch (e) {
     throw new ImportError('unreadable', `${fileName}: not a readable CSV/TSV file (${errorText(e)}).`);
@@ -58,7 +66,7 @@ export async function importFile(
     return await loadDataset(engine, fileName, encoding, dataset, headers, options);
   } finally {
     await engine.exec(
-      `DROP TABLE IF EXISTS ${RAW}; DROP TABLE IF EXISTS ${PARSED}; DROP TABLE IF EXISTS ${TZ_TABLE};`,
+      [RAW, PARSED, TZ_TABLE, REJECTS, REJECT_SCANS, LINES].map((t) => `DROP TABLE IF EXISTS ${t};`).join(' '),
     );
   }
 }
@@ -106,7 +114,14 @@ async function loadDataset(
     );
   }
   const binder = new Binder();
-  const select: string[] = ['rowid + 1 AS _row'];
+  // `_row` is the line in the file (header = line 1), what a user sees as the row number in Excel.
+  // Lines the CSV reader rejected are skipped when numbering the rows it kept.
+  await engine.exec(
+    `CREATE OR REPLACE TEMP TABLE ${LINES} AS SELECT l AS line, row_number() OVER (ORDER BY l) - 1 AS k
+     FROM range(2, 2 + (SELECT count(*) FROM ${RAW}) + (SELECT count(DISTINCT line) FROM ${REJECTS})) t(l)
+     WHERE l NOT IN (SELECT line FROM ${REJECTS})`,
+  );
+  const select: string[] = [`(SELECT line FROM ${LINES} WHERE k = ${RAW}.rowid) AS _row`];
   for (const field of def.fields) {
     const header = match.mapped[field.key];
     const v = header === undefined ? 'NULL' : `NULLIF(trim(${ident(header)}), '')`;
@@ -147,6 +162,8 @@ async function loadDataset(
     ledgerRows.push(`SELECT _row, ${literal(check.column)}, ${literal(check.reason)}, 'reject', CAST(${ident(check.column)} AS VARCHAR)
       FROM ${PARSED} WHERE ${check.failsWhen}`);
   }
+  ledgerRows.push(`SELECT line, NULL, lower(replace(CAST(first(error_type ORDER BY column_idx) AS VARCHAR), ' ', '_')),
+    'reject', first(csv_line) FROM ${REJECTS} GROUP BY line`);
   await engine.exec(
     `INSERT INTO ${LEDGER_TABLE} SELECT ${literal(dataset)}, ${literal(fileName)}, * FROM (${ledgerRows.join('\nUNION ALL\n')})`,
   );
@@ -159,7 +176,7 @@ async function loadDataset(
   );
 
   const counts = await engine.query(
-    `SELECT (SELECT count(*) FROM ${PARSED}) AS read, (SELECT count(*) FROM ${ident(def.table)}) AS loaded,
+    `SELECT (SELECT count(*) FROM ${PARSED}) + (SELECT count(DISTINCT line) FROM ${REJECTS}) AS read, (SELECT count(*) FROM ${ident(def.table)}) AS loaded,
        (SELECT count(DISTINCT "row") FROM ${LEDGER_TABLE} WHERE dataset = ${literal(dataset)} AND severity = 'reject') AS rejected,
        (SELECT count(*) FROM ${LEDGER_TABLE} WHERE dataset = ${literal(dataset)} AND severity = 'warning') AS warnings`,
   );

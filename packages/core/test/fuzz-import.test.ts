@@ -1,0 +1,131 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SMALL_CASES, SMALL_DISCLOSURES } from '../../../test/fixtures/small.ts';
+import { NodeEngine } from '../src/engine/node.ts';
+import { importFile } from '../src/import/import-csv.ts';
+import { ImportError } from '../src/import/ledger.ts';
+import { MappingError, parseMapping } from '../src/import/mapping.ts';
+
+/**
+ * Property test: random and mutated exports never crash the importer, never hang, and always balance
+ * the ledger (read = loaded + rejected). Bounded for `npm test`; `npm run fuzz` sets FUZZ_RUNS higher.
+ */
+const RUNS = Number(process.env.FUZZ_RUNS ?? 150);
+const HOSTILE = [
+  '<img src=x onerror=alert(1)>',
+  "'; DROP TABLE cases; --",
+  '"quoted"',
+  '=cmd|" /C calc"!A0',
+  '\u202Eevil',
+  'x'.repeat(5000),
+  '\u0000',
+  '，；：',
+  '2024-13-45 25:61:61',
+  '99999',
+  '-1',
+  '',
+];
+
+function rng(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function mutate(text: string, r: () => number): Uint8Array {
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)] as T;
+  let s = text;
+  const n = 1 + Math.floor(r() * 6);
+  for (let i = 0; i < n; i++) {
+    const at = Math.floor(r() * (s.length + 1));
+    switch (Math.floor(r() * 9)) {
+      case 0:
+        s = s.slice(0, at) + s.slice(at + 1 + Math.floor(r() * 20));
+        break;
+      case 1:
+        s = s.slice(0, at) + pick([',', '"', '\n', '\r\n', '\t', ';']) + s.slice(at);
+        break;
+      case 2:
+        s = s.slice(0, at) + pick(HOSTILE) + s.slice(at);
+        break;
+      case 3:
+        s = s.slice(0, at);
+        break;
+      case 4: {
+        const lines = s.split('\n');
+        lines.splice(Math.floor(r() * lines.length), 0, pick(lines));
+        s = lines.join('\n');
+        break;
+      }
+      case 5: {
+        const lines = s.split('\n');
+        lines[0] = (lines[0] ?? '').split(',').sort(() => r() - 0.5).join(',');
+        s = lines.join('\n');
+        break;
+      }
+      case 6:
+        s = `\uFEFF${s}`;
+        break;
+      default:
+        break;
+    }
+  }
+  const bytes = new TextEncoder().encode(s);
+  // Sometimes flip raw bytes so the text is no longer valid UTF-8.
+  if (r() < 0.15 && bytes.length) bytes[Math.floor(r() * bytes.length)] = Math.floor(r() * 256);
+  return bytes;
+}
+
+let engine: NodeEngine;
+beforeAll(async () => {
+  engine = await NodeEngine.create();
+});
+afterAll(() => engine.close());
+
+describe('import fuzzing', () => {
+  it(`survives ${RUNS} mutated exports with a balanced ledger`, { timeout: 30_000 + RUNS * 500 }, async () => {
+    const r = rng(20261122);
+    const seeds = [SMALL_CASES, SMALL_DISCLOSURES, 'foo,bar\n1,2\n'];
+    let loaded = 0;
+    let refused = 0;
+    for (let i = 0; i < RUNS; i++) {
+      const bytes = mutate(seeds[i % seeds.length] ?? '', r);
+      try {
+        const s = await importFile(engine, `fuzz-${i}.csv`, bytes);
+        expect(s.read).toBe(s.loaded + s.rejected);
+        loaded++;
+      } catch (e) {
+        // The only acceptable failure is a clear, file-naming ImportError.
+        if (!(e instanceof ImportError)) throw new Error(`run ${i}: ${String(e)}`);
+        expect(e.message).toContain(`fuzz-${i}.csv`);
+        refused++;
+      }
+    }
+    expect(loaded + refused).toBe(RUNS);
+    expect(loaded).toBeGreaterThan(RUNS / 3);
+  });
+
+  it('rejects random mapping files with MappingError only', () => {
+    const r = rng(7);
+    const atoms: unknown[] = [null, 1, 'x', [], {}, { a: 1 }, 'hotline', 'cases', '%Y', 'Asia/Shanghai', 'Nowhere/Zone'];
+    const pick = () => atoms[Math.floor(r() * atoms.length)];
+    for (let i = 0; i < 500; i++) {
+      const m = {
+        dataset: pick(),
+        columns: r() < 0.5 ? { ticket_id: pick() } : pick(),
+        values: r() < 0.5 ? { channel: { Call: pick() } } : pick(),
+        formats: r() < 0.5 ? { received_at: pick() } : pick(),
+        timezone: pick(),
+      };
+      try {
+        parseMapping(m);
+      } catch (e) {
+        if (!(e instanceof MappingError)) throw e;
+      }
+    }
+  });
+});
