@@ -1,4 +1,31 @@
 /** @assessment-dashboard/core: DOM-free schemas, import, indicators and engine connectors. */
+export {
+  addWorkingDays,
+  CALENDAR_MACROS_SQL,
+  CalendarConfigError,
+  type CalendarOverrides,
+  type CalendarRange,
+  calendarJoin,
+  calendarTableSql,
+  chineseCalendar,
+  dueDateExpr,
+  dueDateJoin,
+  installCalendar,
+  isKnownYear,
+  isWorkday,
+  MAX_WORKING_DAYS,
+  type Pause,
+  parseCalendarOverrides,
+  pausedWorkingDays,
+  type WeekendCalendarOptions,
+  WORK_CALENDAR_TABLE,
+  type WorkCalendar,
+  weekendCalendar,
+  withOverrides,
+  workingDaysBetween,
+  workingDaysBetweenExpr,
+  type YearCoverage,
+} from './calendar/index.ts';
 
 export { ENGINE_SETUP_SQL, type Engine } from './engine/types.ts';
 export { WasmEngine } from './engine/wasm.ts';

@@ -63,7 +63,10 @@ function mutate(text: string, r: () => number): Uint8Array {
       }
       case 5: {
         const lines = s.split('\n');
-        lines[0] = (lines[0] ?? '').split(',').sort(() => r() - 0.5).join(',');
+        lines[0] = (lines[0] ?? '')
+          .split(',')
+          .sort(() => r() - 0.5)
+          .join(',');
         s = lines.join('\n');
         break;
       }
@@ -87,7 +90,9 @@ beforeAll(async () => {
 afterAll(() => engine.close());
 
 describe('import fuzzing', () => {
-  it(`survives ${RUNS} mutated exports with a balanced ledger`, { timeout: 30_000 + RUNS * 500 }, async () => {
+  it(`survives ${RUNS} mutated exports with a balanced ledger`, {
+    timeout: 30_000 + RUNS * 500,
+  }, async () => {
     const r = rng(20261122);
     const seeds = [SMALL_CASES, SMALL_DISCLOSURES, 'foo,bar\n1,2\n'];
     let loaded = 0;
@@ -111,7 +116,19 @@ describe('import fuzzing', () => {
 
   it('rejects random mapping files with MappingError only', () => {
     const r = rng(7);
-    const atoms: unknown[] = [null, 1, 'x', [], {}, { a: 1 }, 'hotline', 'cases', '%Y', 'Asia/Shanghai', 'Nowhere/Zone'];
+    const atoms: unknown[] = [
+      null,
+      1,
+      'x',
+      [],
+      {},
+      { a: 1 },
+      'hotline',
+      'cases',
+      '%Y',
+      'Asia/Shanghai',
+      'Nowhere/Zone',
+    ];
     const pick = () => atoms[Math.floor(r() * atoms.length)];
     for (let i = 0; i < 500; i++) {
       const m = {

@@ -96,7 +96,8 @@ describe('importFile', () => {
   });
 
   it('lists lines the CSV reader cannot split, with their line number and text, and numbers rows by line', async () => {
-    const csv = '办件编号,申请时间,申报渠道\nA,2024-01-01,窗口\nB,2024-01-02,窗口,多余\nC,2024-01-03\nD,2024-01-04,窗口\n';
+    const csv =
+      '办件编号,申请时间,申报渠道\nA,2024-01-01,窗口\nB,2024-01-02,窗口,多余\nC,2024-01-03\nD,2024-01-04,窗口\n';
     const s = await importFile(engine, 'ragged.csv', utf8(csv));
     expect(s).toMatchObject({ read: 4, loaded: 2, rejected: 2 });
     expect(s.rejectReasons).toEqual({ missing_columns: 1, too_many_columns: 1 });

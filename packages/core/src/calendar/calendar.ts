@@ -11,7 +11,8 @@ import {
 /**
  * A working-day calendar as plain data (structured-cloneable, so it can be posted to a worker). Per DOMAIN
  * §2.4: `is_workday(d) = d ∈ workdays or (weekday(d) ∉ weekend and d ∉ holidays)`, and only for years in
- * `years`; any other year is "calendar unknown" and is never guessed as Mon–Fri.
+ * `years`; any other year is "calendar unknown" and is never guessed as Mon–Fri. Treat a calendar as an
+ * immutable value: derive variants with `withOverrides` (the arithmetic caches an index per calendar).
  */
 export interface WorkCalendar {
   /** Says which calendar produced a result, e.g. 'CN national (chinese-days) + 某某自治县'. */
@@ -45,8 +46,13 @@ export function isKnownYear(cal: WorkCalendar, year: number): boolean {
   return cal.years === 'all' || cal.years.has(year);
 }
 
-function coverage(years: YearCoverage, context: string): 'all' | Set<number> {
+function coverage(years: YearCoverage | undefined, context: string): 'all' | Set<number> {
   if (years === 'all') return 'all';
+  if (typeof years !== 'object' || years === null) {
+    throw new CalendarConfigError(
+      `${context}: "years" is required: a list of years, { from, to }, or 'all' for an unlimited calendar`,
+    );
+  }
   if (Array.isArray(years)) return new Set(parseYears(years, 'years', context));
   const { from, to } = years as { from: number; to: number };
   parseYears([from, to], 'years', context);

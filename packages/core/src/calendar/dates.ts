@@ -37,6 +37,16 @@ export function weekdayOf(day: number): number {
   return (((day + 4) % 7) + 7) % 7;
 }
 
-export function yearOf(iso: string): number {
-  return Number(iso.slice(0, 4));
+/** Gregorian year of a day number, without building a string (H. Hinnant's civil_from_days). */
+export function yearOfDay(day: number): number {
+  const z = day + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365,
+  );
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  // Hinnant's year starts in March, so January and February belong to the next civil year.
+  return yoe + era * 400 + (mp >= 10 ? 1 : 0);
 }

