@@ -5,6 +5,7 @@ import { enumLabel, type RunSummary } from '@assessment-dashboard/core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { preview, type StaticServer } from '../packages/cli/src/static-server.ts';
+import { DEFAULT_TILES } from '../packages/elements/src/dashboard/default-tiles.ts';
 import { buildSite } from '../scripts/site.mjs';
 import { buildBundle, cliIndicators, launchChromium } from './helpers.ts';
 
@@ -62,7 +63,10 @@ describe('embedded demo under a sub-path', () => {
         text: e.textContent,
       })),
     );
-    const tiles = cli.indicators.filter((i) => i.kind !== 'breakdown');
+    const tiles = DEFAULT_TILES.map((key) => cli.indicators.find((i) => i.key === key)).filter(
+      (i) => i !== undefined,
+    );
+    expect(tiles).toHaveLength(DEFAULT_TILES.length);
     expect(shown.map((s) => s.key)).toEqual(tiles.map((i) => i.key));
     for (const ind of tiles) {
       const s = shown.find((x) => x.key === ind.key);
@@ -81,7 +85,7 @@ describe('embedded demo under a sub-path', () => {
           Number(e.getAttribute('data-denominator')),
         ]),
       );
-    const rates = cli.indicators.filter((i) => i.kind === 'rate');
+    const rates = tiles.filter((i) => i.kind === 'rate');
     expect(fractions).toEqual(rates.map((r) => [r.numerator, r.denominator]));
 
     const domains = cli.indicators.find((i) => i.key === 'foi.volume_by_domain');

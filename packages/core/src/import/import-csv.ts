@@ -66,7 +66,9 @@ export async function importFile(
     return await loadDataset(engine, fileName, encoding, dataset, headers, options);
   } finally {
     await engine.exec(
-      [RAW, PARSED, TZ_TABLE, REJECTS, REJECT_SCANS, LINES].map((t) => `DROP TABLE IF EXISTS ${t};`).join(' '),
+      [RAW, PARSED, TZ_TABLE, REJECTS, REJECT_SCANS, LINES]
+        .map((t) => `DROP TABLE IF EXISTS ${t};`)
+        .join(' '),
     );
   }
 }
@@ -168,6 +170,8 @@ async function loadDataset(
     `INSERT INTO ${LEDGER_TABLE} SELECT ${literal(dataset)}, ${literal(fileName)}, * FROM (${ledgerRows.join('\nUNION ALL\n')})`,
   );
 
+  // Facts derived from the previous load of this table are stale now (rebuilt by computeIndicators).
+  if (dataset === 'cases') await engine.exec('DROP TABLE IF EXISTS case_facts');
   const keep = [...canonical, ...extras.map((x) => x.column)].map(ident).join(', ');
   await engine.exec(
     `CREATE OR REPLACE TABLE ${ident(def.table)} AS SELECT _row, ${keep} FROM ${PARSED}

@@ -1,18 +1,9 @@
-import { caseClosureRate } from './case-closure-rate.ts';
-import { caseOnlineApplyRate } from './case-online-apply-rate.ts';
-import { caseOnlineClosedRate } from './case-online-closed-rate.ts';
-import { caseOverdueCount } from './case-overdue-count.ts';
-import { foiVolumeByDomain } from './foi-volume-by-domain.ts';
+import { CASE_INDICATORS } from './catalogue-cases.ts';
+import { OTHER_INDICATORS } from './catalogue-other.ts';
 import type { IndicatorDef } from './types.ts';
 
 /** Every built-in indicator, in display order. */
-export const INDICATORS: readonly IndicatorDef[] = [
-  caseOnlineApplyRate,
-  caseOnlineClosedRate,
-  caseClosureRate,
-  caseOverdueCount,
-  foiVolumeByDomain,
-];
+export const INDICATORS: readonly IndicatorDef[] = [...CASE_INDICATORS, ...OTHER_INDICATORS];
 
 export const indicatorByKey = (key: string): IndicatorDef | undefined =>
   INDICATORS.find((d) => d.key === key);

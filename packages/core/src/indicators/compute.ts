@@ -1,12 +1,16 @@
 import type { Table } from 'apache-arrow';
+import type { WorkCalendar } from '../calendar/calendar.ts';
 import type { Engine } from '../engine/types.ts';
 import { DATASETS } from '../schema/datasets.ts';
 import type { Filters } from '../sql/filters.ts';
 import { INDICATORS } from './catalogue.ts';
+import { CASE_FACTS, prepareFacts } from './facts.ts';
 import { countStatus, rateStatus, wilson } from './status.ts';
 import type { IndicatorContext, IndicatorDef, IndicatorResult } from './types.ts';
 
 export interface ComputeOptions {
+  /** Working-day calendar (default: State Council holidays and 调休 from chinese-days). */
+  calendar?: WorkCalendar;
   /** 'YYYY-MM-DD' or 'YYYY-MM-DD HH:MM:SS'; defaults to the latest timestamp in the loaded data. */
   asOf?: string;
   filters?: Filters;
@@ -59,7 +63,11 @@ export async function computeIndicators(
   engine: Engine,
   options: ComputeOptions = {},
 ): Promise<ComputedIndicator[]> {
-  const tables = await loadedTables(engine);
+  let tables = await loadedTables(engine);
+  if (tables.has('cases') && (!tables.has(CASE_FACTS) || options.calendar)) {
+    await prepareFacts(engine, tables, options.calendar);
+    tables = await loadedTables(engine);
+  }
   const asOf = normaliseAsOf(options.asOf) ?? (await dataAsOf(engine, tables));
   const defs = INDICATORS.filter(
     (d) => tables.has(DATASETS[d.dataset].table) && (!options.keys || options.keys.includes(d.key)),
@@ -122,6 +130,20 @@ function toResult(def: IndicatorDef, ctx: IndicatorContext, table: Table): Indic
       denominator: Number(row.denominator ?? 0),
       ci: null,
       status: countStatus(value, def.target, def.direction),
+    };
+  }
+  if (def.kind === 'mean') {
+    const n = Number(row.denominator ?? 0);
+    const value = n > 0 && row.value !== null && row.value !== undefined ? Number(row.value) : null;
+    const median = row.median === null || row.median === undefined || n === 0 ? null : Number(row.median);
+    return {
+      ...base,
+      value,
+      numerator: row.numerator === null || row.numerator === undefined ? null : Number(row.numerator),
+      denominator: n,
+      ci: null,
+      median,
+      status: value === null ? 'insufficient' : countStatus(value, def.target, def.direction),
     };
   }
   const keys = table.getChild('key')?.toArray() as string[] | undefined;

@@ -3,7 +3,15 @@ import type { Filters } from '../sql/filters.ts';
 import type { SqlQuery } from '../sql/quote.ts';
 
 export type Direction = 'higher' | 'lower';
-export type IndicatorKind = 'rate' | 'count' | 'breakdown';
+/** percent: a share 0–1; count: a whole number; wd: working days (averages, medians). */
+export type IndicatorUnit = 'percent' | 'count' | 'wd';
+/**
+ * rate: numerator ÷ denominator (SQL returns `numerator, denominator`);
+ * count: a number of events (SQL returns `value, denominator` = the population it was counted in);
+ * mean: an average (SQL returns `value, numerator` = sum, `denominator` = n; may add `median`);
+ * breakdown: rows `key, value`, largest first.
+ */
+export type IndicatorKind = 'rate' | 'count' | 'mean' | 'breakdown';
 
 export interface IndicatorContext {
   /** 'YYYY-MM-DD HH:MM:SS', local time: "now" for open-case rules. */
@@ -25,7 +33,7 @@ export interface IndicatorDef {
   label: { zh: string; en: string };
   formula: { zh: string; en: string };
   direction: Direction;
-  unit: 'percent' | 'count';
+  unit: IndicatorUnit;
   /** Default target: a share for rates (0.5 = 50 %), a count for counts. */
   target?: number;
   /** Document number or law article the definition or target comes from. */
@@ -39,7 +47,7 @@ export interface IndicatorResult {
   key: string;
   label: { zh: string; en: string };
   kind: IndicatorKind;
-  unit: 'percent' | 'count';
+  unit: IndicatorUnit;
   direction: Direction;
   value: number | null;
   numerator: number | null;
@@ -52,6 +60,8 @@ export interface IndicatorResult {
   filters: Filters;
   formula: { zh: string; en: string };
   source: string;
+  /** Median, for mean indicators that compute one. */
+  median?: number | null;
   /** Breakdown rows (key → count), for breakdown indicators. */
   breakdown?: { key: string; value: number }[];
 }

@@ -6,5 +6,3 @@ import type { IndicatorContext } from './types.ts';
 export const where = (ctx: IndicatorContext): SqlQuery => filterPredicate(ctx.filters, ctx.columns);
 
 export const ONLINE_CHANNELS = "('online_pc', 'online_mobile')";
-/** Cases that ended without a decision and so can never be overdue. */
-export const ENDED_WITHOUT_DECISION = "('rejected_intake', 'withdrawn', 'void')";

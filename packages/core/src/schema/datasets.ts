@@ -65,6 +65,7 @@ const cases: DatasetDef = {
       'promise_date',
       'promiseenddate',
     ]),
+    f('extension_wd', '延长时限(工作日)', 'int', ['延期天数']),
     f('paused_wd', '特别程序时长(工作日)', 'int', ['暂停计时天数', '挂起天数']),
     f('status', '办理状态', 'enum', ['办件状态', 'handlestate', 'prostatus'], {
       enum: E.CASE_STATUSES,

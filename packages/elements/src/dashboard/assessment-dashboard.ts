@@ -17,11 +17,13 @@ import { formatBytes, formatCount, formatDate } from '../i18n/format.ts';
 import { type Lang, messages, resolveLang } from '../i18n/messages.ts';
 import { FetchError, TooLargeError } from '../load/fetch-with-progress.ts';
 import { tokens } from '../styles/tokens.ts';
+import { DEFAULT_TILES } from './default-tiles.ts';
 import { fileInput, SOURCE_ATTRIBUTES, type SourceAttribute, urlInput } from './inputs.ts';
 import type { Input, LoadState } from './load-state.ts';
 import { dashboardStyles } from './styles.ts';
 
 let instanceCount = 0;
+
 /** How many ledger entries the on-screen report shows; the CSV download has all of them. */
 const REPORT_ENTRIES = 50;
 const ACCEPT = '.csv,.tsv,.txt,text/csv,text/tab-separated-values';
@@ -349,7 +351,7 @@ export class AssessmentDashboard extends LitElement {
     const read = imports.reduce((n, i) => n + i.read, 0);
     const loaded = imports.reduce((n, i) => n + i.loaded, 0);
     const rejected = imports.reduce((n, i) => n + i.rejected, 0);
-    const tiles = computed.filter((c) => c.result.kind !== 'breakdown');
+    const tiles = DEFAULT_TILES.flatMap((key) => computed.filter((c) => c.result.key === key));
     const domains = computed.find((c) => c.result.key === 'foi.volume_by_domain');
     return html`<p class="meta">${t.rowsSummary(formatCount(read, lang), formatCount(loaded, lang), formatCount(rejected, lang))}
         <button type="button" class="link" @click=${this.#openPicker}>${t.loadOther}</button></p>

@@ -28,3 +28,9 @@ export function formatDate(isoLocal: string, lang: Lang): string {
     new Date(Date.UTC(y, m - 1, d)),
   );
 }
+
+/** Working days with one decimal: 3.2 个工作日 / 3.2 working days. */
+export const formatWorkingDays = (v: number, lang: Lang): string => {
+  const n = new Intl.NumberFormat(locale(lang), { maximumFractionDigits: 1 }).format(v);
+  return lang === 'zh' ? `${n} 个工作日` : `${n} working days`;
+};

@@ -1,6 +1,6 @@
 import type { IndicatorResult } from '@assessment-dashboard/core';
 import { css, html, LitElement, nothing } from 'lit';
-import { formatCount, formatPercent } from '../i18n/format.ts';
+import { formatCount, formatPercent, formatWorkingDays } from '../i18n/format.ts';
 import { type Lang, messages, resolveLang } from '../i18n/messages.ts';
 import { tokens } from '../styles/tokens.ts';
 
@@ -59,7 +59,10 @@ export class AssessmentKpiTile extends LitElement {
   }
 
   #format(v: number, lang: Lang) {
-    return this.result?.unit === 'percent' ? formatPercent(v, lang) : formatCount(v, lang);
+    const unit = this.result?.unit;
+    if (unit === 'percent') return formatPercent(v, lang);
+    if (unit === 'wd') return formatWorkingDays(v, lang);
+    return formatCount(v, lang);
   }
 
   override render() {

@@ -1,0 +1,59 @@
+import { chineseCalendar, type WorkCalendar } from '../calendar/calendar.ts';
+import { installCalendar } from '../calendar/sql.ts';
+import type { Engine } from '../engine/types.ts';
+
+/**
+ * Per-row facts several indicators share, computed once per load inside DuckDB on the working-day
+ * calendar (DOMAIN §2.3–2.4, §8): due day, elapsed working days net of pauses, promised working days.
+ * They do not depend on the as-of date, so filters and as-of changes reuse them.
+ */
+export const CASE_FACTS = 'case_facts';
+
+/** Cases that ended without a decision and so can never be overdue. */
+export const ENDED_WITHOUT_DECISION = "('rejected_intake', 'withdrawn', 'void')";
+
+const CASE_FACTS_SQL = `CREATE OR REPLACE TABLE ${CASE_FACTS} AS
+WITH c AS (
+  SELECT *, CAST(accepted_at AS DATE) AS accepted_day, CAST(closed_at AS DATE) AS closed_day,
+    coalesce(paused_wd, 0) AS pause_wd, coalesce(extension_wd, 0) AS ext_wd
+  FROM cases)
+SELECT *,
+  CASE
+    WHEN accepted_day IS NULL OR coalesce(status, '') IN ${ENDED_WITHOUT_DECISION} THEN NULL
+    -- An exported promised due date is trusted, but pauses (行政许可法 Art.45) still move it.
+    WHEN promised_due_at IS NOT NULL THEN add_working_days(CAST(promised_due_at AS DATE), pause_wd)
+    WHEN promised_limit_unit = 'instant' THEN accepted_day
+    WHEN promised_limit_unit = 'wd' THEN add_working_days(accepted_day, promised_limit_value + ext_wd + pause_wd)
+    WHEN promised_limit_unit = 'cd' THEN CAST(accepted_day + to_days(promised_limit_value + ext_wd) AS DATE)
+    WHEN promised_limit_unit = 'h' THEN CAST(accepted_at + to_hours(promised_limit_value) AS DATE)
+    WHEN promised_limit_unit = 'm' THEN CAST(accepted_day + to_months(promised_limit_value) AS DATE)
+    WHEN promised_limit_unit = 'y' THEN CAST(accepted_day + to_years(promised_limit_value) AS DATE)
+  END AS due_day,
+  CASE WHEN closed_day IS NOT NULL AND accepted_day IS NOT NULL
+    THEN working_days_between(accepted_day, closed_day) - pause_wd END AS elapsed_wd,
+  CASE promised_limit_unit WHEN 'wd' THEN promised_limit_value WHEN 'instant' THEN 0 END AS promised_wd
+FROM c`;
+
+/** Range of days the calendar must cover: the data's dates plus room for due dates after them. */
+async function dataRange(engine: Engine): Promise<{ from: string; to: string }> {
+  const t = await engine.query(
+    // Clamped so one absurd date (year 9999) cannot ask for a calendar of millennia.
+    `SELECT strftime(greatest(DATE '1990-01-01',
+              least(min(CAST(submitted_at AS DATE)), min(CAST(accepted_at AS DATE))) - 31), '%Y-%m-%d') AS a,
+            strftime(least(DATE '2100-12-31', greatest(max(CAST(closed_at AS DATE)), max(CAST(accepted_at AS DATE)),
+              max(CAST(promised_due_at AS DATE))) + 800), '%Y-%m-%d') AS b FROM cases`,
+  );
+  const row = t.get(0)?.toJSON() as { a: string | null; b: string | null } | undefined;
+  return { from: row?.a ?? '2000-01-01', to: row?.b ?? '2000-12-31' };
+}
+
+/** Installs the calendar and builds the fact tables for the loaded datasets (cases so far). */
+export async function prepareFacts(
+  engine: Engine,
+  tables: Map<string, string[]>,
+  calendar: WorkCalendar = chineseCalendar(),
+): Promise<void> {
+  if (!tables.has('cases')) return;
+  await installCalendar(engine, calendar, await dataRange(engine));
+  await engine.exec(CASE_FACTS_SQL);
+}
