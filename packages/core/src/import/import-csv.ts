@@ -1,4 +1,6 @@
+import { WORK_CALENDAR_TABLE } from '../calendar/sql.ts';
 import type { Engine } from '../engine/types.ts';
+import { CASE_FACTS } from '../indicators/facts.ts';
 import { DATASETS } from '../schema/datasets.ts';
 import type { DatasetKey, FieldDef } from '../schema/types.ts';
 import { ident, literal } from '../sql/quote.ts';
@@ -170,8 +172,8 @@ async function loadDataset(
     `INSERT INTO ${LEDGER_TABLE} SELECT ${literal(dataset)}, ${literal(fileName)}, * FROM (${ledgerRows.join('\nUNION ALL\n')})`,
   );
 
-  // Facts derived from the previous load of this table are stale now (rebuilt by computeIndicators).
-  if (dataset === 'cases') await engine.exec('DROP TABLE IF EXISTS case_facts');
+  // The calendar range and the facts derived from earlier loads are stale now (computeIndicators rebuilds them).
+  await engine.exec(`DROP TABLE IF EXISTS ${CASE_FACTS}; DROP TABLE IF EXISTS ${WORK_CALENDAR_TABLE};`);
   const keep = [...canonical, ...extras.map((x) => x.column)].map(ident).join(', ');
   await engine.exec(
     `CREATE OR REPLACE TABLE ${ident(def.table)} AS SELECT _row, ${keep} FROM ${PARSED}

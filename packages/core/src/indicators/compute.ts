@@ -1,5 +1,6 @@
 import type { Table } from 'apache-arrow';
 import type { WorkCalendar } from '../calendar/calendar.ts';
+import { WORK_CALENDAR_TABLE } from '../calendar/sql.ts';
 import type { Engine } from '../engine/types.ts';
 import { DATASETS } from '../schema/datasets.ts';
 import type { Filters } from '../sql/filters.ts';
@@ -64,7 +65,8 @@ export async function computeIndicators(
   options: ComputeOptions = {},
 ): Promise<ComputedIndicator[]> {
   let tables = await loadedTables(engine);
-  if (tables.has('cases') && (!tables.has(CASE_FACTS) || options.calendar)) {
+  const stale = !tables.has(WORK_CALENDAR_TABLE) || (tables.has('cases') && !tables.has(CASE_FACTS));
+  if (stale || options.calendar) {
     await prepareFacts(engine, tables, options.calendar);
     tables = await loadedTables(engine);
   }

@@ -1,6 +1,8 @@
 import { chineseCalendar, type WorkCalendar } from '../calendar/calendar.ts';
 import { installCalendar } from '../calendar/sql.ts';
 import type { Engine } from '../engine/types.ts';
+import { DATASETS } from '../schema/datasets.ts';
+import { ident } from '../sql/quote.ts';
 
 /**
  * Per-row facts several indicators share, computed once per load inside DuckDB on the working-day
@@ -34,26 +36,42 @@ SELECT *,
   CASE promised_limit_unit WHEN 'wd' THEN promised_limit_value WHEN 'instant' THEN 0 END AS promised_wd
 FROM c`;
 
-/** Range of days the calendar must cover: the data's dates plus room for due dates after them. */
-async function dataRange(engine: Engine): Promise<{ from: string; to: string }> {
+/**
+ * Range of days the calendar must cover: every date in the loaded datasets, plus room after the latest
+ * for due dates. Clamped so one absurd date (year 9999) cannot ask for a calendar of millennia.
+ */
+async function dataRange(
+  engine: Engine,
+  tables: Map<string, string[]>,
+): Promise<{ from: string; to: string }> {
+  const parts: string[] = [];
+  for (const def of Object.values(DATASETS)) {
+    const cols = tables.get(def.table);
+    if (!cols) continue;
+    for (const f of def.fields) {
+      if ((f.type === 'date' || f.type === 'datetime') && cols.includes(f.key)) {
+        parts.push(`SELECT CAST(${ident(f.key)} AS DATE) AS d FROM ${ident(def.table)}`);
+      }
+    }
+  }
   const t = await engine.query(
-    // Clamped so one absurd date (year 9999) cannot ask for a calendar of millennia.
-    `SELECT strftime(greatest(DATE '1990-01-01',
-              least(min(CAST(submitted_at AS DATE)), min(CAST(accepted_at AS DATE))) - 31), '%Y-%m-%d') AS a,
-            strftime(least(DATE '2100-12-31', greatest(max(CAST(closed_at AS DATE)), max(CAST(accepted_at AS DATE)),
-              max(CAST(promised_due_at AS DATE))) + 800), '%Y-%m-%d') AS b FROM cases`,
+    `SELECT strftime(greatest(DATE '1990-01-01', min(d) - 31), '%Y-%m-%d') AS a,
+            strftime(least(DATE '2100-12-31', max(d) + 800), '%Y-%m-%d') AS b
+     FROM (${parts.length ? parts.join(' UNION ALL ') : 'SELECT NULL::DATE AS d'})`,
   );
   const row = t.get(0)?.toJSON() as { a: string | null; b: string | null } | undefined;
   return { from: row?.a ?? '2000-01-01', to: row?.b ?? '2000-12-31' };
 }
 
-/** Installs the calendar and builds the fact tables for the loaded datasets (cases so far). */
+/**
+ * Installs the working-day calendar over the loaded data's dates and builds the fact tables (cases so
+ * far). Imports drop both (see import-csv.ts), so the next computation rebuilds them for the new data.
+ */
 export async function prepareFacts(
   engine: Engine,
   tables: Map<string, string[]>,
   calendar: WorkCalendar = chineseCalendar(),
 ): Promise<void> {
-  if (!tables.has('cases')) return;
-  await installCalendar(engine, calendar, await dataRange(engine));
-  await engine.exec(CASE_FACTS_SQL);
+  await installCalendar(engine, calendar, await dataRange(engine, tables));
+  if (tables.has('cases')) await engine.exec(CASE_FACTS_SQL);
 }
