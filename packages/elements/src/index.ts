@@ -3,6 +3,7 @@
  * `<script type="module" src=".../assessment-dashboard.js">` is all a host page needs.
  */
 import { AssessmentBarChart } from './bar-chart/bar-chart.ts';
+import { AssessmentColumnMapper } from './column-mapper/column-mapper.ts';
 import { AssessmentDashboard } from './dashboard/assessment-dashboard.ts';
 import { AssessmentImportReport } from './import-report/import-report.ts';
 import { AssessmentKpiTile } from './kpi-tile/kpi-tile.ts';
@@ -12,6 +13,7 @@ const ELEMENTS = {
   'assessment-kpi-tile': AssessmentKpiTile,
   'assessment-bar-chart': AssessmentBarChart,
   'assessment-import-report': AssessmentImportReport,
+  'assessment-column-mapper': AssessmentColumnMapper,
 } as const;
 
 for (const [name, ctor] of Object.entries(ELEMENTS)) {
@@ -19,7 +21,13 @@ for (const [name, ctor] of Object.entries(ELEMENTS)) {
 }
 
 export { EngineStartError, sharedDuckDB } from './duckdb/shared-db.ts';
-export { AssessmentBarChart, AssessmentDashboard, AssessmentImportReport, AssessmentKpiTile };
+export {
+  AssessmentBarChart,
+  AssessmentColumnMapper,
+  AssessmentDashboard,
+  AssessmentImportReport,
+  AssessmentKpiTile,
+};
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -27,5 +35,6 @@ declare global {
     'assessment-kpi-tile': AssessmentKpiTile;
     'assessment-bar-chart': AssessmentBarChart;
     'assessment-import-report': AssessmentImportReport;
+    'assessment-column-mapper': AssessmentColumnMapper;
   }
 }

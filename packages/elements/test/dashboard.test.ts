@@ -115,13 +115,17 @@ describe('<assessment-dashboard>', () => {
     expect(alert.querySelector('button')?.textContent).toBe('重试');
   });
 
-  it('says what is wrong when a file is not a known export', async () => {
+  it('says what is wrong when a file is not a known export, and offers the mapping screen', async () => {
     const el = await mount({ src: blobUrl('foo,bar\n1,2\n') });
-    expect(await settled(el)).toBe('error');
-    await el.updateComplete;
-    expect(el.shadowRoot!.querySelector('[role="alert"]')?.textContent).toMatch(
-      /无法导入.*cannot tell which dataset/s,
-    );
+    await vi.waitFor(() => expect(el.shadowRoot!.querySelector('assessment-column-mapper')).not.toBeNull());
+    const mapper = el.shadowRoot!.querySelector('assessment-column-mapper')!;
+    await (mapper as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+    expect(mapper.shadowRoot!.textContent).toContain('cannot tell which dataset');
+    expect([...mapper.shadowRoot!.querySelectorAll('#f-case_id option')].map((o) => o.textContent)).toEqual([
+      '—',
+      'foo',
+      'bar',
+    ]);
   });
 
   it('shows a designed empty state for a file without data rows', async () => {
@@ -214,5 +218,49 @@ describe('<assessment-dashboard>', () => {
     expect(el.shadowRoot!.querySelector('[role="status"]')?.textContent).toContain('已取消加载');
     await new Promise((r) => setTimeout(r, 500));
     expect(el.results).toEqual([]);
+  });
+
+  it('asks the user to map unrecognised columns, shows samples, and loads with the mapping', async () => {
+    const el = await mount({ 'as-of': '2025-03-15' });
+    const csv =
+      '流水编码,工单登记时间(北京时间),来源,办理单位名称\nT1,2024-01-02 09:00,电话,县水利局\nT2,2024-01-03 10:00,微信,县水利局\n';
+    await el.loadFiles([new File([csv], 'tickets.csv')]);
+    await vi.waitFor(() => expect(el.shadowRoot!.querySelector('assessment-column-mapper')).not.toBeNull());
+    const mapper = el.shadowRoot!.querySelector('assessment-column-mapper')!;
+    await (mapper as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+    const root = mapper.shadowRoot!;
+    const datasetSelect = root.querySelector<HTMLSelectElement>('form > p select')!;
+    datasetSelect.value = 'hotline';
+    datasetSelect.dispatchEvent(new Event('change'));
+    await (mapper as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+    // The received-time column is suggested from its name; the id column must be chosen by hand.
+    expect(root.querySelector<HTMLSelectElement>('#f-received_at')?.value).toBe('工单登记时间(北京时间)');
+    expect(root.querySelector('.missing')?.textContent).toContain('工单编号');
+    expect(root.querySelector<HTMLButtonElement>('button[type="submit"]')?.disabled).toBe(true);
+    const id = root.querySelector<HTMLSelectElement>('#f-ticket_id')!;
+    id.value = '流水编码';
+    id.dispatchEvent(new Event('change'));
+    await (mapper as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+    expect(id.closest('tr')?.querySelector('.samples')?.textContent).toBe('T1 · T2');
+    const ready = settled(el);
+    root.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+    expect(await ready).toBe('ready');
+    expect(el.imports[0]).toMatchObject({ dataset: 'hotline', read: 2, loaded: 2, rejected: 0 });
+  });
+
+  it('applies a mapping file given by URL', async () => {
+    const us = 'SR,Created,Src\n1,03/09/2024 11:30:00 PM,Call\n2,03/10/2024 08:00:00 AM,Walk-in\n';
+    const mapping = JSON.stringify({
+      dataset: 'hotline',
+      columns: { ticket_id: 'SR', received_at: 'Created', channel: 'Src' },
+      values: { channel: { Call: 'phone' } },
+    });
+    const el = await mount({ src: blobUrl(us), mapping: URL.createObjectURL(new Blob([mapping])) });
+    expect(await settled(el)).toBe('ready');
+    expect(el.imports[0]).toMatchObject({
+      dataset: 'hotline',
+      loaded: 2,
+      unmappedValues: { channel: [{ value: 'Walk-in', count: 1 }] },
+    });
   });
 });

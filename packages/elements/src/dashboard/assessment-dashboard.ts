@@ -2,12 +2,16 @@ import {
   type ComputedIndicator,
   computeIndicators,
   enumLabel,
+  ImportError,
+  type ImportMapping,
   type ImportSummary,
   type IndicatorResult,
   importFile,
   type LedgerEntry,
   ledgerCsv,
   ledgerEntries,
+  parseMapping,
+  previewFile,
   WasmEngine,
 } from '@assessment-dashboard/core';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
@@ -41,6 +45,8 @@ const ACCEPT = '.csv,.tsv,.txt,text/csv,text/tab-separated-values';
  * @attr lang - 'zh-CN' (default) or 'en'
  * @attr as-of - 'YYYY-MM-DD': the date open cases are judged on (default: latest timestamp in the data)
  * @attr asset-base - URL of the folder holding the DuckDB files (default: `duckdb/` beside the script)
+ * @attr mapping - URL of a mapping file (JSON: dataset, columns, values, formats, timezone) for `src` and
+ *   dropped files whose headers no alias list knows; the `importMapping` property takes the object itself
  * @attr max-mb - largest file the browser may load, in MB (default 512); larger files get a message
  *   pointing to the CLI instead of crashing the tab
  * @fires ad-ready - detail: `{ imports, indicators }` once the indicators are shown
@@ -60,6 +66,8 @@ export class AssessmentDashboard extends LitElement {
     asOf: { type: String, attribute: 'as-of' },
     assetBase: { type: String, attribute: 'asset-base' },
     maxMb: { type: Number, attribute: 'max-mb' },
+    mapping: { type: String },
+    importMapping: { attribute: false },
     _state: { state: true },
     _dragging: { state: true },
   };
@@ -72,6 +80,8 @@ export class AssessmentDashboard extends LitElement {
   declare asOf: string | undefined;
   declare assetBase: string | undefined;
   declare maxMb: number;
+  declare mapping: string | undefined;
+  declare importMapping: ImportMapping | undefined;
   declare _state: LoadState;
   declare _dragging: boolean;
 
@@ -82,6 +92,8 @@ export class AssessmentDashboard extends LitElement {
   #abort: AbortController | undefined;
   /** Files the user dropped or picked; they replace the attribute sources until the attributes change. */
   #localFiles: File[] = [];
+  /** Mappings the user made on the mapping screen, by input name. */
+  #fixes = new Map<string, ImportMapping>();
   readonly #id = `ad_${++instanceCount}`;
 
   constructor() {
@@ -110,6 +122,7 @@ export class AssessmentDashboard extends LitElement {
   /** Loads local files (as the drop zone does). They are read in the browser and never uploaded. */
   loadFiles(files: Iterable<File>): Promise<void> {
     this.#localFiles = [...files];
+    this.#fixes.clear();
     return this.#load();
   }
 
@@ -131,7 +144,7 @@ export class AssessmentDashboard extends LitElement {
 
   protected override willUpdate(changed: PropertyValues) {
     const sources = Object.keys(SOURCE_ATTRIBUTES);
-    if ([...sources, 'asOf', 'assetBase', 'maxMb'].some((k) => changed.has(k))) {
+    if ([...sources, 'asOf', 'assetBase', 'maxMb', 'mapping', 'importMapping'].some((k) => changed.has(k))) {
       // New attribute sources replace files the user dropped earlier.
       if (sources.some((k) => changed.has(k))) this.#localFiles = [];
       void this.#load();
@@ -185,10 +198,28 @@ export class AssessmentDashboard extends LitElement {
       const engine = new WasmEngine(db, `${this.#id}_${run}`);
       this.#engine = engine;
       const imports: ImportSummary[] = [];
+      const shared = await this.#sharedMapping(abort.signal);
       for (const { input, bytes } of fetched) {
         file = input.name;
         set({ phase: 'importing', file });
-        const summary = await importFile(engine, fileName(input.name), bytes, { dataset: input.dataset });
+        const fix = this.#fixes.get(input.name);
+        const applies = shared && (input.dataset === undefined || input.dataset === shared.dataset);
+        const mapping = fix ?? (applies ? shared : undefined);
+        let summary: ImportSummary;
+        try {
+          summary = await importFile(engine, fileName(input.name), bytes, {
+            dataset: input.dataset,
+            mapping,
+          });
+        } catch (e) {
+          // Unrecognised columns are a question for the user, not a dead end: show the mapping screen.
+          if (e instanceof ImportError && (e.code === 'missing_columns' || e.code === 'unknown_dataset')) {
+            const preview = await previewFile(engine, fileName(input.name), bytes);
+            if (input.dataset) preview.dataset = input.dataset;
+            return set({ phase: 'mapping', file: input.name, preview, problem: e.message });
+          }
+          throw e;
+        }
         if (summary.loaded === 0) return set({ phase: 'empty', file: input.name });
         imports.push(summary);
       }
@@ -228,6 +259,27 @@ export class AssessmentDashboard extends LitElement {
       set({ phase: 'error', kind, file: errorFile, detail });
       this.dispatchEvent(new CustomEvent('ad-error', { detail: { kind, file: errorFile, message: detail } }));
     }
+  }
+
+  /** The mapping from the `importMapping` property or the `mapping` URL, validated. */
+  async #sharedMapping(signal: AbortSignal): Promise<ImportMapping | undefined> {
+    if (this.importMapping) return parseMapping(this.importMapping, 'importMapping');
+    if (!this.mapping) return undefined;
+    const res = await fetch(this.mapping, { signal, credentials: 'same-origin' });
+    if (!res.ok)
+      throw new FetchError(this.mapping, res.status, `HTTP ${res.status} ${res.statusText}`.trim());
+    let json: unknown;
+    try {
+      json = await res.json();
+    } catch {
+      throw new Error(`${this.mapping}: not valid JSON`);
+    }
+    return parseMapping(json, this.mapping);
+  }
+
+  #applyFix(file: string, mapping: ImportMapping) {
+    this.#fixes.set(file, mapping);
+    void this.#load();
   }
 
   async #downloadLedger() {
@@ -298,6 +350,10 @@ export class AssessmentDashboard extends LitElement {
           <button type="button" @click=${this.#openPicker}>${t.loadOther}</button>
         </div>`;
       }
+      case 'mapping':
+        return html`<assessment-column-mapper .preview=${s.preview} file-name=${fileName(s.file)} problem=${s.problem}
+          lang=${lang} @ad-apply-mapping=${(e: CustomEvent<{ mapping: ImportMapping }>) => this.#applyFix(s.file, e.detail.mapping)}>
+          </assessment-column-mapper>`;
       case 'ready':
         return this.#ready(s.imports, s.computed, s.entries, lang);
     }

@@ -1,4 +1,10 @@
-import type { ComputedIndicator, DatasetKey, ImportSummary, LedgerEntry } from '@assessment-dashboard/core';
+import type {
+  ComputedIndicator,
+  DatasetKey,
+  FilePreview,
+  ImportSummary,
+  LedgerEntry,
+} from '@assessment-dashboard/core';
 
 /** What the dashboard is doing, as one value: the render switches on `phase`. */
 export type LoadState =
@@ -17,6 +23,8 @@ export type LoadState =
     }
   | { phase: 'empty'; file: string }
   | { phase: 'cancelled' }
+  /** required columns were not recognised: the user maps them */
+  | { phase: 'mapping'; file: string; preview: FilePreview; problem: string }
   | {
       phase: 'error';
       kind: 'fetch' | 'engine' | 'import' | 'too-large';

@@ -75,6 +75,15 @@ const zh = {
   tooLarge: (file: string, size: string, limit: string) =>
     `${file} 大小为 ${size}，超过浏览器中可处理的上限 ${limit}。请用命令行（assessment-dashboard indicators …）或服务器端引擎处理该文件，或调大 max-mb 属性（需要足够的内存）。`,
   tooLargeTitle: '文件过大',
+  mapTitle: (file: string) => `为 ${file} 指定列对应关系`,
+  canonicalColumn: '标准列',
+  columnInFile: '文件中的列',
+  sampleValues: '示例值',
+  requiredMark: '必填',
+  stillMissing: (cols: string) => `仍需指定：${cols}`,
+  applyMapping: '应用并导入',
+  downloadMapping: '下载映射文件（JSON）',
+  mappingFailed: (file: string) => `映射文件 ${file} 无法使用`,
 };
 
 export type Messages = typeof zh;
@@ -160,6 +169,15 @@ const en: Messages = {
   tooLarge: (file, size, limit) =>
     `${file} is ${size}, more than the ${limit} this browser can process. Use the command line (assessment-dashboard indicators …) or a server-side engine for it, or raise the max-mb attribute if the device has the memory.`,
   tooLargeTitle: 'File too large',
+  mapTitle: (file) => `Match the columns of ${file}`,
+  canonicalColumn: 'Standard column',
+  columnInFile: 'Column in the file',
+  sampleValues: 'Sample values',
+  requiredMark: 'required',
+  stillMissing: (cols) => `Still to choose: ${cols}`,
+  applyMapping: 'Apply and import',
+  downloadMapping: 'Download the mapping (JSON)',
+  mappingFailed: (file) => `The mapping file ${file} cannot be used`,
 };
 
 export type Lang = 'zh' | 'en';

@@ -1,0 +1,79 @@
+import type { Engine } from '../engine/types.ts';
+import { DATASETS } from '../schema/datasets.ts';
+import type { DatasetKey } from '../schema/types.ts';
+import { literal } from '../sql/quote.ts';
+import { decodeBytes } from './encoding.ts';
+import { detectDataset, matchHeaders, normaliseHeader } from './headers.ts';
+import { ImportError } from './ledger.ts';
+
+/** What a file looks like, for the column-mapping screen: headers, sample values, suggested matches. */
+export interface FilePreview {
+  headers: string[];
+  /** header → first non-empty values (up to 3) */
+  samples: Record<string, string[]>;
+  /** dataset the headers suggest (undefined when none fits) */
+  dataset: DatasetKey | undefined;
+}
+
+/** Up to five rows of a delimited export, read by DuckDB exactly as the importer reads it. */
+export async function previewFile(
+  engine: Engine,
+  fileName: string,
+  bytes: Uint8Array,
+  encoding?: string,
+): Promise<FilePreview> {
+  const { text } = decodeBytes(bytes, encoding);
+  const path = await engine.registerText(
+    `preview-${Date.now()}-${fileName.replaceAll(/[^\w.-]/g, '_').slice(-40)}`,
+    text,
+  );
+  let t: Awaited<ReturnType<Engine['query']>>;
+  try {
+    t = await engine.query(
+      `SELECT * FROM read_csv(${literal(path)}, all_varchar = true, header = true, ignore_errors = true) LIMIT 50`,
+    );
+  } catch (e) {
+    throw new ImportError(
+      'unreadable',
+      `${fileName}: not a readable CSV/TSV file (${e instanceof Error ? e.message.split('\n')[0] : e}).`,
+    );
+  }
+  const headers = t.schema.fields.map((f) => f.name);
+  const samples: Record<string, string[]> = {};
+  for (const h of headers) {
+    const col = t.getChild(h);
+    const values: string[] = [];
+    for (let i = 0; i < t.numRows && values.length < 3; i++) {
+      const v = col?.get(i);
+      if (v !== null && v !== undefined && String(v).trim() !== '') values.push(String(v));
+    }
+    samples[h] = values;
+  }
+  return { headers, samples, dataset: detectDataset(headers) };
+}
+
+/**
+ * Best header for each canonical field of `dataset`: an alias match first, else a header that contains
+ * the field's Chinese name or key (or is contained in it). Used to pre-fill the mapping screen.
+ */
+export function suggestColumns(headers: readonly string[], dataset: DatasetKey): Record<string, string> {
+  const def = DATASETS[dataset];
+  const out: Record<string, string> = { ...matchHeaders(headers, def).mapped };
+  const used = new Set(Object.values(out));
+  for (const field of def.fields) {
+    if (out[field.key]) continue;
+    const names = [field.zh, field.key, ...(field.aliases ?? [])]
+      .map(normaliseHeader)
+      .filter((n) => n.length >= 2);
+    const hit = headers.find((h) => {
+      if (used.has(h)) return false;
+      const n = normaliseHeader(h);
+      return n.length >= 2 && names.some((name) => n.includes(name) || name.includes(n));
+    });
+    if (hit) {
+      out[field.key] = hit;
+      used.add(hit);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,150 @@
+import {
+  DATASETS,
+  type DatasetKey,
+  type FilePreview,
+  type ImportMapping,
+  suggestColumns,
+} from '@assessment-dashboard/core';
+import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
+import { type Lang, messages, resolveLang } from '../i18n/messages.ts';
+import { tokens } from '../styles/tokens.ts';
+
+/**
+ * Column-mapping screen for an export whose required columns were not recognised: for each canonical
+ * column it offers the file's headers (pre-selected by suggestion) with sample values, and produces a
+ * mapping file the user can apply and download for next time.
+ *
+ * @element assessment-column-mapper
+ * @fires ad-apply-mapping - detail: `{ mapping }` (an ImportMapping)
+ * @csspart form - the mapping form
+ */
+export class AssessmentColumnMapper extends LitElement {
+  static override properties = {
+    preview: { attribute: false },
+    fileName: { type: String, attribute: 'file-name' },
+    problem: { type: String },
+    lang: { type: String, reflect: true },
+    _dataset: { state: true },
+    _columns: { state: true },
+  };
+  declare preview: FilePreview | undefined;
+  declare fileName: string;
+  declare problem: string;
+  declare lang: string;
+  declare _dataset: DatasetKey;
+  declare _columns: Record<string, string>;
+
+  static override styles = [
+    tokens,
+    css`
+      :host { display: block; }
+      form { background: var(--_bg); border: 1px solid var(--_warn); border-radius: var(--_radius); padding: 0.75rem 1rem; }
+      h3 { margin: 0 0 0.25rem; font-size: 1.05rem; }
+      .scroll { overflow-x: auto; }
+      table { border-collapse: collapse; margin: 0.5rem 0; min-width: 100%; }
+      th, td { padding: 0.25rem 0.5rem; border-bottom: 1px solid var(--_border); text-align: left; vertical-align: middle; }
+      td.samples { color: var(--_muted); font-size: 0.85rem; overflow-wrap: anywhere; max-width: 18rem; }
+      .required { color: var(--_bad); }
+      select, button { font: inherit; padding: 0.25rem 0.5rem; border-radius: var(--_radius); border: 1px solid var(--_border); background: var(--_bg); color: var(--_fg); }
+      button { cursor: pointer; margin-right: 0.5rem; }
+      button.primary { background: var(--_bar); color: #fff; border-color: var(--_bar); }
+      :focus-visible { outline: 3px solid var(--_bar); outline-offset: 2px; }
+      p.missing { color: var(--_bad); }
+    `,
+  ];
+
+  constructor() {
+    super();
+    this.fileName = '';
+    this.problem = '';
+    this.lang = '';
+    this._dataset = 'cases';
+    this._columns = {};
+  }
+
+  protected override willUpdate(changed: PropertyValues) {
+    if (changed.has('preview') && this.preview) {
+      this._dataset = this.preview.dataset ?? this._dataset;
+      this._columns = suggestColumns(this.preview.headers, this._dataset);
+    }
+  }
+
+  /** The mapping as the user has set it. */
+  get mapping(): ImportMapping {
+    const columns = Object.fromEntries(Object.entries(this._columns).filter(([, h]) => h));
+    return { dataset: this._dataset, columns };
+  }
+
+  #missing(): string[] {
+    return DATASETS[this._dataset].fields.filter((f) => f.required && !this._columns[f.key]).map((f) => f.zh);
+  }
+
+  override render() {
+    const p = this.preview;
+    if (!p) return nothing;
+    const lang: Lang = resolveLang(this.lang || this.closest('[lang]')?.getAttribute('lang'));
+    const t = messages(lang);
+    const def = DATASETS[this._dataset];
+    const missing = this.#missing();
+    return html`<form part="form" @submit=${this.#apply}>
+      <h3>${t.mapTitle(this.fileName)}</h3>
+      <p>${this.problem}</p>
+      <p>
+        <label>${t.dataset}
+          <select @change=${this.#pickDataset} .value=${this._dataset}>
+            ${Object.values(DATASETS).map((d) => html`<option value=${d.key} ?selected=${d.key === this._dataset}>${d.label[lang]}</option>`)}
+          </select>
+        </label>
+      </p>
+      <div class="scroll"><table>
+        <thead><tr><th scope="col">${t.canonicalColumn}</th><th scope="col">${t.columnInFile}</th><th scope="col">${t.sampleValues}</th></tr></thead>
+        <tbody>${def.fields.map((f) => {
+          const chosen = this._columns[f.key] ?? '';
+          const id = `f-${f.key}`;
+          return html`<tr>
+            <th scope="row"><label for=${id}>${f.zh}</label> <code>${f.key}</code>${f.required ? html` <span class="required">（${t.requiredMark}）</span>` : nothing}</th>
+            <td><select id=${id} @change=${(e: Event) => this.#pick(f.key, (e.target as HTMLSelectElement).value)}>
+              <option value="" ?selected=${!chosen}>—</option>
+              ${p.headers.map((h) => html`<option value=${h} ?selected=${h === chosen}>${h}</option>`)}
+            </select></td>
+            <td class="samples">${chosen ? (p.samples[chosen] ?? []).join(' · ') : ''}</td>
+          </tr>`;
+        })}</tbody>
+      </table></div>
+      ${missing.length ? html`<p class="missing" role="status">${t.stillMissing(missing.join('、'))}</p>` : nothing}
+      <button type="submit" class="primary" ?disabled=${missing.length > 0}>${t.applyMapping}</button>
+      <button type="button" @click=${this.#download}>${t.downloadMapping}</button>
+    </form>`;
+  }
+
+  #pickDataset = (e: Event) => {
+    this._dataset = (e.target as HTMLSelectElement).value as DatasetKey;
+    this._columns = suggestColumns(this.preview?.headers ?? [], this._dataset);
+  };
+
+  #pick(key: string, header: string) {
+    this._columns = { ...this._columns, [key]: header };
+  }
+
+  #apply = (e: Event) => {
+    e.preventDefault();
+    if (this.#missing().length) return;
+    this.dispatchEvent(
+      new CustomEvent('ad-apply-mapping', {
+        detail: { mapping: this.mapping },
+        bubbles: true,
+        composed: true,
+      }),
+    );
+  };
+
+  #download = () => {
+    const json = `${JSON.stringify(this.mapping, null, 2)}\n`;
+    const url = URL.createObjectURL(new Blob([json], { type: 'application/json' }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = `${this.fileName.replace(/\.[^.]+$/, '') || 'export'}.mapping.json`;
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  };
+}
