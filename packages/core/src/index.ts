@@ -31,6 +31,13 @@ export { ENGINE_SETUP_SQL, type Engine } from './engine/types.ts';
 export { WasmEngine } from './engine/wasm.ts';
 export { csvCell, toCsv } from './export/csv.ts';
 export { type DecodedText, decodeBytes } from './import/encoding.ts';
+export {
+  type DelimitedText,
+  detectFormat,
+  FormatError,
+  type InputFormat,
+  toDelimitedText,
+} from './import/formats/index.ts';
 export { detectDataset, matchHeaders, normaliseHeader } from './import/headers.ts';
 export { DEFAULT_TIMEZONE, type ImportOptions, importFile } from './import/import-csv.ts';
 export { ImportError, type ImportSummary, LEDGER_TABLE, type LedgerEntry } from './import/ledger.ts';

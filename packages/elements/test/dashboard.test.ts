@@ -120,7 +120,7 @@ describe('<assessment-dashboard>', () => {
     await vi.waitFor(() => expect(el.shadowRoot!.querySelector('assessment-column-mapper')).not.toBeNull());
     const mapper = el.shadowRoot!.querySelector('assessment-column-mapper')!;
     await (mapper as unknown as { updateComplete: Promise<unknown> }).updateComplete;
-    expect(mapper.shadowRoot!.textContent).toContain('cannot tell which dataset');
+    expect(mapper.shadowRoot!.textContent).toContain('无法从表头判断这是哪类数据');
     expect([...mapper.shadowRoot!.querySelectorAll('#f-case_id option')].map((o) => o.textContent)).toEqual([
       '—',
       'foo',
@@ -230,6 +230,8 @@ describe('<assessment-dashboard>', () => {
     await (mapper as unknown as { updateComplete: Promise<unknown> }).updateComplete;
     const root = mapper.shadowRoot!;
     const datasetSelect = root.querySelector<HTMLSelectElement>('form > p select')!;
+    // Its headers look most like a hotline export, so that is the first guess.
+    expect(datasetSelect.value).toBe('hotline');
     datasetSelect.value = 'hotline';
     datasetSelect.dispatchEvent(new Event('change'));
     await (mapper as unknown as { updateComplete: Promise<unknown> }).updateComplete;

@@ -4,7 +4,7 @@ import { CASE_FACTS } from '../indicators/facts.ts';
 import { DATASETS } from '../schema/datasets.ts';
 import type { DatasetKey, FieldDef } from '../schema/types.ts';
 import { ident, literal } from '../sql/quote.ts';
-import { decodeBytes } from './encoding.ts';
+import { toDelimitedText } from './formats/index.ts';
 import { detectDataset, matchHeaders } from './headers.ts';
 import { CREATE_LEDGER_SQL, ImportError, type ImportSummary, LEDGER_TABLE } from './ledger.ts';
 import type { ImportMapping } from './mapping.ts';
@@ -20,6 +20,8 @@ export interface ImportOptions {
   mapping?: ImportMapping;
   /** IANA zone of the file's local times (default Asia/Shanghai; a mapping's `timezone` wins). */
   timezone?: string;
+  /** XLSX sheet by name or 0-based index (default: the first visible sheet). */
+  sheet?: string | number;
 }
 
 export const DEFAULT_TIMEZONE = 'Asia/Shanghai';
@@ -39,11 +41,17 @@ export async function importFile(
   bytes: Uint8Array,
   options: ImportOptions = {},
 ): Promise<ImportSummary> {
-  const decoded = decodeBytes(bytes, options.encoding);
-  const encoding = decoded.encoding;
+  // CSV/TSV are decoded (UTF-8, BOM, GB18030); XLSX, Parquet, Arrow and JSON become CSV text first.
+  const converted = await toDelimitedText(bytes, fileName, {
+    encoding: options.encoding,
+    sheet: options.sheet,
+  });
+  const encoding = converted.format === 'csv' ? converted.encoding : converted.format;
   // NUL never belongs in a text export and would cut SQL identifiers short: make it visible instead.
-  const text = decoded.text.includes('\0') ? decoded.text.replaceAll('\0', '\uFFFD') : decoded.text;
+  const text = converted.text.includes('\0') ? converted.text.replaceAll('\0', '\uFFFD') : converted.text;
   if (text.trim() === '') throw new ImportError('empty_file', `${fileName}: the file is empty.`);
+  // Row numbers refer to the original file: title rows above the header shift every line.
+  const lineOffset = Math.max(0, (converted.headerRow ?? 1) - 1);
   const path = await engine.registerText(`import-${Date.now()}-${safeName(fileName)}`, text);
   try {
     await engine.exec(
@@ -65,7 +73,7 @@ export async function importFile(
         { headers },
       );
     }
-    return await loadDataset(engine, fileName, encoding, dataset, headers, options);
+    return await loadDataset(engine, fileName, encoding, dataset, headers, options, lineOffset);
   } finally {
     await engine.exec(
       [RAW, PARSED, TZ_TABLE, REJECTS, REJECT_SCANS, LINES]
@@ -82,6 +90,7 @@ async function loadDataset(
   dataset: DatasetKey,
   headers: string[],
   options: ImportOptions,
+  lineOffset: number,
 ): Promise<ImportSummary> {
   const def = DATASETS[dataset];
   const mapping = options.mapping ?? {};
@@ -118,10 +127,10 @@ async function loadDataset(
     );
   }
   const binder = new Binder();
-  // `_row` is the line in the file (header = line 1), what a user sees as the row number in Excel.
-  // Lines the CSV reader rejected are skipped when numbering the rows it kept.
+  // `_row` is the line in the file (header = line 1 unless title rows sit above it), what a user sees as
+  // the row number in Excel. Lines the CSV reader rejected are skipped when numbering the rows it kept.
   await engine.exec(
-    `CREATE OR REPLACE TEMP TABLE ${LINES} AS SELECT l AS line, row_number() OVER (ORDER BY l) - 1 AS k
+    `CREATE OR REPLACE TEMP TABLE ${LINES} AS SELECT l + ${lineOffset} AS line, row_number() OVER (ORDER BY l) - 1 AS k
      FROM range(2, 2 + (SELECT count(*) FROM ${RAW}) + (SELECT count(DISTINCT line) FROM ${REJECTS})) t(l)
      WHERE l NOT IN (SELECT line FROM ${REJECTS})`,
   );
@@ -166,7 +175,7 @@ async function loadDataset(
     ledgerRows.push(`SELECT _row, ${literal(check.column)}, ${literal(check.reason)}, 'reject', CAST(${ident(check.column)} AS VARCHAR)
       FROM ${PARSED} WHERE ${check.failsWhen}`);
   }
-  ledgerRows.push(`SELECT line, NULL, lower(replace(CAST(first(error_type ORDER BY column_idx) AS VARCHAR), ' ', '_')),
+  ledgerRows.push(`SELECT line + ${lineOffset}, NULL, lower(replace(CAST(first(error_type ORDER BY column_idx) AS VARCHAR), ' ', '_')),
     'reject', first(csv_line) FROM ${REJECTS} GROUP BY line`);
   await engine.exec(
     `INSERT INTO ${LEDGER_TABLE} SELECT ${literal(dataset)}, ${literal(fileName)}, * FROM (${ledgerRows.join('\nUNION ALL\n')})`,

@@ -2,7 +2,7 @@ import type { Engine } from '../engine/types.ts';
 import { DATASETS } from '../schema/datasets.ts';
 import type { DatasetKey } from '../schema/types.ts';
 import { literal } from '../sql/quote.ts';
-import { decodeBytes } from './encoding.ts';
+import { toDelimitedText } from './formats/index.ts';
 import { detectDataset, matchHeaders, normaliseHeader } from './headers.ts';
 import { ImportError } from './ledger.ts';
 
@@ -22,7 +22,7 @@ export async function previewFile(
   bytes: Uint8Array,
   encoding?: string,
 ): Promise<FilePreview> {
-  const { text } = decodeBytes(bytes, encoding);
+  const { text } = await toDelimitedText(bytes, fileName, { encoding });
   const path = await engine.registerText(
     `preview-${Date.now()}-${fileName.replaceAll(/[^\w.-]/g, '_').slice(-40)}`,
     text,
@@ -54,7 +54,7 @@ export async function previewFile(
 
 /**
  * Best header for each canonical field of `dataset`: an alias match first, else a header that contains
- * the field's Chinese name or key (or is contained in it). Used to pre-fill the mapping screen.
+ * the field's Chinese name, key or an alias (or is contained in one). Used to pre-fill the mapping screen.
  */
 export function suggestColumns(headers: readonly string[], dataset: DatasetKey): Record<string, string> {
   const def = DATASETS[dataset];
@@ -62,13 +62,14 @@ export function suggestColumns(headers: readonly string[], dataset: DatasetKey):
   const used = new Set(Object.values(out));
   for (const field of def.fields) {
     if (out[field.key]) continue;
+    // Containment only between names of 3+ characters: two-character words (名称, 来源, 时间) are too generic.
     const names = [field.zh, field.key, ...(field.aliases ?? [])]
       .map(normaliseHeader)
-      .filter((n) => n.length >= 2);
+      .filter((n) => n.length >= 3);
     const hit = headers.find((h) => {
       if (used.has(h)) return false;
       const n = normaliseHeader(h);
-      return n.length >= 2 && names.some((name) => n.includes(name) || name.includes(n));
+      return n.length >= 3 && names.some((name) => n.includes(name) || name.includes(n));
     });
     if (hit) {
       out[field.key] = hit;

@@ -48,6 +48,7 @@ export class AssessmentColumnMapper extends LitElement {
       select, button { font: inherit; padding: 0.25rem 0.5rem; border-radius: var(--_radius); border: 1px solid var(--_border); background: var(--_bg); color: var(--_fg); }
       button { cursor: pointer; margin-right: 0.5rem; }
       button.primary { background: var(--_bar); color: #fff; border-color: var(--_bar); }
+      button:disabled { opacity: 0.45; cursor: not-allowed; }
       :focus-visible { outline: 3px solid var(--_bar); outline-offset: 2px; }
       p.missing { color: var(--_bad); }
     `,
@@ -64,7 +65,7 @@ export class AssessmentColumnMapper extends LitElement {
 
   protected override willUpdate(changed: PropertyValues) {
     if (changed.has('preview') && this.preview) {
-      this._dataset = this.preview.dataset ?? this._dataset;
+      this._dataset = this.preview.dataset ?? bestGuess(this.preview.headers);
       this._columns = suggestColumns(this.preview.headers, this._dataset);
     }
   }
@@ -98,10 +99,12 @@ export class AssessmentColumnMapper extends LitElement {
       </p>
       <div class="scroll"><table>
         <thead><tr><th scope="col">${t.canonicalColumn}</th><th scope="col">${t.columnInFile}</th><th scope="col">${t.sampleValues}</th></tr></thead>
-        <tbody>${def.fields.map((f) => {
-          const chosen = this._columns[f.key] ?? '';
-          const id = `f-${f.key}`;
-          return html`<tr>
+        <tbody>${[...def.fields]
+          .sort((a, b) => Number(!!b.required) - Number(!!a.required))
+          .map((f) => {
+            const chosen = this._columns[f.key] ?? '';
+            const id = `f-${f.key}`;
+            return html`<tr>
             <th scope="row"><label for=${id}>${f.zh}</label> <code>${f.key}</code>${f.required ? html` <span class="required">（${t.requiredMark}）</span>` : nothing}</th>
             <td><select id=${id} @change=${(e: Event) => this.#pick(f.key, (e.target as HTMLSelectElement).value)}>
               <option value="" ?selected=${!chosen}>—</option>
@@ -109,7 +112,7 @@ export class AssessmentColumnMapper extends LitElement {
             </select></td>
             <td class="samples">${chosen ? (p.samples[chosen] ?? []).join(' · ') : ''}</td>
           </tr>`;
-        })}</tbody>
+          })}</tbody>
       </table></div>
       ${missing.length ? html`<p class="missing" role="status">${t.stillMissing(missing.join('、'))}</p>` : nothing}
       <button type="submit" class="primary" ?disabled=${missing.length > 0}>${t.applyMapping}</button>
@@ -147,4 +150,23 @@ export class AssessmentColumnMapper extends LitElement {
     a.click();
     setTimeout(() => URL.revokeObjectURL(url), 1000);
   };
+}
+
+/**
+ * The mapping screen's first guess: the dataset whose required columns the headers suggest most, then the
+ * one with the most suggested columns overall.
+ */
+function bestGuess(headers: readonly string[]): DatasetKey {
+  let best: DatasetKey = 'cases';
+  let score = -1;
+  for (const key of Object.keys(DATASETS) as DatasetKey[]) {
+    const suggested = suggestColumns(headers, key);
+    const required = DATASETS[key].fields.filter((f) => f.required && suggested[f.key]).length;
+    const n = required * 100 + Object.keys(suggested).length;
+    if (n > score) {
+      best = key;
+      score = n;
+    }
+  }
+  return best;
 }

@@ -30,7 +30,7 @@ let instanceCount = 0;
 
 /** How many ledger entries the on-screen report shows; the CSV download has all of them. */
 const REPORT_ENTRIES = 50;
-const ACCEPT = '.csv,.tsv,.txt,text/csv,text/tab-separated-values';
+const ACCEPT = '.csv,.tsv,.txt,.xlsx,.parquet,.arrow,.arrows,.feather,.json,.ndjson,.jsonl,text/csv';
 
 /**
  * The embeddable dashboard. Give it export files by URL, or let the user drop files on it; it loads them
@@ -216,7 +216,11 @@ export class AssessmentDashboard extends LitElement {
           if (e instanceof ImportError && (e.code === 'missing_columns' || e.code === 'unknown_dataset')) {
             const preview = await previewFile(engine, fileName(input.name), bytes);
             if (input.dataset) preview.dataset = input.dataset;
-            return set({ phase: 'mapping', file: input.name, preview, problem: e.message });
+            const t = messages(this.#lang());
+            const missing = (e.details.missing as string[] | undefined) ?? [];
+            const problem =
+              e.code === 'unknown_dataset' ? t.unknownDataset : t.missingColumns(missing.join(', '));
+            return set({ phase: 'mapping', file: input.name, preview, problem });
           }
           throw e;
         }

@@ -68,7 +68,8 @@ const zh = {
   } as Record<string, string>,
   dropTitle: '把导出文件拖到这里，或',
   choose: '选择文件',
-  dropHint: '支持 CSV / TSV（UTF-8 或 GBK）。文件只在本机浏览器中读取，不会上传。',
+  dropHint:
+    '支持 CSV / TSV（UTF-8 或 GBK）、Excel（.xlsx）、Parquet、Arrow 和 JSON。文件只在本机浏览器中读取，不会上传。',
   loadOther: '导入其他文件',
   cancel: '取消',
   cancelled: '已取消加载。',
@@ -84,6 +85,8 @@ const zh = {
   applyMapping: '应用并导入',
   downloadMapping: '下载映射文件（JSON）',
   mappingFailed: (file: string) => `映射文件 ${file} 无法使用`,
+  unknownDataset: '无法从表头判断这是哪类数据。请选择数据集，并为每个标准列指定文件中的列。',
+  missingColumns: (cols: string) => `未能识别必填列（${cols}）。请为它们指定文件中的列。`,
 };
 
 export type Messages = typeof zh;
@@ -162,7 +165,8 @@ const en: Messages = {
   },
   dropTitle: 'Drop export files here, or',
   choose: 'choose files',
-  dropHint: 'CSV / TSV (UTF-8 or GBK). Files are read in this browser only and never uploaded.',
+  dropHint:
+    'CSV / TSV (UTF-8 or GBK), Excel (.xlsx), Parquet, Arrow and JSON. Files are read in this browser only and never uploaded.',
   loadOther: 'Load other files',
   cancel: 'Cancel',
   cancelled: 'Loading was cancelled.',
@@ -178,6 +182,10 @@ const en: Messages = {
   applyMapping: 'Apply and import',
   downloadMapping: 'Download the mapping (JSON)',
   mappingFailed: (file) => `The mapping file ${file} cannot be used`,
+  unknownDataset:
+    'The headers do not say which kind of export this is. Choose the dataset and the column for each standard column.',
+  missingColumns: (cols) =>
+    `Required columns were not recognised (${cols}). Choose the file's column for each.`,
 };
 
 export type Lang = 'zh' | 'en';
