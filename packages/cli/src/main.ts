@@ -1,9 +1,13 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import {
   computeIndicators,
+  DATASETS,
+  type DatasetKey,
   ImportError,
   type ImportMapping,
+  ledgerCsv,
+  ledgerEntries,
   MappingError,
   parseMapping,
   summarise,
@@ -21,7 +25,12 @@ Commands:
   validate <file>… [--encoding E] [--mapping m.json] [--json]
       Import and print the row ledger summary; exits 1 when any row was rejected.
 
-  --mapping m.json applies one mapping file (columns, values, formats, timezone) to every file given.
+  Files may be CSV/TSV (UTF-8 or GBK), XLSX, Parquet, Arrow IPC or JSON/NDJSON.
+  --mapping m.json   one mapping file (columns, values, formats, timezone) for every file given
+  --dataset NAME     cases | items | disclosures | requests | hotline, instead of detecting it from headers
+  --sheet NAME|N     XLSX sheet by name or 0-based index (default: the first visible sheet)
+  --ledger out.csv   write the whole row ledger (every rejected row and warning) as CSV
+  With --json the output's "import" holds the totals, one summary per file and the first 1000 ledger entries.
   preview <dir> [--port N] [--host H]
       Serve a built folder (e.g. dist/) over HTTP with correct MIME types, loopback only by default.
 `;
@@ -37,6 +46,9 @@ export async function main(argv: string[]): Promise<number> {
       'as-of': { type: 'string' },
       encoding: { type: 'string' },
       mapping: { type: 'string' },
+      dataset: { type: 'string' },
+      sheet: { type: 'string' },
+      ledger: { type: 'string' },
       port: { type: 'string', default: '4173' },
       host: { type: 'string', default: '127.0.0.1' },
       help: { type: 'boolean', short: 'h', default: false },
@@ -62,13 +74,28 @@ export async function main(argv: string[]): Promise<number> {
   const engine = await NodeEngine.create();
   try {
     const mapping = values.mapping ? await readMapping(values.mapping) : undefined;
-    const imports = await loadFiles(engine, positionals, { encoding: values.encoding, mapping });
+    const dataset = values.dataset ? parseDataset(values.dataset) : undefined;
+    const sheet =
+      values.sheet === undefined
+        ? undefined
+        : /^\d+$/.test(values.sheet)
+          ? Number(values.sheet)
+          : values.sheet;
+    const imports = await loadFiles(engine, positionals, {
+      encoding: values.encoding,
+      mapping,
+      dataset,
+      sheet,
+    });
+    if (values.ledger) await writeFile(values.ledger, await ledgerCsv(engine));
     const computed =
       command === 'indicators' ? await computeIndicators(engine, { asOf: values['as-of'] }) : [];
     const summary = summarise(imports, computed);
     if (values.json) {
+      const entries = await ledgerEntries(engine, LEDGER_JSON_LIMIT);
+      const out = { ...summary, import: { ...summary.import, ledger: entries } };
       process.stdout.write(
-        `${JSON.stringify(command === 'validate' ? { import: summary.import } : summary, null, 2)}\n`,
+        `${JSON.stringify(command === 'validate' ? { import: out.import } : out, null, 2)}\n`,
       );
     } else {
       process.stdout.write(`${formatImports(imports)}\n`);
@@ -95,4 +122,12 @@ async function readMapping(path: string): Promise<ImportMapping> {
     throw new MappingError(`${path}: not readable JSON (${e instanceof Error ? e.message : String(e)})`);
   }
   return parseMapping(json, path);
+}
+
+/** Ledger entries printed with --json; --ledger writes all of them. */
+const LEDGER_JSON_LIMIT = 1000;
+
+function parseDataset(name: string): DatasetKey {
+  if (name in DATASETS) return name as DatasetKey;
+  throw new MappingError(`--dataset: "${name}" is not one of ${Object.keys(DATASETS).join(', ')}`);
 }

@@ -106,3 +106,36 @@ describe('--mapping', () => {
     expect(bad.stderr).toContain('bad.json: columns.nope: "nope" is not a column of hotline');
   });
 });
+
+describe('formats, --dataset, --ledger', () => {
+  it('reads XLSX, prints ledger entries with --json and writes the whole ledger as CSV', async () => {
+    const fixtures = join(import.meta.dirname, '../../core/test/fixtures/formats');
+    const ok = await run('validate', join(fixtures, 'cases.xlsx'), '--json');
+    expect(ok.code).toBe(0);
+    expect(JSON.parse(ok.stdout).import).toMatchObject({ rejected: 0, ledger: [] });
+    const out = join(dir, 'ledger.csv');
+    const bad = await run('validate', join(dir, 'bad.csv'), '--json', '--ledger', out);
+    expect(JSON.parse(bad.stdout).import.ledger).toEqual([
+      {
+        dataset: 'cases',
+        file: 'bad.csv',
+        row: 12,
+        column: 'case_id',
+        reason: 'duplicate_id',
+        severity: 'reject',
+        value: 'C01',
+      },
+    ]);
+    const { readFile } = await import('node:fs/promises');
+    expect(await readFile(out, 'utf8')).toContain('cases,bad.csv,12,case_id,duplicate_id,reject,C01');
+  });
+
+  it('takes the dataset from --dataset and refuses an unknown one', async () => {
+    const r = await run('validate', join(dir, 'disclosures.csv'), '--dataset', 'cases');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('required column(s) missing for 办件');
+    const u = await run('validate', join(dir, 'disclosures.csv'), '--dataset', 'tickets');
+    expect(u.code).toBe(2);
+    expect(u.stderr).toContain('--dataset: "tickets" is not one of cases, items');
+  });
+});
