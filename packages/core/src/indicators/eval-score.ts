@@ -13,7 +13,7 @@ export const evalScore: IndicatorDef = {
   },
   direction: 'higher',
   // 'count' until the unit list has a 0–100 score; its formatter rounds to whole points.
-  unit: 'count',
+  unit: 'score',
   source: '国办发〔2019〕51号（五级评价）；GOV.UK 用户满意度算法 (mean − min) ÷ (max − min)',
   sql(ctx) {
     const w = where(ctx);

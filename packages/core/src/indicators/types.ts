@@ -3,8 +3,8 @@ import type { Filters } from '../sql/filters.ts';
 import type { SqlQuery } from '../sql/quote.ts';
 
 export type Direction = 'higher' | 'lower';
-/** percent: a share 0–1; count: a whole number; wd: working days (averages, medians). */
-export type IndicatorUnit = 'percent' | 'count' | 'wd';
+/** percent: a share 0–1; count: a whole number; wd: working days (averages, medians); score: 0–100 points. */
+export type IndicatorUnit = 'percent' | 'count' | 'wd' | 'score';
 /**
  * rate: numerator ÷ denominator (SQL returns `numerator, denominator`);
  * count: a number of events (SQL returns `value, denominator` = the population it was counted in);

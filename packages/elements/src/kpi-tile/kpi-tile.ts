@@ -1,6 +1,6 @@
 import type { IndicatorResult } from '@assessment-dashboard/core';
 import { css, html, LitElement, nothing } from 'lit';
-import { formatCount, formatPercent, formatWorkingDays } from '../i18n/format.ts';
+import { formatCount, formatPercent, formatScore, formatWorkingDays } from '../i18n/format.ts';
 import { type Lang, messages, resolveLang } from '../i18n/messages.ts';
 import { tokens } from '../styles/tokens.ts';
 
@@ -62,6 +62,7 @@ export class AssessmentKpiTile extends LitElement {
     const unit = this.result?.unit;
     if (unit === 'percent') return formatPercent(v, lang);
     if (unit === 'wd') return formatWorkingDays(v, lang);
+    if (unit === 'score') return formatScore(v, lang);
     return formatCount(v, lang);
   }
 
