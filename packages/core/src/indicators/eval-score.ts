@@ -12,7 +12,6 @@ export const evalScore: IndicatorDef = {
     en: '(mean valid rating − 1) ÷ 4 × 100, i.e. the mean of (rating − 1) × 25 (0–100); median too',
   },
   direction: 'higher',
-  // 'count' until the unit list has a 0–100 score; its formatter rounds to whole points.
   unit: 'score',
   source: '国办发〔2019〕51号（五级评价）；GOV.UK 用户满意度算法 (mean − min) ÷ (max − min)',
   sql(ctx) {
