@@ -37,6 +37,9 @@ export const formatWorkingDays = (v: number, lang: Lang): string => {
 
 /** A 0–100 score with one decimal: 43.2 分 / 43.2 points. */
 export const formatScore = (v: number, lang: Lang): string => {
-  const n = new Intl.NumberFormat(locale(lang), { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(v);
+  const n = new Intl.NumberFormat(locale(lang), {
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+  }).format(v);
   return lang === 'zh' ? `${n} 分` : `${n} points`;
 };
