@@ -79,3 +79,11 @@ describe('wilson interval and status', () => {
     expect(rateStatus(wilson(3, 10), 10, 0.5, 'higher')).toBe('insufficient');
   });
 });
+
+describe('100 % targets', () => {
+  it('are green only for a perfect record', () => {
+    expect(rateStatus(wilson(50, 50), 50, 1, 'higher', 50)).toBe('green');
+    expect(rateStatus(wilson(49, 50), 50, 1, 'higher', 49)).toBe('red');
+    expect(rateStatus(wilson(9, 9), 9, 1, 'higher', 9)).toBe('insufficient');
+  });
+});

@@ -16,6 +16,7 @@ export const caseAvgElapsedWd: IndicatorDef = {
   direction: 'lower',
   unit: 'wd',
   source: '《中华人民共和国行政许可法》第四十五条、第八十二条；县级报告口径“平均办理时长”（DOMAIN §4.2, §8）',
+  periodColumn: 'closed_at',
   sql(ctx) {
     const w = where(ctx);
     return {

@@ -14,6 +14,7 @@ export const caseClosureRate: IndicatorDef = {
   unit: 'percent',
   target: 0.95,
   source: '县级政务服务工作报告口径（办结数 ÷ 受理数，例：12422 ÷ 12459 = 99.70%）',
+  periodColumn: 'accepted_at',
   sql(ctx) {
     const w = where(ctx);
     return {

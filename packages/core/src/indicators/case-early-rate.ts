@@ -19,6 +19,7 @@ export const caseEarlyRate: IndicatorDef = {
   direction: 'higher',
   unit: 'percent',
   source: '县级报告口径“早于承诺时限办结 ÷ 办结”（DOMAIN §4.2, §8）；《中华人民共和国行政许可法》第八十二条',
+  periodColumn: 'closed_at',
   sql(ctx) {
     const w = where(ctx);
     return {

@@ -19,6 +19,7 @@ export const caseOnTimeRate: IndicatorDef = {
   direction: 'higher',
   unit: 'percent',
   source: '《中华人民共和国行政许可法》第四十二条、第四十五条、第八十二条；县级报告口径“按时办结 ÷ 办结”',
+  periodColumn: 'closed_at',
   sql(ctx) {
     const w = where(ctx);
     return {

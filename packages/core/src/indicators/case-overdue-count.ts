@@ -15,6 +15,7 @@ export const caseOverdueCount: IndicatorDef = {
   unit: 'count',
   target: 0,
   source: '《中华人民共和国行政许可法》第四十二条、第八十二条；电子监察红牌规则',
+  periodColumn: 'accepted_at',
   sql(ctx) {
     const w = where(ctx);
     return {

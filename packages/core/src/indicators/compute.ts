@@ -110,18 +110,19 @@ function toResult(def: IndicatorDef, ctx: IndicatorContext, table: Table): Indic
     source: def.source,
   };
   const row = table.numRows ? (table.get(0)?.toJSON() as Record<string, unknown>) : {};
-  if (def.kind === 'rate') {
+  if (def.kind === 'rate' || def.kind === 'ratio') {
     const numerator = Number(row.numerator ?? 0);
     const denominator = Number(row.denominator ?? 0);
-    const ci = wilson(numerator, denominator);
-    return {
-      ...base,
-      value: denominator > 0 ? numerator / denominator : null,
-      numerator,
-      denominator,
-      ci,
-      status: rateStatus(ci, denominator, def.target, def.direction),
-    };
+    const value = denominator > 0 ? numerator / denominator : null;
+    // A ratio of sums (working days) is not a share of cases: no binomial interval, plain comparison.
+    const ci = def.kind === 'rate' ? wilson(numerator, denominator) : null;
+    const status =
+      def.kind === 'rate'
+        ? rateStatus(ci, denominator, def.target, def.direction, numerator)
+        : value === null
+          ? 'insufficient'
+          : countStatus(value, def.target, def.direction);
+    return { ...base, value, numerator, denominator, ci, status };
   }
   if (def.kind === 'count') {
     const value = Number(row.value ?? 0);

@@ -15,6 +15,7 @@ export const evalGoodRate: IndicatorDef = {
   unit: 'percent',
   target: 0.98,
   source: '国办发〔2019〕51号（五级评价，非常满意、满意为好评）；目标 98% 取自县级工作报告',
+  periodColumn: 'rated_at',
   sql(ctx) {
     const w = where(ctx);
     return {

@@ -17,6 +17,7 @@ export const evalRatingRate: IndicatorDef = {
   direction: 'higher',
   unit: 'percent',
   source: '国办发〔2019〕51号（现场服务“一次一评”、网上服务“一事一评”）；GB/T 39734-2020',
+  periodColumn: 'closed_at',
   sql(ctx) {
     const w = where(ctx);
     return {

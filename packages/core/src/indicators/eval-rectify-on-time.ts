@@ -31,6 +31,7 @@ export function evalRectifyOnTimeWithin(deadlineWd: number): IndicatorDef {
     direction: 'higher',
     unit: 'percent',
     source: '国办发〔2019〕51号（差评“限期整改”）；整改期限由地方配置，默认 15 个工作日（四川、云南方案）',
+    periodColumn: 'rated_at',
     sql(ctx) {
       const w = where(ctx);
       return {

@@ -14,6 +14,7 @@ export const evalScore: IndicatorDef = {
   direction: 'higher',
   unit: 'score',
   source: '国办发〔2019〕51号（五级评价）；GOV.UK 用户满意度算法 (mean − min) ÷ (max − min)',
+  periodColumn: 'rated_at',
   sql(ctx) {
     const w = where(ctx);
     return {

@@ -13,6 +13,7 @@ export const foiVolumeByDomain: IndicatorDef = {
   direction: 'higher',
   unit: 'count',
   source: '《政府信息公开条例》第十九条、第二十条；国办发〔2019〕54号（基层政务公开26个试点领域）',
+  periodColumn: 'published_at',
   sql(ctx) {
     const w = where(ctx);
     return {

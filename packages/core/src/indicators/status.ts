@@ -22,9 +22,12 @@ export function rateStatus(
   n: number,
   target: number | undefined,
   direction: Direction,
+  k?: number,
 ): Status {
   if (target === undefined) return 'none';
   if (!ci || n < MIN_DENOMINATOR) return 'insufficient';
+  // A legal 100 % requirement (条例 deadlines) is met only by a perfect record; no interval can show it.
+  if (target >= 1 && direction === 'higher' && k !== undefined) return k === n ? 'green' : 'red';
   const [lo, hi] = ci;
   if (direction === 'higher') return lo >= target ? 'green' : hi < target ? 'red' : 'amber';
   return hi <= target ? 'green' : lo > target ? 'red' : 'amber';

@@ -6,12 +6,13 @@ export type Direction = 'higher' | 'lower';
 /** percent: a share 0–1; count: a whole number; wd: working days (averages, medians); score: 0–100 points. */
 export type IndicatorUnit = 'percent' | 'count' | 'wd' | 'score';
 /**
- * rate: numerator ÷ denominator (SQL returns `numerator, denominator`);
+ * rate: numerator ÷ denominator, a share of cases (SQL returns `numerator, denominator`);
+ * ratio: numerator ÷ denominator of sums (e.g. working days), no binomial interval;
  * count: a number of events (SQL returns `value, denominator` = the population it was counted in);
  * mean: an average (SQL returns `value, numerator` = sum, `denominator` = n; may add `median`);
- * breakdown: rows `key, value`, largest first.
+ * breakdown: rows `key, value`, largest first unless the categories have an order of their own (months).
  */
-export type IndicatorKind = 'rate' | 'count' | 'mean' | 'breakdown';
+export type IndicatorKind = 'rate' | 'ratio' | 'count' | 'mean' | 'breakdown';
 
 export interface IndicatorContext {
   /** 'YYYY-MM-DD HH:MM:SS', local time: "now" for open-case rules. */
@@ -19,6 +20,8 @@ export interface IndicatorContext {
   filters?: Filters;
   /** Columns the indicator's table has, so filters on absent columns are skipped. */
   columns: readonly string[];
+  /** Restrict to rows whose `periodColumn` date lies in [from, to) ('YYYY-MM-DD'). */
+  period?: { column: string; from: string; to: string };
 }
 
 /**
@@ -38,6 +41,11 @@ export interface IndicatorDef {
   target?: number;
   /** Document number or law article the definition or target comes from. */
   source: string;
+  /**
+   * The date that puts a row in a reporting period (e.g. submitted_at for 上网办理率, closed_at for
+   * 按时办结率). Indicators without one (live 黄牌/红牌, backlog) are judged at the period's end instead.
+   */
+  periodColumn?: string;
   sql(ctx: IndicatorContext): SqlQuery;
 }
 
@@ -62,6 +70,10 @@ export interface IndicatorResult {
   source: string;
   /** Median, for mean indicators that compute one. */
   median?: number | null;
+  /** The group this result is for (computeGrouped): a dimension value and/or a period. */
+  group?: { by?: string; value?: string; period?: string };
+  /** 环比 / 同比: the value of the previous period and of the same period a year earlier. */
+  change?: { previous: number | null; yearAgo: number | null };
   /** Breakdown rows (key → count), for breakdown indicators. */
   breakdown?: { key: string; value: number }[];
 }
