@@ -27,3 +27,17 @@ export function formatIndicators(results: readonly IndicatorResult[]): string {
     })
     .join('\n');
 }
+
+/** One line per indicator and group: key, group, value, and 环比/同比 when periods are asked for. */
+export function formatGroups(results: readonly IndicatorResult[]): string {
+  return results
+    .filter((r) => r.kind !== 'breakdown')
+    .map((r) => {
+      const show = (v: number | null | undefined) =>
+        v === null || v === undefined ? '–' : r.unit === 'percent' ? pct(v) : String(Math.round(v * 10) / 10);
+      const group = [r.group?.value, r.group?.period].filter(Boolean).join(' ');
+      const change = r.change ? `  环比 ${show(r.change.previous)}  同比 ${show(r.change.yearAgo)}` : '';
+      return `${r.key}  ${group}  ${show(r.value)}${change}`;
+    })
+    .join('\n');
+}

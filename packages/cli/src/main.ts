@@ -1,6 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import {
+  computeGrouped,
   computeIndicators,
   DATASETS,
   type DatasetKey,
@@ -9,19 +10,22 @@ import {
   ledgerCsv,
   ledgerEntries,
   MappingError,
+  type PeriodUnit,
   parseMapping,
   summarise,
 } from '@assessment-dashboard/core';
 import { NodeEngine } from '@assessment-dashboard/core/node';
-import { formatImports, formatIndicators } from './format.ts';
+import { formatGroups, formatImports, formatIndicators } from './format.ts';
 import { loadFiles } from './load-files.ts';
 import { preview } from './static-server.ts';
 
 const USAGE = `assessment-dashboard <command> [options]
 
 Commands:
-  indicators <file>… [--as-of DATE] [--encoding E] [--mapping m.json] [--json]
-      Import the exports (dataset detected from headers) and print every computable indicator.
+  indicators <file>… [--as-of DATE] [--by dept|item|domain|region|channel|COLUMN] [--period day|week|month|quarter|year]
+             [--encoding E] [--mapping m.json] [--json]
+      Import the exports (dataset detected from headers) and print every computable indicator; with --by
+      and/or --period also per group, periods with 环比 (previous) and 同比 (year-ago) values.
   validate <file>… [--encoding E] [--mapping m.json] [--json]
       Import and print the row ledger summary; exits 1 when any row was rejected.
 
@@ -49,6 +53,8 @@ export async function main(argv: string[]): Promise<number> {
       dataset: { type: 'string' },
       sheet: { type: 'string' },
       ledger: { type: 'string' },
+      by: { type: 'string' },
+      period: { type: 'string' },
       port: { type: 'string', default: '4173' },
       host: { type: 'string', default: '127.0.0.1' },
       help: { type: 'boolean', short: 'h', default: false },
@@ -90,7 +96,12 @@ export async function main(argv: string[]): Promise<number> {
     if (values.ledger) await writeFile(values.ledger, await ledgerCsv(engine));
     const computed =
       command === 'indicators' ? await computeIndicators(engine, { asOf: values['as-of'] }) : [];
-    const summary = summarise(imports, computed);
+    const period = values.period as PeriodUnit | undefined;
+    const grouped =
+      command === 'indicators' && (values.by || period)
+        ? await computeGrouped(engine, { asOf: values['as-of'], by: values.by, period })
+        : undefined;
+    const summary = { ...summarise(imports, computed), ...(grouped ? { groups: grouped } : {}) };
     if (values.json) {
       const entries = await ledgerEntries(engine, LEDGER_JSON_LIMIT);
       const out = { ...summary, import: { ...summary.import, ledger: entries } };
@@ -101,6 +112,7 @@ export async function main(argv: string[]): Promise<number> {
       process.stdout.write(`${formatImports(imports)}\n`);
       if (command === 'indicators')
         process.stdout.write(`as of ${summary.asOf}\n${formatIndicators(summary.indicators)}\n`);
+      if (grouped) process.stdout.write(`\n${formatGroups(grouped)}\n`);
     }
     return command === 'validate' && summary.import.rejected > 0 ? 1 : 0;
   } catch (e) {

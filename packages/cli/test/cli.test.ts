@@ -139,3 +139,29 @@ describe('formats, --dataset, --ledger', () => {
     expect(u.stderr).toContain('--dataset: "tickets" is not one of cases, items');
   });
 });
+
+describe('--by and --period', () => {
+  it('prints indicators per department and per week with 环比', async () => {
+    const r = await run(
+      'indicators',
+      join(dir, 'cases.csv'),
+      '--as-of',
+      '2025-03-15',
+      '--by',
+      'dept',
+      '--json',
+    );
+    expect(r.code).toBe(0);
+    const groups = JSON.parse(r.stdout).groups.filter(
+      (g: { key: string }) => g.key === 'case.online_apply_rate',
+    );
+    expect(
+      groups.map((g: { group: { value: string }; numerator: number }) => [g.group.value, g.numerator]),
+    ).toEqual([
+      ['乙局', 3],
+      ['甲局', 3],
+    ]);
+    const w = await run('indicators', join(dir, 'cases.csv'), '--as-of', '2025-03-15', '--period', 'week');
+    expect(w.stdout).toContain('case.online_apply_rate  2025-W11  33.3%  环比 71.4%  同比 –');
+  });
+});

@@ -51,8 +51,16 @@ export {
   computeIndicators,
   dataAsOf,
   loadedTables,
+  prepareComputation,
   runIndicator,
 } from './indicators/compute.ts';
+export {
+  computeGrouped,
+  DIMENSIONS,
+  type GroupedOptions,
+  PERIOD_UNITS,
+  type PeriodUnit,
+} from './indicators/grouped.ts';
 export { MIN_DENOMINATOR, rateStatus, wilson } from './indicators/status.ts';
 export type * from './indicators/types.ts';
 export { DATASETS, datasetDef } from './schema/datasets.ts';

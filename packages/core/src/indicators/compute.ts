@@ -60,10 +60,14 @@ export async function dataAsOf(engine: Engine, tables?: Map<string, string[]>): 
   return String(t.get(0)?.t ?? '');
 }
 
-export async function computeIndicators(
+/**
+ * What every computation needs first: the calendar and fact tables (rebuilt after an import or when a
+ * calendar is given), the loaded tables, the as-of time and the computable indicators.
+ */
+export async function prepareComputation(
   engine: Engine,
   options: ComputeOptions = {},
-): Promise<ComputedIndicator[]> {
+): Promise<{ tables: Map<string, string[]>; asOf: string; defs: IndicatorDef[] }> {
   let tables = await loadedTables(engine);
   const stale = !tables.has(WORK_CALENDAR_TABLE) || (tables.has('cases') && !tables.has(CASE_FACTS));
   if (stale || options.calendar) {
@@ -74,6 +78,14 @@ export async function computeIndicators(
   const defs = INDICATORS.filter(
     (d) => tables.has(DATASETS[d.dataset].table) && (!options.keys || options.keys.includes(d.key)),
   );
+  return { tables, asOf, defs };
+}
+
+export async function computeIndicators(
+  engine: Engine,
+  options: ComputeOptions = {},
+): Promise<ComputedIndicator[]> {
+  const { tables, asOf, defs } = await prepareComputation(engine, options);
   const out: ComputedIndicator[] = [];
   for (const def of defs) {
     const ctx: IndicatorContext = {
