@@ -1,16 +1,20 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import {
+  ConfigError,
   computeGrouped,
   computeIndicators,
   DATASETS,
+  type DashboardConfig,
   type DatasetKey,
   ImportError,
   type ImportMapping,
+  INDICATORS,
   ledgerCsv,
   ledgerEntries,
   MappingError,
   type PeriodUnit,
+  parseConfig,
   parseMapping,
   summarise,
 } from '@assessment-dashboard/core';
@@ -34,6 +38,7 @@ Commands:
   --dataset NAME     cases | items | disclosures | requests | hotline, instead of detecting it from headers
   --sheet NAME|N     XLSX sheet by name or 0-based index (default: the first visible sheet)
   --ledger out.csv   write the whole row ledger (every rejected row and warning) as CSV
+  --config c.json    targets (per department too), calendar overrides and user-defined indicators
   With --json the output's "import" holds the totals, one summary per file and the first 1000 ledger entries.
   preview <dir> [--port N] [--host H]
       Serve a built folder (e.g. dist/) over HTTP with correct MIME types, loopback only by default.
@@ -54,6 +59,7 @@ export async function main(argv: string[]): Promise<number> {
       sheet: { type: 'string' },
       ledger: { type: 'string' },
       by: { type: 'string' },
+      config: { type: 'string' },
       period: { type: 'string' },
       port: { type: 'string', default: '4173' },
       host: { type: 'string', default: '127.0.0.1' },
@@ -94,12 +100,13 @@ export async function main(argv: string[]): Promise<number> {
       sheet,
     });
     if (values.ledger) await writeFile(values.ledger, await ledgerCsv(engine));
+    const config = values.config ? await readConfig(values.config) : undefined;
     const computed =
-      command === 'indicators' ? await computeIndicators(engine, { asOf: values['as-of'] }) : [];
+      command === 'indicators' ? await computeIndicators(engine, { asOf: values['as-of'], config }) : [];
     const period = values.period as PeriodUnit | undefined;
     const grouped =
       command === 'indicators' && (values.by || period)
-        ? await computeGrouped(engine, { asOf: values['as-of'], by: values.by, period })
+        ? await computeGrouped(engine, { asOf: values['as-of'], by: values.by, period, config })
         : undefined;
     const summary = { ...summarise(imports, computed), ...(grouped ? { groups: grouped } : {}) };
     if (values.json) {
@@ -116,7 +123,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     return command === 'validate' && summary.import.rejected > 0 ? 1 : 0;
   } catch (e) {
-    if (e instanceof ImportError || e instanceof MappingError) {
+    if (e instanceof ImportError || e instanceof MappingError || e instanceof ConfigError) {
       process.stderr.write(`error: ${e.message}\n`);
       return 2;
     }
@@ -126,15 +133,23 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-async function readMapping(path: string): Promise<ImportMapping> {
-  let json: unknown;
+async function readJson(path: string, ErrorType: new (message: string) => Error): Promise<unknown> {
   try {
-    json = JSON.parse(await readFile(path, 'utf8'));
+    return JSON.parse(await readFile(path, 'utf8'));
   } catch (e) {
-    throw new MappingError(`${path}: not readable JSON (${e instanceof Error ? e.message : String(e)})`);
+    throw new ErrorType(`${path}: not readable JSON (${e instanceof Error ? e.message : String(e)})`);
   }
-  return parseMapping(json, path);
 }
+
+const readMapping = async (path: string): Promise<ImportMapping> =>
+  parseMapping(await readJson(path, MappingError), path);
+
+const readConfig = async (path: string): Promise<DashboardConfig> =>
+  parseConfig(
+    await readJson(path, ConfigError),
+    path,
+    INDICATORS.map((d) => d.key),
+  );
 
 /** Ledger entries printed with --json; --ledger writes all of them. */
 const LEDGER_JSON_LIMIT = 1000;

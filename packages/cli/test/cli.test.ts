@@ -165,3 +165,30 @@ describe('--by and --period', () => {
     expect(w.stdout).toContain('case.online_apply_rate  2025-W11  33.3%  环比 71.4%  同比 –');
   });
 });
+
+describe('--config', () => {
+  it('uses configured targets and user-defined indicators, and reports a bad config clearly', async () => {
+    await writeFile(
+      join(dir, 'c.json'),
+      JSON.stringify({
+        targets: { 'case.online_apply_rate': 0.55 },
+        indicators: [
+          {
+            key: 'custom.mobile_share',
+            dataset: 'cases',
+            label: { zh: '移动端申报占比', en: 'Mobile share' },
+            numerator: [{ column: 'apply_channel', op: 'eq', value: 'online_mobile' }],
+          },
+        ],
+      }),
+    );
+    const r = await run('indicators', join(dir, 'cases.csv'), '--config', join(dir, 'c.json'), '--json');
+    const byKey = Object.fromEntries(JSON.parse(r.stdout).indicators.map((i: { key: string }) => [i.key, i]));
+    expect(byKey['case.online_apply_rate'].target).toBe(0.55);
+    expect(byKey['custom.mobile_share']).toMatchObject({ numerator: 2, denominator: 10 });
+    await writeFile(join(dir, 'bad-config.json'), '{"targets": {"case.nope": 1}}');
+    const bad = await run('indicators', join(dir, 'cases.csv'), '--config', join(dir, 'bad-config.json'));
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('bad-config.json: targets.case.nope: no indicator has this key');
+  });
+});

@@ -54,15 +54,17 @@ export {
   prepareComputation,
   runIndicator,
 } from './indicators/compute.ts';
+export { type DashboardConfig, parseConfig, resolveTarget } from './indicators/config.ts';
+export { DIMENSIONS } from './indicators/dimensions.ts';
 export {
   computeGrouped,
-  DIMENSIONS,
   type GroupedOptions,
   PERIOD_UNITS,
   type PeriodUnit,
 } from './indicators/grouped.ts';
 export { MIN_DENOMINATOR, rateStatus, wilson } from './indicators/status.ts';
 export type * from './indicators/types.ts';
+export { type Condition, ConfigError, parseUserIndicator } from './indicators/user-defined.ts';
 export { DATASETS, datasetDef } from './schema/datasets.ts';
 export * as enums from './schema/enums.ts';
 export { enumLabel } from './schema/labels.ts';

@@ -1,15 +1,18 @@
 import type { Table } from 'apache-arrow';
-import type { WorkCalendar } from '../calendar/calendar.ts';
+import { chineseCalendar, type WorkCalendar, withOverrides } from '../calendar/calendar.ts';
 import { WORK_CALENDAR_TABLE } from '../calendar/sql.ts';
 import type { Engine } from '../engine/types.ts';
 import { DATASETS } from '../schema/datasets.ts';
 import type { Filters } from '../sql/filters.ts';
 import { INDICATORS } from './catalogue.ts';
+import { type DashboardConfig, resolveTarget } from './config.ts';
 import { CASE_FACTS, prepareFacts } from './facts.ts';
 import { countStatus, rateStatus, wilson } from './status.ts';
 import type { IndicatorContext, IndicatorDef, IndicatorResult } from './types.ts';
 
 export interface ComputeOptions {
+  /** Host configuration: targets (per department too), calendar overrides, user-defined indicators. */
+  config?: DashboardConfig;
   /** Working-day calendar (default: State Council holidays and 调休 from chinese-days). */
   calendar?: WorkCalendar;
   /** 'YYYY-MM-DD' or 'YYYY-MM-DD HH:MM:SS'; defaults to the latest timestamp in the loaded data. */
@@ -60,6 +63,9 @@ export async function dataAsOf(engine: Engine, tables?: Map<string, string[]>): 
   return String(t.get(0)?.t ?? '');
 }
 
+/** Which calendar each engine's fact tables were built with. */
+const installedCalendar = new WeakMap<Engine, string>();
+
 /**
  * What every computation needs first: the calendar and fact tables (rebuilt after an import or when a
  * calendar is given), the loaded tables, the as-of time and the computable indicators.
@@ -69,15 +75,22 @@ export async function prepareComputation(
   options: ComputeOptions = {},
 ): Promise<{ tables: Map<string, string[]>; asOf: string; defs: IndicatorDef[] }> {
   let tables = await loadedTables(engine);
+  const overrides = options.config?.calendar;
+  const calendar = options.calendar ?? (overrides ? withOverrides(chineseCalendar(), overrides) : undefined);
+  // Rebuild when an import dropped the facts or when a different calendar is asked for than the installed one.
+  const signature = options.calendar ? `custom:${options.calendar.name}` : JSON.stringify(overrides ?? null);
   const stale = !tables.has(WORK_CALENDAR_TABLE) || (tables.has('cases') && !tables.has(CASE_FACTS));
-  if (stale || options.calendar) {
-    await prepareFacts(engine, tables, options.calendar);
+  if (stale || installedCalendar.get(engine) !== signature) {
+    await prepareFacts(engine, tables, calendar);
+    installedCalendar.set(engine, signature);
     tables = await loadedTables(engine);
   }
   const asOf = normaliseAsOf(options.asOf) ?? (await dataAsOf(engine, tables));
-  const defs = INDICATORS.filter(
-    (d) => tables.has(DATASETS[d.dataset].table) && (!options.keys || options.keys.includes(d.key)),
-  );
+  const all = [...INDICATORS, ...(options.config?.indicators ?? [])];
+  // Targets from the configuration (per department when one is selected) replace the built-in defaults.
+  const defs = all
+    .map((d) => withConfiguredTarget(d, options.config))
+    .filter((d) => tables.has(DATASETS[d.dataset].table) && (!options.keys || options.keys.includes(d.key)));
   return { tables, asOf, defs };
 }
 
@@ -98,6 +111,11 @@ export async function computeIndicators(
   return out;
 }
 
+function withConfiguredTarget(def: IndicatorDef, config: DashboardConfig | undefined): IndicatorDef {
+  if (!config?.targets[def.key]) return def;
+  return { ...def, resolveTarget: (ctx) => resolveTarget(def, ctx, config) };
+}
+
 export async function runIndicator(
   engine: Engine,
   def: IndicatorDef,
@@ -109,13 +127,14 @@ export async function runIndicator(
 }
 
 function toResult(def: IndicatorDef, ctx: IndicatorContext, table: Table): IndicatorResult {
+  const target = def.resolveTarget ? def.resolveTarget(ctx) : def.target;
   const base = {
     key: def.key,
     label: def.label,
     kind: def.kind,
     unit: def.unit,
     direction: def.direction,
-    target: def.target ?? null,
+    target: target ?? null,
     asOf: ctx.asOf,
     filters: ctx.filters ?? {},
     formula: def.formula,
@@ -130,10 +149,10 @@ function toResult(def: IndicatorDef, ctx: IndicatorContext, table: Table): Indic
     const ci = def.kind === 'rate' ? wilson(numerator, denominator) : null;
     const status =
       def.kind === 'rate'
-        ? rateStatus(ci, denominator, def.target, def.direction, numerator)
+        ? rateStatus(ci, denominator, target, def.direction, numerator)
         : value === null
           ? 'insufficient'
-          : countStatus(value, def.target, def.direction);
+          : countStatus(value, target, def.direction);
     return { ...base, value, numerator, denominator, ci, status };
   }
   if (def.kind === 'count') {
@@ -144,7 +163,7 @@ function toResult(def: IndicatorDef, ctx: IndicatorContext, table: Table): Indic
       numerator: value,
       denominator: Number(row.denominator ?? 0),
       ci: null,
-      status: countStatus(value, def.target, def.direction),
+      status: countStatus(value, target, def.direction),
     };
   }
   if (def.kind === 'mean') {
@@ -158,7 +177,7 @@ function toResult(def: IndicatorDef, ctx: IndicatorContext, table: Table): Indic
       denominator: n,
       ci: null,
       median,
-      status: value === null ? 'insufficient' : countStatus(value, def.target, def.direction),
+      status: value === null ? 'insufficient' : countStatus(value, target, def.direction),
     };
   }
   const keys = table.getChild('key')?.toArray() as string[] | undefined;

@@ -3,29 +3,11 @@ import { DATASETS } from '../schema/datasets.ts';
 import type { DatasetKey } from '../schema/types.ts';
 import { ident } from '../sql/quote.ts';
 import { type ComputeOptions, prepareComputation, runIndicator } from './compute.ts';
-import type { IndicatorContext, IndicatorDef, IndicatorResult } from './types.ts';
+import { DIMENSIONS } from './dimensions.ts';
+import type { IndicatorContext, IndicatorResult } from './types.ts';
 
 export type PeriodUnit = 'day' | 'week' | 'month' | 'quarter' | 'year';
 export const PERIOD_UNITS: readonly PeriodUnit[] = ['day', 'week', 'month', 'quarter', 'year'];
-
-/**
- * Named dimensions and the column that carries each in every dataset, so `--by dept` groups cases by
- * 受理部门, disclosures by 发布机构, requests by 承办机关 and tickets by 承办单位. Any other name is taken
- * as a column name in the tables that have it.
- */
-export const DIMENSIONS: Record<string, Partial<Record<DatasetKey, string>>> = {
-  dept: {
-    cases: 'dept_name',
-    items: 'dept_name',
-    disclosures: 'publisher',
-    requests: 'agency',
-    hotline: 'lead_dept',
-  },
-  item: { cases: 'item_name', items: 'item_name' },
-  domain: { cases: 'domain', disclosures: 'domain' },
-  region: { cases: 'region_name' },
-  channel: { cases: 'apply_channel', requests: 'channel', hotline: 'channel' },
-};
 
 /** The date that places rows in periods for indicators that judge "as of" a day (黄牌/红牌, backlog). */
 const LIVE_PERIOD_COLUMN: Partial<Record<DatasetKey, string>> = {

@@ -47,6 +47,8 @@ export interface IndicatorDef {
    */
   periodColumn?: string;
   sql(ctx: IndicatorContext): SqlQuery;
+  /** Target for one computation when a configuration sets it (per department); else `target`. */
+  resolveTarget?(ctx: IndicatorContext): number | undefined;
 }
 
 export type Status = 'green' | 'amber' | 'red' | 'insufficient' | 'none';
