@@ -7,8 +7,8 @@ export const foiMedianDays: IndicatorDef = {
   kind: 'mean',
   label: { zh: '依申请答复用时', en: 'Working days to reply' },
   formula: {
-    zh: '已答复申请自收到申请次日起至答复日的工作日数：平均值及中位数（按法定节假日和调休计算）',
-    en: 'Working days from the day after receipt to the reply, over answered requests: mean and median',
+    zh: '已答复申请自收到申请（补正后为收到补正申请）次日起至答复日的工作日数，扣除征求意见期间：平均值及中位数',
+    en: 'Working days from the day after receipt (or the corrected application) to the reply, consultation excluded: mean and median',
   },
   direction: 'lower',
   unit: 'wd',

@@ -10,23 +10,29 @@ export const REQUEST_MAX_EXTENSION_WD = 20;
 /**
  * The filtered on-request applications with, per row (calendar joins rather than a macro per row):
  * - `received_day`, `replied_day`;
- * - `due_day`: the exported 答复期限, else the 20 + extension (clamped to 0…20) working days after receipt
- *   (Art.33; receipt day not counted). Correction restarts (Art.30) and consultation pauses (Art.33) are not
- *   in the canonical schema yet, so a derived due day ignores them; an exported due date may include them;
- * - `reply_wd`: working days from receipt to reply;
+ * - `clock_day`: when the clock starts: the day the corrected application arrived (Art.30 restarts the
+ *   clock), else receipt;
+ * - `pause_wd`: working days of the third-party / other-agency consultation (Art.33: not counted);
+ * - `due_day`: the exported 答复期限, else 20 + extension (clamped to 0…20) + pause working days after the
+ *   clock start (Art.33; start day not counted);
+ * - `reply_wd`: working days from the clock start to the reply, minus the pause;
  * - `open_at(d)` is not a column: use `openAt('as_of_day')`, since it depends on the as-of day.
  * NULL wherever the calendar does not cover a day.
  */
 export function requestFacts(ctx: IndicatorContext): SqlQuery {
   const w = where(ctx);
   const extension = `least(greatest(coalesce(t.extension_wd, 0), 0), ${REQUEST_MAX_EXTENSION_WD})`;
-  const n = `${REQUEST_REPLY_WD} + ${extension}`;
+  // Working days inside the consultation, both ends included: (start − 1, end].
+  const pause = `coalesce(CASE WHEN t.consult_start_at IS NOT NULL AND t.consult_end_at >= t.consult_start_at
+    THEN working_days_between(CAST(t.consult_start_at AS DATE) - 1, CAST(t.consult_end_at AS DATE)) END, 0)`;
+  const n = `${REQUEST_REPLY_WD} + ${extension} + ${pause}`;
   return {
     text: `SELECT t.*, CAST(t.received_at AS DATE) AS received_day, CAST(t.replied_at AS DATE) AS replied_day,
+        CAST(coalesce(t.correction_received_at, t.received_at) AS DATE) AS clock_day, ${pause} AS pause_wd,
         coalesce(CAST(t.due_at AS DATE), ${dueDateExpr('c_due', 'c_recv', n)}) AS due_day,
-        ${workingDaysBetweenExpr('c_recv', 'c_reply')} AS reply_wd
+        ${workingDaysBetweenExpr('c_recv', 'c_reply')} - ${pause} AS reply_wd
       FROM (SELECT * FROM requests WHERE ${w.text}) AS t
-      ${calendarJoin('c_recv', 't.received_at')}
+      ${calendarJoin('c_recv', 'coalesce(t.correction_received_at, t.received_at)')}
       ${dueDateJoin('c_due', 'c_recv', n)}
       ${calendarJoin('c_reply', 't.replied_at')}`,
     params: w.params,

@@ -9,13 +9,13 @@ export const foiRequestOnTime: IndicatorDef = {
   formula: {
     zh:
       '截至统计日已答复且答复日期不晚于答复期限的件数 ÷（截至统计日已答复件数 + 未答复且已过答复期限的件数），' +
-      '未到期的未答复件不计。答复期限取导出的答复期限，缺失时为收到申请次日起20个工作日加延期工作日（延期最多20个）；' +
-      '补正重新起算和征求意见暂停计时尚不在数据结构中，推算的期限未计入',
+      '未到期的未答复件不计。答复期限取导出的答复期限，缺失时为收到申请（补正后为收到补正申请）次日起20个工作日，' +
+      '加延期工作日（最多20个）和征求第三方意见期间的工作日（第三十条、第三十三条）',
     en:
       'Replies on or before their due date ÷ (replies + unanswered requests past due) as of the ' +
       'report date; unanswered requests not yet due are left out. Due date: as exported, else 20 working ' +
-      'days after receipt plus the extension (at most 20); correction restarts and consultation pauses ' +
-      'are not in the schema yet, so a derived due date ignores them',
+      'days after receipt (after the corrected application, Art.30) plus the extension (at most 20) and the ' +
+      'working days spent consulting third parties (Art.33)',
   },
   direction: 'higher',
   unit: 'percent',
