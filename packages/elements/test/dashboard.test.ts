@@ -265,4 +265,18 @@ describe('<assessment-dashboard>', () => {
       unmappedValues: { channel: [{ value: 'Walk-in', count: 1 }] },
     });
   });
+
+  it('takes targets from a configuration file', async () => {
+    const config = JSON.stringify({ targets: { 'case.online_apply_rate': 0.65 } });
+    const el = await mount({
+      src: blobUrl(SMALL_CASES),
+      config: URL.createObjectURL(new Blob([config])),
+      'as-of': '2025-03-15',
+    });
+    expect(await settled(el)).toBe('ready');
+    expect(el.results.find((r) => r.key === 'case.online_apply_rate')?.target).toBe(0.65);
+    await vi.waitFor(() =>
+      expect(tile(el, 'case.online_apply_rate')?.closest('article')?.textContent).toContain('目标 ≥ 65.0%'),
+    );
+  });
 });

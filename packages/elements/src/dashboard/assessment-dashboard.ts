@@ -1,15 +1,18 @@
 import {
   type ComputedIndicator,
   computeIndicators,
+  type DashboardConfig,
   enumLabel,
   ImportError,
   type ImportMapping,
   type ImportSummary,
+  INDICATORS,
   type IndicatorResult,
   importFile,
   type LedgerEntry,
   ledgerCsv,
   ledgerEntries,
+  parseConfig,
   parseMapping,
   previewFile,
   WasmEngine,
@@ -47,6 +50,9 @@ const ACCEPT = '.csv,.tsv,.txt,.xlsx,.parquet,.arrow,.arrows,.feather,.json,.ndj
  * @attr asset-base - URL of the folder holding the DuckDB files (default: `duckdb/` beside the script)
  * @attr mapping - URL of a mapping file (JSON: dataset, columns, values, formats, timezone) for `src` and
  *   dropped files whose headers no alias list knows; the `importMapping` property takes the object itself
+ * @attr config - URL of a configuration file (JSON: targets per indicator and department, calendar
+ *   overrides, user-defined indicators); the `configuration` property takes the object itself
+ * @attr sheet - XLSX sheet to read, by name or 0-based index (default: the first visible sheet)
  * @attr max-mb - largest file the browser may load, in MB (default 512); larger files get a message
  *   pointing to the CLI instead of crashing the tab
  * @fires ad-ready - detail: `{ imports, indicators }` once the indicators are shown
@@ -67,6 +73,9 @@ export class AssessmentDashboard extends LitElement {
     assetBase: { type: String, attribute: 'asset-base' },
     maxMb: { type: Number, attribute: 'max-mb' },
     mapping: { type: String },
+    config: { type: String },
+    configuration: { attribute: false },
+    sheet: { type: String },
     importMapping: { attribute: false },
     _state: { state: true },
     _dragging: { state: true },
@@ -81,6 +90,9 @@ export class AssessmentDashboard extends LitElement {
   declare assetBase: string | undefined;
   declare maxMb: number;
   declare mapping: string | undefined;
+  declare config: string | undefined;
+  declare configuration: unknown;
+  declare sheet: string | undefined;
   declare importMapping: ImportMapping | undefined;
   declare _state: LoadState;
   declare _dragging: boolean;
@@ -144,7 +156,17 @@ export class AssessmentDashboard extends LitElement {
 
   protected override willUpdate(changed: PropertyValues) {
     const sources = Object.keys(SOURCE_ATTRIBUTES);
-    if ([...sources, 'asOf', 'assetBase', 'maxMb', 'mapping', 'importMapping'].some((k) => changed.has(k))) {
+    const inputs = [
+      'asOf',
+      'assetBase',
+      'maxMb',
+      'mapping',
+      'importMapping',
+      'config',
+      'configuration',
+      'sheet',
+    ];
+    if ([...sources, ...inputs].some((k) => changed.has(k))) {
       // New attribute sources replace files the user dropped earlier.
       if (sources.some((k) => changed.has(k))) this.#localFiles = [];
       void this.#load();
@@ -229,7 +251,8 @@ export class AssessmentDashboard extends LitElement {
       }
       file = undefined;
       set({ phase: 'computing' });
-      const computed = await computeIndicators(engine, { asOf: this.asOf || undefined });
+      const config = await this.#configuration(abort.signal);
+      const computed = await computeIndicators(engine, { asOf: this.asOf || undefined, config });
       const entries = await ledgerEntries(engine, REPORT_ENTRIES);
       if (!live()) return;
       const asOf = computed[0]?.result.asOf ?? '';
@@ -268,17 +291,14 @@ export class AssessmentDashboard extends LitElement {
   /** The mapping from the `importMapping` property or the `mapping` URL, validated. */
   async #sharedMapping(signal: AbortSignal): Promise<ImportMapping | undefined> {
     if (this.importMapping) return parseMapping(this.importMapping, 'importMapping');
-    if (!this.mapping) return undefined;
-    const res = await fetch(this.mapping, { signal, credentials: 'same-origin' });
-    if (!res.ok)
-      throw new FetchError(this.mapping, res.status, `HTTP ${res.status} ${res.statusText}`.trim());
-    let json: unknown;
-    try {
-      json = await res.json();
-    } catch {
-      throw new Error(`${this.mapping}: not valid JSON`);
-    }
-    return parseMapping(json, this.mapping);
+    return this.mapping ? parseMapping(await fetchJson(this.mapping, signal), this.mapping) : undefined;
+  }
+
+  /** The configuration from the `configuration` property or the `config` URL, validated. */
+  async #configuration(signal: AbortSignal): Promise<DashboardConfig | undefined> {
+    const keys = INDICATORS.map((d) => d.key);
+    if (this.configuration) return parseConfig(this.configuration, 'configuration', keys);
+    return this.config ? parseConfig(await fetchJson(this.config, signal), this.config, keys) : undefined;
   }
 
   #applyFix(file: string, mapping: ImportMapping) {
@@ -444,6 +464,16 @@ export class AssessmentDashboard extends LitElement {
     return html`<p class="meta">${summary}</p>
       <assessment-bar-chart .labels=${labels} .values=${values} summary=${summary}
         category-header=${t.domain} value-header=${t.count} lang=${lang}></assessment-bar-chart>`;
+  }
+}
+
+async function fetchJson(url: string, signal: AbortSignal): Promise<unknown> {
+  const res = await fetch(url, { signal, credentials: 'same-origin' });
+  if (!res.ok) throw new FetchError(url, res.status, `HTTP ${res.status} ${res.statusText}`.trim());
+  try {
+    return await res.json();
+  } catch {
+    throw new Error(`${url}: not valid JSON`);
   }
 }
 
