@@ -114,11 +114,11 @@ describe('case timeliness on the working-day calendar', () => {
     expect(avg?.value).toBeCloseTo(61 / 12, 12);
   });
 
-  it('超期件: 5 closed late + 2 open past due, of 18 cases with a due day', async () => {
+  it('超期件: 4 closed late + 3 open past due on the as-of day, of 17 cases accepted by then with a due day', async () => {
     const r = await byKey({ asOf: '2025-04-29' });
-    // Closed late: C02 C06 C11 C12 C14. Open past due: C13 (04-28), C20 (03-17); C19 is due 04-30.
-    // No due day: C08, C09, C21.
-    expect(r['case.overdue_count']).toMatchObject({ value: 7, denominator: 18 });
+    // Closed late by 04-29: C02 C06 C11 C12. Open on 04-29 and past due: C13 (due 04-28), C14 (due 04-28,
+    // closed only on 04-30), C20 (03-17). C19 is accepted after the as-of day. No due day: C08, C09, C21.
+    expect(r['case.overdue_count']).toMatchObject({ value: 7, denominator: 17 });
   });
 
   it('实际零跑动率: 4 of 7 cases with 实际跑动次数', async () => {
