@@ -279,4 +279,33 @@ describe('<assessment-dashboard>', () => {
       expect(tile(el, 'case.online_apply_rate')?.closest('article')?.textContent).toContain('目标 ≥ 65.0%'),
     );
   });
+
+  it('downloads the full ledger as formula-safe CSV from the import report', async () => {
+    const el = await mount({});
+    const bad = `${SMALL_CASES}C11,甲局,=HYPERLINK("x"),昨天,,,,,否,已申报\n`;
+    const ready = settled(el);
+    await el.loadFiles([new File([bad], 'c.csv')]);
+    expect(await ready).toBe('ready');
+    await el.updateComplete;
+    const blobs: Blob[] = [];
+    const spy = vi.spyOn(URL, 'createObjectURL').mockImplementation((b) => {
+      blobs.push(b as Blob);
+      return 'blob:test';
+    });
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
+    try {
+      const report = el.shadowRoot!.querySelector('assessment-import-report')!;
+      await (report as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+      report.shadowRoot!.querySelector('button')!.click();
+      await vi.waitFor(() => expect(blobs).toHaveLength(1));
+      const text = await blobs[0]!.text();
+      expect(text).toContain('dataset,file,row,column,reason,severity,value');
+      expect(text).toContain('cases,c.csv,12,submitted_at,unparseable_datetime,reject,昨天');
+      expect(text).toContain(`cases,c.csv,12,apply_channel,unknown_enum_value,warning,"'=HYPERLINK(""x"")"`);
+      expect(click).toHaveBeenCalled();
+    } finally {
+      spy.mockRestore();
+      click.mockRestore();
+    }
+  });
 });

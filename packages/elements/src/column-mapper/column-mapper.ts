@@ -6,6 +6,7 @@ import {
   suggestColumns,
 } from '@assessment-dashboard/core';
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
+import { downloadText } from '../download.ts';
 import { type Lang, messages, resolveLang } from '../i18n/messages.ts';
 import { tokens } from '../styles/tokens.ts';
 
@@ -142,13 +143,8 @@ export class AssessmentColumnMapper extends LitElement {
   };
 
   #download = () => {
-    const json = `${JSON.stringify(this.mapping, null, 2)}\n`;
-    const url = URL.createObjectURL(new Blob([json], { type: 'application/json' }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = `${this.fileName.replace(/\.[^.]+$/, '') || 'export'}.mapping.json`;
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
+    const name = `${this.fileName.replace(/\.[^.]+$/, '') || 'export'}.mapping.json`;
+    downloadText(`${JSON.stringify(this.mapping, null, 2)}\n`, name, 'application/json');
   };
 }
 

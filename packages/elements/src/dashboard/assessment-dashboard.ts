@@ -18,6 +18,7 @@ import {
   WasmEngine,
 } from '@assessment-dashboard/core';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { downloadText } from '../download.ts';
 import { defaultAssetBase } from '../duckdb/asset-base.ts';
 import { sharedDuckDB } from '../duckdb/shared-db.ts';
 import { formatBytes, formatCount, formatDate } from '../i18n/format.ts';
@@ -308,13 +309,7 @@ export class AssessmentDashboard extends LitElement {
 
   async #downloadLedger() {
     if (!this.#engine) return;
-    const csv = await ledgerCsv(this.#engine);
-    const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = 'import-ledger.csv';
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
+    downloadText(await ledgerCsv(this.#engine), 'import-ledger.csv', 'text/csv;charset=utf-8');
   }
 
   #lang(): Lang {
