@@ -17,6 +17,11 @@ export interface BarChartOptions {
   format?: (value: number) => string;
   /** Accessible name of the chart; a one-sentence summary works best. */
   label: string;
+  /**
+   * Makes bars operable: each becomes a focusable toggle button (roving tabindex, `aria-pressed`) named by
+   * `describe(i)`; the host listens for clicks and keys on `.bar[data-index]`.
+   */
+  interactive?: { selected?: number; describe: (i: number) => string };
 }
 
 const MARGIN = { top: 4, right: 56, bottom: 24, left: 8 };
@@ -49,11 +54,13 @@ export function renderBarChart(svgEl: SVGSVGElement, data: BarChartData, options
   const barTop = stacked ? 16 : 0;
   const barHeight = y.bandwidth() - barTop;
 
+  const live = options.interactive;
   const svg = select(svgEl)
     .attr('viewBox', `0 0 ${options.width} ${height}`)
     .attr('width', options.width)
     .attr('height', height)
-    .attr('role', 'img')
+    // A role=img hides its children from assistive technology; operable bars need a group.
+    .attr('role', live ? 'group' : 'img')
     .attr('aria-label', options.label);
   svg.selectAll('*').remove();
 
@@ -63,8 +70,17 @@ export function renderBarChart(svgEl: SVGSVGElement, data: BarChartData, options
     .selectAll('g')
     .data(index)
     .join('g')
-    .attr('class', 'bar')
+    .attr('class', (i) => (live?.selected === i ? 'bar selected' : 'bar'))
     .attr('transform', (i) => `translate(0,${y(i)})`);
+  if (live) {
+    const focusable = live.selected ?? 0;
+    rows
+      .attr('data-index', (i) => i)
+      .attr('role', 'button')
+      .attr('tabindex', (i) => (i === focusable ? 0 : -1))
+      .attr('aria-pressed', (i) => String(live.selected === i))
+      .attr('aria-label', (i) => live.describe(i));
+  }
   rows
     .append('text')
     .attr('class', 'category')

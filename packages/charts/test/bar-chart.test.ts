@@ -60,3 +60,21 @@ describe('renderBarChart', () => {
     await expect(el.outerHTML.replaceAll('><', '>\n<')).toMatchFileSnapshot('./__snapshots__/bar-chart.svg');
   });
 });
+
+describe('interactive bars', () => {
+  it('are focusable toggle buttons with names, one tab stop, the selected one pressed', () => {
+    const el = svg();
+    renderBarChart(
+      el,
+      { labels: ['甲', '乙', '丙'], values: [3, 2, 1] },
+      { width: 300, label: 'x', interactive: { selected: 1, describe: (i) => `bar ${i}` } },
+    );
+    expect(el.getAttribute('role')).toBe('group');
+    const bars = [...el.querySelectorAll('.bar')];
+    expect(bars.map((b) => b.getAttribute('role'))).toEqual(['button', 'button', 'button']);
+    expect(bars.map((b) => b.getAttribute('tabindex'))).toEqual(['-1', '0', '-1']);
+    expect(bars.map((b) => b.getAttribute('aria-pressed'))).toEqual(['false', 'true', 'false']);
+    expect(bars.map((b) => b.getAttribute('aria-label'))).toEqual(['bar 0', 'bar 1', 'bar 2']);
+    expect(bars[1]?.getAttribute('class')).toBe('bar selected');
+  });
+});

@@ -87,3 +87,12 @@ describe('100 % targets', () => {
     expect(rateStatus(wilson(9, 9), 9, 1, 'higher', 9)).toBe('insufficient');
   });
 });
+
+describe('dataset filters', () => {
+  it('apply to their own dataset only', async () => {
+    const r = await byKey({ asOf: '2025-03-15', datasetFilters: { disclosures: { domain: ['budget'] } } });
+    expect(r['foi.volume_by_domain']?.breakdown).toEqual([{ key: 'budget', value: 2 }]);
+    expect(r['foi.volume_by_domain']?.filters).toEqual({ domain: ['budget'] });
+    expect(r['case.online_apply_rate']).toMatchObject({ numerator: 6, denominator: 10, filters: {} });
+  });
+});

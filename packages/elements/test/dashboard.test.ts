@@ -64,7 +64,8 @@ describe('<assessment-dashboard>', () => {
     const chart = root.querySelector('assessment-bar-chart')!;
     await (chart as unknown as { updateComplete: Promise<unknown> }).updateComplete;
     const svg = chart.shadowRoot!.querySelector('svg')!;
-    expect(svg.getAttribute('role')).toBe('img');
+    // Operable bars: a labelled group of toggle buttons (an img would hide them from screen readers).
+    expect(svg.getAttribute('role')).toBe('group');
     expect(svg.getAttribute('aria-label')).toContain('共 4 条主动公开信息');
     const rows = [...chart.shadowRoot!.querySelectorAll('tbody tr')].map((r) =>
       r.textContent?.replace(/\s+/g, ''),
@@ -307,5 +308,65 @@ describe('<assessment-dashboard>', () => {
       spy.mockRestore();
       click.mockRestore();
     }
+  });
+
+  it('walks the chart by keyboard, filters with Enter, shows a chip and clears the filter', async () => {
+    const el = await mount({
+      src: blobUrl(SMALL_CASES),
+      disclosures: blobUrl(SMALL_DISCLOSURES),
+      'as-of': '2025-03-15',
+    });
+    expect(await settled(el)).toBe('ready');
+    const chart = el.shadowRoot!.querySelector('assessment-bar-chart')!;
+    await vi.waitFor(() => expect(chart.shadowRoot!.querySelectorAll('.bar[role="button"]').length).toBe(3));
+    const bars = () => [...chart.shadowRoot!.querySelectorAll<SVGGElement>('.bar[role="button"]')];
+    const fiveOpen = () => el.results.find((r) => r.key === 'foi.volume_by_five_open')?.value;
+    expect(fiveOpen()).toBe(4);
+    bars()[0]!.focus();
+    bars()[0]!.dispatchEvent(
+      new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true, composed: true }),
+    );
+    expect(chart.shadowRoot!.activeElement?.getAttribute('aria-label')).toBe('义务教育：1');
+    const filtered = new Promise((r) => el.addEventListener('ad-filter', r, { once: true }));
+    chart.shadowRoot!.activeElement!.dispatchEvent(
+      new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true }),
+    );
+    await filtered;
+    await el.updateComplete;
+    expect(el.selection).toEqual([
+      { dataset: 'disclosures', column: 'domain', value: 'compulsory_education', label: '义务教育' },
+    ]);
+    expect(fiveOpen()).toBe(1);
+    // The case tiles are not touched by a disclosure filter.
+    expect(el.results.find((r) => r.key === 'case.online_apply_rate')?.numerator).toBe(6);
+    const chip = el.shadowRoot!.querySelector<HTMLButtonElement>('.chip')!;
+    expect(chip.textContent).toContain('筛选：义务教育');
+    await vi.waitFor(() =>
+      expect(bars().map((b) => b.getAttribute('aria-pressed'))).toEqual(['false', 'true', 'false']),
+    );
+    // Focus stays on the picked bar after the redraw; Escape clears the filter.
+    expect(chart.shadowRoot!.activeElement?.getAttribute('aria-label')).toBe('义务教育：1');
+    const cleared = new Promise((r) => el.addEventListener('ad-filter', r, { once: true }));
+    chart.shadowRoot!.activeElement!.dispatchEvent(
+      new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }),
+    );
+    await cleared;
+    await el.updateComplete;
+    expect(el.selection).toEqual([]);
+    expect(fiveOpen()).toBe(4);
+    expect(el.shadowRoot!.querySelector('.chip')).toBeNull();
+  });
+
+  it('removes a filter from its chip', async () => {
+    const el = await mount({ src: blobUrl(SMALL_CASES), disclosures: blobUrl(SMALL_DISCLOSURES) });
+    expect(await settled(el)).toBe('ready');
+    await el.select([{ dataset: 'disclosures', column: 'domain', value: 'budget', label: '财政预决算' }]);
+    await el.updateComplete;
+    const chip = el.shadowRoot!.querySelector<HTMLButtonElement>('.chip')!;
+    expect(chip.getAttribute('aria-label')).toBe('移除筛选“财政预决算”');
+    const cleared = new Promise((r) => el.addEventListener('ad-filter', r, { once: true }));
+    chip.click();
+    await cleared;
+    expect(el.selection).toEqual([]);
   });
 });

@@ -3,6 +3,7 @@ import { chineseCalendar, type WorkCalendar, withOverrides } from '../calendar/c
 import { WORK_CALENDAR_TABLE } from '../calendar/sql.ts';
 import type { Engine } from '../engine/types.ts';
 import { DATASETS } from '../schema/datasets.ts';
+import type { DatasetKey } from '../schema/types.ts';
 import type { Filters } from '../sql/filters.ts';
 import { INDICATORS } from './catalogue.ts';
 import { type DashboardConfig, resolveTarget } from './config.ts';
@@ -18,6 +19,11 @@ export interface ComputeOptions {
   /** 'YYYY-MM-DD' or 'YYYY-MM-DD HH:MM:SS'; defaults to the latest timestamp in the loaded data. */
   asOf?: string;
   filters?: Filters;
+  /**
+   * Filters for one dataset only, e.g. a disclosure domain picked in a chart: the case tables have a
+   * `domain` column too, but with another code list, so the selection must not reach them.
+   */
+  datasetFilters?: Partial<Record<DatasetKey, Filters>>;
   /** Restrict to these indicator keys (default: every computable one). */
   keys?: readonly string[];
 }
@@ -103,7 +109,7 @@ export async function computeIndicators(
   for (const def of defs) {
     const ctx: IndicatorContext = {
       asOf,
-      filters: options.filters,
+      filters: { ...options.filters, ...options.datasetFilters?.[def.dataset] },
       columns: tables.get(DATASETS[def.dataset].table) ?? [],
     };
     out.push(await runIndicator(engine, def, ctx));

@@ -9,6 +9,7 @@ import { tokens } from '../styles/tokens.ts';
  * same numbers as a data table. Redraws on resize from the columns it holds: no re-query.
  *
  * @element assessment-bar-chart
+ * @fires ad-select - detail: `{ key, label }` of the picked bar, or `{ key: undefined }` when cleared
  * @csspart chart - the SVG
  * @csspart table - the data table
  */
@@ -16,6 +17,9 @@ export class AssessmentBarChart extends LitElement {
   static override properties = {
     labels: { attribute: false },
     values: { attribute: false },
+    keys: { attribute: false },
+    selected: { type: String },
+    selectable: { type: Boolean },
     summary: { type: String },
     categoryHeader: { type: String, attribute: 'category-header' },
     valueHeader: { type: String, attribute: 'value-header' },
@@ -24,6 +28,12 @@ export class AssessmentBarChart extends LitElement {
   };
   declare labels: readonly string[];
   declare values: ArrayLike<number>;
+  /** Codes behind the labels, sent with `ad-select` (default: the labels). */
+  declare keys: readonly string[] | undefined;
+  /** Key of the selected bar, if any. */
+  declare selected: string | undefined;
+  /** Bars can be picked with mouse or keyboard (arrows move, Enter/Space pick, Escape clears). */
+  declare selectable: boolean;
   declare summary: string;
   declare categoryHeader: string;
   declare valueHeader: string;
@@ -43,6 +53,11 @@ export class AssessmentBarChart extends LitElement {
       :host { display: block; }
       svg { display: block; max-width: 100%; height: auto; font-size: 12px; }
       svg .bar rect { fill: var(--_bar); }
+      svg .bar[role='button'] { cursor: pointer; }
+      svg .bar.selected rect { fill: var(--_accent); }
+      svg .bar.selected .category { font-weight: 700; }
+      svg .bar:focus { outline: none; }
+      svg .bar:focus-visible rect { stroke: var(--_fg); stroke-width: 3px; }
       svg .category, svg .value { fill: var(--_fg); }
       svg .axis { color: var(--_muted); }
       details { margin-top: 0.5rem; font-size: 0.9rem; }
@@ -62,7 +77,51 @@ export class AssessmentBarChart extends LitElement {
     this.valueHeader = '';
     this.lang = '';
     this._width = 0;
+    this.selectable = false;
   }
+
+  #key(i: number): string {
+    return this.keys?.[i] ?? this.labels[i] ?? '';
+  }
+
+  #pick(i: number | undefined) {
+    const key = i === undefined ? undefined : this.#key(i);
+    const same = key !== undefined && key === this.selected;
+    const detail = same || key === undefined ? { key: undefined } : { key, label: this.labels[i ?? 0] };
+    this.dispatchEvent(new CustomEvent('ad-select', { detail, bubbles: true, composed: true }));
+  }
+
+  #onClick = (e: Event) => {
+    const bar = (e.target as Element).closest?.('.bar[data-index]');
+    if (bar) this.#pick(Number(bar.getAttribute('data-index')));
+  };
+
+  #onKey = (e: KeyboardEvent) => {
+    const bar = (e.target as Element).closest?.('.bar[data-index]');
+    if (!bar) return;
+    const i = Number(bar.getAttribute('data-index'));
+    const n = this.labels.length;
+    const move: Record<string, number> = {
+      ArrowDown: i + 1,
+      ArrowRight: i + 1,
+      ArrowUp: i - 1,
+      ArrowLeft: i - 1,
+      Home: 0,
+      End: n - 1,
+    };
+    if (e.key in move) {
+      const next = Math.max(0, Math.min(n - 1, move[e.key] ?? i));
+      const bars = this.renderRoot.querySelectorAll<SVGGElement>('.bar[data-index]');
+      for (const b of bars) b.setAttribute('tabindex', '-1');
+      bars[next]?.setAttribute('tabindex', '0');
+      bars[next]?.focus();
+    } else if (e.key === 'Enter' || e.key === ' ') {
+      this.#pick(i);
+    } else if (e.key === 'Escape' && this.selected !== undefined) {
+      this.#pick(undefined);
+    } else return;
+    e.preventDefault();
+  };
 
   override connectedCallback() {
     super.connectedCallback();
@@ -77,7 +136,8 @@ export class AssessmentBarChart extends LitElement {
   override render() {
     const lang = resolveLang(this.lang || this.closest('[lang]')?.getAttribute('lang'));
     const t = messages(lang);
-    return html`<svg part="chart" role="img" aria-label=${this.summary}></svg>
+    return html`<svg part="chart" role=${this.selectable ? 'group' : 'img'} aria-label=${this.summary}
+        @click=${this.#onClick} @keydown=${this.#onKey}></svg>
       <details>
         <summary>${t.showTable}</summary>
         <table part="table">
@@ -94,10 +154,24 @@ export class AssessmentBarChart extends LitElement {
     const svg = this.renderRoot.querySelector('svg');
     if (!svg || this._width <= 0) return;
     const lang = resolveLang(this.lang || this.closest('[lang]')?.getAttribute('lang'));
+    const focused = this.renderRoot.querySelector(':focus')?.getAttribute('data-index');
+    const selectedIndex = Array.from(this.labels, (_, i) => this.#key(i)).indexOf(this.selected ?? '\u0000');
+    const describe = (i: number) => `${this.labels[i]}：${formatCount(this.values[i] ?? 0, lang)}`;
     renderBarChart(
       svg,
       { labels: this.labels, values: this.values },
-      { width: this._width, label: this.summary, format: (v) => formatCount(v, lang) },
+      {
+        width: this._width,
+        label: this.summary,
+        format: (v) => formatCount(v, lang),
+        interactive: this.selectable
+          ? { selected: selectedIndex < 0 ? undefined : selectedIndex, describe }
+          : undefined,
+      },
     );
+    // Redrawing replaces the bars; keep keyboard focus where it was.
+    if (focused !== null && focused !== undefined) {
+      this.renderRoot.querySelector<SVGGElement>(`.bar[data-index="${focused}"]`)?.focus();
+    }
   }
 }

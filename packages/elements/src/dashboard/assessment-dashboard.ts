@@ -2,7 +2,9 @@ import {
   type ComputedIndicator,
   computeIndicators,
   type DashboardConfig,
+  type DatasetKey,
   enumLabel,
+  type Filters,
   ImportError,
   type ImportMapping,
   type ImportSummary,
@@ -27,7 +29,7 @@ import { FetchError, TooLargeError } from '../load/fetch-with-progress.ts';
 import { tokens } from '../styles/tokens.ts';
 import { DEFAULT_TILES } from './default-tiles.ts';
 import { fileInput, SOURCE_ATTRIBUTES, type SourceAttribute, urlInput } from './inputs.ts';
-import type { Input, LoadState } from './load-state.ts';
+import type { Input, LoadState, Selection } from './load-state.ts';
 import { dashboardStyles } from './styles.ts';
 
 let instanceCount = 0;
@@ -107,6 +109,9 @@ export class AssessmentDashboard extends LitElement {
   #localFiles: File[] = [];
   /** Mappings the user made on the mapping screen, by input name. */
   #fixes = new Map<string, ImportMapping>();
+  /** Values picked in charts; each filters the dataset it came from. */
+  #selection: Selection[] = [];
+  #config: DashboardConfig | undefined;
   readonly #id = `ad_${++instanceCount}`;
 
   constructor() {
@@ -253,6 +258,8 @@ export class AssessmentDashboard extends LitElement {
       file = undefined;
       set({ phase: 'computing' });
       const config = await this.#configuration(abort.signal);
+      this.#config = config;
+      this.#selection = [];
       const computed = await computeIndicators(engine, { asOf: this.asOf || undefined, config });
       const entries = await ledgerEntries(engine, REPORT_ENTRIES);
       if (!live()) return;
@@ -305,6 +312,46 @@ export class AssessmentDashboard extends LitElement {
   #applyFix(file: string, mapping: ImportMapping) {
     this.#fixes.set(file, mapping);
     void this.#load();
+  }
+
+  /** Current chart selections as per-dataset filters. */
+  get selection(): readonly Selection[] {
+    return this.#selection;
+  }
+
+  /** Replaces the chart selection (as clicking bars and removing chips do) and recomputes every panel. */
+  async select(selection: readonly Selection[]): Promise<void> {
+    const s = this._state;
+    if (s.phase !== 'ready' || !this.#engine) return;
+    this.#selection = [...selection];
+    const datasetFilters: Partial<Record<DatasetKey, Filters>> = {};
+    for (const { dataset, column, value } of this.#selection) {
+      datasetFilters[dataset] = { ...datasetFilters[dataset], [column]: [value] };
+    }
+    const run = this.#run;
+    const options = { asOf: this.asOf || undefined, config: this.#config };
+    const computed = await computeIndicators(this.#engine, { ...options, datasetFilters });
+    // A chart is not filtered by its own selection (as in Mosaic's cross-filter): it keeps every bar and
+    // highlights the picked one, so the user can see the choice in context and pick another.
+    const own = datasetFilters.disclosures?.domain;
+    if (own) {
+      const { domain: _, ...others } = datasetFilters.disclosures ?? {};
+      const [unfiltered] = await computeIndicators(this.#engine, {
+        ...options,
+        datasetFilters: { ...datasetFilters, disclosures: others },
+        keys: ['foi.volume_by_domain'],
+      });
+      const i = computed.findIndex((c) => c.result.key === 'foi.volume_by_domain');
+      if (unfiltered && i >= 0) computed[i] = unfiltered;
+    }
+    if (run !== this.#run || this._state.phase !== 'ready') return;
+    this._state = { ...this._state, computed };
+    this.dispatchEvent(new CustomEvent('ad-filter', { detail: { selection: this.#selection } }));
+  }
+
+  #toggle(dataset: DatasetKey, column: string, value: string | undefined, label: string) {
+    const rest = this.#selection.filter((x) => !(x.dataset === dataset && x.column === column));
+    void this.select(value === undefined ? rest : [...rest, { dataset, column, value, label }]);
   }
 
   async #downloadLedger() {
@@ -432,6 +479,7 @@ export class AssessmentDashboard extends LitElement {
         <button type="button" class="link" @click=${this.#openPicker}>${t.loadOther}</button></p>
       <assessment-import-report .imports=${imports} .entries=${entries} lang=${lang}
         @ad-download-ledger=${() => this.#downloadLedger()}></assessment-import-report>
+      ${this.#chips(lang)}
       <ul class="tiles" part="tiles">
         ${tiles.map((c) => html`<li><assessment-kpi-tile .result=${c.result} lang=${lang}></assessment-kpi-tile></li>`)}
       </ul>
@@ -456,9 +504,22 @@ export class AssessmentDashboard extends LitElement {
             formatCount(c.result.value ?? 0, lang),
           )
         : '';
+    const selected = this.#selection.find((x) => x.dataset === 'disclosures' && x.column === 'domain')?.value;
     return html`<p class="meta">${summary}</p>
-      <assessment-bar-chart .labels=${labels} .values=${values} summary=${summary}
-        category-header=${t.domain} value-header=${t.count} lang=${lang}></assessment-bar-chart>`;
+      <assessment-bar-chart .labels=${labels} .values=${values} .keys=${codes} selectable .selected=${selected}
+        summary=${summary} category-header=${t.domain} value-header=${t.count} lang=${lang}
+        @ad-select=${(e: CustomEvent<{ key?: string; label?: string }>) =>
+          this.#toggle('disclosures', 'domain', e.detail.key, e.detail.label ?? '')}></assessment-bar-chart>`;
+  }
+
+  #chips(lang: Lang) {
+    const t = messages(lang);
+    return html`<div class="chips" role="status" aria-live="polite">
+      ${this.#selection.map(
+        (x) => html`<button type="button" class="chip" aria-label=${t.removeFilter(x.label)}
+          @click=${() => this.#toggle(x.dataset, x.column, undefined, '')}>${t.filterChip(x.label)} ✕</button>`,
+      )}
+    </div>`;
   }
 }
 

@@ -43,3 +43,12 @@ export interface Input {
     signal: AbortSignal,
   ): Promise<Uint8Array>;
 }
+
+/** A value picked in a chart: it filters the dataset it came from. */
+export interface Selection {
+  dataset: DatasetKey;
+  column: string;
+  value: string;
+  /** shown on the filter chip */
+  label: string;
+}

@@ -55,6 +55,8 @@ export const dashboardStyles = css`
   .drop.dragging { border-color: var(--_bar); background: var(--_panel); }
   .drop p { margin: 0.35rem 0; }
   assessment-import-report { margin-top: 0.5rem; }
+  .chips { display: flex; flex-wrap: wrap; gap: 0.5rem; margin-top: 0.5rem; min-height: 0; }
+  .chip { border-radius: 999px; border-color: var(--_accent); color: var(--_accent); padding: 0.15rem 0.75rem; }
   @media (max-width: 30rem) {
     :host { padding: 0.5rem; }
     section.panel { padding: 0.5rem; }
