@@ -369,4 +369,38 @@ describe('<assessment-dashboard>', () => {
     await cleared;
     expect(el.selection).toEqual([]);
   });
+
+  it('round-trips the chart selection through the page URL when url-state is set', async () => {
+    const original = location.href;
+    try {
+      const url = new URL(location.href);
+      url.searchParams.set('keep', '1');
+      url.searchParams.set('ad', 'disclosures.domain:budget;nonsense;cases.nope:x');
+      history.replaceState(null, '', url);
+      const el = await mount({
+        src: blobUrl(SMALL_CASES),
+        disclosures: blobUrl(SMALL_DISCLOSURES),
+        'url-state': 'ad',
+      });
+      expect(await settled(el)).toBe('ready');
+      await vi.waitFor(() =>
+        expect(el.selection).toEqual([
+          { dataset: 'disclosures', column: 'domain', value: 'budget', label: '财政预决算' },
+        ]),
+      );
+      expect(el.results.find((r) => r.key === 'foi.volume_by_five_open')?.value).toBe(2);
+      await el.select([
+        { dataset: 'disclosures', column: 'domain', value: 'compulsory_education', label: '义务教育' },
+      ]);
+      const now = new URL(location.href).searchParams;
+      expect(now.get('ad')).toBe('disclosures.domain:compulsory_education');
+      expect(now.get('keep')).toBe('1');
+      await el.select([]);
+      expect(new URL(location.href).searchParams.has('ad')).toBe(false);
+      await el.updateComplete;
+      expect(el.shadowRoot!.querySelector('.chips button.link')?.textContent).toBe('复制链接');
+    } finally {
+      history.replaceState(null, '', original);
+    }
+  });
 });

@@ -31,6 +31,7 @@ import { DEFAULT_TILES } from './default-tiles.ts';
 import { fileInput, SOURCE_ATTRIBUTES, type SourceAttribute, urlInput } from './inputs.ts';
 import type { Input, LoadState, Selection } from './load-state.ts';
 import { dashboardStyles } from './styles.ts';
+import { readSelection, writeSelection } from './url-state.ts';
 
 let instanceCount = 0;
 
@@ -56,6 +57,8 @@ const ACCEPT = '.csv,.tsv,.txt,.xlsx,.parquet,.arrow,.arrows,.feather,.json,.ndj
  * @attr config - URL of a configuration file (JSON: targets per indicator and department, calendar
  *   overrides, user-defined indicators); the `configuration` property takes the object itself
  * @attr sheet - XLSX sheet to read, by name or 0-based index (default: the first visible sheet)
+ * @attr url-state - opt in to keeping chart selections in the page URL under this query parameter
+ *   (e.g. `url-state="ad"`); also shows a "copy link" button
  * @attr max-mb - largest file the browser may load, in MB (default 512); larger files get a message
  *   pointing to the CLI instead of crashing the tab
  * @fires ad-ready - detail: `{ imports, indicators }` once the indicators are shown
@@ -79,6 +82,9 @@ export class AssessmentDashboard extends LitElement {
     config: { type: String },
     configuration: { attribute: false },
     sheet: { type: String },
+    urlState: { type: String, attribute: 'url-state' },
+    _copied: { state: true },
+    _linkText: { state: true },
     importMapping: { attribute: false },
     _state: { state: true },
     _dragging: { state: true },
@@ -96,6 +102,9 @@ export class AssessmentDashboard extends LitElement {
   declare config: string | undefined;
   declare configuration: unknown;
   declare sheet: string | undefined;
+  declare urlState: string | undefined;
+  declare _copied: boolean;
+  declare _linkText: string | undefined;
   declare importMapping: ImportMapping | undefined;
   declare _state: LoadState;
   declare _dragging: boolean;
@@ -118,6 +127,7 @@ export class AssessmentDashboard extends LitElement {
     super();
     this.lang = '';
     this.maxMb = 512;
+    this._copied = false;
     this._state = { phase: 'idle' };
     this._dragging = false;
   }
@@ -265,6 +275,8 @@ export class AssessmentDashboard extends LitElement {
       if (!live()) return;
       const asOf = computed[0]?.result.asOf ?? '';
       set({ phase: 'ready', imports, computed, asOf, entries });
+      const fromUrl = this.urlState ? readSelection(this.urlState, this.#lang()) : [];
+      if (fromUrl.length) await this.select(fromUrl);
       this.dispatchEvent(
         new CustomEvent('ad-ready', { detail: { imports, indicators: computed.map((c) => c.result) } }),
       );
@@ -346,8 +358,24 @@ export class AssessmentDashboard extends LitElement {
     }
     if (run !== this.#run || this._state.phase !== 'ready') return;
     this._state = { ...this._state, computed };
+    if (this.urlState) writeSelection(this.urlState, this.#selection);
     this.dispatchEvent(new CustomEvent('ad-filter', { detail: { selection: this.#selection } }));
   }
+
+  #copyLink = async () => {
+    try {
+      await navigator.clipboard.writeText(location.href);
+      this._copied = true;
+      setTimeout(() => {
+        this._copied = false;
+      }, 2000);
+    } catch {
+      // Clipboard refused (permissions, plain http): show the link selected so the user can copy it.
+      this._linkText = location.href;
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLInputElement>('input.link-text')?.select();
+    }
+  };
 
   #toggle(dataset: DatasetKey, column: string, value: string | undefined, label: string) {
     const rest = this.#selection.filter((x) => !(x.dataset === dataset && x.column === column));
@@ -514,7 +542,12 @@ export class AssessmentDashboard extends LitElement {
 
   #chips(lang: Lang) {
     const t = messages(lang);
+    const copy = this.urlState
+      ? html`<button type="button" class="link" @click=${this.#copyLink}>${this._copied ? t.linkCopied : t.copyLink}</button>`
+      : nothing;
     return html`<div class="chips" role="status" aria-live="polite">
+      ${copy}
+      ${this._linkText ? html`<input class="link-text" readonly aria-label=${t.copyLink} .value=${this._linkText} />` : nothing}
       ${this.#selection.map(
         (x) => html`<button type="button" class="chip" aria-label=${t.removeFilter(x.label)}
           @click=${() => this.#toggle(x.dataset, x.column, undefined, '')}>${t.filterChip(x.label)} ✕</button>`,

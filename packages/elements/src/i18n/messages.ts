@@ -86,6 +86,8 @@ const zh = {
   downloadMapping: '下载映射文件（JSON）',
   mappingFailed: (file: string) => `映射文件 ${file} 无法使用`,
   filterChip: (label: string) => `筛选：${label}`,
+  copyLink: '复制链接',
+  linkCopied: '链接已复制',
   removeFilter: (label: string) => `移除筛选“${label}”`,
   unknownDataset: '无法从表头判断这是哪类数据。请选择数据集，并为每个标准列指定文件中的列。',
   missingColumns: (cols: string) => `未能识别必填列（${cols}）。请为它们指定文件中的列。`,
@@ -185,6 +187,8 @@ const en: Messages = {
   downloadMapping: 'Download the mapping (JSON)',
   mappingFailed: (file) => `The mapping file ${file} cannot be used`,
   filterChip: (label) => `Filter: ${label}`,
+  copyLink: 'Copy link',
+  linkCopied: 'Link copied',
   removeFilter: (label) => `Remove the filter "${label}"`,
   unknownDataset:
     'The headers do not say which kind of export this is. Choose the dataset and the column for each standard column.',
