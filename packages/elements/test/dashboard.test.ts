@@ -2,6 +2,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { GB18030_HEX, SMALL_CASES, SMALL_DISCLOSURES } from '../../../test/fixtures/small.ts';
 import '../src/index.ts';
 import type { AssessmentDashboard } from '../src/dashboard/assessment-dashboard.ts';
+import { chartPng } from '../src/export/export-chart.ts';
 
 /** In tests the DuckDB files come straight from node_modules through Vite's dev server. */
 const ASSETS = '/node_modules/@duckdb/duckdb-wasm/dist/';
@@ -402,5 +403,57 @@ describe('<assessment-dashboard>', () => {
     } finally {
       history.replaceState(null, '', original);
     }
+  });
+
+  it('exports indicator CSV with metadata and the chart as SVG, PNG and CSV', async () => {
+    const el = await mount({
+      src: blobUrl(SMALL_CASES),
+      disclosures: blobUrl(SMALL_DISCLOSURES),
+      'as-of': '2025-03-15',
+    });
+    expect(await settled(el)).toBe('ready');
+    const chart = el.shadowRoot!.querySelector('assessment-bar-chart')!;
+    await vi.waitFor(() => expect(chart.shadowRoot!.querySelectorAll('.bar').length).toBe(3));
+    const files: { name: string; blob: Blob }[] = [];
+    const created = new Map<string, Blob>();
+    const spy = vi.spyOn(URL, 'createObjectURL').mockImplementation((b) => {
+      const url = `blob:test-${created.size}`;
+      created.set(url, b as Blob);
+      return url;
+    });
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (
+      this: HTMLAnchorElement,
+    ) {
+      const blob = created.get(this.href);
+      if (blob) files.push({ name: this.download, blob });
+    });
+    try {
+      const buttons = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('.tools button')];
+      buttons.find((b) => b.textContent?.includes('全部指标'))!.click();
+      buttons.find((b) => b.textContent === 'CSV')!.click();
+      buttons.find((b) => b.textContent === 'SVG')!.click();
+      await vi.waitFor(() => expect(files.map((f) => f.name)).toHaveLength(3));
+    } finally {
+      spy.mockRestore();
+    }
+    const [indicators, domains, svg] = await Promise.all(files.map((f) => f.blob.text()));
+    expect(files.map((f) => f.name)).toEqual([
+      'indicators-2025-03-15.csv',
+      '主动公开数量（按领域）-2025-03-15.csv',
+      '主动公开数量（按领域）-2025-03-15.svg',
+    ]);
+    expect(indicators).toContain('case.online_apply_rate,上网办理率,0.6,6,10,');
+    expect(indicators).toContain('2025-03-15 23:59:59');
+    expect(indicators).toContain('庆政办发〔2016〕88号');
+    expect(domains).toContain('主动公开数量（按领域）,budget,财政预决算,2,2025-03-15 23:59:59');
+    expect(svg).toContain('<title>主动公开数量（按领域）</title>');
+    expect((svg?.match(/<rect /g) ?? []).length).toBe(3);
+    expect(svg).toMatch(/<rect [^>]*fill="rgb\(/);
+    click.mockRestore();
+    // The PNG is that SVG rasterised at twice its size.
+    const png = await chartPng(svg ?? '', 300, 120);
+    expect(png.type).toBe('image/png');
+    const bitmap = await createImageBitmap(png);
+    expect([bitmap.width, bitmap.height]).toEqual([600, 240]);
   });
 });

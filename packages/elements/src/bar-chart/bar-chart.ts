@@ -123,6 +123,11 @@ export class AssessmentBarChart extends LitElement {
     e.preventDefault();
   };
 
+  /** The drawn chart, for export. */
+  get svg(): SVGSVGElement | null {
+    return this.renderRoot.querySelector('svg');
+  }
+
   override connectedCallback() {
     super.connectedCallback();
     this.#resize.observe(this);

@@ -20,9 +20,11 @@ import {
   WasmEngine,
 } from '@assessment-dashboard/core';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
-import { downloadText } from '../download.ts';
+import { downloadBlob, downloadText } from '../download.ts';
 import { defaultAssetBase } from '../duckdb/asset-base.ts';
 import { sharedDuckDB } from '../duckdb/shared-db.ts';
+import { chartPng, standaloneSvg } from '../export/export-chart.ts';
+import { breakdownCsv, indicatorsCsv } from '../export/export-data.ts';
 import { formatBytes, formatCount, formatDate } from '../i18n/format.ts';
 import { type Lang, messages, resolveLang } from '../i18n/messages.ts';
 import { FetchError, TooLargeError } from '../load/fetch-with-progress.ts';
@@ -508,6 +510,9 @@ export class AssessmentDashboard extends LitElement {
       <assessment-import-report .imports=${imports} .entries=${entries} lang=${lang}
         @ad-download-ledger=${() => this.#downloadLedger()}></assessment-import-report>
       ${this.#chips(lang)}
+      <p class="tools">${t.exportLabel}
+        <button type="button" class="link" @click=${() => this.#exportIndicators(computed, lang)}>${t.exportIndicators}</button>
+      </p>
       <ul class="tiles" part="tiles">
         ${tiles.map((c) => html`<li><assessment-kpi-tile .result=${c.result} lang=${lang}></assessment-kpi-tile></li>`)}
       </ul>
@@ -533,11 +538,32 @@ export class AssessmentDashboard extends LitElement {
           )
         : '';
     const selected = this.#selection.find((x) => x.dataset === 'disclosures' && x.column === 'domain')?.value;
+    const stem = `${c.result.label[lang]}-${c.result.asOf.slice(0, 10)}`;
     return html`<p class="meta">${summary}</p>
+      <p class="tools">${t.exportLabel}
+        <button type="button" class="link" @click=${() => downloadText(breakdownCsv(c.result, labels, lang), `${stem}.csv`, 'text/csv;charset=utf-8')}>CSV</button>
+        <button type="button" class="link" @click=${() => this.#exportChart(stem, c.result.label[lang], 'svg')}>SVG</button>
+        <button type="button" class="link" @click=${() => this.#exportChart(stem, c.result.label[lang], 'png')}>PNG</button>
+      </p>
       <assessment-bar-chart .labels=${labels} .values=${values} .keys=${codes} selectable .selected=${selected}
         summary=${summary} category-header=${t.domain} value-header=${t.count} lang=${lang}
         @ad-select=${(e: CustomEvent<{ key?: string; label?: string }>) =>
           this.#toggle('disclosures', 'domain', e.detail.key, e.detail.label ?? '')}></assessment-bar-chart>`;
+  }
+
+  #exportIndicators(computed: ComputedIndicator[], lang: Lang) {
+    const results = computed.map((c) => c.result);
+    const asOf = results[0]?.asOf.slice(0, 10) ?? '';
+    downloadText(indicatorsCsv(results, lang), `indicators-${asOf}.csv`, 'text/csv;charset=utf-8');
+  }
+
+  async #exportChart(stem: string, title: string, format: 'svg' | 'png') {
+    const svg = this.renderRoot.querySelector('assessment-bar-chart')?.svg;
+    if (!svg) return;
+    const text = standaloneSvg(svg, title);
+    if (format === 'svg') return downloadText(text, `${stem}.svg`, 'image/svg+xml');
+    const { width, height } = svg.viewBox.baseVal;
+    downloadBlob(await chartPng(text, width, height), `${stem}.png`);
   }
 
   #chips(lang: Lang) {

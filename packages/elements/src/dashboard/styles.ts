@@ -55,6 +55,13 @@ export const dashboardStyles = css`
   .drop.dragging { border-color: var(--_bar); background: var(--_panel); }
   .drop p { margin: 0.35rem 0; }
   assessment-import-report { margin-top: 0.5rem; }
+  .tools { margin: 0.25rem 0; font-size: 0.85rem; color: var(--_muted); }
+  @media print {
+    :host { border: none; background: none; padding: 0; }
+    /* Keep what describes the view (title, as-of, filter chips); drop controls. */
+    .tools, button.link, .link-text, assessment-import-report { display: none !important; }
+    section.panel, .tiles li { break-inside: avoid; }
+  }
   .chips { display: flex; flex-wrap: wrap; gap: 0.5rem; margin-top: 0.5rem; min-height: 0; }
   .chip { border-radius: 999px; border-color: var(--_accent); color: var(--_accent); padding: 0.15rem 0.75rem; }
   @media (max-width: 30rem) {

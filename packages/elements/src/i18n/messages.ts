@@ -87,6 +87,8 @@ const zh = {
   mappingFailed: (file: string) => `映射文件 ${file} 无法使用`,
   filterChip: (label: string) => `筛选：${label}`,
   copyLink: '复制链接',
+  exportLabel: '导出：',
+  exportIndicators: '全部指标（CSV，含口径与数据截至日期）',
   linkCopied: '链接已复制',
   removeFilter: (label: string) => `移除筛选“${label}”`,
   unknownDataset: '无法从表头判断这是哪类数据。请选择数据集，并为每个标准列指定文件中的列。',
@@ -188,6 +190,8 @@ const en: Messages = {
   mappingFailed: (file) => `The mapping file ${file} cannot be used`,
   filterChip: (label) => `Filter: ${label}`,
   copyLink: 'Copy link',
+  exportLabel: 'Export:',
+  exportIndicators: 'all indicators (CSV, with definitions and data-as-of date)',
   linkCopied: 'Link copied',
   removeFilter: (label) => `Remove the filter "${label}"`,
   unknownDataset:

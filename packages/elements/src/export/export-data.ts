@@ -1,0 +1,65 @@
+import { type IndicatorResult, toCsv } from '@assessment-dashboard/core';
+import type { Lang } from '../i18n/messages.ts';
+
+const HEADER = [
+  'key',
+  'label',
+  'value',
+  'numerator',
+  'denominator',
+  'ci_low',
+  'ci_high',
+  'target',
+  'status',
+  'unit',
+  'direction',
+  'formula',
+  'source',
+  'as_of',
+  'filters',
+];
+
+/**
+ * Indicator results as CSV with their metadata and the "data as of" stamp on every row, so a figure
+ * copied out of the file still says what it is, how it was computed and when. Formula-safe (see toCsv).
+ */
+export function indicatorsCsv(results: readonly IndicatorResult[], lang: Lang): string {
+  return toCsv(
+    HEADER,
+    results
+      .filter((r) => r.kind !== 'breakdown')
+      .map((r) => [
+        r.key,
+        r.label[lang],
+        r.value,
+        r.numerator,
+        r.denominator,
+        r.ci?.[0] ?? null,
+        r.ci?.[1] ?? null,
+        r.target,
+        r.status,
+        r.unit,
+        r.direction,
+        r.formula[lang],
+        r.source,
+        r.asOf,
+        JSON.stringify(r.filters),
+      ]),
+  );
+}
+
+/** A breakdown (one chart's data) as CSV: category code, label, value, plus the indicator and stamp. */
+export function breakdownCsv(result: IndicatorResult, labels: readonly string[], lang: Lang): string {
+  return toCsv(
+    ['indicator', 'category', 'label', 'value', 'as_of', 'filters', 'source'],
+    (result.breakdown ?? []).map((b, i) => [
+      result.label[lang],
+      b.key,
+      labels[i] ?? b.key,
+      b.value,
+      result.asOf,
+      JSON.stringify(result.filters),
+      result.source,
+    ]),
+  );
+}
