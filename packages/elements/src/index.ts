@@ -7,6 +7,7 @@ import { AssessmentColumnMapper } from './column-mapper/column-mapper.ts';
 import { AssessmentDashboard } from './dashboard/assessment-dashboard.ts';
 import { AssessmentImportReport } from './import-report/import-report.ts';
 import { AssessmentKpiTile } from './kpi-tile/kpi-tile.ts';
+import { AssessmentLineChart } from './line-chart/line-chart.ts';
 
 const ELEMENTS = {
   'assessment-dashboard': AssessmentDashboard,
@@ -14,6 +15,7 @@ const ELEMENTS = {
   'assessment-bar-chart': AssessmentBarChart,
   'assessment-import-report': AssessmentImportReport,
   'assessment-column-mapper': AssessmentColumnMapper,
+  'assessment-line-chart': AssessmentLineChart,
 } as const;
 
 for (const [name, ctor] of Object.entries(ELEMENTS)) {
@@ -27,6 +29,7 @@ export {
   AssessmentDashboard,
   AssessmentImportReport,
   AssessmentKpiTile,
+  AssessmentLineChart,
 };
 
 declare global {
@@ -36,5 +39,6 @@ declare global {
     'assessment-bar-chart': AssessmentBarChart;
     'assessment-import-report': AssessmentImportReport;
     'assessment-column-mapper': AssessmentColumnMapper;
+    'assessment-line-chart': AssessmentLineChart;
   }
 }

@@ -456,4 +456,21 @@ describe('<assessment-dashboard>', () => {
     const bitmap = await createImageBitmap(png);
     expect([bitmap.width, bitmap.height]).toEqual([600, 240]);
   });
+
+  it('draws the monthly trend of 上网办理率 with its target and a summary sentence', async () => {
+    const csv =
+      '办件编号,申请时间,申报渠道\nA,2025-01-05,网上(PC)\nB,2025-01-06,窗口\nC,2025-03-05,网上(PC)\n';
+    const el = await mount({ src: blobUrl(csv) });
+    expect(await settled(el)).toBe('ready');
+    const chart = el.shadowRoot!.querySelector('assessment-line-chart')!;
+    await vi.waitFor(() => expect(chart.shadowRoot!.querySelectorAll('.dots circle').length).toBe(2));
+    expect(chart.shadowRoot!.querySelector('svg')?.getAttribute('aria-label')).toBe(
+      '上网办理率从2025年1月的 50.0% 变为2025年3月的 100.0%。',
+    );
+    const rows = [...chart.shadowRoot!.querySelectorAll('tbody tr')].map((r) =>
+      r.textContent?.replace(/\s+/g, ''),
+    );
+    expect(rows).toEqual(['2025年1月50.0%', '2025年3月100.0%']);
+    expect(chart.shadowRoot!.querySelector('.reference text')?.textContent).toBe('目标 ≥ 50.0%');
+  });
 });

@@ -1,5 +1,6 @@
 import {
   type ComputedIndicator,
+  computeGrouped,
   computeIndicators,
   type DashboardConfig,
   type DatasetKey,
@@ -25,7 +26,7 @@ import { defaultAssetBase } from '../duckdb/asset-base.ts';
 import { sharedDuckDB } from '../duckdb/shared-db.ts';
 import { chartPng, standaloneSvg } from '../export/export-chart.ts';
 import { breakdownCsv, indicatorsCsv } from '../export/export-data.ts';
-import { formatBytes, formatCount, formatDate } from '../i18n/format.ts';
+import { formatBytes, formatCount, formatDate, formatMonth, formatPercent } from '../i18n/format.ts';
 import { type Lang, messages, resolveLang } from '../i18n/messages.ts';
 import { FetchError, TooLargeError } from '../load/fetch-with-progress.ts';
 import { tokens } from '../styles/tokens.ts';
@@ -37,6 +38,8 @@ import { readSelection, writeSelection } from './url-state.ts';
 
 let instanceCount = 0;
 
+/** The rate drawn month by month in the trend panel. */
+const TREND_KEY = 'case.online_apply_rate';
 /** How many ledger entries the on-screen report shows; the CSV download has all of them. */
 const REPORT_ENTRIES = 50;
 const ACCEPT = '.csv,.tsv,.txt,.xlsx,.parquet,.arrow,.arrows,.feather,.json,.ndjson,.jsonl,text/csv';
@@ -274,9 +277,17 @@ export class AssessmentDashboard extends LitElement {
       this.#selection = [];
       const computed = await computeIndicators(engine, { asOf: this.asOf || undefined, config });
       const entries = await ledgerEntries(engine, REPORT_ENTRIES);
+      const trend = computed.some((c) => c.result.key === TREND_KEY)
+        ? await computeGrouped(engine, {
+            asOf: this.asOf || undefined,
+            config,
+            period: 'month',
+            keys: [TREND_KEY],
+          })
+        : [];
       if (!live()) return;
       const asOf = computed[0]?.result.asOf ?? '';
-      set({ phase: 'ready', imports, computed, asOf, entries });
+      set({ phase: 'ready', imports, computed, asOf, entries, trend });
       const fromUrl = this.urlState ? readSelection(this.urlState, this.#lang()) : [];
       if (fromUrl.length) await this.select(fromUrl);
       this.dispatchEvent(
@@ -451,7 +462,7 @@ export class AssessmentDashboard extends LitElement {
           lang=${lang} @ad-apply-mapping=${(e: CustomEvent<{ mapping: ImportMapping }>) => this.#applyFix(s.file, e.detail.mapping)}>
           </assessment-column-mapper>`;
       case 'ready':
-        return this.#ready(s.imports, s.computed, s.entries, lang);
+        return this.#ready(s.imports, s.computed, s.entries, s.trend, lang);
     }
   }
 
@@ -498,7 +509,13 @@ export class AssessmentDashboard extends LitElement {
     if (files?.length) void this.loadFiles(files);
   };
 
-  #ready(imports: ImportSummary[], computed: ComputedIndicator[], entries: LedgerEntry[], lang: Lang) {
+  #ready(
+    imports: ImportSummary[],
+    computed: ComputedIndicator[],
+    entries: LedgerEntry[],
+    trend: IndicatorResult[],
+    lang: Lang,
+  ) {
     const t = messages(lang);
     const read = imports.reduce((n, i) => n + i.read, 0);
     const loaded = imports.reduce((n, i) => n + i.loaded, 0);
@@ -516,6 +533,7 @@ export class AssessmentDashboard extends LitElement {
       <ul class="tiles" part="tiles">
         ${tiles.map((c) => html`<li><assessment-kpi-tile .result=${c.result} lang=${lang}></assessment-kpi-tile></li>`)}
       </ul>
+      ${trend.length ? this.#trendPanel(trend, lang) : nothing}
       <section class="panel" part="panel" aria-labelledby="domains-title">
         <h3 class="panel-title" id="domains-title">${t.disclosuresByDomain}</h3>
         ${domains ? this.#domainChart(domains, lang) : html`<p class="meta">${t.noDisclosures}</p>`}
@@ -549,6 +567,31 @@ export class AssessmentDashboard extends LitElement {
         summary=${summary} category-header=${t.domain} value-header=${t.count} lang=${lang}
         @ad-select=${(e: CustomEvent<{ key?: string; label?: string }>) =>
           this.#toggle('disclosures', 'domain', e.detail.key, e.detail.label ?? '')}></assessment-bar-chart>`;
+  }
+
+  #trendPanel(trend: IndicatorResult[], lang: Lang) {
+    const t = messages(lang);
+    const labels = trend.map((r) => formatMonth(r.group?.period ?? '', lang));
+    const values = Float64Array.from(trend, (r) => r.value ?? Number.NaN);
+    const first = trend.find((r) => r.value !== null);
+    const last = [...trend].reverse().find((r) => r.value !== null);
+    const label = trend[0]?.label[lang] ?? '';
+    const summary =
+      first && last
+        ? t.trendSummary(
+            label,
+            formatMonth(first.group?.period ?? '', lang),
+            formatPercent(first.value ?? 0, lang),
+            formatMonth(last.group?.period ?? '', lang),
+            formatPercent(last.value ?? 0, lang),
+          )
+        : '';
+    return html`<section class="panel" part="panel" aria-labelledby="trend-title">
+      <h3 class="panel-title" id="trend-title">${t.trendTitle(label)}</h3>
+      <p class="meta">${summary}</p>
+      <assessment-line-chart .labels=${labels} .values=${values} .target=${trend[0]?.target ?? undefined}
+        summary=${summary} period-header=${t.month} value-header=${label} lang=${lang}></assessment-line-chart>
+    </section>`;
   }
 
   #exportIndicators(computed: ComputedIndicator[], lang: Lang) {

@@ -3,6 +3,7 @@ import type {
   DatasetKey,
   FilePreview,
   ImportSummary,
+  IndicatorResult,
   LedgerEntry,
 } from '@assessment-dashboard/core';
 
@@ -20,6 +21,8 @@ export type LoadState =
       asOf: string;
       /** first ledger entries, for the import report */
       entries: LedgerEntry[];
+      /** 上网办理率 per month, for the trend panel (empty without cases) */
+      trend: IndicatorResult[];
     }
   | { phase: 'empty'; file: string }
   | { phase: 'cancelled' }

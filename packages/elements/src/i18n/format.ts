@@ -43,3 +43,13 @@ export const formatScore = (v: number, lang: Lang): string => {
   }).format(v);
   return lang === 'zh' ? `${n} 分` : `${n} points`;
 };
+
+/** '2025-03' → 2025年3月 / Mar 2025. */
+export function formatMonth(ym: string, lang: Lang): string {
+  const [y, m] = ym.split('-').map(Number);
+  if (!y || !m) return ym;
+  if (lang === 'zh') return `${y}年${m}月`;
+  return new Intl.DateTimeFormat('en-US', { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(y, m - 1, 1)),
+  );
+}

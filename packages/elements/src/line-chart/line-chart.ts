@@ -1,0 +1,123 @@
+import { renderLineChart } from '@assessment-dashboard/charts';
+import { css, html, LitElement } from 'lit';
+import { formatPercent } from '../i18n/format.ts';
+import { messages, resolveLang } from '../i18n/messages.ts';
+import { tokens } from '../styles/tokens.ts';
+
+/**
+ * A rate over time (shares 0–1) with its target line, a one-sentence summary as its accessible name and
+ * the same numbers as a data table. Redraws on resize from the columns it holds.
+ *
+ * @element assessment-line-chart
+ * @csspart chart - the SVG
+ * @csspart table - the data table
+ */
+export class AssessmentLineChart extends LitElement {
+  static override properties = {
+    labels: { attribute: false },
+    values: { attribute: false },
+    target: { type: Number },
+    summary: { type: String },
+    periodHeader: { type: String, attribute: 'period-header' },
+    valueHeader: { type: String, attribute: 'value-header' },
+    lang: { type: String, reflect: true },
+    _width: { state: true },
+  };
+  declare labels: readonly string[];
+  declare values: ArrayLike<number>;
+  declare target: number | undefined;
+  declare summary: string;
+  declare periodHeader: string;
+  declare valueHeader: string;
+  declare lang: string;
+  declare _width: number;
+  #resize = new ResizeObserver(([entry]) => {
+    const w = Math.floor(entry?.contentRect.width ?? 0);
+    requestAnimationFrame(() => {
+      if (w > 0 && w !== this._width) this._width = w;
+    });
+  });
+
+  static override styles = [
+    tokens,
+    css`
+      :host { display: block; }
+      svg { display: block; max-width: 100%; height: auto; font-size: 11px; }
+      svg .series { stroke: var(--_bar); stroke-width: 2px; }
+      svg .dots circle { fill: var(--_bar); }
+      svg .reference line { stroke: var(--_accent); stroke-dasharray: 4 3; }
+      svg .reference text { fill: var(--_accent); }
+      svg .axis { color: var(--_muted); }
+      details { margin-top: 0.5rem; font-size: 0.9rem; }
+      table { border-collapse: collapse; margin-top: 0.5rem; }
+      th, td { padding: 0.2rem 0.75rem; border-bottom: 1px solid var(--_border); text-align: left; }
+      td.num { text-align: right; font-variant-numeric: tabular-nums; }
+      @media (forced-colors: active) { svg .series { stroke: CanvasText; } svg .dots circle { fill: CanvasText; } }
+    `,
+  ];
+
+  constructor() {
+    super();
+    this.labels = [];
+    this.values = [];
+    this.summary = '';
+    this.periodHeader = '';
+    this.valueHeader = '';
+    this.lang = '';
+    this._width = 0;
+  }
+
+  override connectedCallback() {
+    super.connectedCallback();
+    this.#resize.observe(this);
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    this.#resize.disconnect();
+  }
+
+  get svg(): SVGSVGElement | null {
+    return this.renderRoot.querySelector('svg');
+  }
+
+  override render() {
+    const lang = resolveLang(this.lang || this.closest('[lang]')?.getAttribute('lang'));
+    const t = messages(lang);
+    return html`<svg part="chart" role="img" aria-label=${this.summary}></svg>
+      <details>
+        <summary>${t.showTable}</summary>
+        <table part="table">
+          <caption class="visually-hidden">${this.summary}</caption>
+          <thead><tr><th scope="col">${this.periodHeader}</th><th scope="col">${this.valueHeader}</th></tr></thead>
+          <tbody>
+            ${Array.from(this.labels, (label, i) => {
+              const v = this.values[i];
+              return html`<tr><th scope="row">${label}</th><td class="num">${v === undefined || !Number.isFinite(v) ? '–' : formatPercent(v, lang)}</td></tr>`;
+            })}
+          </tbody>
+        </table>
+      </details>`;
+  }
+
+  protected override updated() {
+    const svg = this.svg;
+    if (!svg || this._width <= 0) return;
+    const lang = resolveLang(this.lang || this.closest('[lang]')?.getAttribute('lang'));
+    const t = messages(lang);
+    renderLineChart(
+      svg,
+      { labels: this.labels, values: this.values },
+      {
+        width: this._width,
+        label: this.summary,
+        domain: [0, 1],
+        format: (v) => formatPercent(v, lang),
+        reference:
+          this.target === undefined
+            ? undefined
+            : { value: this.target, label: t.targetAtLeast(formatPercent(this.target, lang)) },
+      },
+    );
+  }
+}
