@@ -69,6 +69,21 @@ export { DATASETS, datasetDef } from './schema/datasets.ts';
 export * as enums from './schema/enums.ts';
 export { enumLabel } from './schema/labels.ts';
 export * from './schema/types.ts';
+export {
+  computeScorecard,
+  DEFAULT_SCORECARD,
+  DEFAULT_SCORECARD_JSON,
+  type ItemScore,
+  parseScorecardModel,
+  type ScoreBand,
+  type Scorecard,
+  type ScorecardItem,
+  type ScorecardModel,
+  type ScorecardOptions,
+  type ScorecardRow,
+  type ScorecardRule,
+  scoreItem,
+} from './scorecard/index.ts';
 export type { Filters } from './sql/filters.ts';
 export { ident, literal, type SqlQuery, type SqlValue } from './sql/quote.ts';
 export { type RunSummary, summarise } from './summary.ts';

@@ -1,0 +1,150 @@
+import type { Engine } from '../engine/types.ts';
+import type { ComputeOptions } from '../indicators/compute.ts';
+import { computeGrouped, type PeriodUnit } from '../indicators/grouped.ts';
+import type { IndicatorResult } from '../indicators/types.ts';
+import { DEFAULT_SCORECARD } from './default-model.ts';
+import { itemMax, type ScoreBand, type ScorecardModel } from './model.ts';
+import { type ItemScore, round2, scoreItem } from './rules.ts';
+
+export interface ScorecardOptions extends Omit<ComputeOptions, 'keys'> {
+  /** Default: DEFAULT_SCORECARD. */
+  model?: ScorecardModel;
+  /** Score the last period of this unit up to as-of and compare with the period before it. */
+  period?: PeriodUnit;
+  /** Without `period`: compare with the scorecard as of this earlier date (moves live indicators only). */
+  previousAsOf?: string;
+}
+
+export interface ScorecardRow {
+  department: string;
+  /** On the model's scale (sum of item maxima); null when too little could be measured. */
+  score: number | null;
+  /** Share of the maximum points carried by items with data. */
+  coverage: number;
+  /** Competition ranking (1, 1, 3); null when unscored. */
+  rank: number | null;
+  band: ScoreBand['label'] | null;
+  items: ItemScore[];
+  previousScore: number | null;
+  previousRank: number | null;
+  change: number | null;
+}
+
+export interface Scorecard {
+  name: { zh: string; en: string };
+  asOf: string;
+  maxScore: number;
+  period?: string;
+  previousPeriod?: string;
+  previousAsOf?: string;
+  rows: ScorecardRow[];
+}
+
+/**
+ * Scores every department with the model over `computeGrouped(engine, { by: 'dept' })`. Rows are sorted
+ * by score (desc), then department name (code-point order, so every machine agrees); unscored rows last.
+ */
+export async function computeScorecard(engine: Engine, options: ScorecardOptions = {}): Promise<Scorecard> {
+  const model = options.model ?? DEFAULT_SCORECARD;
+  const { model: _m, period, previousAsOf, ...compute } = options;
+  const keys = model.items.map((i) => i.indicator);
+  let current: IndicatorResult[];
+  let previous: IndicatorResult[] = [];
+  let labels: { period?: string; previousPeriod?: string } = {};
+  if (period) {
+    const all = await computeGrouped(engine, { ...compute, keys, by: 'dept', period });
+    const periods = [...new Set(all.map((r) => r.group?.period ?? ''))].sort();
+    const last = periods.at(-1);
+    const prev = periods.length > 1 ? periods.at(-2) : undefined;
+    current = all.filter((r) => r.group?.period === last);
+    previous = prev ? all.filter((r) => r.group?.period === prev) : [];
+    labels = { period: last, previousPeriod: prev };
+  } else {
+    current = await computeGrouped(engine, { ...compute, keys, by: 'dept' });
+    if (previousAsOf) {
+      previous = await computeGrouped(engine, { ...compute, asOf: previousAsOf, keys, by: 'dept' });
+    }
+  }
+  const rows = rank(scoreAll(model, current));
+  const before = new Map(rank(scoreAll(model, previous)).map((r) => [r.department, r]));
+  for (const row of rows) {
+    const p = before.get(row.department);
+    row.previousScore = p?.score ?? null;
+    row.previousRank = p?.rank ?? null;
+    row.change =
+      row.score !== null && row.previousScore !== null ? round2(row.score - row.previousScore) : null;
+  }
+  return {
+    name: model.name,
+    asOf: current[0]?.asOf ?? options.asOf ?? '',
+    maxScore: maxScore(model),
+    ...labels,
+    ...(previousAsOf && !period ? { previousAsOf: previous[0]?.asOf ?? previousAsOf } : {}),
+    rows,
+  };
+}
+
+export const maxScore = (model: ScorecardModel): number =>
+  round2(model.items.reduce((s, i) => s + itemMax(i), 0));
+
+function scoreAll(model: ScorecardModel, results: IndicatorResult[]): ScorecardRow[] {
+  const byDept = new Map<string, Map<string, IndicatorResult>>();
+  for (const r of results) {
+    const dept = r.group?.value;
+    if (dept === undefined) continue;
+    const m = byDept.get(dept) ?? new Map<string, IndicatorResult>();
+    m.set(r.key, r);
+    byDept.set(dept, m);
+  }
+  return [...byDept].map(([department, m]) => scoreDepartment(model, department, m));
+}
+
+/** One department's row (rank and change are filled in later). */
+export function scoreDepartment(
+  model: ScorecardModel,
+  department: string,
+  results: ReadonlyMap<string, IndicatorResult>,
+): ScorecardRow {
+  const items = model.items.map((item) => scoreItem(item, results.get(item.indicator), model.missing));
+  const total = maxScore(model);
+  const measured = items.filter((i) => !i.missing);
+  const measuredMax = measured.reduce((s, i) => s + i.max, 0);
+  const coverage = total > 0 ? round2(measuredMax / total) : 0;
+  let score: number | null;
+  if (model.missing === 'zero') score = round2(items.reduce((s, i) => s + (i.points ?? 0), 0));
+  else if (measuredMax <= 0 || measuredMax / total < model.minCoverage - 1e-9) score = null;
+  // Rescale: the share of the measurable maximum earned, applied to the full maximum.
+  else score = round2((measured.reduce((s, i) => s + (i.points ?? 0), 0) * total) / measuredMax);
+  return {
+    department,
+    score,
+    coverage,
+    rank: null,
+    band: score === null ? null : bandOf(model.bands, score),
+    items,
+    previousScore: null,
+    previousRank: null,
+    change: null,
+  };
+}
+
+export function bandOf(bands: readonly ScoreBand[], score: number): ScoreBand['label'] | null {
+  const hit = bands.find((b) => b.min === undefined || score >= b.min - 1e-9) ?? bands.at(-1);
+  return hit?.label ?? null;
+}
+
+/** Sorts and assigns competition ranks: equal (rounded) scores share a rank, the next rank skips. */
+export function rank(rows: ScorecardRow[]): ScorecardRow[] {
+  const sorted = [...rows].sort((a, b) => {
+    if (a.score === null || b.score === null) {
+      if (a.score !== b.score) return a.score === null ? 1 : -1;
+    } else if (a.score !== b.score) return b.score - a.score;
+    return a.department < b.department ? -1 : a.department > b.department ? 1 : 0;
+  });
+  sorted.forEach((row, i) => {
+    const prev = sorted[i - 1];
+    if (row.score === null) row.rank = null;
+    else row.rank = prev && prev.score === row.score ? (prev.rank as number) : i + 1;
+  });
+  return sorted;
+}
