@@ -1,4 +1,4 @@
-import type { ImportSummary, IndicatorResult } from '@assessment-dashboard/core';
+import type { ImportSummary, IndicatorResult, Scorecard } from '@assessment-dashboard/core';
 
 const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
 
@@ -40,4 +40,19 @@ export function formatGroups(results: readonly IndicatorResult[]): string {
       return `${r.key}  ${group}  ${show(r.value)}${change}`;
     })
     .join('\n');
+}
+
+/** Ranked departments: rank, score, band, change, then each item's explanation indented. */
+export function formatScorecard(card: Scorecard): string {
+  const head = `${card.name.zh}${card.period ? ` · ${card.period}` : ''} (max ${card.maxScore})`;
+  const rows = card.rows.map((r) => {
+    const score = r.score === null ? '–' : r.score.toFixed(2);
+    const change =
+      r.change === null || r.change === undefined
+        ? ''
+        : `  ${r.change >= 0 ? '+' : ''}${r.change.toFixed(2)}`;
+    const items = r.items.map((i) => `      ${i.explanation.zh}`).join('\n');
+    return `${String(r.rank ?? '–').padStart(3)}  ${r.department}  ${score}  ${r.band?.zh ?? ''}${change}\n${items}`;
+  });
+  return [head, ...rows].join('\n');
 }

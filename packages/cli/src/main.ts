@@ -4,6 +4,7 @@ import {
   ConfigError,
   computeGrouped,
   computeIndicators,
+  computeScorecard,
   DATASETS,
   type DashboardConfig,
   type DatasetKey,
@@ -16,10 +17,11 @@ import {
   type PeriodUnit,
   parseConfig,
   parseMapping,
+  parseScorecardModel,
   summarise,
 } from '@assessment-dashboard/core';
 import { NodeEngine } from '@assessment-dashboard/core/node';
-import { formatGroups, formatImports, formatIndicators } from './format.ts';
+import { formatGroups, formatImports, formatIndicators, formatScorecard } from './format.ts';
 import { loadFiles } from './load-files.ts';
 import { preview } from './static-server.ts';
 
@@ -40,6 +42,8 @@ Commands:
   --ledger out.csv   write the whole row ledger (every rejected row and warning) as CSV
   --config c.json    targets (per department too), calendar overrides and user-defined indicators
   With --json the output's "import" holds the totals, one summary per file and the first 1000 ledger entries.
+  scorecard <file>… [--model m.json] [--period month|quarter|…] [--as-of DATE] [--config c.json] [--json]
+      Rank departments by the scorecard model (default model built in): score, 分档 band, breakdown, change.
   preview <dir> [--port N] [--host H]
       Serve a built folder (e.g. dist/) over HTTP with correct MIME types, loopback only by default.
 `;
@@ -60,6 +64,7 @@ export async function main(argv: string[]): Promise<number> {
       ledger: { type: 'string' },
       by: { type: 'string' },
       config: { type: 'string' },
+      model: { type: 'string' },
       period: { type: 'string' },
       port: { type: 'string', default: '4173' },
       host: { type: 'string', default: '127.0.0.1' },
@@ -75,7 +80,7 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(`Serving ${positionals[0] ?? 'dist'} at ${server.url}\n`);
     return await new Promise<number>(() => {});
   }
-  if (command !== 'indicators' && command !== 'validate') {
+  if (command !== 'indicators' && command !== 'validate' && command !== 'scorecard') {
     process.stderr.write(`Unknown command "${command}".\n\n${USAGE}`);
     return 2;
   }
@@ -101,6 +106,27 @@ export async function main(argv: string[]): Promise<number> {
     });
     if (values.ledger) await writeFile(values.ledger, await ledgerCsv(engine));
     const config = values.config ? await readConfig(values.config) : undefined;
+    if (command === 'scorecard') {
+      const model = values.model
+        ? parseScorecardModel(
+            await readJson(values.model, ConfigError),
+            values.model,
+            INDICATORS.map((d) => d.key),
+          )
+        : undefined;
+      const card = await computeScorecard(engine, {
+        model,
+        config,
+        asOf: values['as-of'],
+        period: values.period as PeriodUnit | undefined,
+      });
+      process.stdout.write(
+        values.json
+          ? `${JSON.stringify({ import: summarise(imports, []).import, scorecard: card }, null, 2)}\n`
+          : `${formatScorecard(card)}\n`,
+      );
+      return 0;
+    }
     const computed =
       command === 'indicators' ? await computeIndicators(engine, { asOf: values['as-of'], config }) : [];
     const period = values.period as PeriodUnit | undefined;

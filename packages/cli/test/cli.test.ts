@@ -192,3 +192,34 @@ describe('--config', () => {
     expect(bad.stderr).toContain('bad-config.json: targets.case.nope: no indicator has this key');
   });
 });
+
+describe('scorecard', () => {
+  it('ranks departments with bands and explanations, and takes a model file', async () => {
+    const r = await run('scorecard', join(dir, 'cases.csv'), '--as-of', '2025-03-15', '--json');
+    expect(r.code).toBe(0);
+    const card = JSON.parse(r.stdout).scorecard;
+    expect(card.rows.map((row: { department: string }) => row.department).sort()).toEqual(['乙局', '甲局']);
+    expect(card.rows[0].rank).toBe(1);
+    const text = await run('scorecard', join(dir, 'cases.csv'), '--as-of', '2025-03-15');
+    expect(text.stdout).toMatch(/ {2}1 {2}(甲局|乙局) {2}\d+\.\d\d/);
+    await writeFile(
+      join(dir, 'model.json'),
+      JSON.stringify({
+        name: { zh: '测试', en: 'Test' },
+        items: [
+          { indicator: 'case.online_apply_rate', weight: 10, rule: 'linear', params: { from: 0, to: 1 } },
+        ],
+        bands: [{ min: 5, label: { zh: '好', en: 'Good' } }, { label: { zh: '差', en: 'Poor' } }],
+      }),
+    );
+    const m = await run('scorecard', join(dir, 'cases.csv'), '--model', join(dir, 'model.json'), '--json');
+    // 甲局 3/4 online → 7.5 points; 乙局 3/6 → 5.
+    const rows = JSON.parse(m.stdout).scorecard.rows.map(
+      (x: { department: string; score: number; band: { zh: string } }) => [x.department, x.score, x.band.zh],
+    );
+    expect(rows).toEqual([
+      ['甲局', 7.5, '好'],
+      ['乙局', 5, '好'],
+    ]);
+  });
+});
