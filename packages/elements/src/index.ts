@@ -8,6 +8,7 @@ import { AssessmentDashboard } from './dashboard/assessment-dashboard.ts';
 import { AssessmentImportReport } from './import-report/import-report.ts';
 import { AssessmentKpiTile } from './kpi-tile/kpi-tile.ts';
 import { AssessmentLineChart } from './line-chart/line-chart.ts';
+import { AssessmentScorecard } from './scorecard/scorecard.ts';
 
 const ELEMENTS = {
   'assessment-dashboard': AssessmentDashboard,
@@ -16,6 +17,7 @@ const ELEMENTS = {
   'assessment-import-report': AssessmentImportReport,
   'assessment-column-mapper': AssessmentColumnMapper,
   'assessment-line-chart': AssessmentLineChart,
+  'assessment-scorecard': AssessmentScorecard,
 } as const;
 
 for (const [name, ctor] of Object.entries(ELEMENTS)) {
@@ -30,6 +32,7 @@ export {
   AssessmentImportReport,
   AssessmentKpiTile,
   AssessmentLineChart,
+  AssessmentScorecard,
 };
 
 declare global {
@@ -40,5 +43,6 @@ declare global {
     'assessment-import-report': AssessmentImportReport;
     'assessment-column-mapper': AssessmentColumnMapper;
     'assessment-line-chart': AssessmentLineChart;
+    'assessment-scorecard': AssessmentScorecard;
   }
 }

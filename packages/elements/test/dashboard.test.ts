@@ -473,4 +473,38 @@ describe('<assessment-dashboard>', () => {
     expect(rows).toEqual(['2025年1月50.0%', '2025年3月100.0%']);
     expect(chart.shadowRoot!.querySelector('.reference text')?.textContent).toBe('目标 ≥ 50.0%');
   });
+
+  it('ranks departments in a sortable, expandable scorecard table after the first paint', async () => {
+    const el = await mount({ src: blobUrl(SMALL_CASES), 'as-of': '2025-03-15' });
+    expect(await settled(el)).toBe('ready');
+    await vi.waitFor(() => expect(el.shadowRoot!.querySelector('assessment-scorecard')).not.toBeNull(), {
+      timeout: 30_000,
+    });
+    const card = el.shadowRoot!.querySelector('assessment-scorecard')!;
+    await (card as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+    const root = card.shadowRoot!;
+    expect(root.querySelector('caption')?.textContent).toContain('满分 100 分');
+    const departments = () =>
+      [...root.querySelectorAll('tbody th[scope="row"] button')].map((b) =>
+        b.textContent?.replace(/[▸▾\s]/g, ''),
+      );
+    expect(departments().sort()).toEqual(['乙局', '甲局']);
+    const rankHeader = root.querySelector('th[aria-sort]');
+    expect(rankHeader?.getAttribute('aria-sort')).toBe('ascending');
+    // Sort by department, then open a row's breakdown.
+    const deptHeader = [...root.querySelectorAll<HTMLButtonElement>('thead button')].find(
+      (b) => b.textContent === '部门',
+    )!;
+    deptHeader.click();
+    await (card as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+    expect(deptHeader.closest('th')?.getAttribute('aria-sort')).toBe('ascending');
+    const first = root.querySelector<HTMLButtonElement>('tbody th button')!;
+    expect(first.getAttribute('aria-expanded')).toBe('false');
+    first.click();
+    await (card as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+    expect(first.getAttribute('aria-expanded')).toBe('true');
+    const detail = root.querySelector(`#${first.getAttribute('aria-controls')}`) as HTMLElement;
+    expect(detail.hidden).toBe(false);
+    expect(detail.textContent).toContain('上网办理率');
+  });
 });

@@ -2,6 +2,7 @@ import {
   type ComputedIndicator,
   computeGrouped,
   computeIndicators,
+  computeScorecard,
   type DashboardConfig,
   type DatasetKey,
   enumLabel,
@@ -18,6 +19,7 @@ import {
   parseConfig,
   parseMapping,
   previewFile,
+  type Scorecard,
   WasmEngine,
 } from '@assessment-dashboard/core';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
@@ -287,12 +289,26 @@ export class AssessmentDashboard extends LitElement {
         : [];
       if (!live()) return;
       const asOf = computed[0]?.result.asOf ?? '';
-      set({ phase: 'ready', imports, computed, asOf, entries, trend });
+      const hasCases = computed.some((c) => c.result.key === TREND_KEY);
+      set({
+        phase: 'ready',
+        imports,
+        computed,
+        asOf,
+        entries,
+        trend,
+        scorecard: hasCases ? 'computing' : undefined,
+      });
       const fromUrl = this.urlState ? readSelection(this.urlState, this.#lang()) : [];
       if (fromUrl.length) await this.select(fromUrl);
       this.dispatchEvent(
         new CustomEvent('ad-ready', { detail: { imports, indicators: computed.map((c) => c.result) } }),
       );
+      // The ranking needs one query per department and indicator: paint everything else first.
+      if (hasCases) {
+        const scorecard = await computeScorecard(engine, { asOf: this.asOf || undefined, config });
+        if (live() && this._state.phase === 'ready') this._state = { ...this._state, scorecard };
+      }
     } catch (e) {
       if (!live()) return;
       // Fetch errors name their URL; anything thrown while a file is being read or imported names that file.
@@ -462,7 +478,7 @@ export class AssessmentDashboard extends LitElement {
           lang=${lang} @ad-apply-mapping=${(e: CustomEvent<{ mapping: ImportMapping }>) => this.#applyFix(s.file, e.detail.mapping)}>
           </assessment-column-mapper>`;
       case 'ready':
-        return this.#ready(s.imports, s.computed, s.entries, s.trend, lang);
+        return this.#ready(s.imports, s.computed, s.entries, s.trend, s.scorecard, lang);
     }
   }
 
@@ -514,6 +530,7 @@ export class AssessmentDashboard extends LitElement {
     computed: ComputedIndicator[],
     entries: LedgerEntry[],
     trend: IndicatorResult[],
+    scorecard: Scorecard | 'computing' | undefined,
     lang: Lang,
   ) {
     const t = messages(lang);
@@ -533,6 +550,7 @@ export class AssessmentDashboard extends LitElement {
       <ul class="tiles" part="tiles">
         ${tiles.map((c) => html`<li><assessment-kpi-tile .result=${c.result} lang=${lang}></assessment-kpi-tile></li>`)}
       </ul>
+      ${scorecard ? this.#scorecardPanel(scorecard, lang) : nothing}
       ${trend.length ? this.#trendPanel(trend, lang) : nothing}
       <section class="panel" part="panel" aria-labelledby="domains-title">
         <h3 class="panel-title" id="domains-title">${t.disclosuresByDomain}</h3>
@@ -567,6 +585,18 @@ export class AssessmentDashboard extends LitElement {
         summary=${summary} category-header=${t.domain} value-header=${t.count} lang=${lang}
         @ad-select=${(e: CustomEvent<{ key?: string; label?: string }>) =>
           this.#toggle('disclosures', 'domain', e.detail.key, e.detail.label ?? '')}></assessment-bar-chart>`;
+  }
+
+  #scorecardPanel(scorecard: Scorecard | 'computing', lang: Lang) {
+    const t = messages(lang);
+    return html`<section class="panel" part="panel" aria-labelledby="scorecard-title" aria-busy=${String(scorecard === 'computing')}>
+      <h3 class="panel-title" id="scorecard-title">${t.scorecardTitle}</h3>
+      ${
+        scorecard === 'computing'
+          ? html`<p class="meta" role="status">${t.computingScorecard}</p>`
+          : html`<assessment-scorecard .scorecard=${scorecard} lang=${lang}></assessment-scorecard>`
+      }
+    </section>`;
   }
 
   #trendPanel(trend: IndicatorResult[], lang: Lang) {

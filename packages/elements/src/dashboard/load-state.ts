@@ -5,6 +5,7 @@ import type {
   ImportSummary,
   IndicatorResult,
   LedgerEntry,
+  Scorecard,
 } from '@assessment-dashboard/core';
 
 /** What the dashboard is doing, as one value: the render switches on `phase`. */
@@ -23,6 +24,8 @@ export type LoadState =
       entries: LedgerEntry[];
       /** 上网办理率 per month, for the trend panel (empty without cases) */
       trend: IndicatorResult[];
+      /** department ranking: computed after the first paint, so undefined until then */
+      scorecard?: Scorecard | 'computing' | undefined;
     }
   | { phase: 'empty'; file: string }
   | { phase: 'cancelled' }

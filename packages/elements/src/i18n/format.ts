@@ -10,9 +10,9 @@ export const formatPercent = (v: number, lang: Lang): string =>
     maximumFractionDigits: 1,
   }).format(v);
 
-/** Integer counts with digit grouping: 12,459. */
-export const formatCount = (v: number, lang: Lang): string =>
-  new Intl.NumberFormat(locale(lang), { maximumFractionDigits: 0 }).format(v);
+/** Counts with digit grouping: 12,459 (whole numbers unless `digits` allows decimals). */
+export const formatCount = (v: number, lang: Lang, digits = 0): string =>
+  new Intl.NumberFormat(locale(lang), { maximumFractionDigits: digits }).format(v);
 
 export const formatBytes = (n: number, lang: Lang): string =>
   n < 1024 * 1024
