@@ -174,6 +174,11 @@ const requests: DatasetDef = {
     f('due_at', '答复期限', 'date', ['法定答复日期']),
     f('replied_at', '答复日期', 'date', ['办结日期', '答复时间']),
     f('outcome', '办理结果', 'enum', ['答复类型', '处理结果'], { enum: E.REQUEST_OUTCOMES }),
+    f('carried_over', '上年结转', 'bool', ['是否上年结转']),
+    f('review_filed', '行政复议', 'bool', ['是否行政复议']),
+    f('review_result', '复议结果', 'enum', ['行政复议结果'], { enum: E.REVIEW_RESULTS }),
+    f('litigation_type', '行政诉讼类型', 'enum', ['诉讼类型'], { enum: E.LITIGATION_TYPES }),
+    f('litigation_result', '诉讼结果', 'enum', ['行政诉讼结果'], { enum: E.REVIEW_RESULTS }),
   ],
   checks: [
     {

@@ -218,3 +218,16 @@ export const RESOLVED = [
   e('partially', '部分解决', 'Partially resolved'),
   e('unresolved', '未解决', 'Unresolved'),
 ];
+
+/** Results of administrative review and litigation (annual-report table 四). */
+export const REVIEW_RESULTS = [
+  e('maintained', ['结果维持', '维持'], 'Upheld'),
+  e('corrected', ['结果纠正', '纠正'], 'Corrected'),
+  e('other', ['其他结果', '其他'], 'Other result'),
+  e('pending', ['尚未审结', '未审结'], 'Pending'),
+];
+
+export const LITIGATION_TYPES = [
+  e('direct', '未经复议直接起诉', 'Sued without prior review'),
+  e('after_review', '复议后起诉', 'Sued after review'),
+];
