@@ -1,4 +1,6 @@
 /** @assessment-dashboard/core: DOM-free schemas, import, indicators and engine connectors. */
+
+export * from './annual-report/index.ts';
 export {
   addWorkingDays,
   CALENDAR_MACROS_SQL,
@@ -26,7 +28,6 @@ export {
   workingDaysBetweenExpr,
   type YearCoverage,
 } from './calendar/index.ts';
-
 export { ENGINE_SETUP_SQL, type Engine } from './engine/types.ts';
 export { WasmEngine } from './engine/wasm.ts';
 export { csvCell, toCsv } from './export/csv.ts';

@@ -33,7 +33,7 @@ import { type Lang, messages, resolveLang } from '../i18n/messages.ts';
 import { FetchError, TooLargeError } from '../load/fetch-with-progress.ts';
 import { tokens } from '../styles/tokens.ts';
 import { DEFAULT_TILES } from './default-tiles.ts';
-import { fileInput, SOURCE_ATTRIBUTES, type SourceAttribute, urlInput } from './inputs.ts';
+import { fileInput, SOURCE_ATTRIBUTES, type SourceAttribute, urlFileName, urlInput } from './inputs.ts';
 import type { Input, LoadState, Selection } from './load-state.ts';
 import { dashboardStyles } from './styles.ts';
 import { readSelection, writeSelection } from './url-state.ts';
@@ -252,14 +252,14 @@ export class AssessmentDashboard extends LitElement {
         const mapping = fix ?? (applies ? shared : undefined);
         let summary: ImportSummary;
         try {
-          summary = await importFile(engine, fileName(input.name), bytes, {
+          summary = await importFile(engine, input.label, bytes, {
             dataset: input.dataset,
             mapping,
           });
         } catch (e) {
           // Unrecognised columns are a question for the user, not a dead end: show the mapping screen.
           if (e instanceof ImportError && (e.code === 'missing_columns' || e.code === 'unknown_dataset')) {
-            const preview = await previewFile(engine, fileName(input.name), bytes);
+            const preview = await previewFile(engine, input.label, bytes);
             if (input.dataset) preview.dataset = input.dataset;
             const t = messages(this.#lang());
             const missing = (e.details.missing as string[] | undefined) ?? [];
@@ -325,7 +325,7 @@ export class AssessmentDashboard extends LitElement {
       const detail =
         e instanceof TooLargeError
           ? t.tooLarge(
-              fileName(e.file),
+              this.#label(e.file),
               formatBytes(e.size, this.#lang()),
               formatBytes(e.limit, this.#lang()),
             )
@@ -416,6 +416,11 @@ export class AssessmentDashboard extends LitElement {
     downloadText(await ledgerCsv(this.#engine), 'import-ledger.csv', 'text/csv;charset=utf-8');
   }
 
+  /** How an input is named to people: a local file's own name, or the last segment of a URL. */
+  #label(name: string): string {
+    return this.#inputs().find((i) => i.name === name)?.label ?? urlFileName(name);
+  }
+
   #lang(): Lang {
     return resolveLang(this.lang || this.parentElement?.closest('[lang]')?.getAttribute('lang'));
   }
@@ -443,14 +448,14 @@ export class AssessmentDashboard extends LitElement {
           ? `${formatBytes(s.loaded, lang)} / ${formatBytes(s.total, lang)}`
           : formatBytes(s.loaded, lang);
         return this.#progress(
-          `${t.fetching(fileName(s.file))}（${sizes}）`,
+          `${t.fetching(this.#label(s.file))}（${sizes}）`,
           s.total ? s.loaded / s.total : undefined,
         );
       }
       case 'starting-engine':
         return this.#progress(t.startingEngine);
       case 'importing':
-        return this.#progress(t.importing(fileName(s.file)));
+        return this.#progress(t.importing(this.#label(s.file)));
       case 'computing':
         return this.#progress(t.computing);
       case 'empty':
@@ -474,7 +479,7 @@ export class AssessmentDashboard extends LitElement {
         </div>`;
       }
       case 'mapping':
-        return html`<assessment-column-mapper .preview=${s.preview} file-name=${fileName(s.file)} problem=${s.problem}
+        return html`<assessment-column-mapper .preview=${s.preview} file-name=${this.#label(s.file)} problem=${s.problem}
           lang=${lang} @ad-apply-mapping=${(e: CustomEvent<{ mapping: ImportMapping }>) => this.#applyFix(s.file, e.detail.mapping)}>
           </assessment-column-mapper>`;
       case 'ready':
@@ -664,5 +669,3 @@ async function fetchJson(url: string, signal: AbortSignal): Promise<unknown> {
     throw new Error(`${url}: not valid JSON`);
   }
 }
-
-const fileName = (url: string) => decodeURIComponent(url.split(/[?#]/)[0]?.split('/').pop() || url);

@@ -13,8 +13,19 @@ export const SOURCE_ATTRIBUTES = {
 
 export type SourceAttribute = keyof typeof SOURCE_ATTRIBUTES;
 
+/** Last path segment of a URL, percent-decoded when that is valid. */
+export function urlFileName(url: string): string {
+  const last = url.split(/[?#]/)[0]?.split('/').pop() || url;
+  try {
+    return decodeURIComponent(last);
+  } catch {
+    return last;
+  }
+}
+
 export const urlInput = (url: string, dataset: DatasetKey | undefined, maxBytes: number): Input => ({
   name: url,
+  label: urlFileName(url),
   dataset,
   read: (onProgress, signal) =>
     fetchWithProgress(url, (p) => onProgress(p.loaded, p.total), signal, maxBytes),
@@ -23,6 +34,7 @@ export const urlInput = (url: string, dataset: DatasetKey | undefined, maxBytes:
 /** A local file: read in this browser, never uploaded. */
 export const fileInput = (file: File, maxBytes: number): Input => ({
   name: file.name,
+  label: file.name,
   dataset: undefined,
   read: async (onProgress) => {
     if (file.size > maxBytes) throw new TooLargeError(file.name, file.size, maxBytes);

@@ -40,8 +40,10 @@ export type LoadState =
 
 /** One input file: a URL from an attribute or a File the user dropped; read lazily. */
 export interface Input {
-  /** shown in progress and error messages: the URL or the file name */
+  /** identifies the input in states and errors: the URL, or the local file's name */
   name: string;
+  /** the file name shown to people and recorded in the ledger (a local name is used as it is) */
+  label: string;
   /** the dataset the attribute implies; undefined = detect from headers */
   dataset: DatasetKey | undefined;
   read(

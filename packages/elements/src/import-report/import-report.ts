@@ -35,6 +35,8 @@ export class AssessmentImportReport extends LitElement {
       th, td { padding: 0.2rem 0.6rem; border-bottom: 1px solid var(--_border); text-align: left; vertical-align: top; }
       td.num { text-align: right; font-variant-numeric: tabular-nums; }
       td.value { max-width: 20rem; overflow-wrap: anywhere; }
+      /* Text from files is isolated so a right-to-left override cannot reorder the report around it. */
+      td, th[scope='row'], li { unicode-bidi: isolate; }
       .reject { color: var(--_bad); }
       button { font: inherit; padding: 0.25rem 0.75rem; border-radius: var(--_radius); border: 1px solid var(--_border); background: var(--_panel); color: var(--_fg); cursor: pointer; }
     `,
