@@ -24,7 +24,7 @@ for (const [name, ctor] of Object.entries(ELEMENTS)) {
   if (!customElements.get(name)) customElements.define(name, ctor);
 }
 
-export { EngineStartError, sharedDuckDB } from './duckdb/shared-db.ts';
+export { acquireDuckDB, EngineStartError, sharedDuckDB } from './duckdb/shared-db.ts';
 export {
   AssessmentBarChart,
   AssessmentColumnMapper,

@@ -25,7 +25,7 @@ import {
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { downloadBlob, downloadText } from '../download.ts';
 import { defaultAssetBase } from '../duckdb/asset-base.ts';
-import { sharedDuckDB } from '../duckdb/shared-db.ts';
+import { acquireDuckDB, type DuckDBLease } from '../duckdb/shared-db.ts';
 import { chartPng, standaloneSvg } from '../export/export-chart.ts';
 import { breakdownCsv, indicatorsCsv } from '../export/export-data.ts';
 import { formatBytes, formatCount, formatDate, formatMonth, formatPercent } from '../i18n/format.ts';
@@ -125,6 +125,7 @@ export class AssessmentDashboard extends LitElement {
   #localFiles: File[] = [];
   /** Mappings the user made on the mapping screen, by input name. */
   #fixes = new Map<string, ImportMapping>();
+  #lease: DuckDBLease | undefined;
   /** Values picked in charts; each filters the dataset it came from. */
   #selection: Selection[] = [];
   #config: DashboardConfig | undefined;
@@ -168,13 +169,22 @@ export class AssessmentDashboard extends LitElement {
     this._state = { phase: 'cancelled' };
   }
 
+  override connectedCallback() {
+    super.connectedCallback();
+    // Moved in the page (removed and added again): loading was stopped on removal, start it again.
+    if (this.hasUpdated) void this.#load();
+  }
+
   override disconnectedCallback() {
     super.disconnectedCallback();
     this.#run++;
     this.#abort?.abort();
     const engine = this.#engine;
+    const lease = this.#lease;
     this.#engine = undefined;
-    void engine?.close().catch(() => {});
+    this.#lease = undefined;
+    // Detach this element's database, then give up the shared engine (its worker ends when unused).
+    void (engine?.close() ?? Promise.resolve()).catch(() => {}).finally(() => lease?.release());
   }
 
   protected override willUpdate(changed: PropertyValues) {
@@ -212,6 +222,8 @@ export class AssessmentDashboard extends LitElement {
     const abort = new AbortController();
     this.#abort = abort;
     const inputs = this.#inputs();
+    // An update can still run after removal; never take the shared engine for an element that is gone.
+    if (!this.isConnected) return;
     if (!inputs.length) {
       this._state = { phase: 'idle' };
       return;
@@ -221,7 +233,10 @@ export class AssessmentDashboard extends LitElement {
       if (live()) this._state = s;
     };
     // Start the engine while the files download: its 33 MB compile dominates start-up.
-    const dbPromise = sharedDuckDB(this.assetBase || defaultAssetBase());
+    const previous = this.#lease;
+    this.#lease = acquireDuckDB(this.assetBase || defaultAssetBase());
+    previous?.release();
+    const dbPromise = this.#lease.db;
     dbPromise.catch(() => {});
     let file: string | undefined;
     try {

@@ -17,6 +17,49 @@ export class EngineStartError extends Error {
 }
 
 const instances = new Map<string, Promise<AsyncDuckDB>>();
+const users = new Map<string, number>();
+const idle = new Map<string, ReturnType<typeof setTimeout>>();
+
+/** How long an unused engine is kept for an element that comes back (re-render, navigation) before its worker ends. */
+export const IDLE_TERMINATE_MS = 2000;
+
+/** A claim on the page's DuckDB: `release()` when done; the worker ends once nobody holds one. */
+export interface DuckDBLease {
+  db: Promise<AsyncDuckDB>;
+  release(): void;
+}
+
+/**
+ * Shares one DuckDB-WASM per page between elements and ends its worker (returning its memory, which
+ * WebAssembly never gives back otherwise) when the last element using it is gone.
+ */
+export function acquireDuckDB(assetBase: string, timeoutMs?: number): DuckDBLease {
+  const base = new URL(assetBase, document.baseURI).href;
+  clearTimeout(idle.get(base));
+  idle.delete(base);
+  users.set(base, (users.get(base) ?? 0) + 1);
+  const db = sharedDuckDB(base, timeoutMs);
+  let released = false;
+  return {
+    db,
+    release() {
+      if (released) return;
+      released = true;
+      const left = (users.get(base) ?? 1) - 1;
+      users.set(base, left);
+      if (left > 0) return;
+      idle.set(
+        base,
+        setTimeout(() => {
+          const p = instances.get(base);
+          instances.delete(base);
+          idle.delete(base);
+          void p?.then((d) => d.terminate()).catch(() => {});
+        }, IDLE_TERMINATE_MS),
+      );
+    },
+  };
+}
 
 /**
  * One DuckDB-WASM per page (per asset base): every element on the page shares its worker and wasm.
