@@ -28,6 +28,7 @@ import { defaultAssetBase } from '../duckdb/asset-base.ts';
 import { acquireDuckDB, type DuckDBLease } from '../duckdb/shared-db.ts';
 import { chartPng, standaloneSvg } from '../export/export-chart.ts';
 import { breakdownCsv, indicatorsCsv } from '../export/export-data.ts';
+import { installOfflineGuard } from '../guard/offline-guard.ts';
 import { formatBytes, formatCount, formatDate, formatMonth, formatPercent } from '../i18n/format.ts';
 import { type Lang, messages, resolveLang } from '../i18n/messages.ts';
 import { FetchError, TooLargeError } from '../load/fetch-with-progress.ts';
@@ -66,6 +67,8 @@ const ACCEPT = '.csv,.tsv,.txt,.xlsx,.parquet,.arrow,.arrows,.feather,.json,.ndj
  * @attr sheet - XLSX sheet to read, by name or 0-based index (default: the first visible sheet)
  * @attr url-state - opt in to keeping chart selections in the page URL under this query parameter
  *   (e.g. `url-state="ad"`); also shows a "copy link" button
+ * @attr offline-guard - refuse every request from the page to origins other than the page's, the asset base's
+ *   and the data files'; refusals fire `ad-egress-blocked` on window
  * @attr max-mb - largest file the browser may load, in MB (default 512); larger files get a message
  *   pointing to the CLI instead of crashing the tab
  * @fires ad-ready - detail: `{ imports, indicators }` once the indicators are shown
@@ -90,6 +93,7 @@ export class AssessmentDashboard extends LitElement {
     configuration: { attribute: false },
     sheet: { type: String },
     urlState: { type: String, attribute: 'url-state' },
+    offlineGuard: { type: Boolean, attribute: 'offline-guard' },
     _copied: { state: true },
     _linkText: { state: true },
     importMapping: { attribute: false },
@@ -110,6 +114,7 @@ export class AssessmentDashboard extends LitElement {
   declare configuration: unknown;
   declare sheet: string | undefined;
   declare urlState: string | undefined;
+  declare offlineGuard: boolean;
   declare _copied: boolean;
   declare _linkText: string | undefined;
   declare importMapping: ImportMapping | undefined;
@@ -135,6 +140,7 @@ export class AssessmentDashboard extends LitElement {
     super();
     this.lang = '';
     this.maxMb = 512;
+    this.offlineGuard = false;
     this._copied = false;
     this._state = { phase: 'idle' };
     this._dragging = false;
@@ -233,8 +239,11 @@ export class AssessmentDashboard extends LitElement {
       if (live()) this._state = s;
     };
     // Start the engine while the files download: its 33 MB compile dominates start-up.
+    const assetBase = this.assetBase || defaultAssetBase();
+    if (this.offlineGuard)
+      installOfflineGuard([assetBase, ...inputs.map((i) => i.name), this.mapping ?? '', this.config ?? '']);
     const previous = this.#lease;
-    this.#lease = acquireDuckDB(this.assetBase || defaultAssetBase());
+    this.#lease = acquireDuckDB(assetBase);
     previous?.release();
     const dbPromise = this.#lease.db;
     dbPromise.catch(() => {});
