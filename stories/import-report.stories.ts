@@ -23,6 +23,7 @@ const summary = (over: Partial<ImportSummary>): ImportSummary => ({
   unknown: ['备注'],
   rejectReasons: { duplicate_id: 30, unparseable_datetime: 7 },
   unmappedValues: { apply_channel: [{ value: '信鸽', count: 5 }] },
+  pii: [{ column: '申请人手机号', kind: 'phone', action: 'mask' }],
   ...over,
 });
 

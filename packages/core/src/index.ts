@@ -44,6 +44,7 @@ export { DEFAULT_TIMEZONE, type ImportOptions, importFile } from './import/impor
 export { ImportError, type ImportSummary, LEDGER_TABLE, type LedgerEntry } from './import/ledger.ts';
 export { ledgerCsv, ledgerEntries } from './import/ledger-query.ts';
 export { type ImportMapping, MappingError, parseMapping } from './import/mapping.ts';
+export type { PiiAction, PiiColumn, PiiKind } from './import/pii.ts';
 export { type FilePreview, previewFile, suggestColumns } from './import/preview.ts';
 export { INDICATORS, indicatorByKey } from './indicators/catalogue.ts';
 export {

@@ -9,6 +9,7 @@ import { detectDataset, matchHeaders } from './headers.ts';
 import { CREATE_LEDGER_SQL, ImportError, type ImportSummary, LEDGER_TABLE } from './ledger.ts';
 import type { ImportMapping } from './mapping.ts';
 import { Binder, limitExpressions, parseExpression, sqlType, TZ_TABLE } from './parse-sql.ts';
+import { detectPii, type PiiAction, type PiiColumn, piiExpression } from './pii.ts';
 import { zoneTransitions } from './timezone.ts';
 
 export interface ImportOptions {
@@ -22,6 +23,10 @@ export interface ImportOptions {
   timezone?: string;
   /** XLSX sheet by name or 0-based index (default: the first visible sheet). */
   sheet?: string | number;
+  /** What to do with personal-data columns (ID numbers, phones, names) the file adds: default 'mask'. */
+  pii?: PiiAction;
+  /** Salt for `pii: 'hash'` (use one secret per portal so hashes cannot be looked up). */
+  piiSalt?: string;
 }
 
 export const DEFAULT_TIMEZONE = 'Asia/Shanghai';
@@ -155,7 +160,25 @@ async function loadDataset(
     header: h,
     column: canonical.has(h) || h.startsWith('_') ? `extra_${h}` : h,
   }));
-  for (const x of extras) select.push(`${ident(x.header)} AS ${ident(x.column)}`);
+  // Personal data never reaches the canonical table in the clear unless the host asks (pii: 'keep').
+  const action = options.pii ?? 'mask';
+  const personal = await detectPii(
+    engine,
+    RAW,
+    extras.map((x) => x.header),
+  );
+  const pii: PiiColumn[] = [];
+  const kept: typeof extras = [];
+  for (const x of extras) {
+    const kind = personal.get(x.header);
+    const expr = kind
+      ? piiExpression(ident(x.header), kind, action, binder, options.piiSalt ?? '')
+      : ident(x.header);
+    if (kind) pii.push({ column: x.column, kind, action });
+    if (expr === null) continue;
+    kept.push(x);
+    select.push(`${expr} AS ${ident(x.column)}`);
+  }
   await engine.query(
     `CREATE OR REPLACE TEMP TABLE ${PARSED} AS SELECT ${select.join(',\n  ')} FROM ${RAW}`,
     binder.params,
@@ -183,7 +206,7 @@ async function loadDataset(
 
   // The calendar range and the facts derived from earlier loads are stale now (computeIndicators rebuilds them).
   await engine.exec(`DROP TABLE IF EXISTS ${CASE_FACTS}; DROP TABLE IF EXISTS ${WORK_CALENDAR_TABLE};`);
-  const keep = [...canonical, ...extras.map((x) => x.column)].map(ident).join(', ');
+  const keep = [...canonical, ...kept.map((x) => x.column)].map(ident).join(', ');
   await engine.exec(
     `CREATE OR REPLACE TABLE ${ident(def.table)} AS SELECT _row, ${keep} FROM ${PARSED}
      WHERE _row NOT IN (SELECT "row" FROM ${LEDGER_TABLE} WHERE dataset = ${literal(dataset)} AND severity = 'reject')
@@ -227,6 +250,7 @@ async function loadDataset(
     unknown: match.unknown,
     rejectReasons,
     unmappedValues,
+    pii,
   };
   if (summary.read !== summary.loaded + summary.rejected) {
     throw new Error(`row ledger out of balance for ${fileName}: ${JSON.stringify(summary)}`);

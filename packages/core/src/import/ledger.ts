@@ -35,6 +35,8 @@ export interface ImportSummary {
   rejectReasons: Record<string, number>;
   /** coded column → values no code list or mapping knows, most frequent first (kept as warnings) */
   unmappedValues: Record<string, { value: string; count: number }[]>;
+  /** extra columns recognised as personal data, and what was done with them */
+  pii: { column: string; kind: 'id_number' | 'phone' | 'name'; action: 'mask' | 'hash' | 'drop' | 'keep' }[];
 }
 
 /** Thrown for files that cannot be imported at all; `message` names the file and what to do. */

@@ -75,6 +75,7 @@ export class AssessmentImportReport extends LitElement {
         </table>
       </div>
       ${this.#unmapped(lang)}
+      ${this.#pii(lang)}
       ${
         this.entries.length
           ? html`<div class="scroll"><table>
@@ -105,6 +106,14 @@ export class AssessmentImportReport extends LitElement {
     if (!rows.length) return nothing;
     return html`<p><strong>${t.unmappedValues}</strong></p>
       <ul>${rows.map((r) => html`<li>${r.file} · ${r.column}：${r.values.map((v) => `${v.value}（${formatCount(v.count, lang)}）`).join('、')}</li>`)}</ul>`;
+  }
+
+  #pii(lang: Lang) {
+    const t = messages(lang);
+    const cols = this.imports.flatMap((i) => (i.pii ?? []).map((p) => ({ file: i.file, ...p })));
+    if (!cols.length) return nothing;
+    return html`<p><strong>${t.piiColumns}</strong></p>
+      <ul>${cols.map((c) => html`<li>${c.file} · ${c.column}：${t.piiKind[c.kind]}，${t.piiAction[c.action]}</li>`)}</ul>`;
   }
 
   #download = () => {
