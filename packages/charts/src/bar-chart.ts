@@ -42,8 +42,13 @@ export function renderBarChart(svgEl: SVGSVGElement, data: BarChartData, options
   const band = options.band ?? (stacked ? 38 : 24);
   const left = MARGIN.left + labelWidth;
   const height = MARGIN.top + MARGIN.bottom + n * band;
+  // A withheld value (NaN, small-number protection) draws no bar; its label says why via `format`.
+  const at = (i: number) => {
+    const v = data.values[i] ?? 0;
+    return Number.isFinite(v) ? v : 0;
+  };
   const x = scaleLinear()
-    .domain([0, max(index, (i) => data.values[i]) ?? 0])
+    .domain([0, max(index, at) ?? 0])
     .nice()
     .range([left, Math.max(left + 10, options.width - MARGIN.right)]);
   const y = scaleBand<number>()
@@ -94,11 +99,11 @@ export function renderBarChart(svgEl: SVGSVGElement, data: BarChartData, options
     .attr('x', left)
     .attr('y', barTop)
     .attr('height', barHeight)
-    .attr('width', (i) => Math.max(0, x(data.values[i] ?? 0) - left));
+    .attr('width', (i) => Math.max(0, x(at(i)) - left));
   rows
     .append('text')
     .attr('class', 'value')
-    .attr('x', (i) => x(data.values[i] ?? 0) + 4)
+    .attr('x', (i) => x(at(i)) + 4)
     .attr('y', barTop + barHeight / 2)
     .attr('dy', '0.35em')
     .text((i) => format(data.values[i] ?? 0));

@@ -58,6 +58,7 @@ export {
 } from './indicators/compute.ts';
 export { type DashboardConfig, parseConfig, resolveTarget } from './indicators/config.ts';
 export { DIMENSIONS } from './indicators/dimensions.ts';
+export { applyDisclosureControl, type DisclosureControl } from './indicators/disclosure-control.ts';
 export {
   computeGrouped,
   type GroupedOptions,

@@ -445,7 +445,7 @@ describe('<assessment-dashboard>', () => {
     expect(indicators).toContain('case.online_apply_rate,上网办理率,0.6,6,10,');
     expect(indicators).toContain('2025-03-15 23:59:59');
     expect(indicators).toContain('庆政办发〔2016〕88号');
-    expect(domains).toContain('主动公开数量（按领域）,budget,财政预决算,2,2025-03-15 23:59:59');
+    expect(domains).toContain('主动公开数量（按领域）,budget,财政预决算,2,,2025-03-15 23:59:59');
     expect(svg).toContain('<title>主动公开数量（按领域）</title>');
     expect((svg?.match(/<rect /g) ?? []).length).toBe(3);
     expect(svg).toMatch(/<rect [^>]*fill="rgb\(/);
@@ -506,5 +506,25 @@ describe('<assessment-dashboard>', () => {
     const detail = root.querySelector(`#${first.getAttribute('aria-controls')}`) as HTMLElement;
     expect(detail.hidden).toBe(false);
     expect(detail.textContent).toContain('上网办理率');
+  });
+
+  it('applies small-number protection from the configuration to tiles, charts and tables', async () => {
+    const config = JSON.stringify({ disclosure: { mode: 'suppress', threshold: 5 } });
+    const el = await mount({
+      src: blobUrl(SMALL_CASES),
+      disclosures: blobUrl(SMALL_DISCLOSURES),
+      config: URL.createObjectURL(new Blob([config])),
+      'as-of': '2025-03-15',
+    });
+    expect(await settled(el)).toBe('ready');
+    await vi.waitFor(() => expect(tile(el, 'case.overdue_count')?.textContent).toBe('不予公布'));
+    const chart = el.shadowRoot!.querySelector('assessment-bar-chart')!;
+    await vi.waitFor(() => expect(chart.shadowRoot!.querySelectorAll('.bar').length).toBe(3));
+    expect([...chart.shadowRoot!.querySelectorAll('.bar .value')].map((v) => v.textContent)).toEqual([
+      '—（数量较少，不予公布）',
+      '—（数量较少，不予公布）',
+      '—（数量较少，不予公布）',
+    ]);
+    expect(chart.shadowRoot!.querySelector('tbody td')?.textContent).toBe('—（数量较少，不予公布）');
   });
 });

@@ -7,6 +7,7 @@ import type { DatasetKey } from '../schema/types.ts';
 import type { Filters } from '../sql/filters.ts';
 import { INDICATORS } from './catalogue.ts';
 import { type DashboardConfig, resolveTarget } from './config.ts';
+import { applyDisclosureControl, type DisclosureControl } from './disclosure-control.ts';
 import { CASE_FACTS, prepareFacts } from './facts.ts';
 import { countStatus, rateStatus, wilson } from './status.ts';
 import type { IndicatorContext, IndicatorDef, IndicatorResult } from './types.ts';
@@ -24,6 +25,8 @@ export interface ComputeOptions {
    * `domain` column too, but with another code list, so the selection must not reach them.
    */
   datasetFilters?: Partial<Record<DatasetKey, Filters>>;
+  /** Small-number protection applied to every result (see disclosure-control.ts). */
+  disclosure?: DisclosureControl;
   /** Restrict to these indicator keys (default: every computable one). */
   keys?: readonly string[];
 }
@@ -112,7 +115,11 @@ export async function computeIndicators(
       filters: { ...options.filters, ...options.datasetFilters?.[def.dataset] },
       columns: tables.get(DATASETS[def.dataset].table) ?? [],
     };
-    out.push(await runIndicator(engine, def, ctx));
+    const computed = await runIndicator(engine, def, ctx);
+    out.push({
+      ...computed,
+      result: applyDisclosureControl(computed.result, options.disclosure ?? options.config?.disclosure),
+    });
   }
   return out;
 }

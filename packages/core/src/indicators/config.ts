@@ -1,5 +1,6 @@
 import { type CalendarOverrides, parseCalendarOverrides } from '../calendar/index.ts';
 import { DIMENSIONS } from './dimensions.ts';
+import type { DisclosureControl } from './disclosure-control.ts';
 import type { IndicatorContext, IndicatorDef } from './types.ts';
 import { ConfigError, parseUserIndicator } from './user-defined.ts';
 
@@ -15,6 +16,8 @@ import { ConfigError, parseUserIndicator } from './user-defined.ts';
  */
 export interface DashboardConfig {
   targets: Record<string, { default?: number; departments: Record<string, number> }>;
+  /** Small-number protection for every shown or exported count. */
+  disclosure?: DisclosureControl;
   calendar?: CalendarOverrides;
   indicators: IndicatorDef[];
 }
@@ -33,8 +36,8 @@ export function parseConfig(
   if (!isRecord(json)) fail('must be a JSON object');
   const c = json as Record<string, unknown>;
   for (const k of Object.keys(c)) {
-    if (!['targets', 'calendar', 'indicators', '$schema', 'comment'].includes(k)) {
-      fail(`unknown key "${k}" (allowed: targets, calendar, indicators)`);
+    if (!['targets', 'calendar', 'indicators', 'disclosure', '$schema', 'comment'].includes(k)) {
+      fail(`unknown key "${k}" (allowed: targets, calendar, indicators, disclosure)`);
     }
   }
   let indicators: IndicatorDef[] = [];
@@ -84,7 +87,22 @@ export function parseConfig(
       fail(`calendar: ${e instanceof Error ? e.message : String(e)}`);
     }
   }
-  return { targets, calendar, indicators };
+  let disclosure: DisclosureControl | undefined;
+  if (c.disclosure !== undefined) {
+    const d = c.disclosure as Record<string, unknown>;
+    if (!isRecord(d) || (d.mode !== 'round' && d.mode !== 'suppress'))
+      fail('disclosure.mode must be "round" or "suppress"');
+    for (const k of ['threshold', 'base'] as const) {
+      if (
+        d[k] !== undefined &&
+        (typeof d[k] !== 'number' || !Number.isInteger(d[k]) || (d[k] as number) < 1)
+      ) {
+        fail(`disclosure.${k} must be a whole number ≥ 1`);
+      }
+    }
+    disclosure = d as unknown as DisclosureControl;
+  }
+  return { targets, calendar, indicators, disclosure };
 }
 
 /**

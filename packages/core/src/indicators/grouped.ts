@@ -4,6 +4,7 @@ import type { DatasetKey } from '../schema/types.ts';
 import { ident } from '../sql/quote.ts';
 import { type ComputeOptions, prepareComputation, runIndicator } from './compute.ts';
 import { DIMENSIONS } from './dimensions.ts';
+import { applyDisclosureControl } from './disclosure-control.ts';
 import type { IndicatorContext, IndicatorResult } from './types.ts';
 
 export type PeriodUnit = 'day' | 'week' | 'month' | 'quarter' | 'year';
@@ -78,7 +79,8 @@ export async function computeGrouped(engine: Engine, options: GroupedOptions): P
               : undefined,
         };
         const { result } = await runIndicator(engine, def, ctx);
-        results.push({ ...result, group: { by: byColumn, value, period: period?.label } });
+        const controlled = applyDisclosureControl(result, options.disclosure ?? options.config?.disclosure);
+        results.push({ ...controlled, group: { by: byColumn, value, period: period?.label } });
       }
     }
     if (options.period) addChanges(results, periods);

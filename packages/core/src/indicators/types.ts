@@ -76,6 +76,8 @@ export interface IndicatorResult {
   group?: { by?: string; value?: string; period?: string };
   /** 环比 / 同比: the value of the previous period and of the same period a year earlier. */
   change?: { previous: number | null; yearAgo: number | null };
-  /** Breakdown rows (key → count), for breakdown indicators. */
-  breakdown?: { key: string; value: number }[];
+  /** Breakdown rows (key → count), for breakdown indicators; a withheld cell has value NaN and `suppressed`. */
+  breakdown?: { key: string; value: number; suppressed?: boolean }[];
+  /** Set when disclosure control changed this result (see disclosure-control.ts). */
+  disclosure?: 'rounded' | 'suppressed';
 }

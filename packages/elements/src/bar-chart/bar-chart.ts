@@ -1,6 +1,6 @@
 import { renderBarChart } from '@assessment-dashboard/charts';
 import { css, html, LitElement, type PropertyValues } from 'lit';
-import { formatCount } from '../i18n/format.ts';
+import { formatOrWithheld } from '../i18n/format.ts';
 import { messages, resolveLang } from '../i18n/messages.ts';
 import { tokens } from '../styles/tokens.ts';
 
@@ -149,7 +149,7 @@ export class AssessmentBarChart extends LitElement {
           <caption class="visually-hidden">${this.summary}</caption>
           <thead><tr><th scope="col">${this.categoryHeader}</th><th scope="col">${this.valueHeader}</th></tr></thead>
           <tbody>
-            ${Array.from(this.labels, (label, i) => html`<tr><th scope="row">${label}</th><td class="num">${formatCount(this.values[i] ?? 0, lang)}</td></tr>`)}
+            ${Array.from(this.labels, (label, i) => html`<tr><th scope="row">${label}</th><td class="num">${formatOrWithheld(this.values[i], lang)}</td></tr>`)}
           </tbody>
         </table>
       </details>`;
@@ -161,14 +161,14 @@ export class AssessmentBarChart extends LitElement {
     const lang = resolveLang(this.lang || this.closest('[lang]')?.getAttribute('lang'));
     const focused = this.renderRoot.querySelector(':focus')?.getAttribute('data-index');
     const selectedIndex = Array.from(this.labels, (_, i) => this.#key(i)).indexOf(this.selected ?? '\u0000');
-    const describe = (i: number) => `${this.labels[i]}：${formatCount(this.values[i] ?? 0, lang)}`;
+    const describe = (i: number) => `${this.labels[i]}：${formatOrWithheld(this.values[i], lang)}`;
     renderBarChart(
       svg,
       { labels: this.labels, values: this.values },
       {
         width: this._width,
         label: this.summary,
-        format: (v) => formatCount(v, lang),
+        format: (v) => formatOrWithheld(v, lang),
         interactive: this.selectable
           ? { selected: selectedIndex < 0 ? undefined : selectedIndex, describe }
           : undefined,

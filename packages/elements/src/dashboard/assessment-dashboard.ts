@@ -589,9 +589,9 @@ export class AssessmentDashboard extends LitElement {
 
   #domainChart(c: ComputedIndicator, lang: Lang) {
     const t = messages(lang);
-    // Arrow columns straight from DuckDB: codes are mapped to labels, values stay a Float64Array.
-    const codes = (c.table.getChild('key')?.toArray() ?? []) as string[];
-    const values = (c.table.getChild('value')?.toArray() ?? new Float64Array()) as Float64Array;
+    // The result's breakdown, not the raw Arrow table: small-number protection has already been applied.
+    const codes = (c.result.breakdown ?? []).map((b) => b.key);
+    const values = Float64Array.from(c.result.breakdown ?? [], (b) => b.value);
     const labels = Array.from(codes, (code) => enumLabel('disclosures', 'domain', code, lang));
     const summary =
       labels.length > 0

@@ -51,12 +51,14 @@ export function indicatorsCsv(results: readonly IndicatorResult[], lang: Lang): 
 /** A breakdown (one chart's data) as CSV: category code, label, value, plus the indicator and stamp. */
 export function breakdownCsv(result: IndicatorResult, labels: readonly string[], lang: Lang): string {
   return toCsv(
-    ['indicator', 'category', 'label', 'value', 'as_of', 'filters', 'source'],
+    ['indicator', 'category', 'label', 'value', 'withheld', 'as_of', 'filters', 'source'],
     (result.breakdown ?? []).map((b, i) => [
       result.label[lang],
       b.key,
       labels[i] ?? b.key,
-      b.value,
+      // Small-number protection: a withheld cell is exported empty with the reason, never as a number.
+      b.suppressed ? null : b.value,
+      b.suppressed ? 'small number' : '',
       result.asOf,
       JSON.stringify(result.filters),
       result.source,

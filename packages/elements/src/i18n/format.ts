@@ -53,3 +53,11 @@ export function formatMonth(ym: string, lang: Lang): string {
     new Date(Date.UTC(y, m - 1, 1)),
   );
 }
+
+/** A count, or a dash with the reason when small-number protection withheld it (NaN). */
+export const formatOrWithheld = (v: number | undefined, lang: Lang): string =>
+  v === undefined || Number.isNaN(v)
+    ? lang === 'zh'
+      ? '—（数量较少，不予公布）'
+      : '— (small number withheld)'
+    : formatCount(v, lang);

@@ -71,7 +71,8 @@ export class AssessmentKpiTile extends LitElement {
     if (!r) return nothing;
     const lang = resolveLang(this.lang || this.closest('[lang]')?.getAttribute('lang'));
     const t = messages(lang);
-    const value = r.value === null ? '–' : this.#format(r.value, lang);
+    const value =
+      r.value === null ? (r.disclosure === 'suppressed' ? t.withheld : '–') : this.#format(r.value, lang);
     const target =
       r.target === null
         ? ''
