@@ -1,9 +1,13 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SMALL_CASES, SMALL_DISCLOSURES } from '../../../test/fixtures/small.ts';
 import { NodeEngine } from '../src/engine/node.ts';
 import { importFile } from '../src/import/import-csv.ts';
 import { ImportError } from '../src/import/ledger.ts';
 import { MappingError, parseMapping } from '../src/import/mapping.ts';
+import { parseConfig } from '../src/indicators/config.ts';
+import { ConfigError } from '../src/indicators/user-defined.ts';
 
 /**
  * Property test: random and mutated exports never crash the importer, never hang, and always balance
@@ -142,6 +146,74 @@ describe('import fuzzing', () => {
         parseMapping(m);
       } catch (e) {
         if (!(e instanceof MappingError)) throw e;
+      }
+    }
+  });
+
+  it(`survives ${RUNS} mutated binary and JSON exports (XLSX, Parquet, Arrow, JSON, NDJSON)`, {
+    timeout: 30_000 + RUNS * 800,
+  }, async () => {
+    const dir = join(import.meta.dirname, 'fixtures/formats');
+    const seeds = await Promise.all(
+      ['cases.xlsx', 'cases.parquet', 'cases.arrow', 'cases.json', 'cases.ndjson'].map(async (f) => ({
+        name: f,
+        bytes: new Uint8Array(await readFile(join(dir, f))),
+      })),
+    );
+    const r = rng(424242);
+    for (let i = 0; i < RUNS; i++) {
+      const seed = seeds[i % seeds.length];
+      if (!seed) continue;
+      const bytes = seed.bytes.slice();
+      // Flip, truncate or splice: the damage real transfers and broken exporters do.
+      const edits = 1 + Math.floor(r() * 4);
+      let out = bytes;
+      for (let k = 0; k < edits; k++) {
+        const at = Math.floor(r() * out.length);
+        const op = Math.floor(r() * 3);
+        if (op === 0) out[at] = Math.floor(r() * 256);
+        else if (op === 1) out = out.slice(0, at);
+        else out = Uint8Array.from([...out.slice(0, at), ...out.slice(at + 1 + Math.floor(r() * 16))]);
+        if (!out.length) break;
+      }
+      try {
+        const s = await importFile(engine, `fuzz-${i}-${seed.name}`, out);
+        expect(s.read).toBe(s.loaded + s.rejected);
+      } catch (e) {
+        if (!(e instanceof ImportError)) throw new Error(`run ${i} (${seed.name}): ${String(e)}`);
+        expect(e.message).toContain(`fuzz-${i}-${seed.name}`);
+      }
+    }
+  });
+
+  it('rejects random configuration files with ConfigError only', () => {
+    const r = rng(99);
+    const atoms: unknown[] = [
+      null,
+      0,
+      -1,
+      1.5,
+      'x',
+      [],
+      {},
+      { default: 2 },
+      'cases',
+      'round',
+      { mode: 'suppress' },
+    ];
+    const pick = () => atoms[Math.floor(r() * atoms.length)];
+    for (let i = 0; i < RUNS * 5; i++) {
+      const c = {
+        targets: r() < 0.5 ? { 'case.online_apply_rate': pick() } : pick(),
+        calendar: r() < 0.5 ? { holidays: [pick()] } : pick(),
+        indicators:
+          r() < 0.5 ? [{ key: pick(), dataset: pick(), label: pick(), numerator: [pick()] }] : pick(),
+        disclosure: pick(),
+      };
+      try {
+        parseConfig(c, 'c.json', ['case.online_apply_rate']);
+      } catch (e) {
+        if (!(e instanceof ConfigError)) throw e;
       }
     }
   });

@@ -1,5 +1,11 @@
 import { chineseCalendar, type WorkCalendar } from '../calendar/calendar.ts';
-import { installCalendar } from '../calendar/sql.ts';
+import {
+  calendarJoin,
+  dueDateExpr,
+  dueDateJoin,
+  installCalendar,
+  workingDaysBetweenExpr,
+} from '../calendar/sql.ts';
 import type { Engine } from '../engine/types.ts';
 import { DATASETS } from '../schema/datasets.ts';
 import { ident } from '../sql/quote.ts';
@@ -14,27 +20,39 @@ export const CASE_FACTS = 'case_facts';
 /** Cases that ended without a decision and so can never be overdue. */
 export const ENDED_WITHOUT_DECISION = "('rejected_intake', 'withdrawn', 'void')";
 
+// Plain joins to the calendar, not the per-row macros: at a million rows DuckDB-WASM ran out of memory
+// decorrelating the macros' subqueries (bench), while hash joins on the day keys stay small.
 const CASE_FACTS_SQL = `CREATE OR REPLACE TABLE ${CASE_FACTS} AS
 WITH c AS (
   SELECT *, CAST(accepted_at AS DATE) AS accepted_day, CAST(closed_at AS DATE) AS closed_day,
     coalesce(paused_wd, 0) AS pause_wd, coalesce(extension_wd, 0) AS ext_wd
-  FROM cases)
-SELECT *,
+  FROM cases),
+j AS (
+  SELECT *,
+    -- An exported promised due date is trusted, but pauses (行政许可法 Art.45) still move it.
+    CASE WHEN promised_due_at IS NOT NULL THEN CAST(promised_due_at AS DATE) ELSE accepted_day END AS wd_start,
+    CASE WHEN promised_due_at IS NOT NULL THEN pause_wd
+      WHEN promised_limit_unit = 'wd' THEN promised_limit_value + ext_wd + pause_wd END AS wd_n
+  FROM c)
+SELECT j.* EXCLUDE (wd_start, wd_n),
   CASE
     WHEN accepted_day IS NULL OR coalesce(status, '') IN ${ENDED_WITHOUT_DECISION} THEN NULL
-    -- An exported promised due date is trusted, but pauses (行政许可法 Art.45) still move it.
-    WHEN promised_due_at IS NOT NULL THEN add_working_days(CAST(promised_due_at AS DATE), pause_wd)
+    WHEN wd_n IS NOT NULL THEN ${dueDateExpr('c_due', 'c_start', 'wd_n')}
     WHEN promised_limit_unit = 'instant' THEN accepted_day
-    WHEN promised_limit_unit = 'wd' THEN add_working_days(accepted_day, promised_limit_value + ext_wd + pause_wd)
     WHEN promised_limit_unit = 'cd' THEN CAST(accepted_day + to_days(promised_limit_value + ext_wd) AS DATE)
     WHEN promised_limit_unit = 'h' THEN CAST(accepted_at + to_hours(promised_limit_value) AS DATE)
     WHEN promised_limit_unit = 'm' THEN CAST(accepted_day + to_months(promised_limit_value) AS DATE)
     WHEN promised_limit_unit = 'y' THEN CAST(accepted_day + to_years(promised_limit_value) AS DATE)
   END AS due_day,
   CASE WHEN closed_day IS NOT NULL AND accepted_day IS NOT NULL
-    THEN working_days_between(accepted_day, closed_day) - pause_wd END AS elapsed_wd,
+    THEN ${workingDaysBetweenExpr('c_acc', 'c_close')} - pause_wd END AS elapsed_wd,
   CASE promised_limit_unit WHEN 'wd' THEN promised_limit_value WHEN 'instant' THEN 0 END AS promised_wd
-FROM c`;
+FROM j
+${calendarJoin('c_start', 'j.wd_start')}
+${dueDateJoin('c_due', 'c_start', 'j.wd_n')}
+${calendarJoin('c_acc', 'j.accepted_day')}
+${calendarJoin('c_close', 'j.closed_day')}
+ORDER BY j._row`;
 
 /**
  * Range of days the calendar must cover: every date in the loaded datasets, plus room after the latest

@@ -91,8 +91,16 @@ export function readArrow(bytes: Uint8Array, fileName: string): TextTable {
   }
   const columns = fields.map((f, i) => ({ vector: table.getChildAt(i), format: formatterFor(f.type) }));
   const rows: string[][] = [];
-  for (let r = 0; r < table.numRows; r++) {
-    rows.push(columns.map(({ vector, format }) => format(vector?.get(r))));
+  // Damaged buffers can parse yet hold impossible values (found by fuzzing): report them as damage too.
+  try {
+    for (let r = 0; r < table.numRows; r++) {
+      rows.push(columns.map(({ vector, format }) => format(vector?.get(r))));
+    }
+  } catch (e) {
+    throw new FormatError(
+      'corrupt_file',
+      `${fileName}: the Arrow data is damaged at row ${rows.length + 1} (${causeText(e)}); export it again.`,
+    );
   }
   return { header: fields.map((f) => f.name), rows };
 }

@@ -87,6 +87,7 @@ export async function readParquet(bytes: Uint8Array, fileName: string): Promise<
   const columns = parquetSchema(metadata).children;
   const formatters = columns.map((c) => formatterFor(c.element, c.children.length > 0));
   let rows: unknown[][] = [];
+  const release = holdStrayRejections();
   try {
     await parquetRead({
       file,
@@ -98,9 +99,34 @@ export async function readParquet(bytes: Uint8Array, fileName: string): Promise<
     });
   } catch (e) {
     throw corrupt(fileName, e);
+  } finally {
+    release();
   }
   return {
     header: columns.map((c) => c.element.name),
     rows: rows.map((row) => formatters.map((format, i) => format(row[i]))),
   };
+}
+
+/**
+ * On a corrupt file hyparquet rejects the read (which we turn into a clear error) but also leaves sibling
+ * page promises rejected with no handler (found by fuzzing). Unhandled, those would crash the Node CLI and
+ * log noise in the browser, so while a read runs (and one macrotask after, when such rejections are
+ * reported) they are marked handled. The read's own error still reaches the caller.
+ */
+function holdStrayRejections(): () => void {
+  const g = globalThis as unknown as {
+    addEventListener?: (t: string, f: (e: { preventDefault(): void }) => void) => void;
+    removeEventListener?: (t: string, f: (e: { preventDefault(): void }) => void) => void;
+    process?: { on(t: string, f: () => void): void; off(t: string, f: () => void): void };
+  };
+  const browser = (e: { preventDefault(): void }) => e.preventDefault();
+  const node = () => {};
+  g.process?.on?.('unhandledRejection', node);
+  g.addEventListener?.('unhandledrejection', browser);
+  return () =>
+    setTimeout(() => {
+      g.process?.off?.('unhandledRejection', node);
+      g.removeEventListener?.('unhandledrejection', browser);
+    }, 0);
 }

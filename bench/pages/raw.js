@@ -1,0 +1,75 @@
+// Raw DuckDB-WASM: the same eh worker/wasm files as the product, no UI. registerFileBuffer +
+// CREATE TABLE AS read_csv, then the 6 workload queries (BENCH-NOTES SQL, not our indicator SQL).
+import { AsyncDuckDB, selectBundle, VoidLogger } from '/lib/duckdb-lib.js';
+import { AS_OF, DEPT, signature } from './workload.js';
+
+const BASE = new URL('/assessment-dashboard/duckdb/', location.href).href;
+
+function queries(where) {
+  const w = where ? `WHERE ${where}` : '';
+  const and = where ? `AND ${where}` : '';
+  return {
+    total: `SELECT count(*)::DOUBLE AS v FROM t ${w}`,
+    online: `SELECT avg(CASE WHEN "申报渠道" IN ('网上(PC)', '移动端') THEN 1.0 ELSE 0.0 END) AS v FROM t ${w}`,
+    closure: `SELECT count("办结时间")::DOUBLE / count(*) AS v FROM t ${w}`,
+    overdue: `SELECT count(*)::DOUBLE AS v FROM t WHERE "受理时间" IS NOT NULL AND "承诺办结时限" <> '无期限'
+      AND coalesce("办结时间", TIMESTAMP '${AS_OF}') > "受理时间" + to_days(coalesce(TRY_CAST(regexp_extract("承诺办结时限", '^(\\d+)', 1) AS INTEGER), 0)) ${and}`,
+    hoursByDept: `SELECT "受理部门" AS k, avg(epoch("办结时间") - epoch("申请时间")) / 3600 AS v FROM t
+      WHERE "办结时间" IS NOT NULL ${and} GROUP BY 1 ORDER BY 1`,
+    byDomain: `SELECT "所属领域" AS k, count(*)::DOUBLE AS v FROM t ${w} GROUP BY 1 ORDER BY 1`,
+  };
+}
+
+async function workload(conn, where) {
+  const out = {};
+  for (const [k, sql] of Object.entries(queries(where))) {
+    const rows = (await conn.query(sql)).toArray().map((r) => r.toJSON());
+    out[k] = k === 'hoursByDept' || k === 'byDomain' ? rows : rows[0]?.v;
+  }
+  return out;
+}
+
+window.bench = async (csvUrl, reps) => {
+  const t0 = performance.now();
+  const init = (async () => {
+    const bundle = await selectBundle({
+      eh: { mainModule: `${BASE}duckdb-eh.wasm`, mainWorker: `${BASE}duckdb-browser-eh.worker.js` },
+      mvp: { mainModule: `${BASE}duckdb-mvp.wasm`, mainWorker: `${BASE}duckdb-browser-mvp.worker.js` },
+    });
+    const db = new AsyncDuckDB(new VoidLogger(), new Worker(bundle.mainWorker));
+    await db.instantiate(bundle.mainModule);
+    await db.open({ query: { castBigIntToDouble: true } });
+    return { db, t: performance.now() };
+  })();
+  const fetched = (async () => {
+    const buf = new Uint8Array(await (await fetch(csvUrl)).arrayBuffer());
+    return { buf, t: performance.now() };
+  })();
+  const [{ db, t: tInit }, { buf, t: tFetch }] = await Promise.all([init, fetched]);
+  const tStart = performance.now();
+  const conn = await db.connect();
+  await db.registerFileBuffer('cases.csv', buf);
+  await conn.query(`CREATE TABLE t AS SELECT * FROM read_csv('cases.csv', header = true)`);
+  const tLoad = performance.now();
+  const result = await workload(conn, '');
+  const tInd = performance.now();
+  const xf = [];
+  let xres;
+  for (let i = 0; i < reps; i++) {
+    const s = performance.now();
+    xres = await workload(conn, `"受理部门" = '${DEPT}'`);
+    xf.push(performance.now() - s);
+  }
+  return {
+    initMs: tInit - t0,
+    fetchMs: tFetch - t0,
+    loadMs: tLoad - tStart,
+    indicatorsMs: tInd - tLoad,
+    totalMs: tInd - t0,
+    crossFilterMs: xf,
+    crossFilterWhat: `the 6 workload queries with WHERE "受理部门" = '${DEPT}' (SQL re-run)`,
+    signature: signature(result),
+    xfSignature: signature(xres),
+  };
+};
+window.benchReady = true;
