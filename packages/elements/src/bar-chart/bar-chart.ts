@@ -1,5 +1,6 @@
 import { renderBarChart } from '@assessment-dashboard/charts';
 import { css, html, LitElement, type PropertyValues } from 'lit';
+import { WidthController } from '../controllers/width-controller.ts';
 import { formatOrWithheld } from '../i18n/format.ts';
 import { messages, resolveLang } from '../i18n/messages.ts';
 import { tokens } from '../styles/tokens.ts';
@@ -24,7 +25,6 @@ export class AssessmentBarChart extends LitElement {
     categoryHeader: { type: String, attribute: 'category-header' },
     valueHeader: { type: String, attribute: 'value-header' },
     lang: { type: String, reflect: true },
-    _width: { state: true },
   };
   declare labels: readonly string[];
   declare values: ArrayLike<number>;
@@ -38,14 +38,7 @@ export class AssessmentBarChart extends LitElement {
   declare categoryHeader: string;
   declare valueHeader: string;
   declare lang: string;
-  declare _width: number;
-  // Deferred to the next frame: redrawing changes our height, which must not re-enter the observer loop.
-  #resize = new ResizeObserver(([entry]) => {
-    const w = Math.floor(entry?.contentRect.width ?? 0);
-    requestAnimationFrame(() => {
-      if (w > 0 && w !== this._width) this._width = w;
-    });
-  });
+  readonly #width = new WidthController(this);
 
   static override styles = [
     tokens,
@@ -76,7 +69,6 @@ export class AssessmentBarChart extends LitElement {
     this.categoryHeader = '';
     this.valueHeader = '';
     this.lang = '';
-    this._width = 0;
     this.selectable = false;
   }
 
@@ -128,16 +120,6 @@ export class AssessmentBarChart extends LitElement {
     return this.renderRoot.querySelector('svg');
   }
 
-  override connectedCallback() {
-    super.connectedCallback();
-    this.#resize.observe(this);
-  }
-
-  override disconnectedCallback() {
-    super.disconnectedCallback();
-    this.#resize.disconnect();
-  }
-
   override render() {
     const lang = resolveLang(this.lang || this.closest('[lang]')?.getAttribute('lang'));
     const t = messages(lang);
@@ -157,7 +139,7 @@ export class AssessmentBarChart extends LitElement {
 
   protected override updated(_changed: PropertyValues) {
     const svg = this.renderRoot.querySelector('svg');
-    if (!svg || this._width <= 0) return;
+    if (!svg || this.#width.width <= 0) return;
     const lang = resolveLang(this.lang || this.closest('[lang]')?.getAttribute('lang'));
     const focused = this.renderRoot.querySelector(':focus')?.getAttribute('data-index');
     const selectedIndex = Array.from(this.labels, (_, i) => this.#key(i)).indexOf(this.selected ?? '\u0000');
@@ -166,7 +148,7 @@ export class AssessmentBarChart extends LitElement {
       svg,
       { labels: this.labels, values: this.values },
       {
-        width: this._width,
+        width: this.#width.width,
         label: this.summary,
         format: (v) => formatOrWithheld(v, lang),
         interactive: this.selectable

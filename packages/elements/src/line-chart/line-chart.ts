@@ -1,5 +1,6 @@
 import { renderLineChart } from '@assessment-dashboard/charts';
 import { css, html, LitElement } from 'lit';
+import { WidthController } from '../controllers/width-controller.ts';
 import { formatPercent } from '../i18n/format.ts';
 import { messages, resolveLang } from '../i18n/messages.ts';
 import { tokens } from '../styles/tokens.ts';
@@ -21,7 +22,6 @@ export class AssessmentLineChart extends LitElement {
     periodHeader: { type: String, attribute: 'period-header' },
     valueHeader: { type: String, attribute: 'value-header' },
     lang: { type: String, reflect: true },
-    _width: { state: true },
   };
   declare labels: readonly string[];
   declare values: ArrayLike<number>;
@@ -30,13 +30,7 @@ export class AssessmentLineChart extends LitElement {
   declare periodHeader: string;
   declare valueHeader: string;
   declare lang: string;
-  declare _width: number;
-  #resize = new ResizeObserver(([entry]) => {
-    const w = Math.floor(entry?.contentRect.width ?? 0);
-    requestAnimationFrame(() => {
-      if (w > 0 && w !== this._width) this._width = w;
-    });
-  });
+  readonly #width = new WidthController(this);
 
   static override styles = [
     tokens,
@@ -64,17 +58,6 @@ export class AssessmentLineChart extends LitElement {
     this.periodHeader = '';
     this.valueHeader = '';
     this.lang = '';
-    this._width = 0;
-  }
-
-  override connectedCallback() {
-    super.connectedCallback();
-    this.#resize.observe(this);
-  }
-
-  override disconnectedCallback() {
-    super.disconnectedCallback();
-    this.#resize.disconnect();
   }
 
   get svg(): SVGSVGElement | null {
@@ -102,14 +85,14 @@ export class AssessmentLineChart extends LitElement {
 
   protected override updated() {
     const svg = this.svg;
-    if (!svg || this._width <= 0) return;
+    if (!svg || this.#width.width <= 0) return;
     const lang = resolveLang(this.lang || this.closest('[lang]')?.getAttribute('lang'));
     const t = messages(lang);
     renderLineChart(
       svg,
       { labels: this.labels, values: this.values },
       {
-        width: this._width,
+        width: this.#width.width,
         label: this.summary,
         domain: [0, 1],
         format: (v) => formatPercent(v, lang),
