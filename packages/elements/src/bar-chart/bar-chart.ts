@@ -2,7 +2,7 @@ import { renderBarChart } from '@assessment-dashboard/charts';
 import { css, html, LitElement, type PropertyValues } from 'lit';
 import { WidthController } from '../controllers/width-controller.ts';
 import { formatOrWithheld } from '../i18n/format.ts';
-import { messages, resolveLang } from '../i18n/messages.ts';
+import { hostLang, messages } from '../i18n/messages.ts';
 import { tokens } from '../styles/tokens.ts';
 
 /**
@@ -121,7 +121,7 @@ export class AssessmentBarChart extends LitElement {
   }
 
   override render() {
-    const lang = resolveLang(this.lang || this.closest('[lang]')?.getAttribute('lang'));
+    const lang = hostLang(this);
     const t = messages(lang);
     return html`<svg part="chart" role=${this.selectable ? 'group' : 'img'} aria-label=${this.summary}
         @click=${this.#onClick} @keydown=${this.#onKey}></svg>
@@ -140,7 +140,7 @@ export class AssessmentBarChart extends LitElement {
   protected override updated(_changed: PropertyValues) {
     const svg = this.renderRoot.querySelector('svg');
     if (!svg || this.#width.width <= 0) return;
-    const lang = resolveLang(this.lang || this.closest('[lang]')?.getAttribute('lang'));
+    const lang = hostLang(this);
     const focused = this.renderRoot.querySelector(':focus')?.getAttribute('data-index');
     const selectedIndex = Array.from(this.labels, (_, i) => this.#key(i)).indexOf(this.selected ?? '\u0000');
     const describe = (i: number) => `${this.labels[i]}：${formatOrWithheld(this.values[i], lang)}`;

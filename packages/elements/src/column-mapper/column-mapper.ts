@@ -7,7 +7,7 @@ import {
 } from '@assessment-dashboard/core';
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { downloadText } from '../download.ts';
-import { type Lang, messages, resolveLang } from '../i18n/messages.ts';
+import { hostLang, type Lang, messages } from '../i18n/messages.ts';
 import { tokens } from '../styles/tokens.ts';
 
 /**
@@ -84,7 +84,7 @@ export class AssessmentColumnMapper extends LitElement {
   override render() {
     const p = this.preview;
     if (!p) return nothing;
-    const lang: Lang = resolveLang(this.lang || this.closest('[lang]')?.getAttribute('lang'));
+    const lang: Lang = hostLang(this);
     const t = messages(lang);
     const def = DATASETS[this._dataset];
     const missing = this.#missing();

@@ -30,7 +30,7 @@ import { chartPng, standaloneSvg } from '../export/export-chart.ts';
 import { breakdownCsv, indicatorsCsv } from '../export/export-data.ts';
 import { installOfflineGuard } from '../guard/offline-guard.ts';
 import { formatBytes, formatCount, formatDate, formatMonth, formatPercent } from '../i18n/format.ts';
-import { type Lang, messages, resolveLang } from '../i18n/messages.ts';
+import { hostLang, type Lang, messages } from '../i18n/messages.ts';
 import { FetchError, TooLargeError } from '../load/fetch-with-progress.ts';
 import { tokens } from '../styles/tokens.ts';
 import { DEFAULT_TILES } from './default-tiles.ts';
@@ -446,7 +446,7 @@ export class AssessmentDashboard extends LitElement {
   }
 
   #lang(): Lang {
-    return resolveLang(this.lang || this.parentElement?.closest('[lang]')?.getAttribute('lang'));
+    return hostLang(this);
   }
 
   override render() {

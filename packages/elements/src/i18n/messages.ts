@@ -241,4 +241,11 @@ export type Lang = 'zh' | 'en';
 export const resolveLang = (tag: string | null | undefined): Lang =>
   tag?.toLowerCase().startsWith('en') ? 'en' : 'zh';
 
+/**
+ * An element's language: its own `lang`, else the nearest ancestor's (the host page's), else Chinese.
+ * The element's reflected `lang` attribute is skipped so that an unset one does not hide the page's.
+ */
+export const hostLang = (el: HTMLElement): Lang =>
+  resolveLang(el.lang || el.parentElement?.closest('[lang]')?.getAttribute('lang'));
+
 export const messages = (lang: Lang): Messages => (lang === 'en' ? en : zh);

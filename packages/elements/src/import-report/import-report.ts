@@ -1,7 +1,7 @@
 import type { ImportSummary, LedgerEntry } from '@assessment-dashboard/core';
 import { css, html, LitElement, nothing } from 'lit';
 import { formatCount } from '../i18n/format.ts';
-import { type Lang, messages, resolveLang } from '../i18n/messages.ts';
+import { hostLang, type Lang, messages } from '../i18n/messages.ts';
 import { tokens } from '../styles/tokens.ts';
 
 /**
@@ -50,7 +50,7 @@ export class AssessmentImportReport extends LitElement {
   }
 
   override render() {
-    const lang: Lang = resolveLang(this.lang || this.closest('[lang]')?.getAttribute('lang'));
+    const lang: Lang = hostLang(this);
     const t = messages(lang);
     const n = (v: number) => formatCount(v, lang);
     const rejected = this.imports.reduce((s, i) => s + i.rejected, 0);

@@ -1,7 +1,7 @@
 import type { IndicatorResult } from '@assessment-dashboard/core';
 import { css, html, LitElement, nothing } from 'lit';
 import { formatCount, formatPercent, formatScore, formatWorkingDays } from '../i18n/format.ts';
-import { type Lang, messages, resolveLang } from '../i18n/messages.ts';
+import { hostLang, type Lang, messages } from '../i18n/messages.ts';
 import { tokens } from '../styles/tokens.ts';
 
 /** Status marks so colour is never the only carrier of meaning. */
@@ -69,7 +69,7 @@ export class AssessmentKpiTile extends LitElement {
   override render() {
     const r = this.result;
     if (!r) return nothing;
-    const lang = resolveLang(this.lang || this.closest('[lang]')?.getAttribute('lang'));
+    const lang = hostLang(this);
     const t = messages(lang);
     const value =
       r.value === null ? (r.disclosure === 'suppressed' ? t.withheld : '–') : this.#format(r.value, lang);

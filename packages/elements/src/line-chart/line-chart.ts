@@ -2,7 +2,7 @@ import { renderLineChart } from '@assessment-dashboard/charts';
 import { css, html, LitElement } from 'lit';
 import { WidthController } from '../controllers/width-controller.ts';
 import { formatPercent } from '../i18n/format.ts';
-import { messages, resolveLang } from '../i18n/messages.ts';
+import { hostLang, messages } from '../i18n/messages.ts';
 import { tokens } from '../styles/tokens.ts';
 
 /**
@@ -65,7 +65,7 @@ export class AssessmentLineChart extends LitElement {
   }
 
   override render() {
-    const lang = resolveLang(this.lang || this.closest('[lang]')?.getAttribute('lang'));
+    const lang = hostLang(this);
     const t = messages(lang);
     return html`<svg part="chart" role="img" aria-label=${this.summary}></svg>
       <details>
@@ -86,7 +86,7 @@ export class AssessmentLineChart extends LitElement {
   protected override updated() {
     const svg = this.svg;
     if (!svg || this.#width.width <= 0) return;
-    const lang = resolveLang(this.lang || this.closest('[lang]')?.getAttribute('lang'));
+    const lang = hostLang(this);
     const t = messages(lang);
     renderLineChart(
       svg,

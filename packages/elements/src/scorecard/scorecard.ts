@@ -1,7 +1,7 @@
 import type { Scorecard, ScorecardRow } from '@assessment-dashboard/core';
 import { css, html, LitElement, nothing } from 'lit';
 import { formatCount } from '../i18n/format.ts';
-import { type Lang, messages, resolveLang } from '../i18n/messages.ts';
+import { hostLang, type Lang, messages } from '../i18n/messages.ts';
 import { tokens } from '../styles/tokens.ts';
 
 type SortKey = 'rank' | 'department' | 'change';
@@ -91,7 +91,7 @@ export class AssessmentScorecard extends LitElement {
   override render() {
     const card = this.scorecard;
     if (!card) return nothing;
-    const lang: Lang = resolveLang(this.lang || this.closest('[lang]')?.getAttribute('lang'));
+    const lang: Lang = hostLang(this);
     const t = messages(lang);
     const sortState = (key: SortKey) =>
       this._sort.key === key ? (this._sort.descending ? 'descending' : 'ascending') : 'none';
