@@ -1,13 +1,14 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { enumLabel, type RunSummary } from '@assessment-dashboard/core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ServedData, serveFiles } from '../packages/cli/src/serve.ts';
 import { preview, type StaticServer } from '../packages/cli/src/static-server.ts';
 import { DEFAULT_TILES } from '../packages/elements/src/dashboard/default-tiles.ts';
 import { buildSite } from '../scripts/site.mjs';
-import { buildBundle, cliIndicators, launchChromium } from './helpers.ts';
+import { buildBundle, cliIndicators, launchChromium, ROOT } from './helpers.ts';
 
 /**
  * The whole product path: build the folder, serve it from a sub-path as a webmaster would, open the
@@ -123,6 +124,40 @@ describe('embedded demo under a sub-path', () => {
     expect(await page.locator('assessment-kpi-tile h3').first().textContent()).toBe(
       'Online application rate',
     );
+    await page.close();
+  });
+});
+
+describe('remote engine (engine="…" → assessment-dashboard serve)', () => {
+  let served: ServedData;
+  beforeAll(async () => {
+    // The page and the query server are different origins, as on a real portal: CORS names the page.
+    served = await serveFiles([join(ROOT, 'data/cases.csv'), join(ROOT, 'data/disclosures.csv')], {
+      cors: [new URL(server.url).origin],
+    });
+    const html = (await readFile(join(site, 'index.html'), 'utf8')).replace(
+      /<assessment-dashboard[^>]*>/,
+      `<assessment-dashboard engine="${served.server.url}">`,
+    );
+    await writeFile(join(site, 'remote.html'), html);
+  });
+  afterAll(() => served?.close());
+
+  it('shows the same numbers as the CLI without downloading DuckDB-WASM or the files', async () => {
+    const { page, requests } = await openDemo('remote.html');
+    const shown = await page
+      .locator('assessment-kpi-tile [data-key]')
+      .evaluateAll((els) =>
+        els.map((e) => ({ key: e.getAttribute('data-key'), value: Number(e.getAttribute('data-value')) })),
+      );
+    expect(shown.length).toBe(DEFAULT_TILES.length);
+    for (const s of shown) expect(s.value).toBe(cli.indicators.find((i) => i.key === s.key)?.value);
+    const bars = await page.locator('assessment-bar-chart svg .bar').count();
+    expect(bars).toBe(cli.indicators.find((i) => i.key === 'foi.volume_by_domain')?.breakdown?.length);
+    expect(requests.some((u) => u.endsWith('.wasm') || u.endsWith('.csv'))).toBe(false);
+    expect(requests.some((u) => u.startsWith(served.server.url))).toBe(true);
+    const host = new URL(served.server.url).host;
+    expect(await page.locator('assessment-dashboard p.meta', { hasText: host }).count()).toBe(1);
     await page.close();
   });
 });

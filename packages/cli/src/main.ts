@@ -23,6 +23,7 @@ import {
 import { NodeEngine } from '@assessment-dashboard/core/node';
 import { formatGroups, formatImports, formatIndicators, formatScorecard } from './format.ts';
 import { loadFiles } from './load-files.ts';
+import { serveFiles } from './serve.ts';
 import { preview } from './static-server.ts';
 
 const USAGE = `assessment-dashboard <command> [options]
@@ -44,6 +45,11 @@ Commands:
   With --json the output's "import" holds the totals, one summary per file and the first 1000 ledger entries.
   scorecard <file>… [--model m.json] [--period month|quarter|…] [--as-of DATE] [--config c.json] [--json]
       Rank departments by the scorecard model (default model built in): score, 分档 band, breakdown, change.
+  serve <file|dir>… [--port N] [--host H] [--cors ORIGIN,…] [--config c.json] [--max-rows N]
+      Import the files (or every data file in a directory) into native DuckDB and answer the dashboard's
+      queries over HTTP (Mosaic REST protocol: POST {"type":"arrow"|"json","sql":…}); use it with
+      <assessment-dashboard engine="http://host:port/">. Loopback only unless --host says otherwise;
+      read-only: one SELECT per request, no file access; --cors lists the origins of pages allowed to call.
   preview <dir> [--port N] [--host H]
       Serve a built folder (e.g. dist/) over HTTP with correct MIME types, loopback only by default.
 `;
@@ -66,7 +72,9 @@ export async function main(argv: string[]): Promise<number> {
       config: { type: 'string' },
       model: { type: 'string' },
       period: { type: 'string' },
-      port: { type: 'string', default: '4173' },
+      port: { type: 'string' },
+      cors: { type: 'string' },
+      'max-rows': { type: 'string' },
       host: { type: 'string', default: '127.0.0.1' },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -76,10 +84,11 @@ export async function main(argv: string[]): Promise<number> {
     return command ? 0 : 2;
   }
   if (command === 'preview') {
-    const server = await preview(positionals[0] ?? 'dist', Number(values.port), values.host);
+    const server = await preview(positionals[0] ?? 'dist', Number(values.port ?? 4173), values.host);
     process.stdout.write(`Serving ${positionals[0] ?? 'dist'} at ${server.url}\n`);
     return await new Promise<number>(() => {});
   }
+  if (command === 'serve') return await serve(positionals, values);
   if (command !== 'indicators' && command !== 'validate' && command !== 'scorecard') {
     process.stderr.write(`Unknown command "${command}".\n\n${USAGE}`);
     return 2;
@@ -183,4 +192,48 @@ const LEDGER_JSON_LIMIT = 1000;
 function parseDataset(name: string): DatasetKey {
   if (name in DATASETS) return name as DatasetKey;
   throw new MappingError(`--dataset: "${name}" is not one of ${Object.keys(DATASETS).join(', ')}`);
+}
+
+async function serve(
+  paths: string[],
+  values: {
+    port?: string;
+    host?: string;
+    cors?: string;
+    config?: string;
+    'max-rows'?: string;
+    encoding?: string;
+  },
+): Promise<number> {
+  if (!paths.length) {
+    process.stderr.write('serve: give at least one file or directory.\n');
+    return 2;
+  }
+  try {
+    const config = values.config ? await readConfig(values.config) : undefined;
+    const served = await serveFiles(paths, {
+      port: Number(values.port ?? 8765),
+      host: values.host,
+      cors: values.cors
+        ?.split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+      maxRows: values['max-rows'] ? Number(values['max-rows']) : undefined,
+      config,
+      import: { encoding: values.encoding },
+    });
+    process.stdout.write(`${formatImports(served.imports)}\nQuery endpoint: ${served.server.url}\n`);
+  } catch (e) {
+    if (
+      e instanceof ImportError ||
+      e instanceof MappingError ||
+      e instanceof ConfigError ||
+      e instanceof Error
+    ) {
+      process.stderr.write(`error: ${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+  return await new Promise<number>(() => {});
 }

@@ -28,6 +28,8 @@ export {
   workingDaysBetweenExpr,
   type YearCoverage,
 } from './calendar/index.ts';
+export { inlineParams, valueLiteral } from './engine/inline-params.ts';
+export { RemoteEngine, RemoteEngineError, type RemoteEngineOptions } from './engine/remote.ts';
 export { ENGINE_SETUP_SQL, type Engine } from './engine/types.ts';
 export { WasmEngine } from './engine/wasm.ts';
 export { csvCell, toCsv } from './export/csv.ts';

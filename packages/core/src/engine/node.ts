@@ -1,7 +1,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type DuckDBConnection, DuckDBInstance, DuckDBTypeId } from '@duckdb/node-api';
+import { type DuckDBConnection, DuckDBInstance, DuckDBTypeId, type StatementType } from '@duckdb/node-api';
 import { Bool, Float64, Table, Utf8, type Vector, vectorFromArray } from 'apache-arrow';
 import type { SqlValue } from '../sql/quote.ts';
 import { ENGINE_SETUP_SQL, type Engine } from './types.ts';
@@ -32,6 +32,10 @@ const TEMPORAL = new Set<DuckDBTypeId>([
 const toNumber = (v: unknown): number | null =>
   v === null || v === undefined ? null : v instanceof Date ? v.getTime() : Number(v);
 
+/** node-api binds a JS integer as a 32-bit INTEGER (wrapping larger ones); pass those as BIGINT. */
+const widenInteger = (v: SqlValue): SqlValue | bigint =>
+  typeof v === 'number' && Number.isSafeInteger(v) && (v > 2 ** 31 - 1 || v < -(2 ** 31)) ? BigInt(v) : v;
+
 /**
  * Native DuckDB (`@duckdb/node-api`, pinned to the engine version inside DuckDB-WASM) for the CLI and
  * Node tests. Results are converted to the same Arrow shapes DuckDB-WASM returns with
@@ -61,7 +65,7 @@ export class NodeEngine implements Engine {
   }
 
   async query(sql: string, params: SqlValue[] = []): Promise<Table> {
-    const reader = await this.conn.runAndReadAll(sql, params.length ? params : undefined);
+    const reader = await this.conn.runAndReadAll(sql, params.length ? params.map(widenInteger) : undefined);
     const names = reader.columnNames();
     const types = reader.columnTypes();
     const columns = reader.getColumnsJS();
@@ -85,6 +89,31 @@ export class NodeEngine implements Engine {
 
   async exec(sql: string): Promise<void> {
     await this.conn.run(sql);
+  }
+
+  /** The DuckDB statement type of each statement in `sql` (parsed and bound, not run); throws on bad SQL. */
+  async statementTypes(sql: string): Promise<StatementType[]> {
+    const extracted = await this.conn.extractStatements(sql);
+    const out: StatementType[] = [];
+    for (let i = 0; i < extracted.count; i++) {
+      const prepared = await extracted.prepare(i);
+      out.push(prepared.statementType);
+      prepared.destroySync();
+    }
+    return out;
+  }
+
+  /** Cancels the statement running now (it fails with an interrupt error). */
+  interrupt(): void {
+    this.conn.interrupt();
+  }
+
+  /**
+   * No more file access and no more setting changes for the rest of this session: what a server that
+   * answers other people's SQL needs once its data is loaded.
+   */
+  async lockDown(): Promise<void> {
+    await this.conn.run('SET enable_external_access = false; SET lock_configuration = true;');
   }
 
   async close(): Promise<void> {

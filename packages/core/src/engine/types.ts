@@ -8,6 +8,11 @@ import type { SqlValue } from '../sql/quote.ts';
  */
 export interface Engine {
   readonly name: string;
+  /**
+   * The calendar and fact tables were built where the data lives (a query server): computations use
+   * them as they are and never issue DDL here.
+   */
+  readonly prepared?: boolean;
   /** Makes UTF-8 text readable by `read_csv`; returns the path to use in SQL. */
   registerText(fileName: string, text: string): Promise<string>;
   /** Runs one statement with positional `?` parameters and returns its result as Arrow. */

@@ -89,7 +89,12 @@ export async function prepareComputation(
   // Rebuild when an import dropped the facts or when a different calendar is asked for than the installed one.
   const signature = options.calendar ? `custom:${options.calendar.name}` : JSON.stringify(overrides ?? null);
   const stale = !tables.has(WORK_CALENDAR_TABLE) || (tables.has('cases') && !tables.has(CASE_FACTS));
-  if (stale || installedCalendar.get(engine) !== signature) {
+  if (engine.prepared) {
+    if (options.calendar || overrides)
+      throw new Error(
+        'Calendar overrides cannot be applied over a query server: give the configuration to the server instead (serve --config).',
+      );
+  } else if (stale || installedCalendar.get(engine) !== signature) {
     await prepareFacts(engine, tables, calendar);
     installedCalendar.set(engine, signature);
     tables = await loadedTables(engine);

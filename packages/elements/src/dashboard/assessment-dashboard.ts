@@ -5,6 +5,7 @@ import {
   computeScorecard,
   type DashboardConfig,
   type DatasetKey,
+  type Engine,
   enumLabel,
   type Filters,
   ImportError,
@@ -13,12 +14,12 @@ import {
   INDICATORS,
   type IndicatorResult,
   importFile,
-  type LedgerEntry,
   ledgerCsv,
   ledgerEntries,
   parseConfig,
   parseMapping,
   previewFile,
+  RemoteEngine,
   type Scorecard,
   WasmEngine,
 } from '@assessment-dashboard/core';
@@ -69,6 +70,9 @@ const ACCEPT = '.csv,.tsv,.txt,.xlsx,.parquet,.arrow,.arrows,.feather,.json,.ndj
  *   (e.g. `url-state="ad"`); also shows a "copy link" button
  * @attr offline-guard - refuse every request from the page to origins other than the page's, the asset base's
  *   and the data files'; refusals fire `ad-egress-blocked` on window
+ * @attr engine - URL of a query server (`assessment-dashboard serve`, or any server speaking Mosaic's REST
+ *   protocol): the indicator SQL runs there and only results come back, so neither the files nor
+ *   DuckDB-WASM are downloaded, and the data source attributes are ignored
  * @attr max-mb - largest file the browser may load, in MB (default 512); larger files get a message
  *   pointing to the CLI instead of crashing the tab
  * @fires ad-ready - detail: `{ imports, indicators }` once the indicators are shown
@@ -94,6 +98,7 @@ export class AssessmentDashboard extends LitElement {
     sheet: { type: String },
     urlState: { type: String, attribute: 'url-state' },
     offlineGuard: { type: Boolean, attribute: 'offline-guard' },
+    engineUrl: { type: String, attribute: 'engine' },
     _copied: { state: true },
     _linkText: { state: true },
     importMapping: { attribute: false },
@@ -115,6 +120,7 @@ export class AssessmentDashboard extends LitElement {
   declare sheet: string | undefined;
   declare urlState: string | undefined;
   declare offlineGuard: boolean;
+  declare engineUrl: string | undefined;
   declare _copied: boolean;
   declare _linkText: string | undefined;
   declare importMapping: ImportMapping | undefined;
@@ -123,7 +129,7 @@ export class AssessmentDashboard extends LitElement {
 
   static override styles = [tokens, dashboardStyles];
 
-  #engine: WasmEngine | undefined;
+  #engine: Engine | undefined;
   #run = 0;
   #abort: AbortController | undefined;
   /** Files the user dropped or picked; they replace the attribute sources until the attributes change. */
@@ -204,6 +210,7 @@ export class AssessmentDashboard extends LitElement {
       'config',
       'configuration',
       'sheet',
+      'engineUrl',
     ];
     if ([...sources, ...inputs].some((k) => changed.has(k))) {
       // New attribute sources replace files the user dropped earlier.
@@ -230,7 +237,8 @@ export class AssessmentDashboard extends LitElement {
     const inputs = this.#inputs();
     // An update can still run after removal; never take the shared engine for an element that is gone.
     if (!this.isConnected) return;
-    if (!inputs.length) {
+    const remote = this.engineUrl ? new URL(this.engineUrl, location.href).href : undefined;
+    if (!inputs.length && !remote) {
       this._state = { phase: 'idle' };
       return;
     }
@@ -238,71 +246,86 @@ export class AssessmentDashboard extends LitElement {
     const set = (s: LoadState) => {
       if (live()) this._state = s;
     };
-    // Start the engine while the files download: its 33 MB compile dominates start-up.
     const assetBase = this.assetBase || defaultAssetBase();
     if (this.offlineGuard)
-      installOfflineGuard([assetBase, ...inputs.map((i) => i.name), this.mapping ?? '', this.config ?? '']);
+      installOfflineGuard([
+        remote ?? assetBase,
+        ...inputs.map((i) => i.name),
+        this.mapping ?? '',
+        this.config ?? '',
+      ]);
     const previous = this.#lease;
-    this.#lease = acquireDuckDB(assetBase);
+    // Start the engine while the files download: its 33 MB compile dominates start-up. A query server
+    // holds the data itself: then no file and no DuckDB-WASM is downloaded.
+    this.#lease = remote ? undefined : acquireDuckDB(assetBase);
     previous?.release();
-    const dbPromise = this.#lease.db;
-    dbPromise.catch(() => {});
+    const dbPromise = this.#lease?.db;
+    dbPromise?.catch(() => {});
     let file: string | undefined;
     try {
-      const fetched: { input: Input; bytes: Uint8Array }[] = [];
-      for (const input of inputs) {
-        file = input.name;
-        set({ phase: 'fetching', file, loaded: 0, total: undefined });
-        const bytes = await input.read(
-          (loaded, total) => set({ phase: 'fetching', file: input.name, loaded, total }),
-          abort.signal,
-        );
-        fetched.push({ input, bytes });
-      }
-      file = undefined;
-      set({ phase: 'starting-engine' });
-      const db = await dbPromise;
-      if (!live()) return;
-      await this.#engine?.close().catch(() => {});
-      const engine = new WasmEngine(db, `${this.#id}_${run}`);
-      this.#engine = engine;
       const imports: ImportSummary[] = [];
-      const shared = await this.#sharedMapping(abort.signal);
-      for (const { input, bytes } of fetched) {
-        file = input.name;
-        set({ phase: 'importing', file });
-        const fix = this.#fixes.get(input.name);
-        const applies = shared && (input.dataset === undefined || input.dataset === shared.dataset);
-        const mapping = fix ?? (applies ? shared : undefined);
-        let summary: ImportSummary;
-        try {
-          summary = await importFile(engine, input.label, bytes, {
-            dataset: input.dataset,
-            mapping,
-          });
-        } catch (e) {
-          // Unrecognised columns are a question for the user, not a dead end: show the mapping screen.
-          if (e instanceof ImportError && (e.code === 'missing_columns' || e.code === 'unknown_dataset')) {
-            const preview = await previewFile(engine, input.label, bytes);
-            if (input.dataset) preview.dataset = input.dataset;
-            const t = messages(this.#lang());
-            const missing = (e.details.missing as string[] | undefined) ?? [];
-            const problem =
-              e.code === 'unknown_dataset' ? t.unknownDataset : t.missingColumns(missing.join(', '));
-            return set({ phase: 'mapping', file: input.name, preview, problem });
-          }
-          throw e;
+      let engine: Engine;
+      if (remote || !dbPromise) {
+        set({ phase: 'connecting', url: remote ?? '' });
+        await this.#engine?.close().catch(() => {});
+        engine = new RemoteEngine(remote ?? '', { signal: abort.signal });
+        this.#engine = engine;
+      } else {
+        const fetched: { input: Input; bytes: Uint8Array }[] = [];
+        for (const input of inputs) {
+          file = input.name;
+          set({ phase: 'fetching', file, loaded: 0, total: undefined });
+          const bytes = await input.read(
+            (loaded, total) => set({ phase: 'fetching', file: input.name, loaded, total }),
+            abort.signal,
+          );
+          fetched.push({ input, bytes });
         }
-        if (summary.loaded === 0) return set({ phase: 'empty', file: input.name });
-        imports.push(summary);
+        file = undefined;
+        set({ phase: 'starting-engine' });
+        const db = await dbPromise;
+        if (!live()) return;
+        await this.#engine?.close().catch(() => {});
+        engine = new WasmEngine(db, `${this.#id}_${run}`);
+        this.#engine = engine;
+        const shared = await this.#sharedMapping(abort.signal);
+        for (const { input, bytes } of fetched) {
+          file = input.name;
+          set({ phase: 'importing', file });
+          const fix = this.#fixes.get(input.name);
+          const applies = shared && (input.dataset === undefined || input.dataset === shared.dataset);
+          const mapping = fix ?? (applies ? shared : undefined);
+          let summary: ImportSummary;
+          try {
+            summary = await importFile(engine, input.label, bytes, {
+              dataset: input.dataset,
+              mapping,
+            });
+          } catch (e) {
+            // Unrecognised columns are a question for the user, not a dead end: show the mapping screen.
+            if (e instanceof ImportError && (e.code === 'missing_columns' || e.code === 'unknown_dataset')) {
+              const preview = await previewFile(engine, input.label, bytes);
+              if (input.dataset) preview.dataset = input.dataset;
+              const t = messages(this.#lang());
+              const missing = (e.details.missing as string[] | undefined) ?? [];
+              const problem =
+                e.code === 'unknown_dataset' ? t.unknownDataset : t.missingColumns(missing.join(', '));
+              return set({ phase: 'mapping', file: input.name, preview, problem });
+            }
+            throw e;
+          }
+          if (summary.loaded === 0) return set({ phase: 'empty', file: input.name });
+          imports.push(summary);
+        }
+        file = undefined;
       }
-      file = undefined;
       set({ phase: 'computing' });
       const config = await this.#configuration(abort.signal);
       this.#config = config;
       this.#selection = [];
       const computed = await computeIndicators(engine, { asOf: this.asOf || undefined, config });
-      const entries = await ledgerEntries(engine, REPORT_ENTRIES);
+      // A query server's ledger belongs to its operator (`serve` prints it); only local imports are reported.
+      const entries = remote ? [] : await ledgerEntries(engine, REPORT_ENTRIES);
       const trend = computed.some((c) => c.result.key === TREND_KEY)
         ? await computeGrouped(engine, {
             asOf: this.asOf || undefined,
@@ -317,6 +340,7 @@ export class AssessmentDashboard extends LitElement {
       set({
         phase: 'ready',
         imports,
+        remote,
         computed,
         asOf,
         entries,
@@ -478,6 +502,8 @@ export class AssessmentDashboard extends LitElement {
       }
       case 'starting-engine':
         return this.#progress(t.startingEngine);
+      case 'connecting':
+        return this.#progress(t.connecting(new URL(s.url).host));
       case 'importing':
         return this.#progress(t.importing(this.#label(s.file)));
       case 'computing':
@@ -507,7 +533,7 @@ export class AssessmentDashboard extends LitElement {
           lang=${lang} @ad-apply-mapping=${(e: CustomEvent<{ mapping: ImportMapping }>) => this.#applyFix(s.file, e.detail.mapping)}>
           </assessment-column-mapper>`;
       case 'ready':
-        return this.#ready(s.imports, s.computed, s.entries, s.trend, s.scorecard, lang);
+        return this.#ready(s, lang);
     }
   }
 
@@ -554,24 +580,21 @@ export class AssessmentDashboard extends LitElement {
     if (files?.length) void this.loadFiles(files);
   };
 
-  #ready(
-    imports: ImportSummary[],
-    computed: ComputedIndicator[],
-    entries: LedgerEntry[],
-    trend: IndicatorResult[],
-    scorecard: Scorecard | 'computing' | undefined,
-    lang: Lang,
-  ) {
+  #ready(state: Extract<LoadState, { phase: 'ready' }>, lang: Lang) {
+    const { imports, computed, entries, trend, scorecard, remote } = state;
     const t = messages(lang);
     const read = imports.reduce((n, i) => n + i.read, 0);
     const loaded = imports.reduce((n, i) => n + i.loaded, 0);
     const rejected = imports.reduce((n, i) => n + i.rejected, 0);
     const tiles = DEFAULT_TILES.flatMap((key) => computed.filter((c) => c.result.key === key));
     const domains = computed.find((c) => c.result.key === 'foi.volume_by_domain');
-    return html`<p class="meta">${t.rowsSummary(formatCount(read, lang), formatCount(loaded, lang), formatCount(rejected, lang))}
-        <button type="button" class="link" @click=${this.#openPicker}>${t.loadOther}</button></p>
-      <assessment-import-report .imports=${imports} .entries=${entries} lang=${lang}
-        @ad-download-ledger=${() => this.#downloadLedger()}></assessment-import-report>
+    const source = remote
+      ? html`<p class="meta">${t.remoteSource(new URL(remote).host)}</p>`
+      : html`<p class="meta">${t.rowsSummary(formatCount(read, lang), formatCount(loaded, lang), formatCount(rejected, lang))}
+          <button type="button" class="link" @click=${this.#openPicker}>${t.loadOther}</button></p>
+        <assessment-import-report .imports=${imports} .entries=${entries} lang=${lang}
+          @ad-download-ledger=${() => this.#downloadLedger()}></assessment-import-report>`;
+    return html`${source}
       ${this.#chips(lang)}
       <p class="tools">${t.exportLabel}
         <button type="button" class="link" @click=${() => this.#exportIndicators(computed, lang)}>${t.exportIndicators}</button>

@@ -13,11 +13,15 @@ export type LoadState =
   | { phase: 'idle' }
   | { phase: 'fetching'; file: string; loaded: number; total: number | undefined }
   | { phase: 'starting-engine' }
+  /** asking a query server (the `engine` attribute) */
+  | { phase: 'connecting'; url: string }
   | { phase: 'importing'; file: string }
   | { phase: 'computing' }
   | {
       phase: 'ready';
       imports: ImportSummary[];
+      /** the query server's URL when the data lives there (then `imports` is empty) */
+      remote?: string | undefined;
       computed: ComputedIndicator[];
       asOf: string;
       /** first ledger entries, for the import report */

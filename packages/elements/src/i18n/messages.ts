@@ -10,6 +10,8 @@ const zh = {
   retry: '重试',
   fetching: (file: string) => `正在下载 ${file}`,
   startingEngine: '正在启动分析引擎（DuckDB-WASM）',
+  connecting: (host: string) => `正在连接查询服务器 ${host}`,
+  remoteSource: (host: string) => `数据由查询服务器 ${host} 计算，原始数据不下载到本机。`,
   importing: (file: string) => `正在导入 ${file}`,
   computing: '正在计算指标',
   rowsSummary: (read: string, loaded: string, rejected: string) =>
@@ -126,6 +128,8 @@ const en: Messages = {
   retry: 'Retry',
   fetching: (file) => `Downloading ${file}`,
   startingEngine: 'Starting the analysis engine (DuckDB-WASM)',
+  connecting: (host: string) => `Connecting to the query server ${host}`,
+  remoteSource: (host: string) => `Computed by the query server ${host}; the raw data is not downloaded.`,
   importing: (file) => `Importing ${file}`,
   computing: 'Computing indicators',
   rowsSummary: (read, loaded, rejected) => `${read} rows read, ${loaded} loaded, ${rejected} rejected`,
