@@ -30,7 +30,7 @@ export {
 } from './calendar/index.ts';
 export { inlineParams, valueLiteral } from './engine/inline-params.ts';
 export { RemoteEngine, RemoteEngineError, type RemoteEngineOptions } from './engine/remote.ts';
-export { ENGINE_SETUP_SQL, type Engine } from './engine/types.ts';
+export { asCrash, ENGINE_SETUP_SQL, type Engine, EngineCrashedError } from './engine/types.ts';
 export { WasmEngine } from './engine/wasm.ts';
 export { csvCell, toCsv } from './export/csv.ts';
 export { type DecodedText, decodeBytes } from './import/encoding.ts';

@@ -25,3 +25,21 @@ export interface Engine {
 /** Session settings every engine applies: extensions are never fetched from the network. */
 export const ENGINE_SETUP_SQL =
   'SET autoload_known_extensions = false; SET autoinstall_known_extensions = false;';
+
+/**
+ * The engine itself stopped (its worker died, or WebAssembly trapped): nothing more can run on it, and
+ * the data must be loaded again into a fresh one. Distinct from a query's own error.
+ */
+export class EngineCrashedError extends Error {
+  override name = 'EngineCrashedError';
+}
+
+/** Messages of WebAssembly traps and aborts: after one, a DuckDB-WASM instance cannot be trusted again. */
+const TRAP = /\b(RuntimeError|unreachable|memory access out of bounds|Aborted\(|Out of bounds)/i;
+
+/** The error as an EngineCrashedError when it means the engine is gone, else unchanged. */
+export function asCrash(e: unknown): unknown {
+  if (e instanceof EngineCrashedError) return e;
+  const message = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+  return TRAP.test(message) ? new EngineCrashedError(`DuckDB stopped: ${message}`) : e;
+}

@@ -1,7 +1,7 @@
 import type { AsyncDuckDB, AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
 import type { Table } from 'apache-arrow';
 import { ident, type SqlValue } from '../sql/quote.ts';
-import { ENGINE_SETUP_SQL, type Engine } from './types.ts';
+import { asCrash, ENGINE_SETUP_SQL, type Engine } from './types.ts';
 
 /**
  * Engine over an already-instantiated DuckDB-WASM database. Creating the database (worker, wasm
@@ -11,40 +11,61 @@ export class WasmEngine implements Engine {
   readonly name = 'duckdb-wasm';
   #conn: Promise<AsyncDuckDBConnection>;
 
+  #crashed: Promise<never> | undefined;
+
   /**
    * @param database When given, this engine works in its own attached in-memory database, so several
    *   dashboards can share one DuckDB-WASM instance (one worker per page) without seeing each other's tables.
+   * @param crashed Rejects when the worker dies; every pending and later call then fails with it instead
+   *   of waiting forever for a reply that cannot come.
    */
   constructor(
     readonly db: AsyncDuckDB,
     readonly database?: string,
+    crashed?: Promise<never>,
   ) {
-    this.#conn = (async () => {
+    this.#crashed = crashed;
+    crashed?.catch(() => {});
+    this.#conn = this.#guard(async () => {
       const conn = await db.connect();
       await conn.query(ENGINE_SETUP_SQL);
       if (database) await conn.query(`ATTACH ':memory:' AS ${ident(database)}; USE ${ident(database)};`);
       return conn;
-    })();
+    });
+    this.#conn.catch(() => {});
   }
 
-  async registerText(fileName: string, text: string): Promise<string> {
-    await this.db.registerFileText(fileName, text);
-    return fileName;
-  }
-
-  async query(sql: string, params: SqlValue[] = []): Promise<Table> {
-    const conn = await this.#conn;
-    if (params.length === 0) return (await conn.query(sql)) as unknown as Table;
-    const stmt = await conn.prepare(sql);
+  /** Runs `work`, failing fast if the worker dies meanwhile and turning WebAssembly traps into crashes. */
+  async #guard<T>(work: () => Promise<T>): Promise<T> {
     try {
-      return (await stmt.query(...params)) as unknown as Table;
-    } finally {
-      await stmt.close();
+      return await (this.#crashed ? Promise.race([work(), this.#crashed]) : work());
+    } catch (e) {
+      throw asCrash(e);
     }
   }
 
-  async exec(sql: string): Promise<void> {
-    await (await this.#conn).query(sql);
+  async registerText(fileName: string, text: string): Promise<string> {
+    await this.#guard(() => this.db.registerFileText(fileName, text));
+    return fileName;
+  }
+
+  query(sql: string, params: SqlValue[] = []): Promise<Table> {
+    return this.#guard(async () => {
+      const conn = await this.#conn;
+      if (params.length === 0) return (await conn.query(sql)) as unknown as Table;
+      const stmt = await conn.prepare(sql);
+      try {
+        return (await stmt.query(...params)) as unknown as Table;
+      } finally {
+        await stmt.close();
+      }
+    });
+  }
+
+  exec(sql: string): Promise<void> {
+    return this.#guard(async () => {
+      await (await this.#conn).query(sql);
+    });
   }
 
   async close(): Promise<void> {

@@ -1,4 +1,5 @@
 import {
+  asCrash,
   type ComputedIndicator,
   computeGrouped,
   computeIndicators,
@@ -6,6 +7,7 @@ import {
   type DashboardConfig,
   type DatasetKey,
   type Engine,
+  EngineCrashedError,
   enumLabel,
   type Filters,
   ImportError,
@@ -286,7 +288,7 @@ export class AssessmentDashboard extends LitElement {
         const db = await dbPromise;
         if (!live()) return;
         await this.#engine?.close().catch(() => {});
-        engine = new WasmEngine(db, `${this.#id}_${run}`);
+        engine = new WasmEngine(db, `${this.#id}_${run}`, this.#lease?.crashed);
         this.#engine = engine;
         const shared = await this.#sharedMapping(abort.signal);
         for (const { input, bytes } of fetched) {
@@ -357,32 +359,41 @@ export class AssessmentDashboard extends LitElement {
         const scorecard = await computeScorecard(engine, { asOf: this.asOf || undefined, config });
         if (live() && this._state.phase === 'ready') this._state = { ...this._state, scorecard };
       }
-    } catch (e) {
-      if (!live()) return;
-      // Fetch errors name their URL; anything thrown while a file is being read or imported names that file.
-      const kind =
-        e instanceof TooLargeError
+    } catch (caught) {
+      if (live()) this.#fail(caught, file);
+    }
+  }
+
+  /** Shows what went wrong (and fires ad-error); `file` is the file being read or imported, if any. */
+  #fail(caught: unknown, file?: string) {
+    const e = asCrash(caught);
+    // A dead worker is replaced on retry; the files are fetched (or read) again from where they came.
+    if (e instanceof EngineCrashedError) this.#lease?.discard(e.message);
+    // Fetch errors name their URL; anything thrown while a file is being read or imported names that file.
+    const kind =
+      e instanceof EngineCrashedError
+        ? 'crash'
+        : e instanceof TooLargeError
           ? 'too-large'
           : e instanceof FetchError
             ? 'fetch'
             : file
               ? 'import'
               : 'engine';
-      const errorFile = e instanceof FetchError ? e.url : file;
-      const t = messages(this.#lang());
-      const detail =
-        e instanceof TooLargeError
-          ? t.tooLarge(
-              this.#label(e.file),
-              formatBytes(e.size, this.#lang()),
-              formatBytes(e.limit, this.#lang()),
-            )
-          : e instanceof Error
-            ? e.message
-            : String(e);
-      set({ phase: 'error', kind, file: errorFile, detail });
-      this.dispatchEvent(new CustomEvent('ad-error', { detail: { kind, file: errorFile, message: detail } }));
-    }
+    const errorFile = e instanceof FetchError ? e.url : file;
+    const t = messages(this.#lang());
+    const detail =
+      e instanceof TooLargeError
+        ? t.tooLarge(
+            this.#label(e.file),
+            formatBytes(e.size, this.#lang()),
+            formatBytes(e.limit, this.#lang()),
+          )
+        : e instanceof Error
+          ? e.message
+          : String(e);
+    this._state = { phase: 'error', kind, file: errorFile, detail };
+    this.dispatchEvent(new CustomEvent('ad-error', { detail: { kind, file: errorFile, message: detail } }));
   }
 
   /** The mapping from the `importMapping` property or the `mapping` URL, validated. */
@@ -418,14 +429,22 @@ export class AssessmentDashboard extends LitElement {
       datasetFilters[dataset] = { ...datasetFilters[dataset], [column]: [value] };
     }
     const run = this.#run;
+    try {
+      await this.#filter(this.#engine, datasetFilters, run);
+    } catch (e) {
+      if (run === this.#run && this.isConnected) this.#fail(e);
+    }
+  }
+
+  async #filter(engine: Engine, datasetFilters: Partial<Record<DatasetKey, Filters>>, run: number) {
     const options = { asOf: this.asOf || undefined, config: this.#config };
-    const computed = await computeIndicators(this.#engine, { ...options, datasetFilters });
+    const computed = await computeIndicators(engine, { ...options, datasetFilters });
     // A chart is not filtered by its own selection (as in Mosaic's cross-filter): it keeps every bar and
     // highlights the picked one, so the user can see the choice in context and pick another.
     const own = datasetFilters.disclosures?.domain;
     if (own) {
       const { domain: _, ...others } = datasetFilters.disclosures ?? {};
-      const [unfiltered] = await computeIndicators(this.#engine, {
+      const [unfiltered] = await computeIndicators(engine, {
         ...options,
         datasetFilters: { ...datasetFilters, disclosures: others },
         keys: ['foi.volume_by_domain'],
@@ -518,6 +537,7 @@ export class AssessmentDashboard extends LitElement {
           fetch: t.loadFailed(s.file ?? ''),
           import: t.importFailed(s.file ?? ''),
           engine: t.engineFailed,
+          crash: t.engineCrashed,
           'too-large': t.tooLargeTitle,
         };
         const title = titles[s.kind];

@@ -37,7 +37,8 @@ export type LoadState =
   | { phase: 'mapping'; file: string; preview: FilePreview; problem: string }
   | {
       phase: 'error';
-      kind: 'fetch' | 'engine' | 'import' | 'too-large';
+      /** crash: the engine's worker died; retry starts a new one and loads the data again */
+      kind: 'fetch' | 'engine' | 'import' | 'too-large' | 'crash';
       file: string | undefined;
       detail: string;
     };

@@ -1,3 +1,4 @@
+import { EngineCrashedError } from '@assessment-dashboard/core';
 import {
   type AsyncDuckDB,
   AsyncDuckDB as AsyncDuckDBClass,
@@ -16,7 +17,15 @@ export class EngineStartError extends Error {
   override name = 'EngineStartError';
 }
 
-const instances = new Map<string, Promise<AsyncDuckDB>>();
+interface Instance {
+  db: Promise<AsyncDuckDB>;
+  /** rejects once the worker has died */
+  crashed: Promise<never>;
+  /** ends the worker and forgets the instance, so the next lease starts a fresh one */
+  kill(reason: string): void;
+}
+
+const instances = new Map<string, Instance>();
 const users = new Map<string, number>();
 const idle = new Map<string, ReturnType<typeof setTimeout>>();
 
@@ -26,6 +35,10 @@ export const IDLE_TERMINATE_MS = 2000;
 /** A claim on the page's DuckDB: `release()` when done; the worker ends once nobody holds one. */
 export interface DuckDBLease {
   db: Promise<AsyncDuckDB>;
+  /** Rejects with EngineCrashedError when the worker dies (give it to WasmEngine). */
+  crashed: Promise<never>;
+  /** After a crash: end this instance so that the next lease (a retry) gets a fresh worker. */
+  discard(reason: string): void;
   release(): void;
 }
 
@@ -38,10 +51,12 @@ export function acquireDuckDB(assetBase: string, timeoutMs?: number): DuckDBLeas
   clearTimeout(idle.get(base));
   idle.delete(base);
   users.set(base, (users.get(base) ?? 0) + 1);
-  const db = sharedDuckDB(base, timeoutMs);
+  const instance = sharedInstance(base, timeoutMs);
   let released = false;
   return {
-    db,
+    db: instance.db,
+    crashed: instance.crashed,
+    discard: (reason) => instance.kill(reason),
     release() {
       if (released) return;
       released = true;
@@ -54,7 +69,7 @@ export function acquireDuckDB(assetBase: string, timeoutMs?: number): DuckDBLeas
           const p = instances.get(base);
           instances.delete(base);
           idle.delete(base);
-          void p?.then((d) => d.terminate()).catch(() => {});
+          void p?.db.then((d) => d.terminate()).catch(() => {});
         }, IDLE_TERMINATE_MS),
       );
     },
@@ -67,17 +82,41 @@ export function acquireDuckDB(assetBase: string, timeoutMs?: number): DuckDBLeas
  * that names what to check.
  */
 export function sharedDuckDB(assetBase: string, timeoutMs = 60_000): Promise<AsyncDuckDB> {
-  const base = new URL(assetBase, document.baseURI).href;
-  let p = instances.get(base);
-  if (!p) {
-    p = startDuckDB(base, timeoutMs);
-    p.catch(() => instances.delete(base));
-    instances.set(base, p);
-  }
-  return p;
+  return sharedInstance(new URL(assetBase, document.baseURI).href, timeoutMs).db;
 }
 
-async function startDuckDB(base: string, timeoutMs: number): Promise<AsyncDuckDB> {
+function sharedInstance(base: string, timeoutMs = 60_000): Instance {
+  let instance = instances.get(base);
+  if (!instance) {
+    let fail: (e: Error) => void = () => {};
+    const crashed = new Promise<never>((_, reject) => {
+      fail = reject;
+    });
+    crashed.catch(() => {});
+    let dead = false;
+    const kill = (reason: string) => {
+      if (dead) return;
+      dead = true;
+      if (instances.get(base) === created) instances.delete(base);
+      fail(new EngineCrashedError(reason));
+      void db.then((d) => d.terminate()).catch(() => {});
+    };
+    const db = startDuckDB(base, timeoutMs, kill);
+    const created: Instance = { db, crashed, kill };
+    db.catch(() => {
+      if (instances.get(base) === created) instances.delete(base);
+    });
+    instances.set(base, created);
+    instance = created;
+  }
+  return instance;
+}
+
+async function startDuckDB(
+  base: string,
+  timeoutMs: number,
+  onCrash: (reason: string) => void,
+): Promise<AsyncDuckDB> {
   const abs = (file: string) => new URL(file, base).href;
   const bundles: DuckDBBundles = {
     eh: { mainModule: abs(DUCKDB_FILES.eh.mainModule), mainWorker: abs(DUCKDB_FILES.eh.mainWorker) },
@@ -125,5 +164,7 @@ async function startDuckDB(base: string, timeoutMs: number): Promise<AsyncDuckDB
     clearTimeout(timer);
   }
   await db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } });
+  // From now on an uncaught error in the worker means it is gone: fail everything waiting on it.
+  worker.addEventListener('error', (e) => onCrash(`DuckDB worker stopped: ${e.message || 'unknown error'}`));
   return db;
 }
