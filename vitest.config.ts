@@ -10,6 +10,9 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
   '--no-first-run',
   '--disable-quic',
+  // Lets the lifecycle test force garbage collection and read exact heap sizes.
+  '--js-flags=--expose-gc',
+  '--enable-precise-memory-info',
 ];
 
 export default defineConfig({
