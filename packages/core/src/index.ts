@@ -92,3 +92,4 @@ export {
 export type { Filters } from './sql/filters.ts';
 export { ident, literal, type SqlQuery, type SqlValue } from './sql/quote.ts';
 export { type RunSummary, summarise } from './summary.ts';
+export * from './supervision/index.ts';

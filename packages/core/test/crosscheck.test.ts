@@ -37,7 +37,7 @@ import {
 /** Bump together with a new reference implementation: a new indicator without one fails here. */
 const INDICATOR_COUNT = 35;
 
-const DATASET_FILES: Record<DatasetKey, string> = {
+const DATASET_FILES: Partial<Record<DatasetKey, string>> = {
   cases: 'cases.csv',
   items: 'items.csv',
   disclosures: 'disclosures.csv',
@@ -53,7 +53,7 @@ const SCENARIOS: Record<string, RefOptions> = {
   'department filter': { asOf: '2025-12-31 23:59:59', filters: { dept_name: ['县自然资源局'] } },
 };
 
-const EDGE_FILES: Record<DatasetKey, string> = {
+const EDGE_FILES: Partial<Record<DatasetKey, string>> = {
   cases: EDGE_CASES,
   items: EDGE_ITEMS,
   disclosures: EDGE_DISCLOSURES,

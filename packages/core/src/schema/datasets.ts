@@ -226,12 +226,50 @@ const hotline: DatasetDef = {
   ],
 };
 
+/** 办件过程信息 (DOMAIN §7.a-steps): one row per step, what 事后补录 detection reads. */
+const steps: DatasetDef = {
+  key: 'steps',
+  table: 'steps',
+  label: { zh: '办件过程', en: 'Case process steps' },
+  fields: [
+    f('case_id', '办件编号', 'string', ['办件号', '申报号', '受理编号', '业务流水号', 'projid'], {
+      required: true,
+    }),
+    f('step_seq', '环节序号', 'int', ['序号', '步骤序号']),
+    f('step_name', '办理环节名称', 'string', ['环节名称', '办理环节', 'node_name'], { required: true }),
+    f('action', '业务动作', 'string', ['办理动作']),
+    f('step_started_at', '环节开始时间', 'datetime', ['开始时间', '环节受理时间']),
+    f('step_ended_at', '环节结束时间', 'datetime', ['结束时间', '环节办结时间', '办理时间'], {
+      required: true,
+    }),
+    f('handler_hash', '办理人', 'string', ['经办人', '办理人员']),
+    f('opinion', '办理意见', 'string', ['审批意见']),
+    f('recorded_at', '录入时间', 'datetime', ['记录时间', '入库时间', '数据录入时间']),
+  ],
+};
+
+/** Receipts from the treasury or non-tax revenue system: reconciled against fees and fines on cases (网下运行). */
+const receipts: DatasetDef = {
+  key: 'receipts',
+  table: 'receipts',
+  label: { zh: '缴款到账记录', en: 'Treasury receipts' },
+  fields: [
+    f('payment_ref', '缴款书编号', 'string', ['非税缴款码', '缴款码', '缴款书号'], { required: true }),
+    f('amount', '缴款金额(元)', 'decimal', ['实缴金额', '到账金额', '入库金额'], { required: true }),
+    f('paid_at', '缴款日期', 'datetime', ['到账日期', '入库日期', '缴款时间']),
+    f('dept_name', '执收单位', 'string', ['执收部门', '征收单位']),
+    f('receipt_no', '票据号', 'string', ['票据号码', '收据号']),
+  ],
+};
+
 export const DATASETS: Record<DatasetKey, DatasetDef> = {
   cases,
   items,
   disclosures,
   requests,
   hotline,
+  steps,
+  receipts,
 };
 
 export function datasetDef(key: DatasetKey): DatasetDef {

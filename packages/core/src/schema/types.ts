@@ -1,6 +1,15 @@
 /** Canonical schema types (shared/DOMAIN.md §7). */
 
-export type DatasetKey = 'cases' | 'items' | 'disclosures' | 'requests' | 'hotline';
+export type DatasetKey =
+  | 'cases'
+  | 'items'
+  | 'disclosures'
+  | 'requests'
+  | 'hotline'
+  /** process steps of cases (办件过程, DOMAIN §7.a-steps), for 事后补录 checks */
+  | 'steps'
+  /** treasury / non-tax receipts (国库、非税收入缴款), for 网下运行 reconciliation (DOMAIN §4.3) */
+  | 'receipts';
 
 export type FieldType =
   | 'string'

@@ -755,20 +755,21 @@ const validCallback = (r: Row) =>
   r.callback_result !== null && r.callback_result !== 'unreachable' && r.callback_result !== 'declined';
 
 /** Reference computations by the dataset they read, then by indicator key. */
-export const REFERENCE_BY_DATASET: Readonly<Record<DatasetKey, Readonly<Record<string, Compute>>>> = {
-  cases: CASE_REFERENCE,
-  items: ITEM_REFERENCE,
-  disclosures: DISCLOSURE_REFERENCE,
-  requests: REQUEST_REFERENCE,
-  hotline: HOTLINE_REFERENCE,
-};
+export const REFERENCE_BY_DATASET: Readonly<Partial<Record<DatasetKey, Readonly<Record<string, Compute>>>>> =
+  {
+    cases: CASE_REFERENCE,
+    items: ITEM_REFERENCE,
+    disclosures: DISCLOSURE_REFERENCE,
+    requests: REQUEST_REFERENCE,
+    hotline: HOTLINE_REFERENCE,
+  };
 
 const REFERENCE_DATASET_KEYS = Object.keys(REFERENCE_BY_DATASET) as DatasetKey[];
 
 /** Reference indicator key → the dataset it reads. */
 export const REFERENCE_DATASETS: Readonly<Record<string, DatasetKey>> = Object.fromEntries(
   REFERENCE_DATASET_KEYS.flatMap((dataset) =>
-    Object.keys(REFERENCE_BY_DATASET[dataset]).map((key) => [key, dataset]),
+    Object.keys(REFERENCE_BY_DATASET[dataset] ?? {}).map((key) => [key, dataset]),
   ),
 );
 
@@ -784,7 +785,7 @@ export function computeReference(data: RefData, options: RefOptions): Record<str
   // Only datasets that are loaded, as the engine computes only indicators whose table exists.
   for (const dataset of REFERENCE_DATASET_KEYS) {
     if (!data[dataset]) continue;
-    for (const [key, compute] of Object.entries(REFERENCE_BY_DATASET[dataset])) out[key] = compute(ctx);
+    for (const [key, compute] of Object.entries(REFERENCE_BY_DATASET[dataset] ?? {})) out[key] = compute(ctx);
   }
   return out;
 }
