@@ -25,6 +25,7 @@ import { formatGroups, formatImports, formatIndicators, formatScorecard } from '
 import { loadFiles } from './load-files.ts';
 import { serveFiles } from './serve.ts';
 import { preview } from './static-server.ts';
+import { formatSupervision, supervise } from './supervision.ts';
 
 const USAGE = `assessment-dashboard <command> [options]
 
@@ -45,6 +46,10 @@ Commands:
   With --json the output's "import" holds the totals, one summary per file and the first 1000 ledger entries.
   scorecard <file>… [--model m.json] [--period month|quarter|…] [--as-of DATE] [--config c.json] [--json]
       Rank departments by the scorecard model (default model built in): score, 分档 band, breakdown, change.
+  supervision <file>… [--as-of DATE] [--dept NAME] [--json]
+      Electronic-supervision checks the files allow: 超期/红黄牌 watch list (cases), 事后补录 step checks
+      (process-step export), 网下运行 reconciliation of fees and fines against a treasury receipts file.
+      Exits 1 when anything is flagged.
   serve <file|dir>… [--port N] [--host H] [--cors ORIGIN,…] [--config c.json] [--max-rows N]
       Import the files (or every data file in a directory) into native DuckDB and answer the dashboard's
       queries over HTTP (Mosaic REST protocol: POST {"type":"arrow"|"json","sql":…}); use it with
@@ -75,6 +80,7 @@ export async function main(argv: string[]): Promise<number> {
       port: { type: 'string' },
       cors: { type: 'string' },
       'max-rows': { type: 'string' },
+      dept: { type: 'string' },
       host: { type: 'string', default: '127.0.0.1' },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -89,7 +95,7 @@ export async function main(argv: string[]): Promise<number> {
     return await new Promise<number>(() => {});
   }
   if (command === 'serve') return await serve(positionals, values);
-  if (command !== 'indicators' && command !== 'validate' && command !== 'scorecard') {
+  if (!['indicators', 'validate', 'scorecard', 'supervision'].includes(command)) {
     process.stderr.write(`Unknown command "${command}".\n\n${USAGE}`);
     return 2;
   }
@@ -115,6 +121,19 @@ export async function main(argv: string[]): Promise<number> {
     });
     if (values.ledger) await writeFile(values.ledger, await ledgerCsv(engine));
     const config = values.config ? await readConfig(values.config) : undefined;
+    if (command === 'supervision') {
+      const report = await supervise(engine, { asOf: values['as-of'], dept: values.dept, config });
+      process.stdout.write(
+        values.json
+          ? `${JSON.stringify({ import: summarise(imports, []).import, ...report }, null, 2)}\n`
+          : `${formatImports(imports)}\n${formatSupervision(report)}\n`,
+      );
+      const flagged =
+        (report.watchList?.total.red ?? 0) +
+        (report.backfill?.flags.length ?? 0) +
+        (report.reconciliation?.flags.length ?? 0);
+      return flagged > 0 ? 1 : 0;
+    }
     if (command === 'scorecard') {
       const model = values.model
         ? parseScorecardModel(

@@ -223,3 +223,28 @@ describe('scorecard', () => {
     ]);
   });
 });
+
+describe('assessment-dashboard supervision', () => {
+  it('runs every check the files allow and exits 1 when something is flagged', async () => {
+    const { SUP_CASES, SUP_RECEIPTS, SUP_STEPS } = await import('../../core/test/fixtures/supervision.ts');
+    await writeFile(join(dir, 'sup-cases.csv'), SUP_CASES);
+    await writeFile(join(dir, 'sup-steps.csv'), SUP_STEPS);
+    await writeFile(join(dir, 'sup-receipts.csv'), SUP_RECEIPTS);
+    const files = ['sup-cases.csv', 'sup-steps.csv', 'sup-receipts.csv'].map((f) => join(dir, f));
+    const r = await run('supervision', ...files, '--as-of', '2025-03-31', '--json');
+    expect(r.code).toBe(1);
+    const json = JSON.parse(r.stdout);
+    expect(json.backfill.flags).toHaveLength(6);
+    expect(json.reconciliation.totals.unmatched_amount).toBe(1305140.5);
+    expect(json.watchList.total).toEqual({ red: 0, yellow: 0 });
+    const text = await run('supervision', ...files, '--as-of', '2025-03-31');
+    expect(text.stdout).toContain('S2 #2 现场勘验  环节用时过短');
+    expect(text.stdout).toContain('有缴款无办件（疑似网下运行）  P900  乙局');
+  });
+
+  it('exits 0 on clean data', async () => {
+    const r = await run('supervision', join(dir, 'disclosures.csv'));
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('没有可检查的数据');
+  });
+});
