@@ -9,6 +9,7 @@ import { AssessmentImportReport } from './import-report/import-report.ts';
 import { AssessmentKpiTile } from './kpi-tile/kpi-tile.ts';
 import { AssessmentLineChart } from './line-chart/line-chart.ts';
 import { AssessmentScorecard } from './scorecard/scorecard.ts';
+import { AssessmentWatchList } from './watch-list/watch-list.ts';
 
 const ELEMENTS = {
   'assessment-dashboard': AssessmentDashboard,
@@ -18,6 +19,7 @@ const ELEMENTS = {
   'assessment-column-mapper': AssessmentColumnMapper,
   'assessment-line-chart': AssessmentLineChart,
   'assessment-scorecard': AssessmentScorecard,
+  'assessment-watch-list': AssessmentWatchList,
 } as const;
 
 for (const [name, ctor] of Object.entries(ELEMENTS)) {
@@ -33,6 +35,7 @@ export {
   AssessmentKpiTile,
   AssessmentLineChart,
   AssessmentScorecard,
+  AssessmentWatchList,
 };
 
 declare global {
@@ -44,5 +47,6 @@ declare global {
     'assessment-column-mapper': AssessmentColumnMapper;
     'assessment-line-chart': AssessmentLineChart;
     'assessment-scorecard': AssessmentScorecard;
+    'assessment-watch-list': AssessmentWatchList;
   }
 }

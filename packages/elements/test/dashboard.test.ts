@@ -89,7 +89,9 @@ describe('<assessment-dashboard>', () => {
     expect(tile(el, 'case.closure_rate')?.textContent).toBe('75.0%');
     expect(tile(el, 'case.overdue_count')?.textContent).toBe('3');
     const chart = el.shadowRoot!.querySelector('assessment-bar-chart')!;
-    await vi.waitFor(() => expect(chart.shadowRoot!.querySelectorAll('svg .bar').length).toBe(3));
+    await vi.waitFor(() => expect(chart.shadowRoot!.querySelectorAll('svg .bar').length).toBe(3), {
+      timeout: 10_000,
+    });
     expect(el.results.find((r) => r.key === 'case.closure_rate')).toMatchObject({
       numerator: 6,
       denominator: 8,
@@ -506,6 +508,33 @@ describe('<assessment-dashboard>', () => {
     const detail = root.querySelector(`#${first.getAttribute('aria-controls')}`) as HTMLElement;
     expect(detail.hidden).toBe(false);
     expect(detail.textContent).toContain('上网办理率');
+  });
+
+  it('lists overdue and due-soon cases in a watch list table, filterable by department', async () => {
+    // As of Tue 18 March: C07 is 6 working days past due (red), C08 has 2 left (yellow); both 乙局.
+    const el = await mount({ src: blobUrl(SMALL_CASES), 'as-of': '2025-03-18' });
+    expect(await settled(el)).toBe('ready');
+    await vi.waitFor(() => expect(el.shadowRoot!.querySelector('assessment-watch-list')).not.toBeNull(), {
+      timeout: 30_000,
+    });
+    const list = el.shadowRoot!.querySelector('assessment-watch-list')!;
+    await (list as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+    const root = list.shadowRoot!;
+    expect(root.querySelector('caption')?.textContent).toBe('截至2025年3月18日：红牌 1 件，黄牌 1 件');
+    const rows = () =>
+      [...root.querySelectorAll('tbody tr')].map((tr) => [...tr.children].map((c) => c.textContent?.trim()));
+    expect(rows()).toEqual([
+      ['红牌', 'C07', '乙局', '–', '2025年3月10日', '已超期 6 个工作日'],
+      ['黄牌', 'C08', '乙局', '–', '2025年3月20日', '剩余 2 个工作日'],
+    ]);
+    expect([...root.querySelectorAll('thead th')].every((th) => th.getAttribute('scope') === 'col')).toBe(
+      true,
+    );
+    const select = root.querySelector('select')!;
+    expect(select.labels?.[0]?.textContent).toContain('部门');
+    expect([...select.options].map((o) => o.value)).toEqual(['', '乙局']);
+    // The red count agrees with the red-card tile.
+    expect(el.results.find((r) => r.key === 'case.red')?.value).toBe(1);
   });
 
   it('applies small-number protection from the configuration to tiles, charts and tables', async () => {

@@ -24,6 +24,8 @@ import {
   RemoteEngine,
   type Scorecard,
   WasmEngine,
+  type WatchList,
+  watchList,
 } from '@assessment-dashboard/core';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { downloadBlob, downloadText } from '../download.ts';
@@ -356,6 +358,9 @@ export class AssessmentDashboard extends LitElement {
       );
       // The ranking needs one query per department and indicator: paint everything else first.
       if (hasCases) {
+        // The watch list is two small queries; the ranking one per department and indicator.
+        const watch = await watchList(engine, { asOf: this.asOf || undefined, config });
+        if (live() && this._state.phase === 'ready') this._state = { ...this._state, watch };
         const scorecard = await computeScorecard(engine, { asOf: this.asOf || undefined, config });
         if (live() && this._state.phase === 'ready') this._state = { ...this._state, scorecard };
       }
@@ -601,7 +606,7 @@ export class AssessmentDashboard extends LitElement {
   };
 
   #ready(state: Extract<LoadState, { phase: 'ready' }>, lang: Lang) {
-    const { imports, computed, entries, trend, scorecard, remote } = state;
+    const { imports, computed, entries, trend, scorecard, remote, watch } = state;
     const t = messages(lang);
     const read = imports.reduce((n, i) => n + i.read, 0);
     const loaded = imports.reduce((n, i) => n + i.loaded, 0);
@@ -623,6 +628,7 @@ export class AssessmentDashboard extends LitElement {
         ${tiles.map((c) => html`<li><assessment-kpi-tile .result=${c.result} lang=${lang}></assessment-kpi-tile></li>`)}
       </ul>
       ${scorecard ? this.#scorecardPanel(scorecard, lang) : nothing}
+      ${watch ? this.#watchPanel(watch, lang) : nothing}
       ${trend.length ? this.#trendPanel(trend, lang) : nothing}
       <section class="panel" part="panel" aria-labelledby="domains-title">
         <h3 class="panel-title" id="domains-title">${t.disclosuresByDomain}</h3>
@@ -668,6 +674,14 @@ export class AssessmentDashboard extends LitElement {
           ? html`<p class="meta" role="status">${t.computingScorecard}</p>`
           : html`<assessment-scorecard .scorecard=${scorecard} lang=${lang}></assessment-scorecard>`
       }
+    </section>`;
+  }
+
+  #watchPanel(watch: WatchList, lang: Lang) {
+    const t = messages(lang);
+    return html`<section class="panel" part="panel" aria-labelledby="watch-title">
+      <h3 class="panel-title" id="watch-title">${t.watchTitle}</h3>
+      <assessment-watch-list .watchList=${watch} lang=${lang}></assessment-watch-list>
     </section>`;
   }
 

@@ -6,6 +6,7 @@ import type {
   IndicatorResult,
   LedgerEntry,
   Scorecard,
+  WatchList,
 } from '@assessment-dashboard/core';
 
 /** What the dashboard is doing, as one value: the render switches on `phase`. */
@@ -30,6 +31,8 @@ export type LoadState =
       trend: IndicatorResult[];
       /** department ranking: computed after the first paint, so undefined until then */
       scorecard?: Scorecard | 'computing' | undefined;
+      /** 超期 / 红黄牌 watch list: computed after the first paint */
+      watch?: WatchList | undefined;
     }
   | { phase: 'empty'; file: string }
   | { phase: 'cancelled' }

@@ -114,6 +114,22 @@ const zh = {
   removeFilter: (label: string) => `移除筛选“${label}”`,
   unknownDataset: '无法从表头判断这是哪类数据。请选择数据集，并为每个标准列指定文件中的列。',
   missingColumns: (cols: string) => `未能识别必填列（${cols}）。请为它们指定文件中的列。`,
+  watchTitle: '超期与红黄牌预警',
+  watchCaption: (asOf: string, red: number, yellow: number) =>
+    `截至${asOf}：红牌 ${red} 件，黄牌 ${yellow} 件`,
+  watchDept: '部门',
+  watchAll: '全部部门',
+  card: '预警',
+  red: '红牌',
+  yellow: '黄牌',
+  caseId: '办件编号',
+  item: '事项',
+  dueDay: '承诺办结日',
+  lateness: '超期/剩余',
+  daysLate: (n: number) => `已超期 ${n} 个工作日`,
+  daysLeft: (n: number) => `剩余 ${n} 个工作日`,
+  watchEmpty: '没有超期或即将到期的在办件。',
+  watchShown: (shown: number, total: number) => `显示最紧迫的 ${shown} 件（共 ${total} 件）。`,
 };
 
 export type Messages = typeof zh;
@@ -238,6 +254,21 @@ const en: Messages = {
   removeFilter: (label) => `Remove the filter "${label}"`,
   unknownDataset:
     'The headers do not say which kind of export this is. Choose the dataset and the column for each standard column.',
+  watchTitle: 'Overdue and due-soon cases',
+  watchCaption: (asOf, red, yellow) => `As of ${asOf}: ${red} red cards, ${yellow} yellow cards`,
+  watchDept: 'Department',
+  watchAll: 'All departments',
+  card: 'Card',
+  red: 'Red',
+  yellow: 'Yellow',
+  caseId: 'Case',
+  item: 'Service item',
+  dueDay: 'Due day',
+  lateness: 'Late / left',
+  daysLate: (n) => `${n} working day${n === 1 ? '' : 's'} late`,
+  daysLeft: (n) => `${n} working day${n === 1 ? '' : 's'} left`,
+  watchEmpty: 'No open case is past due or due soon.',
+  watchShown: (shown, total) => `Showing the ${shown} most urgent of ${total}.`,
   missingColumns: (cols) =>
     `Required columns were not recognised (${cols}). Choose the file's column for each.`,
 };

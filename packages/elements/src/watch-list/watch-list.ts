@@ -1,0 +1,107 @@
+import type { WatchList, WatchListRow } from '@assessment-dashboard/core';
+import { css, html, LitElement, nothing } from 'lit';
+import { formatDate } from '../i18n/format.ts';
+import { hostLang, type Lang, messages } from '../i18n/messages.ts';
+import { tokens } from '../styles/tokens.ts';
+
+/**
+ * 超期 and 红黄牌 watch list (电子监察): open cases past due, most late first, then those due soon, as a
+ * table a screen reader reads row by row. The card is said in words, never by colour alone; a
+ * department picker narrows the list and its counts.
+ *
+ * @element assessment-watch-list
+ * @csspart table - the case table
+ * @csspart filter - the department picker
+ * @fires ad-watch-dept - detail: `{ dept }` (empty string for all) when the department picker changes
+ */
+export class AssessmentWatchList extends LitElement {
+  static override properties = {
+    watchList: { attribute: false },
+    lang: { type: String, reflect: true },
+    dept: { type: String, reflect: true },
+  };
+  declare watchList: WatchList | undefined;
+  declare lang: string;
+  /** department shown ('' = all) */
+  declare dept: string;
+
+  static override styles = [
+    tokens,
+    css`
+      :host { display: block; }
+      .scroll { overflow-x: auto; max-height: var(--ad-watch-max-height, 24rem); overflow-y: auto; }
+      table { border-collapse: collapse; width: 100%; font-variant-numeric: tabular-nums; }
+      caption { text-align: left; font-weight: 600; padding-bottom: 0.4rem; }
+      th, td { padding: 0.3rem 0.6rem; border-bottom: 1px solid var(--_border); text-align: left; }
+      thead th { position: sticky; top: 0; background: var(--_bg); }
+      td.num { text-align: right; }
+      .card { font-weight: 600; white-space: nowrap; }
+      .card.red { color: var(--_bad); }
+      .card.yellow { color: var(--_warn); }
+      .card::before { content: '■ '; }
+      label { display: inline-flex; gap: 0.4rem; align-items: center; margin-bottom: 0.5rem; }
+      select { font: inherit; }
+      select:focus-visible { outline: 3px solid var(--_bar); outline-offset: 2px; }
+      .meta { color: var(--_muted); font-size: 0.875rem; }
+      @media print { .scroll { max-height: none; overflow: visible; } label { display: none; } }
+    `,
+  ];
+
+  constructor() {
+    super();
+    this.lang = '';
+    this.dept = '';
+  }
+
+  #pick(e: Event) {
+    this.dept = (e.target as HTMLSelectElement).value;
+    this.dispatchEvent(
+      new CustomEvent('ad-watch-dept', { detail: { dept: this.dept }, bubbles: true, composed: true }),
+    );
+  }
+
+  override render() {
+    const w = this.watchList;
+    if (!w) return nothing;
+    const lang: Lang = hostLang(this);
+    const t = messages(lang);
+    const rows = this.dept ? w.rows.filter((r) => (r.dept_name ?? '') === this.dept) : w.rows;
+    const counts = this.dept ? w.byDept.filter((d) => (d.dept_name ?? '') === this.dept) : w.byDept;
+    const red = counts.reduce((s, d) => s + d.red, 0);
+    const yellow = counts.reduce((s, d) => s + d.yellow, 0);
+    return html`<label part="filter">${t.watchDept}
+        <select @change=${this.#pick}>
+          <option value="" ?selected=${!this.dept}>${t.watchAll}</option>
+          ${w.byDept.map(
+            (d) =>
+              html`<option value=${d.dept_name ?? ''} ?selected=${this.dept === (d.dept_name ?? '')}>
+                ${d.dept_name ?? '–'}（${t.red} ${d.red} · ${t.yellow} ${d.yellow}）</option>`,
+          )}
+        </select></label>
+      ${
+        rows.length
+          ? html`<div class="scroll" tabindex="0" role="region" aria-label=${t.watchTitle}><table part="table">
+              <caption>${t.watchCaption(formatDate(w.asOf, lang), red, yellow)}</caption>
+              <thead><tr>
+                <th scope="col">${t.card}</th><th scope="col">${t.caseId}</th><th scope="col">${t.department}</th>
+                <th scope="col">${t.item}</th><th scope="col">${t.dueDay}</th><th scope="col">${t.lateness}</th>
+              </tr></thead>
+              <tbody>${rows.map((r) => this.#row(r, lang))}</tbody>
+            </table></div>
+            ${red + yellow > rows.length ? html`<p class="meta">${t.watchShown(rows.length, red + yellow)}</p>` : nothing}`
+          : html`<p class="meta" role="status">${t.watchEmpty}</p>`
+      }`;
+  }
+
+  #row(r: WatchListRow, lang: Lang) {
+    const t = messages(lang);
+    return html`<tr>
+      <td><span class="card ${r.card}">${r.card === 'red' ? t.red : t.yellow}</span></td>
+      <th scope="row">${r.case_id}</th>
+      <td>${r.dept_name ?? '–'}</td>
+      <td>${r.item_name ?? '–'}</td>
+      <td>${formatDate(r.due_day, lang)}</td>
+      <td>${r.card === 'red' ? t.daysLate(r.working_days) : t.daysLeft(r.working_days)}</td>
+    </tr>`;
+  }
+}
