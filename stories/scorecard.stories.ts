@@ -83,3 +83,23 @@ type Story = StoryObj<ScorecardArgs>;
 export const Ranked: Story = { args: { scorecard: CARD, lang: 'zh-CN' } };
 
 export const English: Story = { args: { scorecard: CARD, lang: 'en' } };
+
+/** Scored by quarter (`period: 'quarter'`): each row carries its last quarters, drawn as a sparkline. */
+export const WithTrend: Story = {
+  args: {
+    lang: 'zh-CN',
+    scorecard: {
+      ...CARD,
+      rows: CARD.rows.map((r, i) => ({
+        ...r,
+        history:
+          r.score === null
+            ? undefined
+            : ['2025-Q1', '2025-Q2', '2025-Q3', '2025-Q4'].map((period, k) => ({
+                period,
+                score: k === 3 ? r.score : Math.round((r.score as number) - (3 - k) * (i - 1.5) * 2),
+              })),
+      })),
+    },
+  },
+};

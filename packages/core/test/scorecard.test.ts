@@ -180,6 +180,12 @@ describe('scorecard fixture (hand-computed)', () => {
     // Others had no February cases: only the overdue count (0 of 0) is measurable, 10/65 < min coverage.
     const b = sc.rows.find((r) => r.department === '乙局');
     expect(b).toMatchObject({ score: 41, previousScore: null, previousRank: null, change: null });
+    // The sparkline history: every period's score, oldest first, the current one last.
+    expect(a?.history?.slice(-2)).toEqual([
+      { period: '2025-02', score: 60 },
+      { period: '2025-03', score: 65 },
+    ]);
+    expect(b?.history?.at(-2)).toEqual({ period: '2025-02', score: null });
   });
 
   it('compares with an earlier as-of date (live counts move)', async () => {

@@ -28,6 +28,8 @@ export interface ScorecardRow {
   previousScore: number | null;
   previousRank: number | null;
   change: number | null;
+  /** With `period`: the score in each of the last periods (oldest first, the current one last), for sparklines. */
+  history?: { period: string; score: number | null }[];
 }
 
 export interface Scorecard {
@@ -51,6 +53,7 @@ export async function computeScorecard(engine: Engine, options: ScorecardOptions
   let current: IndicatorResult[];
   let previous: IndicatorResult[] = [];
   let labels: { period?: string; previousPeriod?: string } = {};
+  let history: { period: string; scores: Map<string, number | null> }[] = [];
   if (period) {
     const all = await computeGrouped(engine, { ...compute, keys, by: 'dept', period });
     const periods = [...new Set(all.map((r) => r.group?.period ?? ''))].sort();
@@ -59,6 +62,16 @@ export async function computeScorecard(engine: Engine, options: ScorecardOptions
     current = all.filter((r) => r.group?.period === last);
     previous = prev ? all.filter((r) => r.group?.period === prev) : [];
     labels = { period: last, previousPeriod: prev };
+    // The grouped results already hold every period: scoring the earlier ones costs no query.
+    history = periods.slice(-HISTORY_PERIODS).map((p) => ({
+      period: p,
+      scores: new Map(
+        scoreAll(
+          model,
+          all.filter((r) => r.group?.period === p),
+        ).map((r) => [r.department, r.score]),
+      ),
+    }));
   } else {
     current = await computeGrouped(engine, { ...compute, keys, by: 'dept' });
     if (previousAsOf) {
@@ -68,6 +81,8 @@ export async function computeScorecard(engine: Engine, options: ScorecardOptions
   const rows = rank(scoreAll(model, current));
   const before = new Map(rank(scoreAll(model, previous)).map((r) => [r.department, r]));
   for (const row of rows) {
+    if (history.length)
+      row.history = history.map((h) => ({ period: h.period, score: h.scores.get(row.department) ?? null }));
     const p = before.get(row.department);
     row.previousScore = p?.score ?? null;
     row.previousRank = p?.rank ?? null;
@@ -83,6 +98,9 @@ export async function computeScorecard(engine: Engine, options: ScorecardOptions
     rows,
   };
 }
+
+/** How many periods a row's history (sparkline) covers. */
+export const HISTORY_PERIODS = 8;
 
 export const maxScore = (model: ScorecardModel): number =>
   round2(model.items.reduce((s, i) => s + itemMax(i), 0));

@@ -103,6 +103,8 @@ const zh = {
   change: '较上期',
   changeText: (v: string, sign: number) => (sign > 0 ? `上升 ${v}` : sign < 0 ? `下降 ${v}` : '持平'),
   notScored: '数据不足',
+  trend: '走势',
+  sparkline: (from: string, a: string, to: string, b: string) => `得分从 ${from} 的 ${a} 到 ${to} 的 ${b}`,
   computingScorecard: '正在计算部门排名…',
   trendTitle: (label: string) => `${label}（按月）`,
   trendSummary: (label: string, from: string, a: string, to: string, b: string) =>
@@ -244,6 +246,8 @@ const en: Messages = {
   change: 'Change',
   changeText: (v, sign) => (sign > 0 ? `up ${v}` : sign < 0 ? `down ${v}` : 'no change'),
   notScored: 'Too little data',
+  trend: 'Trend',
+  sparkline: (from, a, to, b) => `Score from ${a} in ${from} to ${b} in ${to}`,
   computingScorecard: 'Computing the department ranking…',
   trendTitle: (label) => `${label} by month`,
   trendSummary: (label, from, a, to, b) => `${label} went from ${a} in ${from} to ${b} in ${to}.`,

@@ -42,6 +42,7 @@ export class AssessmentScorecard extends LitElement {
       tr.detail td { background: var(--_panel); font-size: 0.875rem; }
       tr.detail ul { margin: 0; padding-left: 1.25rem; }
       .missing { color: var(--_muted); }
+      .spark { color: var(--_bar); vertical-align: middle; }
       @media print {
         @page { size: A4; margin: 12mm; }
         :host { font-size: 9pt; }
@@ -93,6 +94,7 @@ export class AssessmentScorecard extends LitElement {
     if (!card) return nothing;
     const lang: Lang = hostLang(this);
     const t = messages(lang);
+    const trend = card.rows.some((r) => (r.history?.length ?? 0) > 1);
     const sortState = (key: SortKey) =>
       this._sort.key === key ? (this._sort.descending ? 'descending' : 'ascending') : 'none';
     const header = (key: SortKey, label: string, cls = '') =>
@@ -103,12 +105,40 @@ export class AssessmentScorecard extends LitElement {
         ${header('rank', t.rank, 'num')}${header('department', t.department)}
         <th scope="col" class="num">${t.score}</th><th scope="col">${t.band}</th>
         ${header('change', t.change, 'num')}
+        ${trend ? html`<th scope="col">${t.trend}</th>` : nothing}
       </tr></thead>
-      <tbody>${this.#rows().map((r) => this.#row(r, lang))}</tbody>
+      <tbody>${this.#rows().map((r) => this.#row(r, lang, trend ? card.maxScore : undefined))}</tbody>
     </table></div>`;
   }
 
-  #row(r: ScorecardRow, lang: Lang) {
+  /** Score per period as a small line (0 to the maximum); its label reads the same numbers out. */
+  #sparkline(r: ScorecardRow, max: number, lang: Lang) {
+    const t = messages(lang);
+    const points = (r.history ?? []).filter((h) => h.score !== null) as { period: string; score: number }[];
+    if (points.length < 2) return html`<span class="missing">–</span>`;
+    const all = r.history ?? [];
+    const w = 80;
+    const h = 20;
+    const x = (period: string) =>
+      (all.findIndex((p) => p.period === period) / Math.max(1, all.length - 1)) * w;
+    const y = (score: number) => h - (Math.max(0, Math.min(max, score)) / (max || 1)) * h;
+    const d = points.map((p) => `${x(p.period).toFixed(1)},${y(p.score).toFixed(1)}`).join(' ');
+    const last = points.at(-1) as { period: string; score: number };
+    const first = points[0] as { period: string; score: number };
+    const label = t.sparkline(
+      first.period,
+      formatCount(first.score, lang, 2),
+      last.period,
+      formatCount(last.score, lang, 2),
+    );
+    return html`<svg class="spark" viewBox="-2 -2 ${w + 4} ${h + 4}" width=${w + 4} height=${h + 4} role="img" aria-label=${label}>
+      <title>${label}</title>
+      <polyline points=${d} fill="none" stroke="currentColor" stroke-width="1.5" stroke-linejoin="round"></polyline>
+      <circle cx=${x(last.period)} cy=${y(last.score)} r="2.5" fill="currentColor"></circle>
+    </svg>`;
+  }
+
+  #row(r: ScorecardRow, lang: Lang, trendMax?: number) {
     const t = messages(lang);
     const open = this._open.has(r.department);
     const id = `d-${encodeURIComponent(r.department).replaceAll('%', '')}`;
@@ -125,10 +155,11 @@ export class AssessmentScorecard extends LitElement {
         <td class="num">${score}</td>
         <td>${r.band ? r.band[lang] : '–'}</td>
         <td class="num">${change}</td>
+        ${trendMax === undefined ? nothing : html`<td>${this.#sparkline(r, trendMax, lang)}</td>`}
       </tr>
       <tr class="detail" id=${id} ?hidden=${!open}>
         <td></td>
-        <td colspan="4"><ul>${r.items.map(
+        <td colspan=${trendMax === undefined ? 4 : 5}><ul>${r.items.map(
           (i) => html`<li class=${i.missing ? 'missing' : ''}>${i.explanation[lang]}</li>`,
         )}</ul></td>
       </tr>`;
