@@ -47,7 +47,9 @@ describe('serve + RemoteEngine', () => {
       'disclosures',
       'hotline',
       'items',
+      'receipts',
       'requests',
+      'steps',
     ]);
     expect(served.server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
   });

@@ -9,6 +9,7 @@ import { AssessmentImportReport } from './import-report/import-report.ts';
 import { AssessmentKpiTile } from './kpi-tile/kpi-tile.ts';
 import { AssessmentLineChart } from './line-chart/line-chart.ts';
 import { AssessmentScorecard } from './scorecard/scorecard.ts';
+import { AssessmentSupervision } from './supervision/supervision.ts';
 import { AssessmentWatchList } from './watch-list/watch-list.ts';
 
 const ELEMENTS = {
@@ -20,6 +21,7 @@ const ELEMENTS = {
   'assessment-line-chart': AssessmentLineChart,
   'assessment-scorecard': AssessmentScorecard,
   'assessment-watch-list': AssessmentWatchList,
+  'assessment-supervision': AssessmentSupervision,
 } as const;
 
 for (const [name, ctor] of Object.entries(ELEMENTS)) {
@@ -35,6 +37,7 @@ export {
   AssessmentKpiTile,
   AssessmentLineChart,
   AssessmentScorecard,
+  AssessmentSupervision,
   AssessmentWatchList,
 };
 
@@ -48,5 +51,6 @@ declare global {
     'assessment-line-chart': AssessmentLineChart;
     'assessment-scorecard': AssessmentScorecard;
     'assessment-watch-list': AssessmentWatchList;
+    'assessment-supervision': AssessmentSupervision;
   }
 }

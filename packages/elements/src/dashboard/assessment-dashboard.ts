@@ -10,6 +10,7 @@ import {
   EngineCrashedError,
   enumLabel,
   type Filters,
+  findBackfilledSteps,
   ImportError,
   type ImportMapping,
   type ImportSummary,
@@ -22,6 +23,7 @@ import {
   parseMapping,
   previewFile,
   RemoteEngine,
+  reconcilePayments,
   type Scorecard,
   WasmEngine,
   type WatchList,
@@ -62,6 +64,8 @@ const ACCEPT = '.csv,.tsv,.txt,.xlsx,.parquet,.arrow,.arrows,.feather,.json,.ndj
  * @attr requests - URL of the on-request application export (依申请公开)
  * @attr hotline - URL of the 12345 hotline export
  * @attr items - URL of the service-item catalogue (事项清单)
+ * @attr steps - URL of the case process-step export (办件过程), for 事后补录 checks
+ * @attr receipts - URL of treasury / non-tax receipts (缴款到账记录), reconciled with fees and fines (网下运行)
  * @attr lang - 'zh-CN' (default) or 'en'
  * @attr as-of - 'YYYY-MM-DD': the date open cases are judged on (default: latest timestamp in the data)
  * @attr asset-base - URL of the folder holding the DuckDB files (default: `duckdb/` beside the script)
@@ -92,6 +96,8 @@ export class AssessmentDashboard extends LitElement {
     requests: { type: String },
     hotline: { type: String },
     items: { type: String },
+    steps: { type: String },
+    receipts: { type: String },
     lang: { type: String, reflect: true },
     asOf: { type: String, attribute: 'as-of' },
     assetBase: { type: String, attribute: 'asset-base' },
@@ -114,6 +120,8 @@ export class AssessmentDashboard extends LitElement {
   declare requests: string | undefined;
   declare hotline: string | undefined;
   declare items: string | undefined;
+  declare steps: string | undefined;
+  declare receipts: string | undefined;
   declare lang: string;
   declare asOf: string | undefined;
   declare assetBase: string | undefined;
@@ -357,6 +365,15 @@ export class AssessmentDashboard extends LitElement {
         new CustomEvent('ad-ready', { detail: { imports, indicators: computed.map((c) => c.result) } }),
       );
       // The ranking needs one query per department and indicator: paint everything else first.
+      const datasets = new Set(imports.map((i) => i.dataset));
+      if (datasets.has('steps') || (datasets.has('receipts') && datasets.has('cases'))) {
+        const supervision = {
+          backfill: datasets.has('steps') ? await findBackfilledSteps(engine) : undefined,
+          reconciliation:
+            datasets.has('receipts') && datasets.has('cases') ? await reconcilePayments(engine) : undefined,
+        };
+        if (live() && this._state.phase === 'ready') this._state = { ...this._state, supervision };
+      }
       if (hasCases) {
         // The watch list is two small queries; the ranking one per department and indicator.
         const watch = await watchList(engine, { asOf: this.asOf || undefined, config });
@@ -606,7 +623,7 @@ export class AssessmentDashboard extends LitElement {
   };
 
   #ready(state: Extract<LoadState, { phase: 'ready' }>, lang: Lang) {
-    const { imports, computed, entries, trend, scorecard, remote, watch } = state;
+    const { imports, computed, entries, trend, scorecard, remote, watch, supervision } = state;
     const t = messages(lang);
     const read = imports.reduce((n, i) => n + i.read, 0);
     const loaded = imports.reduce((n, i) => n + i.loaded, 0);
@@ -629,6 +646,15 @@ export class AssessmentDashboard extends LitElement {
       </ul>
       ${scorecard ? this.#scorecardPanel(scorecard, lang) : nothing}
       ${watch ? this.#watchPanel(watch, lang) : nothing}
+      ${
+        supervision
+          ? html`<section class="panel" part="panel" aria-labelledby="supervision-title">
+              <h3 class="panel-title" id="supervision-title">${t.supervisionTitle}</h3>
+              <assessment-supervision .backfill=${supervision.backfill} .reconciliation=${supervision.reconciliation}
+                lang=${lang}></assessment-supervision>
+            </section>`
+          : nothing
+      }
       ${trend.length ? this.#trendPanel(trend, lang) : nothing}
       <section class="panel" part="panel" aria-labelledby="domains-title">
         <h3 class="panel-title" id="domains-title">${t.disclosuresByDomain}</h3>

@@ -9,6 +9,8 @@ export const SOURCE_ATTRIBUTES = {
   requests: 'requests',
   hotline: 'hotline',
   items: 'items',
+  steps: 'steps',
+  receipts: 'receipts',
 } as const satisfies Record<string, DatasetKey | undefined>;
 
 export type SourceAttribute = keyof typeof SOURCE_ATTRIBUTES;

@@ -1,10 +1,12 @@
 import type {
+  BackfillResult,
   ComputedIndicator,
   DatasetKey,
   FilePreview,
   ImportSummary,
   IndicatorResult,
   LedgerEntry,
+  ReconcileResult,
   Scorecard,
   WatchList,
 } from '@assessment-dashboard/core';
@@ -33,6 +35,8 @@ export type LoadState =
       scorecard?: Scorecard | 'computing' | undefined;
       /** 超期 / 红黄牌 watch list: computed after the first paint */
       watch?: WatchList | undefined;
+      /** electronic-supervision checks, when process steps or receipts were loaded */
+      supervision?: { backfill?: BackfillResult | undefined; reconciliation?: ReconcileResult | undefined };
     }
   | { phase: 'empty'; file: string }
   | { phase: 'cancelled' }
