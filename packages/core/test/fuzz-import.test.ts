@@ -150,20 +150,21 @@ describe('import fuzzing', () => {
     }
   });
 
-  // Capped: longer sequences reach inputs on which the Parquet and Arrow libraries never return
-  // (fixtures/known-issues/README.md); a synchronous loop cannot be timed out in-process.
+  // Capped: before the Arrow and Parquet readers validated their input, longer sequences reached inputs
+  // on which those libraries never returned (fixtures/known-issues/README.md); the cap has not been
+  // re-checked for the other formats.
   const BINARY_RUNS = Math.min(RUNS, 150);
-  it(`survives ${BINARY_RUNS} mutated binary and JSON exports (XLSX, Parquet, JSON, NDJSON)`, {
+  it(`survives ${BINARY_RUNS} mutated binary and JSON exports (XLSX, Parquet, Arrow, JSON, NDJSON)`, {
     timeout: 30_000 + BINARY_RUNS * 800,
   }, async () => {
     const dir = join(import.meta.dirname, 'fixtures/formats');
     const seeds = await Promise.all(
-      // Arrow IPC is left out until apache-arrow's tableFromIPC stops looping on some damaged files
-      // (fixtures/known-issues/README.md); plain Arrow reading is covered by the format tests.
-      ['cases.xlsx', 'cases.parquet', 'cases.json', 'cases.ndjson'].map(async (f) => ({
-        name: f,
-        bytes: new Uint8Array(await readFile(join(dir, f))),
-      })),
+      ['cases.xlsx', 'cases.parquet', 'cases.json', 'cases.ndjson', 'cases.arrow', 'cases.arrows'].map(
+        async (f) => ({
+          name: f,
+          bytes: new Uint8Array(await readFile(join(dir, f))),
+        }),
+      ),
     );
     const r = rng(424242);
     for (let i = 0; i < BINARY_RUNS; i++) {
