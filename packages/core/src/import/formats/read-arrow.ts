@@ -1,4 +1,12 @@
-import { type DataType, type Dictionary, type Time, type Timestamp, Type, tableFromIPC } from 'apache-arrow';
+import {
+  type Data,
+  type DataType,
+  type Dictionary,
+  type Time,
+  type Timestamp,
+  Type,
+  tableFromIPC,
+} from 'apache-arrow';
 import {
   dateText,
   float32Text,
@@ -9,6 +17,7 @@ import {
   wallClockText,
 } from './cell-text.ts';
 import { causeText, FormatError } from './errors.ts';
+import { validateArrowIpc } from './validate-arrow.ts';
 import type { TextTable } from './write-csv.ts';
 
 type Formatter = (value: unknown) => string;
@@ -74,10 +83,29 @@ function formatterFor(type: DataType): Formatter {
   }
 }
 
+/**
+ * Rows a column chunk's buffers can back. apache-arrow takes a batch's declared row count as is, so a
+ * damaged count makes millions of rows of nothing out of a few bytes (found by fuzzing).
+ */
+function rowsBacked(data: Data): number {
+  const { offset, nullBitmap, valueOffsets, values, typeIds } = data;
+  let rows = Number.POSITIVE_INFINITY;
+  if (nullBitmap?.length) rows = nullBitmap.length * 8 - offset;
+  if (typeIds?.length) rows = Math.min(rows, typeIds.length - offset);
+  if (valueOffsets?.length) rows = Math.min(rows, valueOffsets.length - 1 - offset);
+  else if (values?.length !== undefined) {
+    const slots = data.typeId === Type.Bool ? values.length * 8 : Math.floor(values.length / data.stride);
+    rows = Math.min(rows, slots - offset);
+  }
+  return rows;
+}
+
 /** Arrow IPC, file ('ARROW1' magic, also Feather v2) or stream format. */
 export function readArrow(bytes: Uint8Array, fileName: string): TextTable {
   let table: ReturnType<typeof tableFromIPC>;
   try {
+    // apache-arrow trusts the file's lengths and can loop forever on damaged ones: check them first.
+    validateArrowIpc(bytes);
     table = tableFromIPC(bytes);
   } catch (e) {
     throw new FormatError(
@@ -90,6 +118,16 @@ export function readArrow(bytes: Uint8Array, fileName: string): TextTable {
     throw new FormatError('corrupt_file', `${fileName}: the Arrow data has no columns (is it complete?).`);
   }
   const columns = fields.map((f, i) => ({ vector: table.getChildAt(i), format: formatterFor(f.type) }));
+  for (const [i, { vector }] of columns.entries()) {
+    const short = vector?.data.find((d) => d.length > rowsBacked(d));
+    if (short) {
+      throw new FormatError(
+        'corrupt_file',
+        `${fileName}: the Arrow column ${fields[i]?.name} declares ${short.length} rows but holds data for ` +
+          `${Math.max(0, rowsBacked(short))}; export it again.`,
+      );
+    }
+  }
   const rows: string[][] = [];
   // Damaged buffers can parse yet hold impossible values (found by fuzzing): report them as damage too.
   try {

@@ -12,6 +12,7 @@ import {
   wallClockText,
 } from './cell-text.ts';
 import { causeText, FormatError } from './errors.ts';
+import { validateParquet } from './validate-parquet.ts';
 import type { TextTable } from './write-csv.ts';
 
 // hyparquet itself reads uncompressed and snappy; gzip (pandas option) and zstd (Polars default) are
@@ -72,6 +73,8 @@ export async function readParquet(bytes: Uint8Array, fileName: string): Promise<
   let metadata: ReturnType<typeof parquetMetadata>;
   try {
     metadata = parquetMetadata(file);
+    // hyparquet trusts page headers and counts and can loop forever on damaged ones: check them first.
+    validateParquet(file, metadata);
   } catch (e) {
     throw corrupt(fileName, e);
   }
