@@ -4,7 +4,15 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const DATA = ['cases.csv', 'disclosures.csv', 'requests.csv', 'hotline.csv', 'items.csv'];
+const DATA = [
+  'cases.csv',
+  'disclosures.csv',
+  'requests.csv',
+  'hotline.csv',
+  'items.csv',
+  'steps.csv',
+  'receipts.csv',
+];
 
 /** Writes the site into `out` (replacing it) from `dist/assessment-dashboard`, `demo/` and `data/`. */
 export async function buildSite(out = join(root, 'dist/demo')) {

@@ -1,5 +1,6 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { GB18030_HEX, SMALL_CASES, SMALL_DISCLOSURES } from '../../../test/fixtures/small.ts';
+import { SUP_CASES, SUP_RECEIPTS, SUP_STEPS } from '../../core/test/fixtures/supervision.ts';
 import '../src/index.ts';
 import type { AssessmentDashboard } from '../src/dashboard/assessment-dashboard.ts';
 import { chartPng } from '../src/export/export-chart.ts';
@@ -535,6 +536,35 @@ describe('<assessment-dashboard>', () => {
     expect([...select.options].map((o) => o.value)).toEqual(['', '乙局']);
     // The red count agrees with the red-card tile.
     expect(el.results.find((r) => r.key === 'case.red')?.value).toBe(1);
+  });
+
+  it('shows electronic-supervision findings when process steps and receipts are given', async () => {
+    const el = await mount({
+      src: blobUrl(SUP_CASES),
+      steps: blobUrl(SUP_STEPS),
+      receipts: blobUrl(SUP_RECEIPTS),
+      'as-of': '2025-03-31',
+    });
+    expect(await settled(el)).toBe('ready');
+    await vi.waitFor(() => expect(el.shadowRoot!.querySelector('assessment-supervision')).not.toBeNull(), {
+      timeout: 30_000,
+    });
+    const panel = el.shadowRoot!.querySelector('assessment-supervision')!;
+    await (panel as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+    const root = panel.shadowRoot!;
+    const headings = [...root.querySelectorAll('h4')].map((h) => h.textContent);
+    expect(headings).toEqual([
+      '事后补录疑点：6 个环节（共检查 18 个环节）',
+      '网下运行对账：办件记录金额 650.50 元，实际到账 1,305,510.00 元；不一致 5 笔，涉及 1,305,140.50 元',
+    ]);
+    const flags = [...root.querySelectorAll('table.backfill-flags tbody tr')].map((tr) =>
+      [...tr.children].slice(0, 3).map((c) => c.textContent?.trim()),
+    );
+    expect(flags[0]).toEqual(['S2', '2 现场勘验', '环节用时过短']);
+    const money = [...root.querySelectorAll('table.reconcile-flags tbody tr')].map(
+      (tr) => tr.querySelector('th')?.textContent,
+    );
+    expect(money).toEqual(['P002', 'P003', '–', 'P900', 'P901']);
   });
 
   it('applies small-number protection from the configuration to tiles, charts and tables', async () => {

@@ -1,6 +1,5 @@
 import type { BackfillResult, ReconcileResult } from '@assessment-dashboard/core';
 import { css, html, LitElement, nothing } from 'lit';
-import { formatCount } from '../i18n/format.ts';
 import { hostLang, type Lang, messages } from '../i18n/messages.ts';
 import { tokens } from '../styles/tokens.ts';
 
@@ -79,7 +78,11 @@ export class AssessmentSupervision extends LitElement {
 
   #reconcile(r: ReconcileResult, lang: Lang) {
     const t = messages(lang);
-    const yuan = (n: number | null) => (n === null ? '–' : formatCount(n, lang, 2));
+    const money = new Intl.NumberFormat(lang === 'en' ? 'en-US' : 'zh-CN', {
+      minimumFractionDigits: 2,
+      maximumFractionDigits: 2,
+    });
+    const yuan = (n: number | null) => (n === null ? '–' : money.format(n));
     const title = t.reconcileTitle(
       yuan(r.totals.case_amount),
       yuan(r.totals.receipt_amount),
