@@ -13,6 +13,8 @@ import {
   hostileDisclosures,
   hostileHeadersOnly,
   hostileMapping,
+  hostileReceipts,
+  hostileSteps,
 } from '../fixtures/hostile.ts';
 import { launchChromium, ROOT } from '../helpers.ts';
 import {
@@ -42,15 +44,20 @@ let browser: Browser;
 
 /** The demo page with its `<assessment-dashboard>` attributes pointed at the hostile files. */
 function demoWith(demo: string, attrs: Record<string, string>): string {
-  const tag = '<assessment-dashboard src="data/cases.csv" disclosures="data/disclosures.csv">';
-  if (!demo.includes(tag)) throw new Error('demo/index.html no longer has the expected dashboard tag');
+  const tag = /<assessment-dashboard src="data\/cases.csv"[^>]*>/;
+  if (!tag.test(demo)) throw new Error('demo/index.html no longer has the expected dashboard tag');
   const html = Object.entries(attrs)
     .map(([k, v]) => ` ${k}="${v.replaceAll('&', '&amp;').replaceAll('"', '&quot;')}"`)
     .join('');
-  return demo.replace(tag, `<assessment-dashboard${html}>`);
+  return demo.replace(tag, () => `<assessment-dashboard${html}>`);
 }
 
-const SOURCES = { src: `hostile/${encodeURIComponent(CASES_FILE)}`, disclosures: 'hostile/disclosures.csv' };
+const SOURCES = {
+  src: `hostile/${encodeURIComponent(CASES_FILE)}`,
+  disclosures: 'hostile/disclosures.csv',
+  steps: 'hostile/steps.csv',
+  receipts: 'hostile/receipts.csv',
+};
 
 beforeAll(async () => {
   const demo = await readFile(join(ROOT, 'demo/index.html'), 'utf8');
@@ -59,6 +66,8 @@ beforeAll(async () => {
     'hostile-mapped.html': demoWith(demo, { ...SOURCES, mapping: 'hostile/mapping.json' }),
     [`hostile/${CASES_FILE}`]: hostileCases(),
     'hostile/disclosures.csv': hostileDisclosures(),
+    'hostile/steps.csv': hostileSteps(),
+    'hostile/receipts.csv': hostileReceipts(),
     'hostile/mapping.json': JSON.stringify(hostileMapping()),
     ...bad,
   });
@@ -197,6 +206,10 @@ describe('hostile strings in exports and mapping files stay text', () => {
       ).imports.map((i) => i.unknown),
     );
     for (const cols of unknown) expect(cols).toEqual(expect.arrayContaining([...HOSTILE_HEADERS]));
+    // Supervision findings list hostile case ids, step names and payment references as text.
+    await page.locator('assessment-supervision table').first().waitFor({ timeout: 60_000 });
+    const supervision = await shadowText(page, 'assessment-supervision');
+    for (const h of HOSTILE_VALUES) expect(supervision).toContain(h);
     await poke(page);
     await expectInert(page, dialogs);
 
