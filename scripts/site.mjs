@@ -4,7 +4,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const DATA = [
+/** The sample exports the demo pages load. */
+export const DATA = [
   'cases.csv',
   'disclosures.csv',
   'requests.csv',

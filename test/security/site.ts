@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Page } from 'playwright-core';
 import { preview, type StaticServer } from '../../packages/cli/src/static-server.ts';
+import { DATA } from '../../scripts/site.mjs';
 import { ROOT } from '../helpers.ts';
 
 /**
@@ -17,7 +18,6 @@ import { ROOT } from '../helpers.ts';
  * `scripts/site.mjs` composes it: the element folder, the demo pages and the sample data.
  */
 const run = promisify(execFile);
-const DATA = ['cases.csv', 'disclosures.csv', 'requests.csv', 'hotline.csv', 'items.csv'];
 
 export interface Site {
   dir: string;
