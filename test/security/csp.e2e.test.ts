@@ -84,7 +84,8 @@ describe('strict Content-Security-Policy on the host page', () => {
     // Every response carried the policy, the worker script and the wasm included (they ran under it too).
     expect(responses.filter((r) => r.csp !== CSP)).toEqual([]);
     const engine = /duckdb-eh\.wasm$|duckdb-browser-eh\.worker\.js$|\/data\/\w+\.csv$/;
-    expect(responses.filter((r) => engine.test(r.url))).toHaveLength(4);
+    // wasm, worker and the demo's four data files (cases, disclosures, process steps, receipts)
+    expect(responses.filter((r) => engine.test(r.url))).toHaveLength(6);
     await page.close();
   });
 

@@ -446,6 +446,9 @@ export class AssessmentDashboard extends LitElement {
     const s = this._state;
     if (s.phase !== 'ready' || !this.#engine) return;
     this.#selection = [...selection];
+    // Chips follow the click at once; the panels follow when their queries (possibly queued behind the
+    // ranking being computed in the background) return.
+    this.requestUpdate();
     const datasetFilters: Partial<Record<DatasetKey, Filters>> = {};
     for (const { dataset, column, value } of this.#selection) {
       datasetFilters[dataset] = { ...datasetFilters[dataset], [column]: [value] };
