@@ -9,7 +9,7 @@ import {
   type Table4Block,
   table2Blocks,
   table3Rows,
-} from '@assessment-dashboard/core';
+} from '@assessment-dashboard/core/annual-report';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '../packages/elements/src/index.ts';

@@ -1,14 +1,12 @@
+import type { ImportSummary, IndicatorResult, Scorecard } from '@assessment-dashboard/core';
 import {
   type AnnualReport,
   formatTable2Value,
   formatViolation,
-  type ImportSummary,
-  type IndicatorResult,
-  type Scorecard,
   TABLE4_BLOCKS,
   TABLE4_CELLS,
   table2Notes,
-} from '@assessment-dashboard/core';
+} from '@assessment-dashboard/core/annual-report';
 
 const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
 

@@ -1,10 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import {
-  type AnnualLayout,
-  annualReportXlsx,
   ConfigError,
-  computeAnnualReport,
   computeGrouped,
   computeIndicators,
   computeScorecard,
@@ -21,9 +18,14 @@ import {
   parseConfig,
   parseMapping,
   parseScorecardModel,
-  renderAnnualReportHtml,
   summarise,
 } from '@assessment-dashboard/core';
+import {
+  type AnnualLayout,
+  annualReportXlsx,
+  computeAnnualReport,
+  renderAnnualReportHtml,
+} from '@assessment-dashboard/core/annual-report';
 import { NodeEngine } from '@assessment-dashboard/core/node';
 import {
   formatAnnualReport,

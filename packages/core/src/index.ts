@@ -1,6 +1,9 @@
-/** @assessment-dashboard/core: DOM-free schemas, import, indicators and engine connectors. */
+/**
+ * @assessment-dashboard/core: DOM-free schemas, import, indicators and engine connectors. The annual-report
+ * tables are a separate entry, `@assessment-dashboard/core/annual-report`, so that the elements can load
+ * them (and the XLSX writer) only when a report is shown.
+ */
 
-export * from './annual-report/index.ts';
 export {
   addWorkingDays,
   CALENDAR_MACROS_SQL,

@@ -1,5 +1,5 @@
 import { read } from '@e965/xlsx';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { WasmEngine } from '../../core/src/engine/wasm.ts';
 import { importFile } from '../../core/src/import/import-csv.ts';
 import { T2_CASES, T2_DISCLOSURES, T2_ITEMS } from '../../core/test/fixtures/annual-table2.ts';
@@ -156,8 +156,18 @@ describe('<assessment-annual-report>', () => {
     const el = document.createElement('assessment-annual-report');
     el.report = report;
     document.body.append(el);
-    await el.updateComplete;
-    expect(rowsOf(el.shadowRoot?.querySelector('table[part="table2"]'))[2]).toEqual(['规章', '1', '1', '3']);
+    await vi.waitFor(() => {
+      expect(rowsOf(el.shadowRoot?.querySelector('table[part="table2"]'))[2]).toEqual([
+        '规章',
+        '1',
+        '1',
+        '3',
+      ]);
+    });
+    expect(Array.from(new Uint8Array((await el.xlsx()) ?? []).slice(0, 2))).toEqual([0x50, 0x4b]); // "PK"
+    expect(el.shadowRoot?.querySelector('table[part="table2"] caption')?.textContent).toBe(
+      '二、主动公开政府信息情况',
+    );
     el.remove();
   });
 });

@@ -1,25 +1,11 @@
-import {
-  type AnnualLayout,
-  type AnnualReport,
-  APPLICANT_BAND,
-  annualReportXlsx,
-  computeAnnualReport,
-  type Engine,
-  formatTable2Value,
-  formatViolation,
-  ORG_BAND,
-  TABLE2_CONTENT,
-  TABLE2_WIDTH,
-  TABLE3_CORNER,
-  TABLE4_BLOCKS,
-  TABLE4_CELLS,
-  TABLE4_LITIGATION,
-  TABLE4_REVIEW,
-  type Table2,
-  type Table3,
-  type Table4,
-  table2Notes,
-} from '@assessment-dashboard/core';
+import type { Engine } from '@assessment-dashboard/core';
+import type {
+  AnnualLayout,
+  AnnualReport,
+  Table2,
+  Table3,
+  Table4,
+} from '@assessment-dashboard/core/annual-report';
 import { css, html, LitElement, nothing } from 'lit';
 import { downloadBlob } from '../download.ts';
 import { hostLang, type Lang } from '../i18n/messages.ts';
@@ -27,6 +13,18 @@ import { tokens } from '../styles/tokens.ts';
 import { annualMessages } from './messages.ts';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** The annual-report code of core, fetched as its own chunk the first time an element needs it. */
+type AnnualReportModule = typeof import('@assessment-dashboard/core/annual-report');
+const loadAnnualReport = (): Promise<AnnualReportModule> =>
+  import('@assessment-dashboard/core/annual-report');
+let lib: AnnualReportModule | undefined;
+let loading: Promise<AnnualReportModule> | undefined;
+const annualLib = (): Promise<AnnualReportModule> =>
+  (loading ??= loadAnnualReport().then((m) => {
+    lib = m;
+    return m;
+  }));
 
 /**
  * 政府信息公开工作年度报告 tables 二, 三 and 四 in the official layout (国办公开办函〔2021〕30号, or the 2019
@@ -114,9 +112,14 @@ export class AssessmentAnnualReport extends LitElement {
   }
 
   /** The shown report as .xlsx bytes (what the download button saves). */
-  xlsx(): Uint8Array | undefined {
+  async xlsx(): Promise<Uint8Array | undefined> {
     const r = this.shown;
-    return r ? annualReportXlsx(r) : undefined;
+    return r ? (await annualLib()).annualReportXlsx(r) : undefined;
+  }
+
+  override connectedCallback() {
+    super.connectedCallback();
+    if (!lib) void annualLib().then(() => this.requestUpdate());
   }
 
   override willUpdate(changed: Map<string, unknown>) {
@@ -133,6 +136,7 @@ export class AssessmentAnnualReport extends LitElement {
     this._status = 'computing';
     try {
       const layout: AnnualLayout = this.layout === '2019' ? '2019' : '2021';
+      const { computeAnnualReport } = await annualLib();
       const report = await computeAnnualReport(engine, {
         year: Number(this.year),
         layout,
@@ -151,8 +155,8 @@ export class AssessmentAnnualReport extends LitElement {
     }
   }
 
-  #download(report: AnnualReport, lang: Lang) {
-    const bytes = annualReportXlsx(report);
+  #download(report: AnnualReport, lang: Lang, m: AnnualReportModule) {
+    const bytes = m.annualReportXlsx(report);
     downloadBlob(
       new Blob([bytes as BlobPart], { type: XLSX_TYPE }),
       annualMessages(lang).fileName(report.year),
@@ -162,8 +166,9 @@ export class AssessmentAnnualReport extends LitElement {
   override render() {
     const lang = hostLang(this);
     const t = annualMessages(lang);
-    const report = this.shown;
-    if (!report) {
+    const report = lib ? this.shown : undefined;
+    const m = lib;
+    if (!report || !m) {
       if (this._status === 'computing') return html`<p role="status">${t.computing}</p>`;
       if (this._status === 'error') return html`<p role="alert">${t.failed}</p>`;
       return nothing;
@@ -173,7 +178,7 @@ export class AssessmentAnnualReport extends LitElement {
       <div class="toolbar" part="toolbar">
         <h2>${t.heading(report.agency, report.year)} <span class="muted">${t.layout(report.layout)}</span></h2>
         <span>
-          <button type="button" part="download" @click=${() => this.#download(report, lang)}>${t.downloadXlsx}</button>
+          <button type="button" part="download" @click=${() => this.#download(report, lang, m)}>${t.downloadXlsx}</button>
           <button type="button" part="print" @click=${() => window.print()}>${t.print}</button>
         </span>
       </div>
@@ -181,21 +186,22 @@ export class AssessmentAnnualReport extends LitElement {
         ${
           failed
             ? html`${t.checksFailed(report.violations.length)}<ul>${report.violations.map(
-                (v) => html`<li>${formatViolation(v)}</li>`,
+                (v) => html`<li>${m.formatViolation(v)}</li>`,
               )}</ul>`
             : t.checksPassed
         }
         ${this._status === 'computing' ? html`<span class="muted"> ${t.computing}</span>` : nothing}
       </div>
-      ${this.#table2(report.table2, lang)}
-      ${report.table3 ? this.#table3(report.table3) : html`<p class="muted">${t.noRequests}</p>`}
-      ${report.table4 ? this.#table4(report.table4) : nothing}
+      ${this.#table2(m, report.table2, lang)}
+      ${report.table3 ? this.#table3(m, report.table3) : html`<p class="muted">${t.noRequests}</p>`}
+      ${report.table4 ? this.#table4(m, report.table4) : nothing}
     `;
   }
 
-  #table2(t2: Table2, lang: Lang) {
+  #table2(m: AnnualReportModule, t2: Table2, lang: Lang) {
+    const { TABLE2_CONTENT, TABLE2_WIDTH, formatTable2Value } = m;
     const t = annualMessages(lang);
-    const notes = table2Notes(t2);
+    const notes = m.table2Notes(t2);
     return html`<div class="scroll"><table part="table2">
         <caption>${t2.title}</caption>
         ${t2.blocks.map((b) => {
@@ -225,7 +231,8 @@ export class AssessmentAnnualReport extends LitElement {
       }`;
   }
 
-  #table3(t3: Table3) {
+  #table3(m: AnnualReportModule, t3: Table3) {
+    const { APPLICANT_BAND, ORG_BAND, TABLE3_CORNER } = m;
     const orgCols = t3.columns.filter((c) => c.underOrgBand);
     const first = t3.columns[0];
     const last = t3.columns[t3.columns.length - 1];
@@ -258,7 +265,8 @@ export class AssessmentAnnualReport extends LitElement {
     </table></div>`;
   }
 
-  #table4(t4: Table4) {
+  #table4(m: AnnualReportModule, t4: Table4) {
+    const { TABLE4_BLOCKS, TABLE4_CELLS, TABLE4_LITIGATION, TABLE4_REVIEW } = m;
     const n = TABLE4_CELLS.length;
     return html`<div class="scroll"><table part="table4">
       <caption>${t4.title}</caption>
