@@ -1,4 +1,12 @@
 import type { ImportSummary, IndicatorResult, Scorecard } from '@assessment-dashboard/core';
+import {
+  type AnnualReport,
+  formatTable2Value,
+  formatViolation,
+  TABLE4_BLOCKS,
+  TABLE4_CELLS,
+  table2Notes,
+} from '@assessment-dashboard/core/annual-report';
 
 const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
 
@@ -55,4 +63,44 @@ export function formatScorecard(card: Scorecard): string {
     return `${String(r.rank ?? '–').padStart(3)}  ${r.department}  ${score}  ${r.band?.zh ?? ''}${change}\n${items}`;
   });
   return [head, ...rows].join('\n');
+}
+
+/**
+ * Tables 二, 三 and 四 as text: one line per row, cells separated by " | ", "—" for a cell the exports do
+ * not hold (explained under table 二), then the check results.
+ */
+export function formatAnnualReport(report: AnnualReport): string {
+  const out: string[] = [];
+  const t2 = report.table2;
+  out.push(
+    `${t2.title}（${report.year}年度，${report.layout}年格式${report.agency ? `，${report.agency}` : ''}）`,
+  );
+  for (const b of t2.blocks) {
+    out.push(b.caption, `  信息内容 | ${b.columns.map((c) => c.label).join(' | ')}`);
+    for (const r of b.rows)
+      out.push(
+        `  ${r.label} | ${r.cells.map((c) => (c.value === null ? '—' : formatTable2Value(c.value))).join(' | ')}`,
+      );
+  }
+  const notes = table2Notes(t2);
+  if (notes.length) out.push('注：“—”为导出数据中没有的数据，需手工填写：', ...notes.map((n) => `  ${n.zh}`));
+  const t3 = report.table3;
+  const t4 = report.table4;
+  if (!t3 || !t4) {
+    out.push('', '三、四：未载入依申请公开数据（requests），无法生成。');
+  } else {
+    out.push('', t3.title, `  ${' '.repeat(4)}${t3.columns.map((c) => c.label).join(' | ')}`);
+    for (const r of t3.rows)
+      out.push(`  ${'  '.repeat(r.level)}${r.label}${r.values ? ` | ${r.values.join(' | ')}` : ''}`);
+    out.push('', t4.title);
+    for (const b of TABLE4_BLOCKS)
+      out.push(`  ${b.label}: ${TABLE4_CELLS.map((c) => `${c.label} ${t4[b.key][c.key]}`).join(', ')}`);
+  }
+  out.push('');
+  out.push(
+    report.violations.length
+      ? `校验未通过 ${report.violations.length} 项 (checks failed):\n${report.violations.map((v) => `  ${formatViolation(v)}`).join('\n')}`
+      : '校验全部通过 (all checks passed)',
+  );
+  return out.join('\n');
 }

@@ -20,8 +20,20 @@ import {
   parseScorecardModel,
   summarise,
 } from '@assessment-dashboard/core';
+import {
+  type AnnualLayout,
+  annualReportXlsx,
+  computeAnnualReport,
+  renderAnnualReportHtml,
+} from '@assessment-dashboard/core/annual-report';
 import { NodeEngine } from '@assessment-dashboard/core/node';
-import { formatGroups, formatImports, formatIndicators, formatScorecard } from './format.ts';
+import {
+  formatAnnualReport,
+  formatGroups,
+  formatImports,
+  formatIndicators,
+  formatScorecard,
+} from './format.ts';
 import { loadFiles } from './load-files.ts';
 import { serveFiles } from './serve.ts';
 import { preview } from './static-server.ts';
@@ -50,6 +62,11 @@ Commands:
       Electronic-supervision checks the files allow: 超期/红黄牌 watch list (cases), 事后补录 step checks
       (process-step export), 网下运行 reconciliation of fees and fines against a treasury receipts file.
       Exits 1 when anything is flagged.
+  annual-report <file>… --year YYYY [--layout 2021|2019] [--agency NAME] [--xlsx out.xlsx] [--html out.html] [--json]
+      Tables 二 (主动公开政府信息情况, from the disclosure, case and item exports), 三 and 四 (from the on-request
+      export) of the 政府信息公开工作年度报告 with the official labels, and their cross-checks. Cells the exports
+      do not hold are printed as "—" (null in JSON) with the reason, never guessed. --xlsx writes one sheet per
+      table with the official merged headers; --html a print-ready page. Exits 1 when a check fails.
   serve <file|dir>… [--port N] [--host H] [--cors ORIGIN,…] [--config c.json] [--max-rows N]
       Import the files (or every data file in a directory) into native DuckDB and answer the dashboard's
       queries over HTTP (Mosaic REST protocol: POST {"type":"arrow"|"json","sql":…}); use it with
@@ -82,6 +99,11 @@ export async function main(argv: string[]): Promise<number> {
       'max-rows': { type: 'string' },
       dept: { type: 'string' },
       host: { type: 'string', default: '127.0.0.1' },
+      year: { type: 'string' },
+      layout: { type: 'string' },
+      agency: { type: 'string' },
+      xlsx: { type: 'string' },
+      html: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -95,13 +117,27 @@ export async function main(argv: string[]): Promise<number> {
     return await new Promise<number>(() => {});
   }
   if (command === 'serve') return await serve(positionals, values);
-  if (!['indicators', 'validate', 'scorecard', 'supervision'].includes(command)) {
+  if (!['indicators', 'validate', 'scorecard', 'supervision', 'annual-report'].includes(command)) {
     process.stderr.write(`Unknown command "${command}".\n\n${USAGE}`);
     return 2;
   }
   if (!positionals.length) {
     process.stderr.write(`${command}: give at least one file.\n`);
     return 2;
+  }
+  let annual: { year: number; layout: AnnualLayout } | undefined;
+  if (command === 'annual-report') {
+    const year = Number(values.year);
+    const layout = values.layout ?? '2021';
+    if (!values.year || !Number.isInteger(year) || year < 2008 || year > 9999) {
+      process.stderr.write('annual-report: give the reporting year, e.g. --year 2025.\n');
+      return 2;
+    }
+    if (layout !== '2021' && layout !== '2019') {
+      process.stderr.write(`annual-report: --layout must be 2021 or 2019, not "${layout}".\n`);
+      return 2;
+    }
+    annual = { year, layout };
   }
   const engine = await NodeEngine.create();
   try {
@@ -133,6 +169,17 @@ export async function main(argv: string[]): Promise<number> {
         (report.backfill?.flags.length ?? 0) +
         (report.reconciliation?.flags.length ?? 0);
       return flagged > 0 ? 1 : 0;
+    }
+    if (annual) {
+      const report = await computeAnnualReport(engine, { ...annual, agency: values.agency });
+      if (values.xlsx) await writeFile(values.xlsx, annualReportXlsx(report));
+      if (values.html) await writeFile(values.html, renderAnnualReportHtml(report));
+      process.stdout.write(
+        values.json
+          ? `${JSON.stringify({ import: summarise(imports, []).import, report }, null, 2)}\n`
+          : `${formatImports(imports)}\n\n${formatAnnualReport(report)}\n`,
+      );
+      return report.violations.length ? 1 : 0;
     }
     if (command === 'scorecard') {
       const model = values.model

@@ -1,6 +1,9 @@
-/** @assessment-dashboard/core: DOM-free schemas, import, indicators and engine connectors. */
+/**
+ * @assessment-dashboard/core: DOM-free schemas, import, indicators and engine connectors. The annual-report
+ * tables are a separate entry, `@assessment-dashboard/core/annual-report`, so that the elements can load
+ * them (and the XLSX writer) only when a report is shown.
+ */
 
-export * from './annual-report/index.ts';
 export {
   addWorkingDays,
   CALENDAR_MACROS_SQL,
@@ -33,6 +36,14 @@ export { RemoteEngine, RemoteEngineError, type RemoteEngineOptions } from './eng
 export { asCrash, ENGINE_SETUP_SQL, type Engine, EngineCrashedError } from './engine/types.ts';
 export { WasmEngine } from './engine/wasm.ts';
 export { csvCell, toCsv } from './export/csv.ts';
+export {
+  columnName,
+  writeXlsx,
+  type XlsxCell,
+  type XlsxSheet,
+  type XlsxStyle,
+  type XlsxValue,
+} from './export/xlsx.ts';
 export { type DecodedText, decodeBytes } from './import/encoding.ts';
 export {
   type DelimitedText,

@@ -2,6 +2,7 @@
  * @assessment-dashboard/elements: importing this module registers every element, so one
  * `<script type="module" src=".../assessment-dashboard.js">` is all a host page needs.
  */
+import { AssessmentAnnualReport } from './annual-report/annual-report.ts';
 import { AssessmentBarChart } from './bar-chart/bar-chart.ts';
 import { AssessmentColumnMapper } from './column-mapper/column-mapper.ts';
 import { AssessmentDashboard } from './dashboard/assessment-dashboard.ts';
@@ -22,6 +23,7 @@ const ELEMENTS = {
   'assessment-scorecard': AssessmentScorecard,
   'assessment-watch-list': AssessmentWatchList,
   'assessment-supervision': AssessmentSupervision,
+  'assessment-annual-report': AssessmentAnnualReport,
 } as const;
 
 for (const [name, ctor] of Object.entries(ELEMENTS)) {
@@ -30,6 +32,7 @@ for (const [name, ctor] of Object.entries(ELEMENTS)) {
 
 export { acquireDuckDB, EngineStartError, sharedDuckDB } from './duckdb/shared-db.ts';
 export {
+  AssessmentAnnualReport,
   AssessmentBarChart,
   AssessmentColumnMapper,
   AssessmentDashboard,
@@ -52,5 +55,6 @@ declare global {
     'assessment-scorecard': AssessmentScorecard;
     'assessment-watch-list': AssessmentWatchList;
     'assessment-supervision': AssessmentSupervision;
+    'assessment-annual-report': AssessmentAnnualReport;
   }
 }

@@ -1,14 +1,22 @@
 import { TABLE4_BLOCKS, TABLE4_CELLS } from './labels.ts';
+import type { Table2 } from './table2.ts';
 import type { Table3 } from './table3.ts';
 import type { Table4 } from './table4.ts';
 
-export type CheckKey = 'balance' | 'outcome_total' | 'row_total' | 'table4_total' | 'carry_over';
+export type CheckKey =
+  | 'balance'
+  | 'outcome_total'
+  | 'row_total'
+  | 'table4_total'
+  | 'carry_over'
+  | 'table2_published_total'
+  | 'table2_carry';
 
 /** One failed integrity check of shared/DOMAIN.md §1.7, with the labels and both sides' numbers. */
 export interface Violation {
   check: CheckKey;
-  table: '三' | '四';
-  /** Row label (table 三) or block label (table 四). */
+  table: '二' | '三' | '四';
+  /** Row label (tables 二 and 三) or block label (table 四). */
   row: string;
   /** Column label. */
   column: string;
@@ -126,13 +134,116 @@ export function checkCarryOver(previous: Table3, current: Table3): Violation[] {
   return out;
 }
 
+type Table2Values = Map<string, number | null>;
+const table2Values = (t: Table2): Table2Values => {
+  const out: Table2Values = new Map();
+  for (const b of t.blocks)
+    for (const r of b.rows)
+      for (const [i, c] of b.columns.entries()) out.set(`${r.key}.${c.key}`, r.cells[i]?.value ?? null);
+  return out;
+};
+const table2Labels = (t: Table2, key: string): { row: string; column: string } => {
+  const [row, col] = key.split('.');
+  for (const b of t.blocks) {
+    const r = b.rows.find((x) => x.key === row);
+    const c = b.columns.find((x) => x.key === col);
+    if (r && c) return { row: r.label, column: c.label };
+  }
+  return { row: row ?? key, column: col ?? key };
+};
+
+/**
+ * Table 二 within one year (2019 layout): 对外公开总数量 ≥ 本年新公开数量 for 规章 and 规范性文件, since the
+ * running total includes this year's. Cells left empty (data not available) are not checked. The 2021
+ * layout has no within-year relation.
+ */
+export function checkTable2(t: Table2): Violation[] {
+  if (t.layout !== '2019') return [];
+  const v = table2Values(t);
+  const out: Violation[] = [];
+  for (const row of ['regulation', 'normative_doc']) {
+    const totalCount = v.get(`${row}.published_total`);
+    const published = v.get(`${row}.published`);
+    if (totalCount == null || published == null || totalCount >= published) continue;
+    out.push({
+      check: 'table2_published_total',
+      table: '二',
+      ...table2Labels(t, `${row}.published_total`),
+      rule: '对外公开总数量≥本年新公开数量',
+      left: totalCount,
+      right: published,
+    });
+  }
+  return out;
+}
+
+/**
+ * Table 二 across years (same layout only; empty cells skipped):
+ * - 2021: 现行有效件数 = last year's 现行有效件数 + 本年制发件数 − 本年废止件数 (规章, 行政规范性文件);
+ * - 2019: 对外公开总数量 = last year's 对外公开总数量 + 本年新公开数量, and 上一年项目数量 = last year's
+ *   上一年项目数量 + last year's 本年增/减 (行政许可, 其他对外管理服务事项, 行政处罚, 行政强制, 行政事业性收费).
+ */
+export function checkTable2CarryOver(previous: Table2, current: Table2): Violation[] {
+  if (previous.layout !== current.layout) return [];
+  const p = table2Values(previous);
+  const c = table2Values(current);
+  const out: Violation[] = [];
+  const add = (
+    key: string,
+    left: number | null | undefined,
+    parts: (number | null | undefined)[],
+    rule: string,
+  ) => {
+    if (left == null || parts.some((x) => x == null)) return;
+    const right = (parts as number[]).reduce((a, b) => a + b, 0);
+    if (left === right) return;
+    out.push({ check: 'table2_carry', table: '二', ...table2Labels(current, key), rule, left, right });
+  };
+  const [y, y1] = [current.year, previous.year];
+  if (current.layout === '2021') {
+    for (const row of ['regulation', 'normative_doc']) {
+      const abolished = c.get(`${row}.abolished`);
+      add(
+        `${row}.in_force`,
+        c.get(`${row}.in_force`),
+        [p.get(`${row}.in_force`), c.get(`${row}.issued`), abolished == null ? null : -abolished],
+        `${y}年现行有效件数=${y1}年现行有效件数+本年制发件数−本年废止件数`,
+      );
+    }
+    return out;
+  }
+  for (const row of ['regulation', 'normative_doc']) {
+    add(
+      `${row}.published_total`,
+      c.get(`${row}.published_total`),
+      [p.get(`${row}.published_total`), c.get(`${row}.published`)],
+      `${y}年对外公开总数量=${y1}年对外公开总数量+本年新公开数量`,
+    );
+  }
+  for (const row of ['licensing', 'other_services', 'punishment', 'enforcement', 'fees']) {
+    add(
+      `${row}.items_previous`,
+      c.get(`${row}.items_previous`),
+      [p.get(`${row}.items_previous`), p.get(`${row}.items_change`)],
+      `${y}年上一年项目数量=${y1}年上一年项目数量+${y1}年本年增/减`,
+    );
+  }
+  return out;
+}
+
 /** All applicable checks; empty when the report is consistent. */
 export function checkAnnualReport(report: {
+  table2?: Table2;
   table3?: Table3;
   table4?: Table4;
   previous?: Table3;
+  previousTable2?: Table2;
 }): Violation[] {
   return [
+    ...(report.table2 ? checkTable2(report.table2) : []),
+    ...(report.table2 && report.previousTable2
+      ? checkTable2CarryOver(report.previousTable2, report.table2)
+      : []),
     ...(report.table3 ? checkTable3(report.table3) : []),
     ...(report.table4 ? checkTable4(report.table4) : []),
     ...(report.table3 && report.previous ? checkCarryOver(report.previous, report.table3) : []),

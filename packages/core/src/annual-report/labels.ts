@@ -141,3 +141,150 @@ export const TABLE4_CELLS: readonly { key: Table4CellKey; label: string }[] = [
   { key: 'pending', label: '尚未审结' },
   { key: 'total', label: '总计' },
 ];
+
+export const TABLE2_TITLE = '二、主动公开政府信息情况';
+/** Label of the first column of every block of table 二. */
+export const TABLE2_CONTENT = '信息内容';
+/** Width of table 二 in the official form (信息内容 + at most three value columns). */
+export const TABLE2_WIDTH = 4;
+
+export type Table2BlockKey = 'art20_1' | 'art20_5' | 'art20_6' | 'art20_8' | 'art20_9';
+
+/** One value column of a table 二 block; the key says what is counted (see `annualTable2`). */
+export interface Table2ColumnDef {
+  key:
+    | 'issued'
+    | 'abolished'
+    | 'in_force'
+    | 'formed'
+    | 'published'
+    | 'published_total'
+    | 'decisions'
+    | 'items_previous'
+    | 'items_change'
+    | 'fee_wan'
+    | 'procurement_count'
+    | 'procurement_amount';
+  label: string;
+}
+
+export interface Table2RowDef {
+  key:
+    | 'regulation'
+    | 'normative_doc'
+    | 'licensing'
+    | 'other_services'
+    | 'punishment'
+    | 'enforcement'
+    | 'fees'
+    | 'procurement';
+  label: string;
+}
+
+export interface Table2BlockDef {
+  key: Table2BlockKey;
+  /** Block caption, e.g. 第二十条第（一）项. */
+  caption: string;
+  columns: readonly Table2ColumnDef[];
+  rows: readonly Table2RowDef[];
+}
+
+const decisionsCols2019: readonly Table2ColumnDef[] = [
+  { key: 'items_previous', label: '上一年项目数量' },
+  { key: 'items_change', label: '本年增/减' },
+  { key: 'decisions', label: '处理决定数量' },
+];
+
+/**
+ * Table 二 blocks in print order (shared/DOMAIN.md §1.3 for 2021, §1.4 for 2019). Every block prints
+ * 信息内容 (`TABLE2_CONTENT`) before its value columns.
+ */
+export function table2Blocks(layout: AnnualLayout): readonly Table2BlockDef[] {
+  if (layout === '2019') {
+    return [
+      {
+        key: 'art20_1',
+        caption: '第二十条第（一）项',
+        columns: [
+          { key: 'formed', label: '本年新制作数量' },
+          { key: 'published', label: '本年新公开数量' },
+          { key: 'published_total', label: '对外公开总数量' },
+        ],
+        rows: [
+          { key: 'regulation', label: '规章' },
+          { key: 'normative_doc', label: '规范性文件' },
+        ],
+      },
+      {
+        key: 'art20_5',
+        caption: '第二十条第（五）项',
+        columns: decisionsCols2019,
+        rows: [
+          { key: 'licensing', label: '行政许可' },
+          { key: 'other_services', label: '其他对外管理服务事项' },
+        ],
+      },
+      {
+        key: 'art20_6',
+        caption: '第二十条第（六）项',
+        columns: decisionsCols2019,
+        rows: [
+          { key: 'punishment', label: '行政处罚' },
+          { key: 'enforcement', label: '行政强制' },
+        ],
+      },
+      {
+        key: 'art20_8',
+        caption: '第二十条第（八）项',
+        columns: decisionsCols2019.slice(0, 2),
+        rows: [{ key: 'fees', label: '行政事业性收费' }],
+      },
+      {
+        key: 'art20_9',
+        caption: '第二十条第（九）项',
+        columns: [
+          { key: 'procurement_count', label: '采购项目数量' },
+          { key: 'procurement_amount', label: '采购总金额' },
+        ],
+        rows: [{ key: 'procurement', label: '政府集中采购' }],
+      },
+    ];
+  }
+  const decisions: readonly Table2ColumnDef[] = [{ key: 'decisions', label: '本年处理决定数量' }];
+  return [
+    {
+      key: 'art20_1',
+      caption: '第二十条第（一）项',
+      columns: [
+        { key: 'issued', label: '本年制发件数' },
+        { key: 'abolished', label: '本年废止件数' },
+        { key: 'in_force', label: '现行有效件数' },
+      ],
+      rows: [
+        { key: 'regulation', label: '规章' },
+        { key: 'normative_doc', label: '行政规范性文件' },
+      ],
+    },
+    {
+      key: 'art20_5',
+      caption: '第二十条第（五）项',
+      columns: decisions,
+      rows: [{ key: 'licensing', label: '行政许可' }],
+    },
+    {
+      key: 'art20_6',
+      caption: '第二十条第（六）项',
+      columns: decisions,
+      rows: [
+        { key: 'punishment', label: '行政处罚' },
+        { key: 'enforcement', label: '行政强制' },
+      ],
+    },
+    {
+      key: 'art20_8',
+      caption: '第二十条第（八）项',
+      columns: [{ key: 'fee_wan', label: '本年收费金额（单位：万元）' }],
+      rows: [{ key: 'fees', label: '行政事业性收费' }],
+    },
+  ];
+}

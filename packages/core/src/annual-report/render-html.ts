@@ -1,12 +1,17 @@
+import type { Violation } from './checks.ts';
 import {
   APPLICANT_BAND,
   ORG_BAND,
+  TABLE2_CONTENT,
+  TABLE2_WIDTH,
   TABLE3_CORNER,
   TABLE4_BLOCKS,
   TABLE4_CELLS,
   TABLE4_LITIGATION,
   TABLE4_REVIEW,
 } from './labels.ts';
+import type { AnnualReport } from './report.ts';
+import { type Table2, table2Notes } from './table2.ts';
 import type { Table3 } from './table3.ts';
 import type { Table4 } from './table4.ts';
 
@@ -89,5 +94,72 @@ export function renderTable4Html(t: Table4, opts: RenderOptions = {}): string {
   return (
     `<table class="annual-report-table4" style="${TABLE_STYLE}">${caption(t, opts)}` +
     `<thead>${head.join('')}</thead><tbody><tr>${cells.map(td).join('')}</tr></tbody></table>`
+  );
+}
+
+/** Table 二 numbers as printed: integers plainly, 万元 amounts to at most six decimals (the fen). */
+export function formatTable2Value(value: number): string {
+  return Number.isInteger(value) ? String(value) : String(Number(value.toFixed(6)));
+}
+
+/**
+ * Table 二 in the official layout: four columns; per block a caption row across the table, a header row
+ * 信息内容 + value columns (the last widened to fill the table), then the rows. Cells the exports do not
+ * hold are left blank (class `missing`) and explained in the footer, to be filled in by hand.
+ */
+export function renderTable2Html(t: Table2, opts: RenderOptions = {}): string {
+  const body: string[] = [];
+  for (const b of t.blocks) {
+    const spanOf = (i: number) => span(1, i === b.columns.length - 1 ? TABLE2_WIDTH - b.columns.length : 1);
+    body.push(`<tr>${th(b.caption, span(1, TABLE2_WIDTH))}</tr>`);
+    body.push(`<tr>${th(TABLE2_CONTENT)}${b.columns.map((c, i) => th(c.label, spanOf(i))).join('')}</tr>`);
+    for (const r of b.rows) {
+      const cells = r.cells.map((c, i) =>
+        c.value === null
+          ? `<td${spanOf(i)} class="missing" title="${escapeHtml(c.missing?.zh ?? '')}" style="${CELL}"></td>`
+          : `<td${spanOf(i)} style="${CELL};text-align:right">${escapeHtml(formatTable2Value(c.value))}</td>`,
+      );
+      body.push(`<tr>${th(r.label, '', 'left')}${cells.join('')}</tr>`);
+    }
+  }
+  const notes = table2Notes(t);
+  const foot = notes.length
+    ? `<tfoot><tr><td colspan="${TABLE2_WIDTH}" style="padding:4px 0;font-size:9pt">注：空白单元格为导出数据中没有的数据，需手工填写：` +
+      `<br>${notes.map((n) => escapeHtml(n.zh)).join('<br>')}</td></tr></tfoot>`
+    : '';
+  return (
+    `<table class="annual-report-table2" style="${TABLE_STYLE}">${caption(t, opts)}` +
+    `<tbody>${body.join('\n')}</tbody>${foot}</table>`
+  );
+}
+
+/** One line per failed check, e.g. `三 （七）总计 / 自然人: 第一项+第二项=第三项+第四项 (5 ≠ 6)`. */
+export function formatViolation(v: Violation): string {
+  return `${v.table} ${v.row} / ${v.column}: ${v.rule} (${v.left} ≠ ${v.right})`;
+}
+
+/**
+ * A standalone, print-ready HTML document with tables 二, 三 and 四 of a report and the check results
+ * (A4 landscape, no scripts, no external resources).
+ */
+export function renderAnnualReportHtml(report: AnnualReport): string {
+  const title = `${report.agency ? `${report.agency} ` : ''}${report.year}年度政府信息公开工作年度报告（表二至表四）`;
+  const tables = [
+    renderTable2Html(report.table2),
+    report.table3 ? renderTable3Html(report.table3) : '',
+    report.table4 ? renderTable4Html(report.table4) : '',
+  ].filter(Boolean);
+  const checks = report.violations.length
+    ? `<section class="checks"><h2>校验未通过</h2><ul>${report.violations
+        .map((v) => `<li>${escapeHtml(formatViolation(v))}</li>`)
+        .join('')}</ul></section>`
+    : '<section class="checks"><p>校验全部通过。</p></section>';
+  return (
+    '<!doctype html>\n<html lang="zh-CN"><head><meta charset="utf-8">' +
+    `<title>${escapeHtml(title)}</title><style>` +
+    'body{font-family:SimSun,serif;margin:12mm}table{margin:0 0 8mm}caption{font-weight:bold;padding:2mm}' +
+    '@page{size:A4 landscape;margin:12mm}@media print{table{break-inside:avoid}.checks{break-before:avoid}}' +
+    `</style></head><body><h1 style="font-size:14pt">${escapeHtml(title)}</h1>\n` +
+    `${tables.join('\n')}\n${checks}</body></html>\n`
   );
 }

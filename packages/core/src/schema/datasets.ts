@@ -76,6 +76,7 @@ const cases: DatasetDef = {
     f('trips_required', '到办事现场次数', 'int', ['跑动次数(标准)', 'limit_scene_num']),
     f('trips_actual', '实际跑动次数', 'int', ['现场次数']),
     f('fee_amount', '收费金额(元)', 'decimal', ['缴费金额', '收费金额']),
+    f('fine_amount', '罚没金额(元)', 'decimal', ['罚没金额', '罚款金额']),
     f('payment_ref', '缴款书编号', 'string', ['非税缴款码', '缴款码']),
     f('rating', '评价等级', 'int', ['满意度', '整体满意度', 'satisfaction']),
     f('rated_at', '评价时间', 'datetime', ['assessTime']),
@@ -120,6 +121,8 @@ const items: DatasetDef = {
     f('not_suitable_zero_trip', '不宜跑零次', 'bool', []),
     f('is_express', '是否支持物流快递', 'bool', []),
     f('in_hall', '是否进驻政务大厅', 'bool', []),
+    f('valid_from', '计划生效日期', 'date', ['生效日期']),
+    f('valid_to', '计划取消日期', 'date', ['取消日期']),
   ],
 };
 
@@ -139,6 +142,10 @@ const disclosures: DatasetDef = {
     f('formed_at', '成文日期', 'date', ['生成日期', '产生日期', '形成日期', '发文日期']),
     f('published_at', '发布日期', 'datetime', ['公开日期', '发布时间'], { required: true }),
     f('legal_deadline_wd', '公开时限(工作日)', 'int', ['公开时限']),
+    f('is_regulation', '是否规章', 'bool', []),
+    f('is_normative_doc', '是否行政规范性文件', 'bool', ['规范性文件', '是否规范性文件']),
+    f('validity', '有效性', 'enum', ['时效'], { enum: E.VALIDITY }),
+    f('abolished_at', '废止日期', 'date', []),
     f('has_interpretation', '是否有政策解读', 'bool', ['解读']),
   ],
   checks: [

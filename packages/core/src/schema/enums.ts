@@ -17,6 +17,17 @@ export const ITEM_TYPES = [
   e('filing', '行政备案', 'Administrative filing'),
   e('other_power', '其他行政权力', 'Other administrative power'),
   e('public_service', '公共服务', 'Public service'),
+  e('punishment', '行政处罚', 'Administrative penalty'),
+  e('enforcement', '行政强制', 'Administrative enforcement'),
+  e('levy', '行政征收', 'Administrative levy'),
+];
+
+/** 有效性 of a disclosed document (§7.b). */
+export const VALIDITY = [
+  e('valid', ['有效', '现行有效'], 'Valid'),
+  e('abolished', '废止', 'Abolished'),
+  e('expired', ['失效', '已失效'], 'Expired'),
+  e('amended', ['已修改', '已修订'], 'Amended'),
 ];
 
 export const APPLICANT_TYPES = [
