@@ -22,7 +22,11 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['packages/{core,cli}/test/**/*.test.ts', 'data/**/*.test.ts'],
+          include: [
+            'packages/{core,cli}/test/**/*.test.ts',
+            'packages/elements/test/**/*.node.test.ts',
+            'data/**/*.test.ts',
+          ],
           testTimeout: 60_000,
         },
       },
@@ -39,6 +43,7 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: ['packages/{charts,elements}/test/**/*.test.ts'],
+          exclude: ['**/*.node.test.ts', '**/node_modules/**'],
           testTimeout: 60_000,
           browser: {
             enabled: true,

@@ -93,7 +93,9 @@ export function renderBarChart(svgEl: SVGSVGElement, data: BarChartData, options
     .attr('y', stacked ? 12 : barHeight / 2)
     .attr('dy', stacked ? null : '0.35em')
     .attr('text-anchor', stacked ? 'start' : 'end')
-    .text((i) => String(data.labels[i]));
+    // The trailing space is not drawn (SVG collapses it) but keeps the DOM text "label value", which a
+    // bar's accessible name must contain (WCAG 2.5.3).
+    .text((i) => `${data.labels[i]} `);
   rows
     .append('rect')
     .attr('x', left)

@@ -14,12 +14,14 @@ describe('renderBarChart', () => {
     expect(el.getAttribute('role')).toBe('img');
     expect(el.getAttribute('aria-label')).toBe('共 70 条');
     const bars = [...el.querySelectorAll('.bar')];
-    expect(bars.map((b) => b.querySelector('.category')?.textContent)).toEqual([
+    expect(bars.map((b) => b.querySelector('.category')?.textContent?.trim())).toEqual([
       '财政预决算',
       '义务教育',
       '其他',
     ]);
     expect(bars.map((b) => b.querySelector('.value')?.textContent)).toEqual(['40', '20', '10']);
+    // A bar's DOM text reads "label value", as its accessible name does (the space is not drawn).
+    expect(bars[0]?.textContent).toBe('财政预决算 40');
     const widths = bars.map((b) => Number(b.querySelector('rect')?.getAttribute('width')));
     expect(widths[0]).toBeCloseTo((widths[1] ?? 0) * 2, 5);
     expect(widths[1]).toBeCloseTo((widths[2] ?? 0) * 2, 5);
@@ -40,7 +42,7 @@ describe('renderBarChart', () => {
     renderBarChart(el, { labels, values: [5, 3] }, { width: 200, label: 'narrow' });
     const categories = [...el.querySelectorAll('.category')];
     expect(categories.map((c) => c.getAttribute('text-anchor'))).toEqual(['start', 'start']);
-    expect(categories.map((c) => c.textContent)).toEqual(labels);
+    expect(categories.map((c) => c.textContent?.trim())).toEqual(labels);
     expect(el.querySelector('rect')?.getAttribute('x')).toBe('8');
   });
 

@@ -40,7 +40,9 @@ const annualLib = (): Promise<AnnualReportModule> =>
  * @csspart toolbar - heading and buttons
  * @csspart download - the XLSX download button
  * @csspart checks - the check results (role="status")
- * @csspart table2 - @csspart table3 - @csspart table4 - the three tables
+ * @csspart table2 - table 二
+ * @csspart table3 - table 三
+ * @csspart table4 - table 四
  * @csspart notes - why some table 二 cells are empty
  */
 export class AssessmentAnnualReport extends LitElement {

@@ -143,7 +143,9 @@ export class AssessmentBarChart extends LitElement {
     const lang = hostLang(this);
     const focused = this.renderRoot.querySelector(':focus')?.getAttribute('data-index');
     const selectedIndex = Array.from(this.labels, (_, i) => this.#key(i)).indexOf(this.selected ?? '\u0000');
-    const describe = (i: number) => `${this.labels[i]}：${formatOrWithheld(this.values[i], lang)}`;
+    // The name starts with the visible label and value in reading order (WCAG 2.5.3, label in name).
+    const describe = (i: number) =>
+      `${this.labels[i]}${lang === 'en' ? ' ' : '：'}${formatOrWithheld(this.values[i], lang)}`;
     renderBarChart(
       svg,
       { labels: this.labels, values: this.values },

@@ -1,0 +1,24 @@
+// custom-elements.json: every element's attributes, properties, events and parts, from the source's JSDoc
+// (`npm run manifest`; packages/elements/test/manifest.node.test.ts checks the committed file is current).
+export default {
+  globs: ['packages/elements/src/**/*.ts'],
+  outdir: '.',
+  litelement: true,
+  plugins: [
+    {
+      // Lit's `state: true` properties and #private fields are internal, not part of the element's API.
+      name: 'drop-internal-state',
+      packageLinkPhase({ customElementsManifest }) {
+        for (const mod of customElementsManifest.modules) {
+          for (const d of mod.declarations ?? []) {
+            if (d.attributes) d.attributes = d.attributes.filter((a) => !a.name.startsWith('_'));
+            if (d.members)
+              d.members = d.members.filter(
+                (m) => !m.name.startsWith('_') && !m.name.startsWith('#') && m.privacy !== 'private',
+              );
+          }
+        }
+      },
+    },
+  ],
+};
