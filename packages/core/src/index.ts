@@ -36,14 +36,6 @@ export { RemoteEngine, RemoteEngineError, type RemoteEngineOptions } from './eng
 export { asCrash, ENGINE_SETUP_SQL, type Engine, EngineCrashedError } from './engine/types.ts';
 export { WasmEngine } from './engine/wasm.ts';
 export { csvCell, toCsv } from './export/csv.ts';
-export {
-  columnName,
-  writeXlsx,
-  type XlsxCell,
-  type XlsxSheet,
-  type XlsxStyle,
-  type XlsxValue,
-} from './export/xlsx.ts';
 export { type DecodedText, decodeBytes } from './import/encoding.ts';
 export {
   type DelimitedText,

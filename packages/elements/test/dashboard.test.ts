@@ -1,3 +1,4 @@
+import { read } from '@e965/xlsx';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { GB18030_HEX, SMALL_CASES, SMALL_DISCLOSURES } from '../../../test/fixtures/small.ts';
 import { SUP_CASES, SUP_RECEIPTS, SUP_STEPS } from '../../core/test/fixtures/supervision.ts';
@@ -406,6 +407,48 @@ describe('<assessment-dashboard>', () => {
     } finally {
       history.replaceState(null, '', original);
     }
+  });
+
+  it('exports the indicators as an Excel workbook with numbers as numbers', async () => {
+    const el = await mount({ src: blobUrl(SMALL_CASES), 'as-of': '2025-03-15' });
+    expect(await settled(el)).toBe('ready');
+    const created = new Map<string, Blob>();
+    const files: { name: string; blob: Blob }[] = [];
+    const spy = vi.spyOn(URL, 'createObjectURL').mockImplementation((b) => {
+      const url = `blob:xlsx-${created.size}`;
+      created.set(url, b as Blob);
+      return url;
+    });
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (
+      this: HTMLAnchorElement,
+    ) {
+      const blob = created.get(this.href);
+      if (blob) files.push({ name: this.download, blob });
+    });
+    try {
+      const button = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('.tools button')].find((b) =>
+        b.textContent?.includes('Excel'),
+      )!;
+      button.click();
+      await vi.waitFor(() => expect(files).toHaveLength(1), { timeout: 10_000 });
+    } finally {
+      spy.mockRestore();
+      click.mockRestore();
+    }
+    expect(files[0]?.name).toBe('indicators-2025-03-15.xlsx');
+    const book = read(new Uint8Array(await files[0]!.blob.arrayBuffer()));
+    const sheet = book.Sheets[book.SheetNames[0]!]!;
+    expect(book.SheetNames).toEqual(['指标']);
+    expect(sheet.A1?.v).toBe('key');
+    const row = Object.keys(sheet).find((k) => /^A\d+$/.test(k) && sheet[k].v === 'case.online_apply_rate')!;
+    const r = row.slice(1);
+    expect([
+      sheet[`B${r}`]?.v,
+      sheet[`C${r}`]?.v,
+      sheet[`C${r}`]?.t,
+      sheet[`D${r}`]?.v,
+      sheet[`E${r}`]?.v,
+    ]).toEqual(['上网办理率', 0.6, 'n', 6, 10]);
   });
 
   it('exports indicator CSV with metadata and the chart as SVG, PNG and CSV', async () => {

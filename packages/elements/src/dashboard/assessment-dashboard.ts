@@ -34,7 +34,7 @@ import { downloadBlob, downloadText } from '../download.ts';
 import { defaultAssetBase } from '../duckdb/asset-base.ts';
 import { acquireDuckDB, type DuckDBLease } from '../duckdb/shared-db.ts';
 import { chartPng, standaloneSvg } from '../export/export-chart.ts';
-import { breakdownCsv, indicatorsCsv } from '../export/export-data.ts';
+import { breakdownCsv, indicatorsCsv, indicatorsSheet } from '../export/export-data.ts';
 import { installOfflineGuard } from '../guard/offline-guard.ts';
 import { formatBytes, formatCount, formatDate, formatMonth, formatPercent } from '../i18n/format.ts';
 import { hostLang, type Lang, messages } from '../i18n/messages.ts';
@@ -643,6 +643,7 @@ export class AssessmentDashboard extends LitElement {
       ${this.#chips(lang)}
       <p class="tools">${t.exportLabel}
         <button type="button" class="link" @click=${() => this.#exportIndicators(computed, lang)}>${t.exportIndicators}</button>
+        <button type="button" class="link" @click=${() => this.#exportIndicatorsXlsx(computed, lang)}>${t.exportIndicatorsXlsx}</button>
       </p>
       <ul class="tiles" part="tiles">
         ${tiles.map((c) => html`<li><assessment-kpi-tile .result=${c.result} lang=${lang}></assessment-kpi-tile></li>`)}
@@ -743,6 +744,20 @@ export class AssessmentDashboard extends LitElement {
     const results = computed.map((c) => c.result);
     const asOf = results[0]?.asOf.slice(0, 10) ?? '';
     downloadText(indicatorsCsv(results, lang), `indicators-${asOf}.csv`, 'text/csv;charset=utf-8');
+  }
+
+  async #exportIndicatorsXlsx(computed: ComputedIndicator[], lang: Lang) {
+    const results = computed.map((c) => c.result);
+    const asOf = results[0]?.asOf.slice(0, 10) ?? '';
+    // The writer (and its deflate code) is fetched only when someone asks for a workbook.
+    const { writeXlsx } = await import('@assessment-dashboard/core/xlsx');
+    const bytes = writeXlsx([indicatorsSheet(results, lang)]);
+    downloadBlob(
+      new Blob([bytes as BlobPart], {
+        type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      }),
+      `indicators-${asOf}.xlsx`,
+    );
   }
 
   async #exportChart(stem: string, title: string, format: 'svg' | 'png') {

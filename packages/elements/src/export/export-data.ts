@@ -1,4 +1,5 @@
 import { type IndicatorResult, toCsv } from '@assessment-dashboard/core';
+import type { XlsxSheet } from '@assessment-dashboard/core/xlsx';
 import type { Lang } from '../i18n/messages.ts';
 
 const HEADER = [
@@ -24,28 +25,50 @@ const HEADER = [
  * copied out of the file still says what it is, how it was computed and when. Formula-safe (see toCsv).
  */
 export function indicatorsCsv(results: readonly IndicatorResult[], lang: Lang): string {
-  return toCsv(
-    HEADER,
-    results
-      .filter((r) => r.kind !== 'breakdown')
-      .map((r) => [
-        r.key,
-        r.label[lang],
-        r.value,
-        r.numerator,
-        r.denominator,
-        r.ci?.[0] ?? null,
-        r.ci?.[1] ?? null,
-        r.target,
-        r.status,
-        r.unit,
-        r.direction,
-        r.formula[lang],
-        r.source,
-        r.asOf,
-        JSON.stringify(r.filters),
-      ]),
-  );
+  return toCsv(HEADER, indicatorRows(results, lang));
+}
+
+/** The rows of the indicator export, shared by CSV and XLSX. */
+function indicatorRows(results: readonly IndicatorResult[], lang: Lang) {
+  return results
+    .filter((r) => r.kind !== 'breakdown')
+    .map((r) => [
+      r.key,
+      r.label[lang],
+      r.value,
+      r.numerator,
+      r.denominator,
+      r.ci?.[0] ?? null,
+      r.ci?.[1] ?? null,
+      r.target,
+      r.status,
+      r.unit,
+      r.direction,
+      r.formula[lang],
+      r.source,
+      r.asOf,
+      JSON.stringify(r.filters),
+    ]);
+}
+
+/**
+ * The same table as one XLSX sheet (numbers stay numbers for analysts' pivot tables). The writer never
+ * writes formulas, so no cell can run anything when opened.
+ */
+export function indicatorsSheet(results: readonly IndicatorResult[], lang: Lang): XlsxSheet {
+  return {
+    name: lang === 'en' ? 'Indicators' : '指标',
+    rows: [
+      HEADER.map((h) => ({ value: h, style: 'header' as const })),
+      ...indicatorRows(results, lang).map((row) =>
+        row.map((v) => ({
+          value: v,
+          style: typeof v === 'number' ? ('number' as const) : ('label' as const),
+        })),
+      ),
+    ],
+    widths: [28, 24, 12, 12, 12, 10, 10, 10, 14, 10, 10, 60, 60, 20, 20],
+  };
 }
 
 /** A breakdown (one chart's data) as CSV: category code, label, value, plus the indicator and stamp. */

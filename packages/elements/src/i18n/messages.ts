@@ -112,6 +112,7 @@ const zh = {
   month: '月份',
   exportLabel: '导出：',
   exportIndicators: '全部指标（CSV，含口径与数据截至日期）',
+  exportIndicatorsXlsx: '全部指标（Excel）',
   linkCopied: '链接已复制',
   removeFilter: (label: string) => `移除筛选“${label}”`,
   unknownDataset: '无法从表头判断这是哪类数据。请选择数据集，并为每个标准列指定文件中的列。',
@@ -282,6 +283,7 @@ const en: Messages = {
   month: 'Month',
   exportLabel: 'Export:',
   exportIndicators: 'all indicators (CSV, with definitions and data-as-of date)',
+  exportIndicatorsXlsx: 'all indicators (Excel)',
   linkCopied: 'Link copied',
   removeFilter: (label) => `Remove the filter "${label}"`,
   unknownDataset:
