@@ -2,6 +2,7 @@ import {
   type BackfillResult,
   type DashboardConfig,
   type Engine,
+  FINDING_LABELS,
   findBackfilledSteps,
   loadedTables,
   type ReconcileResult,
@@ -9,17 +10,6 @@ import {
   type WatchList,
   watchList,
 } from '@assessment-dashboard/core';
-
-const REASON_ZH: Record<string, string> = {
-  too_short: '环节用时过短',
-  ends_before_start: '结束早于开始',
-  recorded_late: '事后录入',
-  batch_recorded: '集中补录',
-  receipt_without_case: '有缴款无办件（疑似网下运行）',
-  case_without_receipt: '有办件无缴款',
-  case_without_ref: '办件未记录缴款书编号',
-  amount_mismatch: '金额不一致',
-};
 
 export interface SupervisionReport {
   watchList?: WatchList;
@@ -65,7 +55,7 @@ export function formatSupervision(r: SupervisionReport): string {
       ...b.byDept.map((d) => `  ${d.dept_name ?? '（未知部门）'}  环节 ${d.steps}  办件 ${d.cases}`),
       ...b.flags.map(
         (f) =>
-          `  ${f.case_id} #${f.step_seq ?? '?'} ${f.step_name}  ${REASON_ZH[f.reason]}  ${f.step_started_at ?? ''} → ${f.step_ended_at ?? ''}${f.recorded_at ? `  录入 ${f.recorded_at}` : ''}`,
+          `  ${f.case_id} #${f.step_seq ?? '?'} ${f.step_name}  ${FINDING_LABELS[f.reason].zh}  ${f.step_started_at ?? ''} → ${f.step_ended_at ?? ''}${f.recorded_at ? `  录入 ${f.recorded_at}` : ''}`,
       ),
     );
   }
@@ -75,7 +65,7 @@ export function formatSupervision(r: SupervisionReport): string {
       `网下运行对账：办件金额 ${yuan(c.totals.case_amount)} 元，缴款 ${yuan(c.totals.receipt_amount)} 元，不一致 ${c.totals.flags} 笔共 ${yuan(c.totals.unmatched_amount)} 元`,
       ...c.flags.map(
         (f) =>
-          `  ${REASON_ZH[f.reason]}  ${f.payment_ref ?? '（无编号）'}  ${f.dept_name ?? ''}  办件 ${yuan(f.case_amount)}  缴款 ${yuan(f.receipt_amount)}  差额 ${yuan(f.difference)}${f.case_ids.length ? `  (${f.case_ids.join(', ')})` : ''}`,
+          `  ${FINDING_LABELS[f.reason].zh}  ${f.payment_ref ?? '（无编号）'}  ${f.dept_name ?? ''}  办件 ${yuan(f.case_amount)}  缴款 ${yuan(f.receipt_amount)}  差额 ${yuan(f.difference)}${f.case_ids.length ? `  (${f.case_ids.join(', ')})` : ''}`,
       ),
     );
   }

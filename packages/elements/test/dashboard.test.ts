@@ -53,6 +53,30 @@ const tile = (el: AssessmentDashboard, key: string) =>
     .map((t) => t.shadowRoot?.querySelector(`[data-key="${key}"]`))
     .find(Boolean) as HTMLElement | undefined;
 
+/** Records the files the page would download (blob URL + anchor click) instead of saving them. */
+function captureDownloads(prefix: string) {
+  const files: { name: string; blob: Blob }[] = [];
+  const created = new Map<string, Blob>();
+  const url = vi.spyOn(URL, 'createObjectURL').mockImplementation((b) => {
+    const u = `blob:${prefix}-${created.size}`;
+    created.set(u, b as Blob);
+    return u;
+  });
+  const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (
+    this: HTMLAnchorElement,
+  ) {
+    const blob = created.get(this.href);
+    if (blob) files.push({ name: this.download, blob });
+  });
+  return {
+    files,
+    restore() {
+      url.mockRestore();
+      click.mockRestore();
+    },
+  };
+}
+
 describe('<assessment-dashboard>', () => {
   it('is accessible in its ready state: headings, labelled chart, data table', async () => {
     const el = await mount({
@@ -412,19 +436,7 @@ describe('<assessment-dashboard>', () => {
   it('exports the indicators as an Excel workbook with numbers as numbers', async () => {
     const el = await mount({ src: blobUrl(SMALL_CASES), 'as-of': '2025-03-15' });
     expect(await settled(el)).toBe('ready');
-    const created = new Map<string, Blob>();
-    const files: { name: string; blob: Blob }[] = [];
-    const spy = vi.spyOn(URL, 'createObjectURL').mockImplementation((b) => {
-      const url = `blob:xlsx-${created.size}`;
-      created.set(url, b as Blob);
-      return url;
-    });
-    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (
-      this: HTMLAnchorElement,
-    ) {
-      const blob = created.get(this.href);
-      if (blob) files.push({ name: this.download, blob });
-    });
+    const { files, restore } = captureDownloads('xlsx');
     try {
       const button = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('.tools button')].find((b) =>
         b.textContent?.includes('Excel'),
@@ -432,8 +444,7 @@ describe('<assessment-dashboard>', () => {
       button.click();
       await vi.waitFor(() => expect(files).toHaveLength(1), { timeout: 10_000 });
     } finally {
-      spy.mockRestore();
-      click.mockRestore();
+      restore();
     }
     expect(files[0]?.name).toBe('indicators-2025-03-15.xlsx');
     const book = read(new Uint8Array(await files[0]!.blob.arrayBuffer()));
@@ -460,27 +471,15 @@ describe('<assessment-dashboard>', () => {
     expect(await settled(el)).toBe('ready');
     const chart = el.shadowRoot!.querySelector('assessment-bar-chart')!;
     await vi.waitFor(() => expect(chart.shadowRoot!.querySelectorAll('.bar').length).toBe(3));
-    const files: { name: string; blob: Blob }[] = [];
-    const created = new Map<string, Blob>();
-    const spy = vi.spyOn(URL, 'createObjectURL').mockImplementation((b) => {
-      const url = `blob:test-${created.size}`;
-      created.set(url, b as Blob);
-      return url;
-    });
-    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (
-      this: HTMLAnchorElement,
-    ) {
-      const blob = created.get(this.href);
-      if (blob) files.push({ name: this.download, blob });
-    });
+    const { files, restore } = captureDownloads('test');
     try {
       const buttons = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('.tools button')];
-      buttons.find((b) => b.textContent?.includes('全部指标'))!.click();
+      buttons.find((b) => b.textContent?.includes('全部指标（CSV'))!.click();
       buttons.find((b) => b.textContent === 'CSV')!.click();
       buttons.find((b) => b.textContent === 'SVG')!.click();
       await vi.waitFor(() => expect(files.map((f) => f.name)).toHaveLength(3));
     } finally {
-      spy.mockRestore();
+      restore();
     }
     const [indicators, domains, svg] = await Promise.all(files.map((f) => f.blob.text()));
     expect(files.map((f) => f.name)).toEqual([
@@ -495,7 +494,6 @@ describe('<assessment-dashboard>', () => {
     expect(svg).toContain('<title>主动公开数量（按领域）</title>');
     expect((svg?.match(/<rect /g) ?? []).length).toBe(3);
     expect(svg).toMatch(/<rect [^>]*fill="rgb\(/);
-    click.mockRestore();
     // The PNG is that SVG rasterised at twice its size.
     const png = await chartPng(svg ?? '', 300, 120);
     expect(png.type).toBe('image/png');

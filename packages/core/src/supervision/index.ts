@@ -6,6 +6,7 @@ export {
   DEFAULT_BACKFILL_RULES,
   findBackfilledSteps,
 } from './backfill.ts';
+export { FINDING_LABELS } from './labels.ts';
 export {
   type ReconcileDeptTotals,
   type ReconcileFlag,

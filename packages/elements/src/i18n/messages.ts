@@ -135,16 +135,6 @@ const zh = {
   noFlags: '未发现疑点。',
   moreFlags: (shown: number, total: number) =>
     `列出前 ${shown} 条，共 ${total} 条；完整清单请用命令行 supervision --json。`,
-  findings: {
-    too_short: '环节用时过短',
-    ends_before_start: '结束早于开始',
-    recorded_late: '事后录入',
-    batch_recorded: '集中补录',
-    receipt_without_case: '有缴款无办件（疑似网下运行）',
-    case_without_receipt: '有办件无缴款',
-    case_without_ref: '办件未记缴款书编号',
-    amount_mismatch: '金额不一致',
-  } as Record<string, string>,
   watchTitle: '超期与红黄牌预警',
   watchCaption: (asOf: string, red: number, yellow: number) =>
     `截至${asOf}：红牌 ${red} 件，黄牌 ${yellow} 件`,
@@ -305,16 +295,6 @@ const en: Messages = {
   steps: 'Steps',
   noFlags: 'Nothing found.',
   moreFlags: (shown, total) => `First ${shown} of ${total}; the CLI's supervision --json lists all.`,
-  findings: {
-    too_short: 'Step implausibly short',
-    ends_before_start: 'Ends before it starts',
-    recorded_late: 'Recorded long after',
-    batch_recorded: 'Steps entered in one batch',
-    receipt_without_case: 'Money received, no case (off-line?)',
-    case_without_receipt: 'Case charged, nothing received',
-    case_without_ref: 'Case charged, no payment reference',
-    amount_mismatch: 'Amounts differ',
-  },
   watchTitle: 'Overdue and due-soon cases',
   watchCaption: (asOf, red, yellow) => `As of ${asOf}: ${red} red cards, ${yellow} yellow cards`,
   watchDept: 'Department',

@@ -1,4 +1,4 @@
-import type { BackfillResult, ReconcileResult } from '@assessment-dashboard/core';
+import { type BackfillResult, FINDING_LABELS, type ReconcileResult } from '@assessment-dashboard/core';
 import { css, html, LitElement, nothing } from 'lit';
 import { hostLang, type Lang, messages } from '../i18n/messages.ts';
 import { tokens } from '../styles/tokens.ts';
@@ -67,7 +67,7 @@ export class AssessmentSupervision extends LitElement {
                 <th scope="col">${t.started}</th><th scope="col">${t.ended}</th><th scope="col">${t.recorded}</th></tr></thead>
               <tbody>${shown.map(
                 (f) => html`<tr><th scope="row">${f.case_id}</th><td>${f.step_seq ?? ''} ${f.step_name}</td>
-                  <td>${t.findings[f.reason]}</td><td>${f.step_started_at ?? '–'}</td><td>${f.step_ended_at ?? '–'}</td>
+                  <td>${FINDING_LABELS[f.reason][lang]}</td><td>${f.step_started_at ?? '–'}</td><td>${f.step_ended_at ?? '–'}</td>
                   <td>${f.recorded_at ?? '–'}</td></tr>`,
               )}</tbody>
             </table></div>
@@ -99,7 +99,9 @@ export class AssessmentSupervision extends LitElement {
                 <th scope="col" class="num">${t.caseAmount}</th><th scope="col" class="num">${t.receiptAmount}</th>
                 <th scope="col" class="num">${t.difference}</th><th scope="col">${t.cases}</th></tr></thead>
               <tbody>${shown.map(
-                (f) => html`<tr><td>${t.findings[f.reason]}</td><th scope="row">${f.payment_ref ?? '–'}</th>
+                (
+                  f,
+                ) => html`<tr><td>${FINDING_LABELS[f.reason][lang]}</td><th scope="row">${f.payment_ref ?? '–'}</th>
                   <td>${f.dept_name ?? '–'}</td><td class="num">${yuan(f.case_amount)}</td>
                   <td class="num">${yuan(f.receipt_amount)}</td><td class="num">${yuan(f.difference)}</td>
                   <td>${f.case_ids.join('、') || '–'}</td></tr>`,
