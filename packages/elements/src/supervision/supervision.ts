@@ -31,7 +31,9 @@ export class AssessmentSupervision extends LitElement {
       h4 { margin: 0.75rem 0 0.4rem; font-size: 1rem; }
       .scroll { overflow: auto; max-height: var(--ad-supervision-max-height, 22rem); }
       table { border-collapse: collapse; width: 100%; font-variant-numeric: tabular-nums; font-size: 0.875rem; }
-      th, td { padding: 0.3rem 0.5rem; border-bottom: 1px solid var(--_border); text-align: left; }
+      /* On a phone the tables scroll sideways instead of breaking names one character per line. */
+      table.backfill-flags, table.reconcile-flags { min-width: 40rem; }
+      th, td { padding: 0.3rem 0.5rem; border-bottom: 1px solid var(--_border); text-align: left; white-space: nowrap; }
       thead th { position: sticky; top: 0; background: var(--_bg); }
       td.num { text-align: right; }
       .meta { color: var(--_muted); font-size: 0.875rem; }
