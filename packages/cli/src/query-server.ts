@@ -35,6 +35,15 @@ class Refusal extends Error {
   }
 }
 
+/** Whether a browser Origin names this server itself ("null" and malformed origins never do). */
+function sameHost(origin: string, host: string | undefined): boolean {
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}
+
 async function readBody(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
@@ -130,7 +139,7 @@ export async function startQueryServer(
     const cors = corsHeaders(req);
     const origin = req.headers.origin;
     // A browser page from an origin not on the list gets nothing, not even an error it could read.
-    if (origin && !cors['Access-Control-Allow-Origin'] && new URL(origin).host !== req.headers.host)
+    if (origin && !cors['Access-Control-Allow-Origin'] && !sameHost(origin, req.headers.host))
       throw new Refusal(403, `origin ${origin} is not allowed (serve --cors)`);
     if (req.method === 'OPTIONS') {
       res.writeHead(204, cors).end();

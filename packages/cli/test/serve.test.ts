@@ -165,6 +165,8 @@ describe('serve + RemoteEngine', () => {
     expect(ok.headers.get('access-control-allow-origin')).toBe(PAGE_ORIGIN);
     const res = await post({ type: 'arrow', sql: 'SELECT 1' }, { Origin: 'http://evil.example' });
     expect(res.status).toBe(403);
+    // Sandboxed frames send "null": refused like any other unlisted origin, not a server error.
+    expect((await post({ type: 'arrow', sql: 'SELECT 1' }, { Origin: 'null' })).status).toBe(403);
     expect(res.headers.get('access-control-allow-origin')).toBeNull();
   });
 
