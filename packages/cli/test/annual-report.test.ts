@@ -4,25 +4,9 @@ import { join } from 'node:path';
 import { read } from '@e965/xlsx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { T2_CASES, T2_DISCLOSURES, T2_ITEMS } from '../../core/test/fixtures/annual-table2.ts';
-import { main } from '../src/main.ts';
+import { runCli as run } from './run-cli.ts';
 
 let dir: string;
-const origOut = process.stdout.write.bind(process.stdout);
-const origErr = process.stderr.write.bind(process.stderr);
-
-async function run(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  process.stdout.write = ((s: string) => out.push(String(s)) > 0) as typeof process.stdout.write;
-  process.stderr.write = ((s: string) => err.push(String(s)) > 0) as typeof process.stderr.write;
-  try {
-    const code = await main(args);
-    return { code, stdout: out.join(''), stderr: err.join('') };
-  } finally {
-    process.stdout.write = origOut;
-    process.stderr.write = origErr;
-  }
-}
 
 const REQUESTS = [
   '申请编号,承办机关,申请人类型,收到申请日期,答复日期,办理结果,上年结转,行政复议,复议结果,行政诉讼类型,诉讼结果',
