@@ -62,7 +62,14 @@ export {
   runIndicator,
 } from './indicators/compute.ts';
 export { type DashboardConfig, parseConfig, resolveTarget } from './indicators/config.ts';
-export { DIMENSIONS } from './indicators/dimensions.ts';
+export {
+  buildCubes,
+  CUBE_DIMENSIONS,
+  type CubeSelection,
+  cubeIndicators,
+  type IndicatorCubes,
+} from './indicators/cube.ts';
+export { DIMENSIONS, LIVE_PERIOD_COLUMN, monthColumn } from './indicators/dimensions.ts';
 export { applyDisclosureControl, type DisclosureControl } from './indicators/disclosure-control.ts';
 export {
   computeGrouped,

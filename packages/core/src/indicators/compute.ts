@@ -7,6 +7,7 @@ import type { DatasetKey } from '../schema/types.ts';
 import type { Filters } from '../sql/filters.ts';
 import { INDICATORS } from './catalogue.ts';
 import { type DashboardConfig, resolveTarget } from './config.ts';
+import { monthColumn } from './dimensions.ts';
 import { applyDisclosureControl, type DisclosureControl } from './disclosure-control.ts';
 import { CASE_FACTS, prepareFacts } from './facts.ts';
 import { countStatus, rateStatus, wilson } from './status.ts';
@@ -29,6 +30,11 @@ export interface ComputeOptions {
   disclosure?: DisclosureControl;
   /** Restrict to these indicator keys (default: every computable one). */
   keys?: readonly string[];
+  /**
+   * Months picked in a chart or brushed ('YYYY-MM'): every indicator counts only rows whose month column
+   * (its reporting date, see `monthColumn`) falls in them. "As of" stays the same.
+   */
+  months?: readonly string[];
 }
 
 /** An indicator's result plus the Arrow table it came from (charts draw the table's columns). */
@@ -115,11 +121,7 @@ export async function computeIndicators(
   const { tables, asOf, defs } = await prepareComputation(engine, options);
   const out: ComputedIndicator[] = [];
   for (const def of defs) {
-    const ctx: IndicatorContext = {
-      asOf,
-      filters: { ...options.filters, ...options.datasetFilters?.[def.dataset] },
-      columns: tables.get(DATASETS[def.dataset].table) ?? [],
-    };
+    const ctx = filteredContext(def, asOf, tables, options);
     const computed = await runIndicator(engine, def, ctx);
     out.push({
       ...computed,
@@ -127,6 +129,22 @@ export async function computeIndicators(
     });
   }
   return out;
+}
+
+/** The context of one indicator under the options' filters and month selection. */
+export function filteredContext(
+  def: IndicatorDef,
+  asOf: string,
+  tables: Map<string, string[]>,
+  options: Pick<ComputeOptions, 'filters' | 'datasetFilters' | 'months'>,
+): IndicatorContext {
+  const month = monthColumn(def);
+  return {
+    asOf,
+    filters: { ...options.filters, ...options.datasetFilters?.[def.dataset] },
+    columns: tables.get(DATASETS[def.dataset].table) ?? [],
+    ...(options.months?.length && month ? { months: { column: month, values: options.months } } : {}),
+  };
 }
 
 function withConfiguredTarget(def: IndicatorDef, config: DashboardConfig | undefined): IndicatorDef {
@@ -145,6 +163,23 @@ export async function runIndicator(
 }
 
 function toResult(def: IndicatorDef, ctx: IndicatorContext, table: Table): IndicatorResult {
+  const row = table.numRows ? (table.get(0)?.toJSON() as Record<string, unknown>) : {};
+  const keys = table.getChild('key')?.toArray() as string[] | undefined;
+  const values = table.getChild('value')?.toArray() as Float64Array | undefined;
+  const breakdown = (keys ?? []).map((key, i) => ({ key, value: values?.[i] ?? 0 }));
+  return resultFromRow(def, ctx, row, breakdown);
+}
+
+/**
+ * An indicator's result from its SQL's first row (numerator, denominator, value, median) or, for a
+ * breakdown, its rows — computed by the SQL itself or summed from cube cells (cube.ts).
+ */
+export function resultFromRow(
+  def: IndicatorDef,
+  ctx: IndicatorContext,
+  row: Record<string, unknown>,
+  breakdown: { key: string; value: number }[] = [],
+): IndicatorResult {
   const target = def.resolveTarget ? def.resolveTarget(ctx) : def.target;
   const base = {
     key: def.key,
@@ -158,7 +193,6 @@ function toResult(def: IndicatorDef, ctx: IndicatorContext, table: Table): Indic
     formula: def.formula,
     source: def.source,
   };
-  const row = table.numRows ? (table.get(0)?.toJSON() as Record<string, unknown>) : {};
   if (def.kind === 'rate' || def.kind === 'ratio') {
     const numerator = Number(row.numerator ?? 0);
     const denominator = Number(row.denominator ?? 0);
@@ -198,9 +232,6 @@ function toResult(def: IndicatorDef, ctx: IndicatorContext, table: Table): Indic
       status: value === null ? 'insufficient' : countStatus(value, target, def.direction),
     };
   }
-  const keys = table.getChild('key')?.toArray() as string[] | undefined;
-  const values = table.getChild('value')?.toArray() as Float64Array | undefined;
-  const breakdown = (keys ?? []).map((key, i) => ({ key, value: values?.[i] ?? 0 }));
   const total = breakdown.reduce((s, r) => s + r.value, 0);
   return { ...base, value: total, numerator: total, denominator: null, ci: null, status: 'none', breakdown };
 }

@@ -1,4 +1,5 @@
 import type { DatasetKey } from '../schema/types.ts';
+import type { IndicatorDef } from './types.ts';
 
 /**
  * Named dimensions and the column that carries each in every dataset, so `--by dept` groups cases by
@@ -18,3 +19,15 @@ export const DIMENSIONS: Record<string, Partial<Record<DatasetKey, string>>> = {
   region: { cases: 'region_name' },
   channel: { cases: 'apply_channel', requests: 'channel', hotline: 'channel' },
 };
+
+/** The date that places rows of indicators judged "as of" a day (黄牌/红牌, backlog) in a month or period. */
+export const LIVE_PERIOD_COLUMN: Partial<Record<DatasetKey, string>> = {
+  cases: 'accepted_at',
+  disclosures: 'published_at',
+  requests: 'received_at',
+  hotline: 'received_at',
+};
+
+/** The column whose month a month selection filters on, for one indicator. */
+export const monthColumn = (def: IndicatorDef): string | undefined =>
+  def.periodColumn ?? LIVE_PERIOD_COLUMN[def.dataset];

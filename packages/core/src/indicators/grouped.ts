@@ -2,21 +2,14 @@ import type { Engine } from '../engine/types.ts';
 import { DATASETS } from '../schema/datasets.ts';
 import type { DatasetKey } from '../schema/types.ts';
 import { ident } from '../sql/quote.ts';
-import { type ComputeOptions, prepareComputation, runIndicator } from './compute.ts';
-import { DIMENSIONS } from './dimensions.ts';
+import { cellId, cellRows, queryCells } from './cells.ts';
+import { type ComputeOptions, prepareComputation, resultFromRow, runIndicator } from './compute.ts';
+import { DIMENSIONS, LIVE_PERIOD_COLUMN } from './dimensions.ts';
 import { applyDisclosureControl } from './disclosure-control.ts';
 import type { IndicatorContext, IndicatorResult } from './types.ts';
 
 export type PeriodUnit = 'day' | 'week' | 'month' | 'quarter' | 'year';
 export const PERIOD_UNITS: readonly PeriodUnit[] = ['day', 'week', 'month', 'quarter', 'year'];
-
-/** The date that places rows in periods for indicators that judge "as of" a day (黄牌/红牌, backlog). */
-const LIVE_PERIOD_COLUMN: Partial<Record<DatasetKey, string>> = {
-  cases: 'accepted_at',
-  disclosures: 'published_at',
-  requests: 'received_at',
-  hotline: 'received_at',
-};
 
 /** SQL that labels the period starting at date expression `d`. */
 const LABEL: Record<PeriodUnit, (d: string) => string> = {
@@ -57,7 +50,9 @@ export async function computeGrouped(engine: Engine, options: GroupedOptions): P
     const columns = tables.get(table) ?? [];
     const byColumn = options.by ? dimensionColumn(options.by, def.dataset, columns) : undefined;
     if (options.by && !byColumn) continue;
-    const values = byColumn ? await distinctValues(engine, table, byColumn) : [undefined];
+    const values: (string | undefined)[] = byColumn
+      ? await distinctValues(engine, table, byColumn)
+      : [undefined];
     const periodColumn = def.periodColumn ?? LIVE_PERIOD_COLUMN[def.dataset];
     if (options.period && !periodColumn) continue;
     const periods =
@@ -65,24 +60,36 @@ export async function computeGrouped(engine: Engine, options: GroupedOptions): P
         ? await periodsOf(engine, table, periodColumn, options.period, asOf)
         : [undefined];
     const results: IndicatorResult[] = [];
-    for (const value of values) {
-      for (const period of periods) {
-        const ctx: IndicatorContext = {
-          // Live indicators are judged at the end of the period; period indicators count the period's rows.
-          asOf: period && period.to <= asOf.slice(0, 10) ? `${dayBefore(period.to)} 23:59:59` : asOf,
-          filters:
-            byColumn && value !== undefined ? { ...options.filters, [byColumn]: [value] } : options.filters,
-          columns,
-          period:
-            period && def.periodColumn
-              ? { column: def.periodColumn, from: period.from, to: period.to }
-              : undefined,
-        };
-        const { result } = await runIndicator(engine, def, ctx);
+    for (const period of periods) {
+      const ctx: IndicatorContext = {
+        // Live indicators are judged at the end of the period; period indicators count the period's rows.
+        asOf: period && period.to <= asOf.slice(0, 10) ? `${dayBefore(period.to)} 23:59:59` : asOf,
+        filters: options.filters,
+        columns,
+        period:
+          period && def.periodColumn
+            ? { column: def.periodColumn, from: period.from, to: period.to }
+            : undefined,
+      };
+      // Every group of this period in one statement (cells.ts); the ungrouped case is one plain run.
+      const cells = byColumn
+        ? cellRows(def, await queryCells(engine, def, ctx, [{ column: byColumn }], { skipNull: true }), 1)
+        : undefined;
+      for (const value of values) {
+        const groupCtx: IndicatorContext =
+          byColumn && value !== undefined
+            ? { ...ctx, filters: { ...options.filters, [byColumn]: [value] } }
+            : ctx;
+        const cell = cells?.get(cellId([value ?? null]));
+        const result = cells
+          ? resultFromRow(def, groupCtx, cell?.row ?? {}, cell?.breakdown ?? [])
+          : (await runIndicator(engine, def, groupCtx)).result;
         const controlled = applyDisclosureControl(result, options.disclosure ?? options.config?.disclosure);
         results.push({ ...controlled, group: { by: byColumn, value, period: period?.label } });
       }
     }
+    // Group-major order (each value's periods together), as callers and the JSON output expect.
+    if (byColumn) results.sort((a, b) => values.indexOf(a.group?.value) - values.indexOf(b.group?.value));
     if (options.period) addChanges(results, periods);
     out.push(...results);
   }

@@ -22,6 +22,13 @@ export interface IndicatorContext {
   columns: readonly string[];
   /** Restrict to rows whose `periodColumn` date lies in [from, to) ('YYYY-MM-DD'). */
   period?: { column: string; from: string; to: string };
+  /** Month selection (a clicked month or a brushed range): rows whose `column` falls in these 'YYYY-MM'. */
+  months?: { column: string; values: readonly string[] };
+  /**
+   * Cube building only (cube.ts): each entry ties rows to one cell of an outer query — `column` (or its
+   * month) IS NOT DISTINCT FROM `ref`, a trusted column reference written by cube.ts, never user text.
+   */
+  cell?: readonly { column: string; month?: boolean | undefined; cast?: boolean; ref: string }[];
 }
 
 /**
@@ -46,6 +53,8 @@ export interface IndicatorDef {
    * 按时办结率). Indicators without one (live 黄牌/红牌, backlog) are judged at the period's end instead.
    */
   periodColumn?: string;
+  /** Breakdown rows come in key order (months), not largest first. */
+  breakdownOrder?: 'key';
   sql(ctx: IndicatorContext): SqlQuery;
   /** Target for one computation when a configuration sets it (per department); else `target`. */
   resolveTarget?(ctx: IndicatorContext): number | undefined;

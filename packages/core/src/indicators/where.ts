@@ -2,16 +2,38 @@ import { filterPredicate } from '../sql/filters.ts';
 import { ident, type SqlQuery } from '../sql/quote.ts';
 import type { IndicatorContext } from './types.ts';
 
-/** `WHERE` clause of an indicator: the active filters and reporting period, with their bound values. */
+/** The calendar month ('YYYY-MM') of a date or timestamp column: the cube's and month filter's key. */
+export const monthOf = (column: string): string => `strftime(CAST(${ident(column)} AS DATE), '%Y-%m')`;
+
+/**
+ * `WHERE` clause of an indicator: the active filters, month selection and reporting period, with their
+ * bound values; when a cube is being built, the tie of each row to its cell of the outer query.
+ */
 export function where(ctx: IndicatorContext): SqlQuery {
   const f = filterPredicate(ctx.filters, ctx.columns);
+  const parts = [f.text];
+  const params = [...f.params];
+  const m = ctx.months;
+  if (m?.values.length && ctx.columns.includes(m.column)) {
+    parts.push(`${monthOf(m.column)} IN (${m.values.map(() => '?').join(', ')})`);
+    params.push(...m.values);
+  }
+  for (const c of ctx.cell ?? []) {
+    if (!ctx.columns.includes(c.column)) continue;
+    const lhs = c.month
+      ? monthOf(c.column)
+      : c.cast
+        ? `CAST(${ident(c.column)} AS VARCHAR)`
+        : ident(c.column);
+    parts.push(`${lhs} IS NOT DISTINCT FROM ${c.ref}`);
+  }
   const p = ctx.period;
-  if (!p || !ctx.columns.includes(p.column)) return f;
-  const col = ident(p.column);
-  return {
-    text: `${f.text} AND CAST(${col} AS DATE) >= CAST(? AS DATE) AND CAST(${col} AS DATE) < CAST(? AS DATE)`,
-    params: [...f.params, p.from, p.to],
-  };
+  if (p && ctx.columns.includes(p.column)) {
+    const col = ident(p.column);
+    parts.push(`CAST(${col} AS DATE) >= CAST(? AS DATE) AND CAST(${col} AS DATE) < CAST(? AS DATE)`);
+    params.push(p.from, p.to);
+  }
+  return { text: parts.join(' AND '), params };
 }
 
 export const ONLINE_CHANNELS = "('online_pc', 'online_mobile')";

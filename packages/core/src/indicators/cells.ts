@@ -1,0 +1,96 @@
+import type { Table } from 'apache-arrow';
+import type { Engine } from '../engine/types.ts';
+import { DATASETS } from '../schema/datasets.ts';
+import { ident } from '../sql/quote.ts';
+import type { IndicatorContext, IndicatorDef } from './types.ts';
+import { monthOf } from './where.ts';
+
+/** A column an indicator is split by: its values, or (month) the 'YYYY-MM' of a date column. */
+export interface CellDimension {
+  column: string;
+  month?: boolean;
+}
+
+/** Name of the n-th cell key column in a cell query's result. */
+export const cellKey = (n: number): string => `__d${n}`;
+
+/**
+ * Runs an indicator's own SQL once for every combination of `dims` present in its dataset's table, in
+ * one statement: the SQL is evaluated LATERAL to the distinct combinations, its WHERE tying rows to the
+ * outer row's cell (`IS NOT DISTINCT FROM`, so rows with an empty value form a cell of their own).
+ * DuckDB decorrelates this into one scan and a grouped aggregate, so N groups cost about one query
+ * instead of N — and each cell holds exactly the numbers the same SQL gives under that filter.
+ * Result: the key columns `__d0…` (VARCHAR, null for empty) followed by the SQL's own columns.
+ */
+export async function queryCells(
+  engine: Engine,
+  def: IndicatorDef,
+  ctx: IndicatorContext,
+  dims: readonly CellDimension[],
+  options: { skipNull?: boolean } = {},
+): Promise<Table> {
+  const expr = (d: CellDimension) => (d.month ? monthOf(d.column) : `CAST(${ident(d.column)} AS VARCHAR)`);
+  const outer = dims.map((d, i) => `${expr(d)} AS ${ident(cellKey(i))}`).join(', ');
+  const notNull = options.skipNull ? dims.map((d) => `${expr(d)} IS NOT NULL`).join(' AND ') : 'TRUE';
+  const q = def.sql({
+    ...ctx,
+    cell: dims.map((d, i) => ({
+      column: d.column,
+      month: d.month,
+      cast: !d.month,
+      ref: `"__g".${ident(cellKey(i))}`,
+    })),
+  });
+  const table = ident(DATASETS[def.dataset].table);
+  return engine.query(
+    `SELECT "__g".*, "__q".* FROM (SELECT DISTINCT ${outer} FROM ${table} WHERE ${notNull}) AS "__g",
+       LATERAL (${q.text}) AS "__q"`,
+    q.params,
+  );
+}
+
+/** The cell key values of row `i` (null for an empty value). */
+export function cellKeys(table: Table, dims: number, i: number): (string | null)[] {
+  const out: (string | null)[] = [];
+  for (let d = 0; d < dims; d++) {
+    const v = table.getChild(cellKey(d))?.get(i);
+    out.push(v === null || v === undefined ? null : String(v));
+  }
+  return out;
+}
+
+/** One cell's SQL output: its first row, and for breakdowns its (key, value) rows in the indicator's order. */
+export interface CellRow {
+  keys: (string | null)[];
+  row: Record<string, unknown>;
+  breakdown: { key: string; value: number }[];
+}
+
+/** Groups a cell query's result by cell ('\u0001'-joined keys; null as '\u0000'). */
+export function cellRows(def: IndicatorDef, table: Table, dims: number): Map<string, CellRow> {
+  const out = new Map<string, CellRow>();
+  for (let i = 0; i < table.numRows; i++) {
+    const keys = cellKeys(table, dims, i);
+    const id = cellId(keys);
+    const row = table.get(i)?.toJSON() as Record<string, unknown>;
+    let cell = out.get(id);
+    if (!cell) {
+      cell = { keys, row, breakdown: [] };
+      out.set(id, cell);
+    }
+    if (def.kind === 'breakdown' && row.key !== null && row.key !== undefined) {
+      cell.breakdown.push({ key: String(row.key), value: Number(row.value ?? 0) });
+    }
+  }
+  for (const cell of out.values()) sortBreakdown(def, cell.breakdown);
+  return out;
+}
+
+export const cellId = (keys: readonly (string | null)[]): string =>
+  keys.map((k) => k ?? '\u0000').join('\u0001');
+
+/** The order breakdown SQL returns its rows in: largest first then key, or key order (months). */
+export function sortBreakdown(def: IndicatorDef, rows: { key: string; value: number }[]): void {
+  const byKey = (a: { key: string }, b: { key: string }) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+  rows.sort(def.breakdownOrder === 'key' ? byKey : (a, b) => b.value - a.value || byKey(a, b));
+}
