@@ -19,6 +19,20 @@ export interface LineChartOptions {
   reference?: { value: number; label: string };
   /** Fixed y domain (e.g. [0, 1] for shares); default from 0 to the largest value. */
   domain?: [number, number];
+  /**
+   * Makes periods operable: each dot becomes a focusable toggle button (roving tabindex, `aria-pressed`)
+   * named by `describe(i)`; `selected` is an inclusive index range drawn as a shaded band (a brush).
+   */
+  interactive?: { selected?: [number, number] | undefined; describe: (i: number) => string };
+}
+
+/** The x position of each period, for hit-testing a pointer brush. */
+export function linePositions(width: number, n: number): number[] {
+  const x = scalePoint<number>()
+    .domain(Array.from({ length: n }, (_, i) => i))
+    .range([M.left, width - M.right])
+    .padding(0.3);
+  return Array.from({ length: n }, (_, i) => x(i) ?? 0);
 }
 
 const M = { top: 12, right: 16, bottom: 28, left: 48 };
@@ -41,13 +55,29 @@ export function renderLineChart(svgEl: SVGSVGElement, data: LineChartData, optio
     .domain(options.domain ?? [0, top])
     .nice()
     .range([height - M.bottom, M.top]);
+  const live = options.interactive;
   const svg = select(svgEl)
     .attr('viewBox', `0 0 ${options.width} ${height}`)
     .attr('width', options.width)
     .attr('height', height)
-    .attr('role', 'img')
+    // A role=img hides its children from assistive technology; operable periods need a group.
+    .attr('role', live ? 'group' : 'img')
     .attr('aria-label', options.label);
   svg.selectAll('*').remove();
+  const band = live?.selected;
+  if (band) {
+    const step = x.step();
+    const x0 = (x(Math.min(...band)) ?? 0) - step / 2;
+    const x1 = (x(Math.max(...band)) ?? 0) + step / 2;
+    svg
+      .append('rect')
+      .attr('class', 'brush')
+      .attr('aria-hidden', 'true')
+      .attr('x', x0)
+      .attr('width', x1 - x0)
+      .attr('y', M.top)
+      .attr('height', height - M.top - M.bottom);
+  }
 
   const every = Math.max(1, Math.ceil(n / Math.max(2, Math.floor((options.width - M.left) / 64))));
   svg
@@ -99,15 +129,28 @@ export function renderLineChart(svgEl: SVGSVGElement, data: LineChartData, optio
     pen = true;
   }
   svg.append('path').attr('class', 'series').attr('fill', 'none').attr('d', d);
-  svg
+  const dots = svg
     .append('g')
     .attr('class', 'dots')
     .selectAll('circle')
-    .data(index.filter((i) => Number.isFinite(data.values[i])))
+    .data(index.filter((i) => live || Number.isFinite(data.values[i])))
     .join('circle')
+    .attr('data-index', (i) => i)
     .attr('cx', (i) => x(i) ?? 0)
-    .attr('cy', (i) => y(data.values[i] ?? 0))
-    .attr('r', 3)
-    .append('title')
-    .text((i) => `${data.labels[i]}：${format(data.values[i] ?? 0)}`);
+    // A period without a value is still a place to filter by: drawn hollow on the axis.
+    .attr('cy', (i) => (Number.isFinite(data.values[i]) ? y(data.values[i] ?? 0) : height - M.bottom))
+    .classed('empty', (i) => !Number.isFinite(data.values[i]))
+    .attr('r', live ? 5 : 3);
+  if (!live) {
+    dots.append('title').text((i) => `${data.labels[i]}：${format(data.values[i] ?? 0)}`);
+    return;
+  }
+  const inBand = (i: number) => band !== undefined && i >= Math.min(...band) && i <= Math.max(...band);
+  const focusable = band ? Math.min(...band) : 0;
+  dots
+    .classed('selected', inBand)
+    .attr('role', 'button')
+    .attr('tabindex', (i) => (i === focusable ? 0 : -1))
+    .attr('aria-pressed', (i) => String(inBand(i)))
+    .attr('aria-label', (i) => live.describe(i));
 }

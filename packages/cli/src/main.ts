@@ -8,12 +8,14 @@ import {
   DATASETS,
   type DashboardConfig,
   type DatasetKey,
+  type Filters,
   ImportError,
   type ImportMapping,
   INDICATORS,
   ledgerCsv,
   ledgerEntries,
   MappingError,
+  monthsOf,
   type PeriodUnit,
   parseConfig,
   parseMapping,
@@ -43,9 +45,10 @@ const USAGE = `assessment-dashboard <command> [options]
 
 Commands:
   indicators <file>… [--as-of DATE] [--by dept|item|domain|region|channel|COLUMN] [--period day|week|month|quarter|year]
-             [--encoding E] [--mapping m.json] [--json]
+             [--filter [DATASET.]COLUMN=VALUE]… [--month YYYY-MM[..YYYY-MM]] [--encoding E] [--mapping m.json] [--json]
       Import the exports (dataset detected from headers) and print every computable indicator; with --by
-      and/or --period also per group, periods with 环比 (previous) and 同比 (year-ago) values.
+      and/or --period also per group, periods with 环比 (previous) and 同比 (year-ago) values. --filter and
+      --month select as a dashboard click does (e.g. --filter cases.dept_name=县民政局 --month 2025-01..2025-03).
   validate <file>… [--encoding E] [--mapping m.json] [--json]
       Import and print the row ledger summary; exits 1 when any row was rejected.
 
@@ -91,6 +94,8 @@ export async function main(argv: string[]): Promise<number> {
       sheet: { type: 'string' },
       ledger: { type: 'string' },
       by: { type: 'string' },
+      filter: { type: 'string', multiple: true },
+      month: { type: 'string' },
       config: { type: 'string' },
       model: { type: 'string' },
       period: { type: 'string' },
@@ -202,12 +207,16 @@ export async function main(argv: string[]): Promise<number> {
       );
       return 0;
     }
+    // The same selections a dashboard click makes: --filter [dataset.]column=value, --month YYYY-MM[..YYYY-MM].
+    const selection = parseSelection(values.filter ?? [], values.month);
     const computed =
-      command === 'indicators' ? await computeIndicators(engine, { asOf: values['as-of'], config }) : [];
+      command === 'indicators'
+        ? await computeIndicators(engine, { asOf: values['as-of'], config, ...selection })
+        : [];
     const period = values.period as PeriodUnit | undefined;
     const grouped =
       command === 'indicators' && (values.by || period)
-        ? await computeGrouped(engine, { asOf: values['as-of'], by: values.by, period, config })
+        ? await computeGrouped(engine, { asOf: values['as-of'], by: values.by, period, config, ...selection })
         : undefined;
     const summary = { ...summarise(imports, computed), ...(grouped ? { groups: grouped } : {}) };
     if (values.json) {
@@ -302,4 +311,26 @@ async function serve(
     throw e;
   }
   return await new Promise<number>(() => {});
+}
+
+/** `--filter [dataset.]column=value` (repeatable) and `--month` as indicator options; bad forms are usage errors. */
+function parseSelection(filters: readonly string[], month: string | undefined) {
+  const datasetFilters: Partial<Record<DatasetKey, Filters>> = {};
+  const shared: Filters = {};
+  for (const f of filters) {
+    const m = /^(?:(\w+)\.)?(\w+)=(.*)$/su.exec(f);
+    if (!m) throw new ConfigError(`--filter "${f}" is not [dataset.]column=value`);
+    const [, dataset, column = '', value = ''] = m;
+    if (dataset && !(dataset in DATASETS)) {
+      throw new ConfigError(
+        `--filter "${f}": unknown dataset "${dataset}" (${Object.keys(DATASETS).join(', ')})`,
+      );
+    }
+    const target = dataset ? (datasetFilters[dataset as DatasetKey] ??= {}) : shared;
+    target[column] = [...(target[column] ?? []), value];
+  }
+  const months = month === undefined ? undefined : monthsOf(month);
+  if (months && !months.length)
+    throw new ConfigError(`--month "${month}" is not YYYY-MM or YYYY-MM..YYYY-MM`);
+  return { filters: shared, datasetFilters, ...(months ? { months } : {}) };
 }

@@ -67,6 +67,7 @@ export {
   CUBE_DIMENSIONS,
   type CubeSelection,
   cubeIndicators,
+  type IndicatorCube,
   type IndicatorCubes,
 } from './indicators/cube.ts';
 export { DIMENSIONS, LIVE_PERIOD_COLUMN, monthColumn } from './indicators/dimensions.ts';
@@ -77,6 +78,7 @@ export {
   PERIOD_UNITS,
   type PeriodUnit,
 } from './indicators/grouped.ts';
+export { monthsOf } from './indicators/months.ts';
 export { MIN_DENOMINATOR, rateStatus, wilson } from './indicators/status.ts';
 export type * from './indicators/types.ts';
 export { type Condition, ConfigError, parseUserIndicator } from './indicators/user-defined.ts';

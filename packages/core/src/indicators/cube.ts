@@ -23,7 +23,7 @@ export const CUBE_DIMENSIONS: Partial<Record<DatasetKey, readonly string[]>> = {
 /** A selection the cube answers: the same options computeIndicators takes for filtering. */
 export type CubeSelection = Pick<ComputeOptions, 'filters' | 'datasetFilters' | 'months'>;
 
-interface IndicatorCube {
+export interface IndicatorCube {
   def: IndicatorDef;
   dims: CellDimension[];
   /** Cells of every dimension combination: numerators, denominators, counts and breakdown rows add up. */
@@ -97,10 +97,12 @@ export async function buildCubes(
 export function cubeIndicators(
   cubes: IndicatorCubes,
   selection: CubeSelection,
+  keys?: readonly string[],
 ): { results: IndicatorResult[]; missing: string[] } {
   const results: IndicatorResult[] = [];
   const missing: string[] = [];
   for (const cube of cubes.cubes.values()) {
+    if (keys && !keys.includes(cube.def.key)) continue;
     const result = answer(cubes, cube, selection);
     if (result) results.push(applyDisclosureControl(result, cubes.disclosure));
     else missing.push(cube.def.key);

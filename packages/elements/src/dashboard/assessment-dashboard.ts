@@ -1,9 +1,11 @@
 import {
   asCrash,
+  buildCubes,
   type ComputedIndicator,
   computeGrouped,
   computeIndicators,
   computeScorecard,
+  cubeIndicators,
   type DashboardConfig,
   type DatasetKey,
   type Engine,
@@ -15,6 +17,7 @@ import {
   type ImportMapping,
   type ImportSummary,
   INDICATORS,
+  type IndicatorCubes,
   type IndicatorResult,
   importFile,
   ledgerCsv,
@@ -40,6 +43,14 @@ import { formatBytes, formatCount, formatDate, formatMonth, formatPercent } from
 import { hostLang, type Lang, messages } from '../i18n/messages.ts';
 import { FetchError, TooLargeError } from '../load/fetch-with-progress.ts';
 import { tokens } from '../styles/tokens.ts';
+import {
+  cubeGroups,
+  cubeValues,
+  isMonthSelection,
+  MONTH_COLUMN,
+  monthsOf,
+  selectionOptions,
+} from './cross-filter.ts';
 import { DEFAULT_TILES } from './default-tiles.ts';
 import { fileInput, SOURCE_ATTRIBUTES, type SourceAttribute, urlFileName, urlInput } from './inputs.ts';
 import type { Input, LoadState, Selection } from './load-state.ts';
@@ -47,6 +58,9 @@ import { dashboardStyles } from './styles.ts';
 import { readSelection, writeSelection } from './url-state.ts';
 
 let instanceCount = 0;
+
+/** An indicator as the panels show it (its Arrow table is not kept). */
+type Shown = Pick<ComputedIndicator, 'result'>;
 
 /** The rate drawn month by month in the trend panel. */
 const TREND_KEY = 'case.online_apply_rate';
@@ -152,6 +166,10 @@ export class AssessmentDashboard extends LitElement {
   /** Values picked in charts; each filters the dataset it came from. */
   #selection: Selection[] = [];
   #config: DashboardConfig | undefined;
+  /** The indicator cubes of the loaded data (built after the first paint); chart clicks read them. */
+  #cubes: Promise<IndicatorCubes> | undefined;
+  /** Counts selections, so the answer to one that was replaced by a newer click is dropped. */
+  #selectRun = 0;
   readonly #id = `ad_${++instanceCount}`;
 
   constructor() {
@@ -335,6 +353,8 @@ export class AssessmentDashboard extends LitElement {
       const config = await this.#configuration(abort.signal);
       this.#config = config;
       this.#selection = [];
+      this.#cubes = undefined;
+      this.#selectRun++;
       const computed = await computeIndicators(engine, { asOf: this.asOf || undefined, config });
       // A query server's ledger belongs to its operator (`serve` prints it); only local imports are reported.
       const entries = remote ? [] : await ledgerEntries(engine, REPORT_ENTRIES);
@@ -357,13 +377,23 @@ export class AssessmentDashboard extends LitElement {
         asOf,
         entries,
         trend,
+        trendMonths: trend.map((r) => r.group?.period ?? ''),
         scorecard: hasCases ? 'computing' : undefined,
       });
+      // Right after the first paint: every indicator pre-aggregated, so chart clicks need no query.
+      const cubes = buildCubes(engine, { asOf: this.asOf || undefined, config }, abort.signal);
+      cubes.catch(() => {});
+      this.#cubes = cubes;
       const fromUrl = this.urlState ? readSelection(this.urlState, this.#lang()) : [];
       if (fromUrl.length) await this.select(fromUrl);
       this.dispatchEvent(
         new CustomEvent('ad-ready', { detail: { imports, indicators: computed.map((c) => c.result) } }),
       );
+      // The department and channel charts come from the cubes.
+      const built = await cubes;
+      if (live() && this._state.phase === 'ready') {
+        this._state = { ...this._state, ...this.#panels(built).state } as LoadState;
+      }
       // The ranking needs one query per department and indicator: paint everything else first.
       const datasets = new Set(imports.map((i) => i.dataset));
       if (datasets.has('steps') || (datasets.has('receipts') && datasets.has('cases'))) {
@@ -444,43 +474,76 @@ export class AssessmentDashboard extends LitElement {
   /** Replaces the chart selection (as clicking bars and removing chips do) and recomputes every panel. */
   async select(selection: readonly Selection[]): Promise<void> {
     const s = this._state;
-    if (s.phase !== 'ready' || !this.#engine) return;
+    const engine = this.#engine;
+    if (s.phase !== 'ready' || !engine) return;
     this.#selection = [...selection];
-    // Chips follow the click at once; the panels follow when their queries (possibly queued behind the
-    // ranking being computed in the background) return.
-    this.requestUpdate();
-    const datasetFilters: Partial<Record<DatasetKey, Filters>> = {};
-    for (const { dataset, column, value } of this.#selection) {
-      datasetFilters[dataset] = { ...datasetFilters[dataset], [column]: [value] };
-    }
+    // Chips follow the click at once; the panels as soon as the cubes answer (a click made while they are
+    // still being built waits for them), and a newer click makes this one's answer stale: it is dropped.
+    const token = ++this.#selectRun;
     const run = this.#run;
+    const stale = () => token !== this.#selectRun || run !== this.#run || this._state.phase !== 'ready';
+    this.requestUpdate();
     try {
-      await this.#filter(this.#engine, datasetFilters, run);
+      const cubes = await this.#cubes;
+      if (stale() || !cubes) return;
+      const options = { asOf: this.asOf || undefined, config: this.#config };
+      const panels = this.#panels(cubes);
+      this._state = { ...this._state, ...panels.state } as LoadState;
+      if (this.urlState) writeSelection(this.urlState, this.#selection);
+      // What the cubes cannot answer exactly (medians over several values, filters on other columns).
+      if (panels.missing.length) {
+        const rest = await computeIndicators(engine, {
+          ...options,
+          ...selectionOptions(this.#selection),
+          keys: panels.missing,
+        });
+        if (stale() || this._state.phase !== 'ready') return;
+        const computed = this._state.computed.map(
+          (c) => rest.find((r) => r.result.key === c.result.key) ?? c,
+        );
+        this._state = { ...this._state, computed };
+      }
+      this.dispatchEvent(new CustomEvent('ad-filter', { detail: { selection: this.#selection } }));
     } catch (e) {
       if (run === this.#run && this.isConnected) this.#fail(e);
     }
   }
 
-  async #filter(engine: Engine, datasetFilters: Partial<Record<DatasetKey, Filters>>, run: number) {
-    const options = { asOf: this.asOf || undefined, config: this.#config };
-    const computed = await computeIndicators(engine, { ...options, datasetFilters });
-    // A chart is not filtered by its own selection (as in Mosaic's cross-filter): it keeps every bar and
-    // highlights the picked one, so the user can see the choice in context and pick another.
-    const own = datasetFilters.disclosures?.domain;
-    if (own) {
-      const { domain: _, ...others } = datasetFilters.disclosures ?? {};
-      const [unfiltered] = await computeIndicators(engine, {
-        ...options,
-        datasetFilters: { ...datasetFilters, disclosures: others },
-        keys: ['foi.volume_by_domain'],
-      });
-      const i = computed.findIndex((c) => c.result.key === 'foi.volume_by_domain');
-      if (unfiltered && i >= 0) computed[i] = unfiltered;
+  /**
+   * Every panel under the current selection, from the cubes. A chart is not filtered by its own selection
+   * (as in Mosaic's cross-filter): it keeps every bar and highlights the picked one, so the user can see
+   * the choice in context and pick another.
+   */
+  #panels(cubes: IndicatorCubes) {
+    const all = selectionOptions(this.#selection);
+    const { results, missing } = cubeIndicators(cubes, all);
+    const order = INDICATORS.map((d) => d.key);
+    const byOrder = (a: IndicatorResult, b: IndicatorResult) => order.indexOf(a.key) - order.indexOf(b.key);
+    const computed = results.sort(byOrder).map((result) => ({ result }));
+    const without = (dataset: string, column: string) =>
+      selectionOptions(this.#selection, (x) => x.dataset === dataset && x.column === column);
+    const [domains] = cubeIndicators(cubes, without('disclosures', 'domain'), [
+      'foi.volume_by_domain',
+    ]).results;
+    const i = computed.findIndex((c) => c.result.key === 'foi.volume_by_domain');
+    if (domains && i >= 0) computed[i] = { result: domains };
+    const state: Partial<Extract<LoadState, { phase: 'ready' }>> = { computed };
+    const ready = this._state.phase === 'ready' ? this._state : undefined;
+    if (cubes.cubes.has(TREND_KEY)) {
+      const months = ready?.trendMonths ?? [];
+      const trend = cubeGroups(cubes, TREND_KEY, MONTH_COLUMN, months, without('all', MONTH_COLUMN));
+      state.trend = trend.map((r, n) => ({ ...(r as IndicatorResult), group: { period: months[n] } }));
+      const count = (column: string) => {
+        const values = cubeValues(cubes, TREND_KEY, column);
+        return cubeGroups(cubes, TREND_KEY, column, values, without('cases', column)).map((r, n) => ({
+          key: values[n] ?? '',
+          value: r?.denominator ?? 0,
+        }));
+      };
+      state.byDept = count('dept_name');
+      state.byChannel = count('apply_channel');
     }
-    if (run !== this.#run || this._state.phase !== 'ready') return;
-    this._state = { ...this._state, computed };
-    if (this.urlState) writeSelection(this.urlState, this.#selection);
-    this.dispatchEvent(new CustomEvent('ad-filter', { detail: { selection: this.#selection } }));
+    return { state, missing };
   }
 
   #copyLink = async () => {
@@ -498,7 +561,7 @@ export class AssessmentDashboard extends LitElement {
     }
   };
 
-  #toggle(dataset: DatasetKey, column: string, value: string | undefined, label: string) {
+  #toggle(dataset: DatasetKey | 'all', column: string, value: string | undefined, label: string) {
     const rest = this.#selection.filter((x) => !(x.dataset === dataset && x.column === column));
     void this.select(value === undefined ? rest : [...rest, { dataset, column, value, label }]);
   }
@@ -659,14 +722,16 @@ export class AssessmentDashboard extends LitElement {
             </section>`
           : nothing
       }
-      ${trend.length ? this.#trendPanel(trend, lang) : nothing}
+      ${trend.length ? this.#trendPanel(trend, state.trendMonths ?? [], lang) : nothing}
+      ${state.byDept?.length ? this.#countPanel('dept', state.byDept, lang) : nothing}
+      ${state.byChannel?.length ? this.#countPanel('channel', state.byChannel, lang) : nothing}
       <section class="panel" part="panel" aria-labelledby="domains-title">
         <h3 class="panel-title" id="domains-title">${t.disclosuresByDomain}</h3>
         ${domains ? this.#domainChart(domains, lang) : html`<p class="meta">${t.noDisclosures}</p>`}
       </section>`;
   }
 
-  #domainChart(c: ComputedIndicator, lang: Lang) {
+  #domainChart(c: Shown, lang: Lang) {
     const t = messages(lang);
     // The result's breakdown, not the raw Arrow table: small-number protection has already been applied.
     const codes = (c.result.breakdown ?? []).map((b) => b.key);
@@ -695,6 +760,36 @@ export class AssessmentDashboard extends LitElement {
           this.#toggle('disclosures', 'domain', e.detail.key, e.detail.label ?? '')}></assessment-bar-chart>`;
   }
 
+  /** Cases per department or per channel: a bar per value; picking one filters every other panel. */
+  #countPanel(which: 'dept' | 'channel', rows: { key: string; value: number }[], lang: Lang) {
+    const t = messages(lang);
+    const column = which === 'dept' ? 'dept_name' : 'apply_channel';
+    const codes = rows.map((r) => r.key);
+    const labels = codes.map((c) => (which === 'dept' ? c : enumLabel('cases', column, c, lang)));
+    const values = Float64Array.from(rows, (r) => r.value);
+    const total = values.reduce((a, b) => a + b, 0);
+    const title = which === 'dept' ? t.casesByDept : t.casesByChannel;
+    const summary = labels.length
+      ? t.chartSummary(
+          labels.length,
+          labels[0] ?? '',
+          formatCount(values[0] ?? 0, lang),
+          formatCount(total, lang),
+        )
+      : '';
+    const selected = this.#selection.find((x) => x.dataset === 'cases' && x.column === column)?.value;
+    const id = `${which}-title`;
+    return html`<section class="panel" part="panel" aria-labelledby=${id}>
+      <h3 class="panel-title" id=${id}>${title}</h3>
+      <p class="meta">${summary}</p>
+      <assessment-bar-chart .labels=${labels} .values=${values} .keys=${codes} selectable .selected=${selected}
+        summary=${summary} category-header=${which === 'dept' ? t.department : t.channel} value-header=${t.count}
+        lang=${lang} data-panel=${which}
+        @ad-select=${(e: CustomEvent<{ key?: string; label?: string }>) =>
+          this.#toggle('cases', column, e.detail.key, e.detail.label ?? '')}></assessment-bar-chart>
+    </section>`;
+  }
+
   #scorecardPanel(scorecard: Scorecard | 'computing', lang: Lang) {
     const t = messages(lang);
     return html`<section class="panel" part="panel" aria-labelledby="scorecard-title" aria-busy=${String(scorecard === 'computing')}>
@@ -715,8 +810,13 @@ export class AssessmentDashboard extends LitElement {
     </section>`;
   }
 
-  #trendPanel(trend: IndicatorResult[], lang: Lang) {
+  #trendPanel(trend: IndicatorResult[], months: readonly string[], lang: Lang) {
     const t = messages(lang);
+    const picked = this.#selection.find(isMonthSelection);
+    const range = picked ? monthsOf(picked.value) : [];
+    const selected: [string, string] | undefined = range.length
+      ? [range[0] ?? '', range[range.length - 1] ?? '']
+      : undefined;
     const labels = trend.map((r) => formatMonth(r.group?.period ?? '', lang));
     const values = Float64Array.from(trend, (r) => r.value ?? Number.NaN);
     const first = trend.find((r) => r.value !== null);
@@ -736,17 +836,27 @@ export class AssessmentDashboard extends LitElement {
       <h3 class="panel-title" id="trend-title">${t.trendTitle(label)}</h3>
       <p class="meta">${summary}</p>
       <assessment-line-chart .labels=${labels} .values=${values} .target=${trend[0]?.target ?? undefined}
-        summary=${summary} period-header=${t.month} value-header=${label} lang=${lang}></assessment-line-chart>
+        .keys=${months} .selected=${selected} ?selectable=${this.#cubes !== undefined}
+        summary=${summary} period-header=${t.month} value-header=${label} lang=${lang}
+        @ad-select=${(e: CustomEvent<{ from?: string; to?: string; label?: string }>) => {
+          const { from, to } = e.detail;
+          const value = from && to && from !== to ? `${from}..${to}` : from;
+          const chip =
+            from && to && from !== to
+              ? `${formatMonth(from, lang)}–${formatMonth(to, lang)}`
+              : formatMonth(from ?? '', lang);
+          this.#toggle('all', MONTH_COLUMN, value, chip);
+        }}></assessment-line-chart>
     </section>`;
   }
 
-  #exportIndicators(computed: ComputedIndicator[], lang: Lang) {
+  #exportIndicators(computed: Shown[], lang: Lang) {
     const results = computed.map((c) => c.result);
     const asOf = results[0]?.asOf.slice(0, 10) ?? '';
     downloadText(indicatorsCsv(results, lang), `indicators-${asOf}.csv`, 'text/csv;charset=utf-8');
   }
 
-  async #exportIndicatorsXlsx(computed: ComputedIndicator[], lang: Lang) {
+  async #exportIndicatorsXlsx(computed: Shown[], lang: Lang) {
     const results = computed.map((c) => c.result);
     const asOf = results[0]?.asOf.slice(0, 10) ?? '';
     // The writer (and its deflate code) is fetched only when someone asks for a workbook.

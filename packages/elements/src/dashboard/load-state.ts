@@ -25,12 +25,18 @@ export type LoadState =
       imports: ImportSummary[];
       /** the query server's URL when the data lives there (then `imports` is empty) */
       remote?: string | undefined;
-      computed: ComputedIndicator[];
+      /** every computable indicator under the current selection (results only: no Arrow tables kept) */
+      computed: Pick<ComputedIndicator, 'result'>[];
       asOf: string;
       /** first ledger entries, for the import report */
       entries: LedgerEntry[];
       /** 上网办理率 per month, for the trend panel (empty without cases) */
       trend: IndicatorResult[];
+      /** the month codes ('YYYY-MM') of `trend`, in order */
+      trendMonths?: string[];
+      /** cases per department and per channel under the selection (less their own): after the cubes */
+      byDept?: { key: string; value: number }[];
+      byChannel?: { key: string; value: number }[];
       /** department ranking: computed after the first paint, so undefined until then */
       scorecard?: Scorecard | 'computing' | undefined;
       /** 超期 / 红黄牌 watch list: computed after the first paint */
@@ -64,9 +70,12 @@ export interface Input {
   ): Promise<Uint8Array>;
 }
 
-/** A value picked in a chart: it filters the dataset it came from. */
+/**
+ * A value picked in a chart: it filters the dataset it came from; `all` + `month` (a month or a brushed
+ * range 'YYYY-MM..YYYY-MM') filters every dataset by its reporting date.
+ */
 export interface Selection {
-  dataset: DatasetKey;
+  dataset: DatasetKey | 'all';
   column: string;
   value: string;
   /** shown on the filter chip */

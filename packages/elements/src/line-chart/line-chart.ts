@@ -1,4 +1,4 @@
-import { renderLineChart } from '@assessment-dashboard/charts';
+import { linePositions, renderLineChart } from '@assessment-dashboard/charts';
 import { css, html, LitElement } from 'lit';
 import { WidthController } from '../controllers/width-controller.ts';
 import { formatPercent } from '../i18n/format.ts';
@@ -7,9 +7,12 @@ import { tokens } from '../styles/tokens.ts';
 
 /**
  * A rate over time (shares 0–1) with its target line, a one-sentence summary as its accessible name and
- * the same numbers as a data table. Redraws on resize from the columns it holds.
+ * the same numbers as a data table. Redraws on resize from the columns it holds. With `selectable`, a
+ * period is picked by click or Enter and a range by dragging across the chart (a brush) or Shift+arrows.
  *
  * @element assessment-line-chart
+ * @fires ad-select - detail `{ from, to, label }` (period keys, inclusive) when a period or range is
+ *   picked; `{}` when the pick is cleared (Escape, or picking the same single period again)
  * @csspart chart - the SVG
  * @csspart table - the data table
  */
@@ -17,6 +20,9 @@ export class AssessmentLineChart extends LitElement {
   static override properties = {
     labels: { attribute: false },
     values: { attribute: false },
+    keys: { attribute: false },
+    selectable: { type: Boolean },
+    selected: { attribute: false },
     target: { type: Number },
     summary: { type: String },
     periodHeader: { type: String, attribute: 'period-header' },
@@ -25,6 +31,12 @@ export class AssessmentLineChart extends LitElement {
   };
   declare labels: readonly string[];
   declare values: ArrayLike<number>;
+  /** Period codes behind the labels (e.g. '2025-03'), sent with `ad-select` (default: the labels). */
+  declare keys: readonly string[] | undefined;
+  /** Periods can be picked (click, Enter), and ranges brushed (drag, Shift+arrows); Escape clears. */
+  declare selectable: boolean;
+  /** The picked range as period keys `[from, to]`, inclusive. */
+  declare selected: readonly [string, string] | undefined;
   declare target: number | undefined;
   declare summary: string;
   declare periodHeader: string;
@@ -39,6 +51,12 @@ export class AssessmentLineChart extends LitElement {
       svg { display: block; max-width: 100%; height: auto; font-size: 11px; }
       svg .series { stroke: var(--_bar); stroke-width: 2px; }
       svg .dots circle { fill: var(--_bar); }
+      svg .dots circle.empty { fill: var(--_surface, #fff); stroke: var(--_muted); }
+      svg .dots circle.selected { fill: var(--_accent); stroke: var(--_text, #000); stroke-width: 1.5px; }
+      svg .dots circle[role='button'] { cursor: pointer; }
+      svg .dots circle:focus-visible { outline: 3px solid var(--_focus, var(--_accent)); outline-offset: 2px; }
+      svg .brush { fill: var(--_accent); fill-opacity: 0.12; stroke: var(--_accent); stroke-dasharray: 3 2; }
+      svg[role='group'] { touch-action: pan-y; user-select: none; }
       svg .reference line { stroke: var(--_accent); stroke-dasharray: 4 3; }
       svg .reference text { fill: var(--_accent); }
       svg .axis { color: var(--_muted); }
@@ -58,6 +76,102 @@ export class AssessmentLineChart extends LitElement {
     this.periodHeader = '';
     this.valueHeader = '';
     this.lang = '';
+    this.selectable = false;
+  }
+
+  #key(i: number): string {
+    return this.keys?.[i] ?? this.labels[i] ?? '';
+  }
+
+  /** Index range of `selected`, if both ends are among the periods. */
+  #band(): [number, number] | undefined {
+    if (!this.selected) return undefined;
+    const keys = Array.from(this.labels, (_, i) => this.#key(i));
+    const a = keys.indexOf(this.selected[0]);
+    const b = keys.indexOf(this.selected[1]);
+    return a < 0 || b < 0 ? undefined : [Math.min(a, b), Math.max(a, b)];
+  }
+
+  #pick(range: [number, number] | undefined) {
+    let detail: { from?: string; to?: string; label?: string } = {};
+    if (range) {
+      const [a, b] = [Math.min(...range), Math.max(...range)];
+      const band = this.#band();
+      // Picking the single period that is already picked clears it (a toggle, like the bars).
+      const same = a === b && band?.[0] === a && band[1] === b;
+      const label = a === b ? this.labels[a] : `${this.labels[a]}–${this.labels[b]}`;
+      if (!same) detail = { from: this.#key(a), to: this.#key(b), label: label ?? '' };
+    }
+    this.dispatchEvent(new CustomEvent('ad-select', { detail, bubbles: true, composed: true }));
+  }
+
+  /** The period nearest a pointer position. */
+  #indexAt(e: PointerEvent): number {
+    const svg = this.svg;
+    if (!svg) return 0;
+    const rect = svg.getBoundingClientRect();
+    const x = ((e.clientX - rect.left) * svg.viewBox.baseVal.width) / (rect.width || 1);
+    const xs = linePositions(svg.viewBox.baseVal.width, this.labels.length);
+    let best = 0;
+    for (const [i, p] of xs.entries()) if (Math.abs(p - x) < Math.abs((xs[best] ?? 0) - x)) best = i;
+    return best;
+  }
+
+  #anchor: number | undefined;
+  #dragged = false;
+
+  #onPointerDown = (e: PointerEvent) => {
+    if (!this.selectable || e.button !== 0 || !this.labels.length) return;
+    this.#anchor = this.#indexAt(e);
+    this.#dragged = false;
+    (e.currentTarget as Element).setPointerCapture?.(e.pointerId);
+  };
+
+  #onPointerMove = (e: PointerEvent) => {
+    if (this.#anchor === undefined) return;
+    const i = this.#indexAt(e);
+    if (i === this.#anchor && !this.#dragged) return;
+    this.#dragged = true;
+    // Draw the band while dragging; the filter is applied when the pointer is released.
+    this.selected = [this.#key(this.#anchor), this.#key(i)];
+  };
+
+  #onPointerUp = (e: PointerEvent) => {
+    const anchor = this.#anchor;
+    this.#anchor = undefined;
+    if (anchor === undefined) return;
+    if (this.#dragged) this.#pick([anchor, this.#indexAt(e)]);
+    else this.#pick([anchor, anchor]);
+  };
+
+  #onKey = (e: KeyboardEvent) => {
+    const dot = (e.target as Element).closest?.('circle[data-index]');
+    if (!dot) return;
+    const i = Number(dot.getAttribute('data-index'));
+    const n = this.labels.length;
+    const step: Record<string, number> = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 };
+    const to = (j: number) => Math.max(0, Math.min(n - 1, j));
+    if (e.key in step && e.shiftKey) {
+      // Shift+arrows brush: grow or shrink the range from the end that is not the focused one.
+      const band = this.#band() ?? [i, i];
+      const anchor = band[0] === i ? band[1] : band[0];
+      const next = to(i + (step[e.key] ?? 0));
+      this.#focus(next);
+      this.#pick([anchor, next]);
+    } else if (e.key in step || e.key === 'Home' || e.key === 'End') {
+      this.#focus(e.key === 'Home' ? 0 : e.key === 'End' ? n - 1 : to(i + (step[e.key] ?? 0)));
+    } else if (e.key === 'Enter' || e.key === ' ') {
+      this.#pick([i, i]);
+    } else if (e.key === 'Escape' && this.selected) {
+      this.#pick(undefined);
+    } else return;
+    e.preventDefault();
+  };
+
+  #focus(i: number) {
+    const dots = this.renderRoot.querySelectorAll<SVGElement>('circle[data-index]');
+    for (const d of dots) d.setAttribute('tabindex', d.getAttribute('data-index') === String(i) ? '0' : '-1');
+    this.renderRoot.querySelector<SVGElement>(`circle[data-index="${i}"]`)?.focus();
   }
 
   get svg(): SVGSVGElement | null {
@@ -67,7 +181,11 @@ export class AssessmentLineChart extends LitElement {
   override render() {
     const lang = hostLang(this);
     const t = messages(lang);
-    return html`<svg part="chart" role="img" aria-label=${this.summary}></svg>
+    return html`<svg part="chart" role=${this.selectable ? 'group' : 'img'} aria-label=${this.summary}
+        @pointerdown=${this.#onPointerDown} @pointermove=${this.#onPointerMove} @pointerup=${this.#onPointerUp}
+        @pointercancel=${() => {
+          this.#anchor = undefined;
+        }} @keydown=${this.#onKey}></svg>
       <details>
         <summary>${t.showTable}</summary>
         <table part="table">
@@ -88,6 +206,7 @@ export class AssessmentLineChart extends LitElement {
     if (!svg || this.#width.width <= 0) return;
     const lang = hostLang(this);
     const t = messages(lang);
+    const focused = this.renderRoot.querySelector(':focus')?.getAttribute('data-index');
     renderLineChart(
       svg,
       { labels: this.labels, values: this.values },
@@ -100,7 +219,20 @@ export class AssessmentLineChart extends LitElement {
           this.target === undefined
             ? undefined
             : { value: this.target, label: t.targetAtLeast(formatPercent(this.target, lang)) },
+        interactive: this.selectable
+          ? {
+              selected: this.#band(),
+              // The name starts with the visible period and value (WCAG 2.5.3, label in name).
+              describe: (i) => {
+                const v = this.values[i];
+                const value = v === undefined || !Number.isFinite(v) ? '–' : formatPercent(v, lang);
+                return `${this.labels[i]}${lang === 'en' ? ' ' : '：'}${value}`;
+              },
+            }
+          : undefined,
       },
     );
+    // Redrawing replaces the dots; keep keyboard focus where it was.
+    if (focused !== null && focused !== undefined) this.#focus(Number(focused));
   }
 }
