@@ -92,7 +92,7 @@ describe('embedded demo under a sub-path', () => {
 
     const domains = cli.indicators.find((i) => i.key === 'foi.volume_by_domain');
     const rows = await page
-      .locator('assessment-bar-chart tbody tr')
+      .locator('assessment-bar-chart[data-panel="domain"] tbody tr')
       .evaluateAll((trs) =>
         trs.map((tr) => [tr.querySelector('th')?.textContent, tr.querySelector('td')?.textContent]),
       );
@@ -129,6 +129,122 @@ describe('embedded demo under a sub-path', () => {
   });
 });
 
+describe('linked views: every panel follows a click and a brush, as the CLI computes them', () => {
+  const FILES = ['data/cases.csv', 'data/disclosures.csv', 'data/steps.csv', 'data/receipts.csv'];
+  const tileValues = (page: Page) =>
+    page
+      .locator('assessment-kpi-tile [data-key]')
+      .evaluateAll((els) =>
+        Object.fromEntries(
+          els.map((e) => [e.getAttribute('data-key'), Number(e.getAttribute('data-value'))]),
+        ),
+      );
+  const tableRows = (page: Page, panel: string) =>
+    page
+      .locator(`assessment-${panel} tbody tr`)
+      .evaluateAll((trs) =>
+        trs.map((tr) => [
+          tr.querySelector('th')?.textContent ?? '',
+          tr.querySelector('td')?.textContent ?? '',
+        ]),
+      );
+  const expectTiles = async (page: Page, expected: RunSummary) => {
+    const want = Object.fromEntries(
+      DEFAULT_TILES.map((k) => [k, expected.indicators.find((i) => i.key === k)?.value]),
+    );
+    await expect.poll(() => tileValues(page), { timeout: 30_000 }).toEqual(want);
+  };
+  const fmt = (n: number) => new Intl.NumberFormat('zh-CN').format(n);
+
+  it('filters by a department bar (keyboard), then by a brushed month range on the trend; the URL keeps both', async () => {
+    const { page } = await openDemo('index.html');
+    const dept = page.locator('assessment-bar-chart[data-panel="dept"]');
+    await dept.locator('svg .bar').first().waitFor({ timeout: 120_000 });
+    // Keyboard only: the first bar holds the tab stop; ArrowDown moves to the second, Enter picks it.
+    await dept.locator('svg .bar[tabindex="0"]').focus();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    const chip = page.locator('assessment-dashboard .chip');
+    await chip.waitFor();
+    const picked = await page
+      .locator('assessment-dashboard')
+      .evaluate((el) => (el as unknown as { selection: { value: string }[] }).selection[0]?.value ?? '');
+    const [filtered, byChannel, byMonth] = await Promise.all([
+      cliIndicators(FILES, ['--filter', `cases.dept_name=${picked}`]),
+      cliIndicators(FILES, ['--filter', `cases.dept_name=${picked}`, '--by', 'channel']),
+      cliIndicators(FILES, ['--filter', `cases.dept_name=${picked}`, '--period', 'month']),
+    ]);
+    await expectTiles(page, filtered);
+    expect(filtered.indicators.find((i) => i.key === 'case.online_apply_rate')?.denominator).toBeLessThan(
+      cli.indicators.find((i) => i.key === 'case.online_apply_rate')?.denominator ?? 0,
+    );
+    // The channel chart counts the department's cases; the trend is the department's, month by month.
+    type Group = {
+      key: string;
+      denominator: number | null;
+      value: number | null;
+      group?: { value?: string; period?: string };
+    };
+    const groups = (r: RunSummary) =>
+      ((r as unknown as { groups: Group[] }).groups ?? []).filter((g) => g.key === 'case.online_apply_rate');
+    const channelRows = groups(byChannel).map((g) => [
+      enumLabel('cases', 'apply_channel', g.group?.value ?? '', 'zh'),
+      fmt(g.denominator ?? 0),
+    ]);
+    await expect.poll(() => tableRows(page, 'bar-chart[data-panel="channel"]')).toEqual(channelRows);
+    const trendRows = groups(byMonth).map((g) => {
+      const [y, m] = (g.group?.period ?? '').split('-');
+      return [`${y}年${Number(m)}月`, g.value === null ? '–' : percent(g.value, 'zh-CN')];
+    });
+    await expect.poll(() => tableRows(page, 'line-chart')).toEqual(trendRows);
+    // The department chart is not filtered by its own pick: every department stays, the picked one pressed.
+    expect(await dept.locator('svg .bar[aria-pressed="true"]').count()).toBe(1);
+    expect(await dept.locator('svg .bar').count()).toBeGreaterThan(5);
+
+    // Brush three months by keyboard on the trend: Enter picks a month, Shift+ArrowRight extends the range.
+    const months = groups(byMonth).map((g) => g.group?.period ?? '');
+    const dots = page.locator('assessment-line-chart svg circle[data-index]');
+    await dots.first().focus();
+    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Shift+ArrowRight');
+    await page.keyboard.press('Shift+ArrowRight');
+    const range = `${months[3]}..${months[5]}`;
+    await expect.poll(() => new URL(page.url()).searchParams.get('ad')).toContain(`all.month:${range}`);
+    const [both, deptsInRange] = await Promise.all([
+      cliIndicators(FILES, ['--filter', `cases.dept_name=${picked}`, '--month', range]),
+      cliIndicators(FILES, ['--month', range, '--by', 'dept']),
+    ]);
+    await expectTiles(page, both);
+    const deptRows = groups(deptsInRange)
+      .filter((g) => (g.denominator ?? 0) > 0)
+      .sort(
+        (a, b) =>
+          (b.denominator ?? 0) - (a.denominator ?? 0) ||
+          ((a.group?.value ?? '') < (b.group?.value ?? '') ? -1 : 1),
+      )
+      .map((g) => [g.group?.value ?? '', fmt(g.denominator ?? 0)]);
+    const shownDepts = (await tableRows(page, 'bar-chart[data-panel="dept"]')).filter(([, v]) => v !== '0');
+    expect(new Set(shownDepts.map(([d]) => d))).toEqual(new Set(deptRows.map(([d]) => d)));
+    for (const [d, v] of deptRows) expect(shownDepts.find(([x]) => x === d)?.[1]).toBe(v);
+    expect(await chip.count()).toBe(2);
+
+    // The URL round-trips: a fresh page at this address shows the same filters and numbers.
+    const url = page.url();
+    const again = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await again.goto(url);
+    await expectTiles(again, both);
+    expect(await again.locator('assessment-dashboard .chip').count()).toBe(2);
+    await again.close();
+
+    // Removing both chips brings back the whole data's numbers.
+    await chip.first().click();
+    await chip.first().click();
+    await expectTiles(page, cli);
+    await page.close();
+  });
+});
+
 describe('remote engine (engine="…" → assessment-dashboard serve)', () => {
   let served: ServedData;
   beforeAll(async () => {
@@ -153,7 +269,7 @@ describe('remote engine (engine="…" → assessment-dashboard serve)', () => {
       );
     expect(shown.length).toBe(DEFAULT_TILES.length);
     for (const s of shown) expect(s.value).toBe(cli.indicators.find((i) => i.key === s.key)?.value);
-    const bars = await page.locator('assessment-bar-chart svg .bar').count();
+    const bars = await page.locator('assessment-bar-chart[data-panel="domain"] svg .bar').count();
     expect(bars).toBe(cli.indicators.find((i) => i.key === 'foi.volume_by_domain')?.breakdown?.length);
     expect(requests.some((u) => u.endsWith('.wasm') || u.endsWith('.csv'))).toBe(false);
     expect(requests.some((u) => u.startsWith(served.server.url))).toBe(true);

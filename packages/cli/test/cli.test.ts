@@ -36,6 +36,31 @@ describe('assessment-dashboard indicators --json', () => {
     expect(json.asOf).toBe('2025-03-15 23:59:59');
   });
 
+  it('selects as a dashboard click does: --filter [dataset.]column=value and --month', async () => {
+    const files = [join(dir, 'cases.csv'), join(dir, 'disclosures.csv')];
+    const byKey = async (...extra: string[]) => {
+      const r = await run('indicators', ...files, '--as-of', '2025-03-15', '--json', ...extra);
+      expect(r.code, r.stderr).toBe(0);
+      return Object.fromEntries(JSON.parse(r.stdout).indicators.map((i: { key: string }) => [i.key, i]));
+    };
+    // 甲局 C01–C04: online C01 C02 C03 (see grouped.test.ts).
+    const dept = await byKey('--filter', 'cases.dept_name=甲局');
+    expect(dept['case.online_apply_rate']).toMatchObject({ numerator: 3, denominator: 4 });
+    // A dataset filter on cases leaves the disclosures whole.
+    expect(dept['foi.volume_by_domain'].value).toBe((await byKey())['foi.volume_by_domain'].value);
+    const none = await byKey('--month', '2024-01');
+    expect(none['case.online_apply_rate']).toMatchObject({ numerator: 0, denominator: 0 });
+    for (const bad of [
+      ['--filter', 'nonsense'],
+      ['--filter', 'nope.dept_name=x'],
+      ['--month', '2025-13'],
+    ]) {
+      const r = await run('indicators', ...files, ...bad);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/--(filter|month)/);
+    }
+  });
+
   it('prints a readable table without --json', async () => {
     const r = await run('indicators', join(dir, 'cases.csv'), '--as-of', '2025-03-15');
     expect(r.stdout).toContain('cases.csv → cases (utf-8): read 10, loaded 10, rejected 0');

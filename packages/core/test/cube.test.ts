@@ -133,4 +133,24 @@ describe('computeGrouped by a dimension (one statement per indicator)', () => {
     }
     expect(compared).toBeGreaterThan(40);
   });
+
+  it('keep the selection (dataset filters, months) in every group, as computeIndicators does', async () => {
+    const [a] = depts;
+    const selection = { datasetFilters: { cases: { dept_name: [a ?? ''] } }, months: ['2025-02', '2025-03'] };
+    const grouped = await computeGrouped(engine, { by: 'channel', asOf: AS_OF, ...selection });
+    const rows = grouped.filter((r) => r.key === 'case.online_apply_rate');
+    expect(rows.length).toBeGreaterThan(1);
+    for (const r of rows) {
+      const [sql] = await computeIndicators(engine, {
+        asOf: AS_OF,
+        keys: [r.key],
+        months: selection.months,
+        datasetFilters: { cases: { dept_name: [a ?? ''], apply_channel: [r.group?.value ?? ''] } },
+      });
+      expect([r.numerator, r.denominator]).toEqual([sql?.result.numerator, sql?.result.denominator]);
+    }
+    expect(rows.reduce((n, r) => n + (r.denominator ?? 0), 0)).toBe(
+      cubeIndicators(cubes, selection, ['case.online_apply_rate']).results[0]?.denominator,
+    );
+  });
 });

@@ -3,7 +3,13 @@ import { DATASETS } from '../schema/datasets.ts';
 import type { DatasetKey } from '../schema/types.ts';
 import { ident } from '../sql/quote.ts';
 import { cellId, cellRows, queryCells } from './cells.ts';
-import { type ComputeOptions, prepareComputation, resultFromRow, runIndicator } from './compute.ts';
+import {
+  type ComputeOptions,
+  filteredContext,
+  prepareComputation,
+  resultFromRow,
+  runIndicator,
+} from './compute.ts';
 import { DIMENSIONS, LIVE_PERIOD_COLUMN } from './dimensions.ts';
 import { applyDisclosureControl } from './disclosure-control.ts';
 import type { IndicatorContext, IndicatorResult } from './types.ts';
@@ -61,11 +67,11 @@ export async function computeGrouped(engine: Engine, options: GroupedOptions): P
         : [undefined];
     const results: IndicatorResult[] = [];
     for (const period of periods) {
+      // The options' filters and month selection hold in every group, as they do ungrouped.
       const ctx: IndicatorContext = {
+        ...filteredContext(def, asOf, tables, options),
         // Live indicators are judged at the end of the period; period indicators count the period's rows.
         asOf: period && period.to <= asOf.slice(0, 10) ? `${dayBefore(period.to)} 23:59:59` : asOf,
-        filters: options.filters,
-        columns,
         period:
           period && def.periodColumn
             ? { column: def.periodColumn, from: period.from, to: period.to }

@@ -755,7 +755,7 @@ export class AssessmentDashboard extends LitElement {
         <button type="button" class="link" @click=${() => this.#exportChart(stem, c.result.label[lang], 'png')}>PNG</button>
       </p>
       <assessment-bar-chart .labels=${labels} .values=${values} .keys=${codes} selectable .selected=${selected}
-        summary=${summary} category-header=${t.domain} value-header=${t.count} lang=${lang}
+        summary=${summary} category-header=${t.domain} value-header=${t.count} lang=${lang} data-panel="domain"
         @ad-select=${(e: CustomEvent<{ key?: string; label?: string }>) =>
           this.#toggle('disclosures', 'domain', e.detail.key, e.detail.label ?? '')}></assessment-bar-chart>`;
   }
