@@ -64,6 +64,13 @@ export class NodeEngine implements Engine {
     return path;
   }
 
+  async registerBytes(fileName: string, bytes: Uint8Array): Promise<string> {
+    this.#dir ??= mkdtemp(join(tmpdir(), 'assessment-dashboard-'));
+    const path = join(await this.#dir, fileName.replaceAll(/[^\w.-]/g, '_'));
+    await writeFile(path, bytes);
+    return path;
+  }
+
   async query(sql: string, params: SqlValue[] = []): Promise<Table> {
     const reader = await this.conn.runAndReadAll(sql, params.length ? params.map(widenInteger) : undefined);
     const names = reader.columnNames();

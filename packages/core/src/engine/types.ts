@@ -15,6 +15,11 @@ export interface Engine {
   readonly prepared?: boolean;
   /** Makes UTF-8 text readable by `read_csv`; returns the path to use in SQL. */
   registerText(fileName: string, text: string): Promise<string>;
+  /**
+   * Makes bytes (UTF-8 CSV) readable by `fileName`; returns the path to use in SQL. The caller keeps its
+   * bytes (an engine that hands them to a worker copies them first). Optional: engines without it get text.
+   */
+  registerBytes?(fileName: string, bytes: Uint8Array): Promise<string>;
   /** Runs one statement with positional `?` parameters and returns its result as Arrow. */
   query(sql: string, params?: SqlValue[]): Promise<Table>;
   /** Runs statements that return nothing useful. */

@@ -49,6 +49,12 @@ export class WasmEngine implements Engine {
     return fileName;
   }
 
+  async registerBytes(fileName: string, bytes: Uint8Array): Promise<string> {
+    // The buffer is transferred to the worker (detached here): hand over a copy, the caller keeps its bytes.
+    await this.#guard(() => this.db.registerFileBuffer(fileName, bytes.slice()));
+    return fileName;
+  }
+
   query(sql: string, params: SqlValue[] = []): Promise<Table> {
     return this.#guard(async () => {
       const conn = await this.#conn;

@@ -4,6 +4,7 @@ import { CASE_FACTS } from '../indicators/facts.ts';
 import { DATASETS } from '../schema/datasets.ts';
 import type { DatasetKey, FieldDef } from '../schema/types.ts';
 import { ident, literal } from '../sql/quote.ts';
+import { directCsv } from './formats/direct-csv.ts';
 import { toDelimitedText } from './formats/index.ts';
 import { detectDataset, matchHeaders } from './headers.ts';
 import { CREATE_LEDGER_SQL, ImportError, type ImportSummary, LEDGER_TABLE } from './ledger.ts';
@@ -39,13 +40,22 @@ const REJECT_SCANS = '__import_reject_scans';
 const LINES = '__import_lines';
 const rawCol = (key: string) => `__raw__${key}`;
 
-/** Decodes, loads and validates one delimited text export into its canonical table. */
-export async function importFile(
+/**
+ * Puts the file where DuckDB can read it as UTF-8 CSV: a UTF-8 CSV as its own bytes when the engine takes
+ * bytes; anything else (GB18030, XLSX, Parquet, Arrow, JSON) converted to CSV text first.
+ */
+async function register(
   engine: Engine,
   fileName: string,
   bytes: Uint8Array,
-  options: ImportOptions = {},
-): Promise<ImportSummary> {
+  options: ImportOptions,
+): Promise<{ encoding: string; path: string; headerRow: number | undefined }> {
+  const name = `import-${Date.now()}-${safeName(fileName)}`;
+  const direct = engine.registerBytes ? directCsv(bytes, fileName, options.encoding) : undefined;
+  if (direct && engine.registerBytes) {
+    const path = await engine.registerBytes(name, direct.bytes);
+    return { encoding: direct.encoding, path, headerRow: direct.headerRow };
+  }
   // CSV/TSV are decoded (UTF-8, BOM, GB18030); XLSX, Parquet, Arrow and JSON become CSV text first.
   const converted = await toDelimitedText(bytes, fileName, {
     encoding: options.encoding,
@@ -55,9 +65,20 @@ export async function importFile(
   // NUL never belongs in a text export and would cut SQL identifiers short: make it visible instead.
   const text = converted.text.includes('\0') ? converted.text.replaceAll('\0', '\uFFFD') : converted.text;
   if (text.trim() === '') throw new ImportError('empty_file', `${fileName}: the file is empty.`);
+  return { encoding, path: await engine.registerText(name, text), headerRow: converted.headerRow };
+}
+
+/** Decodes, loads and validates one delimited text export into its canonical table. */
+export async function importFile(
+  engine: Engine,
+  fileName: string,
+  bytes: Uint8Array,
+  options: ImportOptions = {},
+): Promise<ImportSummary> {
+  const registered = await register(engine, fileName, bytes, options);
+  const { encoding, path } = registered;
   // Row numbers refer to the original file: title rows above the header shift every line.
-  const lineOffset = Math.max(0, (converted.headerRow ?? 1) - 1);
-  const path = await engine.registerText(`import-${Date.now()}-${safeName(fileName)}`, text);
+  const lineOffset = Math.max(0, (registered.headerRow ?? 1) - 1);
   try {
     await engine.exec(
       `CREATE OR REPLACE TEMP TABLE ${RAW} AS SELECT * FROM read_csv(${literal(path)},
