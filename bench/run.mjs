@@ -2,6 +2,7 @@
 // synthetic 办件 exports of 100k / 1M / 3M rows. See bench/README.md for the method and the columns.
 //
 // Env: BENCH_SIZES=100k,1m,3m  BENCH_RUNS=3  BENCH_ENGINES=ours,raw,arquero,perspective  BENCH_XF_REPS=10
+//      BENCH_REMOTE_SIZE=10m (or none)
 //      BENCH_SKIP_BUILD=1 (reuse dist/assessment-dashboard)
 import { execFileSync } from 'node:child_process';
 import {
@@ -34,6 +35,8 @@ const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 3));
 const ENGINES = (process.env.BENCH_ENGINES ?? 'ours,raw,arquero,perspective').split(',').map((s) => s.trim());
 const XF_REPS = Math.max(1, Number(process.env.BENCH_XF_REPS ?? 10));
 const PEER_XF_REPS = Math.min(XF_REPS, 3);
+/** Size served to the remote-engine row ('none' skips it); 10m is generated once (~1.8 GB) and cached. */
+const REMOTE_SIZE = (process.env.BENCH_REMOTE_SIZE ?? '10m').trim().toLowerCase();
 const RUN_TIMEOUT_MS = 8 * 60_000;
 const log = (...a) => console.error(...a);
 const started = Date.now();
@@ -152,7 +155,7 @@ function rendererRssBytes() {
   return total;
 }
 
-async function runOnce(browser, engine, size) {
+async function runOnce(browser, engine, size, engineUrl) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
@@ -189,7 +192,10 @@ async function runOnce(browser, engine, size) {
     };
     context.on('requestfinished', onReq);
     const result = await Promise.race([
-      page.evaluate(([url, n]) => window.bench(url, n), [`${server.url}data/cases-${size}.csv`, reps]),
+      page.evaluate(
+        ([url, n, remote]) => window.bench(url, n, remote),
+        [`${server.url}data/cases-${size}.csv`, reps, engineUrl],
+      ),
       new Promise((_, ko) => setTimeout(() => ko(new Error('run timed out')), RUN_TIMEOUT_MS)),
       new Promise((_, ko) => page.on('crash', () => ko(new Error('page crashed')))),
     ]);
@@ -224,62 +230,85 @@ const p95 = (xs) => {
 };
 
 const results = [];
+/** Runs one engine at one size RUNS times and records the medians. `page` is the bench page to open. */
+async function measure(size, engine, page = engine, engineUrl = undefined, extra = {}) {
+  const browser = await launchChromium();
+  const runs = [];
+  for (let i = 0; i < RUNS; i++) {
+    const t = Date.now();
+    const r = await runOnce(browser, page, size, engineUrl);
+    Object.assign(r, runOnce.last);
+    runs.push(r);
+    log(
+      `${size} ${engine} run ${i + 1}/${RUNS}: ${r.error ? `ERROR ${r.error}` : `total ${Math.round(r.totalMs)} ms, x-filter median ${Math.round(median(r.crossFilterMs))} ms`} (${((Date.now() - t) / 1000).toFixed(1)} s wall)`,
+    );
+    if (r.error) break; // a failing engine fails the same way again; save the time
+  }
+  await browser.close();
+  const ok = runs.filter((r) => !r.error);
+  const pick = (k) => median(ok.map((r) => r[k]));
+  const allXf = ok.flatMap((r) => r.crossFilterMs ?? []);
+  results.push({
+    size,
+    engine,
+    rows: data[size].rows,
+    csvBytes: data[size].bytes,
+    runs: ok.length,
+    error: runs.find((r) => r.error)?.error,
+    initMs: pick('initMs'),
+    fetchMs: pick('fetchMs'),
+    loadMs: pick('loadMs'),
+    indicatorsMs: pick('indicatorsMs'),
+    totalMs: pick('totalMs'),
+    readyMs: pick('readyMs'),
+    crossFilterMedianMs: median(allXf),
+    crossFilterP95Ms: p95(allXf),
+    crossFilterSamples: allXf.length,
+    crossFilterWhat: ok[0]?.crossFilterWhat,
+    peakJsHeapMB: pick('peakHeap') / 1e6,
+    peakRendererRssMB: pick('peakRss') / 1e6,
+    transferredMB: pick('transferredBytes') / 1e6,
+    maxLongTaskMs:
+      ok.length && ok[0].longTasks ? Math.max(...ok.map((r) => r.longTasks?.load.maxMs ?? 0)) : undefined,
+    extra: ok[0] && {
+      ...extra,
+      phases: ok[0].phases,
+      tilesShown: ok[0].tilesShown,
+      imports: ok[0].imports,
+      indicatorCount: ok[0].indicatorCount,
+      cubeMs: ok[0].cubeMs,
+      longTasks: ok[0].longTasks,
+      signature: ok[0].signature,
+      xfSignature: ok[0].xfSignature,
+      indicators: ok[0].indicators,
+      xfIndicators: ok[0].xfIndicators,
+      partial: ok[0].partial,
+    },
+  });
+}
 for (const size of SIZES) {
   for (const engine of ENGINES) {
     if (engine === 'perspective' && !existsSync(join(SITE, 'persp'))) continue;
-    const browser = await launchChromium();
-    const runs = [];
-    for (let i = 0; i < RUNS; i++) {
-      const t = Date.now();
-      const r = await runOnce(browser, engine, size);
-      Object.assign(r, runOnce.last);
-      runs.push(r);
-      log(
-        `${size} ${engine} run ${i + 1}/${RUNS}: ${r.error ? `ERROR ${r.error}` : `total ${Math.round(r.totalMs)} ms, x-filter median ${Math.round(median(r.crossFilterMs))} ms`} (${((Date.now() - t) / 1000).toFixed(1)} s wall)`,
-      );
-      if (r.error) break; // a failing engine fails the same way again; save the time
-    }
-    await browser.close();
-    const ok = runs.filter((r) => !r.error);
-    const pick = (k) => median(ok.map((r) => r[k]));
-    const allXf = ok.flatMap((r) => r.crossFilterMs ?? []);
-    results.push({
-      size,
-      engine,
-      rows: data[size].rows,
-      csvBytes: data[size].bytes,
-      runs: ok.length,
-      error: runs.find((r) => r.error)?.error,
-      initMs: pick('initMs'),
-      fetchMs: pick('fetchMs'),
-      loadMs: pick('loadMs'),
-      indicatorsMs: pick('indicatorsMs'),
-      totalMs: pick('totalMs'),
-      readyMs: pick('readyMs'),
-      crossFilterMedianMs: median(allXf),
-      crossFilterP95Ms: p95(allXf),
-      crossFilterSamples: allXf.length,
-      crossFilterWhat: ok[0]?.crossFilterWhat,
-      peakJsHeapMB: pick('peakHeap') / 1e6,
-      peakRendererRssMB: pick('peakRss') / 1e6,
-      transferredMB: pick('transferredBytes') / 1e6,
-      maxLongTaskMs:
-        ok.length && ok[0].longTasks ? Math.max(...ok.map((r) => r.longTasks?.load.maxMs ?? 0)) : undefined,
-      extra: ok[0] && {
-        phases: ok[0].phases,
-        tilesShown: ok[0].tilesShown,
-        imports: ok[0].imports,
-        indicatorCount: ok[0].indicatorCount,
-        cubeMs: ok[0].cubeMs,
-        longTasks: ok[0].longTasks,
-        signature: ok[0].signature,
-        xfSignature: ok[0].xfSignature,
-        indicators: ok[0].indicators,
-        xfIndicators: ok[0].xfIndicators,
-        partial: ok[0].partial,
-      },
-    });
+    await measure(size, engine);
   }
+}
+
+// The remote engine: the same page with engine="…" against `assessment-dashboard serve` (native DuckDB in
+// this process) at a size no browser tab holds. Only results cross the wire; clicks are answered by the cubes.
+if (REMOTE_SIZE !== 'none') {
+  const remoteData = await ensureData(ROOT, REMOTE_SIZE, log);
+  data[REMOTE_SIZE] = remoteData;
+  const { serveFiles } = await import('../packages/cli/src/serve.ts');
+  log(`remote: serve ${remoteData.rows.toLocaleString('en')} rows …`);
+  const t = performance.now();
+  const served = await serveFiles([remoteData.file], { cors: [new URL(server.url).origin] });
+  const serverLoadMs = performance.now() - t;
+  log(`remote: loaded in ${(serverLoadMs / 1000).toFixed(1)} s`);
+  await measure(REMOTE_SIZE, 'remote', 'ours', served.server.url, {
+    serverLoadMs,
+    serverRssMB: process.memoryUsage().rss / 1e6,
+  });
+  await served.close();
 }
 await server.close();
 
@@ -375,6 +404,16 @@ const at3m = (e) => get('3m', e);
     detail: o
       ? `peak renderer RSS ${Math.round(o.peakRendererRssMB)} MB = ${x.toFixed(2)}× the ${(o.csvBytes / 1e6).toFixed(1)} MB CSV (main-thread JS heap ${Math.round(o.peakJsHeapMB)} MB)`
       : 'not measured',
+  });
+}
+{
+  const r = results.find((x) => x.engine === 'remote' && x.runs > 0);
+  targets.push({
+    target: `(remote) the same cross-filter over the remote engine at ${REMOTE_SIZE} rows (reported; no ratio target)`,
+    met: r ? r.crossFilterP95Ms <= 150 : undefined,
+    detail: r
+      ? `${r.rows.toLocaleString('en')} rows on the server (loaded in ${Math.round((r.extra?.serverLoadMs ?? 0) / 1000)} s, server RSS ${Math.round(r.extra?.serverRssMB ?? 0)} MB): tiles in ${Math.round(r.totalMs)} ms, cubes ${Math.round(r.extra?.cubeMs ?? 0)} ms, cross-filter p50 ${Math.round(r.crossFilterMedianMs)} ms / p95 ${Math.round(r.crossFilterP95Ms)} ms, ${r.transferredMB.toFixed(1)} MB transferred`
+      : 'not measured (BENCH_REMOTE_SIZE=none or it failed)',
   });
 }
 {

@@ -233,6 +233,7 @@ describe('linked views: every panel follows a click and a brush, as the CLI comp
     const url = page.url();
     const again = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await again.goto(url);
+    await again.locator('assessment-kpi-tile [data-key]').first().waitFor({ timeout: 120_000 });
     await expectTiles(again, both);
     expect(await again.locator('assessment-dashboard .chip').count()).toBe(2);
     await again.close();

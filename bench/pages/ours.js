@@ -5,9 +5,11 @@ import { DEPT } from './workload.js';
 
 const nextPaint = () => new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0)));
 
-window.bench = async (csvUrl, reps) => {
+window.bench = async (csvUrl, reps, engineUrl) => {
   const el = document.createElement('assessment-dashboard');
-  el.setAttribute('src', csvUrl);
+  // With a query server (the remote row) the data stays there: only results are fetched.
+  if (engineUrl) el.setAttribute('engine', engineUrl);
+  else el.setAttribute('src', csvUrl);
   el.setAttribute('max-mb', '4096');
   const phases = {};
   let last;
