@@ -90,8 +90,20 @@ export {
   type ScorecardOptions,
   type ScorecardRow,
   type ScorecardRule,
+  scorecardFromGrouped,
   scoreItem,
 } from './scorecard/index.ts';
+export {
+  buildSnapshot,
+  type IndicatorMeta,
+  readSnapshot,
+  SNAPSHOT_VERSION,
+  type Snapshot,
+  SnapshotError,
+  type SnapshotOptions,
+  type SnapshotSummary,
+  snapshotSection,
+} from './snapshot/index.ts';
 export type { Filters } from './sql/filters.ts';
 export { ident, literal, type SqlQuery, type SqlValue } from './sql/quote.ts';
 export { type RunSummary, summarise } from './summary.ts';
