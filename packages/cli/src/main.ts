@@ -2,7 +2,6 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import {
-  buildSnapshot,
   ConfigError,
   computeGrouped,
   computeIndicators,
@@ -30,6 +29,7 @@ import {
   renderAnnualReportHtml,
 } from '@assessment-dashboard/core/annual-report';
 import { NodeEngine } from '@assessment-dashboard/core/node';
+import { buildSnapshot } from '@assessment-dashboard/core/snapshot';
 import {
   formatAnnualReport,
   formatGroups,

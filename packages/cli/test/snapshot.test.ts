@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
-  buildSnapshot,
   computeGrouped,
   computeIndicators,
   computeScorecard,
@@ -12,11 +11,14 @@ import {
   importFile,
   parseConfig,
   RemoteEngine,
+} from '@assessment-dashboard/core';
+import { NodeEngine } from '@assessment-dashboard/core/node';
+import {
+  buildSnapshot,
   readSnapshot,
   type Snapshot,
   SnapshotError,
-} from '@assessment-dashboard/core';
-import { NodeEngine } from '@assessment-dashboard/core/node';
+} from '@assessment-dashboard/core/snapshot';
 import { tableFromIPC } from 'apache-arrow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SMALL_CASES, SMALL_DISCLOSURES } from '../../../test/fixtures/small.ts';

@@ -1,7 +1,8 @@
 /**
  * @assessment-dashboard/core: DOM-free schemas, import, indicators and engine connectors. The annual-report
  * tables are a separate entry, `@assessment-dashboard/core/annual-report`, so that the elements can load
- * them (and the XLSX writer) only when a report is shown.
+ * them (and the XLSX writer) only when a report is shown; so are snapshot files,
+ * `@assessment-dashboard/core/snapshot` (`buildSnapshot`, `readSnapshot`).
  */
 
 export {
@@ -93,17 +94,6 @@ export {
   scorecardFromGrouped,
   scoreItem,
 } from './scorecard/index.ts';
-export {
-  buildSnapshot,
-  type IndicatorMeta,
-  readSnapshot,
-  SNAPSHOT_VERSION,
-  type Snapshot,
-  SnapshotError,
-  type SnapshotOptions,
-  type SnapshotSummary,
-  snapshotSection,
-} from './snapshot/index.ts';
 export type { Filters } from './sql/filters.ts';
 export { ident, literal, type SqlQuery, type SqlValue } from './sql/quote.ts';
 export { type RunSummary, summarise } from './summary.ts';
