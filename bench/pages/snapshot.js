@@ -4,7 +4,7 @@ import '/assessment-dashboard/assessment-dashboard.js';
 
 const nextPaint = () => new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0)));
 const scorecardRows = (el) =>
-  el.shadowRoot?.querySelector('assessment-scorecard')?.shadowRoot?.querySelectorAll('tbody tr').length ?? 0;
+  el.shadowRoot?.querySelector('assessment-scorecard')?.shadowRoot?.querySelectorAll('tbody tr:not(.detail)').length ?? 0;
 
 window.bench = async (snapshotUrl) => {
   const el = document.createElement('assessment-dashboard');
