@@ -1,7 +1,7 @@
 // npm run bench: ours vs raw DuckDB-WASM vs peers (Arquero, Perspective) in headless Chromium, on seeded
 // synthetic 办件 exports of 100k / 1M / 3M rows. See bench/README.md for the method and the columns.
 //
-// Env: BENCH_SIZES=100k,1m,3m  BENCH_RUNS=3  BENCH_ENGINES=ours,raw,arquero,perspective  BENCH_XF_REPS=10
+// Env: BENCH_SIZES=100k,1m,3m  BENCH_RUNS=3  BENCH_ENGINES=ours,snapshot,raw,arquero,perspective  BENCH_XF_REPS=10
 //      BENCH_REMOTE_SIZE=10m (or none)
 //      BENCH_SKIP_BUILD=1 (reuse dist/assessment-dashboard)
 import { execFileSync } from 'node:child_process';
@@ -32,7 +32,9 @@ const SIZES = (process.env.BENCH_SIZES ?? '100k,1m,3m')
   .map((s) => s.trim().toLowerCase())
   .filter(Boolean);
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 3));
-const ENGINES = (process.env.BENCH_ENGINES ?? 'ours,raw,arquero,perspective').split(',').map((s) => s.trim());
+const ENGINES = (process.env.BENCH_ENGINES ?? 'ours,snapshot,raw,arquero,perspective')
+  .split(',')
+  .map((s) => s.trim());
 const XF_REPS = Math.max(1, Number(process.env.BENCH_XF_REPS ?? 10));
 const PEER_XF_REPS = Math.min(XF_REPS, 3);
 /** Size served to the remote-engine row ('none' skips it); 10m is generated once (~1.8 GB) and cached. */
@@ -105,6 +107,26 @@ const ownJs = {
 // 2. Data and the served site (symlinks into dist/, node_modules and bench/.data).
 const data = {};
 for (const s of SIZES) data[s] = await ensureData(ROOT, s, log);
+// Snapshot mode: `assessment-dashboard snapshot` of each size (cached beside the CSV, like the data).
+const snapshots = {};
+if (ENGINES.includes('snapshot')) {
+  for (const s of SIZES) {
+    const file = data[s].file.replace(/\.csv$/, '.snapshot.arrow');
+    let buildS;
+    if (!existsSync(file)) {
+      log(`assessment-dashboard snapshot ${s} …`);
+      const t = Date.now();
+      execFileSync(
+        process.execPath,
+        [join(ROOT, 'packages/cli/bin/assessment-dashboard.mjs'), 'snapshot', data[s].file, '-o', file],
+        { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] },
+      );
+      buildS = (Date.now() - t) / 1000;
+    }
+    const bytes = readFileSync(file);
+    snapshots[s] = { file, bytes: bytes.length, gzipBytes: gzipSync(bytes).length, buildS };
+  }
+}
 
 const SITE = join(BENCH, '.site');
 rmSync(SITE, { recursive: true, force: true });
@@ -116,7 +138,7 @@ link(join(BENCH, '.data'), 'data');
 link(join(BENCH, 'pages'), 'pages');
 if (existsSync(join(ROOT, 'node_modules/@finos/perspective/dist')))
   link(join(ROOT, 'node_modules/@finos/perspective/dist'), 'persp');
-for (const e of ['ours', 'raw', 'arquero', 'perspective']) {
+for (const e of ['ours', 'snapshot', 'raw', 'arquero', 'perspective']) {
   writeFileSync(
     join(SITE, `${e}.html`),
     `<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>${e}</title><body><script type="module" src="/pages/${e}.js"></script></body></html>`,
@@ -176,6 +198,16 @@ async function runOnce(browser, engine, size, engineUrl) {
   })();
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
+  // Snapshot mode: everything the page transfers until the scorecard is visible (page, scripts, snapshot),
+  // gzip-compressed here as a server would send it (the preview server does not compress).
+  const gzipped = [];
+  const onGzip = async (r) => {
+    try {
+      const body = await (await r.response())?.body();
+      if (body) gzipped.push(gzipSync(body).length);
+    } catch {}
+  };
+  if (engine === 'snapshot') context.on('requestfinished', onGzip);
   try {
     await page.goto(`${server.url}${engine}.html`);
     await page.waitForFunction('window.benchReady === true', null, { timeout: 60_000 });
@@ -191,17 +223,22 @@ async function runOnce(browser, engine, size, engineUrl) {
       } catch {}
     };
     context.on('requestfinished', onReq);
+    const url =
+      engine === 'snapshot'
+        ? `${server.url}data/cases-${size}.snapshot.arrow`
+        : `${server.url}data/cases-${size}.csv`;
     const result = await Promise.race([
-      page.evaluate(
-        ([url, n, remote]) => window.bench(url, n, remote),
-        [`${server.url}data/cases-${size}.csv`, reps, engineUrl],
-      ),
+      page.evaluate(([u, n, remote]) => window.bench(u, n, remote), [url, reps, engineUrl]),
       new Promise((_, ko) => setTimeout(() => ko(new Error('run timed out')), RUN_TIMEOUT_MS)),
       new Promise((_, ko) => page.on('crash', () => ko(new Error('page crashed')))),
     ]);
     // For ours the cross-filter also runs before evaluate returns; it fetches nothing.
     result.transferredBytes = workerBytes;
     context.off('requestfinished', onReq);
+    if (engine === 'snapshot') {
+      context.off('requestfinished', onGzip);
+      result.gzipBytes = gzipped.reduce((a, b) => a + b, 0);
+    }
     return result;
   } catch (e) {
     return {
@@ -268,12 +305,14 @@ async function measure(size, engine, page = engine, engineUrl = undefined, extra
     peakJsHeapMB: pick('peakHeap') / 1e6,
     peakRendererRssMB: pick('peakRss') / 1e6,
     transferredMB: pick('transferredBytes') / 1e6,
+    gzipKB: pick('gzipBytes') / 1024,
     maxLongTaskMs:
       ok.length && ok[0].longTasks ? Math.max(...ok.map((r) => r.longTasks?.load.maxMs ?? 0)) : undefined,
     extra: ok[0] && {
       ...extra,
       phases: ok[0].phases,
       tilesShown: ok[0].tilesShown,
+      scorecardRows: ok[0].scorecardRows,
       imports: ok[0].imports,
       indicatorCount: ok[0].indicatorCount,
       cubeMs: ok[0].cubeMs,
@@ -435,7 +474,7 @@ const at3m = (e) => get('3m', e);
 targets.push({
   target: '(d) our own JS (without DuckDB and Arrow) ≤ 80 KB gzip',
   met: ownJs.initialGzipKB <= 80,
-  detail: `initial load ${ownJs.initialGzipKB.toFixed(1)} KB gzip (all chunks incl. lazy XLSX/Parquet/JSON readers ${ownJs.allChunksGzipKB.toFixed(1)} KB; shipped assessment-dashboard.js incl. DuckDB API + Arrow ${ownJs.shippedEntryGzipKB.toFixed(1)} KB)`,
+  detail: `initial load ${ownJs.initialGzipKB.toFixed(1)} KB gzip (all chunks incl. lazy XLSX/Parquet/JSON readers ${ownJs.allChunksGzipKB.toFixed(1)} KB; shipped assessment-dashboard.js entry ${ownJs.shippedEntryGzipKB.toFixed(1)} KB; the DuckDB API and Arrow are chunks loaded when the engine starts)`,
 });
 
 const out = [];
@@ -450,6 +489,21 @@ out.push('\nWhat the cross-filter timed:');
 for (const e of ENGINES) {
   const r = results.find((x) => x.engine === e && x.crossFilterWhat);
   if (r) out.push(`- ${e}: ${r.crossFilterWhat}`);
+}
+if (ENGINES.includes('snapshot')) {
+  out.push(
+    '\nSnapshot mode (<assessment-dashboard snapshot=…>, no DuckDB-WASM; target ≤ 150 KB gzip before the scorecard is visible):',
+  );
+  for (const size of SIZES) {
+    const r = get(size, 'snapshot');
+    const f = snapshots[size];
+    out.push(
+      `- ${size}: scorecard visible after ${f0(r?.totalMs)} ms, ${r ? r.gzipKB.toFixed(1) : '–'} KB gzip transferred (page + scripts + snapshot); ` +
+        `snapshot file ${(f.bytes / 1024).toFixed(1)} KB (${(f.gzipBytes / 1024).toFixed(1)} KB gzip)` +
+        `${f.buildS === undefined ? ' (cached)' : `, built by the CLI in ${f.buildS.toFixed(1)} s`}` +
+        `${r ? `; ${r.extra.tilesShown} tiles, ${r.extra.scorecardRows} scorecard rows` : ''}`,
+    );
+  }
 }
 out.push('\nCross-checks:');
 out.push(...checks.map((c) => `- ${c}`));

@@ -1,5 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
 import {
   ConfigError,
   computeGrouped,
@@ -16,6 +17,7 @@ import {
   ledgerEntries,
   MappingError,
   monthsOf,
+  PERIOD_UNITS,
   type PeriodUnit,
   parseConfig,
   parseMapping,
@@ -29,6 +31,7 @@ import {
   renderAnnualReportHtml,
 } from '@assessment-dashboard/core/annual-report';
 import { NodeEngine } from '@assessment-dashboard/core/node';
+import { buildSnapshot } from '@assessment-dashboard/core/snapshot';
 import {
   formatAnnualReport,
   formatGroups,
@@ -75,6 +78,11 @@ Commands:
       queries over HTTP (Mosaic REST protocol: POST {"type":"arrow"|"json","sql":…}); use it with
       <assessment-dashboard engine="http://host:port/">. Loopback only unless --host says otherwise;
       read-only: one SELECT per request, no file access; --cors lists the origins of pages allowed to call.
+  snapshot <file>… -o site/snapshot.arrow [--as-of DATE] [--config c.json] [--mapping m.json] [--model m.json]
+             [--period quarter|month|…]
+      Precompute every computable indicator overall, by department, by period (--period, default quarter:
+      the scorecard's periods) and the dashboard's trend into one small Arrow file, for
+      <assessment-dashboard snapshot="snapshot.arrow">, which then shows it without DuckDB-WASM.
   preview <dir> [--port N] [--host H]
       Serve a built folder (e.g. dist/) over HTTP with correct MIME types, loopback only by default.
 `;
@@ -109,6 +117,7 @@ export async function main(argv: string[]): Promise<number> {
       agency: { type: 'string' },
       xlsx: { type: 'string' },
       html: { type: 'string' },
+      output: { type: 'string', short: 'o' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -122,12 +131,22 @@ export async function main(argv: string[]): Promise<number> {
     return await new Promise<number>(() => {});
   }
   if (command === 'serve') return await serve(positionals, values);
-  if (!['indicators', 'validate', 'scorecard', 'supervision', 'annual-report'].includes(command)) {
+  if (
+    !['indicators', 'validate', 'scorecard', 'supervision', 'annual-report', 'snapshot'].includes(command)
+  ) {
     process.stderr.write(`Unknown command "${command}".\n\n${USAGE}`);
     return 2;
   }
   if (!positionals.length) {
     process.stderr.write(`${command}: give at least one file.\n`);
+    return 2;
+  }
+  if (command === 'snapshot' && !values.output) {
+    process.stderr.write('snapshot: give the file to write, e.g. -o site/snapshot.arrow.\n');
+    return 2;
+  }
+  if (values.period && !(PERIOD_UNITS as readonly string[]).includes(values.period)) {
+    process.stderr.write(`${command}: --period must be one of ${PERIOD_UNITS.join(', ')}.\n`);
     return 2;
   }
   let annual: { year: number; layout: AnnualLayout } | undefined;
@@ -186,14 +205,32 @@ export async function main(argv: string[]): Promise<number> {
       );
       return report.violations.length ? 1 : 0;
     }
+    const model = values.model
+      ? parseScorecardModel(
+          await readJson(values.model, ConfigError),
+          values.model,
+          INDICATORS.map((d) => d.key),
+        )
+      : undefined;
+    if (command === 'snapshot') {
+      const out = values.output ?? '';
+      const snapshot = await buildSnapshot(engine, {
+        asOf: values['as-of'],
+        config,
+        model,
+        imports,
+        scorecardPeriod: (values.period as PeriodUnit | undefined) ?? 'quarter',
+        generator: 'assessment-dashboard snapshot',
+      });
+      await writeFile(out, snapshot.bytes);
+      const gzip = gzipSync(snapshot.bytes, { level: 9 }).length;
+      process.stdout.write(
+        `${formatImports(imports)}\nWrote ${out}: ${snapshot.rows} rows, ${snapshot.bytes.length} bytes ` +
+          `(${gzip} gzip), as of ${snapshot.asOf}; sections ${snapshot.sections.map((x) => x.name).join(', ')}\n`,
+      );
+      return 0;
+    }
     if (command === 'scorecard') {
-      const model = values.model
-        ? parseScorecardModel(
-            await readJson(values.model, ConfigError),
-            values.model,
-            INDICATORS.map((d) => d.key),
-          )
-        : undefined;
       const card = await computeScorecard(engine, {
         model,
         config,

@@ -1,7 +1,8 @@
 /**
  * @assessment-dashboard/core: DOM-free schemas, import, indicators and engine connectors. The annual-report
  * tables are a separate entry, `@assessment-dashboard/core/annual-report`, so that the elements can load
- * them (and the XLSX writer) only when a report is shown.
+ * them (and the XLSX writer) only when a report is shown; so are snapshot files,
+ * `@assessment-dashboard/core/snapshot` (`buildSnapshot`, `readSnapshot`).
  */
 
 export {
@@ -99,6 +100,7 @@ export {
   type ScorecardOptions,
   type ScorecardRow,
   type ScorecardRule,
+  scorecardFromGrouped,
   scoreItem,
 } from './scorecard/index.ts';
 export type { Filters } from './sql/filters.ts';

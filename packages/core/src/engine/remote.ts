@@ -1,4 +1,4 @@
-import { type Table, tableFromIPC } from 'apache-arrow';
+import type { Table } from 'apache-arrow';
 import type { SqlValue } from '../sql/quote.ts';
 import { inlineParams } from './inline-params.ts';
 import type { Engine } from './types.ts';
@@ -46,6 +46,8 @@ export class RemoteEngine implements Engine {
 
   async query(sql: string, params: SqlValue[] = []): Promise<Table> {
     const res = await this.#post('arrow', inlineParams(sql, params));
+    // Loaded on first use: a page that never queries (a snapshot) does not download the Arrow library.
+    const { tableFromIPC } = await import('apache-arrow');
     return tableFromIPC(new Uint8Array(await res.arrayBuffer()));
   }
 

@@ -50,12 +50,40 @@ export async function computeScorecard(engine: Engine, options: ScorecardOptions
   const model = options.model ?? DEFAULT_SCORECARD;
   const { model: _m, period, previousAsOf, ...compute } = options;
   const keys = model.items.map((i) => i.indicator);
-  let current: IndicatorResult[];
-  let previous: IndicatorResult[] = [];
-  let labels: { period?: string; previousPeriod?: string } = {};
-  let history: { period: string; scores: Map<string, number | null> }[] = [];
   if (period) {
     const all = await computeGrouped(engine, { ...compute, keys, by: 'dept', period });
+    return scorecardFromGrouped(model, all, { period: true, asOf: options.asOf });
+  }
+  const current = await computeGrouped(engine, { ...compute, keys, by: 'dept' });
+  const previous = previousAsOf
+    ? await computeGrouped(engine, { ...compute, asOf: previousAsOf, keys, by: 'dept' })
+    : [];
+  return scorecardFromGrouped(model, current, { previous, previousAsOf, asOf: options.asOf });
+}
+
+/**
+ * The scorecard from results already grouped by department (computeScorecard's queries, or a snapshot's
+ * stored rows): with `period`, `grouped` holds every period and the last one is scored against the one
+ * before it, with each row's history; otherwise `grouped` is the current state and `previous` (optional)
+ * the state at `previousAsOf`. Results for indicators the model does not use are ignored.
+ */
+export function scorecardFromGrouped(
+  model: ScorecardModel,
+  grouped: readonly IndicatorResult[],
+  options: {
+    period?: boolean;
+    previous?: readonly IndicatorResult[];
+    previousAsOf?: string;
+    asOf?: string;
+  } = {},
+): Scorecard {
+  const keys = new Set(model.items.map((i) => i.indicator));
+  const all = grouped.filter((r) => keys.has(r.key));
+  let current: IndicatorResult[];
+  let previous: IndicatorResult[] = (options.previous ?? []).filter((r) => keys.has(r.key));
+  let labels: { period?: string; previousPeriod?: string } = {};
+  let history: { period: string; scores: Map<string, number | null> }[] = [];
+  if (options.period) {
     const periods = [...new Set(all.map((r) => r.group?.period ?? ''))].sort();
     const last = periods.at(-1);
     const prev = periods.length > 1 ? periods.at(-2) : undefined;
@@ -73,10 +101,7 @@ export async function computeScorecard(engine: Engine, options: ScorecardOptions
       ),
     }));
   } else {
-    current = await computeGrouped(engine, { ...compute, keys, by: 'dept' });
-    if (previousAsOf) {
-      previous = await computeGrouped(engine, { ...compute, asOf: previousAsOf, keys, by: 'dept' });
-    }
+    current = all;
   }
   const rows = rank(scoreAll(model, current));
   const before = new Map(rank(scoreAll(model, previous)).map((r) => [r.department, r]));
@@ -89,12 +114,13 @@ export async function computeScorecard(engine: Engine, options: ScorecardOptions
     row.change =
       row.score !== null && row.previousScore !== null ? round2(row.score - row.previousScore) : null;
   }
+  const { previousAsOf } = options;
   return {
     name: model.name,
     asOf: current[0]?.asOf ?? options.asOf ?? '',
     maxScore: maxScore(model),
     ...labels,
-    ...(previousAsOf && !period ? { previousAsOf: previous[0]?.asOf ?? previousAsOf } : {}),
+    ...(previousAsOf && !options.period ? { previousAsOf: previous[0]?.asOf ?? previousAsOf } : {}),
     rows,
   };
 }

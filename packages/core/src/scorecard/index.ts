@@ -1,11 +1,13 @@
 export {
   bandOf,
   computeScorecard,
+  HISTORY_PERIODS,
   maxScore,
   rank,
   type Scorecard,
   type ScorecardOptions,
   type ScorecardRow,
+  scorecardFromGrouped,
   scoreDepartment,
 } from './compute-scorecard.ts';
 export { DEFAULT_SCORECARD, DEFAULT_SCORECARD_JSON } from './default-model.ts';

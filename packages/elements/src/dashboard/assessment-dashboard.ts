@@ -54,6 +54,7 @@ import {
 import { DEFAULT_TILES } from './default-tiles.ts';
 import { fileInput, SOURCE_ATTRIBUTES, type SourceAttribute, urlFileName, urlInput } from './inputs.ts';
 import type { Input, LoadState, Selection } from './load-state.ts';
+import { snapshotBanner, snapshotState, upgradeState, withSnapshotStatus } from './snapshot-mode.ts';
 import { dashboardStyles } from './styles.ts';
 import { readSelection, writeSelection } from './url-state.ts';
 
@@ -95,6 +96,11 @@ const ACCEPT = '.csv,.tsv,.txt,.xlsx,.parquet,.arrow,.arrows,.feather,.json,.ndj
  * @attr engine - URL of a query server (`assessment-dashboard serve`, or any server speaking Mosaic's REST
  *   protocol): the indicator SQL runs there and only results come back, so neither the files nor
  *   DuckDB-WASM are downloaded, and the data source attributes are ignored
+ * @attr snapshot - URL of a snapshot file written by `assessment-dashboard snapshot … -o snapshot.arrow`: the
+ *   tiles, scorecard, trend and domain panels are painted from it without downloading DuckDB-WASM or the
+ *   files (its own as-of date and configuration apply). With `src` (or other sources) as well, a chart
+ *   filter loads the sources into DuckDB-WASM, showing a "loading full data" status, and the dashboard
+ *   then works live; without them, filtering says it needs the data
  * @attr max-mb - largest file the browser may load, in MB (default 512); larger files get a message
  *   pointing to the CLI instead of crashing the tab
  * @fires ad-ready - detail: `{ imports, indicators }` once the indicators are shown
@@ -123,6 +129,7 @@ export class AssessmentDashboard extends LitElement {
     urlState: { type: String, attribute: 'url-state' },
     offlineGuard: { type: Boolean, attribute: 'offline-guard' },
     engineUrl: { type: String, attribute: 'engine' },
+    snapshot: { type: String },
     _copied: { state: true },
     _linkText: { state: true },
     importMapping: { attribute: false },
@@ -147,6 +154,7 @@ export class AssessmentDashboard extends LitElement {
   declare urlState: string | undefined;
   declare offlineGuard: boolean;
   declare engineUrl: string | undefined;
+  declare snapshot: string | undefined;
   declare _copied: boolean;
   declare _linkText: string | undefined;
   declare importMapping: ImportMapping | undefined;
@@ -171,6 +179,10 @@ export class AssessmentDashboard extends LitElement {
   /** Counts selections, so the answer to one that was replaced by a newer click is dropped. */
   #selectRun = 0;
   readonly #id = `ad_${++instanceCount}`;
+  /** Snapshot mode: the user asked for something the snapshot lacks, so the sources are loaded live. */
+  #full = false;
+  /** A selection to apply once the full data has replaced the snapshot. */
+  #pending: Selection[] | undefined;
 
   constructor() {
     super();
@@ -241,10 +253,12 @@ export class AssessmentDashboard extends LitElement {
       'configuration',
       'sheet',
       'engineUrl',
+      'snapshot',
     ];
     if ([...sources, ...inputs].some((k) => changed.has(k))) {
       // New attribute sources replace files the user dropped earlier.
       if (sources.some((k) => changed.has(k))) this.#localFiles = [];
+      if (changed.has('snapshot')) this.#full = false;
       void this.#load();
     }
   }
@@ -268,13 +282,13 @@ export class AssessmentDashboard extends LitElement {
     // An update can still run after removal; never take the shared engine for an element that is gone.
     if (!this.isConnected) return;
     const remote = this.engineUrl ? new URL(this.engineUrl, location.href).href : undefined;
-    if (!inputs.length && !remote) {
+    if (!inputs.length && !remote && !this.snapshot) {
       this._state = { phase: 'idle' };
       return;
     }
     const live = () => run === this.#run && this.isConnected;
     const set = (s: LoadState) => {
-      if (live()) this._state = s;
+      if (live()) this._state = upgradeState(this._state, s);
     };
     const assetBase = this.assetBase || defaultAssetBase();
     if (this.offlineGuard)
@@ -283,7 +297,31 @@ export class AssessmentDashboard extends LitElement {
         ...inputs.map((i) => i.name),
         this.mapping ?? '',
         this.config ?? '',
+        this.snapshot ?? '',
       ]);
+    // Snapshot mode: paint the precomputed results; DuckDB-WASM is started only if a filter needs it.
+    if (this.snapshot && !this.#full && !this.#localFiles.length) {
+      const url = new URL(this.snapshot, location.href).href;
+      this.#lease?.release();
+      this.#lease = undefined;
+      try {
+        set({ phase: 'fetching', file: url, loaded: 0, total: undefined });
+        const ready = await snapshotState(url, abort.signal, (loaded, total) =>
+          set({ phase: 'fetching', file: url, loaded, total }),
+        );
+        set(ready);
+        if (!live()) return;
+        const { imports, computed } = ready;
+        this.dispatchEvent(
+          new CustomEvent('ad-ready', { detail: { imports, indicators: computed.map((c) => c.result) } }),
+        );
+        const fromUrl = this.urlState ? readSelection(this.urlState, this.#lang()) : [];
+        if (fromUrl.length) await this.select(fromUrl);
+      } catch (caught) {
+        if (live()) this.#fail(caught, url);
+      }
+      return;
+    }
     const previous = this.#lease;
     // Start the engine while the files download: its 33 MB compile dominates start-up. A query server
     // holds the data itself: then no file and no DuckDB-WASM is downloaded.
@@ -384,7 +422,8 @@ export class AssessmentDashboard extends LitElement {
       const cubes = buildCubes(engine, { asOf: this.asOf || undefined, config }, abort.signal);
       cubes.catch(() => {});
       this.#cubes = cubes;
-      const fromUrl = this.urlState ? readSelection(this.urlState, this.#lang()) : [];
+      const fromUrl = this.#pending ?? (this.urlState ? readSelection(this.urlState, this.#lang()) : []);
+      this.#pending = undefined;
       if (fromUrl.length) await this.select(fromUrl);
       this.dispatchEvent(
         new CustomEvent('ad-ready', { detail: { imports, indicators: computed.map((c) => c.result) } }),
@@ -474,6 +513,7 @@ export class AssessmentDashboard extends LitElement {
   /** Replaces the chart selection (as clicking bars and removing chips do) and recomputes every panel. */
   async select(selection: readonly Selection[]): Promise<void> {
     const s = this._state;
+    if (s.phase === 'ready' && s.snapshot && !this.#full) return this.#loadFull(selection);
     const engine = this.#engine;
     if (s.phase !== 'ready' || !engine) return;
     this.#selection = [...selection];
@@ -544,6 +584,21 @@ export class AssessmentDashboard extends LitElement {
       state.byChannel = count('apply_channel');
     }
     return { state, missing };
+  }
+
+  /** Snapshot mode: a filter needs the data, so load the sources live and apply `selection` there. */
+  async #loadFull(selection: readonly Selection[]): Promise<void> {
+    const s = this._state;
+    if (s.phase !== 'ready') return;
+    if (!this.#inputs().length && !this.engineUrl) {
+      this._state = withSnapshotStatus(s, 'needs-data');
+      return;
+    }
+    this.#full = true;
+    this.#pending = [...selection];
+    this.#selection = [...selection];
+    this._state = withSnapshotStatus(s, 'loading');
+    await this.#load();
   }
 
   #copyLink = async () => {
@@ -702,7 +757,7 @@ export class AssessmentDashboard extends LitElement {
           <button type="button" class="link" @click=${this.#openPicker}>${t.loadOther}</button></p>
         <assessment-import-report .imports=${imports} .entries=${entries} lang=${lang}
           @ad-download-ledger=${() => this.#downloadLedger()}></assessment-import-report>`;
-    return html`${source}
+    return html`${snapshotBanner(state, lang)}${source}
       ${this.#chips(lang)}
       <p class="tools">${t.exportLabel}
         <button type="button" class="link" @click=${() => this.#exportIndicators(computed, lang)}>${t.exportIndicators}</button>

@@ -43,6 +43,11 @@ export type LoadState =
       watch?: WatchList | undefined;
       /** electronic-supervision checks, when process steps or receipts were loaded */
       supervision?: { backfill?: BackfillResult | undefined; reconciliation?: ReconcileResult | undefined };
+      /**
+       * painted from a snapshot file (the `snapshot` attribute): shown, loading the full data for a
+       * filter, or unable to filter because no data source was given
+       */
+      snapshot?: { url: string; status: 'shown' | 'loading' | 'needs-data' };
     }
   | { phase: 'empty'; file: string }
   | { phase: 'cancelled' }

@@ -1,11 +1,7 @@
 import { EngineCrashedError } from '@assessment-dashboard/core';
-import {
-  type AsyncDuckDB,
-  AsyncDuckDB as AsyncDuckDBClass,
-  type DuckDBBundles,
-  selectBundle,
-  VoidLogger,
-} from '@duckdb/duckdb-wasm';
+// Types only: the DuckDB-WASM API (and the Apache Arrow code it brings) is fetched as its own chunk
+// when an engine is first started, so a page painted from a snapshot never downloads it.
+import type { AsyncDuckDB, DuckDBBundles } from '@duckdb/duckdb-wasm';
 
 /** The DuckDB-WASM files the build copies next to the element bundle (see scripts/copy-duckdb-assets.mjs). */
 export const DUCKDB_FILES = {
@@ -122,6 +118,7 @@ async function startDuckDB(
     eh: { mainModule: abs(DUCKDB_FILES.eh.mainModule), mainWorker: abs(DUCKDB_FILES.eh.mainWorker) },
     mvp: { mainModule: abs(DUCKDB_FILES.mvp.mainModule), mainWorker: abs(DUCKDB_FILES.mvp.mainWorker) },
   };
+  const { AsyncDuckDB: AsyncDuckDBClass, selectBundle, VoidLogger } = await import('@duckdb/duckdb-wasm');
   // Feature detection: the eh build where Wasm exceptions exist (all current browsers), else mvp.
   const bundle = await selectBundle(bundles);
   const workerUrl = bundle.mainWorker ?? abs(DUCKDB_FILES.eh.mainWorker);

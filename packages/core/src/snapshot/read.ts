@@ -1,0 +1,185 @@
+import { tableFromIPC } from '@uwdata/flechette';
+import type { ImportSummary } from '../import/ledger.ts';
+import { INDICATORS } from '../indicators/catalogue.ts';
+import type { IndicatorResult, Status } from '../indicators/types.ts';
+import { scorecardFromGrouped } from '../scorecard/compute-scorecard.ts';
+import type { ScorecardModel } from '../scorecard/model.ts';
+import type { Filters } from '../sql/filters.ts';
+import { changeKey, deriveCi, deriveValue, FLAG, periodNeighbours } from './derive.ts';
+import {
+  type IndicatorMeta,
+  META,
+  SNAPSHOT_VERSION,
+  type Snapshot,
+  SnapshotError,
+  type SnapshotSection,
+  sectionName,
+} from './format.ts';
+
+/**
+ * Reads a snapshot file (buildSnapshot, CLI `snapshot`) into the objects the live computations return.
+ * Uses a small Arrow reader (flechette), so a page showing a snapshot needs neither apache-arrow nor
+ * DuckDB-WASM.
+ */
+export function readSnapshot(bytes: Uint8Array): Snapshot {
+  let table: ReturnType<typeof tableFromIPC>;
+  try {
+    table = tableFromIPC(bytes);
+  } catch (e) {
+    throw new SnapshotError(`not an Arrow IPC snapshot file (${e instanceof Error ? e.message : String(e)})`);
+  }
+  const meta = table.schema.metadata ?? new Map<string, string>();
+  const version = Number(meta.get(META.version));
+  if (!version)
+    throw new SnapshotError('not an assessment-dashboard snapshot (no format version in its metadata)');
+  if (version > SNAPSHOT_VERSION)
+    throw new SnapshotError(`snapshot format ${version} is newer than this reader (${SNAPSHOT_VERSION})`);
+  const json = <T>(key: string, fallback: T): T => {
+    const s = meta.get(key);
+    return s ? (JSON.parse(s) as T) : fallback;
+  };
+  const user = json<IndicatorMeta[]>(META.indicators, []);
+  const defs = new Map<string, IndicatorMeta>([
+    ...INDICATORS.map((d): [string, IndicatorMeta] => [d.key, d]),
+    ...user.map((d): [string, IndicatorMeta] => [d.key, d]),
+  ]);
+  const col = (name: string) => {
+    const c = table.getChild(name);
+    if (!c) throw new SnapshotError(`snapshot: column "${name}" is missing`);
+    return c;
+  };
+  const [section, key, status, asOf, filters, groupBy, groupValue, groupPeriod, breakdown, disclosure] = [
+    'section',
+    'key',
+    'status',
+    'as_of',
+    'filters',
+    'group_by',
+    'group_value',
+    'group_period',
+    'breakdown',
+    'disclosure',
+  ].map(col);
+  const [numerator, denominator, target, median, value, ciLow, ciHigh, previous, yearAgo] = [
+    'numerator',
+    'denominator',
+    'target',
+    'median',
+    'value',
+    'ci_low',
+    'ci_high',
+    'change_previous',
+    'change_year_ago',
+  ].map(col);
+  const flagsColumn = col('flags');
+
+  const str = (c: typeof section, i: number): string | undefined => (c?.at(i) as string | null) ?? undefined;
+  const num = (c: typeof value, i: number): number | null => (c?.at(i) as number | null) ?? null;
+  const rows: { section: string; result: IndicatorResult; flags: number }[] = [];
+  for (let i = 0; i < table.numRows; i++) {
+    const k = String(key?.at(i));
+    const def = defs.get(k);
+    if (!def)
+      throw new SnapshotError(`snapshot: indicator "${k}" is neither in the catalogue nor in the file`);
+    const flags = Number(flagsColumn.at(i));
+    const n = num(numerator, i);
+    const d = num(denominator, i);
+    const low = num(ciLow, i);
+    const high = num(ciHigh, i);
+    const result: IndicatorResult = {
+      key: k,
+      label: def.label,
+      kind: def.kind,
+      unit: def.unit,
+      direction: def.direction,
+      value: flags & FLAG.value ? num(value, i) : (deriveValue(def.kind, n, d) ?? null),
+      numerator: n,
+      denominator: d,
+      ci: flags & FLAG.ci ? (low === null || high === null ? null : [low, high]) : deriveCi(def.kind, n, d),
+      target: num(target, i),
+      status: String(status?.at(i)) as Status,
+      asOf: String(asOf?.at(i)),
+      filters: JSON.parse(String(filters?.at(i))) as Filters,
+      formula: def.formula,
+      source: def.source,
+    };
+    if (flags & FLAG.hasMedian) result.median = num(median, i);
+    if (flags & FLAG.hasGroup)
+      result.group = { by: str(groupBy, i), value: str(groupValue, i), period: str(groupPeriod, i) };
+    // 环比 / 同比 not stored are filled in below, once every value of the section is known.
+    if (flags & FLAG.hasChange)
+      result.change = {
+        previous: flags & FLAG.previous ? num(previous, i) : null,
+        yearAgo: flags & FLAG.yearAgo ? num(yearAgo, i) : null,
+      };
+    const cells = str(breakdown, i);
+    if (cells !== undefined) {
+      result.breakdown = (JSON.parse(cells) as [string, number | null, boolean | null][]).map(([k, v, s]) =>
+        s ? { key: k, value: v ?? Number.NaN, suppressed: s } : { key: k, value: v ?? Number.NaN },
+      );
+    }
+    const dc = str(disclosure, i);
+    if (dc !== undefined) result.disclosure = dc as IndicatorResult['disclosure'];
+    rows.push({ section: String(section?.at(i)), result, flags });
+  }
+  const grouped = new Map<string, typeof rows>();
+  for (const row of rows) grouped.set(row.section, [...(grouped.get(row.section) ?? []), row]);
+  const bySection = new Map<string, IndicatorResult[]>();
+  for (const [name, list] of grouped) {
+    const at = (r: IndicatorResult, period: string) =>
+      index.get(changeKey(r.key, r.group?.value, period)) ?? null;
+    const index = new Map(
+      list.map(({ result: r }) => [changeKey(r.key, r.group?.value, r.group?.period ?? ''), r.value]),
+    );
+    for (const { result: r, flags } of list) {
+      const nb = r.change && periodNeighbours(r.group?.period ?? '');
+      if (!r.change || !nb) continue;
+      if (!(flags & FLAG.previous)) r.change.previous = at(r, nb.previous);
+      if (!(flags & FLAG.yearAgo)) r.change.yearAgo = at(r, nb.yearAgo);
+    }
+    bySection.set(
+      name,
+      list.map((x) => x.result),
+    );
+  }
+
+  const sections = json<SnapshotSection[]>(
+    META.sections,
+    [...bySection.keys()].map((name) => ({ name })),
+  );
+  const model = json<ScorecardModel | undefined>(META.model, undefined);
+  const scorecardPeriod = meta.get(META.scorecardPeriod) || undefined;
+  const asOfOption = meta.get(META.asOfOption) || undefined;
+  return {
+    version,
+    generator: meta.get(META.generator) ?? '',
+    asOf: meta.get(META.asOf) ?? '',
+    created: meta.get(META.created),
+    results: bySection.get('overall') ?? [],
+    sections,
+    imports: json<ImportSummary[]>(META.imports, []),
+    model,
+    grouped({ by, period, keys }) {
+      const name = sectionName(by, period);
+      const stored = sections.find((x) => x.name === name);
+      if (!stored || (stored.keys && (!keys || keys.some((k) => !stored.keys?.includes(k)))))
+        return undefined;
+      return bySection
+        .get(name)
+        ?.filter((r) => !keys || keys.includes(r.key))
+        .map(copy);
+    },
+    scorecard(period) {
+      if (!model) return undefined;
+      if (period) {
+        const rows = period === scorecardPeriod ? bySection.get(sectionName('dept', period)) : undefined;
+        return rows && scorecardFromGrouped(model, rows, { period: true, asOf: asOfOption });
+      }
+      const rows = bySection.get(sectionName('dept', undefined));
+      return rows && scorecardFromGrouped(model, rows, { asOf: asOfOption });
+    },
+  };
+}
+
+/** Callers may change what they get (addChanges does): hand out copies. */
+const copy = (r: IndicatorResult): IndicatorResult => ({ ...r });
