@@ -106,7 +106,7 @@ describe('drill-down elements', () => {
     const el = await caseListEl();
     const root = el.shadowRoot!;
     expect(el.total).toBe(N);
-    expect(text(root.querySelector('caption'))).toBe('办件清单共 3,000 件');
+    expect(text(root.querySelector('caption'))).toBe('办件清单 共 3,000 件');
     expect(text(root.querySelector('[part="total"]'))).toBe('共 3,000 件');
     const table = root.querySelector('table')!;
     expect(table.getAttribute('aria-rowcount')).toBe(String(N + 1));
@@ -150,6 +150,39 @@ describe('drill-down elements', () => {
     expect(box.bottom).toBeLessThanOrEqual(view.bottom + 1);
     expect(box.top).toBeGreaterThanOrEqual(view.top);
     expect(renderedRows(el).length).toBeLessThan(60);
+  });
+
+  it('sorts by a column header, as core sorts, and says so with aria-sort', async () => {
+    const el = await caseListEl({ filters: { dept_name: ['县自然资源局'] } });
+    const root = el.shadowRoot!;
+    const header = () =>
+      [...root.querySelectorAll<HTMLElement>('thead th')].find((th) =>
+        text(th).startsWith('超期（工作日）'),
+      )!;
+    expect(header().getAttribute('aria-sort')).toBe('none');
+    const sorted = new Promise<CustomEvent>((r) =>
+      el.addEventListener('ad-sort', (e) => r(e as CustomEvent), { once: true }),
+    );
+    header().querySelector('button')!.click();
+    expect((await sorted).detail).toEqual({ column: 'overdue_wd', direction: 'asc' });
+    header().querySelector('button')!.click();
+    await el.updateComplete;
+    expect(header().getAttribute('aria-sort')).toBe('descending');
+    const expected = await caseList(engine, {
+      asOf: AS_OF,
+      filters: { dept_name: ['县自然资源局'] },
+      sort: { column: 'overdue_wd', direction: 'desc' },
+      limit: 5,
+    });
+    await vi.waitFor(() =>
+      expect(
+        renderedRows(el)
+          .slice(0, 5)
+          .map((r) => text(r.querySelector('th'))),
+      ).toEqual(expected.rows.map((r) => r.case_id)),
+    );
+    expect(expected.rows[0]?.overdue_wd).toBeGreaterThan(0);
+    expect(text(renderedRows(el)[0]?.children[9])).toBe(`超期 ${expected.rows[0]?.overdue_wd} 个工作日`);
   });
 
   it('shows personal columns masked only, though imported in the clear', async () => {
@@ -217,7 +250,7 @@ describe('drill-down elements', () => {
   it('speaks English with lang="en"', async () => {
     const list = await caseListEl({ lang: 'en' });
     const root = list.shadowRoot!;
-    expect(text(root.querySelector('caption'))).toBe('Cases3,000 cases');
+    expect(text(root.querySelector('caption'))).toBe('Cases 3,000 cases');
     expect([...root.querySelectorAll('thead th')].slice(0, 4).map((th) => text(th))).toEqual([
       'Case',
       'Service item',

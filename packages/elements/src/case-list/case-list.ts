@@ -1,7 +1,9 @@
 import {
+  CASE_SORT_COLUMNS,
   type CaseList,
   type CaseListOptions,
   type CaseListRow,
+  type CaseSortColumn,
   caseList,
   type Engine,
   enumLabel,
@@ -51,6 +53,7 @@ const WIDTHS = {
  * - inside the dashboard (or any page with a core `Engine`): set `engine`, and `filters` (the indicators'
  *   `Filters`, e.g. `{ dept_name: ['县自然资源局'], item_code: ['IT-A1'] }`), `as-of`, `period` and `sort`;
  *   the element calls core's `caseList` page by page, again from the top whenever one of them changes;
+ *   column headers then sort the list (`ad-sort`);
  * - on its own (rows from a server, a fixture): set `fetchPage(offset, limit)` resolving to
  *   `{ total, rows, personalColumns? }`. `fetchPage` wins over `engine` when both are set.
  *
@@ -63,9 +66,11 @@ const WIDTHS = {
  * @csspart table - the case table
  * @csspart total - the case count in the caption (共 12,345 件)
  * @csspart status - loading, empty and error messages
+ * @csspart sort - the sort button in each sortable column header (with an engine; not with fetchPage)
  * @cssprop --ad-case-list-height - height of the scrolling table (default 24rem)
  * @fires ad-ready - detail: `{ total }` when the first page of rows is shown
  * @fires ad-error - detail: `{ message }` when a page cannot be loaded
+ * @fires ad-sort - detail: `{ column, direction }` when a column header changed the sort
  */
 export class AssessmentCaseList extends LitElement {
   static override properties = {
@@ -132,6 +137,8 @@ export class AssessmentCaseList extends LitElement {
         white-space: nowrap; overflow: hidden; text-overflow: ellipsis;
         border-bottom: 1px solid var(--_border);
       }
+      thead button { font: inherit; font-weight: 600; color: inherit; background: none; border: 0; padding: 0; cursor: pointer; max-width: 100%; overflow: hidden; text-overflow: ellipsis; }
+      thead button:focus-visible { outline: 3px solid var(--_bar); outline-offset: 2px; }
       thead th { position: sticky; top: 0; z-index: 1; background: var(--_panel); font-weight: 600; }
       tbody th { font-weight: normal; }
       tr.spacer td { height: 0; padding: 0; border: 0; }
@@ -180,10 +187,8 @@ export class AssessmentCaseList extends LitElement {
     this.#pages.clear();
     this.#pending.clear();
     this.#announced = false;
-    this._total = undefined;
+    // The last total stays on screen (rows show as loading) so the table, and focus in it, survive a new sort.
     this._error = undefined;
-    this._first = 0;
-    this._last = 0;
     const scroller = this.#scroller();
     if (scroller) scroller.scrollTop = 0;
     if (this.fetchPage || this.engine) void this.#load(0);
@@ -319,13 +324,32 @@ export class AssessmentCaseList extends LitElement {
       { key: 'closed_at', label: t.closed, width: WIDTHS.closed_at },
       { key: 'due_day', label: t.due, width: WIDTHS.due_day },
       { key: 'status', label: t.status, width: WIDTHS.status },
-      { key: 'overdue', label: t.overdue, width: WIDTHS.overdue },
+      { key: 'overdue_wd', label: t.overdue, width: WIDTHS.overdue },
       ...this.#personal.map((p) => ({
         key: `personal:${p.column}`,
         label: p.column,
         width: WIDTHS.personal,
       })),
     ];
+  }
+
+  /** A column header; with an engine, the whitelisted columns sort on activation (again: the other way). */
+  #header(c: { key: string; label: string }) {
+    const sortable = !this.fetchPage && (CASE_SORT_COLUMNS as readonly string[]).includes(c.key);
+    if (!sortable) return html`<th scope="col" title=${c.label}>${c.label}</th>`;
+    const current = this.sort ?? { column: 'submitted_at', direction: 'asc' };
+    const active = current.column === c.key;
+    const dir = current.direction === 'desc' ? 'descending' : 'ascending';
+    return html`<th scope="col" title=${c.label} aria-sort=${active ? dir : 'none'}>
+      <button type="button" part="sort" @click=${() => this.#sortBy(c.key as CaseSortColumn)}>${c.label}<span
+        aria-hidden="true" class="arrow">${active ? (dir === 'ascending' ? ' ▲' : ' ▼') : ''}</span></button></th>`;
+  }
+
+  #sortBy(column: CaseSortColumn) {
+    const current = this.sort ?? { column: 'submitted_at', direction: 'asc' };
+    const direction = current.column === column && current.direction !== 'desc' ? 'desc' : 'asc';
+    this.sort = { column, direction };
+    this.dispatchEvent(new CustomEvent('ad-sort', { detail: this.sort, bubbles: true, composed: true }));
   }
 
   #row(index: number, lang: Lang, columns: number) {
@@ -379,11 +403,11 @@ export class AssessmentCaseList extends LitElement {
     for (let i = this._first; i < this._last; i++) rows.push(this.#row(i, lang, columns.length));
     return html`<div class="scroll" part="scroll" tabindex="0" role="region" aria-label=${caption}
         @scroll=${this.#onScroll}>
-        <table part="table" aria-rowcount=${total + 1}>
-          <caption>${caption}<span class="total" part="total">${t.total(formatCount(total, lang))}</span></caption>
+        <table part="table" aria-rowcount=${total + 1} aria-busy=${this.#announced ? 'false' : 'true'}>
+          <caption>${caption} <span class="total" part="total">${t.total(formatCount(total, lang))}</span></caption>
           <colgroup>${columns.map(() => html`<col />`)}</colgroup>
           <thead><tr aria-rowindex="1">
-            ${columns.map((c) => html`<th scope="col" title=${c.label}>${c.label}</th>`)}
+            ${columns.map((c) => this.#header(c))}
           </tr></thead>
           <tbody>
             <tr class="spacer before" aria-hidden="true"><td colspan=${columns.length}></td></tr>
