@@ -2,6 +2,7 @@ import axe from 'axe-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { caseList } from '../../core/src/drill/drill.ts';
+import type { Engine } from '../../core/src/engine/types.ts';
 import { WasmEngine } from '../../core/src/engine/wasm.ts';
 import { importFile } from '../../core/src/import/import-csv.ts';
 import type { Filters } from '../../core/src/sql/filters.ts';
@@ -279,6 +280,42 @@ describe('drill-down elements', () => {
     expect(region.getBoundingClientRect().width).toBeLessThanOrEqual(360);
     expect(region.scrollWidth).toBeGreaterThan(region.clientWidth);
     expect(box.scrollWidth).toBeLessThanOrEqual(360);
+  });
+
+  it('reloads when the filters change in value, not for an equal new object', async () => {
+    let queries = 0;
+    const counting: Engine = {
+      name: 'counting',
+      query: (sql, params) => {
+        queries++;
+        return engine.query(sql, params);
+      },
+      exec: (sql) => engine.exec(sql),
+      registerText: (name, body) => engine.registerText(name, body),
+      close: async () => {},
+    };
+    const el = document.createElement('assessment-case-list');
+    el.setAttribute('as-of', AS_OF);
+    el.filters = { dept_name: ['县自然资源局'] };
+    const first = ready(el);
+    el.engine = counting;
+    document.body.append(el);
+    mounted.push(el);
+    await first;
+    await el.updateComplete;
+    const before = queries;
+    expect(before).toBeGreaterThan(0);
+    el.filters = { dept_name: ['县自然资源局'] };
+    await el.updateComplete;
+    await new Promise((r) => setTimeout(r, 300));
+    expect(queries).toBe(before);
+    const again = ready(el);
+    el.filters = { dept_name: ['县市场监督管理局'] };
+    const { detail } = await again;
+    expect(queries).toBeGreaterThan(before);
+    expect(detail.total).toBe(
+      (await caseList(engine, { asOf: AS_OF, filters: { dept_name: ['县市场监督管理局'] }, limit: 0 })).total,
+    );
   });
 
   it('works on its own with fetchPage', async () => {

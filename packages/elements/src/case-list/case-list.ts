@@ -13,7 +13,7 @@ import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { formatCount } from '../i18n/format.ts';
 import { hostLang, type Lang } from '../i18n/messages.ts';
 import { tokens } from '../styles/tokens.ts';
-import { drillMessages } from './messages.ts';
+import { changedValue, drillMessages } from './messages.ts';
 
 /** One page of cases: what `fetchPage` resolves to (`caseList` of core returns exactly this). */
 export type CaseListPage = Pick<CaseList, 'total' | 'rows'> & Partial<Pick<CaseList, 'personalColumns'>>;
@@ -75,9 +75,9 @@ const WIDTHS = {
 export class AssessmentCaseList extends LitElement {
   static override properties = {
     engine: { attribute: false },
-    filters: { attribute: false },
-    period: { attribute: false },
-    sort: { attribute: false },
+    filters: { attribute: false, hasChanged: changedValue },
+    period: { attribute: false, hasChanged: changedValue },
+    sort: { attribute: false, hasChanged: changedValue },
     fetchPage: { attribute: false },
     asOf: { type: String, attribute: 'as-of', reflect: true },
     caption: { type: String },

@@ -10,7 +10,7 @@ import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { formatCount, formatPercent } from '../i18n/format.ts';
 import { hostLang, type Lang } from '../i18n/messages.ts';
 import { tokens } from '../styles/tokens.ts';
-import { drillMessages } from './messages.ts';
+import { changedValue, drillMessages } from './messages.ts';
 
 /** `ad-drill` detail: the row chosen and the filters that select its cases. */
 export interface DrillDetail {
@@ -45,8 +45,8 @@ export interface DrillDetail {
 export class AssessmentItemBreakdown extends LitElement {
   static override properties = {
     engine: { attribute: false },
-    filters: { attribute: false },
-    period: { attribute: false },
+    filters: { attribute: false, hasChanged: changedValue },
+    period: { attribute: false, hasChanged: changedValue },
     breakdown: { attribute: false },
     asOf: { type: String, attribute: 'as-of', reflect: true },
     level: { type: String, reflect: true },
