@@ -29,10 +29,10 @@ const DEFAULT_ROW_PX = 36;
 
 /** Column widths in rem (a fixed layout: the widths do not change as other rows scroll into view). */
 const WIDTHS = {
-  case_id: 10,
+  case_id: 12,
   item_name: 14,
   dept_name: 11,
-  apply_channel: 8,
+  apply_channel: 10,
   submitted_at: 10,
   accepted_at: 10,
   closed_at: 10,
@@ -64,7 +64,8 @@ const WIDTHS = {
  * @attr as-of - 'YYYY-MM-DD': the day open cases are judged on (default: the latest timestamp in the data)
  * @csspart scroll - the scroll container (focusable; set its height with --ad-case-list-height)
  * @csspart table - the case table
- * @csspart total - the case count in the caption (共 12,345 件)
+ * @csspart header - the caption and count shown above the table
+ * @csspart total - the case count (共 12,345 件)
  * @csspart status - loading, empty and error messages
  * @csspart sort - the sort button in each sortable column header (with an engine; not with fetchPage)
  * @cssprop --ad-case-list-height - height of the scrolling table (default 24rem)
@@ -130,7 +131,7 @@ export class AssessmentCaseList extends LitElement {
       }
       .scroll:focus-visible { outline: 3px solid var(--_bar); outline-offset: 2px; }
       table { border-collapse: collapse; table-layout: fixed; font-variant-numeric: tabular-nums; }
-      caption { text-align: left; font-weight: 600; padding: 0.4rem 0.6rem; white-space: nowrap; }
+      .head { font-weight: 600; margin: 0 0 0.4rem; }
       .total { font-weight: normal; color: var(--_muted); margin-left: 0.5rem; }
       th, td {
         height: 2.25rem; box-sizing: border-box; padding: 0 0.6rem; text-align: left;
@@ -372,7 +373,7 @@ export class AssessmentCaseList extends LitElement {
           : html`<span class="muted">${t.notOverdue}</span>`;
     const item = r.item_name ?? r.item_code ?? '–';
     return html`<tr class="row" aria-rowindex=${index + 2}>
-      <th scope="row">${r.case_id}</th>
+      <th scope="row" title=${r.case_id}>${r.case_id}</th>
       <td title=${item}>${item}</td>
       <td title=${r.dept_name ?? ''}>${r.dept_name ?? '–'}</td>
       <td>${label('apply_channel', r.apply_channel)}</td>
@@ -401,10 +402,14 @@ export class AssessmentCaseList extends LitElement {
     const caption = this.caption || t.caseListTitle;
     const rows = [];
     for (let i = this._first; i < this._last; i++) rows.push(this.#row(i, lang, columns.length));
-    return html`<div class="scroll" part="scroll" tabindex="0" role="region" aria-label=${caption}
+    const count = t.total(formatCount(total, lang));
+    // The caption is the table's name for assistive technology; the same words stay visible above the
+    // scroll container (not scrolled away with the rows, nor sideways on a phone).
+    return html`<p class="head" part="header" aria-hidden="true">${caption} <span class="total" part="total">${count}</span></p>
+      <div class="scroll" part="scroll" tabindex="0" role="region" aria-label=${caption}
         @scroll=${this.#onScroll}>
         <table part="table" aria-rowcount=${total + 1} aria-busy=${this.#announced ? 'false' : 'true'}>
-          <caption>${caption} <span class="total" part="total">${t.total(formatCount(total, lang))}</span></caption>
+          <caption class="visually-hidden">${caption} ${count}</caption>
           <colgroup>${columns.map(() => html`<col />`)}</colgroup>
           <thead><tr aria-rowindex="1">
             ${columns.map((c) => this.#header(c))}
