@@ -335,6 +335,66 @@ describe('drill-down elements', () => {
   });
 });
 
+describe('hostile text', () => {
+  it('is shown literally in both tables, never run', async () => {
+    const evil = '<img src=x onerror="window.__drillPwned=1">';
+    const el = document.createElement('assessment-case-list');
+    el.fetchPage = async () => ({
+      total: 1,
+      rows: [
+        {
+          case_id: '<script>window.__drillPwned=1</script>',
+          item_code: null,
+          item_name: evil,
+          dept_name: '\u202E局',
+          apply_channel: 'javascript:alert(1)',
+          submitted_at: null,
+          accepted_at: null,
+          closed_at: null,
+          due_day: null,
+          status: null,
+          overdue: null,
+          overdue_wd: null,
+          personal: {},
+        },
+      ],
+    });
+    const done = ready(el);
+    document.body.append(el);
+    mounted.push(el);
+    await done;
+    await el.updateComplete;
+    const root = el.shadowRoot!;
+    expect(root.querySelector('img, script')).toBeNull();
+    expect(text(renderedRows(el)[0]?.children[1])).toBe(evil);
+    expect(text(renderedRows(el)[0]?.children[3])).toBe('javascript:alert(1)');
+    const b = document.createElement('assessment-item-breakdown');
+    const counts = {
+      cases: 1,
+      online_apply: 0,
+      accepted: 1,
+      closed: 0,
+      overdue: 0,
+      open_overdue: 0,
+      closed_with_due: 0,
+      on_time: 0,
+    };
+    b.breakdown = {
+      asOf: '2025-05-31 23:59:59',
+      level: 'item',
+      rows: [{ code: evil, name: evil, filters: { item_code: [evil] }, ...counts }],
+      total: counts,
+    };
+    document.body.append(b);
+    mounted.push(b);
+    await b.updateComplete;
+    expect(b.shadowRoot!.querySelector('img, script')).toBeNull();
+    expect(text(b.shadowRoot!.querySelector('tbody button'))).toBe(evil);
+    await new Promise((r) => setTimeout(r, 50));
+    expect((window as unknown as { __drillPwned?: number }).__drillPwned).toBeUndefined();
+  });
+});
+
 /** Rows still waiting for their page. */
 function pendingRows(el: HTMLElement): number {
   return el.shadowRoot?.querySelectorAll('tr.pending').length ?? 0;
