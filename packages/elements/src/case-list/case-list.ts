@@ -58,7 +58,8 @@ const WIDTHS = {
  *   `{ total, rows, personalColumns? }`. `fetchPage` wins over `engine` when both are set.
  *
  * Fires `ad-ready` (`detail: { total }`) when the first page is shown and `ad-error`
- * (`detail: { message }`) when a page cannot be loaded.
+ * (`detail: { message }`) when a page cannot be loaded, on the element only (they do not bubble, so inside
+ * the dashboard they are not mistaken for its own `ad-ready` / `ad-error`); `ad-sort` bubbles.
  *
  * @element assessment-case-list
  * @attr as-of - 'YYYY-MM-DD': the day open cases are judged on (default: the latest timestamp in the data)
@@ -229,16 +230,12 @@ export class AssessmentCaseList extends LitElement {
         this.#announced = true;
         await this.updateComplete;
         this.#measure();
-        this.dispatchEvent(
-          new CustomEvent('ad-ready', { detail: { total: r.total }, bubbles: true, composed: true }),
-        );
+        this.dispatchEvent(new CustomEvent('ad-ready', { detail: { total: r.total } }));
       }
     } catch (e) {
       if (generation !== this.#generation) return;
       this._error = e instanceof Error ? e.message : String(e);
-      this.dispatchEvent(
-        new CustomEvent('ad-error', { detail: { message: this._error }, bubbles: true, composed: true }),
-      );
+      this.dispatchEvent(new CustomEvent('ad-error', { detail: { message: this._error } }));
     } finally {
       if (generation === this.#generation) this.#pending.delete(page);
     }

@@ -31,6 +31,8 @@ export interface DrillDetail {
  *
  * Data: set `breakdown` (from core's `drillBreakdown` / `itemBreakdown`), or set `engine` and `filters`,
  * `as-of`, `period` and `level`, and the element computes it, again whenever one of them changes.
+ * `ad-drill` bubbles out of shadow roots; `ad-ready` and `ad-error` stay on the element (inside the
+ * dashboard they are not mistaken for its own).
  *
  * @element assessment-item-breakdown
  * @attr as-of - 'YYYY-MM-DD': the day open cases are judged on (default: the latest timestamp in the data)
@@ -127,15 +129,11 @@ export class AssessmentItemBreakdown extends LitElement {
       if (run !== this.#run) return;
       this._computed = b;
       await this.updateComplete;
-      this.dispatchEvent(
-        new CustomEvent('ad-ready', { detail: { breakdown: b }, bubbles: true, composed: true }),
-      );
+      this.dispatchEvent(new CustomEvent('ad-ready', { detail: { breakdown: b } }));
     } catch (e) {
       if (run !== this.#run) return;
       this._error = e instanceof Error ? e.message : String(e);
-      this.dispatchEvent(
-        new CustomEvent('ad-error', { detail: { message: this._error }, bubbles: true, composed: true }),
-      );
+      this.dispatchEvent(new CustomEvent('ad-error', { detail: { message: this._error } }));
     }
   }
 
