@@ -335,6 +335,65 @@ describe('drill-down elements', () => {
   });
 });
 
+describe('millions of rows', () => {
+  it('compresses the scroll range and still reaches the middle and the very last row', async () => {
+    const TOTAL = 3_000_000;
+    const id = (i: number) => `M${String(i).padStart(7, '0')}`;
+    const el = document.createElement('assessment-case-list');
+    el.fetchPage = async (offset, limit) => ({
+      total: TOTAL,
+      rows: Array.from({ length: Math.max(0, Math.min(limit, TOTAL - offset)) }, (_, k) => ({
+        case_id: id(offset + k),
+        item_code: null,
+        item_name: null,
+        dept_name: null,
+        apply_channel: null,
+        submitted_at: null,
+        accepted_at: null,
+        closed_at: null,
+        due_day: null,
+        status: null,
+        overdue: null,
+        overdue_wd: null,
+        personal: {},
+      })),
+    });
+    const done = ready(el);
+    document.body.append(el);
+    mounted.push(el);
+    await done;
+    await el.updateComplete;
+    const region = scroller(el);
+    // Far below 3,000,000 rows × 36 px: browsers cannot lay out an element that tall.
+    expect(region.scrollHeight).toBeLessThan(10_000_000);
+    expect(region.scrollHeight).toBeGreaterThan(1_000_000);
+    el.scrollToRow(1_500_000);
+    await vi.waitFor(() => {
+      const visible = renderedRows(el).filter((r) => {
+        const b = r.getBoundingClientRect();
+        const v = region.getBoundingClientRect();
+        return b.top >= v.top && b.bottom <= v.bottom && !r.classList.contains('pending');
+      });
+      const indexes = visible.map((r) => Number(r.getAttribute('aria-rowindex')) - 2);
+      expect(indexes.length).toBeGreaterThan(3);
+      expect(Math.abs((indexes[0] ?? 0) - 1_500_000)).toBeLessThan(20);
+      expect(text(visible[0]?.querySelector('th'))).toBe(id(indexes[0] ?? -1));
+    });
+    region.scrollTop = region.scrollHeight;
+    await vi.waitFor(() => {
+      const rows = renderedRows(el);
+      const end = rows[rows.length - 1];
+      expect(end?.getAttribute('aria-rowindex')).toBe(String(TOTAL + 1));
+      expect(text(end?.querySelector('th'))).toBe(id(TOTAL - 1));
+      expect(end!.getBoundingClientRect().bottom).toBeLessThanOrEqual(
+        region.getBoundingClientRect().bottom + 1,
+      );
+      expect(end!.getBoundingClientRect().top).toBeGreaterThanOrEqual(region.getBoundingClientRect().top);
+    });
+    expect(renderedRows(el).length).toBeLessThan(60);
+  });
+});
+
 describe('hostile text', () => {
   it('is shown literally in both tables, never run', async () => {
     const evil = '<img src=x onerror="window.__drillPwned=1">';

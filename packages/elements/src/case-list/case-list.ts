@@ -24,6 +24,11 @@ export type CaseListFetcher = (offset: number, limit: number) => Promise<CaseLis
 const BUFFER = 8;
 /** Pages kept in memory; pages far from the visible rows are dropped beyond this. */
 const MAX_PAGES = 24;
+/**
+ * Scroll height above which the rows are mapped onto a compressed scroll range (browsers cap an element's
+ * height at 17.9 million px in Firefox, 33.5 million in Chromium): beyond about 200,000 rows.
+ */
+const MAX_SCROLL_PX = 8_000_000;
 /** Row height before the first row could be measured (2.25rem at 16px). */
 const DEFAULT_ROW_PX = 36;
 
@@ -118,6 +123,8 @@ export class AssessmentCaseList extends LitElement {
   #personal: { column: string }[] = [];
   #generation = 0;
   #rowPx = DEFAULT_ROW_PX;
+  #before = 0;
+  #after = 0;
   #frame = 0;
   #announced = false;
 
@@ -170,7 +177,12 @@ export class AssessmentCaseList extends LitElement {
   /** Scrolls so that row `index` (0-based) is at the top. */
   scrollToRow(index: number): void {
     const scroller = this.#scroller();
-    if (scroller) scroller.scrollTop = this.#bodyTop() + Math.max(0, index) * this.#rowPx;
+    if (!scroller) return;
+    const { virtual, physical } = this.#heights(this._total ?? 0, scroller.clientHeight);
+    const v = Math.max(0, index) * this.#rowPx;
+    const top =
+      physical < virtual ? (v * (physical - scroller.clientHeight)) / (virtual - scroller.clientHeight) : v;
+    scroller.scrollTop = this.#bodyTop() + top;
   }
 
   override willUpdate(changed: PropertyValues<this>) {
@@ -265,7 +277,7 @@ export class AssessmentCaseList extends LitElement {
   #measure() {
     const row = this.renderRoot?.querySelector('tbody tr.row');
     const h = row?.getBoundingClientRect().height ?? 0;
-    if (h > 0 && Math.abs(h - this.#rowPx) > 0.5) {
+    if (h > 0 && Math.abs(h - this.#rowPx) > 0.01) {
       this.#rowPx = h;
       this.requestUpdate();
     }
@@ -284,23 +296,47 @@ export class AssessmentCaseList extends LitElement {
   #window() {
     const total = this._total ?? 0;
     const scroller = this.#scroller();
-    const top = scroller ? scroller.scrollTop - this.#bodyTop() : 0;
+    const top = Math.max(0, scroller ? scroller.scrollTop - this.#bodyTop() : 0);
     const height = scroller?.clientHeight || 400;
-    const first = Math.min(total, Math.max(0, Math.floor(top / this.#rowPx) - BUFFER));
-    const last = Math.min(total, Math.max(first, Math.ceil((top + height) / this.#rowPx) + BUFFER));
+    const rowPx = this.#rowPx;
+    const { virtual, physical } = this.#heights(total, height);
+    // Past MAX_SCROLL_PX the scroll range is compressed: the physical offset maps linearly onto the rows,
+    // measured against the real scroll range so that the end of the range is exactly the last row.
+    const maxTop = scroller
+      ? scroller.scrollHeight - scroller.clientHeight - this.#bodyTop()
+      : physical - height;
+    const v = physical < virtual ? (Math.min(top, maxTop) / Math.max(1, maxTop)) * (virtual - height) : top;
+    const atTop = Math.min(Math.max(0, total - 1), Math.floor(v / rowPx));
+    const offset = Math.max(0, v - atTop * rowPx);
+    // Rows rendered above the first visible one: the buffer, or fewer where there is no room above.
+    const above = Math.max(0, Math.min(BUFFER, atTop, Math.floor((top - offset) / rowPx)));
+    const first = Math.min(total, atTop - above);
+    const last = Math.min(total, Math.max(first, Math.ceil((v + height) / rowPx) + BUFFER));
+    this.#before = Math.max(0, physical < virtual ? top - offset - above * rowPx : first * rowPx);
+    this.#after = Math.max(0, physical - this.#before - (last - first) * rowPx);
     if (first !== this._first) this._first = first;
     if (last !== this._last) this._last = last;
+    this.#spacers();
     const size = this.#size();
     for (let p = Math.floor(first / size); p * size < last; p++) void this.#load(p);
   }
 
+  /** Height of all rows, and the height the scroll container gets (capped: browsers limit element heights). */
+  #heights(total: number, viewport: number): { virtual: number; physical: number } {
+    const virtual = total * this.#rowPx;
+    return { virtual, physical: Math.max(Math.min(virtual, MAX_SCROLL_PX), Math.min(virtual, viewport)) };
+  }
+
+  /** Spacer heights through the CSSOM (no inline style attribute: the page may forbid them by CSP). */
+  #spacers() {
+    const before = this.renderRoot?.querySelector<HTMLElement>('tr.before td');
+    const after = this.renderRoot?.querySelector<HTMLElement>('tr.after td');
+    if (before) before.style.height = `${this.#before}px`;
+    if (after) after.style.height = `${this.#after}px`;
+  }
+
   override updated(changed: PropertyValues<this>) {
-    // Spacer heights through the CSSOM (no inline style attribute: the page may forbid them by CSP).
-    const total = this._total ?? 0;
-    const before = this.renderRoot.querySelector<HTMLElement>('tr.before td');
-    const after = this.renderRoot.querySelector<HTMLElement>('tr.after td');
-    if (before) before.style.height = `${this._first * this.#rowPx}px`;
-    if (after) after.style.height = `${Math.max(0, total - this._last) * this.#rowPx}px`;
+    this.#spacers();
     const table = this.renderRoot.querySelector<HTMLElement>('table');
     const columns = this.#columns(hostLang(this));
     if (table) table.style.width = `${columns.reduce((s, c) => s + c.width, 0)}rem`;
