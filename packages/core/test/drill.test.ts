@@ -254,3 +254,21 @@ describe('drillBreakdown', () => {
     ).rejects.toThrow(/YYYY-MM-DD/);
   });
 });
+
+describe('personal columns found by their values', () => {
+  it('are masked after a new file with the same headers brings phone numbers', async () => {
+    const e = await NodeEngine.create();
+    try {
+      const file = (v: string) => `办件编号,申请时间,备用\nX1,2025-01-02,${v}\nX2,2025-01-03,${v}\n`;
+      await importFile(e, 'a.csv', bytes(file('无')), { pii: 'keep' });
+      const before = await caseList(e, { asOf: AS_OF });
+      expect(before.personalColumns).toEqual([]);
+      await importFile(e, 'b.csv', bytes(file('13912345678')), { pii: 'keep' });
+      const after = await caseList(e, { asOf: AS_OF });
+      expect(after.personalColumns).toEqual([{ column: '备用', kind: 'phone' }]);
+      expect(after.rows.map((r) => r.personal.备用)).toEqual(['139****5678', '139****5678']);
+    } finally {
+      await e.close();
+    }
+  });
+});

@@ -245,9 +245,6 @@ const SORT_SQL: Record<CaseSortColumn, string> = {
   overdue_wd: 'overdue_wd',
 };
 
-/** Personal extra columns per engine and column list (detection samples the table: once per load). */
-const personalCache = new WeakMap<Engine, { key: string; found: Map<string, PiiKind> }>();
-
 async function personalColumns(engine: Engine, columns: readonly string[]): Promise<Map<string, PiiKind>> {
   const canonical = new Set(
     DATASETS.cases.fields.flatMap((f) =>
@@ -255,12 +252,8 @@ async function personalColumns(engine: Engine, columns: readonly string[]): Prom
     ),
   );
   const extras = columns.filter((c) => !canonical.has(c) && !c.startsWith('_'));
-  const key = JSON.stringify(extras);
-  const cached = personalCache.get(engine);
-  if (cached?.key === key) return cached.found;
-  const found = extras.length ? await detectPii(engine, DATASETS.cases.table, extras) : new Map();
-  personalCache.set(engine, { key, found });
-  return found;
+  // Detected on every call, not cached: another file with the same headers may hold other values.
+  return extras.length ? detectPii(engine, DATASETS.cases.table, extras) : new Map();
 }
 
 /**
