@@ -32,6 +32,7 @@ export {
   workingDaysBetweenExpr,
   type YearCoverage,
 } from './calendar/index.ts';
+export * from './drill/index.ts';
 export { inlineParams, valueLiteral } from './engine/inline-params.ts';
 export { RemoteEngine, RemoteEngineError, type RemoteEngineOptions } from './engine/remote.ts';
 export { asCrash, ENGINE_SETUP_SQL, type Engine, EngineCrashedError } from './engine/types.ts';

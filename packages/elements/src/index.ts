@@ -4,6 +4,8 @@
  */
 import { AssessmentAnnualReport } from './annual-report/annual-report.ts';
 import { AssessmentBarChart } from './bar-chart/bar-chart.ts';
+import { AssessmentCaseList } from './case-list/case-list.ts';
+import { AssessmentItemBreakdown } from './case-list/item-breakdown.ts';
 import { AssessmentColumnMapper } from './column-mapper/column-mapper.ts';
 import { AssessmentDashboard } from './dashboard/assessment-dashboard.ts';
 import { AssessmentImportReport } from './import-report/import-report.ts';
@@ -24,19 +26,25 @@ const ELEMENTS = {
   'assessment-watch-list': AssessmentWatchList,
   'assessment-supervision': AssessmentSupervision,
   'assessment-annual-report': AssessmentAnnualReport,
+  'assessment-case-list': AssessmentCaseList,
+  'assessment-item-breakdown': AssessmentItemBreakdown,
 } as const;
 
 for (const [name, ctor] of Object.entries(ELEMENTS)) {
   if (!customElements.get(name)) customElements.define(name, ctor);
 }
 
+export type { CaseListFetcher, CaseListPage } from './case-list/case-list.ts';
+export type { DrillDetail } from './case-list/item-breakdown.ts';
 export { acquireDuckDB, EngineStartError, sharedDuckDB } from './duckdb/shared-db.ts';
 export {
   AssessmentAnnualReport,
   AssessmentBarChart,
+  AssessmentCaseList,
   AssessmentColumnMapper,
   AssessmentDashboard,
   AssessmentImportReport,
+  AssessmentItemBreakdown,
   AssessmentKpiTile,
   AssessmentLineChart,
   AssessmentScorecard,
@@ -56,5 +64,7 @@ declare global {
     'assessment-watch-list': AssessmentWatchList;
     'assessment-supervision': AssessmentSupervision;
     'assessment-annual-report': AssessmentAnnualReport;
+    'assessment-case-list': AssessmentCaseList;
+    'assessment-item-breakdown': AssessmentItemBreakdown;
   }
 }
