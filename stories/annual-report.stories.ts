@@ -13,6 +13,7 @@ import {
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '../packages/elements/src/index.ts';
+import '../packages/elements/src/annual-report/define.ts';
 
 /**
  * 政府信息公开工作年度报告 tables 二–四 of a county department (made-up numbers). Empty table 二 cells are

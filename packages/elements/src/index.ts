@@ -1,15 +1,18 @@
 /**
  * @assessment-dashboard/elements: importing this module registers every element, so one
- * `<script type="module" src=".../assessment-dashboard.js">` is all a host page needs.
+ * `<script type="module" src=".../assessment-dashboard.js">` is all a host page needs. The drill-down and
+ * annual-report elements register on first use (lazy-elements.ts): their code is fetched when the page
+ * or the dashboard shows one; `await customElements.whenDefined(tag)` gives their classes.
  */
-import { AssessmentAnnualReport } from './annual-report/annual-report.ts';
+import type { AssessmentAnnualReport } from './annual-report/annual-report.ts';
 import { AssessmentBarChart } from './bar-chart/bar-chart.ts';
-import { AssessmentCaseList } from './case-list/case-list.ts';
-import { AssessmentItemBreakdown } from './case-list/item-breakdown.ts';
+import type { AssessmentCaseList } from './case-list/case-list.ts';
+import type { AssessmentItemBreakdown } from './case-list/item-breakdown.ts';
 import { AssessmentColumnMapper } from './column-mapper/column-mapper.ts';
 import { AssessmentDashboard } from './dashboard/assessment-dashboard.ts';
 import { AssessmentImportReport } from './import-report/import-report.ts';
 import { AssessmentKpiTile } from './kpi-tile/kpi-tile.ts';
+import { watchPage } from './lazy-elements.ts';
 import { AssessmentLineChart } from './line-chart/line-chart.ts';
 import { AssessmentScorecard } from './scorecard/scorecard.ts';
 import { AssessmentSupervision } from './supervision/supervision.ts';
@@ -25,26 +28,23 @@ const ELEMENTS = {
   'assessment-scorecard': AssessmentScorecard,
   'assessment-watch-list': AssessmentWatchList,
   'assessment-supervision': AssessmentSupervision,
-  'assessment-annual-report': AssessmentAnnualReport,
-  'assessment-case-list': AssessmentCaseList,
-  'assessment-item-breakdown': AssessmentItemBreakdown,
 } as const;
 
 for (const [name, ctor] of Object.entries(ELEMENTS)) {
   if (!customElements.get(name)) customElements.define(name, ctor);
 }
+watchPage();
 
 export type { CaseListFetcher, CaseListPage } from './case-list/case-list.ts';
 export type { DrillDetail } from './case-list/item-breakdown.ts';
 export { acquireDuckDB, EngineStartError, sharedDuckDB } from './duckdb/shared-db.ts';
+export { type LazyElement, loadElement } from './lazy-elements.ts';
+export type { AssessmentAnnualReport, AssessmentCaseList, AssessmentItemBreakdown };
 export {
-  AssessmentAnnualReport,
   AssessmentBarChart,
-  AssessmentCaseList,
   AssessmentColumnMapper,
   AssessmentDashboard,
   AssessmentImportReport,
-  AssessmentItemBreakdown,
   AssessmentKpiTile,
   AssessmentLineChart,
   AssessmentScorecard,

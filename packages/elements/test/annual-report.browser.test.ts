@@ -6,6 +6,7 @@ import { T2_CASES, T2_DISCLOSURES, T2_ITEMS } from '../../core/test/fixtures/ann
 import type { AssessmentAnnualReport } from '../src/annual-report/annual-report.ts';
 import { sharedDuckDB } from '../src/duckdb/shared-db.ts';
 import '../src/index.ts';
+import '../src/annual-report/define.ts';
 
 /** <assessment-annual-report> on a real DuckDB-WASM engine holding the table 二 fixtures and requests. */
 const REQUESTS = [

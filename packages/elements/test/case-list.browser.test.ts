@@ -11,6 +11,7 @@ import type { AssessmentCaseList } from '../src/case-list/case-list.ts';
 import type { AssessmentItemBreakdown, DrillDetail } from '../src/case-list/item-breakdown.ts';
 import { sharedDuckDB } from '../src/duckdb/shared-db.ts';
 import '../src/index.ts';
+import '../src/case-list/define.ts';
 
 /**
  * Drill-down elements on a real DuckDB-WASM engine holding 3,000 cases whose personal columns were imported

@@ -41,6 +41,7 @@ import { breakdownCsv, indicatorsCsv, indicatorsSheet } from '../export/export-d
 import { installOfflineGuard } from '../guard/offline-guard.ts';
 import { formatBytes, formatCount, formatDate, formatMonth, formatPercent } from '../i18n/format.ts';
 import { hostLang, type Lang, messages } from '../i18n/messages.ts';
+import { loadElement } from '../lazy-elements.ts';
 import { FetchError, TooLargeError } from '../load/fetch-with-progress.ts';
 import { tokens } from '../styles/tokens.ts';
 import {
@@ -59,6 +60,12 @@ import { dashboardStyles } from './styles.ts';
 import { readSelection, writeSelection } from './url-state.ts';
 
 let instanceCount = 0;
+
+/** One level of the drill-down: what was opened and the filters that select it. */
+interface DrillStep {
+  name: string;
+  filters: Filters;
+}
 
 /** An indicator as the panels show it (its Arrow table is not kept). */
 type Shown = Pick<ComputedIndicator, 'result'>;
@@ -135,6 +142,7 @@ export class AssessmentDashboard extends LitElement {
     importMapping: { attribute: false },
     _state: { state: true },
     _dragging: { state: true },
+    _drill: { state: true },
   };
   declare src: string | undefined;
   declare disclosures: string | undefined;
@@ -160,6 +168,8 @@ export class AssessmentDashboard extends LitElement {
   declare importMapping: ImportMapping | undefined;
   declare _state: LoadState;
   declare _dragging: boolean;
+  /** Drill-down path: a department, then one of its service items (whose cases are listed). */
+  declare _drill: { dept?: DrillStep; item?: DrillStep };
 
   static override styles = [tokens, dashboardStyles];
 
@@ -192,6 +202,7 @@ export class AssessmentDashboard extends LitElement {
     this._copied = false;
     this._state = { phase: 'idle' };
     this._dragging = false;
+    this._drill = {};
   }
 
   /** Indicator results currently shown (empty until loaded). */
@@ -393,6 +404,7 @@ export class AssessmentDashboard extends LitElement {
       this.#selection = [];
       this.#cubes = undefined;
       this.#selectRun++;
+      this._drill = {};
       const computed = await computeIndicators(engine, { asOf: this.asOf || undefined, config });
       // A query server's ledger belongs to its operator (`serve` prints it); only local imports are reported.
       const entries = remote ? [] : await ledgerEntries(engine, REPORT_ENTRIES);
@@ -780,6 +792,7 @@ export class AssessmentDashboard extends LitElement {
       ${trend.length ? this.#trendPanel(trend, state.trendMonths ?? [], lang) : nothing}
       ${state.byDept?.length ? this.#countPanel('dept', state.byDept, lang) : nothing}
       ${state.byChannel?.length ? this.#countPanel('channel', state.byChannel, lang) : nothing}
+      ${state.byDept?.length && this.#engine ? this.#drillPanel(state.asOf, lang) : nothing}
       <section class="panel" part="panel" aria-labelledby="domains-title">
         <h3 class="panel-title" id="domains-title">${t.disclosuresByDomain}</h3>
         ${domains ? this.#domainChart(domains, lang) : html`<p class="meta">${t.noDisclosures}</p>`}
@@ -842,6 +855,50 @@ export class AssessmentDashboard extends LitElement {
         lang=${lang} data-panel=${which}
         @ad-select=${(e: CustomEvent<{ key?: string; label?: string }>) =>
           this.#toggle('cases', column, e.detail.key, e.detail.label ?? '')}></assessment-bar-chart>
+    </section>`;
+  }
+
+  /**
+   * Drill-down: departments (under the current chart selection) → a department's service items → that
+   * item's cases, in a virtualised list with personal data masked. The path shows as a breadcrumb.
+   */
+  #drillPanel(asOf: string, lang: Lang) {
+    const t = messages(lang);
+    // The drill-down elements are their own chunk: fetched when this panel is first shown.
+    void loadElement('assessment-item-breakdown');
+    const { dept, item } = this._drill;
+    const options = selectionOptions(this.#selection);
+    const filters: Filters = { ...options.datasetFilters?.cases };
+    const months = options.months ?? [];
+    const period = months.length
+      ? { from: `${months[0]}-01`, to: monthAfter(months[months.length - 1] ?? '') }
+      : undefined;
+    const day = asOf.slice(0, 10);
+    const open = (e: CustomEvent<{ level: string; name: string; filters: Filters }>) => {
+      const step = { name: e.detail.name, filters: e.detail.filters };
+      this._drill = e.detail.level === 'dept' ? { dept: step } : { dept, item: step };
+    };
+    const crumb = (label: string, to: { dept?: DrillStep; item?: DrillStep } | undefined) =>
+      to
+        ? html`<button type="button" class="link" @click=${() => {
+            this._drill = to;
+          }}>${label}</button>`
+        : html`<span aria-current="location">${label}</span>`;
+    return html`<section class="panel" part="panel" aria-labelledby="drill-title">
+      <h3 class="panel-title" id="drill-title">${t.drillTitle}</h3>
+      <nav class="crumbs" aria-label=${t.drillPath}>
+        ${crumb(t.allDepartments, dept ? {} : undefined)}
+        ${dept ? html` › ${crumb(dept.name, item ? { dept } : undefined)}` : nothing}
+        ${item ? html` › ${crumb(item.name, undefined)}` : nothing}
+      </nav>
+      ${
+        item
+          ? html`<assessment-case-list .engine=${this.#engine} .filters=${item.filters} .period=${period}
+              as-of=${day} caption=${item.name} lang=${lang}></assessment-case-list>`
+          : html`<assessment-item-breakdown .engine=${this.#engine} level=${dept ? 'item' : 'dept'}
+              .filters=${dept ? dept.filters : filters} .period=${period} as-of=${day} lang=${lang}
+              caption=${dept ? dept.name : t.allDepartments} @ad-drill=${open}></assessment-item-breakdown>`
+      }
     </section>`;
   }
 
@@ -958,4 +1015,10 @@ async function fetchJson(url: string, signal: AbortSignal): Promise<unknown> {
   } catch {
     throw new Error(`${url}: not valid JSON`);
   }
+}
+
+/** The first day of the month after 'YYYY-MM', as 'YYYY-MM-DD'. */
+function monthAfter(month: string): string {
+  const [y = 0, m = 1] = month.split('-').map(Number);
+  return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
 }
