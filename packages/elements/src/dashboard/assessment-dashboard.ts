@@ -817,11 +817,7 @@ export class AssessmentDashboard extends LitElement {
     const selected = this.#selection.find((x) => x.dataset === 'disclosures' && x.column === 'domain')?.value;
     const stem = `${c.result.label[lang]}-${c.result.asOf.slice(0, 10)}`;
     return html`<p class="meta">${summary}</p>
-      <p class="tools">${t.exportLabel}
-        <button type="button" class="link" @click=${() => downloadText(breakdownCsv(c.result, labels, lang), `${stem}.csv`, 'text/csv;charset=utf-8')}>CSV</button>
-        <button type="button" class="link" @click=${() => this.#exportChart(stem, c.result.label[lang], 'svg')}>SVG</button>
-        <button type="button" class="link" @click=${() => this.#exportChart(stem, c.result.label[lang], 'png')}>PNG</button>
-      </p>
+      ${this.#chartTools('domain', stem, c.result.label[lang], () => breakdownCsv(c.result, labels, lang), lang)}
       <assessment-bar-chart .labels=${labels} .values=${values} .keys=${codes} selectable .selected=${selected}
         summary=${summary} category-header=${t.domain} value-header=${t.count} lang=${lang} data-panel="domain"
         @ad-select=${(e: CustomEvent<{ key?: string; label?: string }>) =>
@@ -847,9 +843,22 @@ export class AssessmentDashboard extends LitElement {
       : '';
     const selected = this.#selection.find((x) => x.dataset === 'cases' && x.column === column)?.value;
     const id = `${which}-title`;
+    const asOf = this._state.phase === 'ready' ? this._state.asOf.slice(0, 10) : '';
+    const base = this.results.find((r) => r.key === TREND_KEY);
+    const csv = () =>
+      breakdownCsv(
+        {
+          ...(base as IndicatorResult),
+          label: { zh: messages('zh').casesByDept, en: messages('en').casesByDept, [lang]: title },
+          breakdown: rows,
+        },
+        labels,
+        lang,
+      );
     return html`<section class="panel" part="panel" aria-labelledby=${id}>
       <h3 class="panel-title" id=${id}>${title}</h3>
       <p class="meta">${summary}</p>
+      ${base ? this.#chartTools(which, `${title}-${asOf}`, title, csv, lang) : nothing}
       <assessment-bar-chart .labels=${labels} .values=${values} .keys=${codes} selectable .selected=${selected}
         summary=${summary} category-header=${which === 'dept' ? t.department : t.channel} value-header=${t.count}
         lang=${lang} data-panel=${which}
@@ -947,8 +956,23 @@ export class AssessmentDashboard extends LitElement {
     return html`<section class="panel" part="panel" aria-labelledby="trend-title">
       <h3 class="panel-title" id="trend-title">${t.trendTitle(label)}</h3>
       <p class="meta">${summary}</p>
+      ${this.#chartTools(
+        'trend',
+        `${t.trendTitle(label)}-${trend[0]?.asOf.slice(0, 10) ?? ''}`,
+        t.trendTitle(label),
+        () =>
+          breakdownCsv(
+            {
+              ...(trend[0] as IndicatorResult),
+              breakdown: trend.map((r, i) => ({ key: months[i] ?? '', value: r.value ?? Number.NaN })),
+            },
+            labels,
+            lang,
+          ),
+        lang,
+      )}
       <assessment-line-chart .labels=${labels} .values=${values} .target=${trend[0]?.target ?? undefined}
-        .keys=${months} .selected=${selected} ?selectable=${this.#cubes !== undefined}
+        .keys=${months} .selected=${selected} ?selectable=${this.#cubes !== undefined} data-panel="trend"
         summary=${summary} period-header=${t.month} value-header=${label} lang=${lang}
         @ad-select=${(e: CustomEvent<{ from?: string; to?: string; label?: string }>) => {
           const { from, to } = e.detail;
@@ -982,8 +1006,21 @@ export class AssessmentDashboard extends LitElement {
     );
   }
 
-  async #exportChart(stem: string, title: string, format: 'svg' | 'png') {
-    const svg = this.renderRoot.querySelector('assessment-bar-chart')?.svg;
+  /** CSV of a chart's numbers (with metadata and as-of), and the chart itself as SVG or PNG. */
+  #chartTools(panel: string, stem: string, title: string, csv: () => string, lang: Lang) {
+    const t = messages(lang);
+    return html`<p class="tools">${t.exportLabel}
+      <button type="button" class="link" @click=${() => downloadText(csv(), `${stem}.csv`, 'text/csv;charset=utf-8')}>CSV</button>
+      <button type="button" class="link" @click=${() => this.#exportChart(panel, stem, title, 'svg')}>SVG</button>
+      <button type="button" class="link" @click=${() => this.#exportChart(panel, stem, title, 'png')}>PNG</button>
+    </p>`;
+  }
+
+  async #exportChart(panel: string, stem: string, title: string, format: 'svg' | 'png') {
+    const chart = this.renderRoot.querySelector<HTMLElement & { svg: SVGSVGElement | null }>(
+      `[data-panel="${panel}"]`,
+    );
+    const svg = chart?.svg;
     if (!svg) return;
     const text = standaloneSvg(svg, title);
     if (format === 'svg') return downloadText(text, `${stem}.svg`, 'image/svg+xml');
