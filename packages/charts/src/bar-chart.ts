@@ -17,6 +17,8 @@ export interface BarChartOptions {
   format?: (value: number) => string;
   /** Accessible name of the chart; a one-sentence summary works best. */
   label: string;
+  /** Tooltip of bar i (an SVG `<title>`), e.g. the exact value when `format` abbreviates. */
+  title?: (i: number) => string;
   /**
    * Makes bars operable: each becomes a focusable toggle button (roving tabindex, `aria-pressed`) named by
    * `describe(i)`; the host listens for clicks and keys on `.bar[data-index]`.
@@ -86,6 +88,8 @@ export function renderBarChart(svgEl: SVGSVGElement, data: BarChartData, options
       .attr('aria-pressed', (i) => String(live.selected === i))
       .attr('aria-label', (i) => live.describe(i));
   }
+  const title = options.title;
+  if (title) rows.append('title').text((i) => title(i));
   rows
     .append('text')
     .attr('class', 'category')

@@ -1,7 +1,7 @@
 import { renderBarChart } from '@assessment-dashboard/charts';
 import { css, html, LitElement, type PropertyValues } from 'lit';
 import { WidthController } from '../controllers/width-controller.ts';
-import { formatOrWithheld } from '../i18n/format.ts';
+import { formatCompact, formatOrWithheld, isCompacted } from '../i18n/format.ts';
 import { hostLang, messages } from '../i18n/messages.ts';
 import { tokens } from '../styles/tokens.ts';
 
@@ -144,15 +144,25 @@ export class AssessmentBarChart extends LitElement {
     const focused = this.renderRoot.querySelector(':focus')?.getAttribute('data-index');
     const selectedIndex = Array.from(this.labels, (_, i) => this.#key(i)).indexOf(this.selected ?? '\u0000');
     // The name starts with the visible label and value in reading order (WCAG 2.5.3, label in name).
-    const describe = (i: number) =>
-      `${this.labels[i]}${lang === 'en' ? ' ' : '：'}${formatOrWithheld(this.values[i], lang)}`;
+    // An abbreviated value is followed by the exact one: 受理：34.5万（345,000）.
+    const describe = (i: number) => {
+      const v = this.values[i] ?? Number.NaN;
+      const exact = formatOrWithheld(v, lang);
+      const shown = isCompacted(v)
+        ? `${formatCompact(v, lang)}${lang === 'en' ? ` (${exact})` : `（${exact}）`}`
+        : exact;
+      return `${this.labels[i]}${lang === 'en' ? ' ' : '：'}${shown}`;
+    };
     renderBarChart(
       svg,
       { labels: this.labels, values: this.values },
       {
         width: this.#width.width,
         label: this.summary,
-        format: (v) => formatOrWithheld(v, lang),
+        // Large counts are abbreviated on the bars and the axis (1.2万 / 12.5K); the tooltip, the bar's
+        // accessible name and the data table keep the exact value.
+        format: (v) => (isCompacted(v) ? formatCompact(v, lang) : formatOrWithheld(v, lang)),
+        title: (i) => describe(i),
         interactive: this.selectable
           ? { selected: selectedIndex < 0 ? undefined : selectedIndex, describe }
           : undefined,

@@ -36,7 +36,14 @@ import { acquireDuckDB, type DuckDBLease } from '../duckdb/shared-db.ts';
 import { chartPng, standaloneSvg } from '../export/export-chart.ts';
 import { breakdownCsv, indicatorsCsv, indicatorsSheet } from '../export/export-data.ts';
 import { installOfflineGuard } from '../guard/offline-guard.ts';
-import { formatBytes, formatCount, formatDate, formatMonth, formatPercent } from '../i18n/format.ts';
+import {
+  formatBytes,
+  formatCount,
+  formatCountInText,
+  formatDate,
+  formatMonth,
+  formatPercent,
+} from '../i18n/format.ts';
 import { hostLang, type Lang, messages } from '../i18n/messages.ts';
 import { FetchError, TooLargeError } from '../load/fetch-with-progress.ts';
 import { tokens } from '../styles/tokens.ts';
@@ -677,8 +684,8 @@ export class AssessmentDashboard extends LitElement {
         ? t.chartSummary(
             labels.length,
             labels[0] ?? '',
-            formatCount(values[0] ?? 0, lang),
-            formatCount(c.result.value ?? 0, lang),
+            formatCountInText(values[0] ?? 0, lang),
+            formatCountInText(c.result.value ?? 0, lang),
           )
         : '';
     const selected = this.#selection.find((x) => x.dataset === 'disclosures' && x.column === 'domain')?.value;

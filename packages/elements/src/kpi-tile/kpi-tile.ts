@@ -1,6 +1,13 @@
 import type { IndicatorResult } from '@assessment-dashboard/core';
 import { css, html, LitElement, nothing } from 'lit';
-import { formatCount, formatPercent, formatScore, formatWorkingDays } from '../i18n/format.ts';
+import {
+  formatCompact,
+  formatCount,
+  formatPercent,
+  formatScore,
+  formatWorkingDays,
+  isCompacted,
+} from '../i18n/format.ts';
 import { hostLang, type Lang, messages } from '../i18n/messages.ts';
 import { tokens } from '../styles/tokens.ts';
 
@@ -66,13 +73,30 @@ export class AssessmentKpiTile extends LitElement {
     return formatCount(v, lang);
   }
 
+  /**
+   * A count that may be large: 1.2万 / 12.5K on screen, the exact number as the tooltip and for screen
+   * readers (the abbreviation is hidden from them, the exact value is visually hidden).
+   */
+  #count(v: number, lang: Lang) {
+    if (!isCompacted(v)) return formatCount(v, lang);
+    const exact = formatCount(v, lang);
+    return html`<span class="compact" aria-hidden="true" title=${exact}>${formatCompact(v, lang)}</span><span class="visually-hidden">${exact}</span>`;
+  }
+
   override render() {
     const r = this.result;
     if (!r) return nothing;
     const lang = hostLang(this);
     const t = messages(lang);
+    const counted = r.unit !== 'percent' && r.unit !== 'wd' && r.unit !== 'score';
     const value =
-      r.value === null ? (r.disclosure === 'suppressed' ? t.withheld : '–') : this.#format(r.value, lang);
+      r.value === null
+        ? r.disclosure === 'suppressed'
+          ? t.withheld
+          : '–'
+        : counted
+          ? this.#count(r.value, lang)
+          : this.#format(r.value, lang);
     const target =
       r.target === null
         ? ''
@@ -85,7 +109,7 @@ export class AssessmentKpiTile extends LitElement {
       ${
         r.kind === 'rate' && r.denominator !== null
           ? html`<p class="fraction" data-numerator=${r.numerator ?? ''} data-denominator=${r.denominator}>
-              ${formatCount(r.numerator ?? 0, lang)} ${t.of} ${formatCount(r.denominator, lang)}
+              ${this.#count(r.numerator ?? 0, lang)} ${t.of} ${this.#count(r.denominator, lang)}
             </p>`
           : nothing
       }
