@@ -4,6 +4,7 @@
  */
 import { AssessmentAnnualReport } from './annual-report/annual-report.ts';
 import { AssessmentBarChart } from './bar-chart/bar-chart.ts';
+import { AssessmentCalendarHeatmap, type CalendarSelectDetail } from './calendar-heatmap/calendar-heatmap.ts';
 import { AssessmentColumnMapper } from './column-mapper/column-mapper.ts';
 import { AssessmentDashboard } from './dashboard/assessment-dashboard.ts';
 import { AssessmentImportReport } from './import-report/import-report.ts';
@@ -24,6 +25,7 @@ const ELEMENTS = {
   'assessment-watch-list': AssessmentWatchList,
   'assessment-supervision': AssessmentSupervision,
   'assessment-annual-report': AssessmentAnnualReport,
+  'assessment-calendar-heatmap': AssessmentCalendarHeatmap,
 } as const;
 
 for (const [name, ctor] of Object.entries(ELEMENTS)) {
@@ -34,6 +36,7 @@ export { acquireDuckDB, EngineStartError, sharedDuckDB } from './duckdb/shared-d
 export {
   AssessmentAnnualReport,
   AssessmentBarChart,
+  AssessmentCalendarHeatmap,
   AssessmentColumnMapper,
   AssessmentDashboard,
   AssessmentImportReport,
@@ -42,6 +45,7 @@ export {
   AssessmentScorecard,
   AssessmentSupervision,
   AssessmentWatchList,
+  type CalendarSelectDetail,
 };
 
 declare global {
@@ -56,5 +60,6 @@ declare global {
     'assessment-watch-list': AssessmentWatchList;
     'assessment-supervision': AssessmentSupervision;
     'assessment-annual-report': AssessmentAnnualReport;
+    'assessment-calendar-heatmap': AssessmentCalendarHeatmap;
   }
 }
