@@ -19,9 +19,11 @@ export interface LineChartOptions {
   reference?: { value: number; label: string };
   /** Fixed y domain (e.g. [0, 1] for shares); default from 0 to the largest value. */
   domain?: [number, number];
+  /** Font size of the SVG text in px (default 11): margins and tick spacing grow with it (large type). */
+  fontSize?: number;
 }
 
-const M = { top: 12, right: 16, bottom: 28, left: 48 };
+const MARGIN = { top: 12, right: 16, bottom: 28, left: 48 };
 
 /**
  * A time series: one line with a dot per period, gaps where a period has no value, an optional dashed
@@ -30,7 +32,14 @@ const M = { top: 12, right: 16, bottom: 28, left: 48 };
 export function renderLineChart(svgEl: SVGSVGElement, data: LineChartData, options: LineChartOptions): void {
   const n = data.values.length;
   const index = Array.from({ length: n }, (_, i) => i);
-  const height = options.height ?? 220;
+  const k = Math.max(1, (options.fontSize ?? 11) / 11);
+  const M = {
+    top: MARGIN.top * k,
+    right: MARGIN.right * k,
+    bottom: MARGIN.bottom * k,
+    left: MARGIN.left * k,
+  };
+  const height = options.height ?? Math.round(220 * Math.max(1, 0.75 * k));
   const format = options.format ?? ((v: number) => String(v));
   const x = scalePoint<number>()
     .domain(index)
@@ -49,7 +58,7 @@ export function renderLineChart(svgEl: SVGSVGElement, data: LineChartData, optio
     .attr('aria-label', options.label);
   svg.selectAll('*').remove();
 
-  const every = Math.max(1, Math.ceil(n / Math.max(2, Math.floor((options.width - M.left) / 64))));
+  const every = Math.max(1, Math.ceil(n / Math.max(2, Math.floor((options.width - M.left) / (64 * k)))));
   svg
     .append('g')
     .attr('class', 'axis x')

@@ -6,9 +6,10 @@ import type {
   Table3,
   Table4,
 } from '@assessment-dashboard/core/annual-report';
-import { css, html, LitElement, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import { downloadBlob } from '../download.ts';
 import { hostLang, type Lang } from '../i18n/messages.ts';
+import { ScaledElement } from '../styles/scaled-element.ts';
 import { tokens } from '../styles/tokens.ts';
 import { annualMessages } from './messages.ts';
 
@@ -45,7 +46,7 @@ const annualLib = (): Promise<AnnualReportModule> =>
  * @csspart table4 - table 四
  * @csspart notes - why some table 二 cells are empty
  */
-export class AssessmentAnnualReport extends LitElement {
+export class AssessmentAnnualReport extends ScaledElement {
   static override properties = {
     year: { type: Number, reflect: true },
     layout: { type: String, reflect: true },
@@ -71,8 +72,8 @@ export class AssessmentAnnualReport extends LitElement {
     css`
       :host { display: block; }
       .toolbar { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: baseline; justify-content: space-between; margin-bottom: var(--_space); }
-      h2 { font-size: 1.1rem; margin: 0; }
-      .muted { color: var(--_muted); font-weight: normal; font-size: 0.9rem; }
+      h2 { font-size: calc(1.1rem * var(--_scale)); margin: 0; }
+      .muted { color: var(--_muted); font-weight: normal; font-size: calc(0.9rem * var(--_scale)); }
       button { font: inherit; padding: 0.3rem 0.8rem; border: 1px solid var(--_border); border-radius: var(--_radius); background: var(--_bg); color: var(--_fg); cursor: pointer; }
       button:focus-visible { outline: 3px solid var(--_bar); outline-offset: 2px; }
       .checks { border-left: 4px solid var(--_good); background: var(--_panel); padding: 0.4rem 0.8rem; margin-bottom: var(--_space); }
@@ -86,7 +87,7 @@ export class AssessmentAnnualReport extends LitElement {
       th[scope='row'], th[scope='rowgroup'] { text-align: left; }
       td { text-align: right; min-width: 3.5rem; }
       td.missing { color: var(--_muted); text-align: center; }
-      .notes { font-size: 0.85rem; color: var(--_muted); margin: -0.75rem 0 var(--_space); }
+      .notes { font-size: calc(0.85rem * var(--_scale)); color: var(--_muted); margin: -0.75rem 0 var(--_space); }
       .notes ul { margin: 0.25rem 0 0; padding-left: 1.25rem; }
       @media print {
         @page { size: A4 landscape; margin: 12mm; }

@@ -5,10 +5,11 @@ import {
   nationalDayName,
   type WorkCalendar,
 } from '@assessment-dashboard/core';
-import { css, html, LitElement, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import { WidthController } from '../controllers/width-controller.ts';
 import { formatCount, formatCountInText, formatDate, formatMonth } from '../i18n/format.ts';
 import { hostLang, type Lang, messages } from '../i18n/messages.ts';
+import { ScaledElement } from '../styles/scaled-element.ts';
 import { tokens } from '../styles/tokens.ts';
 import { heatmapMessages } from './messages.ts';
 
@@ -54,7 +55,7 @@ const shiftMonth = (iso: string, months: number) => {
  * @cssprop --ad-color-holiday - ring and hatch of holidays (default `--ad-color-accent`)
  * @cssprop --ad-font-scale - multiplies every font size (see the `font-scale` attribute)
  */
-export class AssessmentCalendarHeatmap extends LitElement {
+export class AssessmentCalendarHeatmap extends ScaledElement {
   static override properties = {
     dates: { attribute: false },
     values: { attribute: false },

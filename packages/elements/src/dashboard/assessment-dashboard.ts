@@ -29,7 +29,7 @@ import {
   type WatchList,
   watchList,
 } from '@assessment-dashboard/core';
-import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { downloadBlob, downloadText } from '../download.ts';
 import { defaultAssetBase } from '../duckdb/asset-base.ts';
 import { acquireDuckDB, type DuckDBLease } from '../duckdb/shared-db.ts';
@@ -46,6 +46,7 @@ import {
 } from '../i18n/format.ts';
 import { hostLang, type Lang, messages } from '../i18n/messages.ts';
 import { FetchError, TooLargeError } from '../load/fetch-with-progress.ts';
+import { ScaledElement } from '../styles/scaled-element.ts';
 import { tokens } from '../styles/tokens.ts';
 import { DEFAULT_TILES } from './default-tiles.ts';
 import { fileInput, SOURCE_ATTRIBUTES, type SourceAttribute, urlFileName, urlInput } from './inputs.ts';
@@ -96,7 +97,7 @@ const ACCEPT = '.csv,.tsv,.txt,.xlsx,.parquet,.arrow,.arrows,.feather,.json,.ndj
  * @csspart panel - a chart panel
  * @csspart dropzone - the file drop area shown without `src`
  */
-export class AssessmentDashboard extends LitElement {
+export class AssessmentDashboard extends ScaledElement {
   static override properties = {
     src: { type: String },
     disclosures: { type: String },

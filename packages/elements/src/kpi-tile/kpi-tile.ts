@@ -1,5 +1,5 @@
 import type { IndicatorResult } from '@assessment-dashboard/core';
-import { css, html, LitElement, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import {
   formatCompact,
   formatCount,
@@ -9,6 +9,7 @@ import {
   isCompacted,
 } from '../i18n/format.ts';
 import { hostLang, type Lang, messages } from '../i18n/messages.ts';
+import { ScaledElement } from '../styles/scaled-element.ts';
 import { tokens } from '../styles/tokens.ts';
 
 /** Status marks so colour is never the only carrier of meaning. */
@@ -22,7 +23,7 @@ const MARK = { green: '✓', amber: '!', red: '✕', insufficient: '?', none: ''
  * @csspart tile - the tile box
  * @csspart value - the big number
  */
-export class AssessmentKpiTile extends LitElement {
+export class AssessmentKpiTile extends ScaledElement {
   static override properties = {
     result: { attribute: false },
     lang: { type: String, reflect: true },
@@ -46,16 +47,16 @@ export class AssessmentKpiTile extends LitElement {
       article.green { border-top-color: var(--_good); }
       article.amber { border-top-color: var(--_warn); }
       article.red { border-top-color: var(--_bad); }
-      h3 { margin: 0; font-size: 0.95rem; font-weight: 600; color: var(--_muted); }
-      p.value { margin: 0.25rem 0 0; font-size: 2rem; font-weight: 700; color: var(--_fg); font-variant-numeric: tabular-nums; }
-      p { margin: 0.15rem 0 0; font-size: 0.85rem; color: var(--_muted); }
+      h3 { margin: 0; font-size: calc(0.95rem * var(--_scale)); font-weight: 600; color: var(--_muted); }
+      p.value { margin: 0.25rem 0 0; font-size: calc(2rem * var(--_scale)); font-weight: 700; color: var(--_fg); font-variant-numeric: tabular-nums; }
+      p { margin: 0.15rem 0 0; font-size: calc(0.85rem * var(--_scale)); color: var(--_muted); }
       .status { font-weight: 600; }
       .green .status { color: var(--_good); }
       .amber .status { color: var(--_warn); }
       .red .status { color: var(--_bad); }
       @media (max-width: 30rem) {
         article { padding: 0.5rem 0.625rem; }
-        p.value { font-size: 1.6rem; }
+        p.value { font-size: calc(1.6rem * var(--_scale)); }
       }
     `,
   ];

@@ -1,8 +1,9 @@
 import { renderLineChart } from '@assessment-dashboard/charts';
-import { css, html, LitElement } from 'lit';
+import { css, html } from 'lit';
 import { WidthController } from '../controllers/width-controller.ts';
 import { formatPercent } from '../i18n/format.ts';
 import { hostLang, messages } from '../i18n/messages.ts';
+import { ScaledElement } from '../styles/scaled-element.ts';
 import { tokens } from '../styles/tokens.ts';
 
 /**
@@ -13,7 +14,7 @@ import { tokens } from '../styles/tokens.ts';
  * @csspart chart - the SVG
  * @csspart table - the data table
  */
-export class AssessmentLineChart extends LitElement {
+export class AssessmentLineChart extends ScaledElement {
   static override properties = {
     labels: { attribute: false },
     values: { attribute: false },
@@ -36,13 +37,14 @@ export class AssessmentLineChart extends LitElement {
     tokens,
     css`
       :host { display: block; }
-      svg { display: block; max-width: 100%; height: auto; font-size: 11px; }
+      svg { display: block; max-width: 100%; height: auto; font-size: calc(0.6875rem * var(--_scale)); }
       svg .series { stroke: var(--_bar); stroke-width: 2px; }
       svg .dots circle { fill: var(--_bar); }
       svg .reference line { stroke: var(--_accent); stroke-dasharray: 4 3; }
       svg .reference text { fill: var(--_accent); }
-      svg .axis { color: var(--_muted); }
-      details { margin-top: 0.5rem; font-size: 0.9rem; }
+      /* d3-axis writes font-size="10" on the axis: follow the chart's (scaled) size instead. */
+      svg .axis { color: var(--_muted); font-family: inherit; font-size: 0.85em; }
+      details { margin-top: 0.5rem; font-size: calc(0.9rem * var(--_scale)); }
       table { border-collapse: collapse; margin-top: 0.5rem; }
       th, td { padding: 0.2rem 0.75rem; border-bottom: 1px solid var(--_border); text-align: left; }
       td.num { text-align: right; font-variant-numeric: tabular-nums; }
@@ -93,6 +95,7 @@ export class AssessmentLineChart extends LitElement {
       { labels: this.labels, values: this.values },
       {
         width: this.#width.width,
+        fontSize: Number.parseFloat(getComputedStyle(svg).fontSize) || 11,
         label: this.summary,
         domain: [0, 1],
         format: (v) => formatPercent(v, lang),

@@ -1,7 +1,8 @@
 import type { Scorecard, ScorecardRow } from '@assessment-dashboard/core';
-import { css, html, LitElement, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import { formatCount } from '../i18n/format.ts';
 import { hostLang, type Lang, messages } from '../i18n/messages.ts';
+import { ScaledElement } from '../styles/scaled-element.ts';
 import { tokens } from '../styles/tokens.ts';
 
 type SortKey = 'rank' | 'department' | 'change';
@@ -14,7 +15,7 @@ type SortKey = 'rank' | 'department' | 'change';
  * @element assessment-scorecard
  * @csspart table - the ranking table
  */
-export class AssessmentScorecard extends LitElement {
+export class AssessmentScorecard extends ScaledElement {
   static override properties = {
     scorecard: { attribute: false },
     lang: { type: String, reflect: true },
@@ -39,7 +40,7 @@ export class AssessmentScorecard extends LitElement {
       button:focus-visible { outline: 3px solid var(--_bar); outline-offset: 2px; }
       .up { color: var(--_good); }
       .down { color: var(--_bad); }
-      tr.detail td { background: var(--_panel); font-size: 0.875rem; }
+      tr.detail td { background: var(--_panel); font-size: calc(0.875rem * var(--_scale)); }
       tr.detail ul { margin: 0; padding-left: 1.25rem; }
       .missing { color: var(--_muted); }
       .spark { color: var(--_bar); vertical-align: middle; }
