@@ -33,7 +33,7 @@ const staticDirs: StaticDir[] = [
 const config: StorybookConfig = {
   stories: ['../stories/**/*.stories.ts'],
   // The Accessibility panel: axe-core on the open story (the same WCAG 2.1 A/AA rules as
-  // stories/stories.a11y.browser.test.ts, which runs them on every story in `npm test`).
+  // packages/elements/test/stories.browser.test.ts, which runs them on every story in `npm test`).
   addons: ['@storybook/addon-a11y'],
   framework: { name: '@storybook/web-components-vite', options: {} },
   // No telemetry, no "what's new" fetches: this machine is offline.

@@ -67,3 +67,8 @@ export const Narrow: Story = {
 
 /** No rows: only the one-sentence summary says so. */
 export const Empty: Story = { args: { lang: 'zh-CN', dates: [], values: [] } };
+
+/** Large type (大字版) at phone width: `font-scale="2"`; cells grow with the text. */
+export const LargeType: Story = {
+  args: { lang: 'zh-CN', from: '2025-09-01', to: '2025-10-31', width: '360px', fontScale: '2' },
+};

@@ -205,7 +205,7 @@ export class AssessmentAnnualReport extends ScaledElement {
     const { TABLE2_CONTENT, TABLE2_WIDTH, formatTable2Value } = m;
     const t = annualMessages(lang);
     const notes = m.table2Notes(t2);
-    return html`<div class="scroll"><table part="table2">
+    return html`<div class="scroll" tabindex="0" role="region" aria-label=${t2.title}><table part="table2">
         <caption>${t2.title}</caption>
         ${t2.blocks.map((b) => {
           const span = (i: number) => (i === b.columns.length - 1 ? TABLE2_WIDTH - b.columns.length : 1);
@@ -257,7 +257,7 @@ export class AssessmentAnnualReport extends ScaledElement {
       );
       groups = [];
     }
-    return html`<div class="scroll"><table part="table3">
+    return html`<div class="scroll" tabindex="0" role="region" aria-label=${t3.title}><table part="table3">
       <caption>${t3.title}</caption>
       <thead>
         <tr><td colspan="3" rowspan="3" class="corner">${TABLE3_CORNER}</td><th scope="colgroup" colspan=${t3.columns.length}>${APPLICANT_BAND}</th></tr>
@@ -271,7 +271,7 @@ export class AssessmentAnnualReport extends ScaledElement {
   #table4(m: AnnualReportModule, t4: Table4) {
     const { TABLE4_BLOCKS, TABLE4_CELLS, TABLE4_LITIGATION, TABLE4_REVIEW } = m;
     const n = TABLE4_CELLS.length;
-    return html`<div class="scroll"><table part="table4">
+    return html`<div class="scroll" tabindex="0" role="region" aria-label=${t4.title}><table part="table4">
       <caption>${t4.title}</caption>
       <thead>
         <tr><th scope="colgroup" colspan=${n} rowspan="2">${TABLE4_REVIEW}</th><th scope="colgroup" colspan=${2 * n}>${TABLE4_LITIGATION}</th></tr>

@@ -60,7 +60,7 @@ export class AssessmentImportReport extends ScaledElement {
     const reason = (r: string) => t.reasons[r] ?? r;
     return html`<details part="report" ?open=${rejected > 0}>
       <summary>${t.importReport}：${t.reportSummary(this.imports.length, n(rejected), n(warnings))}</summary>
-      <div class="scroll">
+      <div class="scroll" tabindex="0" role="region" aria-label=${t.importReport}>
         <table>
           <thead><tr>
             <th scope="col">${t.file}</th><th scope="col">${t.dataset}</th><th scope="col">${t.encoding}</th>
@@ -79,7 +79,7 @@ export class AssessmentImportReport extends ScaledElement {
       ${this.#pii(lang)}
       ${
         this.entries.length
-          ? html`<div class="scroll"><table>
+          ? html`<div class="scroll" tabindex="0" role="region" aria-label=${t.firstEntries(this.entries.length, total)}><table>
               <caption>${t.firstEntries(this.entries.length, total)}</caption>
               <thead><tr>
                 <th scope="col">${t.file}</th><th scope="col">${t.row}</th><th scope="col">${t.column}</th>
