@@ -110,7 +110,7 @@ export class AssessmentKpiTile extends ScaledElement {
       ${
         r.kind === 'rate' && r.denominator !== null
           ? html`<p class="fraction" data-numerator=${r.numerator ?? ''} data-denominator=${r.denominator}>
-              ${this.#count(r.numerator ?? 0, lang)} ${t.of} ${this.#count(r.denominator, lang)}
+              ${formatCount(r.numerator ?? 0, lang)} ${t.of} ${formatCount(r.denominator, lang)}
             </p>`
           : nothing
       }

@@ -43,7 +43,7 @@ export class AssessmentLineChart extends ScaledElement {
       svg .reference line { stroke: var(--_accent); stroke-dasharray: 4 3; }
       svg .reference text { fill: var(--_accent); }
       /* d3-axis writes font-size="10" on the axis: follow the chart's (scaled) size instead. */
-      svg .axis { color: var(--_muted); font-family: inherit; font-size: 0.85em; }
+      svg .axis { color: var(--_muted); font-family: inherit; font-size: 0.91em; }
       details { margin-top: 0.5rem; font-size: calc(0.9rem * var(--_scale)); }
       table { border-collapse: collapse; margin-top: 0.5rem; }
       th, td { padding: 0.2rem 0.75rem; border-bottom: 1px solid var(--_border); text-align: left; }
