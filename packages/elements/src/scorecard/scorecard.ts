@@ -36,6 +36,8 @@ export class AssessmentScorecard extends ScaledElement {
       /* On a phone the table scrolls sideways instead of breaking names and bands one character per line. */
       th, td { padding: 0.35rem 0.6rem; border-bottom: 1px solid var(--_border); text-align: left; vertical-align: top; white-space: nowrap; }
       tr.detail td { white-space: normal; }
+      /* Department names wrap after six characters or so, so the score stays in view on a phone. */
+      tbody th { white-space: normal; min-width: 6em; }
       td.num, th.num { text-align: right; }
       thead button { font: inherit; font-weight: 600; background: none; border: none; padding: 0; color: var(--_fg); cursor: pointer; }
       tbody th button { font: inherit; background: none; border: none; padding: 0; color: var(--_bar); cursor: pointer; text-align: left; }
