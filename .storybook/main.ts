@@ -32,7 +32,9 @@ const staticDirs: StaticDir[] = [
 
 const config: StorybookConfig = {
   stories: ['../stories/**/*.stories.ts'],
-  addons: [],
+  // The Accessibility panel: axe-core on the open story (the same WCAG 2.1 A/AA rules as
+  // packages/elements/test/stories.browser.test.ts, which runs them on every story in `npm test`).
+  addons: ['@storybook/addon-a11y'],
   framework: { name: '@storybook/web-components-vite', options: {} },
   // No telemetry, no "what's new" fetches: this machine is offline.
   core: { disableTelemetry: true, disableWhatsNewNotifications: true },

@@ -33,6 +33,11 @@ const preview: Preview = {
   parameters: {
     layout: 'padded',
     controls: { expanded: true },
+    // WCAG 2.1 A and AA only, as in the axe tests; a violation is an error, not a to-do.
+    a11y: {
+      options: { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } },
+      test: 'error',
+    },
   },
 };
 

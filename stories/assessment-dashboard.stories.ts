@@ -14,6 +14,8 @@ interface DashboardArgs {
   lang?: string;
   asOf?: string;
   assetBase?: string;
+  /** Large type: multiplies every font size (the `font-scale` attribute). */
+  fontScale?: string;
 }
 
 const ASSET_BASE = '/duckdb/';
@@ -31,25 +33,31 @@ const smallUrls = () =>
   });
 
 /** Empty strings count as unset, so clearing a control removes the attribute. */
-const renderDashboard = ({ src, disclosures, lang, asOf, assetBase }: DashboardArgs) =>
+const renderDashboard = (
+  { src, disclosures, lang, asOf, assetBase, fontScale }: DashboardArgs,
+  onReady?: (e: Event) => void,
+) =>
   html`<assessment-dashboard
     src=${ifDefined(src || undefined)}
     disclosures=${ifDefined(disclosures || undefined)}
     lang=${ifDefined(lang || undefined)}
     as-of=${ifDefined(asOf || undefined)}
     asset-base=${ifDefined(assetBase || undefined)}
+    font-scale=${ifDefined(fontScale || undefined)}
+    @ad-ready=${ifDefined(onReady)}
   ></assessment-dashboard>`;
 
 const meta = {
   title: 'Elements/assessment-dashboard',
   component: 'assessment-dashboard',
-  render: renderDashboard,
+  render: (args) => renderDashboard(args),
   argTypes: {
     src: { control: 'text', description: 'Cases export URL (dataset detected from headers)' },
     disclosures: { control: 'text', description: 'Proactive-disclosure export URL' },
     lang: { control: 'inline-radio', options: ['zh-CN', 'en'] },
     asOf: { name: 'as-of', control: 'text', description: 'YYYY-MM-DD; default: latest in data' },
     assetBase: { name: 'asset-base', control: 'text', description: 'Folder of the DuckDB files' },
+    fontScale: { name: 'font-scale', control: 'inline-radio', options: ['', '1.5', '2'] },
   },
   // No `lang` by default: the element follows the page language (the Language toolbar).
   args: { assetBase: ASSET_BASE },
@@ -93,4 +101,38 @@ export const NoSource: Story = {
 export const EmptyFile: Story = {
   args: { asOf: '2025-03-15' },
   render: (args) => renderDashboard({ ...args, src: smallUrls().headerOnly }),
+};
+
+/**
+ * While the files load: a progress bar with the file name and a Cancel button, then the engine start.
+ * (The state passes once the small fixture is in; `npm test` checks it right after the first render.)
+ */
+export const Loading: Story = {
+  args: { asOf: '2025-03-15' },
+  render: (args) => renderDashboard({ ...args, src: smallUrls().cases }),
+  parameters: { settle: 'first-render' },
+};
+
+/** A chart selection as a filter: the disclosures of one domain, shown as a removable chip. */
+export const Filtered: Story = {
+  args: { asOf: '2025-03-15' },
+  render: (args) => {
+    const urls = smallUrls();
+    return renderDashboard({ ...args, src: urls.cases, disclosures: urls.disclosures }, (e) => {
+      const el = e.currentTarget as HTMLElement & { select(s: unknown[]): Promise<void> };
+      if (!el.hasAttribute('data-filtered')) {
+        el.setAttribute('data-filtered', '');
+        void el.select([{ dataset: 'disclosures', column: 'domain', value: 'budget', label: '财政预决算' }]);
+      }
+    });
+  },
+};
+
+/** Large type (大字版) on a phone: `font-scale="2"` in a 360 px column; tiles stack, charts grow. */
+export const LargeType: Story = {
+  args: { asOf: '2025-03-15', fontScale: '2', lang: 'zh-CN' },
+  render: (args) => {
+    const urls = smallUrls();
+    return html`<div style="max-width: 360px">${renderDashboard({ ...args, src: urls.cases, disclosures: urls.disclosures })}</div>`;
+  },
 };

@@ -11,6 +11,7 @@ interface BarChartArgs {
   categoryHeader: string;
   valueHeader: string;
   lang?: string;
+  fontScale?: string;
 }
 
 /** Proactive disclosures by domain (主动公开数量（按领域）), largest first, 4,300 in all. */
@@ -30,8 +31,8 @@ const DOMAINS = [
 const meta = {
   title: 'Elements/assessment-bar-chart',
   component: 'assessment-bar-chart',
-  render: ({ labels, values, summary, categoryHeader, valueHeader, lang }) =>
-    html`<div style="max-width: 48rem">
+  render: ({ labels, values, summary, categoryHeader, valueHeader, lang, fontScale }) =>
+    html`<div style="max-width: ${fontScale ? '360px' : '48rem'}">
       <assessment-bar-chart
         .labels=${labels}
         .values=${values}
@@ -39,6 +40,7 @@ const meta = {
         category-header=${categoryHeader}
         value-header=${valueHeader}
         lang=${ifDefined(lang || undefined)}
+        font-scale=${ifDefined(fontScale || undefined)}
       ></assessment-bar-chart>
     </div>`,
   argTypes: {
@@ -90,3 +92,6 @@ export const FewCategories: Story = {
     lang: 'zh-CN',
   },
 };
+
+/** Large type (大字版) at phone width: `font-scale="2"`, labels move above their bars. */
+export const LargeType: Story = { args: { ...Domains.args, fontScale: '2' } as BarChartArgs };

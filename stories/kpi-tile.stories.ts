@@ -209,3 +209,15 @@ export const AllStatuses: Story = {
       ${[green, amber, red, insufficient, noData, count].map((r) => tile(r, lang))}
     </div>`,
 };
+
+/** A large count: 12,459 reads 1.2万 (12.5K in English); the tooltip and screen readers get the exact number. */
+export const LargeCount: Story = { args: { result: { ...count, value: 12_459 } } };
+
+/** Large type (大字版): `font-scale="2"` on a phone-width column. */
+export const LargeType: Story = {
+  args: { result: green },
+  render: ({ result, lang }) =>
+    html`<div style="max-width: 360px">
+      <assessment-kpi-tile .result=${result} lang=${ifDefined(lang || undefined)} font-scale="2"></assessment-kpi-tile>
+    </div>`,
+};

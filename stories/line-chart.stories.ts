@@ -1,5 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import '../packages/elements/src/index.ts';
 
 /** A rate month by month with its target line, a one-sentence summary and the numbers as a table. */
@@ -9,6 +10,7 @@ interface LineChartArgs {
   target?: number;
   summary: string;
   lang: string;
+  fontScale?: string;
 }
 
 const MONTHS = ['2025年1月', '2025年2月', '2025年3月', '2025年4月', '2025年5月', '2025年6月'];
@@ -16,10 +18,10 @@ const MONTHS = ['2025年1月', '2025年2月', '2025年3月', '2025年4月', '202
 const meta = {
   title: 'Elements/assessment-line-chart',
   component: 'assessment-line-chart',
-  render: ({ labels, values, target, summary, lang }) =>
-    html`<div style="max-width: 48rem">
+  render: ({ labels, values, target, summary, lang, fontScale }) =>
+    html`<div style="max-width: ${fontScale ? '360px' : '48rem'}">
       <assessment-line-chart .labels=${labels} .values=${values} .target=${target} summary=${summary}
-        period-header="月份" value-header="上网办理率" lang=${lang}></assessment-line-chart>
+        period-header="月份" value-header="上网办理率" lang=${lang} font-scale=${ifDefined(fontScale)}></assessment-line-chart>
     </div>`,
 } satisfies Meta<LineChartArgs>;
 
@@ -53,3 +55,6 @@ export const English: Story = {
     lang: 'en',
   },
 };
+
+/** Large type (大字版) at phone width: `font-scale="2"`. */
+export const LargeType: Story = { args: { ...OnlineApplyRate.args, fontScale: '2' } as LineChartArgs };

@@ -17,6 +17,10 @@ export interface BarChartOptions {
   format?: (value: number) => string;
   /** Accessible name of the chart; a one-sentence summary works best. */
   label: string;
+  /** Font size of the SVG text in px (default 12): label columns, bands and margins grow with it. */
+  fontSize?: number;
+  /** Tooltip of bar i (an SVG `<title>`), e.g. the exact value when `format` abbreviates. */
+  title?: (i: number) => string;
   /**
    * Makes bars operable: each becomes a focusable toggle button (roving tabindex, `aria-pressed`) named by
    * `describe(i)`; the host listens for clicks and keys on `.bar[data-index]`.
@@ -24,7 +28,7 @@ export interface BarChartOptions {
   interactive?: { selected?: number; describe: (i: number) => string };
 }
 
-const MARGIN = { top: 4, right: 56, bottom: 24, left: 8 };
+const BASE = { top: 4, right: 56, bottom: 24, left: 8 };
 
 /**
  * Horizontal bar chart, largest first as given. Category labels sit in their own column sized to the
@@ -35,11 +39,13 @@ export function renderBarChart(svgEl: SVGSVGElement, data: BarChartData, options
   const n = data.values.length;
   const index = Array.from({ length: n }, (_, i) => i);
   const format = options.format ?? ((v: number) => String(v));
-  const longest = 8 + Math.max(0, ...index.map((i) => textWidth(String(data.labels[i]))));
+  const k = Math.max(1, (options.fontSize ?? 12) / 12);
+  const MARGIN = { top: BASE.top * k, right: BASE.right * k, bottom: BASE.bottom * k, left: BASE.left };
+  const longest = 8 + k * Math.max(0, ...index.map((i) => textWidth(String(data.labels[i]))));
   // Narrow screens: when labels would need more than 45 % of the width, put each label above its bar.
   const stacked = longest > options.width * 0.45;
   const labelWidth = stacked ? 0 : longest;
-  const band = options.band ?? (stacked ? 38 : 24);
+  const band = options.band ?? Math.round(k * (stacked ? 38 : 24));
   const left = MARGIN.left + labelWidth;
   const height = MARGIN.top + MARGIN.bottom + n * band;
   // A withheld value (NaN, small-number protection) draws no bar; its label says why via `format`.
@@ -56,7 +62,7 @@ export function renderBarChart(svgEl: SVGSVGElement, data: BarChartData, options
     .range([MARGIN.top, MARGIN.top + n * band])
     .padding(stacked ? 0.1 : 0.2)
     .round(true);
-  const barTop = stacked ? 16 : 0;
+  const barTop = stacked ? Math.round(16 * k) : 0;
   const barHeight = y.bandwidth() - barTop;
 
   const live = options.interactive;
@@ -86,11 +92,13 @@ export function renderBarChart(svgEl: SVGSVGElement, data: BarChartData, options
       .attr('aria-pressed', (i) => String(live.selected === i))
       .attr('aria-label', (i) => live.describe(i));
   }
+  const title = options.title;
+  if (title) rows.append('title').text((i) => title(i));
   rows
     .append('text')
     .attr('class', 'category')
     .attr('x', stacked ? left : left - 6)
-    .attr('y', stacked ? 12 : barHeight / 2)
+    .attr('y', stacked ? Math.round(12 * k) : barHeight / 2)
     .attr('dy', stacked ? null : '0.35em')
     .attr('text-anchor', stacked ? 'start' : 'end')
     // The trailing space is not drawn (SVG collapses it) but keeps the DOM text "label value", which a
@@ -118,7 +126,9 @@ export function renderBarChart(svgEl: SVGSVGElement, data: BarChartData, options
     .call(
       axisBottom(x)
         // Counts: whole-number ticks only, so small domains do not repeat "0 0 1 1" after rounding.
-        .tickValues(x.ticks(Math.max(2, Math.floor((options.width - left) / 80))).filter(Number.isInteger))
+        .tickValues(
+          x.ticks(Math.max(2, Math.floor((options.width - left) / (80 * k)))).filter(Number.isInteger),
+        )
         .tickFormat((v) => format(Number(v))),
     );
 }

@@ -19,6 +19,8 @@ export interface LineChartOptions {
   reference?: { value: number; label: string };
   /** Fixed y domain (e.g. [0, 1] for shares); default from 0 to the largest value. */
   domain?: [number, number];
+  /** Font size of the SVG text in px (default 11): margins and tick spacing grow with it (large type). */
+  fontSize?: number;
   /**
    * Makes periods operable: each dot becomes a focusable toggle button (roving tabindex, `aria-pressed`)
    * named by `describe(i)`; `selected` is an inclusive index range drawn as a shaded band (a brush).
@@ -26,16 +28,7 @@ export interface LineChartOptions {
   interactive?: { selected?: [number, number] | undefined; describe: (i: number) => string };
 }
 
-/** The x position of each period, for hit-testing a pointer brush. */
-export function linePositions(width: number, n: number): number[] {
-  const x = scalePoint<number>()
-    .domain(Array.from({ length: n }, (_, i) => i))
-    .range([M.left, width - M.right])
-    .padding(0.3);
-  return Array.from({ length: n }, (_, i) => x(i) ?? 0);
-}
-
-const M = { top: 12, right: 16, bottom: 28, left: 48 };
+const MARGIN = { top: 12, right: 16, bottom: 28, left: 48 };
 
 /**
  * A time series: one line with a dot per period, gaps where a period has no value, an optional dashed
@@ -44,7 +37,14 @@ const M = { top: 12, right: 16, bottom: 28, left: 48 };
 export function renderLineChart(svgEl: SVGSVGElement, data: LineChartData, options: LineChartOptions): void {
   const n = data.values.length;
   const index = Array.from({ length: n }, (_, i) => i);
-  const height = options.height ?? 220;
+  const k = Math.max(1, (options.fontSize ?? 11) / 11);
+  const M = {
+    top: MARGIN.top * k,
+    right: MARGIN.right * k,
+    bottom: MARGIN.bottom * k,
+    left: MARGIN.left * k,
+  };
+  const height = options.height ?? Math.round(220 * Math.max(1, 0.75 * k));
   const format = options.format ?? ((v: number) => String(v));
   const x = scalePoint<number>()
     .domain(index)
@@ -79,7 +79,7 @@ export function renderLineChart(svgEl: SVGSVGElement, data: LineChartData, optio
       .attr('height', height - M.top - M.bottom);
   }
 
-  const every = Math.max(1, Math.ceil(n / Math.max(2, Math.floor((options.width - M.left) / 64))));
+  const every = Math.max(1, Math.ceil(n / Math.max(2, Math.floor((options.width - M.left) / (64 * k)))));
   svg
     .append('g')
     .attr('class', 'axis x')

@@ -6,6 +6,7 @@
  */
 import type { AssessmentAnnualReport } from './annual-report/annual-report.ts';
 import { AssessmentBarChart } from './bar-chart/bar-chart.ts';
+import { AssessmentCalendarHeatmap, type CalendarSelectDetail } from './calendar-heatmap/calendar-heatmap.ts';
 import type { AssessmentCaseList } from './case-list/case-list.ts';
 import type { AssessmentItemBreakdown } from './case-list/item-breakdown.ts';
 import { AssessmentColumnMapper } from './column-mapper/column-mapper.ts';
@@ -28,6 +29,7 @@ const ELEMENTS = {
   'assessment-scorecard': AssessmentScorecard,
   'assessment-watch-list': AssessmentWatchList,
   'assessment-supervision': AssessmentSupervision,
+  'assessment-calendar-heatmap': AssessmentCalendarHeatmap,
 } as const;
 
 for (const [name, ctor] of Object.entries(ELEMENTS)) {
@@ -42,6 +44,7 @@ export { type LazyElement, loadElement } from './lazy-elements.ts';
 export type { AssessmentAnnualReport, AssessmentCaseList, AssessmentItemBreakdown };
 export {
   AssessmentBarChart,
+  AssessmentCalendarHeatmap,
   AssessmentColumnMapper,
   AssessmentDashboard,
   AssessmentImportReport,
@@ -50,6 +53,7 @@ export {
   AssessmentScorecard,
   AssessmentSupervision,
   AssessmentWatchList,
+  type CalendarSelectDetail,
 };
 
 declare global {
@@ -66,5 +70,6 @@ declare global {
     'assessment-annual-report': AssessmentAnnualReport;
     'assessment-case-list': AssessmentCaseList;
     'assessment-item-breakdown': AssessmentItemBreakdown;
+    'assessment-calendar-heatmap': AssessmentCalendarHeatmap;
   }
 }

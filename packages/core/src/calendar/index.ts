@@ -9,6 +9,7 @@ export {
   type YearCoverage,
 } from './calendar.ts';
 export { CalendarConfigError, type CalendarOverrides, parseCalendarOverrides } from './overrides.ts';
+export { type CalendarDays, calendarDays, type DayKind, dayKind, nationalDayName } from './range.ts';
 export {
   CALENDAR_MACROS_SQL,
   type CalendarRange,

@@ -6,9 +6,10 @@ import type {
   Table3,
   Table4,
 } from '@assessment-dashboard/core/annual-report';
-import { css, html, LitElement, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import { downloadBlob } from '../download.ts';
 import { hostLang, type Lang } from '../i18n/messages.ts';
+import { ScaledElement } from '../styles/scaled-element.ts';
 import { tokens } from '../styles/tokens.ts';
 import { annualMessages } from './messages.ts';
 
@@ -45,7 +46,7 @@ const annualLib = (): Promise<AnnualReportModule> =>
  * @csspart table4 - table 四
  * @csspart notes - why some table 二 cells are empty
  */
-export class AssessmentAnnualReport extends LitElement {
+export class AssessmentAnnualReport extends ScaledElement {
   static override properties = {
     year: { type: Number, reflect: true },
     layout: { type: String, reflect: true },
@@ -71,8 +72,8 @@ export class AssessmentAnnualReport extends LitElement {
     css`
       :host { display: block; }
       .toolbar { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: baseline; justify-content: space-between; margin-bottom: var(--_space); }
-      h2 { font-size: 1.1rem; margin: 0; }
-      .muted { color: var(--_muted); font-weight: normal; font-size: 0.9rem; }
+      h2 { font-size: calc(1.1rem * var(--_scale)); margin: 0; }
+      .muted { color: var(--_muted); font-weight: normal; font-size: calc(0.9rem * var(--_scale)); }
       button { font: inherit; padding: 0.3rem 0.8rem; border: 1px solid var(--_border); border-radius: var(--_radius); background: var(--_bg); color: var(--_fg); cursor: pointer; }
       button:focus-visible { outline: 3px solid var(--_bar); outline-offset: 2px; }
       .checks { border-left: 4px solid var(--_good); background: var(--_panel); padding: 0.4rem 0.8rem; margin-bottom: var(--_space); }
@@ -86,7 +87,7 @@ export class AssessmentAnnualReport extends LitElement {
       th[scope='row'], th[scope='rowgroup'] { text-align: left; }
       td { text-align: right; min-width: 3.5rem; }
       td.missing { color: var(--_muted); text-align: center; }
-      .notes { font-size: 0.85rem; color: var(--_muted); margin: -0.75rem 0 var(--_space); }
+      .notes { font-size: calc(0.85rem * var(--_scale)); color: var(--_muted); margin: -0.75rem 0 var(--_space); }
       .notes ul { margin: 0.25rem 0 0; padding-left: 1.25rem; }
       @media print {
         @page { size: A4 landscape; margin: 12mm; }
@@ -204,7 +205,7 @@ export class AssessmentAnnualReport extends LitElement {
     const { TABLE2_CONTENT, TABLE2_WIDTH, formatTable2Value } = m;
     const t = annualMessages(lang);
     const notes = m.table2Notes(t2);
-    return html`<div class="scroll"><table part="table2">
+    return html`<div class="scroll" tabindex="0" role="region" aria-label=${t2.title}><table part="table2">
         <caption>${t2.title}</caption>
         ${t2.blocks.map((b) => {
           const span = (i: number) => (i === b.columns.length - 1 ? TABLE2_WIDTH - b.columns.length : 1);
@@ -256,7 +257,7 @@ export class AssessmentAnnualReport extends LitElement {
       );
       groups = [];
     }
-    return html`<div class="scroll"><table part="table3">
+    return html`<div class="scroll" tabindex="0" role="region" aria-label=${t3.title}><table part="table3">
       <caption>${t3.title}</caption>
       <thead>
         <tr><td colspan="3" rowspan="3" class="corner">${TABLE3_CORNER}</td><th scope="colgroup" colspan=${t3.columns.length}>${APPLICANT_BAND}</th></tr>
@@ -270,7 +271,7 @@ export class AssessmentAnnualReport extends LitElement {
   #table4(m: AnnualReportModule, t4: Table4) {
     const { TABLE4_BLOCKS, TABLE4_CELLS, TABLE4_LITIGATION, TABLE4_REVIEW } = m;
     const n = TABLE4_CELLS.length;
-    return html`<div class="scroll"><table part="table4">
+    return html`<div class="scroll" tabindex="0" role="region" aria-label=${t4.title}><table part="table4">
       <caption>${t4.title}</caption>
       <thead>
         <tr><th scope="colgroup" colspan=${n} rowspan="2">${TABLE4_REVIEW}</th><th scope="colgroup" colspan=${2 * n}>${TABLE4_LITIGATION}</th></tr>

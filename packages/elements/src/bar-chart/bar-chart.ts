@@ -1,8 +1,9 @@
 import { renderBarChart } from '@assessment-dashboard/charts';
-import { css, html, LitElement, type PropertyValues } from 'lit';
+import { css, html, type PropertyValues } from 'lit';
 import { WidthController } from '../controllers/width-controller.ts';
-import { formatOrWithheld } from '../i18n/format.ts';
+import { formatCompact, formatOrWithheld, isCompacted } from '../i18n/format.ts';
 import { hostLang, messages } from '../i18n/messages.ts';
+import { ScaledElement } from '../styles/scaled-element.ts';
 import { tokens } from '../styles/tokens.ts';
 
 /**
@@ -14,7 +15,7 @@ import { tokens } from '../styles/tokens.ts';
  * @csspart chart - the SVG
  * @csspart table - the data table
  */
-export class AssessmentBarChart extends LitElement {
+export class AssessmentBarChart extends ScaledElement {
   static override properties = {
     labels: { attribute: false },
     values: { attribute: false },
@@ -44,7 +45,7 @@ export class AssessmentBarChart extends LitElement {
     tokens,
     css`
       :host { display: block; }
-      svg { display: block; max-width: 100%; height: auto; font-size: 12px; }
+      svg { display: block; max-width: 100%; height: auto; font-size: calc(0.75rem * var(--_scale)); }
       svg .bar rect { fill: var(--_bar); }
       svg .bar[role='button'] { cursor: pointer; }
       svg .bar.selected rect { fill: var(--_accent); }
@@ -52,8 +53,9 @@ export class AssessmentBarChart extends LitElement {
       svg .bar:focus { outline: none; }
       svg .bar:focus-visible rect { stroke: var(--_fg); stroke-width: 3px; }
       svg .category, svg .value { fill: var(--_fg); }
-      svg .axis { color: var(--_muted); }
-      details { margin-top: 0.5rem; font-size: 0.9rem; }
+      /* d3-axis writes font-size="10" on the axis: follow the chart's (scaled) size instead. */
+      svg .axis { color: var(--_muted); font-family: inherit; font-size: 0.85em; }
+      details { margin-top: 0.5rem; font-size: calc(0.9rem * var(--_scale)); }
       table { border-collapse: collapse; margin-top: 0.5rem; }
       th, td { padding: 0.2rem 0.75rem; border-bottom: 1px solid var(--_border); text-align: left; }
       td.num { text-align: right; font-variant-numeric: tabular-nums; }
@@ -144,15 +146,26 @@ export class AssessmentBarChart extends LitElement {
     const focused = this.renderRoot.querySelector(':focus')?.getAttribute('data-index');
     const selectedIndex = Array.from(this.labels, (_, i) => this.#key(i)).indexOf(this.selected ?? '\u0000');
     // The name starts with the visible label and value in reading order (WCAG 2.5.3, label in name).
-    const describe = (i: number) =>
-      `${this.labels[i]}${lang === 'en' ? ' ' : '：'}${formatOrWithheld(this.values[i], lang)}`;
+    // An abbreviated value is followed by the exact one: 受理：34.5万（345,000）.
+    const describe = (i: number) => {
+      const v = this.values[i] ?? Number.NaN;
+      const exact = formatOrWithheld(v, lang);
+      const shown = isCompacted(v)
+        ? `${formatCompact(v, lang)}${lang === 'en' ? ` (${exact})` : `（${exact}）`}`
+        : exact;
+      return `${this.labels[i]}${lang === 'en' ? ' ' : '：'}${shown}`;
+    };
     renderBarChart(
       svg,
       { labels: this.labels, values: this.values },
       {
         width: this.#width.width,
+        fontSize: Number.parseFloat(getComputedStyle(svg).fontSize) || 12,
         label: this.summary,
-        format: (v) => formatOrWithheld(v, lang),
+        // Large counts are abbreviated on the bars and the axis (1.2万 / 12.5K); the tooltip, the bar's
+        // accessible name and the data table keep the exact value.
+        format: (v) => (isCompacted(v) ? formatCompact(v, lang) : formatOrWithheld(v, lang)),
+        title: (i) => describe(i),
         interactive: this.selectable
           ? { selected: selectedIndex < 0 ? undefined : selectedIndex, describe }
           : undefined,

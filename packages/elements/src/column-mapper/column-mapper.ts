@@ -5,9 +5,10 @@ import {
   type ImportMapping,
   suggestColumns,
 } from '@assessment-dashboard/core';
-import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
+import { css, html, nothing, type PropertyValues } from 'lit';
 import { downloadText } from '../download.ts';
 import { hostLang, type Lang, messages } from '../i18n/messages.ts';
+import { ScaledElement } from '../styles/scaled-element.ts';
 import { tokens } from '../styles/tokens.ts';
 
 /**
@@ -19,7 +20,7 @@ import { tokens } from '../styles/tokens.ts';
  * @fires ad-apply-mapping - detail: `{ mapping }` (an ImportMapping)
  * @csspart form - the mapping form
  */
-export class AssessmentColumnMapper extends LitElement {
+export class AssessmentColumnMapper extends ScaledElement {
   static override properties = {
     preview: { attribute: false },
     fileName: { type: String, attribute: 'file-name' },
@@ -40,11 +41,11 @@ export class AssessmentColumnMapper extends LitElement {
     css`
       :host { display: block; }
       form { background: var(--_bg); border: 1px solid var(--_warn); border-radius: var(--_radius); padding: 0.75rem 1rem; }
-      h3 { margin: 0 0 0.25rem; font-size: 1.05rem; }
+      h3 { margin: 0 0 0.25rem; font-size: calc(1.05rem * var(--_scale)); }
       .scroll { overflow-x: auto; }
       table { border-collapse: collapse; margin: 0.5rem 0; min-width: 100%; }
       th, td { padding: 0.25rem 0.5rem; border-bottom: 1px solid var(--_border); text-align: left; vertical-align: middle; }
-      td.samples { color: var(--_muted); font-size: 0.85rem; overflow-wrap: anywhere; max-width: 18rem; }
+      td.samples { color: var(--_muted); font-size: calc(0.85rem * var(--_scale)); overflow-wrap: anywhere; max-width: 18rem; }
       .required { color: var(--_bad); }
       select, button { font: inherit; padding: 0.25rem 0.5rem; border-radius: var(--_radius); border: 1px solid var(--_border); background: var(--_bg); color: var(--_fg); }
       button { cursor: pointer; margin-right: 0.5rem; }

@@ -32,17 +32,25 @@ import {
   type WatchList,
   watchList,
 } from '@assessment-dashboard/core';
-import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { downloadBlob, downloadText } from '../download.ts';
 import { defaultAssetBase } from '../duckdb/asset-base.ts';
 import { acquireDuckDB, type DuckDBLease } from '../duckdb/shared-db.ts';
 import { chartPng, standaloneSvg } from '../export/export-chart.ts';
 import { breakdownCsv, indicatorsCsv, indicatorsSheet } from '../export/export-data.ts';
 import { installOfflineGuard } from '../guard/offline-guard.ts';
-import { formatBytes, formatCount, formatDate, formatMonth, formatPercent } from '../i18n/format.ts';
+import {
+  formatBytes,
+  formatCount,
+  formatCountInText,
+  formatDate,
+  formatMonth,
+  formatPercent,
+} from '../i18n/format.ts';
 import { hostLang, type Lang, messages } from '../i18n/messages.ts';
 import { loadElement } from '../lazy-elements.ts';
 import { FetchError, TooLargeError } from '../load/fetch-with-progress.ts';
+import { ScaledElement } from '../styles/scaled-element.ts';
 import { tokens } from '../styles/tokens.ts';
 import {
   cubeGroups,
@@ -116,7 +124,7 @@ const ACCEPT = '.csv,.tsv,.txt,.xlsx,.parquet,.arrow,.arrows,.feather,.json,.ndj
  * @csspart panel - a chart panel
  * @csspart dropzone - the file drop area shown without `src`
  */
-export class AssessmentDashboard extends LitElement {
+export class AssessmentDashboard extends ScaledElement {
   static override properties = {
     src: { type: String },
     disclosures: { type: String },
@@ -810,8 +818,8 @@ export class AssessmentDashboard extends LitElement {
         ? t.chartSummary(
             labels.length,
             labels[0] ?? '',
-            formatCount(values[0] ?? 0, lang),
-            formatCount(c.result.value ?? 0, lang),
+            formatCountInText(values[0] ?? 0, lang),
+            formatCountInText(c.result.value ?? 0, lang),
           )
         : '';
     const selected = this.#selection.find((x) => x.dataset === 'disclosures' && x.column === 'domain')?.value;

@@ -8,16 +8,16 @@ export const dashboardStyles = css`
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     padding: var(--_space);
-    font-size: var(--ad-font-size, 1rem);
+    font-size: calc(var(--ad-font-size, 1rem) * var(--_scale));
   }
   :host([hidden]) { display: none; }
   header { display: flex; flex-wrap: wrap; align-items: baseline; justify-content: space-between; gap: 0.25rem 1rem; }
-  h2 { margin: 0; font-size: 1.25rem; border-left: 4px solid var(--_accent); padding-left: 0.5rem; }
-  h3.panel-title { margin: 0 0 0.5rem; font-size: 1.05rem; }
-  .meta { color: var(--_muted); font-size: 0.875rem; margin: 0; }
+  h2 { margin: 0; font-size: calc(1.25rem * var(--_scale)); border-left: 4px solid var(--_accent); padding-left: 0.5rem; }
+  h3.panel-title { margin: 0 0 0.5rem; font-size: calc(1.05rem * var(--_scale)); }
+  .meta { color: var(--_muted); font-size: calc(0.875rem * var(--_scale)); margin: 0; }
   .tiles {
     display: grid;
-    grid-template-columns: repeat(auto-fill, minmax(13rem, 1fr));
+    grid-template-columns: repeat(auto-fill, minmax(min(calc(13rem * var(--_scale)), 100%), 1fr));
     gap: 0.75rem;
     margin: var(--_space) 0;
     padding: 0;
@@ -32,7 +32,7 @@ export const dashboardStyles = css`
   .state { padding: 1.5rem 1rem; text-align: center; background: var(--_bg); border-radius: var(--_radius); }
   .state progress { width: min(24rem, 100%); height: 0.75rem; accent-color: var(--_bar); }
   .error { text-align: left; border: 1px solid var(--_bad); }
-  .error h3 { margin: 0 0 0.25rem; color: var(--_bad); font-size: 1.05rem; }
+  .error h3 { margin: 0 0 0.25rem; color: var(--_bad); font-size: calc(1.05rem * var(--_scale)); }
   .error p { margin: 0.25rem 0; overflow-wrap: anywhere; }
   button {
     font: inherit;
@@ -55,7 +55,7 @@ export const dashboardStyles = css`
   .drop.dragging { border-color: var(--_bar); background: var(--_panel); }
   .drop p { margin: 0.35rem 0; }
   assessment-import-report { margin-top: 0.5rem; }
-  .tools { margin: 0.25rem 0; font-size: 0.85rem; color: var(--_muted); }
+  .tools { margin: 0.25rem 0; font-size: calc(0.85rem * var(--_scale)); color: var(--_muted); }
   @media print {
     :host { border: none; background: none; padding: 0; }
     /* Keep what describes the view (title, as-of, filter chips); drop controls. */
@@ -71,7 +71,8 @@ export const dashboardStyles = css`
     section.panel { padding: 0.5rem; }
   }
   @container (max-width: 30rem) {
-    .tiles { grid-template-columns: 1fr 1fr; gap: 0.5rem; }
+    /* Two tiles a row on phones, one with large type (the column minimum grows with the text). */
+    .tiles { grid-template-columns: repeat(auto-fill, minmax(min(calc(9rem * var(--_scale)), 100%), 1fr)); gap: 0.5rem; }
   }
   @media (prefers-reduced-motion: reduce) { * { animation: none !important; transition: none !important; } }
 `;

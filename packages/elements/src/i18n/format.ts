@@ -14,6 +14,35 @@ export const formatPercent = (v: number, lang: Lang): string =>
 export const formatCount = (v: number, lang: Lang, digits = 0): string =>
   new Intl.NumberFormat(locale(lang), { maximumFractionDigits: digits }).format(v);
 
+/** Counts from which `formatCompact` abbreviates: below it, grouped digits are short enough. */
+export const COMPACT_FROM = 10_000;
+
+/**
+ * A count as a reader of the language abbreviates it: 1.2万 / 3.4亿 in Chinese (万 = 10⁴, 亿 = 10⁸), 12.5K /
+ * 340M in English, one decimal at most; below 10,000 the exact count with digit grouping (千分位: 9,876).
+ * Only for display where space is short (tiles, chart labels, summaries): tables, tooltips and accessible
+ * names carry `formatCount`'s exact value. Non-finite values are returned as `–`.
+ */
+export function formatCompact(v: number, lang: Lang): string {
+  if (!Number.isFinite(v)) return '–';
+  if (Math.abs(v) < COMPACT_FROM) return formatCount(v, lang);
+  return new Intl.NumberFormat(locale(lang), { notation: 'compact', maximumFractionDigits: 1 }).format(v);
+}
+
+/** True when `formatCompact` abbreviates `v`, i.e. the display differs from the exact count. */
+export const isCompacted = (v: number): boolean => Number.isFinite(v) && Math.abs(v) >= COMPACT_FROM;
+
+/**
+ * A count for running text that is both seen and read aloud (chart summaries, which are also the chart's
+ * accessible name): abbreviated with the exact value after it, 1.2万（12,459） / 12.5K (12,459); small counts
+ * as they are.
+ */
+export function formatCountInText(v: number, lang: Lang): string {
+  if (!isCompacted(v)) return formatCount(v, lang);
+  const exact = formatCount(v, lang);
+  return lang === 'en' ? `${formatCompact(v, lang)} (${exact})` : `${formatCompact(v, lang)}（${exact}）`;
+}
+
 export const formatBytes = (n: number, lang: Lang): string =>
   n < 1024 * 1024
     ? `${new Intl.NumberFormat(locale(lang), { maximumFractionDigits: 0 }).format(n / 1024)} KB`
@@ -44,9 +73,9 @@ export const formatScore = (v: number, lang: Lang): string => {
   return lang === 'zh' ? `${n} 分` : `${n} points`;
 };
 
-/** '2025-03' → 2025年3月 / Mar 2025. */
+/** '2025-03' (or a full date '2025-03-14') → 2025年3月 / Mar 2025. */
 export function formatMonth(ym: string, lang: Lang): string {
-  const [y, m] = ym.split('-').map(Number);
+  const [y, m] = ym.slice(0, 7).split('-').map(Number);
   if (!y || !m) return ym;
   if (lang === 'zh') return `${y}年${m}月`;
   return new Intl.DateTimeFormat('en-US', { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(

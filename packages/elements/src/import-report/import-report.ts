@@ -1,7 +1,8 @@
 import type { ImportSummary, LedgerEntry } from '@assessment-dashboard/core';
-import { css, html, LitElement, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import { formatCount } from '../i18n/format.ts';
 import { hostLang, type Lang, messages } from '../i18n/messages.ts';
+import { ScaledElement } from '../styles/scaled-element.ts';
 import { tokens } from '../styles/tokens.ts';
 
 /**
@@ -12,7 +13,7 @@ import { tokens } from '../styles/tokens.ts';
  * @fires ad-download-ledger - asks the host (the dashboard) for the full ledger CSV
  * @csspart report - the disclosure box
  */
-export class AssessmentImportReport extends LitElement {
+export class AssessmentImportReport extends ScaledElement {
   static override properties = {
     imports: { attribute: false },
     entries: { attribute: false },
@@ -25,7 +26,7 @@ export class AssessmentImportReport extends LitElement {
   static override styles = [
     tokens,
     css`
-      :host { display: block; font-size: 0.9rem; }
+      :host { display: block; font-size: calc(0.9rem * var(--_scale)); }
       details { background: var(--_bg); border: 1px solid var(--_border); border-radius: var(--_radius); padding: 0.5rem 0.75rem; }
       summary { cursor: pointer; font-weight: 600; }
       summary:focus-visible, button:focus-visible { outline: 3px solid var(--_bar); outline-offset: 2px; }
@@ -59,7 +60,7 @@ export class AssessmentImportReport extends LitElement {
     const reason = (r: string) => t.reasons[r] ?? r;
     return html`<details part="report" ?open=${rejected > 0}>
       <summary>${t.importReport}：${t.reportSummary(this.imports.length, n(rejected), n(warnings))}</summary>
-      <div class="scroll">
+      <div class="scroll" tabindex="0" role="region" aria-label=${t.importReport}>
         <table>
           <thead><tr>
             <th scope="col">${t.file}</th><th scope="col">${t.dataset}</th><th scope="col">${t.encoding}</th>
@@ -78,7 +79,7 @@ export class AssessmentImportReport extends LitElement {
       ${this.#pii(lang)}
       ${
         this.entries.length
-          ? html`<div class="scroll"><table>
+          ? html`<div class="scroll" tabindex="0" role="region" aria-label=${t.firstEntries(this.entries.length, total)}><table>
               <caption>${t.firstEntries(this.entries.length, total)}</caption>
               <thead><tr>
                 <th scope="col">${t.file}</th><th scope="col">${t.row}</th><th scope="col">${t.column}</th>

@@ -1,7 +1,15 @@
 import type { IndicatorResult } from '@assessment-dashboard/core';
-import { css, html, LitElement, nothing } from 'lit';
-import { formatCount, formatPercent, formatScore, formatWorkingDays } from '../i18n/format.ts';
+import { css, html, nothing } from 'lit';
+import {
+  formatCompact,
+  formatCount,
+  formatPercent,
+  formatScore,
+  formatWorkingDays,
+  isCompacted,
+} from '../i18n/format.ts';
 import { hostLang, type Lang, messages } from '../i18n/messages.ts';
+import { ScaledElement } from '../styles/scaled-element.ts';
 import { tokens } from '../styles/tokens.ts';
 
 /** Status marks so colour is never the only carrier of meaning. */
@@ -15,7 +23,7 @@ const MARK = { green: '✓', amber: '!', red: '✕', insufficient: '?', none: ''
  * @csspart tile - the tile box
  * @csspart value - the big number
  */
-export class AssessmentKpiTile extends LitElement {
+export class AssessmentKpiTile extends ScaledElement {
   static override properties = {
     result: { attribute: false },
     lang: { type: String, reflect: true },
@@ -39,16 +47,16 @@ export class AssessmentKpiTile extends LitElement {
       article.green { border-top-color: var(--_good); }
       article.amber { border-top-color: var(--_warn); }
       article.red { border-top-color: var(--_bad); }
-      h3 { margin: 0; font-size: 0.95rem; font-weight: 600; color: var(--_muted); }
-      p.value { margin: 0.25rem 0 0; font-size: 2rem; font-weight: 700; color: var(--_fg); font-variant-numeric: tabular-nums; }
-      p { margin: 0.15rem 0 0; font-size: 0.85rem; color: var(--_muted); }
+      h3 { margin: 0; font-size: calc(0.95rem * var(--_scale)); font-weight: 600; color: var(--_muted); }
+      p.value { margin: 0.25rem 0 0; font-size: calc(2rem * var(--_scale)); font-weight: 700; color: var(--_fg); font-variant-numeric: tabular-nums; }
+      p { margin: 0.15rem 0 0; font-size: calc(0.85rem * var(--_scale)); color: var(--_muted); }
       .status { font-weight: 600; }
       .green .status { color: var(--_good); }
       .amber .status { color: var(--_warn); }
       .red .status { color: var(--_bad); }
       @media (max-width: 30rem) {
         article { padding: 0.5rem 0.625rem; }
-        p.value { font-size: 1.6rem; }
+        p.value { font-size: calc(1.6rem * var(--_scale)); }
       }
     `,
   ];
@@ -66,13 +74,30 @@ export class AssessmentKpiTile extends LitElement {
     return formatCount(v, lang);
   }
 
+  /**
+   * A count that may be large: 1.2万 / 12.5K on screen, the exact number as the tooltip and for screen
+   * readers (the abbreviation is hidden from them, the exact value is visually hidden).
+   */
+  #count(v: number, lang: Lang) {
+    if (!isCompacted(v)) return formatCount(v, lang);
+    const exact = formatCount(v, lang);
+    return html`<span class="compact" aria-hidden="true" title=${exact}>${formatCompact(v, lang)}</span><span class="visually-hidden">${exact}</span>`;
+  }
+
   override render() {
     const r = this.result;
     if (!r) return nothing;
     const lang = hostLang(this);
     const t = messages(lang);
+    const counted = r.unit !== 'percent' && r.unit !== 'wd' && r.unit !== 'score';
     const value =
-      r.value === null ? (r.disclosure === 'suppressed' ? t.withheld : '–') : this.#format(r.value, lang);
+      r.value === null
+        ? r.disclosure === 'suppressed'
+          ? t.withheld
+          : '–'
+        : counted
+          ? this.#count(r.value, lang)
+          : this.#format(r.value, lang);
     const target =
       r.target === null
         ? ''

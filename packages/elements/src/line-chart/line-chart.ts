@@ -1,8 +1,9 @@
-import { linePositions, renderLineChart } from '@assessment-dashboard/charts';
-import { css, html, LitElement } from 'lit';
+import { renderLineChart } from '@assessment-dashboard/charts';
+import { css, html } from 'lit';
 import { WidthController } from '../controllers/width-controller.ts';
 import { formatPercent } from '../i18n/format.ts';
 import { hostLang, messages } from '../i18n/messages.ts';
+import { ScaledElement } from '../styles/scaled-element.ts';
 import { tokens } from '../styles/tokens.ts';
 
 /**
@@ -16,7 +17,7 @@ import { tokens } from '../styles/tokens.ts';
  * @csspart chart - the SVG
  * @csspart table - the data table
  */
-export class AssessmentLineChart extends LitElement {
+export class AssessmentLineChart extends ScaledElement {
   static override properties = {
     labels: { attribute: false },
     values: { attribute: false },
@@ -48,7 +49,7 @@ export class AssessmentLineChart extends LitElement {
     tokens,
     css`
       :host { display: block; }
-      svg { display: block; max-width: 100%; height: auto; font-size: 11px; }
+      svg { display: block; max-width: 100%; height: auto; font-size: calc(0.6875rem * var(--_scale)); }
       svg .series { stroke: var(--_bar); stroke-width: 2px; }
       svg .dots circle { fill: var(--_bar); }
       svg .dots circle.empty { fill: var(--_surface, #fff); stroke: var(--_muted); }
@@ -59,8 +60,9 @@ export class AssessmentLineChart extends LitElement {
       svg[role='group'] { touch-action: pan-y; user-select: none; }
       svg .reference line { stroke: var(--_accent); stroke-dasharray: 4 3; }
       svg .reference text { fill: var(--_accent); }
-      svg .axis { color: var(--_muted); }
-      details { margin-top: 0.5rem; font-size: 0.9rem; }
+      /* d3-axis writes font-size="10" on the axis: follow the chart's (scaled) size instead. */
+      svg .axis { color: var(--_muted); font-family: inherit; font-size: 0.91em; }
+      details { margin-top: 0.5rem; font-size: calc(0.9rem * var(--_scale)); }
       table { border-collapse: collapse; margin-top: 0.5rem; }
       th, td { padding: 0.2rem 0.75rem; border-bottom: 1px solid var(--_border); text-align: left; }
       td.num { text-align: right; font-variant-numeric: tabular-nums; }
@@ -111,9 +113,13 @@ export class AssessmentLineChart extends LitElement {
     if (!svg) return 0;
     const rect = svg.getBoundingClientRect();
     const x = ((e.clientX - rect.left) * svg.viewBox.baseVal.width) / (rect.width || 1);
-    const xs = linePositions(svg.viewBox.baseVal.width, this.labels.length);
+    // Hit-test against the drawn dots (one per period, in SVG units), whatever the chart's margins.
     let best = 0;
-    for (const [i, p] of xs.entries()) if (Math.abs(p - x) < Math.abs((xs[best] ?? 0) - x)) best = i;
+    let distance = Number.POSITIVE_INFINITY;
+    for (const dot of svg.querySelectorAll('circle[data-index]')) {
+      const d = Math.abs(Number(dot.getAttribute('cx')) - x);
+      if (d < distance) [best, distance] = [Number(dot.getAttribute('data-index')), d];
+    }
     return best;
   }
 
@@ -212,6 +218,7 @@ export class AssessmentLineChart extends LitElement {
       { labels: this.labels, values: this.values },
       {
         width: this.#width.width,
+        fontSize: Number.parseFloat(getComputedStyle(svg).fontSize) || 11,
         label: this.summary,
         domain: [0, 1],
         format: (v) => formatPercent(v, lang),

@@ -1,7 +1,8 @@
 import type { Scorecard, ScorecardRow } from '@assessment-dashboard/core';
-import { css, html, LitElement, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import { formatCount } from '../i18n/format.ts';
 import { hostLang, type Lang, messages } from '../i18n/messages.ts';
+import { ScaledElement } from '../styles/scaled-element.ts';
 import { tokens } from '../styles/tokens.ts';
 
 type SortKey = 'rank' | 'department' | 'change';
@@ -14,7 +15,7 @@ type SortKey = 'rank' | 'department' | 'change';
  * @element assessment-scorecard
  * @csspart table - the ranking table
  */
-export class AssessmentScorecard extends LitElement {
+export class AssessmentScorecard extends ScaledElement {
   static override properties = {
     scorecard: { attribute: false },
     lang: { type: String, reflect: true },
@@ -32,14 +33,18 @@ export class AssessmentScorecard extends LitElement {
       :host { display: block; }
       .scroll { overflow-x: auto; }
       table { border-collapse: collapse; width: 100%; font-variant-numeric: tabular-nums; }
-      th, td { padding: 0.35rem 0.6rem; border-bottom: 1px solid var(--_border); text-align: left; vertical-align: top; }
+      /* On a phone the table scrolls sideways instead of breaking names and bands one character per line. */
+      th, td { padding: 0.35rem 0.6rem; border-bottom: 1px solid var(--_border); text-align: left; vertical-align: top; white-space: nowrap; }
+      tr.detail td { white-space: normal; }
+      /* Department names wrap after six characters or so, so the score stays in view on a phone. */
+      tbody th { white-space: normal; min-width: 6em; }
       td.num, th.num { text-align: right; }
       thead button { font: inherit; font-weight: 600; background: none; border: none; padding: 0; color: var(--_fg); cursor: pointer; }
       tbody th button { font: inherit; background: none; border: none; padding: 0; color: var(--_bar); cursor: pointer; text-align: left; }
       button:focus-visible { outline: 3px solid var(--_bar); outline-offset: 2px; }
       .up { color: var(--_good); }
       .down { color: var(--_bad); }
-      tr.detail td { background: var(--_panel); font-size: 0.875rem; }
+      tr.detail td { background: var(--_panel); font-size: calc(0.875rem * var(--_scale)); }
       tr.detail ul { margin: 0; padding-left: 1.25rem; }
       .missing { color: var(--_muted); }
       .spark { color: var(--_bar); vertical-align: middle; }

@@ -19,6 +19,9 @@ export const tokens = css`
     --_bad: var(--ad-color-bad, #cf222e);
     --_radius: var(--ad-radius, 6px);
     --_space: var(--ad-space, 1rem);
+    /* Large type: every font size is calc(<rem> * var(--_scale)), so both the font-scale attribute
+       (which sets --ad-font-scale) and the host page's root font size (字号 大/超大) enlarge the text. */
+    --_scale: var(--ad-font-scale, 1);
     font-family: var(--_font);
     color: var(--_fg);
     line-height: 1.5;

@@ -1,6 +1,7 @@
 import { type BackfillResult, FINDING_LABELS, type ReconcileResult } from '@assessment-dashboard/core';
-import { css, html, LitElement, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import { hostLang, type Lang, messages } from '../i18n/messages.ts';
+import { ScaledElement } from '../styles/scaled-element.ts';
 import { tokens } from '../styles/tokens.ts';
 
 /** Rows listed on screen per check; the CLI lists every one. */
@@ -14,7 +15,7 @@ const SHOWN = 50;
  * @element assessment-supervision
  * @csspart table - each findings table
  */
-export class AssessmentSupervision extends LitElement {
+export class AssessmentSupervision extends ScaledElement {
   static override properties = {
     backfill: { attribute: false },
     reconciliation: { attribute: false },
@@ -28,15 +29,15 @@ export class AssessmentSupervision extends LitElement {
     tokens,
     css`
       :host { display: block; }
-      h4 { margin: 0.75rem 0 0.4rem; font-size: 1rem; }
+      h4 { margin: 0.75rem 0 0.4rem; font-size: calc(1rem * var(--_scale)); }
       .scroll { overflow: auto; max-height: var(--ad-supervision-max-height, 22rem); }
-      table { border-collapse: collapse; width: 100%; font-variant-numeric: tabular-nums; font-size: 0.875rem; }
+      table { border-collapse: collapse; width: 100%; font-variant-numeric: tabular-nums; font-size: calc(0.875rem * var(--_scale)); }
       /* On a phone the tables scroll sideways instead of breaking names one character per line. */
       table.backfill-flags, table.reconcile-flags { min-width: 40rem; }
       th, td { padding: 0.3rem 0.5rem; border-bottom: 1px solid var(--_border); text-align: left; white-space: nowrap; }
       thead th { position: sticky; top: 0; background: var(--_bg); }
       td.num { text-align: right; }
-      .meta { color: var(--_muted); font-size: 0.875rem; }
+      .meta { color: var(--_muted); font-size: calc(0.875rem * var(--_scale)); }
       @media print { .scroll { max-height: none; overflow: visible; } }
     `,
   ];

@@ -1,7 +1,8 @@
 import type { WatchList, WatchListRow } from '@assessment-dashboard/core';
-import { css, html, LitElement, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import { formatDate } from '../i18n/format.ts';
 import { hostLang, type Lang, messages } from '../i18n/messages.ts';
+import { ScaledElement } from '../styles/scaled-element.ts';
 import { tokens } from '../styles/tokens.ts';
 
 /**
@@ -14,7 +15,7 @@ import { tokens } from '../styles/tokens.ts';
  * @csspart filter - the department picker
  * @fires ad-watch-dept - detail: `{ dept }` (empty string for all) when the department picker changes
  */
-export class AssessmentWatchList extends LitElement {
+export class AssessmentWatchList extends ScaledElement {
   static override properties = {
     watchList: { attribute: false },
     lang: { type: String, reflect: true },
@@ -44,7 +45,7 @@ export class AssessmentWatchList extends LitElement {
       label { display: flex; flex-wrap: wrap; gap: 0.4rem; align-items: center; margin-bottom: 0.5rem; white-space: nowrap; }
       select { font: inherit; max-width: 100%; }
       select:focus-visible { outline: 3px solid var(--_bar); outline-offset: 2px; }
-      .meta { color: var(--_muted); font-size: 0.875rem; }
+      .meta { color: var(--_muted); font-size: calc(0.875rem * var(--_scale)); }
       @media print { .scroll { max-height: none; overflow: visible; } label { display: none; } }
     `,
   ];

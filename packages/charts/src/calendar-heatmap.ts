@@ -1,0 +1,267 @@
+import { select } from 'd3-selection';
+
+/** Columns: dates[i] ('YYYY-MM-DD') belongs to values[i]; a day of the range without a row has no data. */
+export interface CalendarHeatmapData {
+  dates: ArrayLike<string>;
+  values: ArrayLike<number>;
+}
+
+/** One day of the drawn range. */
+export interface CalendarDay {
+  date: string;
+  /** NaN when the data has no row for the day. */
+  value: number;
+  /** 0 = no data or zero, 1–4 = quarters of the largest value. */
+  level: number;
+  /** 法定节假日 or 调休 rest day. */
+  holiday: boolean;
+  /** 调休上班: a weekend day that is a working day. */
+  workday: boolean;
+  /** Saturday or Sunday. */
+  weekend: boolean;
+}
+
+export interface CalendarHeatmapOptions {
+  width: number;
+  /** Accessible name of the chart: a one-sentence summary. */
+  label: string;
+  /** First and last day drawn (default: the first and last date of the data). */
+  from?: string;
+  to?: string;
+  holidays?: ReadonlySet<string>;
+  workdays?: ReadonlySet<string>;
+  /** Side of a day cell in px (default 22); shrinks when a month would not fit the width. */
+  cell?: number;
+  /** Month title, e.g. '2025-03' → 2025年3月. */
+  monthLabel?: (ym: string) => string;
+  /** Seven weekday column heads, Monday first. */
+  weekdays?: readonly string[];
+  /** Text marks drawn in holiday and 调休上班 cells (default 休 / 班), so colour is not the only carrier. */
+  marks?: { holiday: string; workday: string };
+  /** Accessible name (and tooltip) of a day cell. */
+  describe?: (day: CalendarDay) => string;
+  /** Date of the cell that takes the keyboard (roving tabindex); default the selected day or the first. */
+  focus?: string;
+  selected?: string;
+}
+
+const MS_PER_DAY = 86_400_000;
+const dayNumber = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / MS_PER_DAY;
+const isoOf = (day: number) => new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+/** 0 = Monday … 6 = Sunday (1970-01-01 was a Thursday). */
+const mondayIndex = (day: number) => (((day + 3) % 7) + 7) % 7;
+const ISO = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Every day from `from` to `to` with its value, level and kind: the model the renderer draws. */
+export function calendarModel(
+  data: CalendarHeatmapData,
+  options: Pick<CalendarHeatmapOptions, 'from' | 'to' | 'holidays' | 'workdays'>,
+): CalendarDay[] {
+  const byDate = new Map<string, number>();
+  for (let i = 0; i < data.dates.length; i++) {
+    const d = String(data.dates[i]).slice(0, 10);
+    const v = Number(data.values[i]);
+    if (ISO.test(d)) byDate.set(d, (byDate.get(d) ?? 0) + (Number.isFinite(v) ? v : 0));
+  }
+  const sorted = [...byDate.keys()].sort();
+  const from = options.from ?? sorted[0];
+  const to = options.to ?? sorted[sorted.length - 1];
+  if (!from || !to || !ISO.test(from) || !ISO.test(to)) return [];
+  const a = dayNumber(from);
+  const b = dayNumber(to);
+  if (!(b >= a)) return [];
+  let top = 0;
+  for (let d = a; d <= b; d++) top = Math.max(top, byDate.get(isoOf(d)) ?? 0);
+  const days: CalendarDay[] = [];
+  for (let d = a; d <= b; d++) {
+    const date = isoOf(d);
+    const value = byDate.get(date) ?? Number.NaN;
+    const level =
+      Number.isFinite(value) && value > 0 && top > 0 ? Math.max(1, Math.ceil((4 * value) / top)) : 0;
+    const weekend = mondayIndex(d) >= 5;
+    days.push({
+      date,
+      value,
+      level,
+      holiday: options.holidays?.has(date) ?? false,
+      workday: weekend && (options.workdays?.has(date) ?? false),
+      weekend,
+    });
+  }
+  return days;
+}
+
+/**
+ * A calendar heatmap in month blocks (weeks as rows, Monday first, like a printed 月历), laid out in as
+ * many columns as the width allows. The value's level is the cell's fill (classes `l0`–`l4`, coloured by
+ * the host's CSS); holidays carry a hatch pattern and the 休 mark, 调休上班 days the 班 mark, so neither
+ * depends on colour. Each day is a focusable button (roving tabindex) named by `describe`; the host
+ * handles keys and clicks on `.day[data-date]`.
+ */
+export function renderCalendarHeatmap(
+  svgEl: SVGSVGElement,
+  data: CalendarHeatmapData,
+  options: CalendarHeatmapOptions,
+): CalendarDay[] {
+  const days = calendarModel(data, options);
+  const weekdays = options.weekdays ?? ['一', '二', '三', '四', '五', '六', '日'];
+  const marks = options.marks ?? { holiday: '休', workday: '班' };
+  const monthLabel = options.monthLabel ?? ((ym: string) => ym);
+  const gap = 12;
+  const width = Math.max(7 * 8, options.width);
+  const cell = Math.max(8, Math.min(options.cell ?? 22, Math.floor(width / 7)));
+  const title = Math.round(cell * 1.1);
+  const head = Math.round(cell * 0.9);
+  const blockWidth = 7 * cell;
+  const perRow = Math.max(1, Math.floor((width + gap) / (blockWidth + gap)));
+
+  // Months in order, each with its days and its number of week rows.
+  const months: { ym: string; days: CalendarDay[]; offset: number; weeks: number }[] = [];
+  for (const day of days) {
+    const ym = day.date.slice(0, 7);
+    let m = months[months.length - 1];
+    if (!m || m.ym !== ym) {
+      const first = dayNumber(`${ym}-01`);
+      m = { ym, days: [], offset: mondayIndex(first), weeks: 0 };
+      months.push(m);
+    }
+    m.days.push(day);
+  }
+  for (const m of months) {
+    const last = m.days[m.days.length - 1];
+    const dom = last ? Number(last.date.slice(8, 10)) : 1;
+    m.weeks = Math.ceil((m.offset + dom) / 7);
+  }
+  const rowHeights: number[] = [];
+  months.forEach((m, i) => {
+    const r = Math.floor(i / perRow);
+    rowHeights[r] = Math.max(rowHeights[r] ?? 0, title + head + m.weeks * cell);
+  });
+  const rowTop = (r: number) => rowHeights.slice(0, r).reduce((s, h) => s + h + gap, 0);
+  const height = Math.max(cell, rowTop(rowHeights.length) - gap);
+
+  const svg = select(svgEl)
+    .attr('viewBox', `0 0 ${width} ${height}`)
+    .attr('width', width)
+    .attr('height', height)
+    .attr('role', 'group')
+    .attr('aria-label', options.label);
+  svg.selectAll('*').remove();
+
+  // The hatch that marks holidays, drawn over the fill (a pattern per chart: ids stay unique per shadow root).
+  const pattern = svg
+    .append('defs')
+    .append('pattern')
+    .attr('id', 'ad-holiday-hatch')
+    .attr('patternUnits', 'userSpaceOnUse')
+    .attr('width', 5)
+    .attr('height', 5)
+    .attr('patternTransform', 'rotate(45)');
+  pattern.append('rect').attr('class', 'hatch').attr('width', 1.5).attr('height', 5);
+
+  const focus =
+    options.focus && days.some((d) => d.date === options.focus)
+      ? options.focus
+      : options.selected && days.some((d) => d.date === options.selected)
+        ? options.selected
+        : days[0]?.date;
+
+  const blocks = svg
+    .append('g')
+    .attr('class', 'months')
+    .selectAll('g')
+    .data(months)
+    .join('g')
+    .attr('class', 'month')
+    .attr(
+      'transform',
+      (_, i) => `translate(${(i % perRow) * (blockWidth + gap)},${rowTop(Math.floor(i / perRow))})`,
+    );
+  blocks
+    .append('text')
+    .attr('class', 'month-label')
+    .attr('aria-hidden', 'true')
+    .attr('x', 0)
+    .attr('y', title * 0.75)
+    .text((m) => monthLabel(m.ym));
+  blocks
+    .append('g')
+    .attr('class', 'weekdays')
+    .attr('aria-hidden', 'true')
+    .selectAll('text')
+    .data(weekdays)
+    .join('text')
+    .attr('x', (_, i) => i * cell + cell / 2)
+    .attr('y', title + head * 0.7)
+    .attr('text-anchor', 'middle')
+    .text((w) => w);
+
+  const cells = blocks
+    .append('g')
+    .attr('class', 'days')
+    .attr('transform', `translate(0,${title + head})`)
+    .selectAll('g')
+    .data((m) => m.days.map((d) => ({ d, slot: m.offset + Number(d.date.slice(8, 10)) - 1 })))
+    .join('g')
+    .attr('class', ({ d }) =>
+      [
+        'day',
+        Number.isFinite(d.value) ? `l${d.level}` : 'none',
+        d.holiday ? 'holiday' : '',
+        d.workday ? 'workday' : '',
+        d.weekend ? 'weekend' : '',
+        d.date === options.selected ? 'selected' : '',
+      ]
+        .filter(Boolean)
+        .join(' '),
+    )
+    .attr('transform', ({ slot }) => `translate(${(slot % 7) * cell},${Math.floor(slot / 7) * cell})`)
+    .attr('data-date', ({ d }) => d.date)
+    .attr('role', 'button')
+    .attr('tabindex', ({ d }) => (d.date === focus ? 0 : -1))
+    .attr('aria-pressed', ({ d }) => String(d.date === options.selected));
+  const describe = options.describe;
+  if (describe) {
+    cells.attr('aria-label', ({ d }) => describe(d));
+    cells.append('title').text(({ d }) => describe(d));
+  }
+  const inset = 1;
+  cells
+    .append('rect')
+    .attr('class', 'fill')
+    .attr('x', inset)
+    .attr('y', inset)
+    .attr('width', cell - 2 * inset)
+    .attr('height', cell - 2 * inset)
+    .attr('rx', 2);
+  cells
+    .filter(({ d }) => d.holiday)
+    .append('rect')
+    .attr('class', 'hatch-overlay')
+    .attr('x', inset)
+    .attr('y', inset)
+    .attr('width', cell - 2 * inset)
+    .attr('height', cell - 2 * inset)
+    .attr('rx', 2)
+    .attr('fill', 'url(#ad-holiday-hatch)');
+  cells
+    .filter(({ d }) => d.holiday || d.workday)
+    .append('text')
+    .attr('class', 'mark')
+    .attr('aria-hidden', 'true')
+    .attr('x', cell / 2)
+    .attr('y', cell / 2)
+    .attr('dy', '0.35em')
+    .attr('text-anchor', 'middle')
+    .text(({ d }) => (d.holiday ? marks.holiday : marks.workday));
+  cells
+    .append('rect')
+    .attr('class', 'ring')
+    .attr('x', inset)
+    .attr('y', inset)
+    .attr('width', cell - 2 * inset)
+    .attr('height', cell - 2 * inset)
+    .attr('rx', 2)
+    .attr('fill', 'none');
+  return days;
+}

@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { calendarModel, renderCalendarHeatmap } from '../src/calendar-heatmap.ts';
+
+const svg = () => document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+
+describe('calendarModel', () => {
+  it('fills every day of the range, sums repeated days and levels values in quarters of the largest', () => {
+    const days = calendarModel(
+      { dates: ['2025-03-03 09:00:00', '2025-03-03', '2025-03-05', '2025-03-06'], values: [10, 10, 5, 0] },
+      {
+        holidays: new Set(['2025-03-05']),
+        workdays: new Set(['2025-03-08', '2025-03-07']),
+        to: '2025-03-09',
+      },
+    );
+    expect(days.map((d) => d.date)).toEqual([
+      '2025-03-03',
+      '2025-03-04',
+      '2025-03-05',
+      '2025-03-06',
+      '2025-03-07',
+      '2025-03-08',
+      '2025-03-09',
+    ]);
+    expect(days[0]?.value).toBe(20);
+    expect(days.map((d) => d.level)).toEqual([4, 0, 1, 0, 0, 0, 0]);
+    expect(Number.isNaN(days[1]?.value)).toBe(true);
+    expect(days[2]?.holiday).toBe(true);
+    // A listed working day counts as 调休上班 only on a weekend.
+    expect(days.filter((d) => d.workday).map((d) => d.date)).toEqual(['2025-03-08']);
+    expect(days.filter((d) => d.weekend).map((d) => d.date)).toEqual(['2025-03-08', '2025-03-09']);
+  });
+
+  it('is empty without data or with a reversed range', () => {
+    expect(calendarModel({ dates: [], values: [] }, {})).toEqual([]);
+    expect(
+      calendarModel({ dates: ['2025-03-03'], values: [1] }, { from: '2025-03-05', to: '2025-03-01' }),
+    ).toEqual([]);
+  });
+});
+
+describe('renderCalendarHeatmap', () => {
+  const dates = Array.from({ length: 90 }, (_, i) =>
+    new Date(Date.UTC(2025, 0, 1 + i)).toISOString().slice(0, 10),
+  );
+  const data = { dates, values: dates.map((_, i) => i % 7) };
+
+  it('lays month blocks side by side when they fit and wraps them when they do not', () => {
+    const el = svg();
+    renderCalendarHeatmap(el, data, { width: 800, label: 'x', cell: 20 });
+    expect(el.querySelectorAll('.month').length).toBe(3);
+    expect(el.querySelectorAll('.day').length).toBe(90);
+    const x = (i: number) => el.querySelectorAll('.month')[i]?.getAttribute('transform');
+    expect(x(1)).toBe('translate(152,0)');
+    const wide = Number(el.getAttribute('height'));
+    renderCalendarHeatmap(el, data, { width: 300, label: 'x', cell: 20 });
+    expect(el.querySelectorAll('.day').length).toBe(90);
+    expect(x(1)).toBe(`translate(152,0)`);
+    expect(x(2)?.startsWith('translate(0,')).toBe(true);
+    expect(Number(el.getAttribute('height'))).toBeGreaterThan(wide);
+  });
+
+  it('puts days under their weekday (Monday first) and marks holidays with text, not only colour', () => {
+    const el = svg();
+    renderCalendarHeatmap(el, data, {
+      width: 800,
+      label: 'x',
+      cell: 20,
+      holidays: new Set(['2025-01-01']),
+      workdays: new Set(['2025-01-26']),
+      describe: (d) => d.date,
+    });
+    // 2025-01-01 was a Wednesday: third column.
+    expect(el.querySelector('.day[data-date="2025-01-01"]')?.getAttribute('transform')).toBe(
+      'translate(40,0)',
+    );
+    expect(el.querySelector('.day[data-date="2025-01-06"]')?.getAttribute('transform')).toBe(
+      'translate(0,20)',
+    );
+    expect(el.querySelector('.day[data-date="2025-01-01"] .mark')?.textContent).toBe('休');
+    expect(el.querySelector('.day[data-date="2025-01-26"] .mark')?.textContent).toBe('班');
+    expect(el.querySelector('.day[data-date="2025-01-01"]')?.getAttribute('aria-label')).toBe('2025-01-01');
+    expect(el.querySelectorAll('[tabindex="0"]').length).toBe(1);
+  });
+});

@@ -1,0 +1,104 @@
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { preview, type StaticServer } from '../packages/cli/src/static-server.ts';
+import { buildSite } from '../scripts/site.mjs';
+import { buildBundle, launchChromium, ROOT } from './helpers.ts';
+
+/**
+ * Screenshots of the demo dashboard (sample data) at a phone's 360 px and a desktop's 1280 px, in Chinese and
+ * English, kept in test-results/screenshots/ (gitignored) as artifacts for reviewers. Each must be a real
+ * picture of a loaded dashboard, and the page must not scroll sideways.
+ */
+const OUT = join(ROOT, 'test-results/screenshots');
+let site: string;
+let server: StaticServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  await buildBundle();
+  site = await buildSite(await mkdtemp(join(tmpdir(), 'ad-shots-')));
+  server = await preview(site, 0, '127.0.0.1', '/');
+  browser = await launchChromium();
+  await mkdir(OUT, { recursive: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  if (site) await rm(site, { recursive: true, force: true });
+});
+
+/** Width and height from a PNG's IHDR chunk, after checking the signature. */
+function pngSize(bytes: Buffer): { width: number; height: number } {
+  expect(bytes.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
+  expect(bytes.subarray(12, 16).toString('ascii')).toBe('IHDR');
+  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+}
+
+describe('demo dashboard screenshots', () => {
+  for (const [lang, page] of [
+    ['zh', 'index.html'],
+    ['en', 'en.html'],
+  ] as const) {
+    for (const width of [360, 1280]) {
+      it(`${lang} at ${width} px: loaded, no sideways scrolling, saved as a PNG`, async () => {
+        const p = await browser.newPage({ viewport: { width, height: 900 } });
+        try {
+          await p.goto(`${server.url}${page}`);
+          await p.locator('assessment-kpi-tile [data-key]').first().waitFor({ timeout: 120_000 });
+          await p.locator('assessment-bar-chart svg .bar').first().waitFor();
+          await p.locator('assessment-line-chart svg .series').first().waitFor();
+          await p.locator('assessment-scorecard table').first().waitFor({ timeout: 60_000 });
+          // Let the last panels and the resize-driven redraws finish.
+          await p.waitForFunction(
+            () =>
+              !document
+                .querySelector('assessment-dashboard')
+                ?.shadowRoot?.querySelector('[aria-busy="true"]'),
+            undefined,
+            { timeout: 60_000 },
+          );
+          await p.waitForTimeout(500);
+
+          const layout = await p.evaluate(() => {
+            const el = document.querySelector('assessment-dashboard') as HTMLElement;
+            return {
+              pageScroll: document.documentElement.scrollWidth,
+              viewport: document.documentElement.clientWidth,
+              elScroll: el.scrollWidth,
+              elClient: el.clientWidth,
+              tiles: el.shadowRoot?.querySelectorAll('assessment-kpi-tile').length ?? 0,
+            };
+          });
+          expect(layout.pageScroll).toBeLessThanOrEqual(layout.viewport);
+          expect(layout.elScroll).toBeLessThanOrEqual(layout.elClient);
+          expect(layout.tiles).toBeGreaterThanOrEqual(4);
+          // Tile numbers are on screen, not cut off: each value lies within the viewport horizontally.
+          const values = await p.locator('assessment-kpi-tile p.value').evaluateAll((els) =>
+            els.map((e) => {
+              const r = e.getBoundingClientRect();
+              return { left: r.left, right: r.right };
+            }),
+          );
+          for (const v of values) {
+            expect(v.left).toBeGreaterThanOrEqual(0);
+            expect(v.right).toBeLessThanOrEqual(width);
+          }
+
+          const file = join(OUT, `dashboard-${lang}-${width}.png`);
+          await p.screenshot({ path: file, fullPage: true });
+          const bytes = await readFile(file);
+          const size = pngSize(bytes);
+          expect(size.width).toBe(width);
+          expect(size.height).toBeGreaterThan(900);
+          expect(bytes.length).toBeGreaterThan(30_000);
+        } finally {
+          await p.close();
+        }
+      }, 240_000);
+    }
+  }
+});
