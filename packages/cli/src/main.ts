@@ -363,8 +363,10 @@ function parseSelection(filters: readonly string[], month: string | undefined) {
         `--filter "${f}": unknown dataset "${dataset}" (${Object.keys(DATASETS).join(', ')})`,
       );
     }
-    const target = dataset ? (datasetFilters[dataset as DatasetKey] ??= {}) : shared;
+    const key = dataset as DatasetKey | undefined;
+    const target = key ? { ...datasetFilters[key] } : shared;
     target[column] = [...(target[column] ?? []), value];
+    if (key) datasetFilters[key] = target;
   }
   const months = month === undefined ? undefined : monthsOf(month);
   if (months && !months.length)

@@ -77,6 +77,7 @@ export {
   type IndicatorCube,
   type IndicatorCubes,
 } from './indicators/cube.ts';
+export { dailyVolume } from './indicators/daily.ts';
 export { DIMENSIONS, LIVE_PERIOD_COLUMN, monthColumn } from './indicators/dimensions.ts';
 export { applyDisclosureControl, type DisclosureControl } from './indicators/disclosure-control.ts';
 export {

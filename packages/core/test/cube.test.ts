@@ -10,6 +10,7 @@ import {
   cubeIndicators,
   type IndicatorCubes,
 } from '../src/indicators/cube.ts';
+import { dailyVolume } from '../src/indicators/daily.ts';
 import { computeGrouped } from '../src/indicators/grouped.ts';
 import type { IndicatorResult } from '../src/indicators/types.ts';
 
@@ -152,5 +153,25 @@ describe('computeGrouped by a dimension (one statement per indicator)', () => {
     expect(rows.reduce((n, r) => n + (r.denominator ?? 0), 0)).toBe(
       cubeIndicators(cubes, selection, ['case.online_apply_rate']).results[0]?.denominator,
     );
+  });
+
+  it('count days for the calendar heatmap under the same filters', async () => {
+    const [a] = depts;
+    const all = await dailyVolume(engine);
+    const one = await dailyVolume(engine, { filters: { dept_name: [a ?? ''] } });
+    const total = (d: { values: number[] }) => d.values.reduce((x, y) => x + y, 0);
+    const count = async (where: string, params: string[] = []) =>
+      Number(
+        (
+          await engine.query(
+            `SELECT count(*) AS n FROM cases WHERE submitted_at IS NOT NULL ${where}`,
+            params,
+          )
+        ).get(0)?.n,
+      );
+    expect(total(all)).toBe(await count(''));
+    expect(total(one)).toBe(await count('AND dept_name = ?', [a ?? '']));
+    expect(total(one)).toBeLessThan(total(all));
+    expect(all.dates).toEqual([...all.dates].sort());
   });
 });

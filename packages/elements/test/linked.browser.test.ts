@@ -62,7 +62,7 @@ describe('linked views in the dashboard', () => {
     const picked = dept.keys[i] ?? '';
     const expected = dept.values[i] ?? 0;
     const filtered = new Promise((r) => el.addEventListener('ad-filter', r, { once: true }));
-    (dept.shadowRoot?.querySelectorAll('.bar')[i] as SVGElement).dispatchEvent(
+    (dept.shadowRoot?.querySelectorAll('.bar')[i] as SVGElement | undefined)?.dispatchEvent(
       new MouseEvent('click', { bubbles: true }),
     );
     await filtered;
@@ -75,6 +75,10 @@ describe('linked views in the dashboard', () => {
     expect(sum(channel.values)).toBe(expected);
     expect(sum(chart(el, 'dept').values)).toBe(whole);
     expect(chart(el, 'dept').shadowRoot?.querySelectorAll('.bar[aria-pressed="true"]')).toHaveLength(1);
+    // The calendar heatmap follows too: its days add up to the department's cases.
+    const heat = () =>
+      root(el).querySelector('assessment-calendar-heatmap') as (HTMLElement & { values: number[] }) | null;
+    await vi.waitFor(() => expect(sum(heat()?.values ?? [])).toBe(expected), { timeout: 20_000 });
   });
 
   it('dragging across the trend brushes a month range: every number follows, the chip names the range', async () => {
@@ -135,7 +139,7 @@ describe('linked views in the dashboard', () => {
     await vi.waitFor(() => expect(level()?.shadowRoot?.querySelector('tbody tr button')).toBeTruthy(), {
       timeout: 20_000,
     });
-    (level()?.shadowRoot?.querySelector('tbody tr button') as HTMLButtonElement).click();
+    (level()?.shadowRoot?.querySelector('tbody tr button') as HTMLButtonElement | null)?.click();
     await vi.waitFor(() => expect(level()?.getAttribute('level')).toBe('item'));
     const crumbs = () =>
       [...panel().querySelectorAll('nav.crumbs button, nav.crumbs [aria-current]')].map((b) => b.textContent);
@@ -144,7 +148,7 @@ describe('linked views in the dashboard', () => {
     await vi.waitFor(() => expect(level()?.shadowRoot?.querySelector('td.code')).toBeTruthy(), {
       timeout: 20_000,
     });
-    (level()?.shadowRoot?.querySelector('tbody tr button') as HTMLButtonElement).click();
+    (level()?.shadowRoot?.querySelector('tbody tr button') as HTMLButtonElement | null)?.click();
     await vi.waitFor(() => expect(panel().querySelector('assessment-case-list')).not.toBeNull());
     const list = panel().querySelector('assessment-case-list') as HTMLElement;
     await vi.waitFor(() => expect(list.shadowRoot?.querySelector('tbody tr')).toBeTruthy(), {

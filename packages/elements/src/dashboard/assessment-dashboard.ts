@@ -8,6 +8,7 @@ import {
   cubeIndicators,
   type DashboardConfig,
   type DatasetKey,
+  dailyVolume,
   type Engine,
   EngineCrashedError,
   enumLabel,
@@ -453,6 +454,7 @@ export class AssessmentDashboard extends ScaledElement {
       if (live() && this._state.phase === 'ready') {
         this._state = { ...this._state, ...this.#panels(built).state } as LoadState;
       }
+      if (hasCases) await this.#refreshDaily(engine, this.#selectRun);
       // The ranking needs one query per department and indicator: paint everything else first.
       const datasets = new Set(imports.map((i) => i.dataset));
       if (datasets.has('steps') || (datasets.has('receipts') && datasets.has('cases'))) {
@@ -550,6 +552,8 @@ export class AssessmentDashboard extends ScaledElement {
       const panels = this.#panels(cubes);
       this._state = { ...this._state, ...panels.state } as LoadState;
       if (this.urlState) writeSelection(this.urlState, this.#selection);
+      // The heatmap's days are not in the cubes: one small query, after the panels, dropped when stale.
+      void this.#refreshDaily(engine, token).catch(() => {});
       // What the cubes cannot answer exactly (medians over several values, filters on other columns).
       if (panels.missing.length) {
         const rest = await computeIndicators(engine, {
@@ -604,6 +608,14 @@ export class AssessmentDashboard extends ScaledElement {
       state.byChannel = count('apply_channel');
     }
     return { state, missing };
+  }
+
+  /** Cases per day under the selection (its months aside: the heatmap is itself a time view). */
+  async #refreshDaily(engine: Engine, token: number) {
+    const filters = selectionOptions(this.#selection).datasetFilters?.cases;
+    const daily = await dailyVolume(engine, { filters });
+    if (token !== this.#selectRun || this._state.phase !== 'ready') return;
+    this._state = { ...this._state, daily };
   }
 
   /** Snapshot mode: a filter needs the data, so load the sources live and apply `selection` there. */
@@ -800,6 +812,7 @@ export class AssessmentDashboard extends ScaledElement {
       ${trend.length ? this.#trendPanel(trend, state.trendMonths ?? [], lang) : nothing}
       ${state.byDept?.length ? this.#countPanel('dept', state.byDept, lang) : nothing}
       ${state.byChannel?.length ? this.#countPanel('channel', state.byChannel, lang) : nothing}
+      ${state.daily?.dates.length ? this.#heatmapPanel(state.daily, lang) : nothing}
       ${state.byDept?.length && this.#engine ? this.#drillPanel(state.asOf, lang) : nothing}
       <section class="panel" part="panel" aria-labelledby="domains-title">
         <h3 class="panel-title" id="domains-title">${t.disclosuresByDomain}</h3>
@@ -872,6 +885,16 @@ export class AssessmentDashboard extends ScaledElement {
         lang=${lang} data-panel=${which}
         @ad-select=${(e: CustomEvent<{ key?: string; label?: string }>) =>
           this.#toggle('cases', column, e.detail.key, e.detail.label ?? '')}></assessment-bar-chart>
+    </section>`;
+  }
+
+  /** Daily volume as a calendar: holidays and 调休 working days marked, a table for screen readers. */
+  #heatmapPanel(daily: { dates: string[]; values: number[] }, lang: Lang) {
+    const t = messages(lang);
+    return html`<section class="panel" part="panel" aria-labelledby="daily-title">
+      <h3 class="panel-title" id="daily-title">${t.dailyTitle}</h3>
+      <assessment-calendar-heatmap .dates=${daily.dates} .values=${daily.values} value-header=${t.count}
+        lang=${lang} data-panel="daily"></assessment-calendar-heatmap>
     </section>`;
   }
 

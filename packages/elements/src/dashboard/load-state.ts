@@ -37,6 +37,8 @@ export type LoadState =
       /** cases per department and per channel under the selection (less their own): after the cubes */
       byDept?: { key: string; value: number }[];
       byChannel?: { key: string; value: number }[];
+      /** cases per day of application under the selection (less its months), for the calendar heatmap */
+      daily?: { dates: string[]; values: number[] };
       /** department ranking: computed after the first paint, so undefined until then */
       scorecard?: Scorecard | 'computing' | undefined;
       /** 超期 / 红黄牌 watch list: computed after the first paint */
