@@ -17,8 +17,9 @@ afterEach(() => {
   for (const el of mounted.splice(0)) el.remove();
 });
 
-async function ready(): Promise<AssessmentDashboard> {
+async function ready(attrs: Record<string, string> = {}): Promise<AssessmentDashboard> {
   const el = document.createElement('assessment-dashboard') as AssessmentDashboard;
+  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
   el.setAttribute('asset-base', ASSETS);
   el.setAttribute('src', blobUrl(CASES));
   el.setAttribute('items', blobUrl(DRILL_ITEMS));
@@ -32,10 +33,9 @@ async function ready(): Promise<AssessmentDashboard> {
   document.body.append(el);
   mounted.push(el);
   expect(await done).toBe('ready');
-  // The department and channel charts appear once the cubes are built.
-  await vi.waitFor(() => expect(root(el).querySelector('[data-panel="dept"] ')).not.toBeNull(), {
-    timeout: 30_000,
-  });
+  // The department and channel charts appear once the cubes are built (select waits for them).
+  await el.select([]);
+  await el.updateComplete;
   return el;
 }
 
@@ -163,5 +163,23 @@ describe('linked views in the dashboard', () => {
     (panel().querySelector('nav.crumbs button') as HTMLButtonElement).click();
     await el.updateComplete;
     expect(level()?.getAttribute('level')).toBe('dept');
+  });
+
+  it("shows only the panels named in `panels`, and ranks by `period` with each department's recent periods", async () => {
+    const el = await ready({ panels: 'tiles, trend scorecard', period: 'month' });
+    const titles = () => [...root(el).querySelectorAll('section.panel h3')].map((h) => h.id);
+    await vi.waitFor(() => expect(root(el).querySelector('assessment-scorecard')).not.toBeNull(), {
+      timeout: 30_000,
+    });
+    expect(titles()).toEqual(['scorecard-title', 'trend-title']);
+    expect(root(el).querySelectorAll('assessment-kpi-tile').length).toBeGreaterThan(0);
+    expect(root(el).querySelector('[data-panel="dept"]')).toBeNull();
+    const card = root(el).querySelector('assessment-scorecard') as HTMLElement & {
+      updateComplete: Promise<unknown>;
+    };
+    await card.updateComplete;
+    // Month by month: the latest month is ranked and every row carries a line of its recent months.
+    expect(card.shadowRoot?.querySelector('caption')?.textContent).toMatch(/（\d{4}-\d{2}，/);
+    expect(card.shadowRoot?.querySelectorAll('svg.spark').length).toBeGreaterThan(0);
   });
 });

@@ -23,6 +23,7 @@ import {
   importFile,
   ledgerCsv,
   ledgerEntries,
+  type PeriodUnit,
   parseConfig,
   parseMapping,
   previewFile,
@@ -69,6 +70,21 @@ import { dashboardStyles } from './styles.ts';
 import { readSelection, writeSelection } from './url-state.ts';
 
 let instanceCount = 0;
+
+/** The panels the `panels` attribute can name. */
+export const PANELS = [
+  'tiles',
+  'scorecard',
+  'watch',
+  'supervision',
+  'trend',
+  'dept',
+  'channel',
+  'daily',
+  'drill',
+  'domain',
+] as const;
+type PanelName = (typeof PANELS)[number];
 
 /** One level of the drill-down: what was opened and the filters that select it. */
 interface DrillStep {
@@ -117,6 +133,11 @@ const ACCEPT = '.csv,.tsv,.txt,.xlsx,.parquet,.arrow,.arrows,.feather,.json,.ndj
  *   files (its own as-of date and configuration apply). With `src` (or other sources) as well, a chart
  *   filter loads the sources into DuckDB-WASM, showing a "loading full data" status, and the dashboard
  *   then works live; without them, filtering says it needs the data
+ * @attr period - rank departments per reporting period, 'month', 'quarter' or 'year' (each row then shows
+ *   its recent periods as a small line); without it the scorecard ranks the whole data
+ * @attr panels - which panels to show, in any order of names separated by commas or spaces: tiles,
+ *   scorecard, watch, supervision, trend, dept, channel, daily, drill, domain (default: all that the
+ *   data allows); hidden panels compute nothing
  * @attr max-mb - largest file the browser may load, in MB (default 512); larger files get a message
  *   pointing to the CLI instead of crashing the tab
  * @fires ad-ready - detail: `{ imports, indicators }` once the indicators are shown
@@ -145,6 +166,8 @@ export class AssessmentDashboard extends ScaledElement {
     urlState: { type: String, attribute: 'url-state' },
     offlineGuard: { type: Boolean, attribute: 'offline-guard' },
     engineUrl: { type: String, attribute: 'engine' },
+    period: { type: String },
+    panels: { type: String },
     snapshot: { type: String },
     _copied: { state: true },
     _linkText: { state: true },
@@ -171,6 +194,8 @@ export class AssessmentDashboard extends ScaledElement {
   declare urlState: string | undefined;
   declare offlineGuard: boolean;
   declare engineUrl: string | undefined;
+  declare period: string | undefined;
+  declare panels: string | undefined;
   declare snapshot: string | undefined;
   declare _copied: boolean;
   declare _linkText: string | undefined;
@@ -454,10 +479,11 @@ export class AssessmentDashboard extends ScaledElement {
       if (live() && this._state.phase === 'ready') {
         this._state = { ...this._state, ...this.#panels(built).state } as LoadState;
       }
-      if (hasCases) await this.#refreshDaily(engine, this.#selectRun);
-      // The ranking needs one query per department and indicator: paint everything else first.
+      if (hasCases && this.#show('daily')) await this.#refreshDaily(engine, this.#selectRun);
+      // Panels that need queries of their own come last (and only when shown): everything else is painted.
       const datasets = new Set(imports.map((i) => i.dataset));
-      if (datasets.has('steps') || (datasets.has('receipts') && datasets.has('cases'))) {
+      const supervised = datasets.has('steps') || (datasets.has('receipts') && datasets.has('cases'));
+      if (supervised && this.#show('supervision')) {
         const supervision = {
           backfill: datasets.has('steps') ? await findBackfilledSteps(engine) : undefined,
           reconciliation:
@@ -465,11 +491,17 @@ export class AssessmentDashboard extends ScaledElement {
         };
         if (live() && this._state.phase === 'ready') this._state = { ...this._state, supervision };
       }
-      if (hasCases) {
-        // The watch list is two small queries; the ranking one per department and indicator.
+      if (hasCases && this.#show('watch')) {
         const watch = await watchList(engine, { asOf: this.asOf || undefined, config });
         if (live() && this._state.phase === 'ready') this._state = { ...this._state, watch };
-        const scorecard = await computeScorecard(engine, { asOf: this.asOf || undefined, config });
+      }
+      if (hasCases && this.#show('scorecard')) {
+        // One statement per indicator (and period): the departments come out of each as its groups.
+        const scorecard = await computeScorecard(engine, {
+          asOf: this.asOf || undefined,
+          config,
+          period: this.#scorePeriod(),
+        });
         if (live() && this._state.phase === 'ready') this._state = { ...this._state, scorecard };
       }
     } catch (caught) {
@@ -663,6 +695,18 @@ export class AssessmentDashboard extends ScaledElement {
     return this.#inputs().find((i) => i.name === name)?.label ?? urlFileName(name);
   }
 
+  /** Whether a panel is on (the `panels` attribute lists the ones to show; default all). */
+  #show(panel: PanelName): boolean {
+    if (!this.panels?.trim()) return true;
+    return this.panels.split(/[\s,]+/).includes(panel);
+  }
+
+  /** The scorecard's period from the `period` attribute, if it names one. */
+  #scorePeriod(): PeriodUnit | undefined {
+    const p = this.period?.trim() as PeriodUnit | undefined;
+    return p && (['month', 'quarter', 'year'] as const).includes(p as 'month') ? p : undefined;
+  }
+
   #lang(): Lang {
     return hostLang(this);
   }
@@ -795,13 +839,17 @@ export class AssessmentDashboard extends ScaledElement {
         <button type="button" class="link" @click=${() => this.#exportIndicators(computed, lang)}>${t.exportIndicators}</button>
         <button type="button" class="link" @click=${() => this.#exportIndicatorsXlsx(computed, lang)}>${t.exportIndicatorsXlsx}</button>
       </p>
-      <ul class="tiles" part="tiles">
-        ${tiles.map((c) => html`<li><assessment-kpi-tile .result=${c.result} lang=${lang}></assessment-kpi-tile></li>`)}
-      </ul>
-      ${scorecard ? this.#scorecardPanel(scorecard, lang) : nothing}
-      ${watch ? this.#watchPanel(watch, lang) : nothing}
       ${
-        supervision
+        this.#show('tiles')
+          ? html`<ul class="tiles" part="tiles">
+              ${tiles.map((c) => html`<li><assessment-kpi-tile .result=${c.result} lang=${lang}></assessment-kpi-tile></li>`)}
+            </ul>`
+          : nothing
+      }
+      ${scorecard && this.#show('scorecard') ? this.#scorecardPanel(scorecard, lang) : nothing}
+      ${watch && this.#show('watch') ? this.#watchPanel(watch, lang) : nothing}
+      ${
+        supervision && this.#show('supervision')
           ? html`<section class="panel" part="panel" aria-labelledby="supervision-title">
               <h3 class="panel-title" id="supervision-title">${t.supervisionTitle}</h3>
               <assessment-supervision .backfill=${supervision.backfill} .reconciliation=${supervision.reconciliation}
@@ -809,15 +857,19 @@ export class AssessmentDashboard extends ScaledElement {
             </section>`
           : nothing
       }
-      ${trend.length ? this.#trendPanel(trend, state.trendMonths ?? [], lang) : nothing}
-      ${state.byDept?.length ? this.#countPanel('dept', state.byDept, lang) : nothing}
-      ${state.byChannel?.length ? this.#countPanel('channel', state.byChannel, lang) : nothing}
-      ${state.daily?.dates.length ? this.#heatmapPanel(state.daily, lang) : nothing}
-      ${state.byDept?.length && this.#engine ? this.#drillPanel(state.asOf, lang) : nothing}
-      <section class="panel" part="panel" aria-labelledby="domains-title">
-        <h3 class="panel-title" id="domains-title">${t.disclosuresByDomain}</h3>
-        ${domains ? this.#domainChart(domains, lang) : html`<p class="meta">${t.noDisclosures}</p>`}
-      </section>`;
+      ${trend.length && this.#show('trend') ? this.#trendPanel(trend, state.trendMonths ?? [], lang) : nothing}
+      ${state.byDept?.length && this.#show('dept') ? this.#countPanel('dept', state.byDept, lang) : nothing}
+      ${state.byChannel?.length && this.#show('channel') ? this.#countPanel('channel', state.byChannel, lang) : nothing}
+      ${state.daily?.dates.length && this.#show('daily') ? this.#heatmapPanel(state.daily, lang) : nothing}
+      ${state.byDept?.length && this.#engine && this.#show('drill') ? this.#drillPanel(state.asOf, lang) : nothing}
+      ${
+        this.#show('domain')
+          ? html`<section class="panel" part="panel" aria-labelledby="domains-title">
+              <h3 class="panel-title" id="domains-title">${t.disclosuresByDomain}</h3>
+              ${domains ? this.#domainChart(domains, lang) : html`<p class="meta">${t.noDisclosures}</p>`}
+            </section>`
+          : nothing
+      }`;
   }
 
   #domainChart(c: Shown, lang: Lang) {
