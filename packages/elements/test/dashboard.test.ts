@@ -469,14 +469,17 @@ describe('<assessment-dashboard>', () => {
       'as-of': '2025-03-15',
     });
     expect(await settled(el)).toBe('ready');
-    const chart = el.shadowRoot!.querySelector('assessment-bar-chart')!;
+    const chart = el.shadowRoot!.querySelector('assessment-bar-chart[data-panel="domain"]')!;
     await vi.waitFor(() => expect(chart.shadowRoot!.querySelectorAll('.bar').length).toBe(3));
     const { files, restore } = captureDownloads('test');
     try {
       const buttons = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('.tools button')];
       buttons.find((b) => b.textContent?.includes('全部指标（CSV'))!.click();
-      buttons.find((b) => b.textContent === 'CSV')!.click();
-      buttons.find((b) => b.textContent === 'SVG')!.click();
+      // Every chart panel has its own CSV/SVG/PNG: take the disclosure-domain panel's.
+      const panel = el.shadowRoot!.querySelector('section[aria-labelledby="domains-title"]')!;
+      const own = [...panel.querySelectorAll<HTMLButtonElement>('.tools button')];
+      own.find((b) => b.textContent === 'CSV')!.click();
+      own.find((b) => b.textContent === 'SVG')!.click();
       await vi.waitFor(() => expect(files.map((f) => f.name)).toHaveLength(3));
     } finally {
       restore();
