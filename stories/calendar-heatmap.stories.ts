@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import '../packages/elements/src/index.ts';
+import '../packages/elements/src/calendar-heatmap/define.ts';
 import { DAILY_CASES_2025, DAYS_2025 } from './fixtures/daily-cases-2025.ts';
 
 /**

@@ -131,14 +131,16 @@ describe('<assessment-dashboard snapshot=…>', () => {
     // Trend and domain panels are painted from the snapshot too.
     await p.locator('assessment-line-chart svg').first().waitFor();
     const domains = cli.indicators.find((i) => i.key === 'foi.volume_by_domain');
-    expect(await p.locator('assessment-bar-chart svg .bar').count()).toBe(domains?.breakdown?.length);
+    expect(await p.locator('assessment-bar-chart[data-panel="domain"] svg .bar').count()).toBe(
+      domains?.breakdown?.length,
+    );
 
     const urls = requests.map((r) => r.url());
     expect(urls.filter((u) => /\.wasm$|duckdb|Arrow\.dom|\.csv$/.test(u))).toEqual([]);
     expect(await p.locator('assessment-dashboard .snapshot-source').textContent()).toContain('预计算结果');
 
     // Without a data source, a filter cannot be computed: the dashboard says so and loads nothing.
-    await p.locator('assessment-bar-chart svg .bar').first().click();
+    await p.locator('assessment-bar-chart[data-panel="domain"] svg .bar').first().click();
     await expect
       .poll(() => p.locator('assessment-dashboard .snapshot-source').textContent())
       .toContain('筛选需要原始数据');
@@ -171,7 +173,7 @@ describe('<assessment-dashboard snapshot=…>', () => {
     }
     expect(expected.some(([k, v]) => v !== cli.indicators.find((i) => i.key === k)?.value)).toBe(true);
 
-    await p.locator('assessment-bar-chart svg .bar').first().click();
+    await p.locator('assessment-bar-chart[data-panel="domain"] svg .bar').first().click();
     await p.locator('assessment-dashboard .snapshot-status').waitFor({ timeout: 10_000 });
     expect(await p.locator('assessment-dashboard .snapshot-status').textContent()).toContain(
       '正在载入完整数据',

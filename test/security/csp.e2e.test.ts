@@ -70,13 +70,13 @@ describe('strict Content-Security-Policy on the host page', () => {
     const res = await page.goto(`${server.url}index.html`);
     expect(res?.headers()['content-security-policy']).toBe(CSP);
     await waitForTiles(page);
-    await page.locator('assessment-bar-chart svg .bar').first().waitFor();
+    await page.locator('assessment-bar-chart[data-panel="domain"] svg .bar').first().waitFor();
     // Interact the way a visitor would: open the import report and the chart's table, pick a bar.
     await page.locator('assessment-import-report summary').click();
-    await page.locator('assessment-bar-chart summary').click();
-    await page.locator('assessment-bar-chart svg .bar').first().click();
+    await page.locator('assessment-bar-chart[data-panel="domain"] summary').click();
+    await page.locator('assessment-bar-chart[data-panel="domain"] svg .bar').first().click();
     await page.locator('assessment-dashboard .chip').first().waitFor();
-    await page.locator('assessment-bar-chart svg .bar').nth(1).hover();
+    await page.locator('assessment-bar-chart[data-panel="domain"] svg .bar').nth(1).hover();
     await page.waitForTimeout(300);
 
     expect(await violations(page)).toEqual([]);

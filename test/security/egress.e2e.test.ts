@@ -87,7 +87,7 @@ describe('no data leaves the browser', () => {
 
     // Filtering: pick a bar in the domain chart; the panels recompute in the browser.
     const before = await page.locator('[data-key="case.online_apply_rate"]').textContent();
-    await page.locator('assessment-bar-chart svg .bar').first().click();
+    await page.locator('assessment-bar-chart[data-panel="domain"] svg .bar').first().click();
     await page.locator('assessment-dashboard .chip').first().waitFor();
     await page.locator('assessment-dashboard .chip').first().click();
     await expect.poll(() => page.locator('assessment-dashboard .chip').count()).toBe(0);

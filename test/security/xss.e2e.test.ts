@@ -160,7 +160,7 @@ async function expectInert(page: Page, dialogs: string[]) {
 
 /** Hovers every bar and tile, picks a bar by keyboard and clears it, opens the chart table. */
 async function poke(page: Page) {
-  const bars = page.locator('assessment-bar-chart svg .bar');
+  const bars = page.locator('assessment-bar-chart[data-panel="domain"] svg .bar');
   const n = await bars.count();
   for (let i = 0; i < n; i++) await bars.nth(i).hover();
   if (n > 0) {

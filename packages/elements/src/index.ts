@@ -6,7 +6,7 @@
  */
 import type { AssessmentAnnualReport } from './annual-report/annual-report.ts';
 import { AssessmentBarChart } from './bar-chart/bar-chart.ts';
-import { AssessmentCalendarHeatmap, type CalendarSelectDetail } from './calendar-heatmap/calendar-heatmap.ts';
+import type { AssessmentCalendarHeatmap, CalendarSelectDetail } from './calendar-heatmap/calendar-heatmap.ts';
 import type { AssessmentCaseList } from './case-list/case-list.ts';
 import type { AssessmentItemBreakdown } from './case-list/item-breakdown.ts';
 import { AssessmentColumnMapper } from './column-mapper/column-mapper.ts';
@@ -29,7 +29,6 @@ const ELEMENTS = {
   'assessment-scorecard': AssessmentScorecard,
   'assessment-watch-list': AssessmentWatchList,
   'assessment-supervision': AssessmentSupervision,
-  'assessment-calendar-heatmap': AssessmentCalendarHeatmap,
 } as const;
 
 for (const [name, ctor] of Object.entries(ELEMENTS)) {
@@ -41,10 +40,14 @@ export type { CaseListFetcher, CaseListPage } from './case-list/case-list.ts';
 export type { DrillDetail } from './case-list/item-breakdown.ts';
 export { acquireDuckDB, EngineStartError, sharedDuckDB } from './duckdb/shared-db.ts';
 export { type LazyElement, loadElement } from './lazy-elements.ts';
-export type { AssessmentAnnualReport, AssessmentCaseList, AssessmentItemBreakdown };
+export type {
+  AssessmentAnnualReport,
+  AssessmentCalendarHeatmap,
+  AssessmentCaseList,
+  AssessmentItemBreakdown,
+};
 export {
   AssessmentBarChart,
-  AssessmentCalendarHeatmap,
   AssessmentColumnMapper,
   AssessmentDashboard,
   AssessmentImportReport,

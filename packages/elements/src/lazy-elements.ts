@@ -8,6 +8,7 @@ const LOADERS: Record<string, () => Promise<unknown>> = {
   'assessment-case-list': () => import('./case-list/define.ts'),
   'assessment-item-breakdown': () => import('./case-list/define.ts'),
   'assessment-annual-report': () => import('./annual-report/define.ts'),
+  'assessment-calendar-heatmap': () => import('./calendar-heatmap/define.ts'),
 };
 export type LazyElement = keyof typeof LOADERS;
 

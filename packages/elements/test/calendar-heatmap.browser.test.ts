@@ -2,6 +2,7 @@ import axe from 'axe-core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AssessmentCalendarHeatmap, CalendarSelectDetail } from '../src/index.ts';
 import '../src/index.ts';
+import '../src/calendar-heatmap/define.ts';
 
 /** 2025-01-20 … 2025-02-10 around the Spring Festival: 1-28 … 2-04 off, Sunday 1-26 and Saturday 2-08 worked. */
 const DATES: string[] = [];

@@ -3,6 +3,7 @@ import axe from 'axe-core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SMALL_CASES, SMALL_DISCLOSURES } from '../../../test/fixtures/small.ts';
 import '../src/index.ts';
+import '../src/calendar-heatmap/define.ts';
 
 /**
  * Large type (大字版): `font-scale="2"` on an element, or the host page's root font size doubled (the 字号

@@ -13,6 +13,8 @@ interface StoryLike {
   args?: Record<string, unknown>;
   render?: (args: Record<string, unknown>, context: unknown) => TemplateResult;
   parameters?: { settle?: 'first-render' };
+  /** Storybook loaders: run before render, their results merged into `context.loaded`. */
+  loaders?: ((context: { args: Record<string, unknown> }) => Promise<Record<string, unknown>>)[];
 }
 interface StoryModule {
   default: StoryLike & { title: string };
@@ -125,7 +127,9 @@ for (const [path, mod] of entries) {
         const draw = story.render ?? meta.render;
         expect(draw, 'the story or its default export has a render function').toBeTypeOf('function');
         document.body.append(container);
-        render(draw?.(args, { args, id: exportName }) ?? html``, container);
+        const loaders = [...(meta.loaders ?? []), ...(story.loaders ?? [])];
+        const loaded = Object.assign({}, ...(await Promise.all(loaders.map((load) => load({ args })))));
+        render(draw?.(args, { args, id: exportName, loaded }) ?? html``, container);
         if (story.parameters?.settle === 'first-render') {
           await Promise.all(
             deepElements(container).map(

@@ -943,6 +943,8 @@ export class AssessmentDashboard extends ScaledElement {
   /** Daily volume as a calendar: holidays and 调休 working days marked, a table for screen readers. */
   #heatmapPanel(daily: { dates: string[]; values: number[] }, lang: Lang) {
     const t = messages(lang);
+    // The heatmap and its holiday calendar are their own chunk: fetched when this panel is first shown.
+    void loadElement('assessment-calendar-heatmap');
     return html`<section class="panel" part="panel" aria-labelledby="daily-title">
       <h3 class="panel-title" id="daily-title">${t.dailyTitle}</h3>
       <assessment-calendar-heatmap .dates=${daily.dates} .values=${daily.values} value-header=${t.count}
