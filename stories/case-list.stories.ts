@@ -12,6 +12,8 @@ import { sampleEngine } from './sample-engine.ts';
  * PageDown, Home / End.
  */
 interface CaseListArgs {
+  /** where the DuckDB files are served (Storybook: /duckdb/) */
+  assetBase: string;
   lang: string;
   asOf: string;
   filters?: Record<string, string[]>;
@@ -21,12 +23,12 @@ interface CaseListArgs {
 const meta: Meta<CaseListArgs> = {
   title: 'Elements/assessment-case-list',
   component: 'assessment-case-list',
-  args: { lang: 'zh-CN', asOf: '2025-12-31' },
+  args: { assetBase: '/duckdb/', lang: 'zh-CN', asOf: '2025-12-31' },
   argTypes: {
     lang: { control: 'inline-radio', options: ['zh-CN', 'en'] },
     asOf: { name: 'as-of', control: 'text' },
   },
-  loaders: [async () => ({ engine: await sampleEngine() })],
+  loaders: [async ({ args }) => ({ engine: await sampleEngine(args.assetBase) })],
   render: (args, { loaded }) =>
     html`<assessment-case-list .engine=${loaded.engine} .filters=${args.filters} caption=${args.caption ?? ''}
       as-of=${args.asOf} lang=${args.lang}></assessment-case-list>`,

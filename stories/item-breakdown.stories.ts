@@ -13,6 +13,8 @@ import { sampleEngine } from './sample-engine.ts';
  * as a host (or the dashboard) would.
  */
 interface BreakdownArgs {
+  /** where the DuckDB files are served (Storybook: /duckdb/) */
+  assetBase: string;
   lang: string;
   asOf: string;
   level: DrillLevel;
@@ -22,13 +24,19 @@ interface BreakdownArgs {
 const meta: Meta<BreakdownArgs> = {
   title: 'Elements/assessment-item-breakdown',
   component: 'assessment-item-breakdown',
-  args: { lang: 'zh-CN', asOf: '2025-12-31', level: 'item', filters: { dept_name: ['县自然资源局'] } },
+  args: {
+    assetBase: '/duckdb/',
+    lang: 'zh-CN',
+    asOf: '2025-12-31',
+    level: 'item',
+    filters: { dept_name: ['县自然资源局'] },
+  },
   argTypes: {
     lang: { control: 'inline-radio', options: ['zh-CN', 'en'] },
     level: { control: 'inline-radio', options: ['dept', 'item'] },
     asOf: { name: 'as-of', control: 'text' },
   },
-  loaders: [async () => ({ engine: await sampleEngine() })],
+  loaders: [async ({ args }) => ({ engine: await sampleEngine(args.assetBase) })],
   render: (args, { loaded }) =>
     html`<assessment-item-breakdown .engine=${loaded.engine} .filters=${args.filters} level=${args.level}
       as-of=${args.asOf} lang=${args.lang}></assessment-item-breakdown>`,

@@ -906,12 +906,15 @@ export class AssessmentDashboard extends ScaledElement {
     const values = Float64Array.from(rows, (r) => r.value);
     const total = values.reduce((a, b) => a + b, 0);
     const title = which === 'dept' ? t.casesByDept : t.casesByChannel;
+    // Bars keep the whole data's order under a filter, so the largest need not be the first.
+    const top = values.reduce((best, v, i) => (v > (values[best] ?? 0) ? i : best), 0);
     const summary = labels.length
-      ? t.chartSummary(
+      ? t.casesSummary(
+          which,
           labels.length,
-          labels[0] ?? '',
-          formatCount(values[0] ?? 0, lang),
-          formatCount(total, lang),
+          labels[top] ?? '',
+          formatCountInText(values[top] ?? 0, lang),
+          formatCountInText(total, lang),
         )
       : '';
     const selected = this.#selection.find((x) => x.dataset === 'cases' && x.column === column)?.value;

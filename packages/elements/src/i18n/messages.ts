@@ -29,6 +29,8 @@ const zh = {
   disclosuresByDomain: '主动公开数量（按领域）',
   chartSummary: (n: number, top: string, topValue: string, total: string) =>
     `共 ${total} 条主动公开信息，分布在 ${n} 个领域，最多的是“${top}”（${topValue} 条）。`,
+  casesSummary: (by: 'dept' | 'channel', n: number, top: string, topValue: string, total: string) =>
+    `共 ${total} 件办件，分布在 ${n} 个${by === 'dept' ? '部门' : '申报渠道'}，最多的是“${top}”（${topValue} 件）。`,
   showTable: '查看数据表',
   domain: '领域',
   count: '条数',
@@ -202,6 +204,8 @@ const en: Messages = {
   disclosuresByDomain: 'Proactive disclosures by domain',
   chartSummary: (n, top, topValue, total) =>
     `${total} proactive disclosures across ${n} domains; the largest is "${top}" (${topValue}).`,
+  casesSummary: (by, n, top, topValue, total) =>
+    `${total} cases across ${n} ${by === 'dept' ? 'departments' : 'application channels'}; the largest is "${top}" (${topValue}).`,
   showTable: 'Show data table',
   domain: 'Domain',
   count: 'Items',
