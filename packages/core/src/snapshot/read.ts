@@ -7,6 +7,7 @@ import type { ScorecardModel } from '../scorecard/model.ts';
 import type { Filters } from '../sql/filters.ts';
 import { changeKey, deriveCi, deriveValue, FLAG, periodNeighbours } from './derive.ts';
 import {
+  COLUMNS,
   type IndicatorMeta,
   META,
   SNAPSHOT_VERSION,
@@ -48,29 +49,11 @@ export function readSnapshot(bytes: Uint8Array): Snapshot {
     if (!c) throw new SnapshotError(`snapshot: column "${name}" is missing`);
     return c;
   };
-  const [section, key, status, asOf, filters, groupBy, groupValue, groupPeriod, breakdown, disclosure] = [
-    'section',
-    'key',
-    'status',
-    'as_of',
-    'filters',
-    'group_by',
-    'group_value',
-    'group_period',
-    'breakdown',
-    'disclosure',
-  ].map(col);
-  const [numerator, denominator, target, median, value, ciLow, ciHigh, previous, yearAgo] = [
-    'numerator',
-    'denominator',
-    'target',
-    'median',
-    'value',
-    'ci_low',
-    'ci_high',
-    'change_previous',
-    'change_year_ago',
-  ].map(col);
+  // The file's own column lists (format.ts), in order: text, then JSON, then numbers.
+  const [section, key, status, asOf, filters, groupBy, groupValue, groupPeriod] = COLUMNS.text.map(col);
+  const [breakdown, disclosure] = COLUMNS.json.map(col);
+  const [numerator, denominator, target, median, value, ciLow, ciHigh, previous, yearAgo] =
+    COLUMNS.number.map(col);
   const flagsColumn = col('flags');
 
   const str = (c: typeof section, i: number): string | undefined => (c?.at(i) as string | null) ?? undefined;
