@@ -1,4 +1,5 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { enumLabel, type RunSummary } from '@assessment-dashboard/core';
@@ -113,6 +114,29 @@ describe('embedded demo under a sub-path', () => {
     const origin = new URL(server.url).origin;
     expect(requests.filter((u) => !u.startsWith(origin) && !u.startsWith('blob:'))).toEqual([]);
     expect(requests.some((u) => u.includes(`${MOUNT}assessment-dashboard/duckdb/duckdb-eh.wasm`))).toBe(true);
+    await page.close();
+  });
+
+  it('has no axe-core violations (WCAG 2.1 A/AA) on the demo page with every panel shown', async () => {
+    const { page } = await openDemo('index.html');
+    // Wait for the panels that come after the first paint (cubes, heatmap, drill-down, ranking).
+    for (const sel of [
+      '[data-panel="dept"]',
+      'assessment-calendar-heatmap',
+      'assessment-item-breakdown',
+      'assessment-scorecard',
+    ]) {
+      await page.locator(`assessment-dashboard ${sel}`).first().waitFor({ timeout: 180_000 });
+    }
+    await page.addScriptTag({ path: createRequire(import.meta.url).resolve('axe-core/axe.min.js') });
+    const violations = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: typeof import('axe-core') }).axe;
+      const r = await axe.run(document, {
+        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+      });
+      return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(' ')}`);
+    });
+    expect(violations).toEqual([]);
     await page.close();
   });
 

@@ -481,15 +481,23 @@ describe('<assessment-dashboard>', () => {
       own.find((b) => b.textContent === 'CSV')!.click();
       own.find((b) => b.textContent === 'SVG')!.click();
       await vi.waitFor(() => expect(files.map((f) => f.name)).toHaveLength(3));
+      own.find((b) => b.textContent === 'Excel')!.click();
+      await vi.waitFor(() => expect(files.map((f) => f.name)).toHaveLength(4), { timeout: 10_000 });
     } finally {
       restore();
     }
-    const [indicators, domains, svg] = await Promise.all(files.map((f) => f.blob.text()));
+    const [indicators, domains, svg] = await Promise.all(files.slice(0, 3).map((f) => f.blob.text()));
     expect(files.map((f) => f.name)).toEqual([
       'indicators-2025-03-15.csv',
       '主动公开数量（按领域）-2025-03-15.csv',
       '主动公开数量（按领域）-2025-03-15.svg',
+      '主动公开数量（按领域）-2025-03-15.xlsx',
     ]);
+    // The panel's workbook holds the same rows as its CSV, numbers as numbers.
+    const book = read(new Uint8Array(await files[3]!.blob.arrayBuffer()));
+    const sheet = book.Sheets[book.SheetNames[0]!]!;
+    expect(book.SheetNames).toEqual(['主动公开数量（按领域）']);
+    expect([sheet.B2?.v, sheet.C2?.v, sheet.D2?.v, sheet.D2?.t]).toEqual(['budget', '财政预决算', 2, 'n']);
     expect(indicators).toContain('case.online_apply_rate,上网办理率,0.6,6,10,');
     expect(indicators).toContain('2025-03-15 23:59:59');
     expect(indicators).toContain('庆政办发〔2016〕88号');

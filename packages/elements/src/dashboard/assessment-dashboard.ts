@@ -39,7 +39,7 @@ import { downloadBlob, downloadText } from '../download.ts';
 import { defaultAssetBase } from '../duckdb/asset-base.ts';
 import { acquireDuckDB, type DuckDBLease } from '../duckdb/shared-db.ts';
 import { chartPng, standaloneSvg } from '../export/export-chart.ts';
-import { breakdownCsv, indicatorsCsv, indicatorsSheet } from '../export/export-data.ts';
+import { breakdownCsv, breakdownSheet, indicatorsCsv, indicatorsSheet } from '../export/export-data.ts';
 import { installOfflineGuard } from '../guard/offline-guard.ts';
 import {
   formatBytes,
@@ -90,6 +90,14 @@ type PanelName = (typeof PANELS)[number];
 interface DrillStep {
   name: string;
   filters: Filters;
+}
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** What a chart's export holds: a result whose breakdown rows are the chart's bars or points. */
+interface ChartData {
+  result: IndicatorResult;
+  labels: readonly string[];
 }
 
 /** An indicator as the panels show it (its Arrow table is not kept). */
@@ -890,7 +898,7 @@ export class AssessmentDashboard extends ScaledElement {
     const selected = this.#selection.find((x) => x.dataset === 'disclosures' && x.column === 'domain')?.value;
     const stem = `${c.result.label[lang]}-${c.result.asOf.slice(0, 10)}`;
     return html`<p class="meta">${summary}</p>
-      ${this.#chartTools('domain', stem, c.result.label[lang], () => breakdownCsv(c.result, labels, lang), lang)}
+      ${this.#chartTools('domain', stem, c.result.label[lang], () => ({ result: c.result, labels }), lang)}
       <assessment-bar-chart .labels=${labels} .values=${values} .keys=${codes} selectable .selected=${selected}
         summary=${summary} category-header=${t.domain} value-header=${t.count} lang=${lang} data-panel="domain"
         @ad-select=${(e: CustomEvent<{ key?: string; label?: string }>) =>
@@ -921,20 +929,15 @@ export class AssessmentDashboard extends ScaledElement {
     const id = `${which}-title`;
     const asOf = this._state.phase === 'ready' ? this._state.asOf.slice(0, 10) : '';
     const base = this.results.find((r) => r.key === TREND_KEY);
-    const csv = () =>
-      breakdownCsv(
-        {
-          ...(base as IndicatorResult),
-          label: { zh: messages('zh').casesByDept, en: messages('en').casesByDept, [lang]: title },
-          breakdown: rows,
-        },
-        labels,
-        lang,
-      );
+    const name = (l: Lang) => (which === 'dept' ? messages(l).casesByDept : messages(l).casesByChannel);
+    const data = () => ({
+      result: { ...(base as IndicatorResult), label: { zh: name('zh'), en: name('en') }, breakdown: rows },
+      labels,
+    });
     return html`<section class="panel" part="panel" aria-labelledby=${id}>
       <h3 class="panel-title" id=${id}>${title}</h3>
       <p class="meta">${summary}</p>
-      ${base ? this.#chartTools(which, `${title}-${asOf}`, title, csv, lang) : nothing}
+      ${base ? this.#chartTools(which, `${title}-${asOf}`, title, data, lang) : nothing}
       <assessment-bar-chart .labels=${labels} .values=${values} .keys=${codes} selectable .selected=${selected}
         summary=${summary} category-header=${which === 'dept' ? t.department : t.channel} value-header=${t.count}
         lang=${lang} data-panel=${which}
@@ -1048,15 +1051,13 @@ export class AssessmentDashboard extends ScaledElement {
         'trend',
         `${t.trendTitle(label)}-${trend[0]?.asOf.slice(0, 10) ?? ''}`,
         t.trendTitle(label),
-        () =>
-          breakdownCsv(
-            {
-              ...(trend[0] as IndicatorResult),
-              breakdown: trend.map((r, i) => ({ key: months[i] ?? '', value: r.value ?? Number.NaN })),
-            },
-            labels,
-            lang,
-          ),
+        () => ({
+          result: {
+            ...(trend[0] as IndicatorResult),
+            breakdown: trend.map((r, i) => ({ key: months[i] ?? '', value: r.value ?? Number.NaN })),
+          },
+          labels,
+        }),
         lang,
       )}
       <assessment-line-chart .labels=${labels} .values=${values} .target=${trend[0]?.target ?? undefined}
@@ -1086,19 +1087,25 @@ export class AssessmentDashboard extends ScaledElement {
     // The writer (and its deflate code) is fetched only when someone asks for a workbook.
     const { writeXlsx } = await import('@assessment-dashboard/core/xlsx');
     const bytes = writeXlsx([indicatorsSheet(results, lang)]);
-    downloadBlob(
-      new Blob([bytes as BlobPart], {
-        type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      }),
-      `indicators-${asOf}.xlsx`,
-    );
+    downloadBlob(new Blob([bytes as BlobPart], { type: XLSX_TYPE }), `indicators-${asOf}.xlsx`);
   }
 
-  /** CSV of a chart's numbers (with metadata and as-of), and the chart itself as SVG or PNG. */
-  #chartTools(panel: string, stem: string, title: string, csv: () => string, lang: Lang) {
+  /** A chart's numbers as CSV or Excel (with metadata and as-of), and the chart itself as SVG or PNG. */
+  #chartTools(panel: string, stem: string, title: string, data: () => ChartData, lang: Lang) {
     const t = messages(lang);
+    const csv = () => {
+      const { result, labels } = data();
+      downloadText(breakdownCsv(result, labels, lang), `${stem}.csv`, 'text/csv;charset=utf-8');
+    };
+    const xlsx = async () => {
+      const { result, labels } = data();
+      const { writeXlsx } = await import('@assessment-dashboard/core/xlsx');
+      const bytes = writeXlsx([breakdownSheet(result, labels, lang, title)]);
+      downloadBlob(new Blob([bytes as BlobPart], { type: XLSX_TYPE }), `${stem}.xlsx`);
+    };
     return html`<p class="tools">${t.exportLabel}
-      <button type="button" class="link" @click=${() => downloadText(csv(), `${stem}.csv`, 'text/csv;charset=utf-8')}>CSV</button>
+      <button type="button" class="link" @click=${csv}>CSV</button>
+      <button type="button" class="link" @click=${xlsx}>Excel</button>
       <button type="button" class="link" @click=${() => this.#exportChart(panel, stem, title, 'svg')}>SVG</button>
       <button type="button" class="link" @click=${() => this.#exportChart(panel, stem, title, 'png')}>PNG</button>
     </p>`;

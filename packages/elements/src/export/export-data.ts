@@ -71,20 +71,56 @@ export function indicatorsSheet(results: readonly IndicatorResult[], lang: Lang)
   };
 }
 
-/** A breakdown (one chart's data) as CSV: category code, label, value, plus the indicator and stamp. */
+const BREAKDOWN_HEADER = [
+  'indicator',
+  'category',
+  'label',
+  'value',
+  'withheld',
+  'as_of',
+  'filters',
+  'source',
+];
+
+/** The rows of one chart's data: category code, label, value, plus the indicator and stamp. */
+function breakdownRows(result: IndicatorResult, labels: readonly string[], lang: Lang) {
+  return (result.breakdown ?? []).map((b, i) => [
+    result.label[lang],
+    b.key,
+    labels[i] ?? b.key,
+    // Small-number protection: a withheld cell is exported empty with the reason, never as a number.
+    b.suppressed || !Number.isFinite(b.value) ? null : b.value,
+    b.suppressed ? 'small number' : '',
+    result.asOf,
+    JSON.stringify(result.filters),
+    result.source,
+  ]);
+}
+
+/** A breakdown (one chart's data) as CSV. */
 export function breakdownCsv(result: IndicatorResult, labels: readonly string[], lang: Lang): string {
-  return toCsv(
-    ['indicator', 'category', 'label', 'value', 'withheld', 'as_of', 'filters', 'source'],
-    (result.breakdown ?? []).map((b, i) => [
-      result.label[lang],
-      b.key,
-      labels[i] ?? b.key,
-      // Small-number protection: a withheld cell is exported empty with the reason, never as a number.
-      b.suppressed ? null : b.value,
-      b.suppressed ? 'small number' : '',
-      result.asOf,
-      JSON.stringify(result.filters),
-      result.source,
-    ]),
-  );
+  return toCsv(BREAKDOWN_HEADER, breakdownRows(result, labels, lang));
+}
+
+/** The same rows as an Excel sheet (numbers as numbers), named after the chart. */
+export function breakdownSheet(
+  result: IndicatorResult,
+  labels: readonly string[],
+  lang: Lang,
+  name: string,
+): XlsxSheet {
+  return {
+    // Excel refuses sheet names over 31 characters or with []:*?/\.
+    name: name.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31),
+    rows: [
+      BREAKDOWN_HEADER.map((h) => ({ value: h, style: 'header' as const })),
+      ...breakdownRows(result, labels, lang).map((row) =>
+        row.map((v) => ({
+          value: v,
+          style: typeof v === 'number' ? ('number' as const) : ('label' as const),
+        })),
+      ),
+    ],
+    widths: [24, 20, 24, 12, 10, 20, 30, 40],
+  };
 }
