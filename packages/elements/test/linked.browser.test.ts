@@ -182,4 +182,16 @@ describe('linked views in the dashboard', () => {
     expect(card.shadowRoot?.querySelector('caption')?.textContent).toMatch(/（\d{4}-\d{2}，/);
     expect(card.shadowRoot?.querySelectorAll('svg.spark').length).toBeGreaterThan(0);
   });
+
+  it('answers a filter on a column the cubes are not split by with SQL, and keeps every indicator', async () => {
+    const el = await ready();
+    const keys = el.results.map((r) => r.key);
+    const item = DRILL_ITEMS.trim().split('\n')[1]?.split(',')[1] ?? '';
+    expect(item).not.toBe('');
+    await el.select([{ dataset: 'cases', column: 'item_name', value: item, label: item }]);
+    expect(el.results.map((r) => r.key)).toEqual(keys);
+    expect(rate(el)?.filters).toEqual({ item_name: [item] });
+    expect(rate(el)?.denominator).toBeGreaterThan(0);
+    expect(rate(el)?.denominator).toBeLessThan(3000);
+  });
 });

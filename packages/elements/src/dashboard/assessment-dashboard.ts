@@ -602,8 +602,10 @@ export class AssessmentDashboard extends ScaledElement {
           keys: panels.missing,
         });
         if (stale() || this._state.phase !== 'ready') return;
-        const computed = this._state.computed.map(
-          (c) => rest.find((r) => r.result.key === c.result.key) ?? c,
+        // The cubes left these keys out of `computed`: add them, in catalogue order.
+        const order = INDICATORS.map((d) => d.key);
+        const computed = [...this._state.computed, ...rest.map((r) => ({ result: r.result }))].sort(
+          (a, b) => order.indexOf(a.result.key) - order.indexOf(b.result.key),
         );
         this._state = { ...this._state, computed };
       }
@@ -635,17 +637,21 @@ export class AssessmentDashboard extends ScaledElement {
     const ready = this._state.phase === 'ready' ? this._state : undefined;
     if (cubes.cubes.has(TREND_KEY)) {
       const months = ready?.trendMonths ?? [];
+      // A selection the cubes cannot answer (a filter on another column) leaves these panels as they were.
       const trend = cubeGroups(cubes, TREND_KEY, MONTH_COLUMN, months, without('all', MONTH_COLUMN));
-      state.trend = trend.map((r, n) => ({ ...(r as IndicatorResult), group: { period: months[n] } }));
+      if (trend.every((r) => r !== undefined)) {
+        state.trend = trend.map((r, n) => ({ ...(r as IndicatorResult), group: { period: months[n] } }));
+      }
       const count = (column: string) => {
         const values = cubeValues(cubes, TREND_KEY, column);
-        return cubeGroups(cubes, TREND_KEY, column, values, without('cases', column)).map((r, n) => ({
-          key: values[n] ?? '',
-          value: r?.denominator ?? 0,
-        }));
+        const groups = cubeGroups(cubes, TREND_KEY, column, values, without('cases', column));
+        if (!groups.every((r) => r !== undefined)) return undefined;
+        return groups.map((r, n) => ({ key: values[n] ?? '', value: r?.denominator ?? 0 }));
       };
-      state.byDept = count('dept_name');
-      state.byChannel = count('apply_channel');
+      const byDept = count('dept_name');
+      const byChannel = count('apply_channel');
+      if (byDept) state.byDept = byDept;
+      if (byChannel) state.byChannel = byChannel;
     }
     return { state, missing };
   }
