@@ -88,7 +88,9 @@ const own = await esbuild.build({
 const gz = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
 const outputs = own.metafile.outputs;
 // With splitting, every lazily imported module is an entry point of its own: take the elements entry.
-const entryOut = Object.keys(outputs).find((k) => outputs[k].entryPoint?.endsWith('packages/elements/src/index.ts'));
+const entryOut = Object.keys(outputs).find((k) =>
+  outputs[k].entryPoint?.endsWith('packages/elements/src/index.ts'),
+);
 const initial = new Set();
 const walk = (k) => {
   if (initial.has(k)) return;
