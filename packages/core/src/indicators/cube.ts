@@ -81,7 +81,8 @@ export async function buildCubes(
           cube.marginals.set(`${i}:${id}`, cell.row);
         }
       }
-      const whole = await engine.query(def.sql(ctx).text, def.sql(ctx).params);
+      const plain = def.sql(ctx);
+      const whole = await engine.query(plain.text, plain.params);
       cube.marginals.set('all', (whole.get(0)?.toJSON() as Record<string, unknown>) ?? {});
     }
     cubes.set(def.key, cube);

@@ -11,12 +11,18 @@ import { loadedTables } from './compute.ts';
  */
 export async function dailyVolume(
   engine: Engine,
-  options: { dataset?: DatasetKey; column?: string; filters?: Filters } = {},
+  options: {
+    dataset?: DatasetKey;
+    column?: string;
+    filters?: Filters;
+    /** the loaded tables' columns, when the caller already has them (saves a catalogue query per call) */
+    tables?: Map<string, string[]>;
+  } = {},
 ): Promise<{ dates: string[]; values: number[] }> {
   const dataset = options.dataset ?? 'cases';
   const column = options.column ?? 'submitted_at';
   const table = DATASETS[dataset].table;
-  const columns = (await loadedTables(engine)).get(table) ?? [];
+  const columns = (options.tables ?? (await loadedTables(engine))).get(table) ?? [];
   if (!columns.includes(column)) return { dates: [], values: [] };
   const f = filterPredicate(options.filters, columns);
   const day = `CAST(${ident(column)} AS DATE)`;

@@ -23,6 +23,7 @@ import {
   importFile,
   ledgerCsv,
   ledgerEntries,
+  monthsOf,
   type PeriodUnit,
   parseConfig,
   parseMapping,
@@ -54,14 +55,7 @@ import { loadElement } from '../lazy-elements.ts';
 import { FetchError, TooLargeError } from '../load/fetch-with-progress.ts';
 import { ScaledElement } from '../styles/scaled-element.ts';
 import { tokens } from '../styles/tokens.ts';
-import {
-  cubeGroups,
-  cubeValues,
-  isMonthSelection,
-  MONTH_COLUMN,
-  monthsOf,
-  selectionOptions,
-} from './cross-filter.ts';
+import { cubeGroups, cubeValues, isMonthSelection, MONTH_COLUMN, selectionOptions } from './cross-filter.ts';
 import { DEFAULT_TILES } from './default-tiles.ts';
 import { fileInput, SOURCE_ATTRIBUTES, type SourceAttribute, urlFileName, urlInput } from './inputs.ts';
 import type { Input, LoadState, Selection } from './load-state.ts';
@@ -487,7 +481,7 @@ export class AssessmentDashboard extends ScaledElement {
       if (live() && this._state.phase === 'ready') {
         this._state = { ...this._state, ...this.#panels(built).state } as LoadState;
       }
-      if (hasCases && this.#show('daily')) await this.#refreshDaily(engine, this.#selectRun);
+      if (hasCases && this.#show('daily')) await this.#refreshDaily(engine, this.#selectRun, built.tables);
       // Panels that need queries of their own come last (and only when shown): everything else is painted.
       const datasets = new Set(imports.map((i) => i.dataset));
       const supervised = datasets.has('steps') || (datasets.has('receipts') && datasets.has('cases'));
@@ -593,7 +587,7 @@ export class AssessmentDashboard extends ScaledElement {
       this._state = { ...this._state, ...panels.state } as LoadState;
       if (this.urlState) writeSelection(this.urlState, this.#selection);
       // The heatmap's days are not in the cubes: one small query, after the panels, dropped when stale.
-      void this.#refreshDaily(engine, token).catch(() => {});
+      if (this.#show('daily')) void this.#refreshDaily(engine, token, cubes.tables).catch(() => {});
       // What the cubes cannot answer exactly (medians over several values, filters on other columns).
       if (panels.missing.length) {
         const rest = await computeIndicators(engine, {
@@ -602,8 +596,8 @@ export class AssessmentDashboard extends ScaledElement {
           keys: panels.missing,
         });
         if (stale() || this._state.phase !== 'ready') return;
-        // The cubes left these keys out of `computed`: add them, in catalogue order.
-        const order = INDICATORS.map((d) => d.key);
+        // The cubes left these keys out of `computed`: add them, in the cubes' (the catalogue's) order.
+        const order = [...cubes.cubes.keys()];
         const computed = [...this._state.computed, ...rest.map((r) => ({ result: r.result }))].sort(
           (a, b) => order.indexOf(a.result.key) - order.indexOf(b.result.key),
         );
@@ -623,9 +617,8 @@ export class AssessmentDashboard extends ScaledElement {
   #panels(cubes: IndicatorCubes) {
     const all = selectionOptions(this.#selection);
     const { results, missing } = cubeIndicators(cubes, all);
-    const order = INDICATORS.map((d) => d.key);
-    const byOrder = (a: IndicatorResult, b: IndicatorResult) => order.indexOf(a.key) - order.indexOf(b.key);
-    const computed = results.sort(byOrder).map((result) => ({ result }));
+    // The cubes hold the indicators in catalogue order (user-defined ones last), as computeIndicators does.
+    const computed = results.map((result) => ({ result }));
     const without = (dataset: string, column: string) =>
       selectionOptions(this.#selection, (x) => x.dataset === dataset && x.column === column);
     const [domains] = cubeIndicators(cubes, without('disclosures', 'domain'), [
@@ -657,9 +650,9 @@ export class AssessmentDashboard extends ScaledElement {
   }
 
   /** Cases per day under the selection (its months aside: the heatmap is itself a time view). */
-  async #refreshDaily(engine: Engine, token: number) {
+  async #refreshDaily(engine: Engine, token: number, tables: Map<string, string[]>) {
     const filters = selectionOptions(this.#selection).datasetFilters?.cases;
-    const daily = await dailyVolume(engine, { filters });
+    const daily = await dailyVolume(engine, { filters, tables });
     if (token !== this.#selectRun || this._state.phase !== 'ready') return;
     this._state = { ...this._state, daily };
   }

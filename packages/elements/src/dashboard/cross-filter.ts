@@ -9,8 +9,6 @@ import {
 } from '@assessment-dashboard/core';
 import type { Selection } from './load-state.ts';
 
-export { monthsOf };
-
 /** A month selection: `value` is 'YYYY-MM' or an inclusive range 'YYYY-MM..YYYY-MM' (a brush). */
 export const MONTH_COLUMN = 'month';
 export const isMonthSelection = (s: Selection): boolean => s.dataset === 'all' && s.column === MONTH_COLUMN;

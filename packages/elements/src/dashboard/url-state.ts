@@ -1,7 +1,7 @@
-import { DATASETS, type DatasetKey, enumLabel } from '@assessment-dashboard/core';
+import { DATASETS, type DatasetKey, enumLabel, monthsOf } from '@assessment-dashboard/core';
 import { formatMonth } from '../i18n/format.ts';
 import type { Lang } from '../i18n/messages.ts';
-import { MONTH_COLUMN, monthsOf } from './cross-filter.ts';
+import { MONTH_COLUMN } from './cross-filter.ts';
 import type { Selection } from './load-state.ts';
 
 /**
