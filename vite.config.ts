@@ -1,4 +1,5 @@
-import { defineConfig } from 'vite';
+import { defaultClientConditions, defineConfig } from 'vite';
+import { SOURCE_CONDITION } from './scripts/source-condition.mjs';
 
 /**
  * Library build of the embeddable folder: one ES module with every element, Lit, D3 and the DuckDB-WASM
@@ -6,6 +7,8 @@ import { defineConfig } from 'vite';
  * scripts/copy-duckdb-assets.mjs copies them into `duckdb/` beside the bundle.
  */
 export default defineConfig({
+  // Workspace packages from their TypeScript source (no package build needed for the bundle).
+  resolve: { conditions: [SOURCE_CONDITION, ...defaultClientConditions] },
   build: {
     outDir: 'dist/assessment-dashboard',
     emptyOutDir: true,

@@ -1,5 +1,7 @@
 import { playwright } from '@vitest/browser-playwright';
+import { defaultClientConditions, defaultServerConditions } from 'vite';
 import { defineConfig } from 'vitest/config';
+import { SOURCE_CONDITION } from './scripts/source-condition.mjs';
 
 /** Chromium flags for this offline machine: no background connections, no sandbox as root. */
 export const CHROMIUM_ARGS = [
@@ -16,9 +18,13 @@ export const CHROMIUM_ARGS = [
 ];
 
 export default defineConfig({
+  // Workspace packages resolve to their TypeScript source in every project (packages/*/package.json).
+  resolve: { conditions: [SOURCE_CONDITION, ...defaultClientConditions] },
+  ssr: { resolve: { conditions: [SOURCE_CONDITION, ...defaultServerConditions] } },
   test: {
     projects: [
       {
+        extends: true,
         test: {
           name: 'node',
           environment: 'node',
@@ -31,6 +37,7 @@ export default defineConfig({
         },
       },
       {
+        extends: true,
         test: {
           name: 'e2e',
           environment: 'node',
@@ -40,6 +47,7 @@ export default defineConfig({
         },
       },
       {
+        extends: true,
         test: {
           name: 'browser',
           include: ['packages/{charts,elements}/test/**/*.test.ts'],

@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { StorybookConfig } from '@storybook/web-components-vite';
-import { mergeConfig } from 'vite';
+import { defaultClientConditions, mergeConfig } from 'vite';
+import { SOURCE_CONDITION } from '../scripts/source-condition.mjs';
 
 type StaticDir = { from: string; to: string };
 
@@ -43,6 +44,7 @@ const config: StorybookConfig = {
   // lit-html instance in dev (otherwise: "Multiple versions of Lit loaded").
   viteFinal: (vite) =>
     mergeConfig(vite, {
+      resolve: { conditions: [SOURCE_CONDITION, ...defaultClientConditions] },
       optimizeDeps: {
         include: [
           'lit',

@@ -14,12 +14,14 @@ import {
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
+import { register as registerHooks } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { register } from 'tsx/esm/api';
 import { ensureData } from './generate.mjs';
 
+registerHooks('../scripts/source-condition.mjs', import.meta.url);
 register();
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const BENCH = join(ROOT, 'bench');
@@ -120,11 +122,10 @@ if (ENGINES.includes('snapshot')) {
     if (!existsSync(file)) {
       log(`assessment-dashboard snapshot ${s} …`);
       const t = Date.now();
-      execFileSync(
-        process.execPath,
-        [join(ROOT, 'packages/cli/bin/assessment-dashboard.mjs'), 'snapshot', data[s].file, '-o', file],
-        { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] },
-      );
+      execFileSync(process.execPath, [join(ROOT, 'scripts/cli.mjs'), 'snapshot', data[s].file, '-o', file], {
+        cwd: ROOT,
+        stdio: ['ignore', 'ignore', 'inherit'],
+      });
       buildS = (Date.now() - t) / 1000;
     }
     const bytes = readFileSync(file);

@@ -6,15 +6,7 @@ const port = process.env.PORT ?? '4173';
 const site = await buildSite();
 const cli = spawn(
   process.execPath,
-  [
-    'packages/cli/bin/assessment-dashboard.mjs',
-    'preview',
-    site,
-    '--port',
-    port,
-    '--host',
-    process.env.HOST ?? '127.0.0.1',
-  ],
+  ['scripts/cli.mjs', 'preview', site, '--port', port, '--host', process.env.HOST ?? '127.0.0.1'],
   { stdio: ['ignore', 'pipe', 'inherit'] },
 );
 cli.stdout.on('data', (chunk) => {

@@ -17,13 +17,7 @@ export async function buildBundle(): Promise<void> {
 export async function cliIndicators(files: string[], extra: string[] = []): Promise<RunSummary> {
   const { stdout } = await run(
     process.execPath,
-    [
-      join(ROOT, 'packages/cli/bin/assessment-dashboard.mjs'),
-      'indicators',
-      ...files.map((f) => join(ROOT, f)),
-      '--json',
-      ...extra,
-    ],
+    [join(ROOT, 'scripts/cli.mjs'), 'indicators', ...files.map((f) => join(ROOT, f)), '--json', ...extra],
     { cwd: ROOT, maxBuffer: 1 << 26 },
   );
   return JSON.parse(stdout) as RunSummary;

@@ -21,7 +21,7 @@ const FILES = ['data/cases.csv', 'data/disclosures.csv'];
 /** gzip bytes of everything transferred before the scorecard is visible. */
 const BUDGET = 150 * 1024;
 const run = promisify(execFile);
-const cliBin = join(ROOT, 'packages/cli/bin/assessment-dashboard.mjs');
+const cliBin = join(ROOT, 'scripts/cli.mjs');
 const page = (attrs: string) => `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8" /><link rel="icon" href="data:," /><title>snapshot</title>
 <script type="module" src="assessment-dashboard/assessment-dashboard.js"></script></head>

@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { realpath, stat } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { extname, join, resolve, sep } from 'node:path';
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -23,36 +23,24 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
+/** Why a request gets no file: the status and its one-line body. */
+type Refusal = readonly [status: 400 | 404 | 405, message: string];
+const NOT_FOUND: Refusal = [404, 'not found'];
+
 /**
  * Minimal static file server: correct MIME types (wasm!), optional mount path so tests can prove the
- * build works from a sub-path, no directory listing, no path traversal.
+ * build works from a sub-path, no directory listing. Whatever the request, it answers and keeps running:
+ * malformed percent-encoding is 400; `..` segments (plain or encoded), backslashes, NUL bytes and files
+ * whose real path (symlinks resolved) lies outside the folder are 404, as if they did not exist.
  */
 export async function preview(dir: string, port = 0, host = '127.0.0.1', mount = '/'): Promise<StaticServer> {
-  const root = resolve(dir);
+  const root = await realpath(resolve(dir));
   const base = mount.endsWith('/') ? mount : `${mount}/`;
-  const server = createServer(async (req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    if (!path.startsWith(base)) {
-      res.writeHead(404).end('not found');
-      return;
-    }
-    let file = normalize(join(root, path.slice(base.length)));
-    if (file !== root && !file.startsWith(root + sep)) {
-      res.writeHead(403).end('forbidden');
-      return;
-    }
-    try {
-      if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
-      const info = await stat(file);
-      res.writeHead(200, {
-        'Content-Type': MIME[extname(file)] ?? 'application/octet-stream',
-        'Content-Length': info.size,
-        'Cache-Control': 'no-cache',
-      });
-      createReadStream(file).pipe(res);
-    } catch {
-      res.writeHead(404).end('not found');
-    }
+  const server = createServer((req, res) => {
+    respond(root, base, req, res).catch(() => {
+      if (res.headersSent) res.destroy();
+      else res.writeHead(500).end('internal error');
+    });
   });
   await new Promise<void>((ok) => server.listen(port, host, ok));
   const address = server.address();
@@ -62,4 +50,51 @@ export async function preview(dir: string, port = 0, host = '127.0.0.1', mount =
     server,
     close: () => new Promise((ok) => server.close(() => ok())),
   };
+}
+
+async function respond(root: string, base: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const found =
+    req.method === 'GET' || req.method === 'HEAD' ? await locate(root, base, req.url ?? '/') : null;
+  if (typeof found !== 'string') {
+    const [status, message] = found ?? ([405, 'method not allowed'] as const);
+    res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8' }).end(message);
+    return;
+  }
+  const info = await stat(found);
+  res.writeHead(200, {
+    'Content-Type': MIME[extname(found)] ?? 'application/octet-stream',
+    'Content-Length': info.size,
+    'Cache-Control': 'no-cache',
+    'X-Content-Type-Options': 'nosniff',
+  });
+  if (req.method === 'HEAD') {
+    res.end();
+    return;
+  }
+  createReadStream(found)
+    .on('error', () => res.destroy())
+    .pipe(res);
+}
+
+/** The real path of the file a request names inside `root`, or why there is none. */
+async function locate(root: string, base: string, url: string): Promise<string | Refusal> {
+  const raw = url.split(/[?#]/, 1)[0] ?? '';
+  let path: string;
+  try {
+    path = decodeURIComponent(raw);
+  } catch {
+    return [400, 'bad request: malformed percent-encoding'];
+  }
+  if (!path.startsWith(base)) return NOT_FOUND;
+  const segments = path.slice(base.length).split('/');
+  // Backslashes are separators on Windows and `..` climbs anywhere; NUL cuts C paths short.
+  if (segments.some((s) => s === '..' || s.includes('\\') || s.includes('\0'))) return NOT_FOUND;
+  try {
+    let file = await realpath(join(root, ...segments));
+    if ((await stat(file)).isDirectory()) file = await realpath(join(file, 'index.html'));
+    const inside = file.startsWith(root + sep);
+    return inside && (await stat(file)).isFile() ? file : NOT_FOUND;
+  } catch {
+    return NOT_FOUND;
+  }
 }

@@ -1,5 +1,5 @@
 /**
- * @assessment-dashboard/elements: importing this module registers every element, so one
+ * assessment-dashboard: importing this module registers every element, so one
  * `<script type="module" src=".../assessment-dashboard.js">` is all a host page needs. The drill-down and
  * annual-report elements register on first use (lazy-elements.ts): their code is fetched when the page
  * or the dashboard shows one; `await customElements.whenDefined(tag)` gives their classes.
