@@ -8,6 +8,7 @@ import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } 
 import { createRequire } from 'node:module';
 import { join, posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { copyBundleWithoutMaps } from './copy-bundle.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BUNDLE = join(ROOT, 'dist/assessment-dashboard');
@@ -24,7 +25,7 @@ const out = join(ELEMENTS, 'dist');
 for (const name of existsSync(out) ? readdirSync(out) : []) {
   if (name !== 'types') rmSync(join(out, name), { recursive: true, force: true });
 }
-cpSync(BUNDLE, out, { recursive: true, filter: (src) => !src.endsWith('.map') });
+copyBundleWithoutMaps(BUNDLE, out);
 
 writeFileSync(join(ELEMENTS, 'custom-elements.json'), `${JSON.stringify(packageManifest(), null, 2)}\n`);
 
