@@ -101,8 +101,18 @@ describe('installed from the packed tarballs', () => {
     expect(Object.keys(installed.dependencies)).not.toContain('tsx');
     const files = await readdir(join(project, 'node_modules/assessment-dashboard'), { recursive: true });
     expect(files.filter((f) => /\.(ts|map)$/.test(f) && !f.endsWith('.d.ts'))).toEqual([]);
-    expect(files).toContain('custom-elements.json');
     expect(files).toContain(join('dist', 'duckdb', 'duckdb-eh.wasm'));
+  });
+
+  it('ships custom-elements.json whose every path is a file of the package', async () => {
+    const pkg = join(project, 'node_modules/assessment-dashboard');
+    const meta = JSON.parse(await readFile(join(pkg, 'package.json'), 'utf8')) as { customElements: string };
+    const manifest = await readFile(join(pkg, meta.customElements), 'utf8');
+    const paths = [...manifest.matchAll(/"(?:path|module)": "([^"]+)"/g)].map((m) => m[1] ?? '');
+    expect(paths).toContain('dist/assessment-dashboard.js');
+    expect(manifest).toContain('"tagName": "assessment-dashboard"');
+    const files = new Set(await readdir(pkg, { recursive: true }));
+    expect([...new Set(paths)].filter((p) => !files.has(p))).toEqual([]);
   });
 
   it('runs `npx assessment-dashboard indicators` from the installed CLI', () => {
