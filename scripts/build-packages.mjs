@@ -1,31 +1,21 @@
-// `npm run build:packages`: the publishable form of every workspace package, after `npm run build`.
+// `npm run build:packages`: the publishable form of every workspace package.
 // - core, charts, cli: JavaScript and .d.ts from `tsc -b` (packages/tsconfig.build.json) into dist/;
-// - assessment-dashboard (packages/elements): the built folder dist/assessment-dashboard/ without source
-//   maps (bundle, chunks and duckdb/ assets) in dist/, its .d.ts in dist/types/, and custom-elements.json
-//   with paths into the package.
+// - assessment-dashboard (packages/elements): the element folder without source maps (bundle, chunks and
+//   duckdb/ assets) in dist/, its .d.ts in types/, and custom-elements.json with paths into the package.
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { copyBundleWithoutMaps } from './copy-bundle.mjs';
+import { buildBundleWithoutMaps } from './bundle.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const BUNDLE = join(ROOT, 'dist/assessment-dashboard');
 const ELEMENTS = join(ROOT, 'packages/elements');
 
-if (!existsSync(join(BUNDLE, 'assessment-dashboard.js'))) {
-  throw new Error('dist/assessment-dashboard/ is missing: run `npm run build` first');
-}
 const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
 execFileSync(process.execPath, [tsc, '-b', join(ROOT, 'packages/tsconfig.build.json')], { stdio: 'inherit' });
 
-// The bundle beside its types: everything but dist/types/ is replaced.
-const out = join(ELEMENTS, 'dist');
-for (const name of existsSync(out) ? readdirSync(out) : []) {
-  if (name !== 'types') rmSync(join(out, name), { recursive: true, force: true });
-}
-copyBundleWithoutMaps(BUNDLE, out);
+buildBundleWithoutMaps(join(ELEMENTS, 'dist'));
 
 writeFileSync(join(ELEMENTS, 'custom-elements.json'), `${JSON.stringify(packageManifest(), null, 2)}\n`);
 
@@ -33,11 +23,13 @@ writeFileSync(join(ELEMENTS, 'custom-elements.json'), `${JSON.stringify(packageM
 for (const pkg of ['core', 'charts', 'cli', 'elements']) {
   cpSync(join(ROOT, 'LICENSE'), join(ROOT, 'packages', pkg, 'LICENSE'));
 }
-console.log('packages built: core, charts, cli (dist/), assessment-dashboard (dist/, custom-elements.json)');
+console.log(
+  'packages built: core, charts, cli (dist/), assessment-dashboard (dist/, types/, custom-elements.json)',
+);
 
 /**
  * The repository's manifest with module paths into the package: the entry module is the bundle that
- * registers the elements, every other module its declaration file.
+ * registers the elements, every other module its declaration file in types/.
  */
 function packageManifest() {
   const manifest = JSON.parse(readFileSync(join(ROOT, 'custom-elements.json'), 'utf8'));
@@ -46,9 +38,7 @@ function packageManifest() {
   const toPackage = (path, moduleDir) => {
     const repo = path.startsWith('./') ? posix.join(moduleDir, path) : path.replace(/^\//, '');
     const rel = repo.slice(SRC.length);
-    return rel === 'index.ts'
-      ? 'dist/assessment-dashboard.js'
-      : `dist/types/${rel.replace(/\.ts$/, '.d.ts')}`;
+    return rel === 'index.ts' ? 'dist/assessment-dashboard.js' : `types/${rel.replace(/\.ts$/, '.d.ts')}`;
   };
   const rewrite = (node, moduleDir) => {
     if (Array.isArray(node)) return node.map((n) => rewrite(n, moduleDir));

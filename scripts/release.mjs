@@ -1,25 +1,20 @@
-// `npm run release [-- OUT]`: after `npm run build`, the folder a web team downloads and copies to its server:
-// OUT/assessment-dashboard-<version>/ (the built folder without source maps, a README for webmasters in zh
+// `npm run release [-- OUT]`: the folder a web team downloads and copies to its server:
+// OUT/assessment-dashboard-<version>/ (the built element folder without source maps, a README for webmasters in zh
 // and en, LICENSE, CHANGELOG.md, SHA256SUMS) and OUT/assessment-dashboard-<version>.tgz of it (OUT: release/).
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { copyBundleWithoutMaps } from './copy-bundle.mjs';
+import { buildBundleWithoutMaps } from './bundle.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const BUNDLE = join(ROOT, 'dist/assessment-dashboard');
 const { version } = JSON.parse(readFileSync(join(ROOT, 'packages/elements/package.json'), 'utf8'));
 const out = resolve(process.argv[2] ?? join(ROOT, 'release'));
 const name = `assessment-dashboard-${version}`;
 const folder = join(out, name);
 
-if (!existsSync(join(BUNDLE, 'assessment-dashboard.js'))) {
-  throw new Error('dist/assessment-dashboard/ is missing: run `npm run build` first');
-}
-rmSync(folder, { recursive: true, force: true });
-copyBundleWithoutMaps(BUNDLE, folder);
+buildBundleWithoutMaps(folder);
 const readme = readFileSync(join(ROOT, 'scripts/release/README.md'), 'utf8');
 writeFileSync(join(folder, 'README.md'), readme.replaceAll('{{version}}', version));
 cpSync(join(ROOT, 'LICENSE'), join(folder, 'LICENSE'));
