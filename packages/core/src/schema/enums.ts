@@ -242,3 +242,51 @@ export const LITIGATION_TYPES = [
   e('direct', '未经复议直接起诉', 'Sued without prior review'),
   e('after_review', '复议后起诉', 'Sued after review'),
 ];
+
+/** 预警等级 of a case when the system exports it (§7.a; derived otherwise). */
+export const WARNING_LEVELS = [
+  e('none', ['无', '正常', '绿牌'], 'None'),
+  e('yellow', ['黄牌', '黄灯'], 'Yellow card'),
+  e('red', ['红牌', '红灯'], 'Red card'),
+];
+
+/** 评价渠道 of a 好差评 rating (§7.a). */
+export const RATING_CHANNELS = [
+  e('pc', ['PC端', '网页', 'PC'], 'PC'),
+  e('mobile', ['移动端', '手机端', 'APP'], 'Mobile'),
+  e('qr', ['二维码', '扫码'], 'QR code'),
+  e('pad', ['大厅评价器', '评价器', '评价pad'], 'Hall rating pad'),
+  e('terminal', '自助终端', 'Self-service terminal'),
+  e('phone', '电话', 'Phone'),
+  e('sms', '短信', 'SMS'),
+  e('other', '其他', 'Other'),
+];
+
+/** 公开属性 of a disclosed item (§7.b). */
+export const DISCLOSURE_ATTRS = [
+  e('proactive', '主动公开', 'Proactive'),
+  e('on_request', '依申请公开', 'On request'),
+  e('not_public', '不予公开', 'Not public'),
+];
+
+/** 公开对象 (§7.b). */
+export const AUDIENCES = [
+  e('public', '全社会', 'General public'),
+  e('specific', '特定群众', 'Specific groups'),
+];
+
+/** 公开层级 (§7.b). */
+export const DISCLOSURE_LEVELS = [
+  e('county', ['县级', '县'], 'County'),
+  e('township', ['乡级', '乡镇', '乡'], 'Township'),
+  e('village', ['村级', '村'], 'Village'),
+];
+
+/** 提供方式 of an on-request reply (§7.c). */
+export const REPLY_FORMS = [
+  e('paper', '纸质', 'Paper'),
+  e('email', '电子邮件', 'Email'),
+  e('electronic_media', ['电子数据', '光盘', '电子介质'], 'Electronic media'),
+  e('onsite', '当场阅览', 'Read on site'),
+  e('other', '其他', 'Other'),
+];
