@@ -2,6 +2,7 @@ import { WORK_CALENDAR_TABLE } from '../calendar/sql.ts';
 import type { Engine } from '../engine/types.ts';
 import { CASE_FACTS } from '../indicators/facts.ts';
 import { DATASETS } from '../schema/datasets.ts';
+import { normaliseLabelSql } from '../schema/normalise-label.ts';
 import { missingRoles, roleText } from '../schema/roles.ts';
 import type { DatasetDef, DatasetKey, FieldDef } from '../schema/types.ts';
 import { ident, literal } from '../sql/quote.ts';
@@ -174,7 +175,12 @@ async function loadDataset(
   const select: string[] = [`(SELECT line FROM ${LINES} WHERE k = ${RAW}.rowid) AS _row`];
   for (const field of def.fields) {
     const header = match.mapped[field.key];
-    const v = header === undefined ? 'NULL' : `NULLIF(trim(${ident(header)}), '')`;
+    const cell = header === undefined ? 'NULL' : `NULLIF(trim(${ident(header)}), '')`;
+    // A coded cell that normalises to nothing ("—", "/") means not applicable: empty, not an unknown code.
+    const v =
+      field.type === 'enum' && header !== undefined
+        ? `CASE WHEN ${normaliseLabelSql(cell)} <> '' THEN ${cell} END`
+        : cell;
     if (field.type === 'limit') {
       const { value, unit } = limitExpressions(v);
       select.push(`${value} AS ${ident(`${field.key}_value`)}`, `${unit} AS ${ident(`${field.key}_unit`)}`);

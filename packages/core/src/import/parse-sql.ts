@@ -1,3 +1,4 @@
+import { normaliseLabel, normaliseLabelHeadSql, normaliseLabelSql } from '../schema/normalise-label.ts';
 import type { FieldDef } from '../schema/types.ts';
 import { literal, type SqlValue } from '../sql/quote.ts';
 
@@ -115,12 +116,16 @@ export function parseExpression(field: FieldDef, v: string, b: Binder, opts: Fie
         ([src, code]) => `WHEN ${b.bind(src)} THEN ${b.bind(code)}`,
       );
       const userCase = user.length ? `CASE ${v} ${user.join(' ')} END` : 'NULL';
-      const arms = (field.enum ?? []).flatMap((e) =>
-        [e.code, ...e.zh, e.en].map(
-          (label) => `WHEN ${literal(label.toLowerCase())} THEN ${literal(e.code)}`,
-        ),
-      );
-      return `coalesce(${userCase}, CASE lower(${v}) ${arms.join(' ')} END)`;
+      // Then the schema's codes and labels, both sides in the normal form of normalise-label.ts.
+      const codeOf = new Map<string, string>();
+      for (const e of field.enum ?? [])
+        for (const label of [e.code, ...e.zh, e.en]) {
+          const n = normaliseLabel(label);
+          if (n && !codeOf.has(n)) codeOf.set(n, e.code);
+        }
+      const arms = [...codeOf].map(([n, code]) => `WHEN ${literal(n)} THEN ${literal(code)}`);
+      const cases = (x: string) => `CASE ${x} ${arms.join(' ')} END`;
+      return `coalesce(${userCase}, ${cases(normaliseLabelSql(v))}, ${cases(normaliseLabelHeadSql(v))})`;
     }
     case 'limit':
       throw new Error('limit fields expand to two columns; use limitExpressions');

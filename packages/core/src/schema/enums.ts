@@ -144,7 +144,10 @@ export const REQUEST_CHANNELS = [
   e('other', '其他', 'Other'),
 ];
 
-/** Outcome keys of annual-report table 三 (§1.9). */
+/**
+ * Outcome keys of annual-report table 三 (§1.9), with the row texts as printed (§1.5) and variants seen in
+ * real reports (§1.8); numbering, brackets, dashes and quotes are taken care of by normalise-label.ts.
+ */
 export const REQUEST_OUTCOMES = [
   e('granted', '予以公开', 'Granted'),
   e('partial_grant', '部分公开', 'Partially granted'),
@@ -152,7 +155,7 @@ export const REQUEST_OUTCOMES = [
   e('denied_law_forbidden', '其他法律行政法规禁止公开', 'Denied: forbidden by law'),
   e('denied_safety_stability', '危及“三安全一稳定”', 'Denied: security and stability'),
   e('denied_third_party', '保护第三方合法权益', 'Denied: third-party rights'),
-  e('denied_internal_affairs', '属于三类内部事务信息', 'Denied: internal affairs'),
+  e('denied_internal_affairs', ['属于三类内部事务信息', '属于三类内容事务信息'], 'Denied: internal affairs'),
   e('denied_process_info', '属于四类过程性信息', 'Denied: process information'),
   e('denied_enforcement_file', '属于行政执法案卷', 'Denied: enforcement file'),
   e('denied_admin_query', '属于行政查询事项', 'Denied: administrative query'),
@@ -168,8 +171,19 @@ export const REQUEST_OUTCOMES = [
     '要求行政机关确认或重新出具已获取信息',
     'Not processed: confirm or reissue',
   ),
-  e('other_no_correction', '申请人无正当理由逾期不补正', 'Other: no correction'),
-  e('other_fee_unpaid', '申请人逾期未按收费通知要求缴纳费用', 'Other: fee unpaid'),
+  e(
+    'other_no_correction',
+    ['申请人无正当理由逾期不补正', '申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请'],
+    'Other: no correction',
+  ),
+  e(
+    'other_fee_unpaid',
+    [
+      '申请人逾期未按收费通知要求缴纳费用',
+      '申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请',
+    ],
+    'Other: fee unpaid',
+  ),
   e('other_other', '其他', 'Other'),
 ];
 
