@@ -90,6 +90,7 @@ const zh = {
   columnInFile: '文件中的列',
   sampleValues: '示例值',
   requiredMark: '必填',
+  requiredOneOf: '任填其一',
   stillMissing: (cols: string) => `仍需指定：${cols}`,
   applyMapping: '应用并导入',
   downloadMapping: '下载映射文件（JSON）',
@@ -129,6 +130,8 @@ const zh = {
   linkCopied: '链接已复制',
   removeFilter: (label: string) => `移除筛选“${label}”`,
   unknownDataset: '无法从表头判断这是哪类数据。请选择数据集，并为每个标准列指定文件中的列。',
+  ambiguousDataset: (names: string) =>
+    `表头同样符合多类数据（${names}），无法自动判断。请选择数据集，并确认每个标准列对应的列。`,
   missingColumns: (cols: string) => `未能识别必填列（${cols}）。请为它们指定文件中的列。`,
   supervisionTitle: '电子监察',
   backfillTitle: (n: number, checked: number) => `事后补录疑点：${n} 个环节（共检查 ${checked} 个环节）`,
@@ -265,6 +268,7 @@ const en: Messages = {
   columnInFile: 'Column in the file',
   sampleValues: 'Sample values',
   requiredMark: 'required',
+  requiredOneOf: 'one of these required',
   stillMissing: (cols) => `Still to choose: ${cols}`,
   applyMapping: 'Apply and import',
   downloadMapping: 'Download the mapping (JSON)',
@@ -304,6 +308,8 @@ const en: Messages = {
   removeFilter: (label) => `Remove the filter "${label}"`,
   unknownDataset:
     'The headers do not say which kind of export this is. Choose the dataset and the column for each standard column.',
+  ambiguousDataset: (names) =>
+    `The headers fit several kinds of export equally well (${names}). Choose the dataset and check the column for each standard column.`,
   supervisionTitle: 'Electronic supervision',
   backfillTitle: (n, checked) => `Possibly back-filled: ${n} steps (of ${checked} checked)`,
   reconcileTitle: (cases, receipts, n, amount) =>
