@@ -2,7 +2,7 @@ import { WORK_CALENDAR_TABLE } from '../calendar/sql.ts';
 import type { Engine } from '../engine/types.ts';
 import { CASE_FACTS } from '../indicators/facts.ts';
 import { DATASETS } from '../schema/datasets.ts';
-import { normaliseLabelSql } from '../schema/normalise-label.ts';
+import { isBlankLabelSql } from '../schema/normalise-label.ts';
 import { missingRoles, roleText } from '../schema/roles.ts';
 import type { DatasetDef, DatasetKey, FieldDef } from '../schema/types.ts';
 import { ident, literal } from '../sql/quote.ts';
@@ -179,7 +179,7 @@ async function loadDataset(
     // A coded cell that normalises to nothing ("—", "/") means not applicable: empty, not an unknown code.
     const v =
       field.type === 'enum' && header !== undefined
-        ? `CASE WHEN ${normaliseLabelSql(cell)} <> '' THEN ${cell} END`
+        ? `CASE WHEN NOT ${isBlankLabelSql(cell)} THEN ${cell} END`
         : cell;
     if (field.type === 'limit') {
       const { value, unit } = limitExpressions(v);

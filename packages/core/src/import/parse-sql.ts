@@ -116,16 +116,22 @@ export function parseExpression(field: FieldDef, v: string, b: Binder, opts: Fie
         ([src, code]) => `WHEN ${b.bind(src)} THEN ${b.bind(code)}`,
       );
       const userCase = user.length ? `CASE ${v} ${user.join(' ')} END` : 'NULL';
-      // Then the schema's codes and labels, both sides in the normal form of normalise-label.ts.
-      const codeOf = new Map<string, string>();
-      for (const e of field.enum ?? [])
-        for (const label of [e.code, ...e.zh, e.en]) {
-          const n = normaliseLabel(label);
-          if (n && !codeOf.has(n)) codeOf.set(n, e.code);
+      // Then the schema's codes and labels: as written (cheap, and most cells are), else both sides in the
+      // normal form of normalise-label.ts (coalesce evaluates each form only for cells still without a code).
+      const labels = (field.enum ?? []).flatMap((e) =>
+        [e.code, ...e.zh, e.en].map((l) => [l, e.code] as const),
+      );
+      const arms = (key: (label: string) => string) => {
+        const codeOf = new Map<string, string>();
+        for (const [label, code] of labels) {
+          const k = key(label);
+          if (k && !codeOf.has(k)) codeOf.set(k, code);
         }
-      const arms = [...codeOf].map(([n, code]) => `WHEN ${literal(n)} THEN ${literal(code)}`);
-      const cases = (x: string) => `CASE ${x} ${arms.join(' ')} END`;
-      return `coalesce(${userCase}, ${cases(normaliseLabelSql(v))}, ${cases(normaliseLabelHeadSql(v))})`;
+        return [...codeOf].map(([k, code]) => `WHEN ${literal(k)} THEN ${literal(code)}`).join(' ');
+      };
+      const normal = arms(normaliseLabel);
+      return `coalesce(${userCase}, CASE lower(${v}) ${arms((l) => l.toLowerCase())} END,
+        CASE ${normaliseLabelSql(v)} ${normal} END, CASE ${normaliseLabelHeadSql(v)} ${normal} END)`;
     }
     case 'limit':
       throw new Error('limit fields expand to two columns; use limitExpressions');

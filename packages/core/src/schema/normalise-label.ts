@@ -61,6 +61,11 @@ export function normaliseLabelHeadSql(v: string): string {
   return normaliseLabelSql(`regexp_replace(${v}, ${literal(HEAD_RE)}, '\\1')`);
 }
 
+/** SQL: the cell says nothing — only dashes, slashes, dots or spaces ("—", "/", "－"), i.e. not applicable. */
+export function isBlankLabelSql(v: string): string {
+  return `regexp_full_match(${v}, ${literal(`[ \\t\u3000${DASHES}－～/／\\\\.。]+`)})`;
+}
+
 /** The same normal form as SQL over the VARCHAR expression `v` (NULL stays NULL). */
 export function normaliseLabelSql(v: string): string {
   const r = (x: string, re: string, by: string, flags = '') =>
