@@ -3,7 +3,15 @@ import { table3Rows } from '../src/annual-report/labels.ts';
 import { NodeEngine } from '../src/engine/node.ts';
 import { importFile } from '../src/import/import-csv.ts';
 import { DATASETS } from '../src/schema/datasets.ts';
-import { normaliseLabel, normaliseLabelSql } from '../src/schema/normalise-label.ts';
+import {
+  codeLookup,
+  labelHead,
+  labelHeadSql,
+  normaliseLabel,
+  normaliseLabelSql,
+  recode,
+  recodeSql,
+} from '../src/schema/normalise-label.ts';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 
@@ -67,12 +75,20 @@ describe('normaliseLabel', () => {
       'Self-service terminal',
       "O'Brien",
     ];
+    corpus.push('不予受理-材料不全', '已办结 — 准予许可', '办理中/补正');
     const values = corpus.map((_, i) => `(${i}, ?)`).join(', ');
+    const outcomes = codeLookup(DATASETS.requests.fields.find((f) => f.key === 'outcome')?.enum ?? []);
+    const statuses = codeLookup(DATASETS.cases.fields.find((f) => f.key === 'status')?.enum ?? []);
     const t = await engine.query(
-      `SELECT i, ${normaliseLabelSql('v')} AS n FROM (VALUES ${values}) t(i, v) ORDER BY i`,
+      `SELECT i, ${normaliseLabelSql('v')} AS n, ${labelHeadSql('v')} AS h, ${recodeSql(outcomes, 'v')} AS o,
+         ${recodeSql(statuses, 'v')} AS s FROM (VALUES ${values}) t(i, v) ORDER BY i`,
       corpus,
     );
-    expect(t.toArray().map((r) => r.toJSON().n)).toEqual(corpus.map(normaliseLabel));
+    const sql = t.toArray().map((r) => r.toJSON());
+    expect(sql.map((r) => r.n)).toEqual(corpus.map(normaliseLabel));
+    expect(sql.map((r) => r.h)).toEqual(corpus.map(labelHead));
+    expect(sql.map((r) => r.o)).toEqual(corpus.map((c) => recode(outcomes, c) ?? null));
+    expect(sql.map((r) => r.s)).toEqual(corpus.map((c) => recode(statuses, c) ?? null));
   });
 
   it('reduces numbering, brackets, dashes, quotes and whitespace to the label', () => {

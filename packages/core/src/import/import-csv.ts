@@ -2,7 +2,7 @@ import { WORK_CALENDAR_TABLE } from '../calendar/sql.ts';
 import type { Engine } from '../engine/types.ts';
 import { CASE_FACTS } from '../indicators/facts.ts';
 import { DATASETS } from '../schema/datasets.ts';
-import { isBlankLabelSql } from '../schema/normalise-label.ts';
+import { codeLookup, isBlankLabelSql, recode } from '../schema/normalise-label.ts';
 import { missingRoles, roleText } from '../schema/roles.ts';
 import type { DatasetDef, DatasetKey, FieldDef } from '../schema/types.ts';
 import { ident, literal } from '../sql/quote.ts';
@@ -176,7 +176,7 @@ async function loadDataset(
   for (const field of def.fields) {
     const header = match.mapped[field.key];
     const cell = header === undefined ? 'NULL' : `NULLIF(trim(${ident(header)}), '')`;
-    // A coded cell that normalises to nothing ("—", "/") means not applicable: empty, not an unknown code.
+    // A coded cell of only dashes or slashes ("—", "/") means not applicable: empty, not an unknown code.
     const v =
       field.type === 'enum' && header !== undefined
         ? `CASE WHEN NOT ${isBlankLabelSql(cell)} THEN ${cell} END`
@@ -187,6 +187,8 @@ async function loadDataset(
     } else {
       const parse = parseExpression(field, v, binder, {
         values: mapping.values?.[field.key],
+        codes:
+          field.type === 'enum' && header !== undefined ? await distinctCodes(engine, field, v) : undefined,
         format: mapping.formats?.[field.key],
         fixedOffset,
       });
@@ -298,6 +300,32 @@ async function loadDataset(
     throw new Error(`row ledger out of balance for ${fileName}: ${JSON.stringify(summary)}`);
   }
   return summary;
+}
+
+/** Above this many distinct values in a coded column, its cells are recoded in SQL instead. */
+const MAX_DISTINCT_CODES = 5000;
+
+/**
+ * Code of every distinct cell of a coded column (`recode`: as written, normal form, head), computed once per
+ * value rather than once per row; undefined when the column has too many distinct values.
+ */
+async function distinctCodes(
+  engine: Engine,
+  field: FieldDef,
+  v: string,
+): Promise<Map<string, string> | undefined> {
+  const t = await engine.query(
+    `SELECT c FROM (SELECT DISTINCT ${v} AS c FROM ${RAW}) WHERE c IS NOT NULL LIMIT ${MAX_DISTINCT_CODES + 1}`,
+  );
+  if (t.numRows > MAX_DISTINCT_CODES) return undefined;
+  const lookup = codeLookup(field.enum ?? []);
+  const codes = new Map<string, string>();
+  for (const row of t) {
+    const cell = String(row.c);
+    const code = recode(lookup, cell);
+    if (code !== undefined) codes.set(cell, code);
+  }
+  return codes;
 }
 
 /**

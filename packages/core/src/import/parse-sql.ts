@@ -1,4 +1,4 @@
-import { normaliseLabel, normaliseLabelHeadSql, normaliseLabelSql } from '../schema/normalise-label.ts';
+import { codeLookup, recodeSql } from '../schema/normalise-label.ts';
 import type { FieldDef } from '../schema/types.ts';
 import { literal, type SqlValue } from '../sql/quote.ts';
 
@@ -21,6 +21,8 @@ export class Binder {
 export interface FieldParseOptions {
   /** value in the file → canonical code (enum fields) */
   values?: Record<string, string>;
+  /** trimmed cell → schema code for every distinct cell of an enum column that names one (see `recode`) */
+  codes?: Map<string, string>;
   /** strptime format tried before the built-in ones (date/datetime fields) */
   format?: string;
   /**
@@ -116,22 +118,11 @@ export function parseExpression(field: FieldDef, v: string, b: Binder, opts: Fie
         ([src, code]) => `WHEN ${b.bind(src)} THEN ${b.bind(code)}`,
       );
       const userCase = user.length ? `CASE ${v} ${user.join(' ')} END` : 'NULL';
-      // Then the schema's codes and labels: as written (cheap, and most cells are), else both sides in the
-      // normal form of normalise-label.ts (coalesce evaluates each form only for cells still without a code).
-      const labels = (field.enum ?? []).flatMap((e) =>
-        [e.code, ...e.zh, e.en].map((l) => [l, e.code] as const),
-      );
-      const arms = (key: (label: string) => string) => {
-        const codeOf = new Map<string, string>();
-        for (const [label, code] of labels) {
-          const k = key(label);
-          if (k && !codeOf.has(k)) codeOf.set(k, code);
-        }
-        return [...codeOf].map(([k, code]) => `WHEN ${literal(k)} THEN ${literal(code)}`).join(' ');
-      };
-      const normal = arms(normaliseLabel);
-      return `coalesce(${userCase}, CASE lower(${v}) ${arms((l) => l.toLowerCase())} END,
-        CASE ${normaliseLabelSql(v)} ${normal} END, CASE ${normaliseLabelHeadSql(v)} ${normal} END)`;
+      // Then the schema's codes and labels (normalise-label.ts): looked up per distinct value when the
+      // importer has done so (`codes`, bound), else in SQL for every cell.
+      if (!opts.codes) return `coalesce(${userCase}, ${recodeSql(codeLookup(field.enum ?? []), v)})`;
+      const arms = [...opts.codes].map(([cell, code]) => `WHEN ${b.bind(cell)} THEN ${b.bind(code)}`);
+      return arms.length ? `coalesce(${userCase}, CASE ${v} ${arms.join(' ')} END)` : userCase;
     }
     case 'limit':
       throw new Error('limit fields expand to two columns; use limitExpressions');

@@ -1,4 +1,5 @@
 import { literal } from '../sql/quote.ts';
+import type { EnumValue } from './types.ts';
 
 /**
  * One normalisation for every coded value an export writes (enum fields: outcomes, statuses, channels …),
@@ -53,12 +54,52 @@ export function normaliseLabel(value: string): string {
 const HEAD_RE = `([${HAN}])[ \\t]*[${DASHES}/].*$`;
 
 /**
- * SQL for the normal form of the text before the first dash or slash after a Chinese character
- * (「不予受理-材料不全」 → 不予受理): tried when the whole cell names no code, since a status often carries
- * its detail after the dash where an outcome carries its reason.
+ * The text before the first dash or slash after a Chinese character, normalised (「不予受理-材料不全」 →
+ * 不予受理): tried when the whole cell names no code, since a status often carries its detail after the
+ * dash where an outcome carries its reason.
  */
-export function normaliseLabelHeadSql(v: string): string {
+export function labelHead(value: string): string {
+  return normaliseLabel(value.replace(new RegExp(HEAD_RE, 'u'), '$1'));
+}
+
+/** The same as SQL. */
+export function labelHeadSql(v: string): string {
   return normaliseLabelSql(`regexp_replace(${v}, ${literal(HEAD_RE)}, '\\1')`);
+}
+
+/** A code list's labels (code, Chinese labels, English) by lower-case text and by normal form. */
+export interface CodeLookup {
+  exact: Map<string, string>;
+  normal: Map<string, string>;
+}
+
+export function codeLookup(values: readonly EnumValue[]): CodeLookup {
+  const exact = new Map<string, string>();
+  const normal = new Map<string, string>();
+  for (const e of values)
+    for (const label of [e.code, ...e.zh, e.en]) {
+      const n = normaliseLabel(label);
+      if (!exact.has(label.toLowerCase())) exact.set(label.toLowerCase(), e.code);
+      if (n && !normal.has(n)) normal.set(n, e.code);
+    }
+  return { exact, normal };
+}
+
+/** The code a cell names: as written, else in normal form, else by its head (undefined: none). */
+export function recode(lookup: CodeLookup, cell: string): string | undefined {
+  return (
+    lookup.exact.get(cell.toLowerCase()) ??
+    lookup.normal.get(normaliseLabel(cell)) ??
+    lookup.normal.get(labelHead(cell))
+  );
+}
+
+/** `recode` as SQL over `v`, for columns with too many distinct values to recode in TypeScript. */
+export function recodeSql(lookup: CodeLookup, v: string): string {
+  const arms = (m: Map<string, string>) =>
+    [...m].map(([k, code]) => `WHEN ${literal(k)} THEN ${literal(code)}`).join(' ');
+  return `coalesce(CASE lower(${v}) ${arms(lookup.exact)} END, CASE ${normaliseLabelSql(v)} ${arms(lookup.normal)} END,
+    CASE ${labelHeadSql(v)} ${arms(lookup.normal)} END)`;
 }
 
 /** SQL: the cell says nothing — only dashes, slashes, dots or spaces ("—", "/", "－"), i.e. not applicable. */
