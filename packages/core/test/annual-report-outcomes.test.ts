@@ -38,7 +38,7 @@ const EXPECTED: Record<string, number[]> = {
 const cells = (t: Table3) =>
   Object.fromEntries(
     t.rows
-      .filter((r) => r.values && r.values.some((v) => v > 0 || r.key === 'carried_over'))
+      .filter((r) => r.values?.some((v) => v > 0 || r.key === 'carried_over'))
       .map((r) => [r.key, r.values]),
   );
 

@@ -9,10 +9,10 @@ import type { DatasetKey } from '../src/schema/types.ts';
  * Every header shared/DOMAIN.md §7 lists (preferred and aliases, tables 7.a–7.d and the 7.a-steps and
  * 7.a0 lists) must be mapped by the schema to its key. The test reads the live DOMAIN.md when the
  * workspace has one (walking up from here to a `shared/DOMAIN.md`) and checks that the committed extract
- * (fixtures/domain-s7.md, §7.a up to 7.e verbatim) is still the same text; a clean clone without it reads
+ * (fixtures/domain-s7.txt, §7.a up to 7.e verbatim) is still the same text; a clean clone without it reads
  * the extract.
  */
-const FIXTURE = join(import.meta.dirname, 'fixtures', 'domain-s7.md');
+const FIXTURE = join(import.meta.dirname, 'fixtures', 'domain-s7.txt');
 
 function liveDomain(): string | undefined {
   for (let dir = import.meta.dirname; ; dir = dirname(dir)) {
@@ -138,7 +138,7 @@ describe('DOMAIN.md §7 headers', () => {
 
   it('uses an extract identical to the live DOMAIN.md (when the workspace has one)', () => {
     if (live === undefined) return; // a clean clone: the committed extract stands in
-    expect(text, 'update test/fixtures/domain-s7.md from shared/DOMAIN.md §7').toBe(extractS7(live));
+    expect(text, 'update test/fixtures/domain-s7.txt from shared/DOMAIN.md §7').toBe(extractS7(live));
   });
 
   it('reads the tables: 7.a–7.d, 7.a-steps and 7.a0', () => {
