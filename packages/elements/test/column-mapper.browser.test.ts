@@ -66,3 +66,38 @@ describe('<assessment-dashboard> with an export several datasets fit', () => {
     expect(m.shadowRoot?.querySelector<HTMLSelectElement>('form > p select')?.value).toBe('cases');
   });
 });
+
+describe('<assessment-import-report> with a column taken from another', () => {
+  it('says which column the file lacked and where its values came from', async () => {
+    const el = document.createElement('assessment-import-report') as Updating & {
+      imports: unknown[];
+      entries: unknown[];
+    };
+    el.imports = [
+      {
+        dataset: 'cases',
+        file: 'county.csv',
+        encoding: 'utf-8',
+        timezone: 'Asia/Shanghai',
+        read: 5,
+        loaded: 5,
+        rejected: 0,
+        warnings: 0,
+        mapped: {},
+        unknown: [],
+        rejectReasons: {},
+        unmappedValues: {},
+        pii: [],
+        filled: { submitted_at: 'accepted_at' },
+      },
+    ];
+    el.entries = [];
+    document.body.append(el);
+    mounted.push(el);
+    await el.updateComplete;
+    expect(el.shadowRoot?.textContent).toContain('文件中没有、取自其他列的列');
+    expect(el.shadowRoot?.querySelector('li')?.textContent).toBe(
+      'county.csv · 申请时间（submitted_at） ← 受理时间（accepted_at）',
+    );
+  });
+});
