@@ -36,6 +36,7 @@ export const HotlineExport: Story = {
         办理单位名称: ['县水利局'],
       },
       dataset: undefined,
+      candidates: [],
     },
   },
 };

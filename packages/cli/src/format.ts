@@ -17,7 +17,10 @@ export function formatImports(imports: readonly ImportSummary[]): string {
       const reasons = Object.entries(i.rejectReasons)
         .map(([r, n]) => `${r}: ${n}`)
         .join(', ');
-      return `${i.file} → ${i.dataset} (${i.encoding}): read ${i.read}, loaded ${i.loaded}, rejected ${i.rejected}${reasons ? ` (${reasons})` : ''}, warnings ${i.warnings}`;
+      const filled = Object.entries(i.filled ?? {})
+        .map(([to, from]) => `\n  ${to} taken from ${from} (the file has no column of its own)`)
+        .join('');
+      return `${i.file} → ${i.dataset} (${i.encoding}): read ${i.read}, loaded ${i.loaded}, rejected ${i.rejected}${reasons ? ` (${reasons})` : ''}, warnings ${i.warnings}${filled}`;
     })
     .join('\n');
 }

@@ -127,6 +127,23 @@ describe('assessment-dashboard annual-report', () => {
     expect(r.stdout).toContain('  规章 | — | — | —');
   });
 
+  it('exits 1 naming the requests no row of table 三 fits, and 0 when outcomes are only written differently', async () => {
+    const fixture = (name: string) => join(import.meta.dirname, '../../core/test/fixtures', name);
+    const clean = await run('annual-report', fixture('annual-outcomes.csv'), '--year', '2025');
+    expect(clean.code, clean.stdout).toBe(0);
+    expect(clean.stdout).toContain('  1.属于国家秘密 | 2 | 0 | 1 | 0 | 0 | 0 | 3');
+    expect(clean.stdout).toContain('校验全部通过');
+    const r = await run('annual-report', fixture('annual-outcomes-unplaced.csv'), '--year', '2025');
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(
+      '三 三、本年度办理结果: 1 条记录无法归入表三（有办理结果须有答复日期（办结日期））: U03',
+    );
+    expect(r.stdout).toContain(
+      '三 三、本年度办理结果: 2 条记录无法归入表三（本年答复须有可识别的办理结果）: U01、U02',
+    );
+    expect(r.stdout).not.toContain('校验全部通过');
+  });
+
   it('refuses a missing year or an unknown layout', async () => {
     expect(await run('annual-report', ...files())).toMatchObject({
       code: 2,

@@ -51,7 +51,14 @@ export {
   type InputFormat,
   toDelimitedText,
 } from './import/formats/index.ts';
-export { detectDataset, matchHeaders, normaliseHeader } from './import/headers.ts';
+export {
+  type DatasetCandidate,
+  type DatasetGuess,
+  detectDataset,
+  guessDataset,
+  matchHeaders,
+  normaliseHeader,
+} from './import/headers.ts';
 export { DEFAULT_TIMEZONE, type ImportOptions, importFile } from './import/import-csv.ts';
 export { ImportError, type ImportSummary, LEDGER_TABLE, type LedgerEntry } from './import/ledger.ts';
 export { ledgerCsv, ledgerEntries } from './import/ledger-query.ts';
@@ -93,6 +100,8 @@ export { type Condition, ConfigError, parseUserIndicator } from './indicators/us
 export { DATASETS, datasetDef } from './schema/datasets.ts';
 export * as enums from './schema/enums.ts';
 export { enumLabel } from './schema/labels.ts';
+export { normaliseLabel, normaliseLabelSql } from './schema/normalise-label.ts';
+export { missingRoles, requiredRoles, roleText } from './schema/roles.ts';
 export * from './schema/types.ts';
 export {
   computeScorecard,

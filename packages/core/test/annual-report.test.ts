@@ -35,19 +35,17 @@ const CSV = [
   'R10,甲局,自然人,2025-07-01,2025-07-05,其他,,是,结果纠正,,', // 一, （六）3.其他; 复议 纠正
   'R11,甲局,商业企业,2025-12-20,,,,,,,', // 一, 四
   'R12,甲局,自然人,2025-12-28,2026-01-05,予以公开,,,,,', // 一, 四 (replied next year)
-  'R13,甲局,自然人,2025-11-01,,予以公开,,,,,', // 一, 四 (outcome but no reply date → still open)
   'R14,甲局,自然人,2024-05-01,2024-06-01,予以公开,,,,,', // closed in 2024: not in 2025
   'R15,甲局,自然人,2026-01-02,,,,,,,', // received 2026: not in 2025
   `R16,"${EVIL.replaceAll('"', '""')}",自然人,2025-08-01,2025-08-09,属于四类过程性信息,,是,其他结果,,`,
   'R17,甲局,自然人,2024-11-01,2024-12-15,予以公开,,是,结果维持,,', // 2024 review: not in 2025 四
   'R18,甲局,商业企业,2025-01-01,2025-01-10,保护第三方合法权益,是,,,,', // re-registered carry: 二
-  'R19,甲局,科研机构,2025-09-01,2025-09-10,,,,,,', // replied without outcome → （六）3.其他
 ].join('\n');
 
 // Columns: 自然人, 商业企业, 科研机构, 社会公益组织, 法律服务机构, 其他, 总计 (filled in by hand).
 const Z = [0, 0, 0, 0, 0, 0, 0];
 const EXPECTED_2021: [string, number[] | null][] = [
-  ['一、本年新收政府信息公开申请数量', [7, 1, 2, 1, 1, 1, 13]],
+  ['一、本年新收政府信息公开申请数量', [6, 1, 1, 1, 1, 1, 11]],
   ['二、上年结转政府信息公开申请数量', [1, 2, 0, 0, 0, 0, 3]],
   ['三、本年度办理结果', null],
   ['（一）予以公开', [2, 0, 0, 0, 0, 0, 2]],
@@ -74,14 +72,14 @@ const EXPECTED_2021: [string, number[] | null][] = [
   ['（六）其他处理', null],
   ['1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请', [0, 0, 0, 0, 0, 1, 1]],
   ['2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请', [1, 0, 0, 0, 0, 0, 1]],
-  ['3.其他', [1, 0, 1, 0, 0, 0, 2]],
-  ['（七）总计', [6, 1, 2, 1, 1, 1, 12]],
-  ['四、结转下年度继续办理', [2, 2, 0, 0, 0, 0, 4]],
+  ['3.其他', [1, 0, 0, 0, 0, 0, 1]],
+  ['（七）总计', [6, 1, 1, 1, 1, 1, 11]],
+  ['四、结转下年度继续办理', [1, 2, 0, 0, 0, 0, 3]],
 ];
-// 2019: identical except （六）其他处理 is one data row (R08 + R09 + R10 + R19).
+// 2019: identical except （六）其他处理 is one data row (R08 + R09 + R10).
 const EXPECTED_2019: [string, number[] | null][] = [
   ...EXPECTED_2021.slice(0, 24),
-  ['（六）其他处理', [2, 0, 1, 0, 0, 1, 4]],
+  ['（六）其他处理', [2, 0, 0, 0, 0, 1, 3]],
   ...EXPECTED_2021.slice(28),
 ];
 
@@ -91,7 +89,7 @@ let engine: NodeEngine;
 beforeAll(async () => {
   engine = await NodeEngine.create();
   const summary = await importFile(engine, 'requests.csv', utf8(CSV));
-  expect(summary).toMatchObject({ loaded: 19, rejected: 0 });
+  expect(summary).toMatchObject({ loaded: 17, rejected: 0 });
 });
 afterAll(() => engine.close());
 
@@ -100,10 +98,11 @@ describe('table 三', () => {
     const t = await annualTable3(engine, { year: 2025, layout: '2021' });
     expect(grid(t)).toEqual(EXPECTED_2021);
     expect(t.quality).toEqual({
-      outcomeWithoutReply: 1, // R13
-      repliedWithoutOutcome: 1, // R19
+      outcomeWithoutReply: 0,
+      repliedWithoutOutcome: 0,
       unknownApplicantType: 0,
       flaggedReceivedInYear: 1, // R18
+      unplacedIds: { outcomeWithoutReply: [], repliedWithoutOutcome: [] },
     });
     expect(checkTable3(t)).toEqual([]);
   });
@@ -173,7 +172,7 @@ describe('integrity checks', () => {
     const t = await annualTable3(engine, { year: 2025, layout: '2021' });
     const planted: Table3 = structuredClone(t);
     const first = planted.rows[0]?.values;
-    if (first) first[0] = 8; // 一、本年新收 自然人 7 → 8, 总计 left at 13
+    if (first) first[0] = 7; // 一、本年新收 自然人 6 → 7, 总计 left at 11
     expect(checkTable3(planted)).toEqual([
       {
         check: 'balance',
@@ -181,8 +180,8 @@ describe('integrity checks', () => {
         row: '（七）总计',
         column: '自然人',
         rule: '第一项+第二项=第三项+第四项',
-        left: 9,
-        right: 8,
+        left: 8,
+        right: 7,
       },
       {
         check: 'row_total',
@@ -190,8 +189,8 @@ describe('integrity checks', () => {
         row: '一、本年新收政府信息公开申请数量',
         column: '总计',
         rule: '总计=自然人+商业企业+科研机构+社会公益组织+法律服务机构+其他',
-        left: 13,
-        right: 14,
+        left: 11,
+        right: 12,
       },
     ]);
     const t4 = await annualTable4(engine, { year: 2025 });

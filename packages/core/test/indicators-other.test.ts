@@ -364,7 +364,7 @@ describe('working-day edge cases', () => {
   });
 
   it('restarts the disclosure clock at a change date when the export has one', async () => {
-    await engine.exec(`ALTER TABLE disclosures ADD COLUMN changed_at DATE`);
+    // changed_at is the canonical column of 变更日期 (read from a file in schema-roles.test.ts).
     try {
       await engine.exec(`UPDATE disclosures SET changed_at = DATE '2025-09-15' WHERE info_id = 'D02'`);
       const r = await byKey({ asOf: AS_OF });
@@ -372,7 +372,7 @@ describe('working-day edge cases', () => {
       // 13…15 (18) ≤ 20.
       expect(r['foi.proactive_timely']).toMatchObject({ numerator: 6, denominator: 7 });
     } finally {
-      await engine.exec(`ALTER TABLE disclosures DROP COLUMN changed_at`);
+      await engine.exec(`UPDATE disclosures SET changed_at = NULL`);
     }
   });
 });

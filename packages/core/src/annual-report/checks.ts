@@ -5,6 +5,7 @@ import type { Table4 } from './table4.ts';
 
 export type CheckKey =
   | 'balance'
+  | 'unplaced'
   | 'outcome_total'
   | 'row_total'
   | 'table4_total'
@@ -24,6 +25,8 @@ export interface Violation {
   rule: string;
   left: number;
   right: number;
+  /** For `unplaced`: the first records concerned (申请编号). */
+  ids?: string[];
 }
 
 const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
@@ -32,10 +35,31 @@ const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
  * §1.7 checks 1–3 on table 三 (works on computed tables and on tables read from a published report):
  * 1. per column: 一 + 二 = （七）总计 + 四;
  * 2. per column: （七）总计 = sum of the outcome data rows （一）…（六） (2021: （六）1–3; 2019: （六）);
- * 3. per row: 总计 = 自然人 + 商业企业 + 科研机构 + 社会公益组织 + 法律服务机构 + 其他.
+ * 3. per row: 总计 = 自然人 + 商业企业 + 科研机构 + 社会公益组织 + 法律服务机构 + 其他;
+ * and, on a computed table, that every record was placed (`Table3Quality`): the count and first ids of
+ * records with an outcome but no reply date, and of replies without a known outcome.
  */
 export function checkTable3(t: Table3): Violation[] {
   const out: Violation[] = [];
+  const q = t.quality;
+  const results = t.rows.find((r) => r.key === 'results')?.label ?? '三、本年度办理结果';
+  const unplaced = [
+    [q?.outcomeWithoutReply, q?.unplacedIds?.outcomeWithoutReply, '有办理结果须有答复日期（办结日期）'],
+    [q?.repliedWithoutOutcome, q?.unplacedIds?.repliedWithoutOutcome, '本年答复须有可识别的办理结果'],
+  ] as const;
+  for (const [count, ids, rule] of unplaced) {
+    if (!count) continue;
+    out.push({
+      check: 'unplaced',
+      table: '三',
+      row: results,
+      column: '总计',
+      rule,
+      left: count,
+      right: 0,
+      ids: [...(ids ?? [])],
+    });
+  }
   const row = (key: string) => t.rows.find((r) => r.key === key);
   const val = (key: string, c: number) => row(key)?.values?.[c] ?? 0;
   const label = (key: string) => row(key)?.label ?? key;

@@ -135,6 +135,8 @@ export function renderTable2Html(t: Table2, opts: RenderOptions = {}): string {
 
 /** One line per failed check, e.g. `三 （七）总计 / 自然人: 第一项+第二项=第三项+第四项 (5 ≠ 6)`. */
 export function formatViolation(v: Violation): string {
+  if (v.check === 'unplaced')
+    return `${v.table} ${v.row}: ${v.left} 条记录无法归入表三（${v.rule}）: ${v.ids?.join('、') ?? ''}${(v.ids?.length ?? 0) < v.left ? ' …' : ''}`;
   return `${v.table} ${v.row} / ${v.column}: ${v.rule} (${v.left} ≠ ${v.right})`;
 }
 

@@ -21,12 +21,23 @@ export interface Table3Row extends Table3RowDef {
   values: number[] | null;
 }
 
-/** Records that the rules below had to place by convention; publishable tables have all zeros here. */
+/** How many ids of unplaced records a report names (the first, by id). */
+export const UNPLACED_IDS_SHOWN = 5;
+
+/** Records the rules below cannot place or had to place by convention; publishable tables have all zeros here. */
 export interface Table3Quality {
-  /** Outcome recorded but no 答复日期: still open, counted in 四、结转下年度继续办理. */
+  /**
+   * In scope with a 办理结果 but no 答复日期 (办结日期): whether it belongs in 三 or 四 is unknown, so it is in
+   * neither (一/二 count it, so the balance check fails too) and `checkTable3` names it.
+   */
   outcomeWithoutReply: number;
-  /** 答复日期 in the year but no (known) 办理结果: counted in （六）其他处理 (2021: 3.其他). */
+  /**
+   * 答复日期 in the year but no 办理结果, or one no code list knows: no row of 三 fits, so it is in none
+   * (not （六）其他处理) and `checkTable3` names it.
+   */
   repliedWithoutOutcome: number;
+  /** The first ids (by 申请编号) of each kind above (computed tables). */
+  unplacedIds?: { outcomeWithoutReply: string[]; repliedWithoutOutcome: string[] };
   /** 申请人类型 missing: counted in 总计 only, so the row-total check reports them. */
   unknownApplicantType: number;
   /**
@@ -61,10 +72,10 @@ export interface Table3 {
  *   `quality.flaggedReceivedInYear`, since a multi-year ledger flagged for a later year misplaces them).
  * - in_scope = is_new OR is_carried; every row in scope is either replied in [y0, y1) (三) or not replied
  *   by 31 Dec (四), so 一 + 二 = （七）+ 四 holds per column by construction.
- * - "Closed" means 答复日期 (replied_at) only. A row with an outcome but no replied_at is treated as
- *   still open (四, and next year's 二): the reply date is the only evidence of when, or whether, the
- *   reply went out, and using it everywhere keeps 三/四 and next year's 二 consistent. Such rows are
- *   counted in `quality.outcomeWithoutReply` so they can be fixed at source.
+ * - "Closed" means 答复日期 (replied_at) only: the reply date is the only evidence of when the reply went out.
+ * - unplaced: a row with an outcome but no replied_at (三 or 四? unknown), or replied in the year without a
+ *   known outcome (which row of 三?), is counted in no row of 三 or 四 but listed (`Table3Quality`), so the
+ *   report's checks fail until it is fixed at source instead of silently moving it.
  */
 export const SCOPE_SQL = `WITH p AS (
     SELECT make_date(CAST(? AS INTEGER), 1, 1) AS y0, make_date(CAST(? AS INTEGER) + 1, 1, 1) AS y1,
@@ -78,10 +89,15 @@ export const SCOPE_SQL = `WITH p AS (
     FROM requests r, p
     WHERE p.ag IS NULL OR r.agency = p.ag
   ),
-  s AS (
+  u AS (
     SELECT *, (replied_at >= y0 AND replied_at < y1) AS replied_in_year,
-      (replied_at IS NULL OR replied_at >= y1) AS open_at_end
+      (replied_at IS NULL AND outcome IS NOT NULL) AS outcome_without_reply
     FROM f WHERE is_new OR is_carried
+  ),
+  s AS (
+    SELECT *, (replied_in_year AND outcome IS NULL) AS replied_without_outcome,
+      ((replied_at IS NULL OR replied_at >= y1) AND NOT outcome_without_reply) AS open_at_end
+    FROM u
   )`;
 
 export const scopeParams = (o: AnnualOptions) => [o.year, o.year, o.agency ?? null];
@@ -98,15 +114,24 @@ const COUNTS_SQL = `${SCOPE_SQL}
   UNION ALL
   SELECT 'carried_over', applicant_type, count(*)::INTEGER FROM s WHERE is_carried GROUP BY ALL
   UNION ALL
-  SELECT 'outcome:' || coalesce(outcome, ''), applicant_type, count(*)::INTEGER
-    FROM s WHERE replied_in_year GROUP BY ALL
+  SELECT 'outcome:' || outcome, applicant_type, count(*)::INTEGER
+    FROM s WHERE replied_in_year AND outcome IS NOT NULL GROUP BY ALL
   UNION ALL
   SELECT 'carried_forward', applicant_type, count(*)::INTEGER FROM s WHERE open_at_end GROUP BY ALL
   UNION ALL
-  SELECT 'q:outcome_without_reply', NULL, count(*)::INTEGER
-    FROM s WHERE open_at_end AND replied_at IS NULL AND outcome IS NOT NULL
+  SELECT 'q:outcome_without_reply', NULL, count(*)::INTEGER FROM s WHERE outcome_without_reply
+  UNION ALL
+  SELECT 'q:replied_without_outcome', NULL, count(*)::INTEGER FROM s WHERE replied_without_outcome
   UNION ALL
   SELECT 'q:flagged_received_in_year', NULL, count(*)::INTEGER FROM s WHERE is_carried AND received_at >= y0`;
+
+/** The first ids of unplaced records of each kind (parameters as COUNTS_SQL, then the limit). */
+const UNPLACED_SQL = `${SCOPE_SQL}
+  SELECT kind, CAST(request_id AS VARCHAR) AS id FROM (
+    SELECT *, row_number() OVER (PARTITION BY kind ORDER BY request_id) AS n FROM (
+      SELECT 'outcomeWithoutReply' AS kind, request_id FROM s WHERE outcome_without_reply
+      UNION ALL SELECT 'repliedWithoutOutcome', request_id FROM s WHERE replied_without_outcome))
+  WHERE n <= CAST(? AS INTEGER) ORDER BY kind, request_id`;
 
 /** Builds table 三 for one year (and optionally one agency) from the loaded `requests` table. */
 export async function annualTable3(engine: Engine, opts: AnnualOptions): Promise<Table3> {
@@ -115,7 +140,6 @@ export async function annualTable3(engine: Engine, opts: AnnualOptions): Promise
   const defs = table3Rows(opts.layout);
   const outcomeRow = new Map<string, string>();
   for (const def of defs) for (const code of def.outcomes ?? []) outcomeRow.set(code, def.key);
-  const fallbackRow = opts.layout === '2019' ? 'other_total' : 'other_other';
   const colIndex = new Map(TABLE3_COLUMNS.map((c, i) => [c.applicantType, i]));
   const totalIdx = TABLE3_COLUMNS.length - 1;
 
@@ -125,23 +149,19 @@ export async function annualTable3(engine: Engine, opts: AnnualOptions): Promise
     repliedWithoutOutcome: 0,
     unknownApplicantType: 0,
     flaggedReceivedInYear: 0,
+    unplacedIds: { outcomeWithoutReply: [], repliedWithoutOutcome: [] },
   };
   const result = await engine.query(COUNTS_SQL, scopeParams(opts));
   for (const rec of result) {
     const k = String(rec.k);
     const n = Number(rec.n);
-    if (k === 'q:outcome_without_reply' || k === 'q:flagged_received_in_year') {
-      if (k === 'q:outcome_without_reply') quality.outcomeWithoutReply = n;
-      else quality.flaggedReceivedInYear = n;
-      continue;
-    }
-    let rowKey = k;
-    if (k.startsWith('outcome:')) {
-      const mapped = outcomeRow.get(k.slice('outcome:'.length));
-      if (!mapped) quality.repliedWithoutOutcome += n;
-      rowKey = mapped ?? fallbackRow;
-    }
-    const values = sums.get(rowKey);
+    if (k === 'q:outcome_without_reply') quality.outcomeWithoutReply = n;
+    else if (k === 'q:replied_without_outcome') quality.repliedWithoutOutcome = n;
+    else if (k === 'q:flagged_received_in_year') quality.flaggedReceivedInYear = n;
+    if (k.startsWith('q:')) continue;
+    // Every outcome code has its row in both layouts (test: normalise-label.test.ts).
+    const rowKey = k.startsWith('outcome:') ? outcomeRow.get(k.slice('outcome:'.length)) : k;
+    const values = rowKey === undefined ? undefined : sums.get(rowKey);
     if (!values) continue;
     const col = rec.a === null || rec.a === undefined ? undefined : colIndex.get(String(rec.a));
     if (col === undefined) {
@@ -150,6 +170,12 @@ export async function annualTable3(engine: Engine, opts: AnnualOptions): Promise
       values[col] = (values[col] ?? 0) + n;
     }
     values[totalIdx] = (values[totalIdx] ?? 0) + n;
+  }
+  if (quality.outcomeWithoutReply + quality.repliedWithoutOutcome > 0) {
+    const ids = await engine.query(UNPLACED_SQL, [...scopeParams(opts), UNPLACED_IDS_SHOWN]);
+    const found = { outcomeWithoutReply: [] as string[], repliedWithoutOutcome: [] as string[] };
+    for (const r of ids) found[String(r.kind) as keyof typeof found].push(String(r.id));
+    quality.unplacedIds = found;
   }
   // （七）总计 = sum of the outcome rows, column by column.
   const total = sums.get('total_processed');

@@ -1,4 +1,5 @@
 import { DATASETS } from '../schema/datasets.ts';
+import { missingRoles } from '../schema/roles.ts';
 import type { DatasetDef, DatasetKey } from '../schema/types.ts';
 
 /**
@@ -20,8 +21,22 @@ export interface HeaderMatch {
   mapped: Record<string, string>;
   /** headers no alias list knows; kept as extra columns */
   unknown: string[];
-  /** required canonical keys without a matching header */
+  /** required roles no header fills, as their field keys joined by `|` (e.g. `accepted_at|submitted_at`) */
   missingRequired: string[];
+}
+
+/** Normalised header → canonical key, for one dataset (a field's own header before its aliases). */
+function aliasIndex(def: DatasetDef): Map<string, string> {
+  const byAlias = new Map<string, string>();
+  for (const pass of [0, 1])
+    for (const field of def.fields) {
+      const names = pass === 0 ? [field.key, field.zh] : (field.aliases ?? []);
+      for (const name of names) {
+        const n = normaliseHeader(name);
+        if (!byAlias.has(n)) byAlias.set(n, field.key);
+      }
+    }
+  return byAlias;
 }
 
 /** Matches headers to canonical keys; `explicit` (canonical key → header, from a mapping file) wins. */
@@ -30,13 +45,7 @@ export function matchHeaders(
   def: DatasetDef,
   explicit: Record<string, string> = {},
 ): HeaderMatch {
-  const byAlias = new Map<string, string>();
-  for (const field of def.fields) {
-    for (const name of [field.key, field.zh, ...(field.aliases ?? [])]) {
-      const n = normaliseHeader(name);
-      if (!byAlias.has(n)) byAlias.set(n, field.key);
-    }
-  }
+  const byAlias = aliasIndex(def);
   const mapped: Record<string, string> = {};
   const taken = new Set<string>();
   for (const [key, header] of Object.entries(explicit)) {
@@ -52,21 +61,58 @@ export function matchHeaders(
     if (key && !(key in mapped)) mapped[key] = header;
     else unknown.push(header);
   }
-  const missingRequired = def.fields.filter((f) => f.required && !(f.key in mapped)).map((f) => f.key);
+  const missingRequired = missingRoles(def, Object.keys(mapped)).map((r) => r.fields.join('|'));
   return { mapped, unknown, missingRequired };
 }
 
+/** How well a file's headers fit one dataset whose required roles they all fill. */
+export interface DatasetCandidate {
+  dataset: DatasetKey;
+  /** headers mapped to a canonical column */
+  matched: number;
+  /** mapped headers that no other candidate dataset understands: the evidence that decides */
+  unique: number;
+}
+
+export interface DatasetGuess {
+  /** the dataset the headers decide for; undefined when none fits or several tie */
+  dataset: DatasetKey | undefined;
+  /** datasets whose required columns are all present, best first */
+  candidates: DatasetCandidate[];
+  /** when several candidates tie on unique headers: those (ask the user which) */
+  tied: DatasetKey[];
+}
+
 /**
- * Which dataset a file holds, judged by its headers: the dataset with all required columns present and
- * the most matched columns wins. Returns undefined when no dataset has its required columns.
+ * Which dataset a file holds, judged by its headers. Candidates are the datasets whose required roles the
+ * headers fill; among several, the one with the most headers no other candidate understands wins. Headers
+ * several candidates share (申请方式, 受理时间, 办理状态, 受理编号 …) never decide, so candidates with as
+ * many unique headers as the best are a tie, reported in `tied` for the user to settle.
  */
+export function guessDataset(headers: readonly string[]): DatasetGuess {
+  const fits = Object.values(DATASETS)
+    .map((def) => ({ def, m: matchHeaders(headers, def) }))
+    .filter(({ m }) => m.missingRequired.length === 0);
+  const users = new Map<string, number>();
+  for (const { m } of fits) for (const h of Object.values(m.mapped)) users.set(h, (users.get(h) ?? 0) + 1);
+  const candidates = fits
+    .map(({ def, m }) => {
+      const mappedHeaders = Object.values(m.mapped);
+      return {
+        dataset: def.key,
+        matched: mappedHeaders.length,
+        unique: mappedHeaders.filter((h) => users.get(h) === 1).length,
+      };
+    })
+    .sort((a, b) => b.unique - a.unique || b.matched - a.matched);
+  const [best, second] = candidates;
+  if (!best) return { dataset: undefined, candidates, tied: [] };
+  if (!second || best.unique > second.unique) return { dataset: best.dataset, candidates, tied: [] };
+  const tied = candidates.filter((c) => c.unique === best.unique).map((c) => c.dataset);
+  return { dataset: undefined, candidates, tied };
+}
+
+/** The dataset the headers decide for (see `guessDataset`); undefined when none fits or several tie. */
 export function detectDataset(headers: readonly string[]): DatasetKey | undefined {
-  let best: { key: DatasetKey; score: number } | undefined;
-  for (const def of Object.values(DATASETS)) {
-    const m = matchHeaders(headers, def);
-    if (m.missingRequired.length) continue;
-    const score = Object.keys(m.mapped).length / def.fields.length + Object.keys(m.mapped).length;
-    if (!best || score > best.score) best = { key: def.key, score };
-  }
-  return best?.key;
+  return guessDataset(headers).dataset;
 }

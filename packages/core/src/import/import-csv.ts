@@ -2,11 +2,13 @@ import { WORK_CALENDAR_TABLE } from '../calendar/sql.ts';
 import type { Engine } from '../engine/types.ts';
 import { CASE_FACTS } from '../indicators/facts.ts';
 import { DATASETS } from '../schema/datasets.ts';
-import type { DatasetKey, FieldDef } from '../schema/types.ts';
+import { codeLookup, isBlankLabelSql, recode } from '../schema/normalise-label.ts';
+import { missingRoles, roleText } from '../schema/roles.ts';
+import type { DatasetDef, DatasetKey, FieldDef } from '../schema/types.ts';
 import { ident, literal } from '../sql/quote.ts';
 import { directCsv } from './formats/direct-csv.ts';
 import { toDelimitedText } from './formats/index.ts';
-import { detectDataset, matchHeaders } from './headers.ts';
+import { guessDataset, matchHeaders } from './headers.ts';
 import { CREATE_LEDGER_SQL, ImportError, type ImportSummary, LEDGER_TABLE } from './ledger.ts';
 import type { ImportMapping } from './mapping.ts';
 import { Binder, limitExpressions, parseExpression, sqlType, TZ_TABLE } from './parse-sql.ts';
@@ -90,7 +92,17 @@ export async function importFile(
   }
   try {
     const headers = (await engine.query(`SELECT * FROM ${RAW} LIMIT 0`)).schema.fields.map((f) => f.name);
-    const dataset = options.dataset ?? options.mapping?.dataset ?? detectDataset(headers);
+    const guess = (options.dataset ?? options.mapping?.dataset) ? undefined : guessDataset(headers);
+    const dataset = options.dataset ?? options.mapping?.dataset ?? guess?.dataset;
+    if (!dataset && guess?.tied.length) {
+      const names = guess.tied.map((k) => `${k} (${DATASETS[k].label.zh})`).join(', ');
+      throw new ImportError(
+        'ambiguous_dataset',
+        `${fileName}: the headers fit several datasets equally well: ${names}. ` +
+          `Name the dataset explicitly (--dataset ${guess.tied.join('|')}) or supply a mapping file.`,
+        { headers, candidates: guess.tied },
+      );
+    }
     if (!dataset) {
       throw new ImportError(
         'unknown_dataset',
@@ -130,12 +142,12 @@ async function loadDataset(
       { missing: absent.map(([k]) => k), headers },
     );
   }
-  if (match.missingRequired.length) {
-    const missing = def.fields.filter((f) => match.missingRequired.includes(f.key));
+  const missingRequired = missingRoles(def, Object.keys(match.mapped));
+  if (missingRequired.length) {
     throw new ImportError(
       'missing_columns',
       `${fileName}: required column(s) missing for ${def.label.zh} (${def.label.en}): ` +
-        `${missing.map((f) => `${f.zh} (${f.key})`).join(', ')}. Found: ${headers.join(', ')}.`,
+        `${missingRequired.map((r) => roleText(def, r)).join(', ')}. Found: ${headers.join(', ')}.`,
       { missing: match.missingRequired, headers },
     );
   }
@@ -163,13 +175,20 @@ async function loadDataset(
   const select: string[] = [`(SELECT line FROM ${LINES} WHERE k = ${RAW}.rowid) AS _row`];
   for (const field of def.fields) {
     const header = match.mapped[field.key];
-    const v = header === undefined ? 'NULL' : `NULLIF(trim(${ident(header)}), '')`;
+    const cell = header === undefined ? 'NULL' : `NULLIF(trim(${ident(header)}), '')`;
+    // A coded cell of only dashes or slashes ("—", "/") means not applicable: empty, not an unknown code.
+    const v =
+      field.type === 'enum' && header !== undefined
+        ? `CASE WHEN NOT ${isBlankLabelSql(cell)} THEN ${cell} END`
+        : cell;
     if (field.type === 'limit') {
       const { value, unit } = limitExpressions(v);
       select.push(`${value} AS ${ident(`${field.key}_value`)}`, `${unit} AS ${ident(`${field.key}_unit`)}`);
     } else {
       const parse = parseExpression(field, v, binder, {
         values: mapping.values?.[field.key],
+        codes:
+          field.type === 'enum' && header !== undefined ? await distinctCodes(engine, field, v) : undefined,
         format: mapping.formats?.[field.key],
         fixedOffset,
       });
@@ -208,8 +227,9 @@ async function loadDataset(
   await engine.exec(CREATE_LEDGER_SQL);
   await engine.exec(`DELETE FROM ${LEDGER_TABLE} WHERE dataset = ${literal(dataset)}`);
   const ledgerRows = def.fields.flatMap((field) =>
-    ledgerSelects(field, match.mapped[field.key] !== undefined),
+    ledgerSelects(field, match.mapped[field.key] !== undefined, def),
   );
+  ledgerRows.push(...roleSelects(def, match.mapped));
   for (const key of def.fields.filter((f) => f.primaryKey).map((f) => f.key)) {
     ledgerRows.push(`SELECT _row, ${literal(key)}, 'duplicate_id', 'reject', ${ident(key)} FROM (
       SELECT _row, ${ident(key)}, row_number() OVER (PARTITION BY ${ident(key)} ORDER BY _row) AS n
@@ -224,6 +244,8 @@ async function loadDataset(
   await engine.exec(
     `INSERT INTO ${LEDGER_TABLE} SELECT ${literal(dataset)}, ${literal(fileName)}, * FROM (${ledgerRows.join('\nUNION ALL\n')})`,
   );
+
+  const filled = await fillFromOtherFields(engine, def, match.mapped);
 
   // The calendar range and the facts derived from earlier loads are stale now (computeIndicators rebuilds them).
   await engine.exec(`DROP TABLE IF EXISTS ${CASE_FACTS}; DROP TABLE IF EXISTS ${WORK_CALENDAR_TABLE};`);
@@ -272,6 +294,7 @@ async function loadDataset(
     rejectReasons,
     unmappedValues,
     pii,
+    filled,
   };
   if (summary.read !== summary.loaded + summary.rejected) {
     throw new Error(`row ledger out of balance for ${fileName}: ${JSON.stringify(summary)}`);
@@ -279,8 +302,73 @@ async function loadDataset(
   return summary;
 }
 
+/** Above this many distinct values in a coded column, its cells are recoded in SQL instead. */
+const MAX_DISTINCT_CODES = 5000;
+
+/**
+ * Code of every distinct cell of a coded column (`recode`: as written, normal form, head), computed once per
+ * value rather than once per row; undefined when the column has too many distinct values.
+ */
+async function distinctCodes(
+  engine: Engine,
+  field: FieldDef,
+  v: string,
+): Promise<Map<string, string> | undefined> {
+  const t = await engine.query(
+    `SELECT c FROM (SELECT DISTINCT ${v} AS c FROM ${RAW}) WHERE c IS NOT NULL LIMIT ${MAX_DISTINCT_CODES + 1}`,
+  );
+  if (t.numRows > MAX_DISTINCT_CODES) return undefined;
+  const lookup = codeLookup(field.enum ?? []);
+  const codes = new Map<string, string>();
+  for (const row of t) {
+    const cell = String(row.c);
+    const code = recode(lookup, cell);
+    if (code !== undefined) codes.set(cell, code);
+  }
+  return codes;
+}
+
+/**
+ * Fills fields from others where `fillFrom` says (see FieldDef), after the ledger has judged each cell as
+ * the file wrote it. Returns the fields filled for a whole absent column (field → source field).
+ */
+async function fillFromOtherFields(
+  engine: Engine,
+  def: DatasetDef,
+  mapped: Record<string, string>,
+): Promise<Record<string, string>> {
+  const filled: Record<string, string> = {};
+  for (const field of def.fields) {
+    const from = field.fillFrom;
+    if (!from || mapped[from.field] === undefined) continue;
+    const absent = mapped[field.key] === undefined;
+    if (!absent && !from.cells) continue;
+    if (absent) filled[field.key] = from.field;
+    // A text field keeps the source's wording (e.g. 办理结果 as written); other types take its parsed value.
+    const value =
+      field.type === 'string' ? ident(rawCol(from.field)) : `CAST(${ident(from.field)} AS ${sqlType(field)})`;
+    await engine.exec(
+      `UPDATE ${PARSED} SET ${ident(field.key)} = ${value}
+       WHERE ${ident(field.key)} IS NULL${from.when ? ` AND (${from.when})` : ''}`,
+    );
+  }
+  return filled;
+}
+
+/**
+ * Ledger rows for the roles (see RoleDef): a row none of whose role fields has a value is rejected
+ * (`missing_required`, under the first of them the file has).
+ */
+function roleSelects(def: DatasetDef, mapped: Record<string, string>): string[] {
+  return (def.roles ?? []).map((role) => {
+    const column = role.fields.find((k) => mapped[k] !== undefined) ?? role.fields[0] ?? role.key;
+    const none = role.fields.map((k) => `${ident(rawCol(k))} IS NULL`).join(' AND ');
+    return `SELECT _row, ${literal(column)}, 'missing_required', 'reject', NULL FROM ${PARSED} WHERE ${none}`;
+  });
+}
+
 /** Ledger rows for one field: missing required values, unparseable values, unknown enum values. */
-function ledgerSelects(field: FieldDef, present: boolean): string[] {
+function ledgerSelects(field: FieldDef, present: boolean, def: DatasetDef): string[] {
   const raw = ident(rawCol(field.key));
   const out: string[] = [];
   if (field.required) {
@@ -291,9 +379,15 @@ function ledgerSelects(field: FieldDef, present: boolean): string[] {
   if (!present || field.type === 'string') return out;
   const parsed = field.type === 'limit' ? ident(`${field.key}_unit`) : ident(field.key);
   const reason = field.type === 'enum' ? 'unknown_enum_value' : `unparseable_${field.type}`;
-  const severity = field.required ? 'reject' : 'warning';
+  // A role's field rejects the row only when no other field of the role gives it a value.
+  const others = def.roles?.find((r) => r.fields.includes(field.key))?.fields.filter((k) => k !== field.key);
+  const severity = field.required
+    ? "'reject'"
+    : others?.length
+      ? `CASE WHEN ${others.map((k) => `${ident(k)} IS NULL`).join(' AND ')} THEN 'reject' ELSE 'warning' END`
+      : "'warning'";
   out.push(
-    `SELECT _row, ${literal(field.key)}, ${literal(reason)}, ${literal(severity)}, ${raw} FROM ${PARSED}
+    `SELECT _row, ${literal(field.key)}, ${literal(reason)}, ${severity}, ${raw} FROM ${PARSED}
      WHERE ${raw} IS NOT NULL AND ${parsed} IS NULL`,
   );
   return out;

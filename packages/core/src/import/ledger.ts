@@ -37,12 +37,17 @@ export interface ImportSummary {
   unmappedValues: Record<string, { value: string; count: number }[]>;
   /** extra columns recognised as personal data, and what was done with them */
   pii: { column: string; kind: 'id_number' | 'phone' | 'name'; action: 'mask' | 'hash' | 'drop' | 'keep' }[];
+  /**
+   * canonical key → the field whose column filled it because the file has no column of its own (e.g.
+   * `submitted_at: 'accepted_at'`: 申请时间 taken from 受理时间); see `fillFrom` in the schema
+   */
+  filled?: Record<string, string>;
 }
 
 /** Thrown for files that cannot be imported at all; `message` names the file and what to do. */
 export class ImportError extends Error {
   constructor(
-    readonly code: 'empty_file' | 'unreadable' | 'unknown_dataset' | 'missing_columns',
+    readonly code: 'empty_file' | 'unreadable' | 'unknown_dataset' | 'ambiguous_dataset' | 'missing_columns',
     message: string,
     readonly details: Record<string, unknown> = {},
   ) {

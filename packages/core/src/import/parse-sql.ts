@@ -1,3 +1,4 @@
+import { codeLookup, recodeSql } from '../schema/normalise-label.ts';
 import type { FieldDef } from '../schema/types.ts';
 import { literal, type SqlValue } from '../sql/quote.ts';
 
@@ -20,6 +21,8 @@ export class Binder {
 export interface FieldParseOptions {
   /** value in the file → canonical code (enum fields) */
   values?: Record<string, string>;
+  /** trimmed cell → schema code for every distinct cell of an enum column that names one (see `recode`) */
+  codes?: Map<string, string>;
   /** strptime format tried before the built-in ones (date/datetime fields) */
   format?: string;
   /**
@@ -115,12 +118,11 @@ export function parseExpression(field: FieldDef, v: string, b: Binder, opts: Fie
         ([src, code]) => `WHEN ${b.bind(src)} THEN ${b.bind(code)}`,
       );
       const userCase = user.length ? `CASE ${v} ${user.join(' ')} END` : 'NULL';
-      const arms = (field.enum ?? []).flatMap((e) =>
-        [e.code, ...e.zh, e.en].map(
-          (label) => `WHEN ${literal(label.toLowerCase())} THEN ${literal(e.code)}`,
-        ),
-      );
-      return `coalesce(${userCase}, CASE lower(${v}) ${arms.join(' ')} END)`;
+      // Then the schema's codes and labels (normalise-label.ts): looked up per distinct value when the
+      // importer has done so (`codes`, bound), else in SQL for every cell.
+      if (!opts.codes) return `coalesce(${userCase}, ${recodeSql(codeLookup(field.enum ?? []), v)})`;
+      const arms = [...opts.codes].map(([cell, code]) => `WHEN ${b.bind(cell)} THEN ${b.bind(code)}`);
+      return arms.length ? `coalesce(${userCase}, CASE ${v} ${arms.join(' ')} END)` : userCase;
     }
     case 'limit':
       throw new Error('limit fields expand to two columns; use limitExpressions');

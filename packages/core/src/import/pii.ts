@@ -4,7 +4,7 @@ import type { Binder } from './parse-sql.ts';
 
 /**
  * Personal data in extra columns (DOMAIN §7.0: never keep raw 证件号码 / 手机号). A column is personal when
- * its header says so or when most of its sampled values look like a resident ID or a mobile number.
+ * most of its sampled values look like personal data (its header only tells which kind to look for).
  * - mask (default): keep a recognisable remainder (110105********002X, 138****5678, 张*);
  * - hash: SHA-256 of salt + value, so rows can still be matched without the value;
  * - drop: leave the column out; keep: store as is (the host takes responsibility).
@@ -18,39 +18,79 @@ export interface PiiColumn {
   action: PiiAction;
 }
 
-const HEADER_KINDS: [RegExp, PiiKind][] = [
-  [/证件号|身份证|证件编号|id.?card|id.?number/i, 'id_number'],
-  [/手机|电话|联系方式|phone|mobile|tel/i, 'phone'],
-  [/姓名|联系人|申请人$|经办人$|^name$|fullname/i, 'name'],
-];
-const ID_RE = "'[1-9][0-9]{16}[0-9Xx]'";
-const PHONE_RE = "'(\\+?86[- ]?)?1[3-9][0-9]{9}'";
+/**
+ * What a header suggests, by whole words: ASCII headers are split into words (camelCase, `_`, `-`, digits),
+ * so `MobileOS` is the words mobile + os and `IDE版本` has no word "id"; Chinese headers by the words they
+ * contain. A suggestion is only a suggestion: the column's values decide (see `detectPii`).
+ */
+export function headerSuggests(header: string): PiiKind | undefined {
+  const words = (header.match(/[A-Z]+(?![a-z])|[A-Z]?[a-z]+/g) ?? []).map((w) => w.toLowerCase());
+  const has = (...ws: string[]) => ws.some((w) => words.includes(w));
+  const pair = (a: string, b: string) => words.some((w, i) => w === a && words[i + 1] === b);
+  if (
+    /证件号|身份证|证件编号/.test(header) ||
+    has('idcard', 'idno', 'ssn', 'passport') ||
+    pair('id', 'card') ||
+    pair('id', 'number') ||
+    pair('id', 'no')
+  )
+    return 'id_number';
+  if (/手机|电话|联系方式/.test(header) || has('phone', 'mobile', 'tel', 'telephone', 'cellphone', 'cell'))
+    return 'phone';
+  const nameWords = words.join(' ');
+  if (
+    /姓名|联系人|申请人$|经办人$/.test(header) ||
+    ['name', 'fullname', 'full name', 'surname', 'first name', 'last name', 'firstname', 'lastname'].includes(
+      nameWords,
+    )
+  )
+    return 'name';
+  return undefined;
+}
 
-/** Finds personal columns among `headers` (extra columns of a file), by header then by sampled values. */
+/** Value tests, strict for columns whose header says nothing, loose for columns whose header suggests the kind. */
+const STRICT_ID = (v: string) => `regexp_full_match(${v}, '[1-9][0-9]{16}[0-9Xx]')`;
+const STRICT_PHONE = (v: string) => `regexp_full_match(${v}, '(\\+?86[- ]?)?1[3-9][0-9]{9}')`;
+const digits = (v: string) => `length(regexp_replace(${v}, '[^0-9]', '', 'g'))`;
+const LOOSE: Record<PiiKind, (v: string) => string> = {
+  // 18- or 15-digit resident IDs, passports and other document numbers: letters and digits, mostly digits.
+  id_number: (v) => `(regexp_full_match(${v}, '[0-9A-Za-z-]{6,24}') AND ${digits(v)} >= 4)`,
+  // Mobile and landline numbers with separators: 7 to 15 digits.
+  phone: (v) => `(regexp_full_match(${v}, '\\+?[0-9][0-9 ()-]*[0-9]') AND ${digits(v)} BETWEEN 7 AND 15)`,
+  // A person's name is short and has no digits.
+  name: (v) => `(length(${v}) <= 30 AND NOT regexp_matches(${v}, '[0-9]'))`,
+};
+
+/** Share of the sampled non-empty values passing `test`. */
+const share = (h: string, test: (v: string) => string) => {
+  const v = `trim(${ident(h)})`;
+  return `avg(CASE WHEN ${test(v)} THEN 1.0 WHEN ${v} <> '' THEN 0.0 END)`;
+};
+
+/**
+ * Finds personal columns among `headers` (extra columns of a file). More than half of a column's sampled
+ * values must look the part: like a document number, a phone number or a name when the header suggests
+ * so (`headerSuggests`), like a resident ID or a mobile number when it does not. A header alone never
+ * masks a column (`MobileOS` holding iOS / Android is not a phone column).
+ */
 export async function detectPii(
   engine: Engine,
   table: string,
   headers: readonly string[],
 ): Promise<Map<string, PiiKind>> {
   const found = new Map<string, PiiKind>();
-  const unknown: string[] = [];
-  for (const h of headers) {
-    const kind = HEADER_KINDS.find(([re]) => re.test(h))?.[1];
-    if (kind) found.set(h, kind);
-    else unknown.push(h);
-  }
-  if (!unknown.length) return found;
-  const parts = unknown.map(
-    (
-      h,
-      i,
-    ) => `avg(CASE WHEN regexp_full_match(trim(${ident(h)}), ${ID_RE}) THEN 1.0 WHEN trim(${ident(h)}) <> '' THEN 0.0 END) AS id${i},
-      avg(CASE WHEN regexp_full_match(trim(${ident(h)}), ${PHONE_RE}) THEN 1.0 WHEN trim(${ident(h)}) <> '' THEN 0.0 END) AS ph${i}`,
-  );
+  if (!headers.length) return found;
+  const suggested = headers.map(headerSuggests);
+  const parts = headers.map((h, i) => {
+    const kind = suggested[i];
+    return `${kind ? share(h, LOOSE[kind]) : 'NULL'} AS s${i}, ${share(h, STRICT_ID)} AS id${i}, ${share(h, STRICT_PHONE)} AS ph${i}`;
+  });
   const t = await engine.query(`SELECT ${parts.join(', ')} FROM (SELECT * FROM ${ident(table)} LIMIT 1000)`);
   const row = (t.get(0)?.toJSON() ?? {}) as Record<string, number | null>;
-  unknown.forEach((h, i) => {
-    if ((row[`id${i}`] ?? 0) > 0.5) found.set(h, 'id_number');
+  headers.forEach((h, i) => {
+    const kind = suggested[i];
+    if (kind && (row[`s${i}`] ?? 0) > 0.5) found.set(h, kind);
+    else if ((row[`id${i}`] ?? 0) > 0.5) found.set(h, 'id_number');
     else if ((row[`ph${i}`] ?? 0) > 0.5) found.set(h, 'phone');
   });
   return found;
@@ -70,7 +110,10 @@ export function piiExpression(
   if (action === 'hash') return `CASE WHEN ${v} IS NOT NULL THEN sha256(${b.bind(salt)} || ${v}) END`;
   if (kind === 'id_number')
     return `CASE WHEN length(${v}) > 10 THEN left(${v}, 6) || repeat('*', length(${v}) - 10) || right(${v}, 4) ELSE repeat('*', length(${v})) END`;
-  if (kind === 'phone')
-    return `CASE WHEN length(${v}) >= 7 THEN left(${v}, length(${v}) - 8) || '****' || right(${v}, 4) ELSE repeat('*', length(${v})) END`;
+  if (kind === 'phone') {
+    // Separators out first, so "+86 138 1234 5678" shows no more digits than "13812345678".
+    const p = `regexp_replace(${v}, '[^0-9+]', '', 'g')`;
+    return `CASE WHEN length(${p}) >= 7 THEN left(${p}, greatest(length(${p}) - 8, 0)) || '****' || right(${p}, 4) ELSE repeat('*', length(${v})) END`;
+  }
   return `CASE WHEN length(${v}) > 1 THEN left(${v}, 1) || repeat('*', length(${v}) - 1) ELSE '*' END`;
 }

@@ -3,7 +3,7 @@ import { DATASETS } from '../schema/datasets.ts';
 import type { DatasetKey } from '../schema/types.ts';
 import { literal } from '../sql/quote.ts';
 import { toDelimitedText } from './formats/index.ts';
-import { detectDataset, matchHeaders, normaliseHeader } from './headers.ts';
+import { guessDataset, matchHeaders, normaliseHeader } from './headers.ts';
 import { ImportError } from './ledger.ts';
 
 /** What a file looks like, for the column-mapping screen: headers, sample values, suggested matches. */
@@ -11,8 +11,10 @@ export interface FilePreview {
   headers: string[];
   /** header → first non-empty values (up to 3) */
   samples: Record<string, string[]>;
-  /** dataset the headers suggest (undefined when none fits) */
+  /** dataset the headers decide for (undefined when none fits or several tie) */
   dataset: DatasetKey | undefined;
+  /** datasets the headers could be, best first: the tied ones when several tie (see `guessDataset`) */
+  candidates: DatasetKey[];
 }
 
 /** Up to five rows of a delimited export, read by DuckDB exactly as the importer reads it. */
@@ -49,7 +51,9 @@ export async function previewFile(
     }
     samples[h] = values;
   }
-  return { headers, samples, dataset: detectDataset(headers) };
+  const guess = guessDataset(headers);
+  const candidates = guess.tied.length ? guess.tied : guess.candidates.map((c) => c.dataset);
+  return { headers, samples, dataset: guess.dataset, candidates };
 }
 
 /**

@@ -7,8 +7,10 @@ export const caseOnlineApplyRate: IndicatorDef = {
   kind: 'rate',
   label: { zh: '上网办理率', en: 'Online application rate' },
   formula: {
-    zh: '网上申办（PC端、移动端）的办件数 ÷ 全部办件数',
-    en: 'Cases applied for online (PC or mobile) ÷ all cases',
+    zh: '网上申办（PC端、移动端）的办件数 ÷ 全部办件数（按申请时间归期；导出无申请时间时取受理时间）',
+    en:
+      'Cases applied for online (PC or mobile) ÷ all cases (dated by application time, or by acceptance ' +
+      'time when the export has none)',
   },
   direction: 'higher',
   unit: 'percent',

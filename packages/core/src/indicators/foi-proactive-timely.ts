@@ -27,10 +27,8 @@ export const foiProactiveTimely: IndicatorDef = {
   periodColumn: 'published_at',
   sql(ctx) {
     const w = where(ctx);
-    // 变更日期 restarts the clock; the canonical schema does not carry it yet, so use it only when present.
-    const start = ctx.columns.includes('changed_at')
-      ? 'coalesce(TRY_CAST(t.changed_at AS DATE), t.formed_at)'
-      : 't.formed_at';
+    // 变更日期 (changed_at) restarts the clock when the export has one.
+    const start = 'coalesce(t.changed_at, t.formed_at)';
     return {
       text: `SELECT count(*) FILTER (WHERE wd <= deadline)::DOUBLE AS numerator,
           count(wd)::DOUBLE AS denominator

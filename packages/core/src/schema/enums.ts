@@ -144,7 +144,10 @@ export const REQUEST_CHANNELS = [
   e('other', '其他', 'Other'),
 ];
 
-/** Outcome keys of annual-report table 三 (§1.9). */
+/**
+ * Outcome keys of annual-report table 三 (§1.9), with the row texts as printed (§1.5) and variants seen in
+ * real reports (§1.8); numbering, brackets, dashes and quotes are taken care of by normalise-label.ts.
+ */
 export const REQUEST_OUTCOMES = [
   e('granted', '予以公开', 'Granted'),
   e('partial_grant', '部分公开', 'Partially granted'),
@@ -152,7 +155,7 @@ export const REQUEST_OUTCOMES = [
   e('denied_law_forbidden', '其他法律行政法规禁止公开', 'Denied: forbidden by law'),
   e('denied_safety_stability', '危及“三安全一稳定”', 'Denied: security and stability'),
   e('denied_third_party', '保护第三方合法权益', 'Denied: third-party rights'),
-  e('denied_internal_affairs', '属于三类内部事务信息', 'Denied: internal affairs'),
+  e('denied_internal_affairs', ['属于三类内部事务信息', '属于三类内容事务信息'], 'Denied: internal affairs'),
   e('denied_process_info', '属于四类过程性信息', 'Denied: process information'),
   e('denied_enforcement_file', '属于行政执法案卷', 'Denied: enforcement file'),
   e('denied_admin_query', '属于行政查询事项', 'Denied: administrative query'),
@@ -168,8 +171,19 @@ export const REQUEST_OUTCOMES = [
     '要求行政机关确认或重新出具已获取信息',
     'Not processed: confirm or reissue',
   ),
-  e('other_no_correction', '申请人无正当理由逾期不补正', 'Other: no correction'),
-  e('other_fee_unpaid', '申请人逾期未按收费通知要求缴纳费用', 'Other: fee unpaid'),
+  e(
+    'other_no_correction',
+    ['申请人无正当理由逾期不补正', '申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请'],
+    'Other: no correction',
+  ),
+  e(
+    'other_fee_unpaid',
+    [
+      '申请人逾期未按收费通知要求缴纳费用',
+      '申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请',
+    ],
+    'Other: fee unpaid',
+  ),
   e('other_other', '其他', 'Other'),
 ];
 
@@ -241,4 +255,52 @@ export const REVIEW_RESULTS = [
 export const LITIGATION_TYPES = [
   e('direct', '未经复议直接起诉', 'Sued without prior review'),
   e('after_review', '复议后起诉', 'Sued after review'),
+];
+
+/** 预警等级 of a case when the system exports it (§7.a; derived otherwise). */
+export const WARNING_LEVELS = [
+  e('none', ['无', '正常', '绿牌'], 'None'),
+  e('yellow', ['黄牌', '黄灯'], 'Yellow card'),
+  e('red', ['红牌', '红灯'], 'Red card'),
+];
+
+/** 评价渠道 of a 好差评 rating (§7.a). */
+export const RATING_CHANNELS = [
+  e('pc', ['PC端', '网页', 'PC'], 'PC'),
+  e('mobile', ['移动端', '手机端', 'APP'], 'Mobile'),
+  e('qr', ['二维码', '扫码'], 'QR code'),
+  e('pad', ['大厅评价器', '评价器', '评价pad'], 'Hall rating pad'),
+  e('terminal', '自助终端', 'Self-service terminal'),
+  e('phone', '电话', 'Phone'),
+  e('sms', '短信', 'SMS'),
+  e('other', '其他', 'Other'),
+];
+
+/** 公开属性 of a disclosed item (§7.b). */
+export const DISCLOSURE_ATTRS = [
+  e('proactive', '主动公开', 'Proactive'),
+  e('on_request', '依申请公开', 'On request'),
+  e('not_public', '不予公开', 'Not public'),
+];
+
+/** 公开对象 (§7.b). */
+export const AUDIENCES = [
+  e('public', '全社会', 'General public'),
+  e('specific', '特定群众', 'Specific groups'),
+];
+
+/** 公开层级 (§7.b). */
+export const DISCLOSURE_LEVELS = [
+  e('county', ['县级', '县'], 'County'),
+  e('township', ['乡级', '乡镇', '乡'], 'Township'),
+  e('village', ['村级', '村'], 'Village'),
+];
+
+/** 提供方式 of an on-request reply (§7.c). */
+export const REPLY_FORMS = [
+  e('paper', '纸质', 'Paper'),
+  e('email', '电子邮件', 'Email'),
+  e('electronic_media', ['电子数据', '光盘', '电子介质'], 'Electronic media'),
+  e('onsite', '当场阅览', 'Read on site'),
+  e('other', '其他', 'Other'),
 ];

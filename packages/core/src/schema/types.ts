@@ -41,6 +41,22 @@ export interface FieldDef {
   required?: boolean;
   /** Primary key: duplicates are rejected. */
   primaryKey?: boolean;
+  /**
+   * When the file has no column for this field, the values of another field's column are read instead
+   * (e.g. 申请时间 from 受理时间); `cells` also fills empty cells of a present column. `when` (SQL over the
+   * parsed row) limits the fill to rows where it holds. The import summary lists every column filled so.
+   */
+  fillFrom?: { field: string; cells?: boolean; when?: string };
+}
+
+/**
+ * A requirement a file meets with any one of several fields (e.g. the clock start: 受理时间 or 申请时间).
+ * A row with none of them is rejected; a field of a role is not `required` on its own.
+ */
+export interface RoleDef {
+  key: string;
+  label: { zh: string; en: string };
+  fields: string[];
 }
 
 export interface DatasetDef {
@@ -49,6 +65,8 @@ export interface DatasetDef {
   table: string;
   label: { zh: string; en: string };
   fields: FieldDef[];
+  /** Requirements any one of several fields fills (single required fields are marked `required`). */
+  roles?: RoleDef[];
   /** Row-level consistency rules checked after parsing; a failing row is rejected. */
   checks?: { reason: string; column: string; failsWhen: string }[];
 }

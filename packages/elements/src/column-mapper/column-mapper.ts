@@ -3,6 +3,8 @@ import {
   type DatasetKey,
   type FilePreview,
   type ImportMapping,
+  missingRoles,
+  requiredRoles,
   suggestColumns,
 } from '@assessment-dashboard/core';
 import { css, html, nothing, type PropertyValues } from 'lit';
@@ -67,7 +69,8 @@ export class AssessmentColumnMapper extends ScaledElement {
 
   protected override willUpdate(changed: PropertyValues) {
     if (changed.has('preview') && this.preview) {
-      this._dataset = this.preview.dataset ?? bestGuess(this.preview.headers);
+      const p = this.preview;
+      this._dataset = p.dataset ?? p.candidates?.[0] ?? bestGuess(p.headers);
       this._columns = suggestColumns(this.preview.headers, this._dataset);
     }
   }
@@ -78,8 +81,12 @@ export class AssessmentColumnMapper extends ScaledElement {
     return { dataset: this._dataset, columns };
   }
 
+  /** Required roles not yet given a column, each as its headers (e.g. 受理时间 / 申请时间). */
   #missing(): string[] {
-    return DATASETS[this._dataset].fields.filter((f) => f.required && !this._columns[f.key]).map((f) => f.zh);
+    const def = DATASETS[this._dataset];
+    const chosen = Object.keys(this._columns).filter((k) => this._columns[k]);
+    const zh = (k: string) => def.fields.find((f) => f.key === k)?.zh ?? k;
+    return missingRoles(def, chosen).map((r) => r.fields.map(zh).join(' / '));
   }
 
   override render() {
@@ -89,6 +96,16 @@ export class AssessmentColumnMapper extends ScaledElement {
     const t = messages(lang);
     const def = DATASETS[this._dataset];
     const missing = this.#missing();
+    // Fields of a role of several (clock start: 受理时间 or 申请时间) are marked "one of"; single ones "required".
+    const roleOf = new Map(
+      requiredRoles(def).flatMap((r) => r.fields.map((k) => [k, r.fields.length] as const)),
+    );
+    const mark = (key: string) => {
+      const n = roleOf.get(key);
+      return n === undefined
+        ? nothing
+        : html` <span class="required">（${n > 1 ? t.requiredOneOf : t.requiredMark}）</span>`;
+    };
     return html`<form part="form" @submit=${this.#apply}>
       <h3>${t.mapTitle(this.fileName)}</h3>
       <p>${this.problem}</p>
@@ -102,12 +119,12 @@ export class AssessmentColumnMapper extends ScaledElement {
       <div class="scroll"><table>
         <thead><tr><th scope="col">${t.canonicalColumn}</th><th scope="col">${t.columnInFile}</th><th scope="col">${t.sampleValues}</th></tr></thead>
         <tbody>${[...def.fields]
-          .sort((a, b) => Number(!!b.required) - Number(!!a.required))
+          .sort((a, b) => Number(roleOf.has(b.key)) - Number(roleOf.has(a.key)))
           .map((f) => {
             const chosen = this._columns[f.key] ?? '';
             const id = `f-${f.key}`;
             return html`<tr>
-            <th scope="row"><label for=${id}>${f.zh}</label> <code>${f.key}</code>${f.required ? html` <span class="required">（${t.requiredMark}）</span>` : nothing}</th>
+            <th scope="row"><label for=${id}>${f.zh}</label> <code>${f.key}</code>${mark(f.key)}</th>
             <td><select id=${id} @change=${(e: Event) => this.#pick(f.key, (e.target as HTMLSelectElement).value)}>
               <option value="" ?selected=${!chosen}>—</option>
               ${p.headers.map((h) => html`<option value=${h} ?selected=${h === chosen}>${h}</option>`)}
@@ -150,16 +167,17 @@ export class AssessmentColumnMapper extends ScaledElement {
 }
 
 /**
- * The mapping screen's first guess: the dataset whose required columns the headers suggest most, then the
- * one with the most suggested columns overall.
+ * The mapping screen's first guess when detection found no candidate: the dataset with the largest share
+ * of its required roles filled by suggested columns, then the one with the most suggested columns.
  */
 function bestGuess(headers: readonly string[]): DatasetKey {
   let best: DatasetKey = 'cases';
   let score = -1;
   for (const key of Object.keys(DATASETS) as DatasetKey[]) {
     const suggested = suggestColumns(headers, key);
-    const required = DATASETS[key].fields.filter((f) => f.required && suggested[f.key]).length;
-    const n = required * 100 + Object.keys(suggested).length;
+    const roles = requiredRoles(DATASETS[key]);
+    const filled = roles.length - missingRoles(DATASETS[key], Object.keys(suggested)).length;
+    const n = (filled / Math.max(roles.length, 1)) * 1000 + Object.keys(suggested).length;
     if (n > score) {
       best = key;
       score = n;

@@ -6,6 +6,7 @@ import {
   computeIndicators,
   computeScorecard,
   cubeIndicators,
+  DATASETS,
   type DashboardConfig,
   type DatasetKey,
   dailyVolume,
@@ -418,13 +419,22 @@ export class AssessmentDashboard extends ScaledElement {
             });
           } catch (e) {
             // Unrecognised columns are a question for the user, not a dead end: show the mapping screen.
-            if (e instanceof ImportError && (e.code === 'missing_columns' || e.code === 'unknown_dataset')) {
+            const asks = ['missing_columns', 'unknown_dataset', 'ambiguous_dataset'];
+            if (e instanceof ImportError && asks.includes(e.code)) {
               const preview = await previewFile(engine, input.label, bytes);
               if (input.dataset) preview.dataset = input.dataset;
-              const t = messages(this.#lang());
+              const lang = this.#lang();
+              const t = messages(lang);
               const missing = (e.details.missing as string[] | undefined) ?? [];
+              const tied = (e.details.candidates as DatasetKey[] | undefined) ?? [];
               const problem =
-                e.code === 'unknown_dataset' ? t.unknownDataset : t.missingColumns(missing.join(', '));
+                e.code === 'unknown_dataset'
+                  ? t.unknownDataset
+                  : e.code === 'ambiguous_dataset'
+                    ? t.ambiguousDataset(
+                        tied.map((k) => DATASETS[k].label[lang]).join(lang === 'zh' ? '、' : ', '),
+                      )
+                    : t.missingColumns(missing.join(', '));
               return set({ phase: 'mapping', file: input.name, preview, problem });
             }
             throw e;

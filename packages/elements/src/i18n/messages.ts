@@ -90,6 +90,7 @@ const zh = {
   columnInFile: '文件中的列',
   sampleValues: '示例值',
   requiredMark: '必填',
+  requiredOneOf: '任填其一',
   stillMissing: (cols: string) => `仍需指定：${cols}`,
   applyMapping: '应用并导入',
   downloadMapping: '下载映射文件（JSON）',
@@ -98,6 +99,7 @@ const zh = {
   copyLink: '复制链接',
   withheld: '不予公布',
   piiColumns: '个人信息列',
+  filledColumns: '文件中没有、取自其他列的列',
   piiKind: { id_number: '证件号码', phone: '电话号码', name: '姓名' } as Record<string, string>,
   piiAction: { mask: '已遮蔽', hash: '已散列', drop: '未导入', keep: '按原样保留' } as Record<string, string>,
   scorecardTitle: '部门动态排名',
@@ -129,6 +131,8 @@ const zh = {
   linkCopied: '链接已复制',
   removeFilter: (label: string) => `移除筛选“${label}”`,
   unknownDataset: '无法从表头判断这是哪类数据。请选择数据集，并为每个标准列指定文件中的列。',
+  ambiguousDataset: (names: string) =>
+    `表头同样符合多类数据（${names}），无法自动判断。请选择数据集，并确认每个标准列对应的列。`,
   missingColumns: (cols: string) => `未能识别必填列（${cols}）。请为它们指定文件中的列。`,
   supervisionTitle: '电子监察',
   backfillTitle: (n: number, checked: number) => `事后补录疑点：${n} 个环节（共检查 ${checked} 个环节）`,
@@ -265,6 +269,7 @@ const en: Messages = {
   columnInFile: 'Column in the file',
   sampleValues: 'Sample values',
   requiredMark: 'required',
+  requiredOneOf: 'one of these required',
   stillMissing: (cols) => `Still to choose: ${cols}`,
   applyMapping: 'Apply and import',
   downloadMapping: 'Download the mapping (JSON)',
@@ -273,6 +278,7 @@ const en: Messages = {
   copyLink: 'Copy link',
   withheld: 'Withheld',
   piiColumns: 'Personal-data columns',
+  filledColumns: 'Columns the file lacks, taken from another column',
   piiKind: { id_number: 'ID number', phone: 'phone number', name: 'name' },
   piiAction: { mask: 'masked', hash: 'hashed', drop: 'not imported', keep: 'kept as is' },
   scorecardTitle: 'Department ranking',
@@ -304,6 +310,8 @@ const en: Messages = {
   removeFilter: (label) => `Remove the filter "${label}"`,
   unknownDataset:
     'The headers do not say which kind of export this is. Choose the dataset and the column for each standard column.',
+  ambiguousDataset: (names) =>
+    `The headers fit several kinds of export equally well (${names}). Choose the dataset and check the column for each standard column.`,
   supervisionTitle: 'Electronic supervision',
   backfillTitle: (n, checked) => `Possibly back-filled: ${n} steps (of ${checked} checked)`,
   reconcileTitle: (cases, receipts, n, amount) =>

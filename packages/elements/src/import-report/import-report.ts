@@ -1,4 +1,4 @@
-import type { ImportSummary, LedgerEntry } from '@assessment-dashboard/core';
+import { DATASETS, type DatasetKey, type ImportSummary, type LedgerEntry } from '@assessment-dashboard/core';
 import { css, html, nothing } from 'lit';
 import { formatCount } from '../i18n/format.ts';
 import { hostLang, type Lang, messages } from '../i18n/messages.ts';
@@ -76,6 +76,7 @@ export class AssessmentImportReport extends ScaledElement {
         </table>
       </div>
       ${this.#unmapped(lang)}
+      ${this.#filled(lang)}
       ${this.#pii(lang)}
       ${
         this.entries.length
@@ -107,6 +108,21 @@ export class AssessmentImportReport extends ScaledElement {
     if (!rows.length) return nothing;
     return html`<p><strong>${t.unmappedValues}</strong></p>
       <ul>${rows.map((r) => html`<li>${r.file} · ${r.column}：${r.values.map((v) => `${v.value}（${formatCount(v.count, lang)}）`).join('、')}</li>`)}</ul>`;
+  }
+
+  /** Columns the file lacks whose values were taken from another column (e.g. 申请时间 from 受理时间). */
+  #filled(lang: Lang) {
+    const t = messages(lang);
+    const rows = this.imports.flatMap((i) =>
+      Object.entries(i.filled ?? {}).map(([to, from]) => ({ i, to, from })),
+    );
+    if (!rows.length) return nothing;
+    const name = (i: ImportSummary, key: string) => {
+      const zh = DATASETS[i.dataset as DatasetKey]?.fields.find((f) => f.key === key)?.zh;
+      return lang === 'zh' && zh ? `${zh}（${key}）` : key;
+    };
+    return html`<p><strong>${t.filledColumns}</strong></p>
+      <ul>${rows.map((r) => html`<li>${r.i.file} · ${name(r.i, r.to)} ← ${name(r.i, r.from)}</li>`)}</ul>`;
   }
 
   #pii(lang: Lang) {

@@ -1,0 +1,103 @@
+import type { FilePreview } from '@assessment-dashboard/core';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import '../src/index.ts';
+import type { AssessmentDashboard } from '../src/dashboard/assessment-dashboard.ts';
+
+const ASSETS = '/node_modules/@duckdb/duckdb-wasm/dist/';
+const COUNTY = ['办件编号', '受理部门', '申报渠道', '受理时间', '办结时间', '承诺办结时限', '办理状态'];
+
+beforeAll(() => document.documentElement.removeAttribute('lang'));
+const mounted: HTMLElement[] = [];
+afterEach(() => {
+  for (const el of mounted.splice(0)) el.remove();
+});
+
+type Updating = HTMLElement & { updateComplete: Promise<unknown> };
+async function mapper(preview: FilePreview): Promise<ShadowRoot> {
+  const el = document.createElement('assessment-column-mapper') as Updating & { preview: FilePreview };
+  el.preview = preview;
+  document.body.append(el);
+  mounted.push(el);
+  await el.updateComplete;
+  return el.shadowRoot as ShadowRoot;
+}
+const select = (root: ShadowRoot, css: string) => root.querySelector<HTMLSelectElement>(css);
+
+describe('<assessment-column-mapper> first guess', () => {
+  it('takes the county case export (受理时间, no 申请时间) for cases, with the clock start filled', async () => {
+    const root = await mapper({ headers: COUNTY, samples: {}, dataset: undefined, candidates: [] });
+    expect(select(root, 'form > p select')?.value).toBe('cases');
+    expect(select(root, '#f-accepted_at')?.value).toBe('受理时间');
+    // 受理时间 fills the clock-start role alone: nothing is missing and both role fields say "one of".
+    expect(root.querySelector('.missing')).toBeNull();
+    expect(root.querySelector<HTMLButtonElement>('button[type="submit"]')?.disabled).toBe(false);
+    const mark = (key: string) =>
+      root.querySelector(`#f-${key}`)?.closest('tr')?.querySelector('.required')?.textContent;
+    expect(mark('accepted_at')).toBe('（任填其一）');
+    expect(mark('submitted_at')).toBe('（任填其一）');
+    expect(mark('case_id')).toBe('（必填）');
+  });
+
+  it('names the clock-start role when neither of its columns is chosen', async () => {
+    const root = await mapper({
+      headers: ['办件编号', '备注'],
+      samples: {},
+      dataset: 'cases',
+      candidates: ['cases'],
+    });
+    expect(root.querySelector('.missing')?.textContent).toBe('仍需指定：受理时间 / 申请时间');
+  });
+});
+
+describe('<assessment-dashboard> with an export several datasets fit', () => {
+  it('shows the mapping screen naming the tied datasets instead of guessing', async () => {
+    const el = document.createElement('assessment-dashboard') as AssessmentDashboard;
+    el.setAttribute('asset-base', ASSETS);
+    document.body.append(el);
+    mounted.push(el);
+    const csv = '受理编号,受理时间,受理渠道,办理状态,满意度\nH01,2025-03-03 08:30:00,电话,已办结,满意\n';
+    await el.loadFiles([new File([csv], 'tickets.csv')]);
+    await vi.waitFor(() => expect(el.shadowRoot?.querySelector('assessment-column-mapper')).not.toBeNull(), {
+      timeout: 30_000,
+    });
+    const m = el.shadowRoot?.querySelector('assessment-column-mapper') as Updating;
+    await m.updateComplete;
+    expect(m.shadowRoot?.textContent).toContain('表头同样符合多类数据（办件、12345热线工单）');
+    expect(m.shadowRoot?.querySelector<HTMLSelectElement>('form > p select')?.value).toBe('cases');
+  });
+});
+
+describe('<assessment-import-report> with a column taken from another', () => {
+  it('says which column the file lacked and where its values came from', async () => {
+    const el = document.createElement('assessment-import-report') as Updating & {
+      imports: unknown[];
+      entries: unknown[];
+    };
+    el.imports = [
+      {
+        dataset: 'cases',
+        file: 'county.csv',
+        encoding: 'utf-8',
+        timezone: 'Asia/Shanghai',
+        read: 5,
+        loaded: 5,
+        rejected: 0,
+        warnings: 0,
+        mapped: {},
+        unknown: [],
+        rejectReasons: {},
+        unmappedValues: {},
+        pii: [],
+        filled: { submitted_at: 'accepted_at' },
+      },
+    ];
+    el.entries = [];
+    document.body.append(el);
+    mounted.push(el);
+    await el.updateComplete;
+    expect(el.shadowRoot?.textContent).toContain('文件中没有、取自其他列的列');
+    expect(el.shadowRoot?.querySelector('li')?.textContent).toBe(
+      'county.csv · 申请时间（submitted_at） ← 受理时间（accepted_at）',
+    );
+  });
+});
