@@ -58,6 +58,7 @@ export { ledgerCsv, ledgerEntries } from './import/ledger-query.ts';
 export { type ImportMapping, MappingError, parseMapping } from './import/mapping.ts';
 export type { PiiAction, PiiColumn, PiiKind } from './import/pii.ts';
 export { type FilePreview, previewFile, suggestColumns } from './import/preview.ts';
+export { missingText, unavailableReason } from './indicators/availability.ts';
 export { INDICATORS, indicatorByKey } from './indicators/catalogue.ts';
 export {
   type ComputedIndicator,

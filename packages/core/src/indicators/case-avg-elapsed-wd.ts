@@ -17,6 +17,7 @@ export const caseAvgElapsedWd: IndicatorDef = {
   unit: 'wd',
   source: '《中华人民共和国行政许可法》第四十五条、第八十二条；县级报告口径“平均办理时长”（DOMAIN §4.2, §8）',
   periodColumn: 'closed_at',
+  needs: ['accepted_at', 'closed_at'],
   sql(ctx) {
     const w = where(ctx);
     return {

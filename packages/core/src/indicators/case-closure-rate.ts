@@ -15,6 +15,7 @@ export const caseClosureRate: IndicatorDef = {
   target: 0.95,
   source: '县级政务服务工作报告口径（办结数 ÷ 受理数，例：12422 ÷ 12459 = 99.70%）',
   periodColumn: 'accepted_at',
+  needs: ['accepted_at', ['closed_at', 'status']],
   sql(ctx) {
     const w = where(ctx);
     return {

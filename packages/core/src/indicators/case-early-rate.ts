@@ -20,6 +20,7 @@ export const caseEarlyRate: IndicatorDef = {
   unit: 'percent',
   source: '县级报告口径“早于承诺时限办结 ÷ 办结”（DOMAIN §4.2, §8）；《中华人民共和国行政许可法》第八十二条',
   periodColumn: 'closed_at',
+  needs: ['accepted_at', 'closed_at', 'promised_limit'],
   sql(ctx) {
     const w = where(ctx);
     return {

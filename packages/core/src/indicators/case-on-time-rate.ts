@@ -20,6 +20,7 @@ export const caseOnTimeRate: IndicatorDef = {
   unit: 'percent',
   source: '《中华人民共和国行政许可法》第四十二条、第四十五条、第八十二条；县级报告口径“按时办结 ÷ 办结”',
   periodColumn: 'closed_at',
+  needs: ['accepted_at', 'closed_at', ['promised_due_at', 'promised_limit']],
   sql(ctx) {
     const w = where(ctx);
     return {

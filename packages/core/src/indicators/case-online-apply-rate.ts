@@ -15,6 +15,7 @@ export const caseOnlineApplyRate: IndicatorDef = {
   target: 0.5,
   source: '庆政办发〔2016〕88号（上网办理率达50%以上）；粤办函〔2015〕208号“三率一数”',
   periodColumn: 'submitted_at',
+  needs: ['apply_channel'],
   sql(ctx) {
     const w = where(ctx);
     return {

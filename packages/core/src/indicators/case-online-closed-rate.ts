@@ -15,6 +15,7 @@ export const caseOnlineClosedRate: IndicatorDef = {
   target: 0.4,
   source: '庆政办发〔2016〕88号（网上办结率达40%以上）；粤办函〔2015〕208号“三率一数”',
   periodColumn: 'submitted_at',
+  needs: ['closed_online'],
   sql(ctx) {
     const w = where(ctx);
     return {

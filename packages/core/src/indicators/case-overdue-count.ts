@@ -16,6 +16,7 @@ export const caseOverdueCount: IndicatorDef = {
   target: 0,
   source: '《中华人民共和国行政许可法》第四十二条、第八十二条；电子监察红牌规则',
   periodColumn: 'accepted_at',
+  needs: ['accepted_at', 'closed_at', ['promised_due_at', 'promised_limit']],
   sql(ctx) {
     const w = where(ctx);
     return {

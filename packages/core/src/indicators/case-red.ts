@@ -20,6 +20,7 @@ export const caseRed: IndicatorDef = {
   target: 0,
   source:
     '行政审批电子监察系统红牌（广东 2007；成都 2010“超时…红色纠错”）；《中华人民共和国行政许可法》第四十二条',
+  needs: ['accepted_at', 'closed_at', ['promised_due_at', 'promised_limit']],
   sql(ctx) {
     const w = where(ctx);
     return {

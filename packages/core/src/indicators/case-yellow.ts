@@ -31,6 +31,7 @@ export function caseYellowWithin(thresholdWd: number): IndicatorDef {
     direction: 'lower',
     unit: 'count',
     source: '行政审批电子监察系统黄牌预警（广东 2007；成都 2010“即将到期…黄色预警”）；预警阈值由地方配置',
+    needs: ['accepted_at', 'closed_at', ['promised_due_at', 'promised_limit']],
     sql(ctx) {
       const w = where(ctx);
       return {

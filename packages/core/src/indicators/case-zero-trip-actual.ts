@@ -15,6 +15,7 @@ export const caseZeroTripActual: IndicatorDef = {
   target: 0.2,
   source: '梅市府办函〔2017〕118号（20%以上申办事项实现零次跑动）；粤办函〔2015〕208号“三率一数”',
   periodColumn: 'submitted_at',
+  needs: ['trips_actual'],
   sql(ctx) {
     const w = where(ctx);
     return {

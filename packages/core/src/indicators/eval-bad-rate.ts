@@ -15,6 +15,7 @@ export const evalBadRate: IndicatorDef = {
   unit: 'percent',
   source: '国办发〔2019〕51号（不满意、非常不满意为差评）',
   periodColumn: 'rated_at',
+  needs: ['rating'],
   sql(ctx) {
     const w = where(ctx);
     return {

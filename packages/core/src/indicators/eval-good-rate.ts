@@ -16,6 +16,7 @@ export const evalGoodRate: IndicatorDef = {
   target: 0.98,
   source: '国办发〔2019〕51号（五级评价，非常满意、满意为好评）；目标 98% 取自县级工作报告',
   periodColumn: 'rated_at',
+  needs: ['rating'],
   sql(ctx) {
     const w = where(ctx);
     return {

@@ -18,6 +18,7 @@ export const evalRatingRate: IndicatorDef = {
   unit: 'percent',
   source: '国办发〔2019〕51号（现场服务“一次一评”、网上服务“一事一评”）；GB/T 39734-2020',
   periodColumn: 'closed_at',
+  needs: ['rating', ['closed_at', 'status']],
   sql(ctx) {
     const w = where(ctx);
     return {

@@ -32,6 +32,7 @@ export function evalRectifyOnTimeWithin(deadlineWd: number): IndicatorDef {
     unit: 'percent',
     source: '国办发〔2019〕51号（差评“限期整改”）；整改期限由地方配置，默认 15 个工作日（四川、云南方案）',
     periodColumn: 'rated_at',
+    needs: ['rating', 'rated_at', 'bad_review_rectified_at'],
     sql(ctx) {
       const w = where(ctx);
       return {

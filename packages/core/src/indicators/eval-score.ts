@@ -15,6 +15,7 @@ export const evalScore: IndicatorDef = {
   unit: 'score',
   source: '国办发〔2019〕51号（五级评价）；GOV.UK 用户满意度算法 (mean − min) ÷ (max − min)',
   periodColumn: 'rated_at',
+  needs: ['rating'],
   sql(ctx) {
     const w = where(ctx);
     return {

@@ -25,6 +25,7 @@ export const foiProactiveTimely: IndicatorDef = {
   target: 1,
   source: '《政府信息公开条例》第二十六条（20个工作日）；基层政务公开标准目录（双公示7个工作日）',
   periodColumn: 'published_at',
+  needs: ['formed_at', 'published_at'],
   sql(ctx) {
     const w = where(ctx);
     // 变更日期 restarts the clock; the canonical schema does not carry it yet, so use it only when present.

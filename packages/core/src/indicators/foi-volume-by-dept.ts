@@ -14,6 +14,7 @@ export const foiVolumeByDept: IndicatorDef = {
   unit: 'count',
   source: '《政府信息公开条例》第五十条（年度报告：主动公开政府信息情况）',
   periodColumn: 'published_at',
+  needs: ['publisher'],
   sql(ctx) {
     const w = where(ctx);
     return {

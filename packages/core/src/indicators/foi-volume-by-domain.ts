@@ -14,6 +14,7 @@ export const foiVolumeByDomain: IndicatorDef = {
   unit: 'count',
   source: '《政府信息公开条例》第十九条、第二十条；国办发〔2019〕54号（基层政务公开26个试点领域）',
   periodColumn: 'published_at',
+  needs: ['domain'],
   sql(ctx) {
     const w = where(ctx);
     return {

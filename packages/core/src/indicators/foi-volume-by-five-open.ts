@@ -16,6 +16,7 @@ export const foiVolumeByFiveOpen: IndicatorDef = {
   unit: 'count',
   source: '中办发〔2016〕8号、国办发〔2016〕80号（“五公开”）',
   periodColumn: 'published_at',
+  needs: ['five_open'],
   sql(ctx) {
     const w = where(ctx);
     return {

@@ -15,6 +15,7 @@ export const foiVolumeByMonth: IndicatorDef = {
   source: '《政府信息公开条例》第五十条（年度报告：主动公开政府信息情况）',
   periodColumn: 'published_at',
   breakdownOrder: 'key',
+  needs: ['published_at'],
   sql(ctx) {
     const w = where(ctx);
     return {

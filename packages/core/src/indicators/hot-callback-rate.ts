@@ -17,6 +17,10 @@ export const hotCallbackRate: IndicatorDef = {
   unit: 'percent',
   source: '国办发〔2020〕53号（办结、回访、评价闭环）',
   periodColumn: 'closed_at',
+  needs: [
+    ['callback_at', 'callback_result'],
+    ['closed_at', 'status'],
+  ],
   sql(ctx) {
     const w = where(ctx);
     return {

@@ -15,6 +15,7 @@ export const hotClosureRate: IndicatorDef = {
   unit: 'percent',
   source: '国办发〔2020〕53号（受理、办理、办结闭环）；县级报告口径（12422 ÷ 12459 = 99.70%）',
   periodColumn: 'received_at',
+  needs: [['closed_at', 'status']],
   sql(ctx) {
     const w = where(ctx);
     return {

@@ -17,6 +17,7 @@ export const hotOnTimeRate: IndicatorDef = {
   unit: 'percent',
   source: '国办发〔2020〕53号（限时办理）；办理时限由各地规定（如紧急2小时、一般7天）',
   periodColumn: 'closed_at',
+  needs: ['closed_at', 'due_at'],
   sql(ctx) {
     const w = where(ctx);
     return {

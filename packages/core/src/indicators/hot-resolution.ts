@@ -17,6 +17,7 @@ export const hotResolution: IndicatorDef = {
   unit: 'percent',
   source: '国办发〔2020〕53号（办得更实）；第三方全国监测“问题解决”维度',
   periodColumn: 'callback_at',
+  needs: ['resolved', 'callback_result'],
   sql(ctx) {
     const w = where(ctx);
     return {

@@ -37,6 +37,7 @@ export function hotSatisfactionDef(includeBasically = HOT_SATISFACTION_INCLUDES_
     unit: 'percent',
     source: '国办发〔2020〕53号（满意度测评）；国办发〔2019〕51号（五级评价：基本满意为中评）',
     periodColumn: 'callback_at',
+    needs: ['callback_result'],
     sql(ctx) {
       const w = where(ctx);
       return {

@@ -21,6 +21,7 @@ export const hotTimelyReply: IndicatorDef = {
   target: 1,
   source: '国办发〔2020〕53号（回复、回访闭环）；县级报告“按时反馈率100%”口径',
   periodColumn: 'received_at',
+  needs: ['replied_at', 'due_at'],
   sql(ctx) {
     const w = where(ctx);
     return {

@@ -150,6 +150,8 @@ export function parseUserIndicator(json: unknown, path = 'indicator'): Indicator
     target: target as number | undefined,
     source: typeof json.source === 'string' ? json.source : 'user-defined',
     periodColumn: typeof json.periodColumn === 'string' ? json.periodColumn : undefined,
+    // Every column a condition reads: an export without it cannot answer the indicator.
+    needs: [...new Set([...denominator, ...numerator].map((c) => c.column))],
     sql(ctx) {
       // Built in the order the placeholders appear in the text, so the bound values line up.
       const params: SqlValue[] = [];

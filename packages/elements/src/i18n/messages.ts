@@ -24,7 +24,14 @@ const zh = {
   target: '目标',
   targetAtLeast: (v: string) => `目标 ≥ ${v}`,
   targetAtMost: (v: string) => `目标 ≤ ${v}`,
-  status: { green: '达标', amber: '接近目标', red: '未达标', insufficient: '样本过少', none: '' },
+  status: {
+    green: '达标',
+    amber: '接近目标',
+    red: '未达标',
+    insufficient: '样本过少',
+    none: '',
+    unavailable: '本导出无此数据',
+  },
   interval: (lo: string, hi: string) => `95% 置信区间 ${lo}–${hi}`,
   disclosuresByDomain: '主动公开数量（按领域）',
   chartSummary: (n: number, top: string, topValue: string, total: string) =>
@@ -198,6 +205,7 @@ const en: Messages = {
     amber: 'Near target',
     red: 'Off target',
     insufficient: 'Too few cases',
+    unavailable: 'Not in this export',
     none: '',
   },
   interval: (lo, hi) => `95% interval ${lo}–${hi}`,
