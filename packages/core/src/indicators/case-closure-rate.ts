@@ -1,3 +1,4 @@
+import { replayed } from './replay.ts';
 import type { IndicatorDef } from './types.ts';
 import { where } from './where.ts';
 
@@ -18,10 +19,11 @@ export const caseClosureRate: IndicatorDef = {
   needs: ['accepted_at', ['closed_at', 'status']],
   sql(ctx) {
     const w = where(ctx);
+    const src = replayed('cases', ctx);
     return {
       text: `SELECT count(*) FILTER (WHERE closed_at IS NOT NULL OR status = 'closed')::DOUBLE AS numerator,
-        count(*)::DOUBLE AS denominator FROM cases WHERE accepted_at IS NOT NULL AND ${w.text}`,
-      params: w.params,
+        count(*)::DOUBLE AS denominator FROM ${src.text} WHERE accepted_at IS NOT NULL AND ${w.text}`,
+      params: [...src.params, ...w.params],
     };
   },
 };

@@ -1,3 +1,4 @@
+import { replayed } from './replay.ts';
 import type { IndicatorDef } from './types.ts';
 import { ONLINE_CHANNELS, where } from './where.ts';
 
@@ -18,10 +19,11 @@ export const caseOnlineApplyRate: IndicatorDef = {
   needs: ['apply_channel'],
   sql(ctx) {
     const w = where(ctx);
+    const src = replayed('cases', ctx);
     return {
       text: `SELECT count(*) FILTER (WHERE apply_channel IN ${ONLINE_CHANNELS})::DOUBLE AS numerator,
-        count(*)::DOUBLE AS denominator FROM cases WHERE ${w.text}`,
-      params: w.params,
+        count(*)::DOUBLE AS denominator FROM ${src.text} WHERE ${w.text}`,
+      params: [...src.params, ...w.params],
     };
   },
 };

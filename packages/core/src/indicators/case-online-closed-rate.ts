@@ -1,3 +1,4 @@
+import { replayed } from './replay.ts';
 import type { IndicatorDef } from './types.ts';
 import { where } from './where.ts';
 
@@ -18,10 +19,11 @@ export const caseOnlineClosedRate: IndicatorDef = {
   needs: ['closed_online'],
   sql(ctx) {
     const w = where(ctx);
+    const src = replayed('cases', ctx);
     return {
       text: `SELECT count(*) FILTER (WHERE closed_online)::DOUBLE AS numerator,
-        count(*)::DOUBLE AS denominator FROM cases WHERE ${w.text}`,
-      params: w.params,
+        count(*)::DOUBLE AS denominator FROM ${src.text} WHERE ${w.text}`,
+      params: [...src.params, ...w.params],
     };
   },
 };

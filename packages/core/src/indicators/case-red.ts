@@ -1,4 +1,5 @@
-import { CASE_FACTS } from './facts.ts';
+import { CASE_FACTS, pastDueOn } from './facts.ts';
+import { replayed } from './replay.ts';
 import type { IndicatorDef } from './types.ts';
 import { where } from './where.ts';
 
@@ -23,14 +24,15 @@ export const caseRed: IndicatorDef = {
   needs: ['accepted_at', 'closed_at', ['promised_due_at', 'promised_limit']],
   sql(ctx) {
     const w = where(ctx);
+    const src = replayed(CASE_FACTS, ctx);
     return {
       // Same population as case.yellow; a case closed after a past as-of day was still open then.
       text: `WITH p AS (SELECT CAST(?::TIMESTAMP AS DATE) AS as_of_day)
-        SELECT count(*) FILTER (WHERE as_of_day > due_day)::DOUBLE AS value, count(*)::DOUBLE AS denominator
-        FROM ${CASE_FACTS}, p
+        SELECT count(*) FILTER (WHERE ${pastDueOn('as_of_day')})::DOUBLE AS value, count(*)::DOUBLE AS denominator
+        FROM ${src.text}, p
         WHERE due_day IS NOT NULL AND accepted_day <= as_of_day
           AND (closed_day IS NULL OR closed_day > as_of_day) AND ${w.text}`,
-      params: [ctx.asOf, ...w.params],
+      params: [ctx.asOf, ...src.params, ...w.params],
     };
   },
 };

@@ -1,3 +1,4 @@
+import { replayed } from './replay.ts';
 import type { IndicatorDef } from './types.ts';
 import { where } from './where.ts';
 
@@ -18,11 +19,12 @@ export const caseZeroTripActual: IndicatorDef = {
   needs: ['trips_actual'],
   sql(ctx) {
     const w = where(ctx);
+    const src = replayed('cases', ctx);
     return {
       text: `SELECT count(*) FILTER (WHERE trips_actual = 0)::DOUBLE AS numerator,
           count(*)::DOUBLE AS denominator
-        FROM cases WHERE trips_actual >= 0 AND ${w.text}`,
-      params: w.params,
+        FROM ${src.text} WHERE trips_actual >= 0 AND ${w.text}`,
+      params: [...src.params, ...w.params],
     };
   },
 };

@@ -1,4 +1,5 @@
 import { GOOD_RATING, VALID_RATING } from './eval-levels.ts';
+import { replayed } from './replay.ts';
 import type { IndicatorDef } from './types.ts';
 import { where } from './where.ts';
 
@@ -19,11 +20,12 @@ export const evalGoodRate: IndicatorDef = {
   needs: ['rating'],
   sql(ctx) {
     const w = where(ctx);
+    const src = replayed('cases', ctx);
     return {
       text: `SELECT count(*) FILTER (WHERE ${GOOD_RATING})::DOUBLE AS numerator,
           count(*)::DOUBLE AS denominator
-        FROM cases WHERE ${VALID_RATING} AND ${w.text}`,
-      params: w.params,
+        FROM ${src.text} WHERE ${VALID_RATING} AND ${w.text}`,
+      params: [...src.params, ...w.params],
     };
   },
 };

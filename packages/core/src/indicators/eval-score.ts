@@ -1,4 +1,5 @@
 import { VALID_RATING } from './eval-levels.ts';
+import { replayed } from './replay.ts';
 import type { IndicatorDef } from './types.ts';
 import { where } from './where.ts';
 
@@ -18,12 +19,13 @@ export const evalScore: IndicatorDef = {
   needs: ['rating'],
   sql(ctx) {
     const w = where(ctx);
+    const src = replayed('cases', ctx);
     return {
       // numerator = sum of per-rating scores, so value = numerator ÷ denominator like any mean.
       text: `SELECT avg((rating - 1) * 25.0)::DOUBLE AS value, sum((rating - 1) * 25.0)::DOUBLE AS numerator,
           count(*)::DOUBLE AS denominator, median((rating - 1) * 25.0)::DOUBLE AS median
-        FROM cases WHERE ${VALID_RATING} AND ${w.text}`,
-      params: w.params,
+        FROM ${src.text} WHERE ${VALID_RATING} AND ${w.text}`,
+      params: [...src.params, ...w.params],
     };
   },
 };

@@ -1,4 +1,5 @@
 import { calendarJoin, workingDaysBetweenExpr } from '../calendar/sql.ts';
+import { replayed } from './replay.ts';
 import type { IndicatorDef } from './types.ts';
 import { where } from './where.ts';
 
@@ -28,6 +29,7 @@ export const foiProactiveTimely: IndicatorDef = {
   needs: ['formed_at', 'published_at'],
   sql(ctx) {
     const w = where(ctx);
+    const src = replayed('disclosures', ctx);
     // 变更日期 restarts the clock; the canonical schema does not carry it yet, so use it only when present.
     const start = ctx.columns.includes('changed_at')
       ? 'coalesce(TRY_CAST(t.changed_at AS DATE), t.formed_at)'
@@ -38,10 +40,10 @@ export const foiProactiveTimely: IndicatorDef = {
         FROM (
           SELECT ${workingDaysBetweenExpr('cs', 'cp')} AS wd,
             coalesce(t.legal_deadline_wd, ${PROACTIVE_DEADLINE_WD}) AS deadline
-          FROM (SELECT * FROM disclosures WHERE ${w.text}) AS t
+          FROM (SELECT * FROM ${src.text} WHERE ${w.text}) AS t
           ${calendarJoin('cs', start)}
           ${calendarJoin('cp', 't.published_at')})`,
-      params: w.params,
+      params: [...src.params, ...w.params],
     };
   },
 };

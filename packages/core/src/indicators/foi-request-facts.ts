@@ -1,5 +1,6 @@
 import { calendarJoin, dueDateExpr, dueDateJoin, workingDaysBetweenExpr } from '../calendar/sql.ts';
 import type { SqlQuery } from '../sql/quote.ts';
+import { replayed } from './replay.ts';
 import type { IndicatorContext } from './types.ts';
 import { where } from './where.ts';
 
@@ -21,6 +22,7 @@ export const REQUEST_MAX_EXTENSION_WD = 20;
  */
 export function requestFacts(ctx: IndicatorContext): SqlQuery {
   const w = where(ctx);
+  const src = replayed('requests', ctx);
   const extension = `least(greatest(coalesce(t.extension_wd, 0), 0), ${REQUEST_MAX_EXTENSION_WD})`;
   // Working days inside the consultation, both ends included: (start − 1, end].
   const pause = `coalesce(CASE WHEN t.consult_start_at IS NOT NULL AND t.consult_end_at >= t.consult_start_at
@@ -31,11 +33,11 @@ export function requestFacts(ctx: IndicatorContext): SqlQuery {
         CAST(coalesce(t.correction_received_at, t.received_at) AS DATE) AS clock_day, ${pause} AS pause_wd,
         coalesce(CAST(t.due_at AS DATE), ${dueDateExpr('c_due', 'c_recv', n)}) AS due_day,
         ${workingDaysBetweenExpr('c_recv', 'c_reply')} - ${pause} AS reply_wd
-      FROM (SELECT * FROM requests WHERE ${w.text}) AS t
+      FROM (SELECT * FROM ${src.text} WHERE ${w.text}) AS t
       ${calendarJoin('c_recv', 'coalesce(t.correction_received_at, t.received_at)')}
       ${dueDateJoin('c_due', 'c_recv', n)}
       ${calendarJoin('c_reply', 't.replied_at')}`,
-    params: w.params,
+    params: [...src.params, ...w.params],
   };
 }
 

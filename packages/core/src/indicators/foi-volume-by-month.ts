@@ -1,3 +1,4 @@
+import { replayed } from './replay.ts';
 import type { IndicatorDef } from './types.ts';
 import { where } from './where.ts';
 
@@ -18,11 +19,12 @@ export const foiVolumeByMonth: IndicatorDef = {
   needs: ['published_at'],
   sql(ctx) {
     const w = where(ctx);
+    const src = replayed('disclosures', ctx);
     return {
       // A time series: calendar order, not largest first.
-      text: `SELECT strftime(published_at, '%Y-%m') AS key, count(*)::DOUBLE AS value FROM disclosures
+      text: `SELECT strftime(published_at, '%Y-%m') AS key, count(*)::DOUBLE AS value FROM ${src.text}
         WHERE published_at IS NOT NULL AND ${w.text} GROUP BY ALL ORDER BY key`,
-      params: w.params,
+      params: [...src.params, ...w.params],
     };
   },
 };

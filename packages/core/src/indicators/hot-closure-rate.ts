@@ -1,4 +1,5 @@
 import { IS_CLOSED, NOT_VOID } from './hot-common.ts';
+import { replayed } from './replay.ts';
 import type { IndicatorDef } from './types.ts';
 import { where } from './where.ts';
 
@@ -18,10 +19,11 @@ export const hotClosureRate: IndicatorDef = {
   needs: [['closed_at', 'status']],
   sql(ctx) {
     const w = where(ctx);
+    const src = replayed('hotline', ctx);
     return {
       text: `SELECT count(*) FILTER (WHERE ${IS_CLOSED})::DOUBLE AS numerator, count(*)::DOUBLE AS denominator
-        FROM hotline WHERE ${NOT_VOID} AND ${w.text}`,
-      params: w.params,
+        FROM ${src.text} WHERE ${NOT_VOID} AND ${w.text}`,
+      params: [...src.params, ...w.params],
     };
   },
 };

@@ -1,4 +1,5 @@
 import { NOT_VOID, VALID_CALLBACK } from './hot-common.ts';
+import { replayed } from './replay.ts';
 import type { IndicatorDef } from './types.ts';
 import { where } from './where.ts';
 
@@ -20,11 +21,12 @@ export const hotResolution: IndicatorDef = {
   needs: ['resolved', 'callback_result'],
   sql(ctx) {
     const w = where(ctx);
+    const src = replayed('hotline', ctx);
     return {
       text: `SELECT count(*) FILTER (WHERE resolved = 'resolved')::DOUBLE AS numerator,
           count(*)::DOUBLE AS denominator
-        FROM hotline WHERE resolved IS NOT NULL AND ${VALID_CALLBACK} AND ${NOT_VOID} AND ${w.text}`,
-      params: w.params,
+        FROM ${src.text} WHERE resolved IS NOT NULL AND ${VALID_CALLBACK} AND ${NOT_VOID} AND ${w.text}`,
+      params: [...src.params, ...w.params],
     };
   },
 };

@@ -1,6 +1,7 @@
 import { DATASETS } from '../schema/datasets.ts';
 import type { DatasetKey } from '../schema/types.ts';
 import { ident, type SqlValue } from '../sql/quote.ts';
+import { replayed } from './replay.ts';
 import type { Direction, IndicatorDef, IndicatorUnit } from './types.ts';
 import { where } from './where.ts';
 
@@ -159,10 +160,11 @@ export function parseUserIndicator(json: unknown, path = 'indicator'): Indicator
       const num = conditionSql(numerator, params);
       const den2 = conditionSql(denominator, params);
       const w = where(ctx);
+      const src = replayed(DATASETS[ds].table, ctx);
       return {
         text: `SELECT count(*) FILTER (WHERE (${den1}) AND (${num}))::DOUBLE AS numerator,
-          count(*) FILTER (WHERE ${den2})::DOUBLE AS denominator FROM ${ident(DATASETS[ds].table)} WHERE ${w.text}`,
-        params: [...params, ...w.params],
+          count(*) FILTER (WHERE ${den2})::DOUBLE AS denominator FROM ${src.text} WHERE ${w.text}`,
+        params: [...params, ...src.params, ...w.params],
       };
     },
   };
