@@ -113,7 +113,7 @@ export function parseExpression(field: FieldDef, v: string, b: Binder, opts: Fie
       // Each `|`-separated part as a date (no zone offsets in a date); one unreadable part makes the
       // whole cell unreadable (NULL), so the ledger lists it rather than a pause silently shrinking.
       const part = (x: string) => `CAST(${naiveTimestamp(x, b, opts.format)} AS DATE)`;
-      const list = () => `list_transform(regexp_split_to_array(${v}, '\s*[|｜]\s*'), x -> ${part('x')})`;
+      const list = () => `list_transform(regexp_split_to_array(${v}, 's*[|｜]s*'), x -> ${part('x')})`;
       return `CASE WHEN list_bool_or(list_transform(${list()}, y -> y IS NULL)) THEN NULL ELSE ${list()} END`;
     }
     case 'enum': {
