@@ -2,6 +2,11 @@
 const zh = {
   title: '政务服务与政务公开评估',
   dataAsOf: '数据截至',
+  asOfLabel: '统计截至',
+  asOfReset: '恢复为数据最新日期',
+  dataEndNote: (date: string) => `（数据最新至 ${date}）`,
+  unavailableTitle: (n: number) => `本导出无法计算的指标（${n} 项）及所需的列`,
+  colon: '：',
   noSource: '未指定数据文件。请在标签上设置 src 属性，例如 <assessment-dashboard src="/data/cases.csv">。',
   emptyFile: (file: string) => `文件 ${file} 中没有可用的数据行。`,
   loadFailed: (file: string) => `无法加载 ${file}`,
@@ -179,6 +184,11 @@ export type Messages = typeof zh;
 const en: Messages = {
   title: 'Government service and disclosure assessment',
   dataAsOf: 'Data as of',
+  asOfLabel: 'As of',
+  asOfReset: 'Back to the latest data',
+  dataEndNote: (date) => ` (data up to ${date})`,
+  unavailableTitle: (n) => `${n} indicators this export cannot answer, and the column that would enable each`,
+  colon: ': ',
   noSource: 'No data file given. Set the src attribute, e.g. <assessment-dashboard src="/data/cases.csv">.',
   emptyFile: (file) => `${file} has no usable data rows.`,
   loadFailed: (file) => `Could not load ${file}`,
