@@ -24,7 +24,7 @@ const tileOf = (el: AssessmentDashboard, key: string) =>
   [...(el.shadowRoot?.querySelectorAll('assessment-kpi-tile') ?? [])].find((t) =>
     t.shadowRoot?.querySelector(`[data-key="${key}"]`),
   );
-const valueOf = (el: AssessmentDashboard, key: string) =>
+const tileValue = (el: AssessmentDashboard, key: string) =>
   tileOf(el, key)?.shadowRoot?.querySelector(`[data-key="${key}"]`)?.textContent?.trim();
 
 describe('a tile for an indicator the export cannot answer', () => {
@@ -72,10 +72,10 @@ describe('<assessment-dashboard> availability and as-of day', () => {
     el.setAttribute('src', blobUrl(WITHOUT_ONLINE_CLOSED));
     mounted.push(el);
     document.body.append(el);
-    await vi.waitFor(() => expect(valueOf(el, 'case.closure_rate')).toBe('75.0%'), { timeout: 30_000 });
+    await vi.waitFor(() => expect(tileValue(el, 'case.closure_rate')).toBe('75.0%'), { timeout: 30_000 });
     const root = el.shadowRoot!;
     // Never "0.0 % 0 / 10 ✕ 未达标".
-    expect(valueOf(el, 'case.online_closed_rate')).toBe('本导出无此数据');
+    expect(tileValue(el, 'case.online_closed_rate')).toBe('本导出无此数据');
     expect(tileOf(el, 'case.online_closed_rate')?.shadowRoot?.textContent).not.toMatch(/0\.0%|未达标/);
     const details = root.querySelector('details.unavailable')!;
     expect(details.querySelector('summary')?.textContent).toContain('本导出无法计算的指标');
@@ -91,16 +91,16 @@ describe('<assessment-dashboard> availability and as-of day', () => {
 
     // As of 03-07 only C01–C07 exist; accepted 7, closed by then C01 C03 C04 C06 → 4/7; online 5/7.
     await userEvent.fill(input, '2025-03-07');
-    await vi.waitFor(() => expect(valueOf(el, 'case.closure_rate')).toBe('57.1%'), { timeout: 30_000 });
-    expect(valueOf(el, 'case.online_apply_rate')).toBe('71.4%');
-    expect(valueOf(el, 'case.overdue_count')).toBe('0');
+    await vi.waitFor(() => expect(tileValue(el, 'case.closure_rate')).toBe('57.1%'), { timeout: 30_000 });
+    expect(tileValue(el, 'case.online_apply_rate')).toBe('71.4%');
+    expect(tileValue(el, 'case.overdue_count')).toBe('0');
     expect(el.getAttribute('as-of')).toBe('2025-03-07');
     expect(root.querySelector('.tiles-as-of')?.textContent?.trim()).toBe(
       '数据截至 2025年3月7日（数据最新至 2025年3月14日）',
     );
     // The attribute drives the control too.
     el.setAttribute('as-of', '2025-03-15');
-    await vi.waitFor(() => expect(valueOf(el, 'case.overdue_count')).toBe('3'), { timeout: 30_000 });
+    await vi.waitFor(() => expect(tileValue(el, 'case.overdue_count')).toBe('3'), { timeout: 30_000 });
     expect(root.querySelector<HTMLInputElement>('input#as-of')?.value).toBe('2025-03-15');
   });
 });
