@@ -103,4 +103,31 @@ describe('<assessment-dashboard> availability and as-of day', () => {
     await vi.waitFor(() => expect(tileValue(el, 'case.overdue_count')).toBe('3'), { timeout: 30_000 });
     expect(root.querySelector<HTMLInputElement>('input#as-of')?.value).toBe('2025-03-15');
   });
+
+  it('draws no bars of 0 and no empty trend for an export without 申报渠道', async () => {
+    // 申报渠道 is the 3rd column: without it 上网办理率 (the trend and the department/channel counts) is unknown.
+    const csv = `${SMALL_CASES.trim()
+      .split('\n')
+      .map((l) => l.split(',').toSpliced(2, 1).join(','))
+      .join('\n')}\n`;
+    const el = document.createElement('assessment-dashboard') as AssessmentDashboard;
+    el.setAttribute('asset-base', ASSETS);
+    el.setAttribute('src', blobUrl(csv));
+    el.setAttribute('as-of', '2025-03-15');
+    mounted.push(el);
+    document.body.append(el);
+    await vi.waitFor(() => expect(tileValue(el, 'case.closure_rate')).toBe('75.0%'), { timeout: 30_000 });
+    expect(tileValue(el, 'case.online_apply_rate')).toBe('本导出无此数据');
+    // The panels come from the cubes, built after the first paint; the daily heatmap is drawn after them.
+    const root = el.shadowRoot!;
+    await vi.waitFor(() => expect(root.querySelector('assessment-calendar-heatmap')).toBeTruthy(), {
+      timeout: 30_000,
+    });
+    expect(root.querySelector('#dept-title')).toBeNull();
+    expect(root.querySelector('#channel-title')).toBeNull();
+    expect(root.querySelector('#trend-title')).toBeNull();
+    expect(root.querySelector('details.unavailable [data-key="case.online_apply_rate"]')?.textContent).toBe(
+      '上网办理率：缺少「申报渠道」列',
+    );
+  });
 });
