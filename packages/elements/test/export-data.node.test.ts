@@ -30,8 +30,8 @@ describe('indicator exports of an indicator the export cannot answer', () => {
     expect(at('status')).toBe('unavailable');
     expect(at('status_reason')).toBe('本导出无此数据：缺少「是否网上办结」列');
     const sheet = indicatorsSheet([unavailable], 'en');
-    const names = sheet.rows[0]?.map((c) => c.value);
-    const values = sheet.rows[1]?.map((c) => c.value);
+    const names = sheet.rows[0]?.map((c) => c?.value);
+    const values = sheet.rows[1]?.map((c) => c?.value);
     expect(values?.[names?.indexOf('status_reason') ?? -1]).toBe(
       'Not in this export: no 是否网上办结 (closed_online) column',
     );
