@@ -10,11 +10,13 @@ export const caseRed: IndicatorDef = {
   label: { zh: '红牌（已超期在办）', en: 'Red cards (open past due)' },
   formula: {
     zh:
-      '统计日仍在办（已受理、未办结）且统计日已晚于承诺办结日期的件数（工作日计算，扣除特别程序时间）；' +
+      '统计日仍在办（已受理、未办结）且已用工作日超过承诺办结时限的件数（承诺办结日期后的第一个工作日起；' +
+      '到期日后的休息日不算；工作日计算，扣除特别程序时间）；' +
       '分母为统计日在办且有承诺办结日期的件数',
     en:
-      'Cases open on the as-of day (accepted, not closed) whose due day is before the as-of day ' +
-      '(working days, pauses excluded); denominator: open cases with a due day',
+      'Cases open on the as-of day (accepted, not closed) that have used more working days than promised ' +
+      '(from the first working day after the due day; rest days after it do not count; pauses excluded); ' +
+      'denominator: open cases with a due day',
   },
   direction: 'lower',
   unit: 'count',
