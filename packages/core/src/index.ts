@@ -58,7 +58,6 @@ export { ledgerCsv, ledgerEntries } from './import/ledger-query.ts';
 export { type ImportMapping, MappingError, parseMapping } from './import/mapping.ts';
 export type { PiiAction, PiiColumn, PiiKind } from './import/pii.ts';
 export { type FilePreview, previewFile, suggestColumns } from './import/preview.ts';
-export { missingText, unavailableReason } from './indicators/availability.ts';
 export { INDICATORS, indicatorByKey } from './indicators/catalogue.ts';
 export {
   type ComputedIndicator,
@@ -87,6 +86,7 @@ export {
   PERIOD_UNITS,
   type PeriodUnit,
 } from './indicators/grouped.ts';
+export { missingText, unavailableReason } from './indicators/missing-text.ts';
 export { monthsOf } from './indicators/months.ts';
 export { MIN_DENOMINATOR, rateStatus, wilson } from './indicators/status.ts';
 export type * from './indicators/types.ts';

@@ -1,4 +1,4 @@
-import { Table } from 'apache-arrow';
+import type { Table } from 'apache-arrow';
 import { chineseCalendar, type WorkCalendar, withOverrides } from '../calendar/calendar.ts';
 import { WORK_CALENDAR_TABLE } from '../calendar/sql.ts';
 import type { Engine } from '../engine/types.ts';
@@ -161,8 +161,12 @@ export async function runIndicator(
   def: IndicatorDef,
   ctx: IndicatorContext,
 ): Promise<ComputedIndicator> {
-  // Not in this export: nothing to compute (the SQL could even name a column the table lacks).
-  if (ctx.missing?.length) return { table: new Table(), result: resultFromRow(def, ctx, {}) };
+  // Not in this export: nothing to compute (the SQL could even name a column the table lacks). An empty
+  // table from the engine, not one built here: Arrow stays out of the start-up bundle (snapshot mode).
+  if (ctx.missing?.length) {
+    const none = await engine.query('SELECT NULL::DOUBLE AS value WHERE false');
+    return { table: none, result: resultFromRow(def, ctx, {}) };
+  }
   const q = def.sql(ctx);
   const table = await engine.query(q.text, q.params);
   return { table, result: toResult(def, ctx, table) };

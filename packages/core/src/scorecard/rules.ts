@@ -1,4 +1,4 @@
-import { unavailableReason } from '../indicators/availability.ts';
+import { unavailableReason } from '../indicators/missing-text.ts';
 import type { IndicatorResult } from '../indicators/types.ts';
 import { type DeductionRule, itemMax, type ScorecardItem } from './model.ts';
 
