@@ -1,4 +1,9 @@
-import type { ImportSummary, IndicatorResult, Scorecard } from '@assessment-dashboard/core';
+import {
+  type ImportSummary,
+  type IndicatorResult,
+  type Scorecard,
+  unavailableReason,
+} from '@assessment-dashboard/core';
 import {
   type AnnualReport,
   formatTable2Value,
@@ -28,6 +33,9 @@ export function formatImports(imports: readonly ImportSummary[]): string {
 export function formatIndicators(results: readonly IndicatorResult[]): string {
   return results
     .map((r) => {
+      if (r.status === 'unavailable') {
+        return `${r.key}  ${r.label.zh}  –  [unavailable] ${unavailableReason(r.missing ?? [], 'zh')}`;
+      }
       if (r.kind === 'breakdown') {
         const top = (r.breakdown ?? []).slice(0, 5).map((b) => `${b.key} ${b.value}`);
         return `${r.key}  ${r.label.zh}  total ${r.value}  (${top.join(', ')}…)`;
@@ -47,6 +55,8 @@ export function formatGroups(results: readonly IndicatorResult[]): string {
       const show = (v: number | null | undefined) =>
         v === null || v === undefined ? '–' : r.unit === 'percent' ? pct(v) : String(Math.round(v * 10) / 10);
       const group = [r.group?.value, r.group?.period].filter(Boolean).join(' ');
+      if (r.status === 'unavailable')
+        return `${r.key}  ${group}  –  [unavailable] ${unavailableReason(r.missing ?? [], 'zh')}`;
       const change = r.change ? `  环比 ${show(r.change.previous)}  同比 ${show(r.change.yearAgo)}` : '';
       return `${r.key}  ${group}  ${show(r.value)}${change}`;
     })

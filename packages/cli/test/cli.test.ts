@@ -13,8 +13,35 @@ beforeAll(async () => {
   await writeFile(join(dir, 'disclosures.csv'), SMALL_DISCLOSURES);
   await writeFile(join(dir, 'bad.csv'), `${SMALL_CASES}C01,甲局,窗口,2025-03-03 09:00:00,,,,,否,已申报\n`);
   await writeFile(join(dir, 'unknown.csv'), 'foo,bar\n1,2\n');
+  // The same cases without 是否网上办结 (the 9th column).
+  const noOnlineClosed = SMALL_CASES.trim()
+    .split('\n')
+    .map((l) => l.split(',').toSpliced(8, 1).join(','));
+  await writeFile(join(dir, 'no-online-closed.csv'), `${noOnlineClosed.join('\n')}\n`);
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
+
+describe('assessment-dashboard indicators on an export without 是否网上办结', () => {
+  it('says 网上办结率 is not in this export instead of 0 %, in JSON and in the table', async () => {
+    const file = join(dir, 'no-online-closed.csv');
+    const r = await run('indicators', file, '--as-of', '2025-03-15', '--json');
+    expect(r.code).toBe(0);
+    const byKey = Object.fromEntries(JSON.parse(r.stdout).indicators.map((i: { key: string }) => [i.key, i]));
+    expect(byKey['case.online_closed_rate']).toMatchObject({
+      status: 'unavailable',
+      value: null,
+      numerator: null,
+      denominator: null,
+      missing: [{ column: 'closed_online', header: '是否网上办结' }],
+    });
+    expect(byKey['case.online_apply_rate']).toMatchObject({ numerator: 6, denominator: 10 });
+    const human = await run('indicators', file, '--as-of', '2025-03-15');
+    expect(human.stdout).toContain(
+      'case.online_closed_rate  网上办结率  –  [unavailable] 本导出无此数据：缺少「是否网上办结」列',
+    );
+    expect(human.stdout).toMatch(/case\.online_apply_rate {2}上网办理率 {2}60\.0% {2}6\/10/);
+  });
+});
 
 describe('assessment-dashboard indicators --json', () => {
   it('prints the import ledger totals and every indicator with numerator and denominator', async () => {

@@ -93,6 +93,7 @@ export {
   PERIOD_UNITS,
   type PeriodUnit,
 } from './indicators/grouped.ts';
+export { missingText, unavailableReason } from './indicators/missing-text.ts';
 export { monthsOf } from './indicators/months.ts';
 export { MIN_DENOMINATOR, rateStatus, wilson } from './indicators/status.ts';
 export type * from './indicators/types.ts';

@@ -60,10 +60,12 @@ describe('computeGrouped', () => {
         change: { previous: 5 / 7, yearAgo: null },
       },
     ]);
-    // Overdue, judged at the end of each week for cases accepted in it: C02 and C05 closed late in W10's
-    // cohort (C07 was still within its due day on 03-09); W11's C08 is not yet due on 03-15.
+    // Overdue, judged at the end of each week (Sunday 03-09 for W10) for cases accepted in it: C02 (due
+    // Fri 03-07) and C05 (3 calendar days, due Sat 03-08) close only on 03-10 and 03-12, so on 03-09 they
+    // are still open, and no working day past their due day has begun yet (late from Mon 03-10, §8);
+    // C07 is due 03-10. W11's C08 is not yet due on 03-15.
     expect(pick(rs, 'case.overdue_count').map((r) => [r.period, r.n])).toEqual([
-      ['2025-W10', 2],
+      ['2025-W10', 0],
       ['2025-W11', 0],
     ]);
   });

@@ -31,12 +31,12 @@ import { BAD_REVIEW_RECTIFY_WD, evalRectifyOnTimeWithin } from '../src/indicator
  *     withdrawn: no due day, excluded from elapsed, early (would be 1<5) and the rating base.
  * C10 乙 01-06 01-10 5wd        -     01-13  4        yes   YES      -          -   1 (01-20 → 02-12)
  * C11 乙 01-06 01-15 5wd        -     01-13  7        LATE  no       -          -   2 (01-20 → 02-17)
- * C12 乙 03-03 03-08 4wd        -     03-07  4        LATE  no(4=4)  -          -   1 (04-16 → 04-30)
- *     closed on a rest day after the due day: late by date although no working day passed.
+ * C12 乙 03-03 03-08 4wd        -     03-07  4        yes   no(4=4)  -          -   1 (04-16 → 04-30)
+ *     closed on the Saturday after the Friday due day: 4 elapsed working days ≤ 4, on time (DOMAIN §8).
  * C13 甲 04-22 -     5wd        -     04-28  -        -     -        RED        -   -
  *     due 04-23,24,25,27,28 (04-27 Sun workday); without it due 04-29 → yellow, not red.
  * C14 甲 04-22 04-30 5wd        -     04-28  7        LATE  no       RED        -   -
- *     closed after the as-of day, so still open on 04-29.
+ *     closed after the as-of day, so still open on 04-29: not in any closed-case rate as of 04-29 (replay).
  * C15 甲 04-25 -     5wd        -     05-06  -        -     -        YELLOW(2)  -   -
  *     remaining wd(04-29, 05-06) = 04-30, 05-06 = 2 across 劳动节 (7 calendar days).
  * C16 乙 04-28 -     5wd        -     05-08  -        -     -        none(4)    -   4 (04-28, open case)
@@ -93,32 +93,38 @@ const byKey = async (opts: Parameters<typeof computeIndicators>[1]) =>
   Object.fromEntries((await computeIndicators(engine, opts)).map((c) => [c.result.key, c.result]));
 
 describe('case timeliness on the working-day calendar', () => {
-  it('按时办结率: 6 of 11 closed cases with a due day', async () => {
+  it('按时办结率: 7 of 10 cases closed by the as-of day with a due day', async () => {
     const r = await byKey({ asOf: '2025-04-29' });
-    // On time: C01 C03 C04 C05 C07 C10. Late: C02 C06 C11 C12 C14. No due day: C08 (无期限), C09 (撤回).
-    expect(r['case.on_time_rate']).toMatchObject({ numerator: 6, denominator: 11, value: 6 / 11 });
+    // On time: C01 C03 C04 C05 C07 C10 C12 (Saturday after its Friday due day, 4 wd ≤ 4). Late: C02 C06
+    // C11. No due day: C08 (无期限), C09 (撤回). C14 closed on 04-30, after the as-of day.
+    expect(r['case.on_time_rate']).toMatchObject({ numerator: 7, denominator: 10, value: 7 / 10 });
+    // As of 04-30 C14 (7 wd > 5) joins the late ones.
+    const later = await byKey({ asOf: '2025-04-30' });
+    expect(later['case.on_time_rate']).toMatchObject({ numerator: 7, denominator: 11 });
   });
 
-  it('提前办结率: 2 of 10 closed cases with a working-day or instant limit', async () => {
+  it('提前办结率: 2 of 9 closed cases with a working-day or instant limit', async () => {
     const r = await byKey({ asOf: '2025-04-29' });
-    // Early: C04 (2<5), C10 (4<5). Base: C01 C02 C03 C04 C05 C07 C10 C11 C12 C14; C06 cd, C08 无期限, C09 撤回.
-    expect(r['case.early_rate']).toMatchObject({ numerator: 2, denominator: 10, value: 0.2 });
+    // Early: C04 (2<5), C10 (4<5). Base: C01 C02 C03 C04 C05 C07 C10 C11 C12; C06 cd, C08 无期限, C09 撤回,
+    // C14 closed after the as-of day.
+    expect(r['case.early_rate']).toMatchObject({ numerator: 2, denominator: 9, value: 2 / 9 });
   });
 
   it('平均办理时长: mean and median working days net of pauses', async () => {
     const r = await byKey({ asOf: '2025-04-29' });
-    // C01 5, C02 7, C03 5, C04 2, C05 0, C06 4, C07 5, C08 11, C10 4, C11 7, C12 4, C14 7: Σ 61, n 12.
-    // Sorted 0 2 4 4 4 5 | 5 5 7 7 7 11 → median 5. C09 (撤回, 1) left out.
+    // C01 5, C02 7, C03 5, C04 2, C05 0, C06 4, C07 5, C08 11, C10 4, C11 7, C12 4: Σ 54, n 11.
+    // Sorted 0 2 4 4 4 5 5 5 7 7 11 → median 5. C09 (撤回, 1) and C14 (closed 04-30) left out.
     const avg = r['case.avg_elapsed_wd'];
-    expect(avg).toMatchObject({ numerator: 61, denominator: 12, median: 5, unit: 'wd', kind: 'mean' });
-    expect(avg?.value).toBeCloseTo(61 / 12, 12);
+    expect(avg).toMatchObject({ numerator: 54, denominator: 11, median: 5, unit: 'wd', kind: 'mean' });
+    expect(avg?.value).toBeCloseTo(54 / 11, 12);
   });
 
-  it('超期件: 4 closed late + 3 open past due on the as-of day, of 17 cases accepted by then with a due day', async () => {
+  it('超期件: 3 closed late + 3 open past due on the as-of day, of 17 cases accepted by then with a due day', async () => {
     const r = await byKey({ asOf: '2025-04-29' });
-    // Closed late by 04-29: C02 C06 C11 C12. Open on 04-29 and past due: C13 (due 04-28), C14 (due 04-28,
-    // closed only on 04-30), C20 (03-17). C19 is accepted after the as-of day. No due day: C08, C09, C21.
-    expect(r['case.overdue_count']).toMatchObject({ value: 7, denominator: 17 });
+    // Closed late by 04-29: C02 C06 C11 (C12 is on time by §8). Open on 04-29 and past due: C13 (due
+    // 04-28), C14 (due 04-28, closed only on 04-30), C20 (03-17). C19 is accepted after the as-of day.
+    // No due day: C08, C09, C21.
+    expect(r['case.overdue_count']).toMatchObject({ value: 6, denominator: 17 });
   });
 
   it('实际零跑动率: 4 of 7 cases with 实际跑动次数', async () => {
@@ -161,11 +167,11 @@ describe('黄牌 / 红牌 on the as-of day', () => {
 });
 
 describe('好差评', () => {
-  it('主动评价率: 10 of 12 closed cases carry a valid rating', async () => {
+  it('主动评价率: 10 of 11 closed cases carry a valid rating', async () => {
     const r = await byKey({ asOf: '2025-04-29' });
-    // Closed: C01–C08, C10–C12, C14 (C09 withdrawn). Unrated: C05 (rating 6 is invalid), C14.
-    // C16 is rated but still open, so it is not in the numerator.
-    expect(r['eval.rating_rate']).toMatchObject({ numerator: 10, denominator: 12, value: 10 / 12 });
+    // Closed by 04-29: C01–C08, C10–C12 (C09 withdrawn, C14 closed 04-30). Unrated: C05 (rating 6 is
+    // invalid). C16 is rated but still open, so it is not in the numerator.
+    expect(r['eval.rating_rate']).toMatchObject({ numerator: 10, denominator: 11, value: 10 / 11 });
   });
 
   it('好评率 and 差评率 over the 11 valid ratings', async () => {
@@ -224,17 +230,18 @@ describe('the fixture needs the real calendar', () => {
     }
   };
 
-  it('plain Mon–Fri: C01 (due 01-31) and C14 (due 04-29) turn late, C10 rectified late', async () => {
+  it('plain Mon–Fri: C01 (due 01-31) turns late, C10 rectified late', async () => {
     const r = await run(weekendCalendar({ years: 'all' }));
-    expect(r['case.on_time_rate']).toMatchObject({ numerator: 5, denominator: 11 });
+    // On time: C03 C04 C05 C07 C10 C12; late: C01 C02 C06 C11.
+    expect(r['case.on_time_rate']).toMatchObject({ numerator: 6, denominator: 10 });
     // C10's deadline 02-10 < 02-12; C06's deadline moves to 04-29, not yet passed.
     expect(r['eval.rectify_on_time']).toMatchObject({ numerator: 1, denominator: 3 });
   });
 
   it('holidays without 调休上班: C01 and C02 both on time (due 02-10), C13 and C14 not yet red', async () => {
     const r = await run({ ...chineseCalendar(), workdays: new Set<string>() });
-    // C14 (due 04-29, closed 04-30) is still late.
-    expect(r['case.on_time_rate']).toMatchObject({ numerator: 7, denominator: 11 });
+    // On time: C01 C02 C03 C04 C05 C07 C10 C12; late: C06 C11 (C14 closes after the as-of day).
+    expect(r['case.on_time_rate']).toMatchObject({ numerator: 8, denominator: 10 });
     expect(r['case.red']).toMatchObject({ value: 1 }); // only C20
     // C10 and C11 deadlines move to 02-18: both on time; C06's deadline is 04-29: not yet due.
     expect(r['eval.rectify_on_time']).toMatchObject({ numerator: 3, denominator: 3 });
@@ -245,8 +252,8 @@ describe('filters and metadata', () => {
   it('binds filters after the as-of parameters', async () => {
     const r = await byKey({ asOf: '2025-04-29', filters: { dept_name: ['甲局'] } });
     // 甲局: C01–C06, C13–C15.
-    // On time C01 C03 C04 C05; late C02 C06 C14.
-    expect(r['case.on_time_rate']).toMatchObject({ numerator: 4, denominator: 7 });
+    // On time C01 C03 C04 C05; late C02 C06 (C14 closes after the as-of day).
+    expect(r['case.on_time_rate']).toMatchObject({ numerator: 4, denominator: 6 });
     expect(r['case.yellow']).toMatchObject({ value: 1, denominator: 3 }); // C15 of C13 C14 C15
     expect(r['case.red']).toMatchObject({ value: 2, denominator: 3 }); // C13 C14
     expect(r['eval.rectify_on_time']).toMatchObject({ numerator: 0, denominator: 1 }); // C06 only

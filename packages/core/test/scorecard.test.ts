@@ -189,16 +189,19 @@ describe('scorecard fixture (hand-computed)', () => {
   });
 
   it('compares with an earlier as-of date (live counts move)', async () => {
-    // On 03-06 no late case was past its 03-07 due day yet: no overdue deductions then.
+    // Replayed on 03-06: the late cases (closed 03-10) were still open and not yet past their 03-07 due
+    // day, the on-time ones closed 03-05, and the March ratings (03-11) not yet given. So every department
+    // had on time 100 % (20), no overdue (10), online as now; 差评率 only 甲局 (A5 A6 rated 02-20: 0/2 → 10),
+    // the rest unrated: rescaled over 55.
     const sc = await computeScorecard(engine, { model: MODEL, asOf: AS_OF, previousAsOf: '2025-03-06' });
     expect(sc.previousAsOf).toBe('2025-03-06 23:59:59');
     const change = Object.fromEntries(sc.rows.map((r) => [r.department, [r.previousScore, r.change]]));
     expect(change).toEqual({
-      甲局: [65, 0],
-      乙局: [45, -4],
-      丙局: [53.18, -4.73], // (25 + 10 + 10) × 65/55
-      丁局: [45, -4],
-      戊局: [45, -10],
+      甲局: [65, 0], // 25 + 20 + 10 + 10
+      乙局: [59.09, -18.09], // (20 + 20 + 10) × 65/55; now 41
+      丙局: [65, -16.55], // (25 + 20 + 10) × 65/55; now 48.45
+      丁局: [65, -24], // now 41
+      戊局: [65, -30], // now 35
     });
   });
 

@@ -3,7 +3,8 @@ import type { Engine } from '../engine/types.ts';
 import { Binder } from '../import/parse-sql.ts';
 import { detectPii, type PiiKind, piiExpression } from '../import/pii.ts';
 import { type ComputeOptions, prepareComputation } from '../indicators/compute.ts';
-import { CASE_FACTS } from '../indicators/facts.ts';
+import { CASE_FACTS, CLOSED_ON_TIME, pastDueOn } from '../indicators/facts.ts';
+import { replayed } from '../indicators/replay.ts';
 import { ONLINE_CHANNELS } from '../indicators/where.ts';
 import { DATASETS } from '../schema/datasets.ts';
 import { type Filters, filterPredicate } from '../sql/filters.ts';
@@ -99,17 +100,19 @@ async function prepare(engine: Engine, options: DrillOptions): Promise<Prepared>
     if (!/^\d{4}-\d{2}-\d{2}$/.test(d)) throw new Error(`period day "${d}" is not YYYY-MM-DD`);
   }
   const f = filterPredicate(options.filters, tables.get(DATASETS.cases.table) ?? []);
+  // The cases as they stood on the as-of day, as every indicator reads them (replay.ts).
+  const src = replayed(CASE_FACTS, { asOf, columns: tables.get(DATASETS.cases.table) ?? [] }, 'f');
   const cte = `WITH p AS (SELECT CAST(?::TIMESTAMP AS DATE) AS as_of_day, CAST(? AS DATE) AS p_from,
       CAST(? AS DATE) AS p_to),
     c AS (SELECT f.*, as_of_day, ${inPeriod('submitted_at')} AS in_submitted,
         ${inPeriod('accepted_at')} AS in_accepted, ${inPeriod('closed_at')} AS in_closed
-      FROM ${CASE_FACTS} AS f, p WHERE ${f.text})`;
+      FROM ${src.text}, p WHERE ${f.text})`;
   return {
     asOf,
     hasItems: tables.get('items')?.includes('item_code') ?? false,
     columns,
     cte,
-    params: [asOf, period?.from ?? null, period?.to ?? null, ...f.params],
+    params: [asOf, period?.from ?? null, period?.to ?? null, ...src.params, ...f.params],
   };
 }
 
@@ -142,12 +145,12 @@ export async function drillBreakdown(engine: Engine, options: BreakdownOptions =
       count(*) FILTER (WHERE in_accepted AND accepted_at IS NOT NULL
         AND (closed_at IS NOT NULL OR status = 'closed'))::DOUBLE AS closed,
       count(*) FILTER (WHERE in_accepted AND due_day IS NOT NULL AND accepted_day <= as_of_day
-        AND ((closed_day <= as_of_day AND closed_day > due_day)
-          OR ((closed_day IS NULL OR closed_day > as_of_day) AND as_of_day > due_day)))::DOUBLE AS overdue,
+        AND ((closed_day <= as_of_day AND NOT ${CLOSED_ON_TIME})
+          OR ((closed_day IS NULL OR closed_day > as_of_day) AND ${pastDueOn('as_of_day')})))::DOUBLE AS overdue,
       count(*) FILTER (WHERE due_day IS NOT NULL AND accepted_day <= as_of_day
-        AND (closed_day IS NULL OR closed_day > as_of_day) AND as_of_day > due_day)::DOUBLE AS open_overdue,
+        AND (closed_day IS NULL OR closed_day > as_of_day) AND ${pastDueOn('as_of_day')})::DOUBLE AS open_overdue,
       count(*) FILTER (WHERE in_closed AND closed_day IS NOT NULL AND due_day IS NOT NULL)::DOUBLE AS closed_with_due,
-      count(*) FILTER (WHERE in_closed AND closed_day <= due_day)::DOUBLE AS on_time
+      count(*) FILTER (WHERE in_closed AND ${CLOSED_ON_TIME})::DOUBLE AS on_time
     FROM g
     GROUP BY g_code, g_name
     ORDER BY cases DESC, name NULLS LAST, code NULLS LAST`,
@@ -304,9 +307,9 @@ export async function caseList(engine: Engine, options: CaseListOptions = {}): P
           CASE WHEN closed_day <= as_of_day THEN closed_day ELSE as_of_day END AS late_end
         FROM c ${catalogue} WHERE in_submitted),
       o AS (SELECT l.*,
-          CASE WHEN due_day IS NULL OR NOT (accepted_day <= as_of_day) THEN NULL ELSE late_end > due_day END AS l_overdue,
+          CASE WHEN due_day IS NULL OR NOT (accepted_day <= as_of_day) THEN NULL ELSE ${pastDueOn('late_end')} END AS l_overdue,
           CASE WHEN due_day IS NULL OR NOT (accepted_day <= as_of_day) THEN NULL
-            WHEN late_end > due_day THEN ${workingDaysBetweenExpr('w_due', 'w_end')} ELSE 0 END AS overdue_wd
+            WHEN ${pastDueOn('late_end')} THEN ${workingDaysBetweenExpr('w_due', 'w_end')} ELSE 0 END AS overdue_wd
         FROM l ${calendarJoin('w_due', 'l.due_day')} ${calendarJoin('w_end', 'l.late_end')})
       SELECT c.case_id, c.item_code, c.l_item_name AS item_name, c.dept_name, c.apply_channel,
         ${ts('c.submitted_at')} AS submitted_at, ${ts('c.accepted_at')} AS accepted_at,

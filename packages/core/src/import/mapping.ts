@@ -72,7 +72,8 @@ export function parseMapping(json: unknown, source = 'mapping'): ImportMapping {
   const formats = strings('formats');
   for (const k of Object.keys(formats ?? {})) {
     const f = fieldOf(`formats.${k}`, k);
-    if (f && f.type !== 'date' && f.type !== 'datetime') fail(`formats.${k}: "${k}" is not a date column`);
+    if (f && f.type !== 'date' && f.type !== 'datetime' && f.type !== 'dates')
+      fail(`formats.${k}: "${k}" is not a date column`);
     if (!formats?.[k]?.includes('%'))
       fail(`formats.${k}: "${formats?.[k]}" has no % directive (e.g. %Y-%m-%d)`);
   }

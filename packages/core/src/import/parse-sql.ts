@@ -112,6 +112,13 @@ export function parseExpression(field: FieldDef, v: string, b: Binder, opts: Fie
       return timestampExpression(v, b, opts);
     case 'date':
       return `CAST(${timestampExpression(v, b, opts)} AS DATE)`;
+    case 'dates': {
+      // Each `|`-separated part as a date (no zone offsets in a date); one unreadable part makes the
+      // whole cell unreadable (NULL), so the ledger lists it rather than a pause silently shrinking.
+      const part = (x: string) => `CAST(${naiveTimestamp(x, b, opts.format)} AS DATE)`;
+      const list = () => `list_transform(regexp_split_to_array(${v}, 's*[|｜]s*'), x -> ${part('x')})`;
+      return `CASE WHEN list_bool_or(list_transform(${list()}, y -> y IS NULL)) THEN NULL ELSE ${list()} END`;
+    }
     case 'enum': {
       // The mapping file's values first (bound), then the schema's codes and Chinese labels.
       const user = Object.entries(opts.values ?? {}).map(
@@ -164,6 +171,8 @@ export function sqlType(field: FieldDef): string {
       return 'TIMESTAMP';
     case 'date':
       return 'DATE';
+    case 'dates':
+      return 'DATE[]';
     default:
       return 'VARCHAR';
   }

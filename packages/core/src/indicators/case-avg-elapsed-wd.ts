@@ -1,4 +1,5 @@
 import { CASE_FACTS, ENDED_WITHOUT_DECISION } from './facts.ts';
+import { replayed } from './replay.ts';
 import type { IndicatorDef } from './types.ts';
 import { where } from './where.ts';
 
@@ -17,14 +18,16 @@ export const caseAvgElapsedWd: IndicatorDef = {
   unit: 'wd',
   source: '《中华人民共和国行政许可法》第四十五条、第八十二条；县级报告口径“平均办理时长”（DOMAIN §4.2, §8）',
   periodColumn: 'closed_at',
+  needs: ['accepted_at', 'closed_at'],
   sql(ctx) {
     const w = where(ctx);
+    const src = replayed(CASE_FACTS, ctx);
     return {
       text: `SELECT avg(elapsed_wd)::DOUBLE AS value, sum(elapsed_wd)::DOUBLE AS numerator,
           count(*)::DOUBLE AS denominator, median(elapsed_wd)::DOUBLE AS median
-        FROM ${CASE_FACTS} WHERE closed_day IS NOT NULL AND elapsed_wd IS NOT NULL
+        FROM ${src.text} WHERE closed_day IS NOT NULL AND elapsed_wd IS NOT NULL
           AND coalesce(status, '') NOT IN ${ENDED_WITHOUT_DECISION} AND ${w.text}`,
-      params: w.params,
+      params: [...src.params, ...w.params],
     };
   },
 };

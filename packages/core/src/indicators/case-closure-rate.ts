@@ -1,3 +1,4 @@
+import { replayed } from './replay.ts';
 import type { IndicatorDef } from './types.ts';
 import { where } from './where.ts';
 
@@ -15,12 +16,14 @@ export const caseClosureRate: IndicatorDef = {
   target: 0.95,
   source: '县级政务服务工作报告口径（办结数 ÷ 受理数，例：12422 ÷ 12459 = 99.70%）',
   periodColumn: 'accepted_at',
+  needs: ['accepted_at', ['closed_at', 'status']],
   sql(ctx) {
     const w = where(ctx);
+    const src = replayed('cases', ctx);
     return {
       text: `SELECT count(*) FILTER (WHERE closed_at IS NOT NULL OR status = 'closed')::DOUBLE AS numerator,
-        count(*)::DOUBLE AS denominator FROM cases WHERE accepted_at IS NOT NULL AND ${w.text}`,
-      params: w.params,
+        count(*)::DOUBLE AS denominator FROM ${src.text} WHERE accepted_at IS NOT NULL AND ${w.text}`,
+      params: [...src.params, ...w.params],
     };
   },
 };

@@ -1,4 +1,5 @@
 import { CASE_FACTS, ENDED_WITHOUT_DECISION } from './facts.ts';
+import { replayed } from './replay.ts';
 import type { IndicatorDef } from './types.ts';
 import { where } from './where.ts';
 
@@ -20,15 +21,17 @@ export const caseEarlyRate: IndicatorDef = {
   unit: 'percent',
   source: '县级报告口径“早于承诺时限办结 ÷ 办结”（DOMAIN §4.2, §8）；《中华人民共和国行政许可法》第八十二条',
   periodColumn: 'closed_at',
+  needs: ['accepted_at', 'closed_at', 'promised_limit'],
   sql(ctx) {
     const w = where(ctx);
+    const src = replayed(CASE_FACTS, ctx);
     return {
       // Extensions do not count: finishing inside an extended limit is not "early".
       text: `SELECT count(*) FILTER (WHERE elapsed_wd < promised_wd)::DOUBLE AS numerator,
           count(*)::DOUBLE AS denominator
-        FROM ${CASE_FACTS} WHERE closed_day IS NOT NULL AND promised_wd IS NOT NULL AND elapsed_wd IS NOT NULL
+        FROM ${src.text} WHERE closed_day IS NOT NULL AND promised_wd IS NOT NULL AND elapsed_wd IS NOT NULL
           AND coalesce(status, '') NOT IN ${ENDED_WITHOUT_DECISION} AND ${w.text}`,
-      params: w.params,
+      params: [...src.params, ...w.params],
     };
   },
 };

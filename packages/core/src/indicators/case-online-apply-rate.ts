@@ -1,3 +1,4 @@
+import { replayed } from './replay.ts';
 import type { IndicatorDef } from './types.ts';
 import { ONLINE_CHANNELS, where } from './where.ts';
 
@@ -17,12 +18,14 @@ export const caseOnlineApplyRate: IndicatorDef = {
   target: 0.5,
   source: '庆政办发〔2016〕88号（上网办理率达50%以上）；粤办函〔2015〕208号“三率一数”',
   periodColumn: 'submitted_at',
+  needs: ['apply_channel'],
   sql(ctx) {
     const w = where(ctx);
+    const src = replayed('cases', ctx);
     return {
       text: `SELECT count(*) FILTER (WHERE apply_channel IN ${ONLINE_CHANNELS})::DOUBLE AS numerator,
-        count(*)::DOUBLE AS denominator FROM cases WHERE ${w.text}`,
-      params: w.params,
+        count(*)::DOUBLE AS denominator FROM ${src.text} WHERE ${w.text}`,
+      params: [...src.params, ...w.params],
     };
   },
 };

@@ -1,3 +1,4 @@
+import { replayed } from './replay.ts';
 import type { IndicatorDef } from './types.ts';
 import { where } from './where.ts';
 
@@ -15,12 +16,14 @@ export const caseOnlineClosedRate: IndicatorDef = {
   target: 0.4,
   source: '庆政办发〔2016〕88号（网上办结率达40%以上）；粤办函〔2015〕208号“三率一数”',
   periodColumn: 'submitted_at',
+  needs: ['closed_online'],
   sql(ctx) {
     const w = where(ctx);
+    const src = replayed('cases', ctx);
     return {
       text: `SELECT count(*) FILTER (WHERE closed_online)::DOUBLE AS numerator,
-        count(*)::DOUBLE AS denominator FROM cases WHERE ${w.text}`,
-      params: w.params,
+        count(*)::DOUBLE AS denominator FROM ${src.text} WHERE ${w.text}`,
+      params: [...src.params, ...w.params],
     };
   },
 };

@@ -1,4 +1,5 @@
-import { CASE_FACTS } from './facts.ts';
+import { CASE_FACTS, pastDueOn } from './facts.ts';
+import { replayed } from './replay.ts';
 import type { IndicatorDef } from './types.ts';
 import { where } from './where.ts';
 
@@ -31,18 +32,20 @@ export function caseYellowWithin(thresholdWd: number): IndicatorDef {
     direction: 'lower',
     unit: 'count',
     source: '行政审批电子监察系统黄牌预警（广东 2007；成都 2010“即将到期…黄色预警”）；预警阈值由地方配置',
+    needs: ['accepted_at', 'closed_at', ['promised_due_at', 'promised_limit']],
     sql(ctx) {
       const w = where(ctx);
+      const src = replayed(CASE_FACTS, ctx);
       return {
         // Open *on the as-of day*: accepted by then and not yet closed then, so a past as-of replays the day.
         text: `WITH p AS (SELECT CAST(?::TIMESTAMP AS DATE) AS as_of_day, ?::INTEGER AS threshold_wd)
-          SELECT count(*) FILTER (WHERE as_of_day <= due_day
-              AND working_days_between(as_of_day, due_day) <= threshold_wd)::DOUBLE AS value,
+          SELECT count(*) FILTER (WHERE NOT ${pastDueOn('as_of_day')}
+              AND greatest(working_days_between(as_of_day, due_day), 0) <= threshold_wd)::DOUBLE AS value,
             count(*)::DOUBLE AS denominator
-          FROM ${CASE_FACTS}, p
+          FROM ${src.text}, p
           WHERE due_day IS NOT NULL AND accepted_day <= as_of_day
             AND (closed_day IS NULL OR closed_day > as_of_day) AND ${w.text}`,
-        params: [ctx.asOf, thresholdWd, ...w.params],
+        params: [ctx.asOf, thresholdWd, ...src.params, ...w.params],
       };
     },
   };

@@ -1,3 +1,4 @@
+import { replayed } from './replay.ts';
 import type { IndicatorDef } from './types.ts';
 import { where } from './where.ts';
 
@@ -15,13 +16,15 @@ export const caseZeroTripActual: IndicatorDef = {
   target: 0.2,
   source: '梅市府办函〔2017〕118号（20%以上申办事项实现零次跑动）；粤办函〔2015〕208号“三率一数”',
   periodColumn: 'submitted_at',
+  needs: ['trips_actual'],
   sql(ctx) {
     const w = where(ctx);
+    const src = replayed('cases', ctx);
     return {
       text: `SELECT count(*) FILTER (WHERE trips_actual = 0)::DOUBLE AS numerator,
           count(*)::DOUBLE AS denominator
-        FROM cases WHERE trips_actual >= 0 AND ${w.text}`,
-      params: w.params,
+        FROM ${src.text} WHERE trips_actual >= 0 AND ${w.text}`,
+      params: [...src.params, ...w.params],
     };
   },
 };

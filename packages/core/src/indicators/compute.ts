@@ -5,6 +5,7 @@ import type { Engine } from '../engine/types.ts';
 import { DATASETS } from '../schema/datasets.ts';
 import type { DatasetKey } from '../schema/types.ts';
 import type { Filters } from '../sql/filters.ts';
+import { type FilledColumns, filledColumns, missingColumns } from './availability.ts';
 import { INDICATORS } from './catalogue.ts';
 import { type DashboardConfig, resolveTarget } from './config.ts';
 import { monthColumn } from './dimensions.ts';
@@ -88,7 +89,7 @@ const installedCalendar = new WeakMap<Engine, string>();
 export async function prepareComputation(
   engine: Engine,
   options: ComputeOptions = {},
-): Promise<{ tables: Map<string, string[]>; asOf: string; defs: IndicatorDef[] }> {
+): Promise<{ tables: Map<string, string[]>; asOf: string; defs: IndicatorDef[]; filled: FilledColumns }> {
   let tables = await loadedTables(engine);
   const overrides = options.config?.calendar;
   const calendar = options.calendar ?? (overrides ? withOverrides(chineseCalendar(), overrides) : undefined);
@@ -111,17 +112,17 @@ export async function prepareComputation(
   const defs = all
     .map((d) => withConfiguredTarget(d, options.config))
     .filter((d) => tables.has(DATASETS[d.dataset].table) && (!options.keys || options.keys.includes(d.key)));
-  return { tables, asOf, defs };
+  return { tables, asOf, defs, filled: await filledColumns(engine, tables, defs) };
 }
 
 export async function computeIndicators(
   engine: Engine,
   options: ComputeOptions = {},
 ): Promise<ComputedIndicator[]> {
-  const { tables, asOf, defs } = await prepareComputation(engine, options);
+  const { tables, asOf, defs, filled } = await prepareComputation(engine, options);
   const out: ComputedIndicator[] = [];
   for (const def of defs) {
-    const ctx = filteredContext(def, asOf, tables, options);
+    const ctx = filteredContext(def, asOf, tables, options, filled);
     const computed = await runIndicator(engine, def, ctx);
     out.push({
       ...computed,
@@ -137,10 +138,13 @@ export function filteredContext(
   asOf: string,
   tables: Map<string, string[]>,
   options: Pick<ComputeOptions, 'filters' | 'datasetFilters' | 'months'>,
+  filled?: FilledColumns,
 ): IndicatorContext {
   const month = monthColumn(def);
+  const missing = missingColumns(def, filled);
   return {
     asOf,
+    ...(missing.length ? { missing } : {}),
     filters: { ...options.filters, ...options.datasetFilters?.[def.dataset] },
     columns: tables.get(DATASETS[def.dataset].table) ?? [],
     ...(options.months?.length && month ? { months: { column: month, values: options.months } } : {}),
@@ -157,6 +161,12 @@ export async function runIndicator(
   def: IndicatorDef,
   ctx: IndicatorContext,
 ): Promise<ComputedIndicator> {
+  // Not in this export: nothing to compute (the SQL could even name a column the table lacks). An empty
+  // table from the engine, not one built here: Arrow stays out of the start-up bundle (snapshot mode).
+  if (ctx.missing?.length) {
+    const none = await engine.query('SELECT NULL::DOUBLE AS value WHERE false');
+    return { table: none, result: resultFromRow(def, ctx, {}) };
+  }
   const q = def.sql(ctx);
   const table = await engine.query(q.text, q.params);
   return { table, result: toResult(def, ctx, table) };
@@ -193,6 +203,10 @@ export function resultFromRow(
     formula: def.formula,
     source: def.source,
   };
+  if (ctx.missing?.length) {
+    const none = { value: null, numerator: null, denominator: null, ci: null };
+    return { ...base, ...none, status: 'unavailable', missing: [...ctx.missing] };
+  }
   if (def.kind === 'rate' || def.kind === 'ratio') {
     const numerator = Number(row.numerator ?? 0);
     const denominator = Number(row.denominator ?? 0);

@@ -2,6 +2,7 @@ import type { Engine } from '../engine/types.ts';
 import { DATASETS } from '../schema/datasets.ts';
 import type { DatasetKey } from '../schema/types.ts';
 import type { Filters } from '../sql/filters.ts';
+import type { FilledColumns } from './availability.ts';
 import { type CellDimension, cellId, cellRows, queryCells, sortBreakdown } from './cells.ts';
 import { type ComputeOptions, filteredContext, prepareComputation, resultFromRow } from './compute.ts';
 import { monthColumn } from './dimensions.ts';
@@ -47,6 +48,8 @@ export interface IndicatorCube {
 export interface IndicatorCubes {
   asOf: string;
   tables: Map<string, string[]>;
+  /** Columns holding data: an indicator lacking one stays "not in this export" under every selection. */
+  filled: FilledColumns;
   cubes: Map<string, IndicatorCube>;
   disclosure: ComputeOptions['disclosure'];
 }
@@ -60,7 +63,7 @@ export async function buildCubes(
   options: ComputeOptions = {},
   signal?: AbortSignal,
 ): Promise<IndicatorCubes> {
-  const { tables, asOf, defs } = await prepareComputation(engine, options);
+  const { tables, asOf, defs, filled } = await prepareComputation(engine, options);
   const cubes = new Map<string, IndicatorCube>();
   for (const def of defs) {
     signal?.throwIfAborted();
@@ -70,7 +73,11 @@ export async function buildCubes(
       .map((column) => ({ column }));
     const month = monthColumn(def);
     if (month && columns.includes(month)) dims.push({ column: month, month: true });
-    const ctx = filteredContext(def, asOf, tables, options);
+    const ctx = filteredContext(def, asOf, tables, options, filled);
+    if (ctx.missing?.length) {
+      cubes.set(def.key, { def, dims, cells: [] });
+      continue;
+    }
     const cells = [...cellRows(def, await queryCells(engine, def, ctx, dims), dims.length).values()];
     const cube: IndicatorCube = { def, dims, cells };
     if (def.kind === 'mean') {
@@ -87,7 +94,7 @@ export async function buildCubes(
     }
     cubes.set(def.key, cube);
   }
-  return { asOf, tables, cubes, disclosure: options.disclosure ?? options.config?.disclosure };
+  return { asOf, tables, filled, cubes, disclosure: options.disclosure ?? options.config?.disclosure };
 }
 
 /**
@@ -113,7 +120,9 @@ export function cubeIndicators(
 
 function answer(cubes: IndicatorCubes, cube: IndicatorCube, selection: CubeSelection) {
   const { def, dims } = cube;
-  const ctx = filteredContext(def, cubes.asOf, cubes.tables, selection);
+  const ctx = filteredContext(def, cubes.asOf, cubes.tables, selection, cubes.filled);
+  // Summing no cells would give 0: an indicator the export cannot answer stays unavailable.
+  if (ctx.missing?.length) return resultFromRow(def, ctx, {});
   // Each restricted dimension: the values it keeps. A filter on a column the cube is not split by
   // (and that the table has: filters on absent columns are ignored, as in SQL) cannot be answered.
   const keep: (Set<string> | undefined)[] = dims.map(() => undefined);

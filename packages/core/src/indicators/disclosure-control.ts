@@ -24,7 +24,7 @@ export function applyDisclosureControl(
   r: IndicatorResult,
   dc: DisclosureControl | undefined,
 ): IndicatorResult {
-  if (!dc || r.kind === 'mean' || r.kind === 'ratio') return r;
+  if (!dc || r.kind === 'mean' || r.kind === 'ratio' || r.status === 'unavailable') return r;
   return dc.mode === 'round' ? rounded(r, dc.base ?? 5) : suppressed(r, dc.threshold ?? 5);
 }
 

@@ -1,4 +1,5 @@
 import { BAD_RATING, VALID_RATING } from './eval-levels.ts';
+import { replayed } from './replay.ts';
 import type { IndicatorDef } from './types.ts';
 import { where } from './where.ts';
 
@@ -15,13 +16,15 @@ export const evalBadRate: IndicatorDef = {
   unit: 'percent',
   source: '国办发〔2019〕51号（不满意、非常不满意为差评）',
   periodColumn: 'rated_at',
+  needs: ['rating'],
   sql(ctx) {
     const w = where(ctx);
+    const src = replayed('cases', ctx);
     return {
       text: `SELECT count(*) FILTER (WHERE ${BAD_RATING})::DOUBLE AS numerator,
           count(*)::DOUBLE AS denominator
-        FROM cases WHERE ${VALID_RATING} AND ${w.text}`,
-      params: w.params,
+        FROM ${src.text} WHERE ${VALID_RATING} AND ${w.text}`,
+      params: [...src.params, ...w.params],
     };
   },
 };

@@ -1,4 +1,5 @@
 import { GOOD_RATING, VALID_RATING } from './eval-levels.ts';
+import { replayed } from './replay.ts';
 import type { IndicatorDef } from './types.ts';
 import { where } from './where.ts';
 
@@ -16,13 +17,15 @@ export const evalGoodRate: IndicatorDef = {
   target: 0.98,
   source: '国办发〔2019〕51号（五级评价，非常满意、满意为好评）；目标 98% 取自县级工作报告',
   periodColumn: 'rated_at',
+  needs: ['rating'],
   sql(ctx) {
     const w = where(ctx);
+    const src = replayed('cases', ctx);
     return {
       text: `SELECT count(*) FILTER (WHERE ${GOOD_RATING})::DOUBLE AS numerator,
           count(*)::DOUBLE AS denominator
-        FROM cases WHERE ${VALID_RATING} AND ${w.text}`,
-      params: w.params,
+        FROM ${src.text} WHERE ${VALID_RATING} AND ${w.text}`,
+      params: [...src.params, ...w.params],
     };
   },
 };

@@ -1,5 +1,6 @@
 import { VALID_RATING } from './eval-levels.ts';
 import { ENDED_WITHOUT_DECISION } from './facts.ts';
+import { replayed } from './replay.ts';
 import type { IndicatorDef } from './types.ts';
 import { where } from './where.ts';
 
@@ -18,14 +19,16 @@ export const evalRatingRate: IndicatorDef = {
   unit: 'percent',
   source: '国办发〔2019〕51号（现场服务“一次一评”、网上服务“一事一评”）；GB/T 39734-2020',
   periodColumn: 'closed_at',
+  needs: ['rating', ['closed_at', 'status']],
   sql(ctx) {
     const w = where(ctx);
+    const src = replayed('cases', ctx);
     return {
       text: `SELECT count(*) FILTER (WHERE ${VALID_RATING})::DOUBLE AS numerator,
           count(*)::DOUBLE AS denominator
-        FROM cases WHERE (closed_at IS NOT NULL OR status = 'closed')
+        FROM ${src.text} WHERE (closed_at IS NOT NULL OR status = 'closed')
           AND coalesce(status, '') NOT IN ${ENDED_WITHOUT_DECISION} AND ${w.text}`,
-      params: w.params,
+      params: [...src.params, ...w.params],
     };
   },
 };

@@ -1,4 +1,5 @@
 import { BAD_RATING } from './eval-levels.ts';
+import { replayed } from './replay.ts';
 import type { IndicatorDef } from './types.ts';
 import { where } from './where.ts';
 
@@ -32,8 +33,10 @@ export function evalRectifyOnTimeWithin(deadlineWd: number): IndicatorDef {
     unit: 'percent',
     source: '国办发〔2019〕51号（差评“限期整改”）；整改期限由地方配置，默认 15 个工作日（四川、云南方案）',
     periodColumn: 'rated_at',
+    needs: ['rating', 'rated_at', 'bad_review_rectified_at'],
     sql(ctx) {
       const w = where(ctx);
+      const src = replayed('cases', ctx);
       return {
         // A rectification after the as-of time had not happened yet on the as-of day.
         text: `WITH p0 AS (SELECT ?::TIMESTAMP AS as_of, ?::INTEGER AS limit_wd),
@@ -42,11 +45,11 @@ export function evalRectifyOnTimeWithin(deadlineWd: number): IndicatorDef {
             SELECT coalesce(bad_review_rectified_at <= as_of, false) AS fixed,
               CAST(bad_review_rectified_at AS DATE) AS fixed_day, as_of_day,
               add_working_days(CAST(rated_at AS DATE), limit_wd) AS deadline_day
-            FROM cases, p WHERE ${BAD_RATING} AND rated_at IS NOT NULL AND ${w.text})
+            FROM ${src.text}, p WHERE ${BAD_RATING} AND rated_at IS NOT NULL AND ${w.text})
           SELECT count(*) FILTER (WHERE fixed AND fixed_day <= deadline_day)::DOUBLE AS numerator,
             count(*)::DOUBLE AS denominator
           FROM bad WHERE deadline_day IS NOT NULL AND (fixed OR as_of_day > deadline_day)`,
-        params: [ctx.asOf, deadlineWd, ...w.params],
+        params: [ctx.asOf, deadlineWd, ...src.params, ...w.params],
       };
     },
   };

@@ -1,4 +1,5 @@
 import { VALID_RATING } from './eval-levels.ts';
+import { replayed } from './replay.ts';
 import type { IndicatorDef } from './types.ts';
 import { where } from './where.ts';
 
@@ -15,14 +16,16 @@ export const evalScore: IndicatorDef = {
   unit: 'score',
   source: '国办发〔2019〕51号（五级评价）；GOV.UK 用户满意度算法 (mean − min) ÷ (max − min)',
   periodColumn: 'rated_at',
+  needs: ['rating'],
   sql(ctx) {
     const w = where(ctx);
+    const src = replayed('cases', ctx);
     return {
       // numerator = sum of per-rating scores, so value = numerator ÷ denominator like any mean.
       text: `SELECT avg((rating - 1) * 25.0)::DOUBLE AS value, sum((rating - 1) * 25.0)::DOUBLE AS numerator,
           count(*)::DOUBLE AS denominator, median((rating - 1) * 25.0)::DOUBLE AS median
-        FROM cases WHERE ${VALID_RATING} AND ${w.text}`,
-      params: w.params,
+        FROM ${src.text} WHERE ${VALID_RATING} AND ${w.text}`,
+      params: [...src.params, ...w.params],
     };
   },
 };

@@ -4,6 +4,7 @@ import {
   dueDateExpr,
   dueDateJoin,
   installCalendar,
+  WORK_CALENDAR_TABLE,
   workingDaysBetweenExpr,
 } from '../calendar/sql.ts';
 import type { Engine } from '../engine/types.ts';
@@ -12,7 +13,8 @@ import { ident } from '../sql/quote.ts';
 
 /**
  * Per-row facts several indicators share, computed once per load inside DuckDB on the working-day
- * calendar (DOMAIN §2.3–2.4, §8): due day, elapsed working days net of pauses, promised working days.
+ * calendar (DOMAIN §2.3–2.4, §8): due day, the first working day past it (late_day), elapsed working days
+ * net of pauses, promised working days.
  * They do not depend on the as-of date, so filters and as-of changes reuse them.
  */
 export const CASE_FACTS = 'case_facts';
@@ -33,7 +35,8 @@ j AS (
     CASE WHEN promised_due_at IS NOT NULL THEN CAST(promised_due_at AS DATE) ELSE accepted_day END AS wd_start,
     CASE WHEN promised_due_at IS NOT NULL THEN pause_wd
       WHEN promised_limit_unit = 'wd' THEN promised_limit_value + ext_wd + pause_wd END AS wd_n
-  FROM c)
+  FROM c),
+f AS (
 SELECT j.* EXCLUDE (wd_start, wd_n),
   CASE
     WHEN accepted_day IS NULL OR coalesce(status, '') IN ${ENDED_WITHOUT_DECISION} THEN NULL
@@ -51,8 +54,24 @@ FROM j
 ${calendarJoin('c_start', 'j.wd_start')}
 ${dueDateJoin('c_due', 'c_start', 'j.wd_n')}
 ${calendarJoin('c_acc', 'j.accepted_day')}
-${calendarJoin('c_close', 'j.closed_day')}
-ORDER BY j._row`;
+${calendarJoin('c_close', 'j.closed_day')})
+SELECT f.*, CASE WHEN f.due_day IS NOT NULL THEN coalesce(c_late.d, f.due_day + 1) END AS late_day
+FROM f
+${calendarJoin('c_dd', 'f.due_day')}
+LEFT JOIN ${WORK_CALENDAR_TABLE} AS c_late ON c_late.is_workday AND c_late.wd_seq = c_dd.wd_seq + 1
+  AND c_late.unknown_seq = c_dd.unknown_seq
+ORDER BY f._row`;
+
+/**
+ * DOMAIN §8: a case is on time when its elapsed working days (net of pauses) are within the promised
+ * limit plus extension — the same as closing before \`late_day\`, the first working day after the due
+ * day. So a case closed on the Saturday after a Friday due day is on time: no working day was exceeded.
+ * (Outside the calendar's known years \`late_day\` is the next calendar day: a plain date comparison.)
+ * case.on_time_rate, case.overdue_count, case.red / case.yellow and the drill-down all use these.
+ */
+export const CLOSED_ON_TIME = 'closed_day < late_day';
+/** Past due on \`day\` (a DATE expression): that day is a working day beyond the limit, or after one. */
+export const pastDueOn = (day: string): string => `${day} >= late_day`;
 
 /**
  * Range of days the calendar must cover: every date in the loaded datasets, plus room after the latest

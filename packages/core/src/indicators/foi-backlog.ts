@@ -16,6 +16,7 @@ export const foiBacklog: IndicatorDef = {
   unit: 'count',
   target: 0,
   source: '《政府信息公开条例》第三十三条；US FOIA annual report XII.A (backlog)',
+  needs: ['received_at', 'replied_at'],
   sql(ctx) {
     const r = requestFacts(ctx);
     return {

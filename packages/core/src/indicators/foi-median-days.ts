@@ -14,6 +14,7 @@ export const foiMedianDays: IndicatorDef = {
   unit: 'wd',
   source: '《政府信息公开条例》第三十三条；US FOIA annual report VII.A (median / average days)',
   periodColumn: 'replied_at',
+  needs: ['received_at', 'replied_at'],
   sql(ctx) {
     const r = requestFacts(ctx);
     return {

@@ -1,4 +1,5 @@
 import { calendarJoin, workingDaysBetweenExpr } from '../calendar/sql.ts';
+import { replayed } from './replay.ts';
 import type { IndicatorDef } from './types.ts';
 import { where } from './where.ts';
 
@@ -25,9 +26,11 @@ export const foiProactiveTimely: IndicatorDef = {
   target: 1,
   source: '《政府信息公开条例》第二十六条（20个工作日）；基层政务公开标准目录（双公示7个工作日）',
   periodColumn: 'published_at',
+  needs: ['formed_at', 'published_at'],
   sql(ctx) {
     const w = where(ctx);
-    // 变更日期 (changed_at) restarts the clock when the export has one.
+    const src = replayed('disclosures', ctx);
+    // 变更日期 (changed_at) restarts the clock when the export has one (replay hides later changes).
     const start = 'coalesce(t.changed_at, t.formed_at)';
     return {
       text: `SELECT count(*) FILTER (WHERE wd <= deadline)::DOUBLE AS numerator,
@@ -35,10 +38,10 @@ export const foiProactiveTimely: IndicatorDef = {
         FROM (
           SELECT ${workingDaysBetweenExpr('cs', 'cp')} AS wd,
             coalesce(t.legal_deadline_wd, ${PROACTIVE_DEADLINE_WD}) AS deadline
-          FROM (SELECT * FROM disclosures WHERE ${w.text}) AS t
+          FROM (SELECT * FROM ${src.text} WHERE ${w.text}) AS t
           ${calendarJoin('cs', start)}
           ${calendarJoin('cp', 't.published_at')})`,
-      params: w.params,
+      params: [...src.params, ...w.params],
     };
   },
 };

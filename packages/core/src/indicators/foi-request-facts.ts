@@ -1,5 +1,6 @@
 import { calendarJoin, dueDateExpr, dueDateJoin, workingDaysBetweenExpr } from '../calendar/sql.ts';
 import type { SqlQuery } from '../sql/quote.ts';
+import { replayed } from './replay.ts';
 import type { IndicatorContext } from './types.ts';
 import { where } from './where.ts';
 
@@ -13,30 +14,48 @@ export const REQUEST_MAX_EXTENSION_WD = 20;
  * - `clock_day`: when the clock starts: the day the corrected application arrived (Art.30 restarts the
  *   clock), else receipt;
  * - `pause_wd`: working days of the third-party / other-agency consultation (Art.33: not counted);
- * - `due_day`: the exported 答复期限, else 20 + extension (clamped to 0…20) + pause working days after the
- *   clock start (Art.33; start day not counted);
+ * - `due_day`: the exported 答复期限, else 20 + extension (the 延期工作日数 clamped to 0…20; 20 when only
+ *   是否延期答复 = 是) + pause working days after the clock start (Art.33; start day not counted);
  * - `reply_wd`: working days from the clock start to the reply, minus the pause;
  * - `open_at(d)` is not a column: use `openAt('as_of_day')`, since it depends on the as-of day.
  * NULL wherever the calendar does not cover a day.
  */
 export function requestFacts(ctx: IndicatorContext): SqlQuery {
   const w = where(ctx);
-  const extension = `least(greatest(coalesce(t.extension_wd, 0), 0), ${REQUEST_MAX_EXTENSION_WD})`;
-  // Working days inside the consultation, both ends included: (start − 1, end].
-  const pause = `coalesce(CASE WHEN t.consult_start_at IS NOT NULL AND t.consult_end_at >= t.consult_start_at
-    THEN working_days_between(CAST(t.consult_start_at AS DATE) - 1, CAST(t.consult_end_at AS DATE)) END, 0)`;
+  const src = replayed('requests', ctx);
+  // A given day count wins (clamped to 0…20); an extension flagged without one is the full 20 (Art.33).
+  const extension = `CASE WHEN t.extension_wd IS NOT NULL
+    THEN least(greatest(t.extension_wd, 0), ${REQUEST_MAX_EXTENSION_WD})
+    WHEN t.extension_approved THEN ${REQUEST_MAX_EXTENSION_WD} ELSE 0 END`;
+  const pause = 'coalesce(pz.pause_wd, 0)';
   const n = `${REQUEST_REPLY_WD} + ${extension} + ${pause}`;
+  const approved = ctx.columns.includes('extension_approved') ? '' : ', NULL::BOOLEAN AS extension_approved';
   return {
     text: `SELECT t.*, CAST(t.received_at AS DATE) AS received_day, CAST(t.replied_at AS DATE) AS replied_day,
         CAST(coalesce(t.correction_received_at, t.received_at) AS DATE) AS clock_day, ${pause} AS pause_wd,
         coalesce(CAST(t.due_at AS DATE), ${dueDateExpr('c_due', 'c_recv', n)}) AS due_day,
         ${workingDaysBetweenExpr('c_recv', 'c_reply')} - ${pause} AS reply_wd
-      FROM (SELECT * FROM requests WHERE ${w.text}) AS t
+      FROM (SELECT *${approved} FROM ${src.text} WHERE ${w.text}) AS t
+      LEFT JOIN (${consultationPauses()}) AS pz ON pz._row = t._row
       ${calendarJoin('c_recv', 'coalesce(t.correction_received_at, t.received_at)')}
       ${dueDateJoin('c_due', 'c_recv', n)}
       ${calendarJoin('c_reply', 't.replied_at')}`,
-    params: w.params,
+    params: [...src.params, ...w.params],
   };
+}
+
+/**
+ * Working days each request spent in consultation (Art.33: not counted), per `_row`: the n-th start
+ * paired with the n-th end of the `|`-separated cells, each interval's working days counted with both
+ * ends included, (start − 1, end]; an interval ending before it starts counts nothing.
+ */
+function consultationPauses(): string {
+  return `SELECT i._row, sum(${workingDaysBetweenExpr('cs', 'ce')}) AS pause_wd
+    FROM (SELECT _row, unnest(consult_start_at) AS s, unnest(consult_end_at) AS e FROM requests
+      WHERE consult_start_at IS NOT NULL) AS i
+    ${calendarJoin('cs', 'i.s - 1')}
+    ${calendarJoin('ce', 'i.e')}
+    WHERE i.e >= i.s GROUP BY i._row`;
 }
 
 /**

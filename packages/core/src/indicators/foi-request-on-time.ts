@@ -23,6 +23,7 @@ export const foiRequestOnTime: IndicatorDef = {
   target: 1,
   source: '《政府信息公开条例》第三十三条（20个工作日，延长不超过20个工作日）；第三十条（补正重新计算）',
   periodColumn: 'received_at',
+  needs: ['received_at', 'replied_at'],
   sql(ctx) {
     const r = requestFacts(ctx);
     return {

@@ -1,3 +1,4 @@
+import { replayed } from './replay.ts';
 import type { IndicatorDef } from './types.ts';
 import { where } from './where.ts';
 
@@ -14,12 +15,14 @@ export const foiVolumeByDept: IndicatorDef = {
   unit: 'count',
   source: '《政府信息公开条例》第五十条（年度报告：主动公开政府信息情况）',
   periodColumn: 'published_at',
+  needs: ['publisher'],
   sql(ctx) {
     const w = where(ctx);
+    const src = replayed('disclosures', ctx);
     return {
-      text: `SELECT coalesce(publisher, 'unknown') AS key, count(*)::DOUBLE AS value FROM disclosures
+      text: `SELECT coalesce(publisher, 'unknown') AS key, count(*)::DOUBLE AS value FROM ${src.text}
         WHERE ${w.text} GROUP BY ALL ORDER BY value DESC, key`,
-      params: w.params,
+      params: [...src.params, ...w.params],
     };
   },
 };

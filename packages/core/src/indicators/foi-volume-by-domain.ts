@@ -1,3 +1,4 @@
+import { replayed } from './replay.ts';
 import type { IndicatorDef } from './types.ts';
 import { where } from './where.ts';
 
@@ -14,12 +15,14 @@ export const foiVolumeByDomain: IndicatorDef = {
   unit: 'count',
   source: '《政府信息公开条例》第十九条、第二十条；国办发〔2019〕54号（基层政务公开26个试点领域）',
   periodColumn: 'published_at',
+  needs: ['domain'],
   sql(ctx) {
     const w = where(ctx);
+    const src = replayed('disclosures', ctx);
     return {
-      text: `SELECT coalesce(domain, 'unknown') AS key, count(*)::DOUBLE AS value FROM disclosures
+      text: `SELECT coalesce(domain, 'unknown') AS key, count(*)::DOUBLE AS value FROM ${src.text}
         WHERE ${w.text} GROUP BY ALL ORDER BY value DESC, key`,
-      params: w.params,
+      params: [...src.params, ...w.params],
     };
   },
 };

@@ -1,3 +1,4 @@
+import { replayed } from './replay.ts';
 import type { IndicatorDef } from './types.ts';
 import { where } from './where.ts';
 
@@ -16,12 +17,14 @@ export const foiVolumeByFiveOpen: IndicatorDef = {
   unit: 'count',
   source: '中办发〔2016〕8号、国办发〔2016〕80号（“五公开”）',
   periodColumn: 'published_at',
+  needs: ['five_open'],
   sql(ctx) {
     const w = where(ctx);
+    const src = replayed('disclosures', ctx);
     return {
-      text: `SELECT coalesce(five_open, 'unknown') AS key, count(*)::DOUBLE AS value FROM disclosures
+      text: `SELECT coalesce(five_open, 'unknown') AS key, count(*)::DOUBLE AS value FROM ${src.text}
         WHERE ${w.text} GROUP BY ALL ORDER BY value DESC, key`,
-      params: w.params,
+      params: [...src.params, ...w.params],
     };
   },
 };

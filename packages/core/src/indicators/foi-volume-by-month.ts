@@ -1,3 +1,4 @@
+import { replayed } from './replay.ts';
 import type { IndicatorDef } from './types.ts';
 import { where } from './where.ts';
 
@@ -15,13 +16,15 @@ export const foiVolumeByMonth: IndicatorDef = {
   source: '《政府信息公开条例》第五十条（年度报告：主动公开政府信息情况）',
   periodColumn: 'published_at',
   breakdownOrder: 'key',
+  needs: ['published_at'],
   sql(ctx) {
     const w = where(ctx);
+    const src = replayed('disclosures', ctx);
     return {
       // A time series: calendar order, not largest first.
-      text: `SELECT strftime(published_at, '%Y-%m') AS key, count(*)::DOUBLE AS value FROM disclosures
+      text: `SELECT strftime(published_at, '%Y-%m') AS key, count(*)::DOUBLE AS value FROM ${src.text}
         WHERE published_at IS NOT NULL AND ${w.text} GROUP BY ALL ORDER BY key`,
-      params: w.params,
+      params: [...src.params, ...w.params],
     };
   },
 };

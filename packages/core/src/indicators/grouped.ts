@@ -49,7 +49,7 @@ export async function computeGrouped(engine: Engine, options: GroupedOptions): P
   if (options.period && !PERIOD_UNITS.includes(options.period)) {
     throw new Error(`period "${options.period}" is not one of ${PERIOD_UNITS.join(', ')}`);
   }
-  const { tables, asOf, defs } = await prepareComputation(engine, options);
+  const { tables, asOf, defs, filled } = await prepareComputation(engine, options);
   const out: IndicatorResult[] = [];
   for (const def of defs) {
     const table = DATASETS[def.dataset].table;
@@ -69,7 +69,7 @@ export async function computeGrouped(engine: Engine, options: GroupedOptions): P
     for (const period of periods) {
       // The options' filters and month selection hold in every group, as they do ungrouped.
       const ctx: IndicatorContext = {
-        ...filteredContext(def, asOf, tables, options),
+        ...filteredContext(def, asOf, tables, options, filled),
         // Live indicators are judged at the end of the period; period indicators count the period's rows.
         asOf: period && period.to <= asOf.slice(0, 10) ? `${dayBefore(period.to)} 23:59:59` : asOf,
         period:
@@ -78,9 +78,10 @@ export async function computeGrouped(engine: Engine, options: GroupedOptions): P
             : undefined,
       };
       // Every group of this period in one statement (cells.ts); the ungrouped case is one plain run.
-      const cells = byColumn
-        ? cellRows(def, await queryCells(engine, def, ctx, [{ column: byColumn }], { skipNull: true }), 1)
-        : undefined;
+      const cells =
+        byColumn && !ctx.missing?.length
+          ? cellRows(def, await queryCells(engine, def, ctx, [{ column: byColumn }], { skipNull: true }), 1)
+          : undefined;
       for (const value of values) {
         const groupCtx: IndicatorContext =
           byColumn && value !== undefined

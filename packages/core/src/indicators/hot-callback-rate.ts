@@ -1,4 +1,5 @@
 import { IS_CLOSED, NOT_VOID } from './hot-common.ts';
+import { replayed } from './replay.ts';
 import type { IndicatorDef } from './types.ts';
 import { where } from './where.ts';
 
@@ -17,14 +18,19 @@ export const hotCallbackRate: IndicatorDef = {
   unit: 'percent',
   source: '国办发〔2020〕53号（办结、回访、评价闭环）',
   periodColumn: 'closed_at',
+  needs: [
+    ['callback_at', 'callback_result'],
+    ['closed_at', 'status'],
+  ],
   sql(ctx) {
     const w = where(ctx);
+    const src = replayed('hotline', ctx);
     return {
       text: `SELECT count(*) FILTER (WHERE callback_at IS NOT NULL OR callback_result IS NOT NULL)::DOUBLE
             AS numerator,
           count(*)::DOUBLE AS denominator
-        FROM hotline WHERE ${IS_CLOSED} AND ${NOT_VOID} AND ${w.text}`,
-      params: w.params,
+        FROM ${src.text} WHERE ${IS_CLOSED} AND ${NOT_VOID} AND ${w.text}`,
+      params: [...src.params, ...w.params],
     };
   },
 };

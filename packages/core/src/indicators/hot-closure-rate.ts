@@ -1,4 +1,5 @@
 import { IS_CLOSED, NOT_VOID } from './hot-common.ts';
+import { replayed } from './replay.ts';
 import type { IndicatorDef } from './types.ts';
 import { where } from './where.ts';
 
@@ -15,12 +16,14 @@ export const hotClosureRate: IndicatorDef = {
   unit: 'percent',
   source: '国办发〔2020〕53号（受理、办理、办结闭环）；县级报告口径（12422 ÷ 12459 = 99.70%）',
   periodColumn: 'received_at',
+  needs: [['closed_at', 'status']],
   sql(ctx) {
     const w = where(ctx);
+    const src = replayed('hotline', ctx);
     return {
       text: `SELECT count(*) FILTER (WHERE ${IS_CLOSED})::DOUBLE AS numerator, count(*)::DOUBLE AS denominator
-        FROM hotline WHERE ${NOT_VOID} AND ${w.text}`,
-      params: w.params,
+        FROM ${src.text} WHERE ${NOT_VOID} AND ${w.text}`,
+      params: [...src.params, ...w.params],
     };
   },
 };

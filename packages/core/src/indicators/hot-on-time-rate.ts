@@ -1,4 +1,5 @@
 import { NOT_VOID } from './hot-common.ts';
+import { replayed } from './replay.ts';
 import type { IndicatorDef } from './types.ts';
 import { where } from './where.ts';
 
@@ -17,14 +18,16 @@ export const hotOnTimeRate: IndicatorDef = {
   unit: 'percent',
   source: '国办发〔2020〕53号（限时办理）；办理时限由各地规定（如紧急2小时、一般7天）',
   periodColumn: 'closed_at',
+  needs: ['closed_at', 'due_at'],
   sql(ctx) {
     const w = where(ctx);
+    const src = replayed('hotline', ctx);
     return {
       // Hotline deadlines can be hours (紧急 2 h), so compare timestamps, not days.
       text: `SELECT count(*) FILTER (WHERE closed_at <= due_at)::DOUBLE AS numerator,
           count(*)::DOUBLE AS denominator
-        FROM hotline WHERE closed_at IS NOT NULL AND due_at IS NOT NULL AND ${NOT_VOID} AND ${w.text}`,
-      params: w.params,
+        FROM ${src.text} WHERE closed_at IS NOT NULL AND due_at IS NOT NULL AND ${NOT_VOID} AND ${w.text}`,
+      params: [...src.params, ...w.params],
     };
   },
 };

@@ -1,4 +1,5 @@
 import { NOT_VOID, VALID_CALLBACK } from './hot-common.ts';
+import { replayed } from './replay.ts';
 import type { IndicatorDef } from './types.ts';
 import { where } from './where.ts';
 
@@ -17,13 +18,15 @@ export const hotResolution: IndicatorDef = {
   unit: 'percent',
   source: '国办发〔2020〕53号（办得更实）；第三方全国监测“问题解决”维度',
   periodColumn: 'callback_at',
+  needs: ['resolved', 'callback_result'],
   sql(ctx) {
     const w = where(ctx);
+    const src = replayed('hotline', ctx);
     return {
       text: `SELECT count(*) FILTER (WHERE resolved = 'resolved')::DOUBLE AS numerator,
           count(*)::DOUBLE AS denominator
-        FROM hotline WHERE resolved IS NOT NULL AND ${VALID_CALLBACK} AND ${NOT_VOID} AND ${w.text}`,
-      params: w.params,
+        FROM ${src.text} WHERE resolved IS NOT NULL AND ${VALID_CALLBACK} AND ${NOT_VOID} AND ${w.text}`,
+      params: [...src.params, ...w.params],
     };
   },
 };

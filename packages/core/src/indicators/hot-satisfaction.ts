@@ -1,4 +1,5 @@
 import { NOT_VOID, VALID_CALLBACK } from './hot-common.ts';
+import { replayed } from './replay.ts';
 import type { IndicatorDef } from './types.ts';
 import { where } from './where.ts';
 
@@ -37,13 +38,15 @@ export function hotSatisfactionDef(includeBasically = HOT_SATISFACTION_INCLUDES_
     unit: 'percent',
     source: '国办发〔2020〕53号（满意度测评）；国办发〔2019〕51号（五级评价：基本满意为中评）',
     periodColumn: 'callback_at',
+    needs: ['callback_result'],
     sql(ctx) {
       const w = where(ctx);
+      const src = replayed('hotline', ctx);
       return {
         text: `SELECT count(*) FILTER (WHERE callback_result IN ${satisfied})::DOUBLE AS numerator,
             count(*)::DOUBLE AS denominator
-          FROM hotline WHERE ${VALID_CALLBACK} AND ${NOT_VOID} AND ${w.text}`,
-        params: w.params,
+          FROM ${src.text} WHERE ${VALID_CALLBACK} AND ${NOT_VOID} AND ${w.text}`,
+        params: [...src.params, ...w.params],
       };
     },
   };

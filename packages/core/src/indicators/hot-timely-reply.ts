@@ -1,4 +1,5 @@
 import { NOT_VOID } from './hot-common.ts';
+import { replayed } from './replay.ts';
 import type { IndicatorDef } from './types.ts';
 import { where } from './where.ts';
 
@@ -21,17 +22,19 @@ export const hotTimelyReply: IndicatorDef = {
   target: 1,
   source: '国办发〔2020〕53号（回复、回访闭环）；县级报告“按时反馈率100%”口径',
   periodColumn: 'received_at',
+  needs: ['replied_at', 'due_at'],
   sql(ctx) {
     const w = where(ctx);
+    const src = replayed('hotline', ctx);
     return {
       // Population: replied by the as-of time, or past due then (so a row in the numerator, replied
       // by its deadline, was replied by the as-of time too). Not yet due and unanswered: left out.
       text: `SELECT count(*) FILTER (WHERE replied_at <= due_at)::DOUBLE AS numerator,
           count(*)::DOUBLE AS denominator
-        FROM hotline, (SELECT ?::TIMESTAMP AS as_of) AS p
+        FROM ${src.text}, (SELECT ?::TIMESTAMP AS as_of) AS p
         WHERE due_at IS NOT NULL AND (replied_at <= p.as_of OR due_at < p.as_of)
           AND ${NOT_VOID} AND ${w.text}`,
-      params: [ctx.asOf, ...w.params],
+      params: [...src.params, ctx.asOf, ...w.params],
     };
   },
 };

@@ -15,6 +15,7 @@ export const itemFullOnlineRate: IndicatorDef = {
   target: 0.5,
   source:
     '粤办函〔2015〕208号“三率一数”（网上全流程办理率；县级报告目标≥50%）；国办函〔2016〕108号（网办深度Ⅳ级）',
+  needs: ['online_depth'],
   sql(ctx) {
     const w = where(ctx);
     return {

@@ -13,6 +13,7 @@ export const itemInstantRate: IndicatorDef = {
   direction: 'higher',
   unit: 'percent',
   source: '省级政府和重点城市网上政务服务能力调查评估（即办件比例）',
+  needs: [['promised_limit', 'case_type']],
   sql(ctx) {
     const w = where(ctx);
     return {

@@ -20,6 +20,7 @@ export const itemLimitCompression: IndicatorDef = {
   unit: 'percent',
   source:
     '省级政府和重点城市网上政务服务能力调查评估（承诺时限压缩比）；《中华人民共和国行政许可法》第四十二条、第八十二条',
+  needs: ['statutory_limit', 'promised_limit'],
   sql(ctx) {
     const w = where(ctx);
     return {

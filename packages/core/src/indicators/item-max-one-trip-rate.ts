@@ -17,6 +17,7 @@ export const itemMaxOneTripRate: IndicatorDef = {
   unit: 'percent',
   target: 0.7,
   source: '粤办函〔2015〕208号（70%以上网上申办事项到现场办理次数不超过1次）',
+  needs: [['trips_required', 'online_depth']],
   sql(ctx) {
     const w = where(ctx);
     return {

@@ -16,6 +16,7 @@ export const itemOnlineAvailableRate: IndicatorDef = {
   unit: 'percent',
   source:
     '省级政府和重点城市网上政务服务能力调查评估（在线服务成效度）；国办发〔2018〕45号“一网、一门、一次”',
+  needs: [['is_online', 'online_depth']],
   sql(ctx) {
     const w = where(ctx);
     return {

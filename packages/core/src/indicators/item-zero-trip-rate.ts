@@ -17,6 +17,7 @@ export const itemZeroTripRate: IndicatorDef = {
   unit: 'percent',
   target: 0.2,
   source: '梅市府办函〔2017〕118号（20%以上申办事项实现零次跑动）；网上政务服务能力调查评估（跑零次率）',
+  needs: [['trips_required', 'online_depth']],
   sql(ctx) {
     const w = where(ctx);
     return {

@@ -29,6 +29,20 @@ export interface IndicatorContext {
    * month) IS NOT DISTINCT FROM `ref`, a trusted column reference written by cube.ts, never user text.
    */
   cell?: readonly { column: string; month?: boolean | undefined; cast?: boolean; ref: string }[];
+  /** Columns this export lacks for the indicator (availability.ts): when any, it is not computed. */
+  missing?: readonly MissingColumn[];
+}
+
+/**
+ * A canonical column (of the indicator's dataset) an indicator reads, or alternatives any one of which
+ * will do (e.g. ['closed_at', 'status']: closed = a closing time or the status 已办结).
+ */
+export type Need = string | readonly string[];
+
+/** A column the loaded export lacks or left empty: canonical key and preferred Chinese header. */
+export interface MissingColumn {
+  column: string;
+  header: string;
 }
 
 /**
@@ -55,12 +69,18 @@ export interface IndicatorDef {
   periodColumn?: string;
   /** Breakdown rows come in key order (months), not largest first. */
   breakdownOrder?: 'key';
+  /**
+   * The columns the numerator and denominator are computed from: when one is absent or empty in the
+   * loaded table the result is "not in this export" (availability.ts), never a 0 from NULLs.
+   */
+  needs?: readonly Need[];
   sql(ctx: IndicatorContext): SqlQuery;
   /** Target for one computation when a configuration sets it (per department); else `target`. */
   resolveTarget?(ctx: IndicatorContext): number | undefined;
 }
 
-export type Status = 'green' | 'amber' | 'red' | 'insufficient' | 'none';
+/** unavailable: the export has no data for it (see `missing`); never coloured, never 0. */
+export type Status = 'green' | 'amber' | 'red' | 'insufficient' | 'none' | 'unavailable';
 
 export interface IndicatorResult {
   key: string;
@@ -87,6 +107,8 @@ export interface IndicatorResult {
   change?: { previous: number | null; yearAgo: number | null };
   /** Breakdown rows (key → count), for breakdown indicators; a withheld cell has value NaN and `suppressed`. */
   breakdown?: { key: string; value: number; suppressed?: boolean }[];
+  /** Status unavailable: the columns this export lacks (availability.ts). */
+  missing?: MissingColumn[];
   /** Set when disclosure control changed this result (see disclosure-control.ts). */
   disclosure?: 'rounded' | 'suppressed';
 }

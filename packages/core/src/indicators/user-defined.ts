@@ -1,6 +1,7 @@
 import { DATASETS } from '../schema/datasets.ts';
 import type { DatasetKey } from '../schema/types.ts';
 import { ident, type SqlValue } from '../sql/quote.ts';
+import { replayed } from './replay.ts';
 import type { Direction, IndicatorDef, IndicatorUnit } from './types.ts';
 import { where } from './where.ts';
 
@@ -150,6 +151,8 @@ export function parseUserIndicator(json: unknown, path = 'indicator'): Indicator
     target: target as number | undefined,
     source: typeof json.source === 'string' ? json.source : 'user-defined',
     periodColumn: typeof json.periodColumn === 'string' ? json.periodColumn : undefined,
+    // Every column a condition reads: an export without it cannot answer the indicator.
+    needs: [...new Set([...denominator, ...numerator].map((c) => c.column))],
     sql(ctx) {
       // Built in the order the placeholders appear in the text, so the bound values line up.
       const params: SqlValue[] = [];
@@ -157,10 +160,11 @@ export function parseUserIndicator(json: unknown, path = 'indicator'): Indicator
       const num = conditionSql(numerator, params);
       const den2 = conditionSql(denominator, params);
       const w = where(ctx);
+      const src = replayed(DATASETS[ds].table, ctx);
       return {
         text: `SELECT count(*) FILTER (WHERE (${den1}) AND (${num}))::DOUBLE AS numerator,
-          count(*) FILTER (WHERE ${den2})::DOUBLE AS denominator FROM ${ident(DATASETS[ds].table)} WHERE ${w.text}`,
-        params: [...params, ...w.params],
+          count(*) FILTER (WHERE ${den2})::DOUBLE AS denominator FROM ${src.text} WHERE ${w.text}`,
+        params: [...params, ...src.params, ...w.params],
       };
     },
   };

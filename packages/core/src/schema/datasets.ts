@@ -241,9 +241,10 @@ const requests: DatasetDef = {
     f('correction_notice_at', '补正告知日期', 'date', ['补正通知日期']),
     f('correction_received_at', '补正收到日期', 'date', ['补正日期']),
     f('correction_failed', '逾期未补正', 'bool'),
+    // Several consultations: `a|b` in both cells, the n-th start paired with the n-th end (§7.c).
+    f('consult_start_at', '征求意见开始日期', 'dates', ['征求第三方意见开始日期', '征求第三方意见']),
+    f('consult_end_at', '征求意见结束日期', 'dates', ['征求第三方意见结束日期']),
     f('extension_approved', '是否延期答复', 'bool', ['延期']),
-    f('consult_start_at', '征求意见开始日期', 'date', ['征求第三方意见开始日期', '征求第三方意见']),
-    f('consult_end_at', '征求意见结束日期', 'date', ['征求第三方意见结束日期']),
     f('extension_wd', '延期工作日数', 'int', []),
     f('fee_notice_at', '收费通知日期', 'date'),
     f('fee_amount', '信息处理费金额', 'decimal'),

@@ -18,6 +18,8 @@ export type FieldType =
   | 'bool'
   | 'datetime'
   | 'date'
+  /** One or more dates in a cell separated by `|` (§7.0 multi-valued, e.g. two consultations): DATE[]. */
+  | 'dates'
   | 'enum'
   /** A time limit such as "20个工作日": stored as `<key>_value` INTEGER + `<key>_unit` VARCHAR (§7.0). */
   | 'limit';

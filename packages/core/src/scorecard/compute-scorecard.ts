@@ -154,8 +154,15 @@ export function scoreDepartment(
   const measured = items.filter((i) => !i.missing);
   const measuredMax = measured.reduce((s, i) => s + i.max, 0);
   const coverage = total > 0 ? round2(measuredMax / total) : 0;
+  // A column the export does not have is no fault of the department: its items leave the maximum in
+  // every mode, so 'zero' scores the rest on the full scale.
+  const answerableMax = items.filter((i) => !i.unavailable).reduce((s, i) => s + i.max, 0);
   let score: number | null;
-  if (model.missing === 'zero') score = round2(items.reduce((s, i) => s + (i.points ?? 0), 0));
+  if (model.missing === 'zero')
+    score =
+      answerableMax > 0
+        ? round2((items.reduce((s, i) => s + (i.points ?? 0), 0) * total) / answerableMax)
+        : null;
   else if (measuredMax <= 0 || measuredMax / total < model.minCoverage - 1e-9) score = null;
   // Rescale: the share of the measurable maximum earned, applied to the full maximum.
   else score = round2((measured.reduce((s, i) => s + (i.points ?? 0), 0) * total) / measuredMax);

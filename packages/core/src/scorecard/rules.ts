@@ -1,3 +1,4 @@
+import { unavailableReason } from '../indicators/missing-text.ts';
 import type { IndicatorResult } from '../indicators/types.ts';
 import { type DeductionRule, itemMax, type ScorecardItem } from './model.ts';
 
@@ -12,6 +13,8 @@ export interface ItemScore {
   max: number;
   /** No data: no result, value null, or a rate/ratio/mean over an empty population. */
   missing: boolean;
+  /** The export has no column for it (status unavailable): dropped and the total rescaled, in every mode. */
+  unavailable?: boolean;
   /** A rule cap (ratio cap, deduction cap) or the item's cap_min / cap_max changed the points. */
   capped: boolean;
   explanation: { zh: string; en: string };
@@ -56,6 +59,23 @@ export function scoreItem(
     denominator: r?.denominator ?? null,
     max: round2(itemMax(item)),
   };
+  if (r?.status === 'unavailable') {
+    const why = {
+      zh: unavailableReason(r.missing ?? [], 'zh'),
+      en: unavailableReason(r.missing ?? [], 'en'),
+    };
+    return {
+      ...base,
+      points: null,
+      missing: true,
+      unavailable: true,
+      capped: false,
+      explanation: {
+        zh: `${label.zh}：${why.zh}，不计入，总分按其余指标折算`,
+        en: `${label.en}: ${why.en}; left out, the total is rescaled over the rest`,
+      },
+    };
+  }
   const raw = r && !isMissing(r) ? applyRule(item, r) : undefined;
   if (!raw) {
     const zero = missingMode === 'zero';

@@ -127,6 +127,7 @@ export async function buildSnapshot(engine: Engine, options: SnapshotOptions = {
         r.breakdown ? JSON.stringify(r.breakdown.map((b) => [b.key, b.value, b.suppressed ?? null])) : null,
       ),
       disclosure: text((r) => r.disclosure),
+      missing: text((r) => (r.missing ? JSON.stringify(r.missing.map((m) => [m.column, m.header])) : null)),
       numerator: num((r) => r.numerator),
       denominator: num((r) => r.denominator),
       target: num((r) => r.target),
@@ -141,7 +142,7 @@ export async function buildSnapshot(engine: Engine, options: SnapshotOptions = {
     {
       types: {
         ...Object.fromEntries(COLUMNS.text.map((c) => [c, dictionary(utf8())])),
-        ...Object.fromEntries(COLUMNS.json.map((c) => [c, utf8()])),
+        ...Object.fromEntries([...COLUMNS.json, ...COLUMNS.optionalJson].map((c) => [c, utf8()])),
         ...Object.fromEntries(COLUMNS.number.map((c) => [c, float64()])),
         flags: uint8(),
       },

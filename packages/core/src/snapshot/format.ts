@@ -37,6 +37,11 @@ export const META = {
 export const COLUMNS = {
   text: ['section', 'key', 'status', 'as_of', 'filters', 'group_by', 'group_value', 'group_period'],
   json: ['breakdown', 'disclosure'],
+  /**
+   * Added within format 1, so optional to a reader: the columns an unavailable result lacks (JSON
+   * [column, header] pairs). Files written before it carry no such column; readers before it ignore it.
+   */
+  optionalJson: ['missing'],
   number: [
     'numerator',
     'denominator',

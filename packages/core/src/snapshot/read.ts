@@ -55,6 +55,7 @@ export function readSnapshot(bytes: Uint8Array): Snapshot {
   const [numerator, denominator, target, median, value, ciLow, ciHigh, previous, yearAgo] =
     COLUMNS.number.map(col);
   const flagsColumn = col('flags');
+  const [missing] = COLUMNS.optionalJson.map((name) => table.getChild(name));
 
   const str = (c: typeof section, i: number): string | undefined => (c?.at(i) as string | null) ?? undefined;
   const num = (c: typeof value, i: number): number | null => (c?.at(i) as number | null) ?? null;
@@ -101,6 +102,12 @@ export function readSnapshot(bytes: Uint8Array): Snapshot {
         s ? { key: k, value: v ?? Number.NaN, suppressed: s } : { key: k, value: v ?? Number.NaN },
       );
     }
+    const lacks = str(missing ?? undefined, i);
+    if (lacks !== undefined)
+      result.missing = (JSON.parse(lacks) as [string, string][]).map(([column, header]) => ({
+        column,
+        header,
+      }));
     const dc = str(disclosure, i);
     if (dc !== undefined) result.disclosure = dc as IndicatorResult['disclosure'];
     rows.push({ section: String(section?.at(i)), result, flags });

@@ -197,6 +197,11 @@ function parseCell(field: FieldDef, raw: string, enums: Map<string, string>): Ce
       return parseTimestamp(raw) ?? undefined;
     case 'date':
       return parseTimestamp(raw)?.slice(0, 10) ?? undefined;
+    case 'dates': {
+      // Several dates separated by |, kept as 'YYYY-MM-DD|YYYY-MM-DD'; one unreadable part spoils the cell.
+      const days = raw.split(/\s*[|｜]\s*/).map((x) => parseTimestamp(x)?.slice(0, 10));
+      return days.every((d) => d !== undefined) ? days.join('|') : undefined;
+    }
     case 'enum':
       return enums.get(raw.toLowerCase());
     case 'limit':
@@ -298,15 +303,62 @@ interface Ctx {
 
 type Compute = (ctx: Ctx) => RefResult;
 
-/** Filtered rows of a dataset; a filter on a column the table lacks is ignored, as in the engine. */
-function rowsOf(ctx: Ctx, dataset: DatasetKey): Row[] {
+/**
+ * What existed on the as-of day: a row from the first of its `start` dates (kept when it has none), and an
+ * event's columns only once its date had come (a later closure, reply, rating or callback had not happened).
+ */
+const REPLAY: Partial<Record<DatasetKey, { start: string[]; events: Record<string, string[]> }>> = {
+  cases: {
+    start: ['submitted_at', 'accepted_at'],
+    events: {
+      accepted_at: ['accepted_at'],
+      closed_at: ['closed_at', 'closed_online', 'status', 'result'],
+      rated_at: ['rated_at', 'rating'],
+      bad_review_rectified_at: ['bad_review_rectified_at'],
+    },
+  },
+  requests: {
+    start: ['received_at'],
+    events: { replied_at: ['replied_at', 'outcome'], correction_received_at: ['correction_received_at'] },
+  },
+  hotline: {
+    start: ['received_at'],
+    events: {
+      replied_at: ['replied_at'],
+      closed_at: ['closed_at', 'status'],
+      callback_at: ['callback_at', 'callback_result', 'resolved'],
+    },
+  },
+  disclosures: { start: ['published_at'], events: {} },
+};
+
+/** Filtered rows of a dataset as of the as-of time, each with the row as exported (for cached facts). */
+function replayedRows(ctx: Ctx, dataset: DatasetKey): { row: Row; exported: Row }[] {
   const t = ctx.data[dataset];
   if (!t) return [];
   const active = Object.entries(ctx.filters).filter(
     (e): e is [string, Cell[]] => !!e[1]?.length && t.columns.includes(e[0]),
   );
-  return t.rows.filter((r) => active.every(([c, vs]) => r[c] !== null && vs.includes(r[c] ?? null)));
+  const replay = REPLAY[dataset];
+  // Dates ('YYYY-MM-DD') compare with the as-of time as their midnight does: as strings, a prefix sorts first.
+  const after = (c: Cell | undefined) => c !== null && c !== undefined && String(c) > ctx.asOf;
+  const out: { row: Row; exported: Row }[] = [];
+  for (const r of t.rows) {
+    if (!active.every(([c, vs]) => r[c] !== null && vs.includes(r[c] ?? null))) continue;
+    const starts = (replay?.start ?? []).map((c) => str(r[c])).filter((x): x is string => x !== null);
+    const first = starts.sort()[0];
+    if (first !== undefined && after(first)) continue;
+    const row = { ...r };
+    for (const [event, columns] of Object.entries(replay?.events ?? {})) {
+      if (after(r[event])) for (const c of columns) row[c] = null;
+    }
+    out.push({ row, exported: r });
+  }
+  return out;
 }
+
+/** Filtered rows as of the as-of time; a filter on a column the table lacks is ignored, as in the engine. */
+const rowsOf = (ctx: Ctx, dataset: DatasetKey): Row[] => replayedRows(ctx, dataset).map((x) => x.row);
 
 const count = <T>(xs: readonly T[], p: (x: T) => boolean): number =>
   xs.reduce((n, x) => n + (p(x) ? 1 : 0), 0);
@@ -463,7 +515,27 @@ function factsOf(ctx: Ctx, r: Row): CaseFacts {
   return f;
 }
 
-const cases = (ctx: Ctx) => rowsOf(ctx, 'cases').map((r) => ({ r, f: factsOf(ctx, r) }));
+/** Cases as of the as-of time with their facts, whose accepted and closing days are replayed alike. */
+const cases = (ctx: Ctx) =>
+  replayedRows(ctx, 'cases').map(({ row, exported }) => {
+    const f = factsOf(ctx, exported);
+    const closed = row.closed_at !== null;
+    return {
+      r: row,
+      f: {
+        ...f,
+        acceptedDay: row.accepted_at !== null ? f.acceptedDay : null,
+        closedDay: closed ? f.closedDay : null,
+        elapsedWd: closed ? f.elapsedWd : null,
+      },
+    };
+  });
+
+/**
+ * DOMAIN §8, restated: late on day `d` (a closing day or the as-of day) when a working day after the due
+ * day has begun by then; without a known calendar, when `d` is after the due day.
+ */
+const lateOn = (ctx: Ctx, due: string, d: string) => d > due && (wdBetween(ctx.cal, due, d) ?? 1) > 0;
 const ONLINE = new Set(['online_pc', 'online_mobile']);
 const isClosedCase = (r: Row) => r.closed_at !== null || r.status === 'closed';
 const rating = (r: Row) => num(r.rating);
@@ -499,14 +571,14 @@ const CASE_REFERENCE: Record<string, Compute> = {
     );
     const late = count(all, ({ f }) =>
       f.closedDay !== null && f.closedDay <= ctx.asOfDay
-        ? f.closedDay > (f.dueDay ?? '')
-        : ctx.asOfDay > (f.dueDay ?? ''),
+        ? lateOn(ctx, f.dueDay ?? '', f.closedDay)
+        : lateOn(ctx, f.dueDay ?? '', ctx.asOfDay),
     );
     return countResult(late, all.length);
   },
   'case.on_time_rate': (ctx) => {
     const closed = cases(ctx).filter(({ f }) => f.closedDay !== null && f.dueDay !== null);
-    return share(closed, ({ f }) => (f.closedDay ?? '') <= (f.dueDay ?? ''));
+    return share(closed, ({ f }) => !lateOn(ctx, f.dueDay ?? '', f.closedDay ?? ''));
   },
   'case.early_rate': (ctx) => {
     const closed = cases(ctx).filter(
@@ -523,16 +595,16 @@ const CASE_REFERENCE: Record<string, Compute> = {
   'case.red': (ctx) => {
     const open = cases(ctx).filter(({ f }) => f.dueDay !== null && openOn(f, ctx.asOfDay));
     return countResult(
-      count(open, ({ f }) => ctx.asOfDay > (f.dueDay ?? '')),
+      count(open, ({ f }) => lateOn(ctx, f.dueDay ?? '', ctx.asOfDay)),
       open.length,
     );
   },
   'case.yellow': (ctx) => {
     const open = cases(ctx).filter(({ f }) => f.dueDay !== null && openOn(f, ctx.asOfDay));
     const soon = count(open, ({ f }) => {
-      if (ctx.asOfDay > (f.dueDay ?? '')) return false;
+      if (lateOn(ctx, f.dueDay ?? '', ctx.asOfDay)) return false;
       const left = wdBetween(ctx.cal, ctx.asOfDay, f.dueDay);
-      return left !== null && left <= YELLOW_WD;
+      return left !== null && Math.max(left, 0) <= YELLOW_WD;
     });
     return countResult(soon, open.length);
   },
@@ -588,15 +660,37 @@ function requestFacts(ctx: Ctx): RequestFacts[] {
   return rowsOf(ctx, 'requests').map((r) => {
     const receivedDay = day(r.received_at);
     const repliedDay = day(r.replied_at);
-    const ext = Math.min(Math.max(num(r.extension_wd) ?? 0, 0), MAX_EXTENSION_WD);
+    // A day count wins; an extension flagged without one is the full 20 (Art.33).
+    const days = num(r.extension_wd);
+    const ext =
+      days !== null
+        ? Math.min(Math.max(days, 0), MAX_EXTENSION_WD)
+        : r.extension_approved === true
+          ? MAX_EXTENSION_WD
+          : 0;
+    const pause = consultationWd(ctx, r);
+    const reply = wdBetween(ctx.cal, receivedDay, repliedDay);
     return {
       receivedDay,
       repliedDay,
-      dueDay: day(r.due_at) ?? addWd(ctx.cal, receivedDay, REPLY_WD + ext),
-      replyWd: wdBetween(ctx.cal, receivedDay, repliedDay),
+      dueDay: day(r.due_at) ?? addWd(ctx.cal, receivedDay, REPLY_WD + ext + pause),
+      replyWd: reply === null ? null : reply - pause,
       outcome: r.outcome ?? null,
     };
   });
+}
+
+/** Working days in the consultations (n-th start with n-th end, both ends counted), not counted (Art.33). */
+function consultationWd(ctx: Ctx, r: Row): number {
+  const starts = str(r.consult_start_at)?.split('|') ?? [];
+  const ends = str(r.consult_end_at)?.split('|') ?? [];
+  let sum = 0;
+  starts.forEach((s, i) => {
+    const e = ends[i];
+    if (e === undefined || e < s) return;
+    sum += wdBetween(ctx.cal, isoOfDay(dayOf(s) - 1), e) ?? 0;
+  });
+  return sum;
 }
 
 /** Open on day d: received by then, not replied by then; an outcome without a reply date is not open. */

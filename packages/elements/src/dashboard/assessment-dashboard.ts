@@ -10,6 +10,7 @@ import {
   type DashboardConfig,
   type DatasetKey,
   dailyVolume,
+  dataAsOf,
   type Engine,
   EngineCrashedError,
   enumLabel,
@@ -24,6 +25,7 @@ import {
   importFile,
   ledgerCsv,
   ledgerEntries,
+  missingText,
   monthsOf,
   type PeriodUnit,
   parseConfig,
@@ -117,7 +119,9 @@ const ACCEPT = '.csv,.tsv,.txt,.xlsx,.parquet,.arrow,.arrows,.feather,.json,.ndj
  * @attr steps - URL of the case process-step export (办件过程), for 事后补录 checks
  * @attr receipts - URL of treasury / non-tax receipts (缴款到账记录), reconciled with fees and fines (网下运行)
  * @attr lang - 'zh-CN' (default) or 'en'
- * @attr as-of - 'YYYY-MM-DD': the date open cases are judged on (default: latest timestamp in the data)
+ * @attr as-of - 'YYYY-MM-DD': every indicator counts only what had happened by the end of that day (rows
+ *   received later, and closures, replies, ratings and callbacks dated later, are left out); default: the
+ *   latest timestamp in the data. The header's date field (统计截至 / As of) sets it and reflects it.
  * @attr asset-base - URL of the folder holding the DuckDB files (default: `duckdb/` beside the script)
  * @attr mapping - URL of a mapping file (JSON: dataset, columns, values, formats, timezone) for `src` and
  *   dropped files whose headers no alias list knows; the `importMapping` property takes the object itself
@@ -159,7 +163,7 @@ export class AssessmentDashboard extends ScaledElement {
     steps: { type: String },
     receipts: { type: String },
     lang: { type: String, reflect: true },
-    asOf: { type: String, attribute: 'as-of' },
+    asOf: { type: String, attribute: 'as-of', reflect: true },
     assetBase: { type: String, attribute: 'asset-base' },
     maxMb: { type: Number, attribute: 'max-mb' },
     mapping: { type: String },
@@ -303,7 +307,11 @@ export class AssessmentDashboard extends ScaledElement {
       'engineUrl',
       'snapshot',
     ];
-    if ([...sources, ...inputs].some((k) => changed.has(k))) {
+    const onlyAsOf =
+      changed.has('asOf') && ![...sources, ...inputs.filter((k) => k !== 'asOf')].some((k) => changed.has(k));
+    // A new as-of day keeps the loaded tables: only what is computed from them is computed again.
+    if (onlyAsOf && this.#engine && this._state.phase === 'ready') void this.#recompute();
+    else if ([...sources, ...inputs].some((k) => changed.has(k))) {
       // New attribute sources replace files the user dropped earlier.
       if (sources.some((k) => changed.has(k))) this.#localFiles = [];
       if (changed.has('snapshot')) this.#full = false;
@@ -444,80 +452,115 @@ export class AssessmentDashboard extends ScaledElement {
         }
         file = undefined;
       }
-      set({ phase: 'computing' });
-      const config = await this.#configuration(abort.signal);
-      this.#config = config;
-      this.#selection = [];
-      this.#cubes = undefined;
-      this.#selectRun++;
-      this._drill = {};
-      const computed = await computeIndicators(engine, { asOf: this.asOf || undefined, config });
-      // A query server's ledger belongs to its operator (`serve` prints it); only local imports are reported.
-      const entries = remote ? [] : await ledgerEntries(engine, REPORT_ENTRIES);
-      const trend = computed.some((c) => c.result.key === TREND_KEY)
-        ? await computeGrouped(engine, {
-            asOf: this.asOf || undefined,
-            config,
-            period: 'month',
-            keys: [TREND_KEY],
-          })
-        : [];
-      if (!live()) return;
-      const asOf = computed[0]?.result.asOf ?? '';
-      const hasCases = computed.some((c) => c.result.key === TREND_KEY);
-      set({
-        phase: 'ready',
-        imports,
-        remote,
-        computed,
-        asOf,
-        entries,
-        trend,
-        trendMonths: trend.map((r) => r.group?.period ?? ''),
-        scorecard: hasCases ? 'computing' : undefined,
-      });
-      // Right after the first paint: every indicator pre-aggregated, so chart clicks need no query.
-      const cubes = buildCubes(engine, { asOf: this.asOf || undefined, config }, abort.signal);
-      cubes.catch(() => {});
-      this.#cubes = cubes;
-      const fromUrl = this.#pending ?? (this.urlState ? readSelection(this.urlState, this.#lang()) : []);
-      this.#pending = undefined;
-      if (fromUrl.length) await this.select(fromUrl);
-      this.dispatchEvent(
-        new CustomEvent('ad-ready', { detail: { imports, indicators: computed.map((c) => c.result) } }),
-      );
-      // The department and channel charts come from the cubes.
-      const built = await cubes;
-      if (live() && this._state.phase === 'ready') {
-        this._state = { ...this._state, ...this.#panels(built).state } as LoadState;
-      }
-      if (hasCases && this.#show('daily')) await this.#refreshDaily(engine, this.#selectRun, built.tables);
-      // Panels that need queries of their own come last (and only when shown): everything else is painted.
-      const datasets = new Set(imports.map((i) => i.dataset));
-      const supervised = datasets.has('steps') || (datasets.has('receipts') && datasets.has('cases'));
-      if (supervised && this.#show('supervision')) {
-        const supervision = {
-          backfill: datasets.has('steps') ? await findBackfilledSteps(engine) : undefined,
-          reconciliation:
-            datasets.has('receipts') && datasets.has('cases') ? await reconcilePayments(engine) : undefined,
-        };
-        if (live() && this._state.phase === 'ready') this._state = { ...this._state, supervision };
-      }
-      if (hasCases && this.#show('watch')) {
-        const watch = await watchList(engine, { asOf: this.asOf || undefined, config });
-        if (live() && this._state.phase === 'ready') this._state = { ...this._state, watch };
-      }
-      if (hasCases && this.#show('scorecard')) {
-        // One statement per indicator (and period): the departments come out of each as its groups.
-        const scorecard = await computeScorecard(engine, {
-          asOf: this.asOf || undefined,
-          config,
-          period: this.#scorePeriod(),
-        });
-        if (live() && this._state.phase === 'ready') this._state = { ...this._state, scorecard };
-      }
+      await this.#computeAll(engine, imports, remote, abort, live, set);
     } catch (caught) {
       if (live()) this.#fail(caught, file);
+    }
+  }
+
+  /** Everything computed from the loaded tables: indicators, trend, cubes, then the panels after them. */
+  async #computeAll(
+    engine: Engine,
+    imports: ImportSummary[],
+    remote: string | undefined,
+    abort: AbortController,
+    live: () => boolean,
+    set: (s: LoadState) => void,
+  ): Promise<void> {
+    set({ phase: 'computing' });
+    const config = await this.#configuration(abort.signal);
+    this.#config = config;
+    this.#selection = [];
+    this.#cubes = undefined;
+    this.#selectRun++;
+    this._drill = {};
+    const computed = await computeIndicators(engine, { asOf: this.asOf || undefined, config });
+    // A query server's ledger belongs to its operator (`serve` prints it); only local imports are reported.
+    const entries = remote ? [] : await ledgerEntries(engine, REPORT_ENTRIES);
+    const trend = computed.some((c) => c.result.key === TREND_KEY)
+      ? await computeGrouped(engine, {
+          asOf: this.asOf || undefined,
+          config,
+          period: 'month',
+          keys: [TREND_KEY],
+        })
+      : [];
+    if (!live()) return;
+    const asOf = computed[0]?.result.asOf ?? '';
+    // The data's own latest day, shown beside a chosen as-of day (the same when none is chosen).
+    const dataEnd = this.asOf ? await dataAsOf(engine) : asOf;
+    const hasCases = computed.some((c) => c.result.key === TREND_KEY);
+    set({
+      phase: 'ready',
+      imports,
+      remote,
+      computed,
+      asOf,
+      dataEnd,
+      entries,
+      trend,
+      trendMonths: trend.map((r) => r.group?.period ?? ''),
+      scorecard: hasCases ? 'computing' : undefined,
+    });
+    // Right after the first paint: every indicator pre-aggregated, so chart clicks need no query.
+    const cubes = buildCubes(engine, { asOf: this.asOf || undefined, config }, abort.signal);
+    cubes.catch(() => {});
+    this.#cubes = cubes;
+    const fromUrl = this.#pending ?? (this.urlState ? readSelection(this.urlState, this.#lang()) : []);
+    this.#pending = undefined;
+    if (fromUrl.length) await this.select(fromUrl);
+    this.dispatchEvent(
+      new CustomEvent('ad-ready', { detail: { imports, indicators: computed.map((c) => c.result) } }),
+    );
+    // The department and channel charts come from the cubes.
+    const built = await cubes;
+    if (live() && this._state.phase === 'ready') {
+      this._state = { ...this._state, ...this.#panels(built).state } as LoadState;
+    }
+    if (hasCases && this.#show('daily')) await this.#refreshDaily(engine, this.#selectRun, built.tables);
+    // Panels that need queries of their own come last (and only when shown): everything else is painted.
+    const datasets = new Set(imports.map((i) => i.dataset));
+    const supervised = datasets.has('steps') || (datasets.has('receipts') && datasets.has('cases'));
+    if (supervised && this.#show('supervision')) {
+      const supervision = {
+        backfill: datasets.has('steps') ? await findBackfilledSteps(engine) : undefined,
+        reconciliation:
+          datasets.has('receipts') && datasets.has('cases') ? await reconcilePayments(engine) : undefined,
+      };
+      if (live() && this._state.phase === 'ready') this._state = { ...this._state, supervision };
+    }
+    if (hasCases && this.#show('watch')) {
+      const watch = await watchList(engine, { asOf: this.asOf || undefined, config });
+      if (live() && this._state.phase === 'ready') this._state = { ...this._state, watch };
+    }
+    if (hasCases && this.#show('scorecard')) {
+      // One statement per indicator (and period): the departments come out of each as its groups.
+      const scorecard = await computeScorecard(engine, {
+        asOf: this.asOf || undefined,
+        config,
+        period: this.#scorePeriod(),
+      });
+      if (live() && this._state.phase === 'ready') this._state = { ...this._state, scorecard };
+    }
+  }
+
+  /** A new as-of day (the date control or the attribute): recompute over the tables already loaded. */
+  async #recompute(): Promise<void> {
+    const engine = this.#engine;
+    const state = this._state;
+    if (!engine || state.phase !== 'ready') return this.#load();
+    const run = ++this.#run;
+    this.#abort?.abort();
+    const abort = new AbortController();
+    this.#abort = abort;
+    const live = () => run === this.#run && this.isConnected;
+    const set = (s: LoadState) => {
+      if (live()) this._state = upgradeState(this._state, s);
+    };
+    try {
+      await this.#computeAll(engine, state.imports, state.remote, abort, live, set);
+    } catch (caught) {
+      if (live()) this.#fail(caught);
     }
   }
 
@@ -642,13 +685,14 @@ export class AssessmentDashboard extends ScaledElement {
       const months = ready?.trendMonths ?? [];
       // A selection the cubes cannot answer (a filter on another column) leaves these panels as they were.
       const trend = cubeGroups(cubes, TREND_KEY, MONTH_COLUMN, months, without('all', MONTH_COLUMN));
-      if (trend.every((r) => r !== undefined)) {
+      if (trend.every((r) => r !== undefined && r.status !== 'unavailable')) {
         state.trend = trend.map((r, n) => ({ ...(r as IndicatorResult), group: { period: months[n] } }));
       }
       const count = (column: string) => {
         const values = cubeValues(cubes, TREND_KEY, column);
         const groups = cubeGroups(cubes, TREND_KEY, column, values, without('cases', column));
-        if (!groups.every((r) => r !== undefined)) return undefined;
+        // Not in this export: no panel rather than a bar of 0 for every group.
+        if (!groups.every((r) => r !== undefined && r.status !== 'unavailable')) return undefined;
         return groups.map((r, n) => ({ key: values[n] ?? '', value: r?.denominator ?? 0 }));
       };
       const byDept = count('dept_name');
@@ -734,12 +778,39 @@ export class AssessmentDashboard extends ScaledElement {
     const s = this._state;
     return html`<header>
         <h2>${t.title}</h2>
-        ${s.phase === 'ready' ? html`<p class="meta">${t.dataAsOf} ${formatDate(s.asOf, lang)}</p>` : nothing}
+        ${this.#asOfControl(s, lang)}
       </header>
       ${this.#body(s, lang)}
       <input id="picker" class="visually-hidden" type="file" multiple accept=${ACCEPT} tabindex="-1" aria-hidden="true"
         @change=${this.#picked} />`;
   }
+
+  /**
+   * The as-of day as a labelled date field (keyboard and screen-reader friendly, a native control): kept
+   * in the header while recomputing so focus stays on it. Hidden when no engine holds the data (snapshot).
+   */
+  #asOfControl(s: LoadState, lang: Lang) {
+    if (!this.#engine || (s.phase !== 'ready' && s.phase !== 'computing')) return nothing;
+    const t = messages(lang);
+    const shown = this.asOf || (s.phase === 'ready' ? (s.dataEnd ?? s.asOf).slice(0, 10) : '');
+    return html`<p class="meta as-of-control">
+      <label for="as-of">${t.asOfLabel}</label>
+      <input id="as-of" type="date" .value=${shown} @change=${this.#pickAsOf} />
+      ${
+        this.asOf
+          ? html`<button type="button" class="link" @click=${() => {
+              this.asOf = undefined;
+            }}>${t.asOfReset}</button>`
+          : nothing
+      }
+    </p>`;
+  }
+
+  #pickAsOf = (e: Event) => {
+    const v = (e.target as HTMLInputElement).value;
+    // An empty or partly typed field keeps the day in force; a full date recomputes (willUpdate).
+    if (/^\d{4}-\d{2}-\d{2}$/.test(v)) this.asOf = v;
+  };
 
   #body(s: LoadState, lang: Lang) {
     const t = messages(lang);
@@ -858,9 +929,15 @@ export class AssessmentDashboard extends ScaledElement {
       </p>
       ${
         this.#show('tiles')
-          ? html`<ul class="tiles" part="tiles">
+          ? html`<p class="meta tiles-as-of" part="as-of">${t.dataAsOf} ${formatDate(state.asOf, lang)}${
+              state.dataEnd && state.dataEnd.slice(0, 10) !== state.asOf.slice(0, 10)
+                ? t.dataEndNote(formatDate(state.dataEnd, lang))
+                : ''
+            }</p>
+            <ul class="tiles" part="tiles">
               ${tiles.map((c) => html`<li><assessment-kpi-tile .result=${c.result} lang=${lang}></assessment-kpi-tile></li>`)}
-            </ul>`
+            </ul>
+            ${this.#unavailableList(computed, lang)}`
           : nothing
       }
       ${scorecard && this.#show('scorecard') ? this.#scorecardPanel(scorecard, lang) : nothing}
@@ -874,7 +951,7 @@ export class AssessmentDashboard extends ScaledElement {
             </section>`
           : nothing
       }
-      ${trend.length && this.#show('trend') ? this.#trendPanel(trend, state.trendMonths ?? [], lang) : nothing}
+      ${trend.some((r) => r.status !== 'unavailable') && this.#show('trend') ? this.#trendPanel(trend, state.trendMonths ?? [], lang) : nothing}
       ${state.byDept?.length && this.#show('dept') ? this.#countPanel('dept', state.byDept, lang) : nothing}
       ${state.byChannel?.length && this.#show('channel') ? this.#countPanel('channel', state.byChannel, lang) : nothing}
       ${state.daily?.dates.length && this.#show('daily') ? this.#heatmapPanel(state.daily, lang) : nothing}
@@ -889,8 +966,27 @@ export class AssessmentDashboard extends ScaledElement {
       }`;
   }
 
+  /** Which indicators this export cannot answer, and the column that would enable each. */
+  #unavailableList(computed: readonly { result: IndicatorResult }[], lang: Lang) {
+    const t = messages(lang);
+    const lacking = computed.filter((c) => c.result.status === 'unavailable');
+    if (!lacking.length) return nothing;
+    return html`<details class="unavailable" part="unavailable">
+      <summary>${t.unavailableTitle(lacking.length)}</summary>
+      <ul>
+        ${lacking.map(
+          (c) =>
+            html`<li data-key=${c.result.key}>${c.result.label[lang]}${t.colon}${missingText(c.result.missing ?? [], lang)}</li>`,
+        )}
+      </ul>
+    </details>`;
+  }
+
   #domainChart(c: Shown, lang: Lang) {
     const t = messages(lang);
+    // Not in this export: say which column is missing rather than draw an empty chart.
+    if (c.result.status === 'unavailable')
+      return html`<p class="meta">${t.status.unavailable}${t.colon}${missingText(c.result.missing ?? [], lang)}</p>`;
     // The result's breakdown, not the raw Arrow table: small-number protection has already been applied.
     const codes = (c.result.breakdown ?? []).map((b) => b.key);
     const values = Float64Array.from(c.result.breakdown ?? [], (b) => b.value);

@@ -28,6 +28,8 @@ export type LoadState =
       /** every computable indicator under the current selection (results only: no Arrow tables kept) */
       computed: Pick<ComputedIndicator, 'result'>[];
       asOf: string;
+      /** the latest timestamp in the data (the default as-of day), when another as-of day is chosen */
+      dataEnd?: string;
       /** first ledger entries, for the import report */
       entries: LedgerEntry[];
       /** 上网办理率 per month, for the trend panel (empty without cases) */

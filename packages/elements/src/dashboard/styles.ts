@@ -15,6 +15,12 @@ export const dashboardStyles = css`
   h2 { margin: 0; font-size: calc(1.25rem * var(--_scale)); border-left: 4px solid var(--_accent); padding-left: 0.5rem; }
   h3.panel-title { margin: 0 0 0.5rem; font-size: calc(1.05rem * var(--_scale)); }
   .meta { color: var(--_muted); font-size: calc(0.875rem * var(--_scale)); margin: 0; }
+  .as-of-control { display: flex; flex-wrap: wrap; align-items: center; gap: 0.25rem 0.4rem; min-width: 0; max-width: 100%; }
+  .as-of-control input { min-width: 0; max-width: 100%; box-sizing: border-box; font: inherit; color: var(--_fg); background: var(--_bg); border: 1px solid var(--_border); border-radius: 4px; padding: 0.1rem 0.3rem; }
+  .tiles-as-of { margin-top: var(--_space); }
+  details.unavailable { margin: 0 0 var(--_space); color: var(--_muted); font-size: calc(0.875rem * var(--_scale)); }
+  details.unavailable summary { cursor: pointer; }
+  details.unavailable ul { margin: 0.25rem 0 0; padding-left: 1.25rem; }
   .tiles {
     display: grid;
     grid-template-columns: repeat(auto-fill, minmax(min(calc(13rem * var(--_scale)), 100%), 1fr));

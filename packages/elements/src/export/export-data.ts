@@ -1,4 +1,4 @@
-import { type IndicatorResult, toCsv } from '@assessment-dashboard/core';
+import { type IndicatorResult, toCsv, unavailableReason } from '@assessment-dashboard/core';
 import type { XlsxSheet } from '@assessment-dashboard/core/xlsx';
 import type { Lang } from '../i18n/messages.ts';
 
@@ -12,6 +12,7 @@ const HEADER = [
   'ci_high',
   'target',
   'status',
+  'status_reason',
   'unit',
   'direction',
   'formula',
@@ -42,6 +43,8 @@ function indicatorRows(results: readonly IndicatorResult[], lang: Lang) {
       r.ci?.[1] ?? null,
       r.target,
       r.status,
+      // Not in this export: say which column is missing, so an empty value is not read as 0.
+      r.status === 'unavailable' ? unavailableReason(r.missing ?? [], lang) : '',
       r.unit,
       r.direction,
       r.formula[lang],
@@ -67,7 +70,7 @@ export function indicatorsSheet(results: readonly IndicatorResult[], lang: Lang)
         })),
       ),
     ],
-    widths: [28, 24, 12, 12, 12, 10, 10, 10, 14, 10, 10, 60, 60, 20, 20],
+    widths: [28, 24, 12, 12, 12, 10, 10, 10, 14, 36, 10, 10, 60, 60, 20, 20],
   };
 }
 

@@ -1,4 +1,4 @@
-import type { IndicatorResult } from '@assessment-dashboard/core';
+import { type IndicatorResult, missingText } from '@assessment-dashboard/core';
 import { css, html, nothing } from 'lit';
 import {
   formatCompact,
@@ -13,7 +13,7 @@ import { ScaledElement } from '../styles/scaled-element.ts';
 import { tokens } from '../styles/tokens.ts';
 
 /** Status marks so colour is never the only carrier of meaning. */
-const MARK = { green: '✓', amber: '!', red: '✕', insufficient: '?', none: '' } as const;
+const MARK = { green: '✓', amber: '!', red: '✕', insufficient: '?', none: '', unavailable: '' } as const;
 
 /**
  * One indicator as a tile: value, fraction, target, status with a text label, and its 95 % interval.
@@ -51,6 +51,7 @@ export class AssessmentKpiTile extends ScaledElement {
       p.value { margin: 0.25rem 0 0; font-size: calc(2rem * var(--_scale)); font-weight: 700; color: var(--_fg); font-variant-numeric: tabular-nums; }
       p { margin: 0.15rem 0 0; font-size: calc(0.85rem * var(--_scale)); color: var(--_muted); }
       .status { font-weight: 600; }
+      p.value.na { font-size: calc(1.1rem * var(--_scale)); font-weight: 600; color: var(--_muted); }
       .green .status { color: var(--_good); }
       .amber .status { color: var(--_warn); }
       .red .status { color: var(--_bad); }
@@ -89,6 +90,7 @@ export class AssessmentKpiTile extends ScaledElement {
     if (!r) return nothing;
     const lang = hostLang(this);
     const t = messages(lang);
+    if (r.status === 'unavailable') return this.#unavailable(r, lang);
     const counted = r.unit !== 'percent' && r.unit !== 'wd' && r.unit !== 'score';
     const value =
       r.value === null
@@ -121,6 +123,21 @@ export class AssessmentKpiTile extends ScaledElement {
       </p>
       ${r.ci ? html`<p class="ci">${t.interval(this.#format(r.ci[0], lang), this.#format(r.ci[1], lang))}</p>` : nothing}
       <span id="d" class="visually-hidden">${description}</span>
+    </article>`;
+  }
+
+  /** The export has no data for it: say so and name the column, with no number and no colour. */
+  #unavailable(r: IndicatorResult, lang: Lang) {
+    const t = messages(lang);
+    const missing = missingText(r.missing ?? [], lang);
+    const description = `${r.formula[lang]}。${r.source}`;
+    return html`<article part="tile" class="unavailable" title=${description} aria-describedby="d">
+      <h3 id="l">${r.label[lang]}</h3>
+      <p class="value na" part="value" data-key=${r.key} data-value="" data-status="unavailable">
+        ${t.status.unavailable}
+      </p>
+      <p class="missing">${missing}</p>
+      <span id="d" class="visually-hidden">${t.status.unavailable}：${missing}。${description}</span>
     </article>`;
   }
 }
