@@ -6,8 +6,10 @@ import type { DatasetKey, FieldDef } from '../schema/types.ts';
 import { ident, literal } from '../sql/quote.ts';
 import { directCsv } from './formats/direct-csv.ts';
 import { toDelimitedText } from './formats/index.ts';
+import { cutLongLines, cutLongTextLines, LONG_LINE_MARKER, MAX_LINE_BYTES } from './formats/long-lines.ts';
 import { detectDataset, matchHeaders } from './headers.ts';
 import { CREATE_LEDGER_SQL, ImportError, type ImportSummary, LEDGER_TABLE } from './ledger.ts';
+import { type LedgerValueKind, ledgerValue } from './ledger-mask.ts';
 import type { ImportMapping } from './mapping.ts';
 import { Binder, limitExpressions, parseExpression, sqlType, TZ_TABLE } from './parse-sql.ts';
 import { detectPii, type PiiAction, type PiiColumn, piiExpression } from './pii.ts';
@@ -53,7 +55,9 @@ async function register(
   const name = `import-${Date.now()}-${safeName(fileName)}`;
   const direct = engine.registerBytes ? directCsv(bytes, fileName, options.encoding) : undefined;
   if (direct && engine.registerBytes) {
-    const path = await engine.registerBytes(name, direct.bytes);
+    const cut = cutLongLines(direct.bytes);
+    if (cut.cut) refuseLongHeader(fileName, new TextDecoder().decode(cut.bytes.subarray(0, 64)));
+    const path = await engine.registerBytes(name, cut.bytes);
     return { encoding: direct.encoding, path, headerRow: direct.headerRow };
   }
   // CSV/TSV are decoded (UTF-8, BOM, GB18030); XLSX, Parquet, Arrow and JSON become CSV text first.
@@ -63,9 +67,21 @@ async function register(
   });
   const encoding = converted.format === 'csv' ? converted.encoding : converted.format;
   // NUL never belongs in a text export and would cut SQL identifiers short: make it visible instead.
-  const text = converted.text.includes('\0') ? converted.text.replaceAll('\0', '\uFFFD') : converted.text;
-  if (text.trim() === '') throw new ImportError('empty_file', `${fileName}: the file is empty.`);
+  const visible = converted.text.includes('\0') ? converted.text.replaceAll('\0', '\uFFFD') : converted.text;
+  if (visible.trim() === '') throw new ImportError('empty_file', `${fileName}: the file is empty.`);
+  const { text, cut } = cutLongTextLines(visible);
+  if (cut) refuseLongHeader(fileName, text);
   return { encoding, path: await engine.registerText(name, text), headerRow: converted.headerRow };
+}
+
+/** A header row too long to read leaves nothing to match columns by. */
+function refuseLongHeader(fileName: string, start: string): void {
+  if (start.replace(/^\uFEFF/, '').startsWith(LONG_LINE_MARKER)) {
+    throw new ImportError(
+      'unreadable',
+      `${fileName}: the header row is longer than ${MAX_LINE_BYTES / 1_000_000} MB; not a readable export.`,
+    );
+  }
 }
 
 /** Decodes, loads and validates one delimited text export into its canonical table. */
@@ -208,19 +224,24 @@ async function loadDataset(
   await engine.exec(CREATE_LEDGER_SQL);
   await engine.exec(`DELETE FROM ${LEDGER_TABLE} WHERE dataset = ${literal(dataset)}`);
   const ledgerRows = def.fields.flatMap((field) =>
-    ledgerSelects(field, match.mapped[field.key] !== undefined),
+    ledgerSelects(field, match.mapped[field.key] !== undefined, action),
   );
   for (const key of def.fields.filter((f) => f.primaryKey).map((f) => f.key)) {
-    ledgerRows.push(`SELECT _row, ${literal(key)}, 'duplicate_id', 'reject', ${ident(key)} FROM (
+    ledgerRows.push(`SELECT _row, ${literal(key)}, 'duplicate_id', 'reject', ${ledgerValue(ident(key), 'text', action)} FROM (
       SELECT _row, ${ident(key)}, row_number() OVER (PARTITION BY ${ident(key)} ORDER BY _row) AS n
       FROM ${PARSED} WHERE ${ident(key)} IS NOT NULL) WHERE n > 1`);
   }
   for (const check of def.checks ?? []) {
-    ledgerRows.push(`SELECT _row, ${literal(check.column)}, ${literal(check.reason)}, 'reject', CAST(${ident(check.column)} AS VARCHAR)
+    ledgerRows.push(`SELECT _row, ${literal(check.column)}, ${literal(check.reason)}, 'reject',
+      ${ledgerValue(`CAST(${ident(check.column)} AS VARCHAR)`, 'typed', action)}
       FROM ${PARSED} WHERE ${check.failsWhen}`);
   }
-  ledgerRows.push(`SELECT line + ${lineOffset}, NULL, lower(replace(CAST(first(error_type ORDER BY column_idx) AS VARCHAR), ' ', '_')),
-    'reject', first(csv_line) FROM ${REJECTS} GROUP BY line`);
+  const marked = `contains(csv, ${literal(LONG_LINE_MARKER)})`;
+  ledgerRows.push(`SELECT line + ${lineOffset}, NULL,
+      CASE WHEN ${marked} THEN 'line_size_over_maximum' ELSE reason END, 'reject',
+      CASE WHEN ${marked} THEN NULL ELSE ${ledgerValue('csv', 'line', action)} END
+    FROM (SELECT line, lower(replace(CAST(first(error_type ORDER BY column_idx) AS VARCHAR), ' ', '_')) AS reason,
+      first(csv_line ORDER BY column_idx) AS csv FROM ${REJECTS} GROUP BY line)`);
   await engine.exec(
     `INSERT INTO ${LEDGER_TABLE} SELECT ${literal(dataset)}, ${literal(fileName)}, * FROM (${ledgerRows.join('\nUNION ALL\n')})`,
   );
@@ -280,7 +301,7 @@ async function loadDataset(
 }
 
 /** Ledger rows for one field: missing required values, unparseable values, unknown enum values. */
-function ledgerSelects(field: FieldDef, present: boolean): string[] {
+function ledgerSelects(field: FieldDef, present: boolean, action: PiiAction): string[] {
   const raw = ident(rawCol(field.key));
   const out: string[] = [];
   if (field.required) {
@@ -292,8 +313,10 @@ function ledgerSelects(field: FieldDef, present: boolean): string[] {
   const parsed = field.type === 'limit' ? ident(`${field.key}_unit`) : ident(field.key);
   const reason = field.type === 'enum' ? 'unknown_enum_value' : `unparseable_${field.type}`;
   const severity = field.required ? 'reject' : 'warning';
+  // Unknown codes stay readable (a mapping is written from them); unparseable values may be shifted text.
+  const kind: LedgerValueKind = field.type === 'enum' ? 'text' : 'typed';
   out.push(
-    `SELECT _row, ${literal(field.key)}, ${literal(reason)}, ${literal(severity)}, ${raw} FROM ${PARSED}
+    `SELECT _row, ${literal(field.key)}, ${literal(reason)}, ${literal(severity)}, ${ledgerValue(raw, kind, action)} FROM ${PARSED}
      WHERE ${raw} IS NOT NULL AND ${parsed} IS NULL`,
   );
   return out;
