@@ -1,3 +1,4 @@
+import { dict } from '../own-keys.ts';
 import { DATASETS } from '../schema/datasets.ts';
 import type { DatasetDef, DatasetKey } from '../schema/types.ts';
 
@@ -37,7 +38,7 @@ export function matchHeaders(
       if (!byAlias.has(n)) byAlias.set(n, field.key);
     }
   }
-  const mapped: Record<string, string> = {};
+  const mapped: Record<string, string> = dict();
   const taken = new Set<string>();
   for (const [key, header] of Object.entries(explicit)) {
     if (headers.includes(header)) {

@@ -1,7 +1,7 @@
 import { WORK_CALENDAR_TABLE } from '../calendar/sql.ts';
 import type { Engine } from '../engine/types.ts';
 import { CASE_FACTS } from '../indicators/facts.ts';
-import { DATASETS } from '../schema/datasets.ts';
+import { DATASETS, isDatasetKey } from '../schema/datasets.ts';
 import type { DatasetKey, FieldDef } from '../schema/types.ts';
 import { ident, literal } from '../sql/quote.ts';
 import { directCsv } from './formats/direct-csv.ts';
@@ -112,6 +112,13 @@ export async function importFile(
         'unknown_dataset',
         `${fileName}: cannot tell which dataset this is from its headers (${headers.slice(0, 8).join(', ')}…). ` +
           'Name the dataset explicitly or supply a mapping file.',
+        { headers },
+      );
+    }
+    if (!isDatasetKey(dataset)) {
+      throw new ImportError(
+        'unknown_dataset',
+        `${fileName}: "${dataset}" is not a dataset (${Object.keys(DATASETS).join(', ')}).`,
         { headers },
       );
     }

@@ -173,6 +173,7 @@ export class AssessmentDashboard extends ScaledElement {
     snapshot: { type: String },
     _copied: { state: true },
     _linkText: { state: true },
+    _urlIgnored: { state: true },
     importMapping: { attribute: false },
     _state: { state: true },
     _dragging: { state: true },
@@ -201,6 +202,8 @@ export class AssessmentDashboard extends ScaledElement {
   declare snapshot: string | undefined;
   declare _copied: boolean;
   declare _linkText: string | undefined;
+  /** Parts of the URL's selection that name no known dataset column: shown in the chip area, not applied. */
+  declare _urlIgnored: string[];
   declare importMapping: ImportMapping | undefined;
   declare _state: LoadState;
   declare _dragging: boolean;
@@ -236,6 +239,7 @@ export class AssessmentDashboard extends ScaledElement {
     this.maxMb = 512;
     this.offlineGuard = false;
     this._copied = false;
+    this._urlIgnored = [];
     this._state = { phase: 'idle' };
     this._dragging = false;
     this._drill = {};
@@ -362,7 +366,7 @@ export class AssessmentDashboard extends ScaledElement {
         this.dispatchEvent(
           new CustomEvent('ad-ready', { detail: { imports, indicators: computed.map((c) => c.result) } }),
         );
-        const fromUrl = this.urlState ? readSelection(this.urlState, this.#lang()) : [];
+        const fromUrl = this.#urlSelection();
         if (fromUrl.length) await this.select(fromUrl);
       } catch (caught) {
         if (live()) this.#fail(caught, url);
@@ -470,7 +474,7 @@ export class AssessmentDashboard extends ScaledElement {
       const cubes = buildCubes(engine, { asOf: this.asOf || undefined, config }, abort.signal);
       cubes.catch(() => {});
       this.#cubes = cubes;
-      const fromUrl = this.#pending ?? (this.urlState ? readSelection(this.urlState, this.#lang()) : []);
+      const fromUrl = this.#pending ?? this.#urlSelection();
       this.#pending = undefined;
       if (fromUrl.length) await this.select(fromUrl);
       this.dispatchEvent(
@@ -678,6 +682,7 @@ export class AssessmentDashboard extends ScaledElement {
       this._copied = true;
       setTimeout(() => {
         this._copied = false;
+    this._urlIgnored = [];
       }, 2000);
     } catch {
       // Clipboard refused (permissions, plain http): show the link selected so the user can copy it.
@@ -686,6 +691,14 @@ export class AssessmentDashboard extends ScaledElement {
       this.renderRoot.querySelector<HTMLInputElement>('input.link-text')?.select();
     }
   };
+
+  /** The selection the page URL holds; parts it cannot apply are kept for the note beside the chips. */
+  #urlSelection(): Selection[] {
+    if (!this.urlState) return [];
+    const { selection, ignored } = readSelection(this.urlState, this.#lang());
+    this._urlIgnored = ignored;
+    return selection;
+  }
 
   #toggle(dataset: DatasetKey | 'all', column: string, value: string | undefined, label: string) {
     const rest = this.#selection.filter((x) => !(x.dataset === dataset && x.column === column));
@@ -1132,8 +1145,9 @@ export class AssessmentDashboard extends ScaledElement {
       ${this._linkText ? html`<input class="link-text" readonly aria-label=${t.copyLink} .value=${this._linkText} />` : nothing}
       ${this.#selection.map(
         (x) => html`<button type="button" class="chip" aria-label=${t.removeFilter(x.label)}
-          @click=${() => this.#toggle(x.dataset, x.column, undefined, '')}>${t.filterChip(x.label)} ✕</button>`,
+          @click=${() => this.select(this.#selection.filter((y) => y !== x))}>${t.filterChip(x.label)} ✕</button>`,
       )}
+      ${this._urlIgnored.length ? html`<span class="note">${t.ignoredFilters(this._urlIgnored.join('; '))}</span>` : nothing}
     </div>`;
   }
 }

@@ -127,6 +127,7 @@ const zh = {
   exportIndicators: '全部指标（CSV，含口径与数据截至日期）',
   exportIndicatorsXlsx: '全部指标（Excel）',
   linkCopied: '链接已复制',
+  ignoredFilters: (parts: string) => `链接中的筛选条件无法识别，已忽略：${parts}`,
   removeFilter: (label: string) => `移除筛选“${label}”`,
   unknownDataset: '无法从表头判断这是哪类数据。请选择数据集，并为每个标准列指定文件中的列。',
   missingColumns: (cols: string) => `未能识别必填列（${cols}）。请为它们指定文件中的列。`,
@@ -301,6 +302,7 @@ const en: Messages = {
   exportIndicators: 'all indicators (CSV, with definitions and data-as-of date)',
   exportIndicatorsXlsx: 'all indicators (Excel)',
   linkCopied: 'Link copied',
+  ignoredFilters: (parts) => `Filters in the link that name no known column were ignored: ${parts}`,
   removeFilter: (label) => `Remove the filter "${label}"`,
   unknownDataset:
     'The headers do not say which kind of export this is. Choose the dataset and the column for each standard column.',
