@@ -141,7 +141,8 @@ const ACCEPT = '.csv,.tsv,.txt,.xlsx,.parquet,.arrow,.arrows,.feather,.json,.ndj
  *   scorecard, watch, supervision, trend, dept, channel, daily, drill, domain (default: all that the
  *   data allows); hidden panels compute nothing
  * @attr max-mb - largest file the browser may load, in MB (default 512); larger files get a message
- *   pointing to the CLI instead of crashing the tab
+ *   pointing to the CLI instead of crashing the tab. A value that is not a positive number keeps the
+ *   default limit, with a console warning and a note beside the filter chips (never "no limit")
  * @fires ad-ready - detail: `{ imports, indicators }` once the indicators are shown
  * @fires ad-error - detail: `{ kind, file, message }` when loading fails
  * @csspart tiles - the KPI tile list
@@ -174,6 +175,7 @@ export class AssessmentDashboard extends ScaledElement {
     _copied: { state: true },
     _linkText: { state: true },
     _urlIgnored: { state: true },
+    _badMaxMb: { state: true },
     importMapping: { attribute: false },
     _state: { state: true },
     _dragging: { state: true },
@@ -204,6 +206,8 @@ export class AssessmentDashboard extends ScaledElement {
   declare _linkText: string | undefined;
   /** Parts of the URL's selection that name no known dataset column: shown in the chip area, not applied. */
   declare _urlIgnored: string[];
+  /** The `max-mb` value that was refused (the default limit applies), for the note beside the chips. */
+  declare _badMaxMb: string | undefined;
   declare importMapping: ImportMapping | undefined;
   declare _state: LoadState;
   declare _dragging: boolean;
@@ -236,7 +240,7 @@ export class AssessmentDashboard extends ScaledElement {
   constructor() {
     super();
     this.lang = '';
-    this.maxMb = 512;
+    this.maxMb = DEFAULT_MAX_MB;
     this.offlineGuard = false;
     this._copied = false;
     this._urlIgnored = [];
@@ -315,7 +319,7 @@ export class AssessmentDashboard extends ScaledElement {
   }
 
   #inputs(): Input[] {
-    const maxBytes = this.maxMb * 1024 * 1024;
+    const maxBytes = this.#maxMb() * 1024 * 1024;
     if (this.#localFiles.length) return this.#localFiles.map((f) => fileInput(f, maxBytes));
     return (
       Object.entries(SOURCE_ATTRIBUTES) as [SourceAttribute, (typeof SOURCE_ATTRIBUTES)[SourceAttribute]][]
@@ -682,7 +686,7 @@ export class AssessmentDashboard extends ScaledElement {
       this._copied = true;
       setTimeout(() => {
         this._copied = false;
-    this._urlIgnored = [];
+        this._urlIgnored = [];
       }, 2000);
     } catch {
       // Clipboard refused (permissions, plain http): show the link selected so the user can copy it.
@@ -698,6 +702,19 @@ export class AssessmentDashboard extends ScaledElement {
     const { selection, ignored } = readSelection(this.urlState, this.#lang());
     this._urlIgnored = ignored;
     return selection;
+  }
+
+  /** The file-size limit in MB: `max-mb` when it is a positive number, else the default (and a note). */
+  #maxMb(): number {
+    const valid = Number.isFinite(this.maxMb) && this.maxMb > 0;
+    const raw = valid ? undefined : (this.getAttribute('max-mb') ?? String(this.maxMb));
+    if (raw !== undefined && raw !== this._badMaxMb) {
+      console.warn(
+        `<assessment-dashboard>: max-mb="${raw}" is not a positive number; the limit stays ${DEFAULT_MAX_MB} MB.`,
+      );
+    }
+    this._badMaxMb = raw;
+    return valid ? this.maxMb : DEFAULT_MAX_MB;
   }
 
   #toggle(dataset: DatasetKey | 'all', column: string, value: string | undefined, label: string) {
@@ -738,6 +755,7 @@ export class AssessmentDashboard extends ScaledElement {
     return html`<header>
         <h2>${t.title}</h2>
         ${s.phase === 'ready' ? html`<p class="meta">${t.dataAsOf} ${formatDate(s.asOf, lang)}</p>` : nothing}
+        ${this._badMaxMb === undefined ? nothing : html`<p class="note" role="status">${t.badMaxMb(this._badMaxMb, DEFAULT_MAX_MB)}</p>`}
       </header>
       ${this.#body(s, lang)}
       <input id="picker" class="visually-hidden" type="file" multiple accept=${ACCEPT} tabindex="-1" aria-hidden="true"
@@ -1152,6 +1170,8 @@ export class AssessmentDashboard extends ScaledElement {
   }
 }
 
+/** The file-size limit when `max-mb` is absent or not a positive number. */
+const DEFAULT_MAX_MB = 512;
 async function fetchJson(url: string, signal: AbortSignal): Promise<unknown> {
   const res = await fetch(url, { signal, credentials: 'same-origin' });
   if (!res.ok) throw new FetchError(url, res.status, `HTTP ${res.status} ${res.statusText}`.trim());
