@@ -40,19 +40,23 @@ export async function detectPii(
     else unknown.push(h);
   }
   if (!unknown.length) return found;
-  const parts = unknown.map(
-    (
-      h,
-      i,
-    ) => `avg(CASE WHEN regexp_full_match(trim(${ident(h)}), ${ID_RE}) THEN 1.0 WHEN trim(${ident(h)}) <> '' THEN 0.0 END) AS id${i},
-      avg(CASE WHEN regexp_full_match(trim(${ident(h)}), ${PHONE_RE}) THEN 1.0 WHEN trim(${ident(h)}) <> '' THEN 0.0 END) AS ph${i}`,
+  // One row per (column, value) of the sample, so the work grows with the cells, not with the square of
+  // the column count (one wide SELECT of two aggregates per column took 3 s for 500 columns).
+  const share = (re: string) =>
+    `avg(CASE WHEN regexp_full_match(trim(v), ${re}) THEN 1.0 WHEN trim(v) <> '' THEN 0.0 END)`;
+  const t = await engine.query(
+    `SELECT h, ${share(ID_RE)} AS id, ${share(PHONE_RE)} AS ph FROM (
+       UNPIVOT (SELECT ${unknown.map(ident).join(', ')} FROM ${ident(table)} LIMIT 1000)
+       ON COLUMNS(*) INTO NAME h VALUE v) GROUP BY h`,
   );
-  const t = await engine.query(`SELECT ${parts.join(', ')} FROM (SELECT * FROM ${ident(table)} LIMIT 1000)`);
-  const row = (t.get(0)?.toJSON() ?? {}) as Record<string, number | null>;
-  unknown.forEach((h, i) => {
-    if ((row[`id${i}`] ?? 0) > 0.5) found.set(h, 'id_number');
-    else if ((row[`ph${i}`] ?? 0) > 0.5) found.set(h, 'phone');
-  });
+  const shares = new Map(
+    t.toArray().map((r) => [String(r.h), r.toJSON() as { id: number | null; ph: number | null }]),
+  );
+  for (const h of unknown) {
+    const row = shares.get(h);
+    if ((row?.id ?? 0) > 0.5) found.set(h, 'id_number');
+    else if ((row?.ph ?? 0) > 0.5) found.set(h, 'phone');
+  }
   return found;
 }
 
