@@ -1,0 +1,41 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NodeEngine } from '../src/engine/node.ts';
+import { importFile } from '../src/import/import-csv.ts';
+
+/** 5,000 columns load in full (timing: bench/wide-columns.mjs, not here). */
+const COLUMNS = 5000;
+const ROWS = 200;
+function wideCsv(): string {
+  const head = ['case_id', 'dept_name', 'apply_channel', 'status'];
+  for (let i = 0; i < COLUMNS - 7; i++) head.push(`h${i}`);
+  head.push('submitted_at', 'accepted_at', 'closed_at');
+  const lines = [head.join(',')];
+  for (let r = 0; r < ROWS; r++) {
+    const cells = [`C${r}`, r % 2 ? 'A' : 'B', 'window', 'closed'];
+    for (let i = 0; i < COLUMNS - 7; i++) cells.push(`v${r}_${i}`);
+    cells.push('2025-01-02 09:00:00', '2025-01-02 09:10:00', '2025-01-03 17:00:00');
+    lines.push(cells.join(','));
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+let engine: NodeEngine;
+beforeAll(async () => {
+  engine = await NodeEngine.create();
+});
+afterAll(() => engine.close());
+
+describe('an export with 5,000 columns', () => {
+  it('loads every row and keeps every extra column with its values', async () => {
+    const s = await importFile(engine, 'wide.csv', new TextEncoder().encode(wideCsv()));
+    expect(s).toMatchObject({ dataset: 'cases', read: ROWS, loaded: ROWS, rejected: 0 });
+    expect(s.unknown).toHaveLength(COLUMNS - 7);
+    expect(s.pii).toEqual([]);
+    const t = await engine.query(
+      `SELECT count(*) AS n, max("h4992") AS last, min(case_id) AS first FROM cases WHERE "h0" = 'v199_0'`,
+    );
+    expect(t.get(0)?.toJSON()).toEqual({ n: 1, last: 'v199_4992', first: 'C199' });
+    const cols = await engine.query('SELECT * FROM cases LIMIT 0');
+    expect(cols.schema.fields.filter((f) => /^h\d+$/.test(f.name))).toHaveLength(COLUMNS - 7);
+  }, 300_000);
+});
