@@ -142,7 +142,7 @@ const ACCEPT = '.csv,.tsv,.txt,.xlsx,.parquet,.arrow,.arrows,.feather,.json,.ndj
  *   data allows); hidden panels compute nothing
  * @attr max-mb - largest file the browser may load, in MB (default 512); larger files get a message
  *   pointing to the CLI instead of crashing the tab. A value that is not a positive number keeps the
- *   default limit, with a console warning and a note beside the filter chips (never "no limit")
+ *   default limit, with a console warning and a note under the title (never "no limit")
  * @fires ad-ready - detail: `{ imports, indicators }` once the indicators are shown
  * @fires ad-error - detail: `{ kind, file, message }` when loading fails
  * @csspart tiles - the KPI tile list
@@ -206,7 +206,7 @@ export class AssessmentDashboard extends ScaledElement {
   declare _linkText: string | undefined;
   /** Parts of the URL's selection that name no known dataset column: shown in the chip area, not applied. */
   declare _urlIgnored: string[];
-  /** The `max-mb` value that was refused (the default limit applies), for the note beside the chips. */
+  /** The `max-mb` value that was refused (the default limit applies), for the note under the title. */
   declare _badMaxMb: string | undefined;
   declare importMapping: ImportMapping | undefined;
   declare _state: LoadState;
