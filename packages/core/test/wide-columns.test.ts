@@ -5,15 +5,16 @@ import { importFile } from '../src/import/import-csv.ts';
 /** 5,000 columns load in full (timing: bench/wide-columns.mjs, not here). */
 const COLUMNS = 5000;
 const ROWS = 200;
-function wideCsv(): string {
+function wideCsv(columns = COLUMNS, rows = ROWS, ragged?: number): string {
   const head = ['case_id', 'dept_name', 'apply_channel', 'status'];
-  for (let i = 0; i < COLUMNS - 7; i++) head.push(`h${i}`);
+  for (let i = 0; i < columns - 7; i++) head.push(`h${i}`);
   head.push('submitted_at', 'accepted_at', 'closed_at');
   const lines = [head.join(',')];
-  for (let r = 0; r < ROWS; r++) {
+  for (let r = 0; r < rows; r++) {
     const cells = [`C${r}`, r % 2 ? 'A' : 'B', 'window', 'closed'];
-    for (let i = 0; i < COLUMNS - 7; i++) cells.push(`v${r}_${i}`);
+    for (let i = 0; i < columns - 7; i++) cells.push(`v${r}_${i}`);
     cells.push('2025-01-02 09:00:00', '2025-01-02 09:10:00', '2025-01-03 17:00:00');
+    if (r === ragged) cells.push('one too many');
     lines.push(cells.join(','));
   }
   return `${lines.join('\n')}\n`;
@@ -38,4 +39,13 @@ describe('an export with 5,000 columns', () => {
     const cols = await engine.query('SELECT * FROM cases LIMIT 0');
     expect(cols.schema.fields.filter((f) => /^h\d+$/.test(f.name))).toHaveLength(COLUMNS - 7);
   }, 300_000);
+
+  it('with a malformed line still lists it in the ledger (the strict reader gives way)', async () => {
+    // 150 columns: wide enough for the strict first read, narrow enough for the rejecting reader to be quick.
+    const s = await importFile(engine, 'wide-ragged.csv', new TextEncoder().encode(wideCsv(150, 20, 4)));
+    expect(s).toMatchObject({ read: 20, loaded: 19, rejected: 1 });
+    expect(s.rejectReasons).toEqual({ too_many_columns: 1 });
+    const ledger = await engine.query('SELECT "row" FROM import_ledger');
+    expect(ledger.toArray().map((r) => r.row)).toEqual([6]);
+  });
 });

@@ -51,14 +51,15 @@ async function register(
   fileName: string,
   bytes: Uint8Array,
   options: ImportOptions,
-): Promise<{ encoding: string; path: string; headerRow: number | undefined }> {
+): Promise<{ encoding: string; path: string; headerRow: number | undefined; width: number }> {
   const name = `import-${Date.now()}-${safeName(fileName)}`;
   const direct = engine.registerBytes ? directCsv(bytes, fileName, options.encoding) : undefined;
   if (direct && engine.registerBytes) {
     const cut = cutLongLines(direct.bytes);
     if (cut.cut) refuseLongHeader(fileName, new TextDecoder().decode(cut.bytes.subarray(0, 64)));
     const path = await engine.registerBytes(name, cut.bytes);
-    return { encoding: direct.encoding, path, headerRow: direct.headerRow };
+    const first = cut.bytes.subarray(0, Math.min(cut.bytes.length, MAX_LINE_BYTES));
+    return { encoding: direct.encoding, path, headerRow: direct.headerRow, width: headerWidth(first) };
   }
   // CSV/TSV are decoded (UTF-8, BOM, GB18030); XLSX, Parquet, Arrow and JSON become CSV text first.
   const converted = await toDelimitedText(bytes, fileName, {
@@ -71,8 +72,24 @@ async function register(
   if (visible.trim() === '') throw new ImportError('empty_file', `${fileName}: the file is empty.`);
   const { text, cut } = cutLongTextLines(visible);
   if (cut) refuseLongHeader(fileName, text);
-  return { encoding, path: await engine.registerText(name, text), headerRow: converted.headerRow };
+  const path = await engine.registerText(name, text);
+  return {
+    encoding,
+    path,
+    headerRow: converted.headerRow,
+    width: headerWidth(text.slice(0, MAX_LINE_BYTES)),
+  };
 }
+
+/** Cells of the first line split by its most frequent delimiter (quotes ignored: a guess to check against). */
+function headerWidth(start: Uint8Array | string): number {
+  const text = typeof start === 'string' ? start : new TextDecoder().decode(start);
+  const line = text.split(/\r?\n/, 1)[0] ?? '';
+  return Math.max(...[',', '\t', ';', '|'].map((d) => line.split(d).length));
+}
+
+/** Above this many columns the file is first read without DuckDB's reject bookkeeping (see importFile). */
+const WIDE_COLUMNS = 100;
 
 /** A header row too long to read leaves nothing to match columns by. */
 function refuseLongHeader(fileName: string, start: string): void {
@@ -100,20 +117,24 @@ export async function importFile(
       `CREATE OR REPLACE TEMP TABLE ${RAW} AS SELECT * FROM read_csv(${literal(path)},
         all_varchar = true, header = true${rejects ? `, store_rejects = true, rejects_table = '${REJECTS}', rejects_scan = '${REJECT_SCANS}'` : ''})`,
     );
+  // A wide file is read strictly first: DuckDB's reject bookkeeping costs time quadratic in the column count
+  // (500 columns × 100 rows: 0.4 s strict, 12 s with store_rejects), and a file without a malformed line
+  // needs none. A strict read that fails, or whose sniffer settled on another column count than the header
+  // shows (it may pick a dialect that makes ragged lines consistent), goes to the rejecting reader.
+  const strict =
+    registered.width > WIDE_COLUMNS &&
+    (await read(false).then(
+      async () => (await engine.query(`SELECT * FROM ${RAW} LIMIT 0`)).numCols === registered.width,
+      () => false,
+    ));
   try {
-    // Strictly first: DuckDB's reject bookkeeping costs time quadratic in the column count (a 500-column
-    // file of 100 rows: 0.4 s strict, 12 s with store_rejects), and a file without a malformed line needs
-    // none. Any line the strict reader refuses sends the file through the rejecting reader instead.
-    await read(false);
-    await engine.exec(
-      `CREATE OR REPLACE TEMP TABLE ${REJECTS} (line BIGINT, column_idx BIGINT, error_type VARCHAR, csv_line VARCHAR)`,
-    );
-  } catch {
-    try {
-      await read(true);
-    } catch (e) {
-      throw new ImportError('unreadable', `${fileName}: not a readable CSV/TSV file (${errorText(e)}).`);
-    }
+    if (strict) {
+      await engine.exec(
+        `CREATE OR REPLACE TEMP TABLE ${REJECTS} (line BIGINT, column_idx BIGINT, error_type VARCHAR, csv_line VARCHAR)`,
+      );
+    } else await read(true);
+  } catch (e) {
+    throw new ImportError('unreadable', `${fileName}: not a readable CSV/TSV file (${errorText(e)}).`);
   }
   try {
     const headers = (await engine.query(`SELECT * FROM ${RAW} LIMIT 0`)).schema.fields.map((f) => f.name);
