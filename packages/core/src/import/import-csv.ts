@@ -121,14 +121,20 @@ export async function importFile(
   // (500 columns × 100 rows: 0.4 s strict, 12 s with store_rejects), and a file without a malformed line
   // needs none. A strict read that fails, or whose sniffer settled on another column count than the header
   // shows (it may pick a dialect that makes ragged lines consistent), goes to the rejecting reader.
-  const strict =
-    registered.width > WIDE_COLUMNS &&
-    (await read(false).then(
-      async () => (await engine.query(`SELECT * FROM ${RAW} LIMIT 0`)).numCols === registered.width,
-      () => false,
-    ));
+  const columnsRead = async () =>
+    (await engine.query(`SELECT * FROM ${RAW} LIMIT 0`)).schema.fields.map((f) => f.name);
+  const strictHeaders =
+    registered.width > WIDE_COLUMNS
+      ? await read(false).then(
+          async () => {
+            const h = await columnsRead();
+            return h.length === registered.width ? h : undefined;
+          },
+          () => undefined,
+        )
+      : undefined;
   try {
-    if (strict) {
+    if (strictHeaders) {
       await engine.exec(
         `CREATE OR REPLACE TEMP TABLE ${REJECTS} (line BIGINT, column_idx BIGINT, error_type VARCHAR, csv_line VARCHAR)`,
       );
@@ -137,7 +143,7 @@ export async function importFile(
     throw new ImportError('unreadable', `${fileName}: not a readable CSV/TSV file (${errorText(e)}).`);
   }
   try {
-    const headers = (await engine.query(`SELECT * FROM ${RAW} LIMIT 0`)).schema.fields.map((f) => f.name);
+    const headers = strictHeaders ?? (await columnsRead());
     const dataset = options.dataset ?? options.mapping?.dataset ?? detectDataset(headers);
     if (!dataset) {
       throw new ImportError(

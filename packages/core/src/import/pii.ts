@@ -26,6 +26,9 @@ const HEADER_KINDS: [RegExp, PiiKind][] = [
 const ID_RE = "'[1-9][0-9]{16}[0-9Xx]'";
 const PHONE_RE = "'(\\+?86[- ]?)?1[3-9][0-9]{9}'";
 
+/** Rows sampled per column: 1,000, fewer for very wide files (at most 200,000 cells, at least 50 rows). */
+const sampleRows = (columns: number) => Math.max(50, Math.min(1000, Math.floor(200_000 / columns)));
+
 /** Finds personal columns among `headers` (extra columns of a file), by header then by sampled values. */
 export async function detectPii(
   engine: Engine,
@@ -46,7 +49,7 @@ export async function detectPii(
     `avg(CASE WHEN regexp_full_match(trim(v), ${re}) THEN 1.0 WHEN trim(v) <> '' THEN 0.0 END)`;
   const t = await engine.query(
     `SELECT h, ${share(ID_RE)} AS id, ${share(PHONE_RE)} AS ph FROM (
-       UNPIVOT (SELECT ${unknown.map(ident).join(', ')} FROM ${ident(table)} LIMIT 1000)
+       UNPIVOT (SELECT ${unknown.map(ident).join(', ')} FROM ${ident(table)} LIMIT ${sampleRows(unknown.length)})
        ON COLUMNS(*) INTO NAME h VALUE v) GROUP BY h`,
   );
   const shares = new Map(
