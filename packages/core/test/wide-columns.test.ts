@@ -48,4 +48,12 @@ describe('an export with 5,000 columns', () => {
     const ledger = await engine.query('SELECT "row" FROM import_ledger');
     expect(ledger.toArray().map((r) => r.row)).toEqual([6]);
   });
+
+  it('with CRLF line ends and a BOM reads the same values (no stray carriage return)', async () => {
+    const crlf = `\uFEFF${wideCsv(150, 20).replaceAll('\n', '\r\n')}`;
+    const s = await importFile(engine, 'wide-crlf.csv', new TextEncoder().encode(crlf));
+    expect(s).toMatchObject({ read: 20, loaded: 20, rejected: 0, encoding: 'utf-8-bom' });
+    const t = await engine.query('SELECT max(closed_at) AS c, max("h142") AS h FROM cases');
+    expect(t.get(0)?.toJSON()).toEqual({ c: Date.UTC(2025, 0, 3, 17), h: 'v9_142' });
+  });
 });
