@@ -281,11 +281,16 @@ describe('hostile strings in exports and mapping files stay text', () => {
     expect(report).toContain(`${HOSTILE.svg}.csv`);
     expect(report).toContain(`${HOSTILE.rtl}.csv`);
     for (const h of HOSTILE_VALUES) expect(report).toContain(h);
-    // The ledger table's value cells hold the rejected dates exactly as they were in the file.
+    // The ledger table's value cells hold the rejected dates as they were in the file, except values without a
+    // digit: in a date column those may be a shifted name, so the ledger keeps them masked (ledger-mask.ts).
     const cells = await page
       .locator('assessment-import-report td.value')
       .evaluateAll((tds) => tds.map((td) => td.textContent ?? ''));
-    for (const h of HOSTILE_VALUES) expect(cells).toContain(h);
+    const masked = (h: string) => {
+      const m = `${h[0]}${'*'.repeat(h.length - 1)}`;
+      return m.length > 200 ? `${m.slice(0, 200)}…` : m;
+    };
+    for (const h of HOSTILE_VALUES) expect(cells).toContain(/[0-9]/.test(h) ? h : masked(h));
     await poke(page);
     await expectInert(page, dialogs);
     await page.close();

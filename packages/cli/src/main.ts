@@ -9,10 +9,12 @@ import {
   DATASETS,
   type DashboardConfig,
   type DatasetKey,
+  dict,
   type Filters,
   ImportError,
   type ImportMapping,
   INDICATORS,
+  isDatasetKey,
   ledgerCsv,
   ledgerEntries,
   MappingError,
@@ -302,7 +304,7 @@ const readConfig = async (path: string): Promise<DashboardConfig> =>
 const LEDGER_JSON_LIMIT = 1000;
 
 function parseDataset(name: string): DatasetKey {
-  if (name in DATASETS) return name as DatasetKey;
+  if (isDatasetKey(name)) return name;
   throw new MappingError(`--dataset: "${name}" is not one of ${Object.keys(DATASETS).join(', ')}`);
 }
 
@@ -353,18 +355,18 @@ async function serve(
 /** `--filter [dataset.]column=value` (repeatable) and `--month` as indicator options; bad forms are usage errors. */
 function parseSelection(filters: readonly string[], month: string | undefined) {
   const datasetFilters: Partial<Record<DatasetKey, Filters>> = {};
-  const shared: Filters = {};
+  const shared: Filters = dict();
   for (const f of filters) {
     const m = /^(?:(\w+)\.)?(\w+)=(.*)$/su.exec(f);
     if (!m) throw new ConfigError(`--filter "${f}" is not [dataset.]column=value`);
     const [, dataset, column = '', value = ''] = m;
-    if (dataset && !(dataset in DATASETS)) {
+    if (dataset && !isDatasetKey(dataset)) {
       throw new ConfigError(
         `--filter "${f}": unknown dataset "${dataset}" (${Object.keys(DATASETS).join(', ')})`,
       );
     }
     const key = dataset as DatasetKey | undefined;
-    const target = key ? { ...datasetFilters[key] } : shared;
+    const target = key ? dict(Object.entries(datasetFilters[key] ?? {})) : shared;
     target[column] = [...(target[column] ?? []), value];
     if (key) datasetFilters[key] = target;
   }

@@ -30,7 +30,8 @@ describe('ledger export', () => {
     expect(await ledgerEntries(engine, 1)).toHaveLength(1);
     const out = await ledgerCsv(engine);
     expect(out.startsWith('\uFEFFdataset,file,row,column,reason,severity,value\r\n')).toBe(true);
-    expect(out).toContain(`cases,c.csv,4,submitted_at,unparseable_datetime,reject,"'=HYPERLINK(""x"")"`);
+    // A date cell without a digit is masked like a name (it may be a shifted one), then made formula-safe.
+    expect(out).toContain(`cases,c.csv,4,submitted_at,unparseable_datetime,reject,'=**************`);
     expect(out).toContain("cases,c.csv,5,apply_channel,unknown_enum_value,warning,'@SUM(1)");
   });
 

@@ -330,7 +330,8 @@ describe('<assessment-dashboard>', () => {
       await vi.waitFor(() => expect(blobs).toHaveLength(1));
       const text = await blobs[0]!.text();
       expect(text).toContain('dataset,file,row,column,reason,severity,value');
-      expect(text).toContain('cases,c.csv,12,submitted_at,unparseable_datetime,reject,昨天');
+      // a date cell without a digit may be a shifted name: the ledger keeps it masked (ledger-mask.ts)
+      expect(text).toContain('cases,c.csv,12,submitted_at,unparseable_datetime,reject,昨*');
       expect(text).toContain(`cases,c.csv,12,apply_channel,unknown_enum_value,warning,"'=HYPERLINK(""x"")"`);
       expect(click).toHaveBeenCalled();
     } finally {

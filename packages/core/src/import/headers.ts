@@ -1,3 +1,4 @@
+import { dict } from '../own-keys.ts';
 import { DATASETS } from '../schema/datasets.ts';
 import { missingRoles } from '../schema/roles.ts';
 import type { DatasetDef, DatasetKey } from '../schema/types.ts';
@@ -46,7 +47,7 @@ export function matchHeaders(
   explicit: Record<string, string> = {},
 ): HeaderMatch {
   const byAlias = aliasIndex(def);
-  const mapped: Record<string, string> = {};
+  const mapped: Record<string, string> = dict();
   const taken = new Set<string>();
   for (const [key, header] of Object.entries(explicit)) {
     if (headers.includes(header)) {

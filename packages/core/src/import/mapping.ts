@@ -1,4 +1,5 @@
-import { DATASETS } from '../schema/datasets.ts';
+import { dict } from '../own-keys.ts';
+import { DATASETS, isDatasetKey } from '../schema/datasets.ts';
 import type { DatasetKey } from '../schema/types.ts';
 
 /**
@@ -47,10 +48,10 @@ export function parseMapping(json: unknown, source = 'mapping'): ImportMapping {
     }
   }
   const dataset = m.dataset;
-  if (dataset !== undefined && (typeof dataset !== 'string' || !(dataset in DATASETS))) {
+  if (dataset !== undefined && !isDatasetKey(dataset)) {
     fail(`"dataset" must be one of ${Object.keys(DATASETS).join(', ')}; got ${JSON.stringify(dataset)}`);
   }
-  const def = dataset ? DATASETS[dataset as DatasetKey] : undefined;
+  const def = isDatasetKey(dataset) ? DATASETS[dataset] : undefined;
   const fieldOf = (path: string, key: string) => {
     if (!def) return undefined;
     const field = def.fields.find((f) => f.key === key);
@@ -66,7 +67,7 @@ export function parseMapping(json: unknown, source = 'mapping'): ImportMapping {
       if (typeof x !== 'string' || x === '') fail(`${name}.${k} must be a non-empty string`);
       fieldOf(`${name}.${k}`, k);
     }
-    return v as Record<string, string>;
+    return dict(Object.entries(v as Record<string, string>));
   };
   const columns = strings('columns');
   const formats = strings('formats');
@@ -80,7 +81,7 @@ export function parseMapping(json: unknown, source = 'mapping'): ImportMapping {
   let values: ImportMapping['values'];
   if (m.values !== undefined) {
     if (!isRecord(m.values)) fail('"values" must be an object');
-    values = {};
+    values = dict();
     for (const [k, table] of Object.entries(m.values as Record<string, unknown>)) {
       const f = fieldOf(`values.${k}`, k);
       if (f && f.type !== 'enum') fail(`values.${k}: "${k}" is not a coded column`);
@@ -93,7 +94,7 @@ export function parseMapping(json: unknown, source = 'mapping'): ImportMapping {
           );
         }
       }
-      values[k] = table as Record<string, string>;
+      values[k] = dict(Object.entries(table as Record<string, string>));
     }
   }
   const timezone = m.timezone;

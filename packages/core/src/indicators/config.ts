@@ -1,4 +1,5 @@
 import { type CalendarOverrides, parseCalendarOverrides } from '../calendar/index.ts';
+import { dict, own } from '../own-keys.ts';
 import { DIMENSIONS } from './dimensions.ts';
 import type { DisclosureControl } from './disclosure-control.ts';
 import type { IndicatorContext, IndicatorDef } from './types.ts';
@@ -55,7 +56,7 @@ export function parseConfig(
     }
   }
   const keys = new Set([...knownKeys, ...indicators.map((d) => d.key)]);
-  const targets: DashboardConfig['targets'] = {};
+  const targets: DashboardConfig['targets'] = dict();
   if (c.targets !== undefined) {
     if (!isRecord(c.targets)) fail('"targets" must be an object');
     for (const [key, t] of Object.entries(c.targets as Record<string, unknown>)) {
@@ -66,7 +67,7 @@ export function parseConfig(
       };
       if (typeof t === 'number') targets[key] = { default: num(t, `targets.${key}`), departments: {} };
       else if (isRecord(t)) {
-        const departments: Record<string, number> = {};
+        const departments: Record<string, number> = dict();
         if (t.departments !== undefined && !isRecord(t.departments))
           fail(`targets.${key}.departments must be an object`);
         for (const [dept, v] of Object.entries((t.departments ?? {}) as Record<string, unknown>)) {
@@ -114,10 +115,10 @@ export function resolveTarget(
   ctx: IndicatorContext,
   config?: DashboardConfig,
 ): number | undefined {
-  const t = config?.targets[def.key];
+  const t = own(config?.targets, def.key);
   if (!t) return def.target;
   const deptColumn = DIMENSIONS.dept?.[def.dataset];
   const depts = deptColumn ? ctx.filters?.[deptColumn] : undefined;
   const one = depts?.length === 1 ? String(depts[0]) : undefined;
-  return (one !== undefined ? t.departments[one] : undefined) ?? t.default ?? def.target;
+  return (one !== undefined ? own(t.departments, one) : undefined) ?? t.default ?? def.target;
 }

@@ -1,4 +1,5 @@
 import type { Engine } from '../engine/types.ts';
+import { own } from '../own-keys.ts';
 import { DATASETS } from '../schema/datasets.ts';
 import type { DatasetKey } from '../schema/types.ts';
 import { ident } from '../sql/quote.ts';
@@ -13,6 +14,7 @@ import {
 import { DIMENSIONS, LIVE_PERIOD_COLUMN } from './dimensions.ts';
 import { applyDisclosureControl } from './disclosure-control.ts';
 import type { IndicatorContext, IndicatorResult } from './types.ts';
+import { ConfigError } from './user-defined.ts';
 
 export type PeriodUnit = 'day' | 'week' | 'month' | 'quarter' | 'year';
 export const PERIOD_UNITS: readonly PeriodUnit[] = ['day', 'week', 'month', 'quarter', 'year'];
@@ -50,6 +52,18 @@ export async function computeGrouped(engine: Engine, options: GroupedOptions): P
     throw new Error(`period "${options.period}" is not one of ${PERIOD_UNITS.join(', ')}`);
   }
   const { tables, asOf, defs, filled } = await prepareComputation(engine, options);
+  const by = options.by;
+  const data = Object.values(DATASETS).flatMap((d) => {
+    const c = tables.get(d.table);
+    return c ? [[d.table, c.filter((x) => x !== '_row')] as const] : [];
+  });
+  if (by !== undefined && !own(DIMENSIONS, by) && !data.some(([, c]) => c.includes(by))) {
+    const columns = data.map(([t, c]) => `${t}: ${c.join(', ')}`);
+    throw new ConfigError(
+      `--by "${by}" is neither a dimension (${Object.keys(DIMENSIONS).join(', ')}) ` +
+        `nor a column of the loaded tables (${columns.join('; ')})`,
+    );
+  }
   const out: IndicatorResult[] = [];
   for (const def of defs) {
     const table = DATASETS[def.dataset].table;
@@ -104,7 +118,7 @@ export async function computeGrouped(engine: Engine, options: GroupedOptions): P
 }
 
 function dimensionColumn(by: string, dataset: DatasetKey, columns: readonly string[]): string | undefined {
-  const named = DIMENSIONS[by];
+  const named = own(DIMENSIONS, by);
   const column = named ? named[dataset] : by;
   return column && columns.includes(column) ? column : undefined;
 }

@@ -1,4 +1,4 @@
-import { DATASETS } from '../schema/datasets.ts';
+import { DATASETS, isDatasetKey } from '../schema/datasets.ts';
 import type { DatasetKey } from '../schema/types.ts';
 import { ident, type SqlValue } from '../sql/quote.ts';
 import { replayed } from './replay.ts';
@@ -64,7 +64,7 @@ function parseConditions(v: unknown, path: string, dataset: DatasetKey): Conditi
         `${p}.column: ${JSON.stringify(c.column)} is not a column of ${dataset} (${columns.join(', ')})`,
       );
     }
-    if (typeof c.op !== 'string' || !(c.op in OPS)) {
+    if (typeof c.op !== 'string' || !Object.hasOwn(OPS, c.op)) {
       throw new ConfigError(`${p}.op: ${JSON.stringify(c.op)} is not one of ${Object.keys(OPS).join(', ')}`);
     }
     const op = c.op as Condition['op'];
@@ -115,7 +115,7 @@ export function parseUserIndicator(json: unknown, path = 'indicator'): Indicator
   if (!/^[a-z][\w.-]*$/i.test(key))
     throw new ConfigError(`${path}.key: "${key}" may use letters, digits, . _ - only`);
   const dataset = json.dataset;
-  if (typeof dataset !== 'string' || !(dataset in DATASETS)) {
+  if (!isDatasetKey(dataset)) {
     throw new ConfigError(`${path}.dataset must be one of ${Object.keys(DATASETS).join(', ')}`);
   }
   const ds = dataset as DatasetKey;

@@ -1,3 +1,4 @@
+import { dict } from '../own-keys.ts';
 import * as E from './enums.ts';
 import type { DatasetDef, DatasetKey, FieldDef } from './types.ts';
 
@@ -359,16 +360,15 @@ const receipts: DatasetDef = {
   ],
 };
 
-export const DATASETS: Record<DatasetKey, DatasetDef> = {
-  cases,
-  items,
-  disclosures,
-  requests,
-  hotline,
-  steps,
-  receipts,
-};
+/** Without a prototype: `name in DATASETS` and `DATASETS[name]` are false/undefined for `constructor`. */
+export const DATASETS: Record<DatasetKey, DatasetDef> = Object.freeze(
+  dict(Object.entries({ cases, items, disclosures, requests, hotline, steps, receipts })),
+) as Record<DatasetKey, DatasetDef>;
 
 export function datasetDef(key: DatasetKey): DatasetDef {
   return DATASETS[key];
 }
+
+/** Whether a user-given name (CLI, mapping, configuration, URL) is one of the datasets. */
+export const isDatasetKey = (name: unknown): name is DatasetKey =>
+  typeof name === 'string' && Object.hasOwn(DATASETS, name);

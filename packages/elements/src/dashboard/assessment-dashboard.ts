@@ -146,7 +146,8 @@ const ACCEPT = '.csv,.tsv,.txt,.xlsx,.parquet,.arrow,.arrows,.feather,.json,.ndj
  *   scorecard, watch, supervision, trend, dept, channel, daily, drill, domain (default: all that the
  *   data allows); hidden panels compute nothing
  * @attr max-mb - largest file the browser may load, in MB (default 512); larger files get a message
- *   pointing to the CLI instead of crashing the tab
+ *   pointing to the CLI instead of crashing the tab. A value that is not a positive number keeps the
+ *   default limit, with a console warning and a note under the title (never "no limit")
  * @fires ad-ready - detail: `{ imports, indicators }` once the indicators are shown
  * @fires ad-error - detail: `{ kind, file, message }` when loading fails
  * @csspart tiles - the KPI tile list
@@ -178,6 +179,8 @@ export class AssessmentDashboard extends ScaledElement {
     snapshot: { type: String },
     _copied: { state: true },
     _linkText: { state: true },
+    _urlIgnored: { state: true },
+    _badMaxMb: { state: true },
     importMapping: { attribute: false },
     _state: { state: true },
     _dragging: { state: true },
@@ -206,6 +209,10 @@ export class AssessmentDashboard extends ScaledElement {
   declare snapshot: string | undefined;
   declare _copied: boolean;
   declare _linkText: string | undefined;
+  /** Parts of the URL's selection that name no known dataset column: shown in the chip area, not applied. */
+  declare _urlIgnored: string[];
+  /** The `max-mb` value that was refused (the default limit applies), for the note under the title. */
+  declare _badMaxMb: string | undefined;
   declare importMapping: ImportMapping | undefined;
   declare _state: LoadState;
   declare _dragging: boolean;
@@ -238,9 +245,10 @@ export class AssessmentDashboard extends ScaledElement {
   constructor() {
     super();
     this.lang = '';
-    this.maxMb = 512;
+    this.maxMb = DEFAULT_MAX_MB;
     this.offlineGuard = false;
     this._copied = false;
+    this._urlIgnored = [];
     this._state = { phase: 'idle' };
     this._dragging = false;
     this._drill = {};
@@ -320,7 +328,7 @@ export class AssessmentDashboard extends ScaledElement {
   }
 
   #inputs(): Input[] {
-    const maxBytes = this.maxMb * 1024 * 1024;
+    const maxBytes = this.#maxMb() * 1024 * 1024;
     if (this.#localFiles.length) return this.#localFiles.map((f) => fileInput(f, maxBytes));
     return (
       Object.entries(SOURCE_ATTRIBUTES) as [SourceAttribute, (typeof SOURCE_ATTRIBUTES)[SourceAttribute]][]
@@ -371,7 +379,7 @@ export class AssessmentDashboard extends ScaledElement {
         this.dispatchEvent(
           new CustomEvent('ad-ready', { detail: { imports, indicators: computed.map((c) => c.result) } }),
         );
-        const fromUrl = this.urlState ? readSelection(this.urlState, this.#lang()) : [];
+        const fromUrl = this.#urlSelection();
         if (fromUrl.length) await this.select(fromUrl);
       } catch (caught) {
         if (live()) this.#fail(caught, url);
@@ -506,7 +514,7 @@ export class AssessmentDashboard extends ScaledElement {
     const cubes = buildCubes(engine, { asOf: this.asOf || undefined, config }, abort.signal);
     cubes.catch(() => {});
     this.#cubes = cubes;
-    const fromUrl = this.#pending ?? (this.urlState ? readSelection(this.urlState, this.#lang()) : []);
+    const fromUrl = this.#pending ?? this.#urlSelection();
     this.#pending = undefined;
     if (fromUrl.length) await this.select(fromUrl);
     this.dispatchEvent(
@@ -732,6 +740,7 @@ export class AssessmentDashboard extends ScaledElement {
       this._copied = true;
       setTimeout(() => {
         this._copied = false;
+        this._urlIgnored = [];
       }, 2000);
     } catch {
       // Clipboard refused (permissions, plain http): show the link selected so the user can copy it.
@@ -740,6 +749,27 @@ export class AssessmentDashboard extends ScaledElement {
       this.renderRoot.querySelector<HTMLInputElement>('input.link-text')?.select();
     }
   };
+
+  /** The selection the page URL holds; parts it cannot apply are kept for the note beside the chips. */
+  #urlSelection(): Selection[] {
+    if (!this.urlState) return [];
+    const { selection, ignored } = readSelection(this.urlState, this.#lang());
+    this._urlIgnored = ignored;
+    return selection;
+  }
+
+  /** The file-size limit in MB: `max-mb` when it is a positive number, else the default (and a note). */
+  #maxMb(): number {
+    const valid = Number.isFinite(this.maxMb) && this.maxMb > 0;
+    const raw = valid ? undefined : (this.getAttribute('max-mb') ?? String(this.maxMb));
+    if (raw !== undefined && raw !== this._badMaxMb) {
+      console.warn(
+        `<assessment-dashboard>: max-mb="${raw}" is not a positive number; the limit stays ${DEFAULT_MAX_MB} MB.`,
+      );
+    }
+    this._badMaxMb = raw;
+    return valid ? this.maxMb : DEFAULT_MAX_MB;
+  }
 
   #toggle(dataset: DatasetKey | 'all', column: string, value: string | undefined, label: string) {
     const rest = this.#selection.filter((x) => !(x.dataset === dataset && x.column === column));
@@ -779,6 +809,7 @@ export class AssessmentDashboard extends ScaledElement {
     return html`<header>
         <h2>${t.title}</h2>
         ${this.#asOfControl(s, lang)}
+        ${this._badMaxMb === undefined ? nothing : html`<p class="note" role="status">${t.badMaxMb(this._badMaxMb, DEFAULT_MAX_MB)}</p>`}
       </header>
       ${this.#body(s, lang)}
       <input id="picker" class="visually-hidden" type="file" multiple accept=${ACCEPT} tabindex="-1" aria-hidden="true"
@@ -1238,12 +1269,15 @@ export class AssessmentDashboard extends ScaledElement {
       ${this._linkText ? html`<input class="link-text" readonly aria-label=${t.copyLink} .value=${this._linkText} />` : nothing}
       ${this.#selection.map(
         (x) => html`<button type="button" class="chip" aria-label=${t.removeFilter(x.label)}
-          @click=${() => this.#toggle(x.dataset, x.column, undefined, '')}>${t.filterChip(x.label)} ✕</button>`,
+          @click=${() => this.select(this.#selection.filter((y) => y !== x))}>${t.filterChip(x.label)} ✕</button>`,
       )}
+      ${this._urlIgnored.length ? html`<span class="note">${t.ignoredFilters(this._urlIgnored.join('; '))}</span>` : nothing}
     </div>`;
   }
 }
 
+/** The file-size limit when `max-mb` is absent or not a positive number. */
+const DEFAULT_MAX_MB = 512;
 async function fetchJson(url: string, signal: AbortSignal): Promise<unknown> {
   const res = await fetch(url, { signal, credentials: 'same-origin' });
   if (!res.ok) throw new FetchError(url, res.status, `HTTP ${res.status} ${res.statusText}`.trim());

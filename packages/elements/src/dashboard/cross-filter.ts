@@ -2,10 +2,12 @@ import {
   type CubeSelection,
   cubeIndicators,
   type DatasetKey,
+  dict,
   type Filters,
   type IndicatorCubes,
   type IndicatorResult,
   monthsOf,
+  own,
 } from '@assessment-dashboard/core';
 import type { Selection } from './load-state.ts';
 
@@ -24,7 +26,10 @@ export function selectionOptions(
     if (except(s)) continue;
     if (isMonthSelection(s)) months = monthsOf(s.value);
     else if (s.dataset !== 'all') {
-      datasetFilters[s.dataset] = { ...datasetFilters[s.dataset], [s.column]: [s.value] };
+      // Several values of one column are "any of" (IN); different columns all hold (AND).
+      const filters = datasetFilters[s.dataset] ?? dict<Filters[string]>();
+      filters[s.column] = [...(own(filters, s.column) ?? []), s.value];
+      datasetFilters[s.dataset] = filters;
     }
   }
   return { datasetFilters, ...(months ? { months } : {}) };
@@ -41,7 +46,7 @@ export function cubeGroups(
   const def = cubes.cubes.get(key)?.def;
   if (!def) return values.map(() => undefined);
   return values.map((value) => {
-    const own =
+    const scoped =
       column === MONTH_COLUMN
         ? { ...selection, months: [value] }
         : {
@@ -51,7 +56,7 @@ export function cubeGroups(
               [def.dataset]: { ...selection.datasetFilters?.[def.dataset], [column]: [value] },
             },
           };
-    return cubeIndicators(cubes, own, [key]).results[0];
+    return cubeIndicators(cubes, scoped, [key]).results[0];
   });
 }
 

@@ -71,6 +71,7 @@ export const dashboardStyles = css`
   .crumbs { margin: 0.25rem 0 0.5rem; font-size: 0.9rem; overflow-wrap: anywhere; }
   .crumbs [aria-current] { font-weight: 600; }
   .chips { display: flex; flex-wrap: wrap; gap: 0.5rem; margin-top: 0.5rem; min-height: 0; }
+  .chips .note, header .note { color: var(--_muted); font-size: calc(0.85rem * var(--_scale)); overflow-wrap: anywhere; }
   .chip { border-radius: 999px; border-color: var(--_accent); color: var(--_accent); padding: 0.15rem 0.75rem; }
   @media (max-width: 30rem) {
     :host { padding: 0.5rem; }

@@ -142,6 +142,8 @@ const zh = {
   exportIndicators: '全部指标（CSV，含口径与数据截至日期）',
   exportIndicatorsXlsx: '全部指标（Excel）',
   linkCopied: '链接已复制',
+  ignoredFilters: (parts: string) => `链接中的筛选条件无法识别，已忽略：${parts}`,
+  badMaxMb: (value: string, limit: number) => `max-mb="${value}" 不是正数，文件大小上限仍为 ${limit} MB`,
   removeFilter: (label: string) => `移除筛选“${label}”`,
   unknownDataset: '无法从表头判断这是哪类数据。请选择数据集，并为每个标准列指定文件中的列。',
   ambiguousDataset: (names: string) =>
@@ -327,6 +329,9 @@ const en: Messages = {
   exportIndicators: 'all indicators (CSV, with definitions and data-as-of date)',
   exportIndicatorsXlsx: 'all indicators (Excel)',
   linkCopied: 'Link copied',
+  ignoredFilters: (parts) => `Filters in the link that name no known column were ignored: ${parts}`,
+  badMaxMb: (value, limit) =>
+    `max-mb="${value}" is not a positive number; the file size limit stays ${limit} MB`,
   removeFilter: (label) => `Remove the filter "${label}"`,
   unknownDataset:
     'The headers do not say which kind of export this is. Choose the dataset and the column for each standard column.',

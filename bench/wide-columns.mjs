@@ -1,0 +1,37 @@
+#!/usr/bin/env node
+// A cases export with many extra columns through `assessment-dashboard validate`, timed end to end
+// (process start, import, ledger). Usage: node bench/wide-columns.mjs [columns=5000] [rows=1000]
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const columns = Number(process.argv[2] ?? 5000);
+const rows = Number(process.argv[3] ?? 1000);
+const head = ['case_id', 'dept_name', 'apply_channel', 'status'];
+for (let i = 0; i < columns - 7; i++) head.push(`h${i}`);
+head.push('submitted_at', 'accepted_at', 'closed_at');
+const lines = [head.join(',')];
+for (let r = 0; r < rows; r++) {
+  const d = `2025-01-${String((r % 28) + 1).padStart(2, '0')}`;
+  const cells = [`C${r}`, r % 2 ? 'A' : 'B', 'window', 'closed'];
+  for (let i = 0; i < columns - 7; i++) cells.push(`v${r}_${i}`);
+  cells.push(`${d} 09:00:00`, `${d} 09:10:00`, `${d} 17:00:00`);
+  lines.push(cells.join(','));
+}
+const dir = mkdtempSync(join(tmpdir(), 'ad-wide-'));
+const file = join(dir, 'wide.csv');
+writeFileSync(file, `${lines.join('\n')}\n`);
+const cli = new URL('../packages/cli/bin/assessment-dashboard.mjs', import.meta.url).pathname;
+const start = performance.now();
+const run = spawnSync(process.execPath, [cli, 'validate', file, '--json'], {
+  encoding: 'utf8',
+  maxBuffer: 1 << 30,
+});
+const seconds = (performance.now() - start) / 1000;
+rmSync(dir, { recursive: true, force: true });
+if (run.status !== 0) throw new Error(`validate exited ${run.status}: ${run.stderr}`);
+const { import: summary } = JSON.parse(run.stdout);
+console.log(
+  `${columns} columns × ${rows} rows: read ${summary.read}, loaded ${summary.loaded}, rejected ${summary.rejected} in ${seconds.toFixed(1)} s`,
+);

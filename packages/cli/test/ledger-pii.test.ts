@@ -1,0 +1,52 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PII_REJECTS_COUNTS, piiRejectsCsv, RAW_PII } from '../../../test/fixtures/pii-rejects.ts';
+import { serveFiles } from '../src/serve.ts';
+import { runCli } from './run-cli.ts';
+
+/** Rejected rows' personal data stays masked in `--ledger`, `--json` and a query server's answers. */
+let dir: string;
+let file: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'ad-ledger-pii-'));
+  file = join(dir, 'pii.csv');
+  await writeFile(file, piiRejectsCsv());
+});
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+describe('personal data in rejected rows, outside the process', () => {
+  it('validate --ledger writes the masked ledger; --json prints masked entries', async () => {
+    const out = join(dir, 'ledger.csv');
+    const r = await runCli('validate', file, '--ledger', out, '--json');
+    expect(r.code).toBe(1);
+    const json = JSON.parse(r.stdout);
+    expect(json.import).toMatchObject(PII_REJECTS_COUNTS);
+    expect(json.import.ledger).toHaveLength(7);
+    const csv = await readFile(out, 'utf8');
+    expect(csv).toContain('cases,pii.csv,4,closed_at,unparseable_datetime,warning,110105********002X');
+    for (const raw of RAW_PII) {
+      expect(csv).not.toContain(raw);
+      expect(r.stdout).not.toContain(raw);
+    }
+  });
+
+  it('a query server answers SELECT * FROM import_ledger with masked values only', async () => {
+    const served = await serveFiles([file], { timeoutMs: 5000 });
+    try {
+      const res = await fetch(served.server.url, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ type: 'json', sql: 'SELECT * FROM import_ledger' }),
+      });
+      expect(res.status).toBe(200);
+      const body = await res.text();
+      expect(JSON.parse(body)).toHaveLength(7);
+      expect(body).toContain('138****5678');
+      for (const raw of RAW_PII) expect(body).not.toContain(raw);
+    } finally {
+      await served.close();
+    }
+  });
+});
