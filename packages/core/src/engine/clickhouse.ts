@@ -24,6 +24,11 @@ export interface ClickHouseEngineOptions {
   password?: string;
   /** Extra request headers, e.g. an Authorization token a proxy in front of ClickHouse expects. */
   headers?: Record<string, string>;
+  /**
+   * Send `readonly = 2` with every query: ClickHouse then refuses anything but reads for this request,
+   * whatever the user may do (settings can still be sent). `serve --clickhouse` sets it.
+   */
+  readOnly?: boolean;
   /** Per-query bound in milliseconds (default 60 s): enforced by the client and as `max_execution_time`. */
   timeoutMs?: number;
 }
@@ -111,6 +116,7 @@ export class ClickHouseEngine implements Engine {
       cancel_http_readonly_queries_on_client_close: '1',
       query_id: id,
       ...(this.options.database ? { database: this.options.database } : {}),
+      ...(this.options.readOnly ? { readonly: '2' } : {}),
     });
     for (const [k, v] of Object.entries(urlParams)) search.set(k, v);
     if (body) search.set('query', sql);

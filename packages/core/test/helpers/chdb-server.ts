@@ -74,6 +74,11 @@ export async function startChdbServer(): Promise<ChdbServer> {
       await writeFile(file, data);
       sql = `INSERT INTO ${m[1]} FROM INFILE '${file}' FORMAT ${m[2]}`;
     }
+    // `readonly` is checked here rather than SET: the one embedded session could never leave it again.
+    const readOnly = settings.readonly;
+    delete settings.readonly;
+    if (readOnly && readOnly !== '0' && !/^\s*(SELECT|WITH|DESCRIBE|SHOW|EXPLAIN|KILL)\b/i.test(sql))
+      throw new Error('Code: 164. DB::Exception: Cannot execute query in readonly mode. (READONLY)');
     log.push({ sql, params, settings });
     const format = url.searchParams.get('default_format') ?? 'TabSeparated';
     const run = async () => {
@@ -110,7 +115,10 @@ export async function startChdbServer(): Promise<ChdbServer> {
     url: `http://127.0.0.1:${port}/`,
     log,
     async close() {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await closed;
+      await queue;
       session.cleanup();
       await rm(dir, { recursive: true, force: true });
     },

@@ -39,6 +39,8 @@ export const CLICKHOUSE_SETTINGS: Readonly<Record<string, string>> = {
   output_format_arrow_low_cardinality_as_dictionary: '0',
   // ClickHouse would otherwise rewrite `x AS name` into the WHERE of the same SELECT.
   prefer_column_name_to_alias: '1',
+  // The calendar look-ups spell out their arguments; cube statements grow past the default 256 KiB.
+  max_query_size: '16777216',
 };
 
 /** Dictionaries over `work_calendar` (created by the loader): by day number, and working days by sequence. */
