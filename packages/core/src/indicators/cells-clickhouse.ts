@@ -94,7 +94,7 @@ export async function queryCellsClickHouse(engine: Engine, c: ClickHouseCells): 
   return new Table(vectors);
 }
 
-/** The fallback: the SQL once per cell, a batch of cells per UNION ALL statement. */
+/** The fallback: the SQL once per cell, 16 cells per UNION ALL statement. */
 async function cellByCell(
   engine: Engine,
   c: ClickHouseCells,
@@ -106,10 +106,10 @@ async function cellByCell(
     return c.keyNames.map((k) => (o[k] === SENTINEL ? null : String(o[k])));
   });
   const rows: Record<string, unknown>[] = [];
-  for (let i = 0; i < cells.length; i += 64) {
+  for (let i = 0; i < cells.length; i += 16) {
     const parts: string[] = [];
     const params: SqlValue[] = [];
-    for (const keys of cells.slice(i, i + 64)) {
+    for (const keys of cells.slice(i, i + 16)) {
       const refs = keys.map((k) => (k === null ? 'CAST(NULL AS VARCHAR)' : literal(k)));
       const q = c.instantiate(refs);
       parts.push(

@@ -41,6 +41,8 @@ export const CLICKHOUSE_SETTINGS: Readonly<Record<string, string>> = {
   prefer_column_name_to_alias: '1',
   // The calendar look-ups spell out their arguments; cube statements grow past the default 256 KiB.
   max_query_size: '16777216',
+  max_ast_elements: '5000000',
+  max_expanded_ast_elements: '5000000',
 };
 
 /** Dictionaries over `work_calendar` (created by the loader): by day number, and working days by sequence. */
@@ -97,6 +99,27 @@ function addWorkingDays(s: string, n: string): string {
   return `multiIf(NOT ${byDay('known', s)}, NULL, (${n}) = 0, toDate32(${s}),
     (${n}) > 0 AND ${found('unknown_seq')} = ${byDay('unknown_seq', s)}, ${found('d')}, NULL)`;
 }
+
+/** Functions (and FILTER) whose ClickHouse form differs; any other name followed by `(` stays as written. */
+const RENDERED = new Set([
+  'strftime',
+  'make_date',
+  'dayofweek',
+  'median',
+  'to_days',
+  'to_hours',
+  'to_months',
+  'to_years',
+  'current_database',
+  'mode',
+  'working_days_between',
+  'add_working_days',
+  'try_cast',
+  'list',
+  'filter',
+  'contains',
+  'round',
+]);
 
 /** Splits a token range at top-level commas. */
 function splitArgs(tokens: Token[], from: number, to: number): [number, number][] {
@@ -158,15 +181,31 @@ class Translator {
         const upper = tok.text.toUpperCase();
         if (upper === 'EXCLUDE' && /\*\s*$/.test(out)) {
           out += 'EXCEPT';
-        } else if (t[next]?.text === '(') {
+        } else if (t[next]?.text === '(' && RENDERED.has(tok.text.toLowerCase())) {
           const close = closingParen(t, next);
           if (close < 0) throw new SyntaxError('Unbalanced parentheses in SQL');
           out += this.#call(tok.text, next, close, t.slice(i + 1, next));
           i = close;
+        } else if (
+          upper === 'BY' &&
+          t[skipSpace(t, i + 1)]?.text.toUpperCase() === 'NAME' &&
+          /UNION\s+(ALL\s+)?$/i.test(out)
+        ) {
+          // `UNION ALL BY NAME`: the library only uses it over branches listing the same columns in order.
+          out = out.replace(/\s+$/, ' ');
+          i = skipSpace(t, i + 1);
         } else if (upper === 'TABLE_SCHEMA' && this.#isMainSchema(i)) {
           out += 'table_schema = currentDatabase()';
           i = skipSpace(t, skipSpace(t, i + 1) + 1);
         } else out += tok.text;
+      } else if (
+        tok.kind === 'op' &&
+        tok.text === '(' &&
+        t[skipSpace(t, i + 1)]?.text.toUpperCase() === 'VALUES'
+      ) {
+        const [text, end] = this.#values(i);
+        out += text;
+        i = end;
       } else if (tok.kind === 'op' && tok.text === '::') {
         // `[]::VARCHAR[]`: an array type.
         const ty = skipSpace(t, i + 1);
@@ -177,6 +216,30 @@ class Translator {
       } else out += tok.text;
     }
     return out;
+  }
+
+  /**
+   * `(VALUES (a, b), …) AS x(c1, c2)` → `(SELECT a AS c1, b AS c2 UNION ALL SELECT …) AS x`: ClickHouse
+   * has no column aliases on a derived table. Returns the text and the index of the last token used.
+   */
+  #values(open: number): [string, number] {
+    const t = this.tokens;
+    const close = closingParen(t, open);
+    const rows = splitArgs(t, skipSpace(t, open + 1) + 1, close).map(([a]) => {
+      const p = skipSpace(t, a);
+      return this.#args(p, closingParen(t, p));
+    });
+    let i = skipSpace(t, close + 1);
+    if (t[i]?.text.toUpperCase() === 'AS') i = skipSpace(t, i + 1);
+    const alias = t[i]?.text ?? '';
+    const cols = skipSpace(t, i + 1);
+    if (t[cols]?.text !== '(') throw new SyntaxError('VALUES needs column names on ClickHouse: AS x(c1, …)');
+    const colsClose = closingParen(t, cols);
+    const names = splitArgs(t, cols + 1, colsClose).map(([a, b]) => this.range(a, b).trim());
+    const selects = rows.map(
+      (r, n) => `SELECT ${r.map((v, k) => (n === 0 ? `${v} AS ${names[k]}` : v)).join(', ')}`,
+    );
+    return [`(${selects.join(' UNION ALL ')}) AS ${alias}`, colsClose];
   }
 
   #isMainSchema(i: number): boolean {
@@ -250,22 +313,58 @@ class Translator {
         const y = this.range(by + 1, close).trim();
         return `arrayMap(t -> t.1, arraySort(t -> t.2, groupArray(tuple(${x}, ${y}))))`;
       }
+      case 'contains': {
+        const [a, b] = this.#args(open, close);
+        return `(position(${a}, ${b}) > 0)`;
+      }
+      case 'round': {
+        // DuckDB: std::round(x · 10^n) / 10^n, halves away from zero; ClickHouse rounds float halves to even.
+        const [x, n] = this.#args(open, close);
+        const m = `pow(10, ${n ?? '0'})`;
+        return `(sign((${x}) * ${m}) * floor(abs((${x}) * ${m}) + 0.5) / ${m})`;
+      }
       case 'filter': {
         const first = skipSpace(t, open + 1);
         const inner = this.range(open + 1, close);
         return `${name}${gap.map((g) => g.text).join('')}(${t[first]?.text.toUpperCase() === 'WHERE' ? '' : 'WHERE '}${inner})`;
       }
       default:
-        return `${name}${gap.map((g) => g.text).join('')}(${this.range(open + 1, close)})`;
+        throw new Error(`no ClickHouse form for ${name}()`);
     }
   }
+}
+
+/**
+ * Where a top-level ORDER BY follows a UNION: ClickHouse would sort only the last branch, DuckDB sorts the
+ * whole union. Returns the index of that ORDER keyword, or -1.
+ */
+function orderAfterUnion(tokens: Token[]): number {
+  let depth = 0;
+  let union = false;
+  let order = -1;
+  for (const [i, t] of tokens.entries()) {
+    if (t.kind === 'op' && t.text === '(') depth++;
+    else if (t.kind === 'op' && t.text === ')') depth--;
+    else if (depth === 0 && t.kind === 'ident') {
+      const w = t.text.toUpperCase();
+      if (w === 'UNION') {
+        union = true;
+        order = -1;
+      } else if (w === 'ORDER' && union) order = i;
+    }
+  }
+  return order;
 }
 
 /** Renders one DuckDB statement with its `?` values for ClickHouse. */
 export function toClickHouse(sql: string, values: readonly SqlValue[] = []): ClickHouseQuery {
   const tokens = tokenize(sql);
   const tr = new Translator(tokens, values);
-  const out = tr.range(0, tokens.length);
+  const order = orderAfterUnion(tokens);
+  const out =
+    order < 0
+      ? tr.range(0, tokens.length)
+      : `SELECT * FROM (${tr.range(0, order)}) ${tr.range(order, tokens.length)}`;
   const bound = tr.bound;
   if (bound !== values.length)
     throw new RangeError(`SQL has ${bound} ? placeholders but ${values.length} values were bound`);
