@@ -80,6 +80,11 @@ export async function startChdbServer(): Promise<ChdbServer> {
     if (readOnly && readOnly !== '0' && !/^\s*(SELECT|WITH|DESCRIBE|SHOW|EXPLAIN|KILL)\b/i.test(sql))
       throw new Error('Code: 164. DB::Exception: Cannot execute query in readonly mode. (READONLY)');
     log.push({ sql, params, settings });
+    // Queries run one at a time here, so there is never another one to kill (and chdb would wait on it).
+    if (/^\s*KILL\s+QUERY\b/i.test(sql)) {
+      res.writeHead(200, { 'Access-Control-Allow-Origin': '*' }).end();
+      return;
+    }
     const format = url.searchParams.get('default_format') ?? 'TabSeparated';
     const run = async () => {
       for (const [k, v] of Object.entries(settings)) {
