@@ -1,4 +1,4 @@
-import { Bool, Float64, Table, Utf8, type Vector, vectorFromArray } from 'apache-arrow';
+import type { Table, Vector } from 'apache-arrow';
 import type { Engine } from '../engine/types.ts';
 import { literal, type SqlQuery, type SqlValue } from '../sql/quote.ts';
 
@@ -67,9 +67,11 @@ export async function queryCellsClickHouse(engine: Engine, c: ClickHouseCells): 
     }
   } catch (e) {
     if (!/decorrelate|correlated/i.test((e as Error).message)) throw e;
-    if (process.env.AD_DEBUG_CELLS) console.warn('cell by cell:', (e as Error).message.slice(0, 300));
     rows = await cellByCell(engine, c, outer);
   }
+  // Loaded on use, as the engines load it: the page's first chunk stays without Arrow.
+  const arrow = await import('apache-arrow');
+  const { Bool, Float64, Utf8, vectorFromArray } = arrow;
   const vectors: Record<string, Vector> = {};
   for (const k of c.keyNames)
     vectors[k] = vectorFromArray(
@@ -91,7 +93,7 @@ export async function queryCellsClickHouse(engine: Engine, c: ClickHouseCells): 
             new Utf8(),
           );
   });
-  return new Table(vectors);
+  return new arrow.Table(vectors);
 }
 
 /** The fallback: the SQL once per cell, 16 cells per UNION ALL statement. */
