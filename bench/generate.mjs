@@ -26,7 +26,13 @@ export const HEADERS = [
 ];
 const FROM_SAMPLE = ['事项名称', '受理部门', '所属领域', '承诺办结时限', '申报渠道', '是否网上办结'];
 
-export const SIZES = { '100k': 100_000, '1m': 1_000_000, '3m': 3_000_000, '10m': 10_000_000 };
+export const SIZES = {
+  '100k': 100_000,
+  '1m': 1_000_000,
+  '3m': 3_000_000,
+  '10m': 10_000_000,
+  '30m': 30_000_000,
+};
 
 function mulberry32(seed) {
   let s = seed >>> 0;

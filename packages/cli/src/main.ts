@@ -34,6 +34,7 @@ import {
 } from '@assessment-dashboard/core/annual-report';
 import { NodeEngine } from '@assessment-dashboard/core/node';
 import { buildSnapshot } from '@assessment-dashboard/core/snapshot';
+import { loadCommand, serveClickHouse } from './clickhouse.ts';
 import {
   formatAnnualReport,
   formatGroups,
@@ -75,6 +76,12 @@ Commands:
       export) of the 政府信息公开工作年度报告 with the official labels, and their cross-checks. Cells the exports
       do not hold are printed as "—" (null in JSON) with the reason, never guessed. --xlsx writes one sheet per
       table with the official merged headers; --html a print-ready page. Exits 1 when a check fails.
+  load --clickhouse URL <file|dir>… [--cluster NAME] [--config c.json] [--encoding E]
+      Import the files here (row ledger, mapping, PII masking, calendar and facts) and load the canonical,
+      calendar and fact tables into ClickHouse (ReplacingMergeTree by department and time, partitioned by
+      month; --cluster: ON CLUSTER with Distributed tables). Loading a file again does not duplicate rows.
+  serve --clickhouse URL [--port N] [--host H] [--cors ORIGIN,…]
+      The query endpoint below, answered by ClickHouse (read-only) instead of files loaded here.
   serve <file|dir>… [--port N] [--host H] [--cors ORIGIN,…] [--config c.json] [--max-rows N]
       Import the files (or every data file in a directory) into native DuckDB and answer the dashboard's
       queries over HTTP (Mosaic REST protocol: POST {"type":"arrow"|"json","sql":…}); use it with
@@ -120,6 +127,8 @@ export async function main(argv: string[]): Promise<number> {
       xlsx: { type: 'string' },
       html: { type: 'string' },
       output: { type: 'string', short: 'o' },
+      clickhouse: { type: 'string' },
+      cluster: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -133,6 +142,10 @@ export async function main(argv: string[]): Promise<number> {
     return await new Promise<number>(() => {});
   }
   if (command === 'serve') return await serve(positionals, values);
+  if (command === 'load') {
+    const config = values.config ? await readConfig(values.config) : undefined;
+    return await loadCommand(positionals, values, config, (t) => process.stdout.write(t));
+  }
   if (
     !['indicators', 'validate', 'scorecard', 'supervision', 'annual-report', 'snapshot'].includes(command)
   ) {
@@ -317,8 +330,19 @@ async function serve(
     config?: string;
     'max-rows'?: string;
     encoding?: string;
+    clickhouse?: string;
   },
 ): Promise<number> {
+  if (values.clickhouse) {
+    const cors = values.cors?.split(',').map((s) => s.trim());
+    const front = await serveClickHouse(values.clickhouse, {
+      port: Number(values.port ?? 8765),
+      host: values.host,
+      ...(cors ? { cors } : {}),
+    });
+    process.stdout.write(`Query endpoint (ClickHouse ${values.clickhouse}, read-only): ${front.url}\n`);
+    return await new Promise<number>(() => {});
+  }
   if (!paths.length) {
     process.stderr.write('serve: give at least one file or directory.\n');
     return 2;

@@ -38,6 +38,7 @@ export {
   type YearCoverage,
 } from './calendar/index.ts';
 export * from './drill/index.ts';
+export { ClickHouseEngine, type ClickHouseEngineOptions, ClickHouseError } from './engine/clickhouse.ts';
 export { inlineParams, valueLiteral } from './engine/inline-params.ts';
 export { RemoteEngine, RemoteEngineError, type RemoteEngineOptions } from './engine/remote.ts';
 export { asCrash, ENGINE_SETUP_SQL, type Engine, EngineCrashedError } from './engine/types.ts';
@@ -121,6 +122,8 @@ export {
   scorecardFromGrouped,
   scoreItem,
 } from './scorecard/index.ts';
+export { CLICKHOUSE_SETTINGS, toClickHouse } from './sql/dialect/clickhouse.ts';
+export { type Dialect, isDialect } from './sql/dialect/types.ts';
 export type { Filters } from './sql/filters.ts';
 export { ident, literal, type SqlQuery, type SqlValue } from './sql/quote.ts';
 export { type RunSummary, summarise } from './summary.ts';

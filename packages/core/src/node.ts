@@ -1,4 +1,9 @@
 /** Node-only entry: native DuckDB connector and file helpers (never bundled for the browser). */
 
 export { StatementType } from '@duckdb/node-api';
+export {
+  type ClickHouseLoadOptions,
+  type ClickHouseLoadResult,
+  loadIntoClickHouse,
+} from './engine/clickhouse-load.ts';
 export { NodeEngine } from './engine/node.ts';

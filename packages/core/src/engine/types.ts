@@ -1,4 +1,5 @@
 import type { Table } from 'apache-arrow';
+import type { Dialect } from '../sql/dialect/types.ts';
 import type { SqlValue } from '../sql/quote.ts';
 
 /**
@@ -8,6 +9,8 @@ import type { SqlValue } from '../sql/quote.ts';
  */
 export interface Engine {
   readonly name: string;
+  /** SQL dialect of the database behind it (default 'duckdb'); the library's SQL is rendered for it. */
+  readonly dialect?: Dialect;
   /**
    * The calendar and fact tables were built where the data lives (a query server): computations use
    * them as they are and never issue DDL here.

@@ -2,6 +2,7 @@ import type { Table } from 'apache-arrow';
 import type { Engine } from '../engine/types.ts';
 import { DATASETS } from '../schema/datasets.ts';
 import { ident } from '../sql/quote.ts';
+import { queryCellsClickHouse } from './cells-clickhouse.ts';
 import type { IndicatorContext, IndicatorDef } from './types.ts';
 import { monthOf } from './where.ts';
 
@@ -32,6 +33,24 @@ export async function queryCells(
   const expr = (d: CellDimension) => (d.month ? monthOf(d.column) : `CAST(${ident(d.column)} AS VARCHAR)`);
   const outer = dims.map((d, i) => `${expr(d)} AS ${ident(cellKey(i))}`).join(', ');
   const notNull = options.skipNull ? dims.map((d) => `${expr(d)} IS NOT NULL`).join(' AND ') : 'TRUE';
+  if (engine.dialect === 'clickhouse') {
+    return queryCellsClickHouse(engine, {
+      keyExprs: dims.map(expr),
+      keyNames: dims.map((_, i) => cellKey(i)),
+      table: ident(DATASETS[def.dataset].table),
+      where: notNull,
+      instantiate: (refs, nullAs) =>
+        def.sql({
+          ...ctx,
+          cell: dims.map((d, i) => ({
+            ...d,
+            cast: !d.month,
+            ref: refs[i] ?? 'NULL',
+            ...(nullAs ? { nullAs } : {}),
+          })),
+        }),
+    });
+  }
   const q = def.sql({
     ...ctx,
     cell: dims.map((d, i) => ({

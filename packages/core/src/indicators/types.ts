@@ -28,7 +28,14 @@ export interface IndicatorContext {
    * Cube building only (cube.ts): each entry ties rows to one cell of an outer query — `column` (or its
    * month) IS NOT DISTINCT FROM `ref`, a trusted column reference written by cube.ts, never user text.
    */
-  cell?: readonly { column: string; month?: boolean | undefined; cast?: boolean; ref: string }[];
+  cell?: readonly {
+    column: string;
+    month?: boolean | undefined;
+    cast?: boolean;
+    ref: string;
+    /** The outer key spells NULL as this text: the tie is then a plain equality (a hash join on ClickHouse). */
+    nullAs?: string;
+  }[];
   /** Columns this export lacks for the indicator (availability.ts): when any, it is not computed. */
   missing?: readonly MissingColumn[];
 }

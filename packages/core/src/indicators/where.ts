@@ -1,5 +1,5 @@
 import { filterPredicate } from '../sql/filters.ts';
-import { ident, type SqlQuery } from '../sql/quote.ts';
+import { ident, literal, type SqlQuery } from '../sql/quote.ts';
 import type { IndicatorContext } from './types.ts';
 
 /** The calendar month ('YYYY-MM') of a date or timestamp column: the cube's and month filter's key. */
@@ -25,7 +25,11 @@ export function where(ctx: IndicatorContext): SqlQuery {
       : c.cast
         ? `CAST(${ident(c.column)} AS VARCHAR)`
         : ident(c.column);
-    parts.push(`${lhs} IS NOT DISTINCT FROM ${c.ref}`);
+    parts.push(
+      c.nullAs === undefined
+        ? `${lhs} IS NOT DISTINCT FROM ${c.ref}`
+        : `coalesce(${lhs}, ${literal(c.nullAs)}) = ${c.ref}`,
+    );
   }
   const p = ctx.period;
   if (p && ctx.columns.includes(p.column)) {

@@ -1,6 +1,7 @@
 import {
   asCrash,
   buildCubes,
+  ClickHouseEngine,
   type ComputedIndicator,
   computeGrouped,
   computeIndicators,
@@ -135,6 +136,8 @@ const ACCEPT = '.csv,.tsv,.txt,.xlsx,.parquet,.arrow,.arrows,.feather,.json,.ndj
  * @attr engine - URL of a query server (`assessment-dashboard serve`, or any server speaking Mosaic's REST
  *   protocol): the indicator SQL runs there and only results come back, so neither the files nor
  *   DuckDB-WASM are downloaded, and the data source attributes are ignored
+ * @attr engine-dialect - 'clickhouse': `engine` is a ClickHouse HTTP endpoint (a read-only user with CORS), and
+ *   the indicator SQL is rendered for ClickHouse; default: a Mosaic-protocol query server
  * @attr snapshot - URL of a snapshot file written by `assessment-dashboard snapshot … -o snapshot.arrow`: the
  *   tiles, scorecard, trend and domain panels are painted from it without downloading DuckDB-WASM or the
  *   files (its own as-of date and configuration apply). With `src` (or other sources) as well, a chart
@@ -174,6 +177,7 @@ export class AssessmentDashboard extends ScaledElement {
     urlState: { type: String, attribute: 'url-state' },
     offlineGuard: { type: Boolean, attribute: 'offline-guard' },
     engineUrl: { type: String, attribute: 'engine' },
+    engineDialect: { type: String, attribute: 'engine-dialect' },
     period: { type: String },
     panels: { type: String },
     snapshot: { type: String },
@@ -204,6 +208,7 @@ export class AssessmentDashboard extends ScaledElement {
   declare urlState: string | undefined;
   declare offlineGuard: boolean;
   declare engineUrl: string | undefined;
+  declare engineDialect: string | undefined;
   declare period: string | undefined;
   declare panels: string | undefined;
   declare snapshot: string | undefined;
@@ -313,6 +318,7 @@ export class AssessmentDashboard extends ScaledElement {
       'configuration',
       'sheet',
       'engineUrl',
+      'engineDialect',
       'snapshot',
     ];
     const onlyAsOf =
@@ -400,7 +406,10 @@ export class AssessmentDashboard extends ScaledElement {
       if (remote || !dbPromise) {
         set({ phase: 'connecting', url: remote ?? '' });
         await this.#engine?.close().catch(() => {});
-        engine = new RemoteEngine(remote ?? '', { signal: abort.signal });
+        engine =
+          this.engineDialect === 'clickhouse'
+            ? new ClickHouseEngine(remote ?? '', { signal: abort.signal })
+            : new RemoteEngine(remote ?? '', { signal: abort.signal });
         this.#engine = engine;
       } else {
         const fetched: { input: Input; bytes: Uint8Array }[] = [];
