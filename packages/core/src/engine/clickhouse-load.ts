@@ -56,6 +56,9 @@ const DUCK_TO_CH: Record<string, string> = {
   TIMESTAMP: "DateTime64(6, 'UTC')",
 };
 
+/** A DuckDB list type whose elements ClickHouse takes as they are (e.g. DATE[]). */
+const isList = (t: string) => t.endsWith('[]') && DUCK_TO_CH[t.slice(0, -2)] !== undefined;
+
 /** Sort key parts of a dataset's table: department, reporting time, id (all present columns). */
 function sortKey(
   def: DatasetDef | undefined,
@@ -100,6 +103,9 @@ export async function loadIntoClickHouse(
       const cols = types.toArray().map((r) => ({ name: String(r.c), duck: String(r.t) }));
       const chType = (t: string) => DUCK_TO_CH[t] ?? 'String';
       const colDdl = cols.map((c) => {
+        // A DuckDB list (e.g. DATE[] of several consultations) is an Array, which ClickHouse cannot make
+        // Nullable: an absent list arrives as an empty one.
+        if (isList(c.duck)) return `${ident(c.name)} Array(Nullable(${chType(c.duck.slice(0, -2))}))`;
         const notNull = table === WORK_CALENDAR_TABLE && c.name !== 'is_workday';
         return `${ident(c.name)} ${notNull ? chType(c.duck) : `Nullable(${chType(c.duck)})`}`;
       });
@@ -141,7 +147,9 @@ export async function loadIntoClickHouse(
       }
       const select = cols
         .map((c) =>
-          DUCK_TO_CH[c.duck] ? ident(c.name) : `CAST(${ident(c.name)} AS VARCHAR) AS ${ident(c.name)}`,
+          DUCK_TO_CH[c.duck] || isList(c.duck)
+            ? ident(c.name)
+            : `CAST(${ident(c.name)} AS VARCHAR) AS ${ident(c.name)}`,
         )
         .join(', ');
       const total = Number((await duck.query(`SELECT count(*) AS n FROM ${ident(table)}`)).get(0)?.n ?? 0);

@@ -51,8 +51,10 @@ export function requestFacts(ctx: IndicatorContext): SqlQuery {
  */
 function consultationPauses(): string {
   return `SELECT i._row, sum(${workingDaysBetweenExpr('cs', 'ce')}) AS pause_wd
-    FROM (SELECT _row, unnest(consult_start_at) AS s, unnest(consult_end_at) AS e FROM requests
-      WHERE consult_start_at IS NOT NULL) AS i
+    FROM (SELECT _row, consult_start_at[k] AS s, consult_end_at[k] AS e FROM (
+        -- One index over both lists (not two unnests, which ClickHouse would cross rather than pair).
+        SELECT _row, consult_start_at, consult_end_at, unnest(range(1, length(consult_start_at) + 1)) AS k
+        FROM requests WHERE consult_start_at IS NOT NULL)) AS i
     ${calendarJoin('cs', 'i.s - 1')}
     ${calendarJoin('ce', 'i.e')}
     WHERE i.e >= i.s GROUP BY i._row`;
