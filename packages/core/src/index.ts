@@ -65,6 +65,7 @@ export {
   computeIndicators,
   dataAsOf,
   loadedTables,
+  normaliseAsOf,
   prepareComputation,
   runIndicator,
 } from './indicators/compute.ts';
