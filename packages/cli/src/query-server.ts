@@ -102,7 +102,8 @@ async function readBody(req: IncomingMessage, max: number): Promise<string> {
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > max) throw new Refusal(413, `request body over ${max} bytes`);
+    // The rest of the body is never read: the connection cannot carry another request.
+    if (size > max) throw new Refusal(413, `request body over ${max} bytes`, { Connection: 'close' });
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks).toString('utf8');
@@ -179,12 +180,15 @@ export async function startQueryServer(
   /** Runs the statement within the budgets; the deadline covers execution here and transfer in `send`. */
   const execute = async (type: ResultType, sql: string, client: string, deadline: number) => {
     const release = await admission.enter(client);
+    const timedOut = () => new Refusal(408, `query ran over ${limits.timeoutMs} ms and was cancelled`);
+    if (Date.now() >= deadline) {
+      // It waited its whole budget in the queue: not started at all.
+      release();
+      throw timedOut();
+    }
     const abort = new AbortController();
     const left = deadline - Date.now();
-    const timer = setTimeout(
-      () => abort.abort(new Refusal(408, `query ran over ${limits.timeoutMs} ms and was cancelled`)),
-      Math.max(0, left),
-    );
+    const timer = setTimeout(() => abort.abort(timedOut()), Math.max(0, left));
     try {
       const body = await backend.run(sql, abort.signal, (result) => encodeResult(result, type, limits));
       return { body, contentType: CONTENT_TYPES[type] } satisfies Answer;
@@ -275,9 +279,9 @@ export async function startQueryServer(
       });
     },
   );
+  // Every phase of a connection is bounded: headers (headersTimeout), the body (requestTimeout), the answer
+  // (the time budget) and idleness after it (keepAliveTimeout); Node's defaults held them for minutes.
   server.maxConnections = limits.maxConnections;
-  // A connection with nothing in flight and no bytes for this long is closed (Node keeps them forever otherwise).
-  server.setTimeout(limits.requestTimeoutMs + limits.timeoutMs, (socket) => socket.destroy());
   await new Promise<void>((ok, fail) => {
     server.once('error', fail);
     server.listen(options.port ?? 0, host, ok);

@@ -54,7 +54,13 @@ export async function duckdbBackend(
       // The front admits at most `slots` statements, so a connection is always free here.
       const reader = free.pop();
       if (!reader) throw new Refusal(503, 'no free connection', { 'Retry-After': '1' });
-      const cancel = () => reader.interrupt();
+      // An interrupt that lands between two steps (the check, the start of the statement) is lost, so it is
+      // repeated until the statement has stopped.
+      let repeat: NodeJS.Timeout | undefined;
+      const cancel = () => {
+        reader.interrupt();
+        repeat = setInterval(() => reader.interrupt(), 50);
+      };
       signal.addEventListener('abort', cancel);
       try {
         signal.throwIfAborted();
@@ -66,6 +72,7 @@ export async function duckdbBackend(
         throw new Refusal(400, (e as Error).message);
       } finally {
         signal.removeEventListener('abort', cancel);
+        clearInterval(repeat);
         free.push(reader);
       }
     },
