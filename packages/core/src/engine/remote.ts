@@ -105,6 +105,9 @@ export class RemoteEngine implements Engine {
         if (timeout.aborted)
           throw new RemoteEngineError(`The query server ${this.url} did not answer in time.`);
         if (this.options.signal?.aborted) throw e;
+        // A reused connection the server had just closed (keep-alive race) fails before any answer; a
+        // query is read-only, so it is sent once more on a fresh connection.
+        if (attempt === 0) continue;
         throw new RemoteEngineError(`Cannot reach the query server ${this.url}: ${(e as Error).message}`);
       }
     }
