@@ -29,6 +29,7 @@ import {
   parseMapping,
   previewFile,
   RemoteEngine,
+  RemoteEngineError,
   reconcilePayments,
   type Scorecard,
   WasmEngine,
@@ -524,9 +525,11 @@ export class AssessmentDashboard extends ScaledElement {
           ? 'too-large'
           : e instanceof FetchError
             ? 'fetch'
-            : file
-              ? 'import'
-              : 'engine';
+            : e instanceof RemoteEngineError
+              ? 'server'
+              : file
+                ? 'import'
+                : 'engine';
     const errorFile = e instanceof FetchError ? e.url : file;
     const t = messages(this.#lang());
     const detail =
@@ -763,6 +766,7 @@ export class AssessmentDashboard extends ScaledElement {
           fetch: t.loadFailed(s.file ?? ''),
           import: t.importFailed(s.file ?? ''),
           engine: t.engineFailed,
+          server: t.serverFailed(this.engineUrl ? new URL(this.engineUrl, location.href).host : ''),
           crash: t.engineCrashed,
           'too-large': t.tooLargeTitle,
         };
