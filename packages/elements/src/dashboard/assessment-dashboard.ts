@@ -366,7 +366,14 @@ export class AssessmentDashboard extends ScaledElement {
         const fromUrl = this.urlState ? readSelection(this.urlState, this.#lang()) : [];
         if (fromUrl.length) await this.select(fromUrl);
       } catch (caught) {
-        if (live()) this.#fail(caught, url);
+        if (!live()) return;
+        // A damaged, unreachable or newer snapshot must not hide data the page also names: carry on live.
+        if ((inputs.length || remote) && !abort.signal.aborted) {
+          console.warn(`assessment-dashboard: snapshot ${url} not used, loading the data live:`, caught);
+          this.#full = true;
+          return this.#load();
+        }
+        this.#fail(caught, url);
       }
       return;
     }
