@@ -54,6 +54,9 @@ async function startServer() {
       '127.0.0.1',
       '--memory-mb',
       String(MEMORY_MB),
+      // Every simulated dashboard comes from 127.0.0.1: as one client they would share one client's limit.
+      '--per-client',
+      '100000',
     ],
     { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
   );

@@ -17,7 +17,7 @@ export interface QueryServerLimits {
   running: number;
   /** Statements waiting for a slot before 503 (default 64). */
   queue: number;
-  /** Running + waiting statements per client (Origin, else address; default 32). */
+  /** Running + waiting statements per client (its address and Origin; default 32). */
   perClient: number;
   /** Bytes of finished answers kept for identical requests (default 256 MiB; 0 turns the cache off). */
   cacheBytes: number;
@@ -238,7 +238,8 @@ export async function startQueryServer(
     if (type === 'exec') throw new Refusal(403, 'this server is read-only: "exec" requests are refused');
     if (draining)
       throw new Refusal(503, 'server is shutting down', { 'Retry-After': '5', Connection: 'close' });
-    const client = origin ?? req.socket.remoteAddress ?? '';
+    // Address and Origin together: every user of one portal page shares its Origin, not its address.
+    const client = `${req.socket.remoteAddress ?? ''} ${origin ?? ''}`;
     const key = `${backend.dataVersion}\0${type}\0${sql}`;
     const run = () => execute(type, sql, client, deadline);
     const answer = limits.cacheBytes > 0 ? await cache.get(key, run) : await run();

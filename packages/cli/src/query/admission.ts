@@ -5,7 +5,7 @@ export interface AdmissionLimits {
   running: number;
   /** Statements waiting for a slot; beyond this a request gets 503 at once. */
   queue: number;
-  /** Running + waiting statements of one client (its Origin, else its address). */
+  /** Running + waiting statements of one client (its address and Origin). */
   perClient: number;
   /** Seconds a refused client is told to wait (`Retry-After`). */
   retryAfterS: number;
