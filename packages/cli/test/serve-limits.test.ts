@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import { connect, type Socket } from 'node:net';
@@ -203,4 +204,49 @@ describe('serve: data and shutdown', () => {
     expect(await res.json()).toEqual([{ n: 28_571_429 }]);
     await expect(fetch(url)).rejects.toThrow();
   }, 60_000);
+
+  it('on SIGTERM the command finishes the query in flight and exits 0', async () => {
+    const bin = fileURLToPath(new URL('../bin/assessment-dashboard.mjs', import.meta.url));
+    const child = spawn(process.execPath, [bin, 'serve', DISCLOSURES, '--port', '0'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    child.stdout.on('data', (d) => {
+      out += d;
+    });
+    const exited = new Promise<number | null>((ok) => child.once('exit', (code) => ok(code)));
+    await until(() => /Query endpoint: (\S+) /.test(out), 'serve to listen', 60_000);
+    const url = /Query endpoint: (\S+) /.exec(out)?.[1] ?? '';
+    const sql = 'SELECT count(*) AS n FROM range(200000000) a WHERE a.range % 7 = 3';
+    const body = JSON.stringify({ type: 'json', sql });
+    // The signal is sent once the whole request has been handed to the network (and a moment to parse it).
+    let sent: () => void = () => {};
+    const flushed = new Promise<void>((ok) => {
+      sent = ok;
+    });
+    const answer = new Promise<{ status: number; text: string }>((ok, fail) => {
+      const req = request(
+        url,
+        { method: 'POST', headers: { 'Content-Length': Buffer.byteLength(body) } },
+        (res) => {
+          let text = '';
+          res.on('data', (d) => {
+            text += d;
+          });
+          res.on('end', () => ok({ status: res.statusCode ?? 0, text }));
+        },
+      );
+      req.on('error', fail);
+      req.on('finish', () => sent());
+      req.end(body);
+    });
+    await flushed;
+    await new Promise((r) => setTimeout(r, 200));
+    child.kill('SIGTERM');
+    const res = await answer;
+    expect(res.status).toBe(200);
+    expect(JSON.parse(res.text)).toEqual([{ n: 28_571_429 }]);
+    expect(await exited).toBe(0);
+    expect(out).toMatch(/SIGTERM: finishing 1 request\(s\) in flight, then stopping/);
+  }, 90_000);
 });
