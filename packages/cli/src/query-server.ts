@@ -11,7 +11,7 @@ export interface QueryServerLimits {
   maxRows: number;
   /** Bytes of one encoded result, Arrow or JSON (default 32 MiB): over it the answer is 413. */
   maxBytes: number;
-  /** One request from admission to the last byte sent: execution *and* transfer (default 30 s). */
+  /** One request from arrival to the last byte sent: queue, execution *and* transfer (default 30 s; at least 5 s to send a finished answer). */
   timeoutMs: number;
   /** Statements running at once (default: the backend's connections). */
   running: number;
@@ -123,6 +123,9 @@ function parseRequest(body: string): { type: ResultType | 'exec'; sql: string } 
   return { type, sql };
 }
 
+/** Time always left to send a finished answer, whatever the time budget has left. */
+const MIN_TRANSFER_MS = 5_000;
+
 const CONTENT_TYPES: Record<ResultType, string> = {
   arrow: 'application/vnd.apache.arrow.stream',
   json: 'application/json',
@@ -205,8 +208,10 @@ export async function startQueryServer(
     body: Buffer | string,
     deadline: number,
   ) => {
-    // A client that does not read its answer must not hold the server past the time budget.
-    const timer = setTimeout(() => res.destroy(), Math.max(0, deadline - Date.now()));
+    // A client that does not read its answer must not hold the server past the time budget; an answer
+    // finished just before the deadline (it waited in the queue, or for an identical query) still gets a
+    // short window to be sent.
+    const timer = setTimeout(() => res.destroy(), Math.max(MIN_TRANSFER_MS, deadline - Date.now()));
     res.once('close', () => clearTimeout(timer));
     res.writeHead(status, headers).end(body);
   };
