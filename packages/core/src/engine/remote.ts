@@ -87,6 +87,7 @@ export class RemoteEngine implements Engine {
     const timeout = AbortSignal.timeout(this.options.timeoutMs ?? 60_000);
     const signal = this.options.signal ? AbortSignal.any([this.options.signal, timeout]) : timeout;
     let res: Response;
+    let dropped = 0;
     for (let attempt = 0; ; attempt++) {
       try {
         res = await fetch(this.url, {
@@ -106,8 +107,8 @@ export class RemoteEngine implements Engine {
           throw new RemoteEngineError(`The query server ${this.url} did not answer in time.`);
         if (this.options.signal?.aborted) throw e;
         // A reused connection the server had just closed (keep-alive race) fails before any answer; a
-        // query is read-only, so it is sent once more on a fresh connection.
-        if (attempt === 0) continue;
+        // query is read-only, so it is sent again (twice at most: a busy client can meet the race twice).
+        if (++dropped <= 2) continue;
         throw new RemoteEngineError(`Cannot reach the query server ${this.url}: ${(e as Error).message}`);
       }
     }
