@@ -27,7 +27,11 @@ export interface QueryServerLimits {
   headersTimeoutMs: number;
   /** Time to receive a whole request (default 30 s). */
   requestTimeoutMs: number;
-  /** An idle keep-alive connection is closed after this (default 5 s). */
+  /**
+   * An idle keep-alive connection is closed after this (default 30 s: long enough that a busy client
+   * rarely reuses a connection the server is closing; connections that never send a request are bounded
+   * by the header timeout instead).
+   */
   keepAliveTimeoutMs: number;
   /** How often Node checks the header and request timeouts (default 1 s). */
   checkIntervalMs: number;
@@ -45,7 +49,7 @@ export const DEFAULT_LIMITS: Omit<QueryServerLimits, 'running'> = {
   maxBodyBytes: 1024 * 1024,
   headersTimeoutMs: 10_000,
   requestTimeoutMs: 30_000,
-  keepAliveTimeoutMs: 5_000,
+  keepAliveTimeoutMs: 30_000,
   checkIntervalMs: 1_000,
   maxConnections: 1024,
 };
