@@ -90,7 +90,7 @@ Commands:
       <assessment-dashboard engine="http://host:port/">. Loopback only unless --host says otherwise;
       read-only: one allow-listed SELECT per request, no file access; --cors lists the origins of pages
       allowed to call, --allowed-hosts the names it is called by. Limits (defaults): --max-rows 1000000,
-      --max-result-mb 32, --timeout 30 (execution and transfer), --memory-mb half the RAM, --threads every
+      --max-result-mb 32, --timeout 30 (execution and transfer), --memory-mb 80 % of RAM, --threads every
       core, --connections cores (2–8), --queue 64, --per-client 32, --cache-mb 256, --header-timeout 10.
       SIGINT/SIGTERM finish the queries in flight, then exit.
   snapshot <file>… -o site/snapshot.arrow [--as-of DATE] [--config c.json] [--mapping m.json] [--model m.json]
