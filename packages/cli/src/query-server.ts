@@ -186,7 +186,7 @@ export async function startQueryServer(
 
   /** Runs the statement within the budgets; the deadline covers execution here and transfer in `send`. */
   const execute = async (type: ResultType, sql: string, client: string, deadline: number) => {
-    const release = await admission.enter(client);
+    const release = await admission.enter(client, deadline);
     const timedOut = () => new Refusal(408, `query ran over ${limits.timeoutMs} ms and was cancelled`);
     if (Date.now() >= deadline) {
       // It waited its whole budget in the queue: not started at all.

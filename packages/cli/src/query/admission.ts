@@ -31,8 +31,11 @@ export class Admission {
     return this.#waiting.length;
   }
 
-  /** Resolves with a release function once the statement may run; throws Refusal(503) when full. */
-  async enter(client: string): Promise<() => void> {
+  /**
+   * Resolves with a release function once the statement may run; throws Refusal(503) when full, or when
+   * no slot came free before `deadline` (a crowd then hears "busy" in time, instead of a client timeout).
+   */
+  async enter(client: string, deadline = Number.POSITIVE_INFINITY): Promise<() => void> {
     const mine = this.#perClient.get(client) ?? 0;
     const busy = (why: string) =>
       new Refusal(503, `server busy: ${why}; retry in ${this.limits.retryAfterS} s`, {
@@ -43,15 +46,37 @@ export class Admission {
     if (this.#running >= this.limits.running && this.#waiting.length >= this.limits.queue)
       throw busy(`${this.#running} queries running and ${this.#waiting.length} waiting`);
     this.#perClient.set(client, mine + 1);
+    const leave = () => {
+      const left = (this.#perClient.get(client) ?? 1) - 1;
+      if (left > 0) this.#perClient.set(client, left);
+      else this.#perClient.delete(client);
+    };
     if (this.#running < this.limits.running) this.#running++;
-    else await new Promise<void>((start) => this.#waiting.push({ client, start }));
+    else {
+      const started = await new Promise<boolean>((resolve) => {
+        const entry = { client, start: () => resolve(true) };
+        this.#waiting.push(entry);
+        if (Number.isFinite(deadline))
+          setTimeout(
+            () => {
+              const at = this.#waiting.indexOf(entry);
+              if (at < 0) return;
+              this.#waiting.splice(at, 1);
+              resolve(false);
+            },
+            Math.max(0, deadline - Date.now()),
+          ).unref();
+      });
+      if (!started) {
+        leave();
+        throw busy('no query slot came free in time');
+      }
+    }
     let released = false;
     return () => {
       if (released) return;
       released = true;
-      const left = (this.#perClient.get(client) ?? 1) - 1;
-      if (left > 0) this.#perClient.set(client, left);
-      else this.#perClient.delete(client);
+      leave();
       const next = this.#waiting.shift();
       // The slot passes straight to the next in line (the running count stays).
       if (next) next.start();
