@@ -274,9 +274,7 @@ describe('remote engine (engine="…" → assessment-dashboard serve)', () => {
   let served: ServedData;
   beforeAll(async () => {
     // The page and the query server are different origins, as on a real portal: CORS names the page.
-    served = await serveFiles([join(ROOT, 'data/cases.csv'), join(ROOT, 'data/disclosures.csv')], {
-      cors: [new URL(server.url).origin],
-    });
+    served = await serveSample();
     const html = (await readFile(join(site, 'index.html'), 'utf8')).replace(
       /<assessment-dashboard[^>]*>/,
       `<assessment-dashboard engine="${served.server.url}">`,
@@ -284,6 +282,11 @@ describe('remote engine (engine="…" → assessment-dashboard serve)', () => {
     await writeFile(join(site, 'remote.html'), html);
   });
   afterAll(() => served?.close());
+  const serveSample = (port = 0) =>
+    serveFiles([join(ROOT, 'data/cases.csv'), join(ROOT, 'data/disclosures.csv')], {
+      cors: [new URL(server.url).origin],
+      port,
+    });
 
   it('shows the same numbers as the CLI without downloading DuckDB-WASM or the files', async () => {
     const { page, requests } = await openDemo('remote.html');
@@ -302,4 +305,40 @@ describe('remote engine (engine="…" → assessment-dashboard serve)', () => {
     expect(await page.locator('assessment-dashboard p.meta', { hasText: host }).count()).toBe(1);
     await page.close();
   });
+
+  it('says so when the query server goes away while the page is open, and Retry recovers once it is back', async () => {
+    const { page } = await openDemo('remote.html');
+    const before = await page
+      .locator('assessment-kpi-tile [data-key]')
+      .evaluateAll((els) => els.map((e) => [e.getAttribute('data-key'), e.getAttribute('data-value')]));
+    const url = served.server.url;
+    await served.close();
+    // A filter the cubes are not split by needs the server (`select` is the element's public API).
+    await page.evaluate(() => {
+      const el = document.querySelector('assessment-dashboard') as HTMLElement & {
+        select(s: { dataset: string; column: string; value: string; label: string }[]): Promise<void>;
+      };
+      void el.select([
+        { dataset: 'cases', column: 'item_name', value: '不存在的事项', label: '不存在的事项' },
+      ]);
+    });
+    const alert = page.locator('assessment-dashboard [role="alert"]');
+    await alert.waitFor({ timeout: 60_000 });
+    const host = new URL(url).host;
+    expect(await alert.locator('h3').textContent()).toBe(
+      `查询服务器 ${host} 未能应答。服务器恢复后点击“重试”。`,
+    );
+    expect(await alert.textContent()).toContain(`Cannot reach the query server ${url}`);
+    // Nothing half-updated stays on screen: the error replaces the panels.
+    expect(await page.locator('assessment-kpi-tile').count()).toBe(0);
+    // The server comes back on the same port (a restart); Retry loads the page's numbers again.
+    served = await serveSample(Number(new URL(url).port));
+    await alert.getByRole('button', { name: '重试' }).click();
+    await page.locator('assessment-kpi-tile [data-key]').first().waitFor({ timeout: 120_000 });
+    const after = await page
+      .locator('assessment-kpi-tile [data-key]')
+      .evaluateAll((els) => els.map((e) => [e.getAttribute('data-key'), e.getAttribute('data-value')]));
+    expect(after).toEqual(before);
+    await page.close();
+  }, 240_000);
 });

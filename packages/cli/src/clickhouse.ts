@@ -9,9 +9,17 @@ import {
   ident,
   withOverrides,
 } from '@assessment-dashboard/core';
-import { type ClickHouseLoadResult, loadIntoClickHouse, NodeEngine } from '@assessment-dashboard/core/node';
+import {
+  type ClickHouseLoadResult,
+  loadIntoClickHouse,
+  NodeEngine,
+  type NodeReader,
+} from '@assessment-dashboard/core/node';
+import type { Table } from 'apache-arrow';
 import { formatImports } from './format.ts';
 import { loadFiles } from './load-files.ts';
+import { type QueryBackend, type QueryResult, Refusal } from './query/backend.ts';
+import { checkStatement, loadedTables } from './query/duckdb-backend.ts';
 import { type QueryServer, type QueryServerOptions, startQueryServer } from './query-server.ts';
 import { expandPaths } from './serve.ts';
 
@@ -55,19 +63,17 @@ const DUCK_TYPE: [RegExp, string][] = [
 
 /**
  * `serve --clickhouse URL`: the Mosaic-protocol endpoint of `serve` for pages that speak only that
- * protocol, answered by ClickHouse. The same allow-list as `serve` decides (DuckDB's own parse and bind of
- * the statement, against empty local copies of the ClickHouse tables, so only one SELECT passes); the
- * statement is then rendered for ClickHouse and run there with `readonly = 2`.
+ * protocol, answered by ClickHouse, behind the same HTTP front (limits, queue, Host check). The same
+ * allow-list as `serve` decides (DuckDB's own parse of the statement, against empty local copies of the
+ * ClickHouse tables, so only one SELECT passes); the statement is then rendered for ClickHouse and run
+ * there with `readonly = 2`. Answers are not cached unless `cacheBytes` says so: the data may be reloaded.
  */
 export async function serveClickHouse(
   url: string,
-  options: QueryServerOptions & { engine?: ClickHouseEngineOptions },
+  options: QueryServerOptions & { engine?: ClickHouseEngineOptions; connections?: number },
 ): Promise<QueryServer & { engine: ClickHouseEngine }> {
-  const ch = new ClickHouseEngine(url, {
-    timeoutMs: options.timeoutMs ?? 30_000,
-    ...options.engine,
-    readOnly: true,
-  });
+  const engineOptions = { timeoutMs: options.timeoutMs ?? 30_000, ...options.engine, readOnly: true };
+  const ch = new ClickHouseEngine(url, engineOptions);
   const columns = await ch.query(
     `SELECT table_name AS t, column_name AS c, data_type AS y FROM information_schema.columns
      WHERE table_schema = 'main' ORDER BY table_name, ordinal_position`,
@@ -81,21 +87,58 @@ export async function serveClickHouse(
   for (const [t, cols] of tables) await shape.exec(`CREATE TABLE ${ident(t)} (${cols.join(', ')})`);
   if (tables.has('work_calendar')) for (const m of CALENDAR_MACROS_SQL) await shape.exec(m);
   await shape.lockDown();
-  // DuckDB checks the statement; ClickHouse answers it.
-  const front = Object.assign(Object.create(shape) as NodeEngine, {
-    query: (sql: string) => ch.query(sql),
-    interrupt: () => ch.cancel(),
-  });
-  const server = await startQueryServer(front, options);
+  // One DuckDB connection (for the check) and one ClickHouse client (for its own cancel) per slot.
+  const slots: { reader: NodeReader; ch: ClickHouseEngine }[] = [];
+  for (let i = 0; i < (options.connections ?? 4); i++)
+    slots.push({ reader: await shape.reader(), ch: new ClickHouseEngine(url, engineOptions) });
+  const first = slots[0];
+  if (!first) throw new Error('serve: at least one connection is needed');
+  const allowed = await loadedTables(first.reader);
+  const free = [...slots];
+  const backend: QueryBackend = {
+    dataVersion: `clickhouse ${new Date().toISOString()}`,
+    slots: slots.length,
+    async run<T>(sql: string, signal: AbortSignal, consume: (result: QueryResult) => Promise<T>) {
+      const slot = free.pop();
+      if (!slot) throw new Refusal(503, 'no free connection', { 'Retry-After': '1' });
+      const cancel = () => slot.ch.cancel();
+      signal.addEventListener('abort', cancel);
+      try {
+        signal.throwIfAborted();
+        await checkStatement(slot.reader, sql, allowed);
+        const table = await slot.ch.query(sql);
+        return await consume({ schema: table.schema, chunks: once(table) });
+      } catch (e) {
+        if (signal.aborted) throw signal.reason;
+        if (e instanceof Refusal) throw e;
+        throw new Refusal(400, (e as Error).message);
+      } finally {
+        signal.removeEventListener('abort', cancel);
+        free.push(slot);
+      }
+    },
+    async close() {
+      for (const s of slots) {
+        s.reader.close();
+        await s.ch.close();
+      }
+    },
+  };
+  const server = await startQueryServer(backend, { ...options, cacheBytes: options.cacheBytes ?? 0 });
   return {
     ...server,
     engine: ch,
     close: async () => {
       await server.close();
+      await backend.close();
       await ch.close();
       await shape.close();
     },
   };
+}
+
+async function* once(table: Table): AsyncIterable<Table> {
+  yield table;
 }
 
 /** The `load` command: exit code 0 when every table arrived, 2 on a usage or load error. */

@@ -1,5 +1,4 @@
 import { readFile, writeFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import {
   ConfigError,
@@ -19,6 +18,7 @@ import {
   ledgerEntries,
   MappingError,
   monthsOf,
+  normaliseAsOf,
   PERIOD_UNITS,
   type PeriodUnit,
   parseConfig,
@@ -34,6 +34,15 @@ import {
 } from '@assessment-dashboard/core/annual-report';
 import { NodeEngine } from '@assessment-dashboard/core/node';
 import { buildSnapshot } from '@assessment-dashboard/core/snapshot';
+import {
+  COMMAND_OPTIONS,
+  checkFiles,
+  intOption,
+  type ParsedValues,
+  parseCommand,
+  secondsOption,
+  UsageError,
+} from './cli-args.ts';
 import { loadCommand, serveClickHouse } from './clickhouse.ts';
 import {
   formatAnnualReport,
@@ -80,13 +89,19 @@ Commands:
       Import the files here (row ledger, mapping, PII masking, calendar and facts) and load the canonical,
       calendar and fact tables into ClickHouse (ReplacingMergeTree by department and time, partitioned by
       month; --cluster: ON CLUSTER with Distributed tables). Loading a file again does not duplicate rows.
-  serve --clickhouse URL [--port N] [--host H] [--cors ORIGIN,…]
+  serve --clickhouse URL [--port N] [--host H] [--cors ORIGIN,…] [--allowed-hosts NAME,…] [limits below]
       The query endpoint below, answered by ClickHouse (read-only) instead of files loaded here.
-  serve <file|dir>… [--port N] [--host H] [--cors ORIGIN,…] [--config c.json] [--max-rows N]
+  serve <file|dir>… [--port N] [--host H] [--cors ORIGIN,…] [--allowed-hosts NAME,…] [--config c.json]
+             [--max-rows N] [--max-result-mb N] [--timeout S] [--memory-mb N] [--threads N] [--connections N]
+             [--queue N] [--per-client N] [--cache-mb N] [--header-timeout S]
       Import the files (or every data file in a directory) into native DuckDB and answer the dashboard's
       queries over HTTP (Mosaic REST protocol: POST {"type":"arrow"|"json","sql":…}); use it with
       <assessment-dashboard engine="http://host:port/">. Loopback only unless --host says otherwise;
-      read-only: one SELECT per request, no file access; --cors lists the origins of pages allowed to call.
+      read-only: one allow-listed SELECT per request, no file access; --cors lists the origins of pages
+      allowed to call, --allowed-hosts the names it is called by. Limits (defaults): --max-rows 1000000,
+      --max-result-mb 32, --timeout 30 (execution and transfer), --memory-mb 80 % of RAM, --threads every
+      core, --connections cores (2–8), --queue 64, --per-client 32, --cache-mb 256, --header-timeout 10.
+      SIGINT/SIGTERM finish the queries in flight, then exit.
   snapshot <file>… -o site/snapshot.arrow [--as-of DATE] [--config c.json] [--mapping m.json] [--model m.json]
              [--period quarter|month|…]
       Precompute every computable indicator overall, by department, by period (--period, default quarter:
@@ -94,90 +109,126 @@ Commands:
       <assessment-dashboard snapshot="snapshot.arrow">, which then shows it without DuckDB-WASM.
   preview <dir> [--port N] [--host H]
       Serve a built folder (e.g. dist/) over HTTP with correct MIME types, loopback only by default.
+
+  -h, --help on the tool or any command prints this. Exit codes: 0 done, 1 findings (rejected rows,
+  flags, failed checks), 2 a usage or input error (one line on stderr saying what to fix).
 `;
 
-/** CLI entry: returns the process exit code. */
+/** Errors that are the user's to fix (arguments, files, mapping, configuration): one line, exit 2. */
+function isUserError(e: unknown): e is Error {
+  const code = (e as { code?: unknown } | undefined)?.code;
+  return (
+    e instanceof UsageError ||
+    e instanceof ImportError ||
+    e instanceof MappingError ||
+    e instanceof ConfigError ||
+    (typeof code === 'string' &&
+      ['ENOENT', 'EISDIR', 'ENOTDIR', 'EACCES', 'EPERM', 'EADDRINUSE'].includes(code))
+  );
+}
+
+/**
+ * CLI entry: returns the process exit code. Every error ends here: the user's own (exit 2) and
+ * unexpected ones (exit 1) alike are one line on stderr; a stack only with ASSESSMENT_DASHBOARD_DEBUG=1.
+ */
 export async function main(argv: string[]): Promise<number> {
+  const [command = ''] = argv;
+  try {
+    return await run(argv);
+  } catch (e) {
+    const message = (e instanceof Error ? e.message : String(e)).replace(/\s*\n\s*/g, ' ').trim();
+    const user = isUserError(e);
+    const hint =
+      e instanceof UsageError
+        ? ` (see: assessment-dashboard ${command in COMMAND_OPTIONS ? `${command} ` : ''}--help)`
+        : '';
+    process.stderr.write(`error: ${message}${hint}\n`);
+    if (process.env.ASSESSMENT_DASHBOARD_DEBUG && e instanceof Error) process.stderr.write(`${e.stack}\n`);
+    return user ? 2 : 1;
+  }
+}
+
+async function run(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
-  const { values, positionals } = parseArgs({
-    args: rest,
-    allowPositionals: true,
-    options: {
-      json: { type: 'boolean', default: false },
-      'as-of': { type: 'string' },
-      encoding: { type: 'string' },
-      mapping: { type: 'string' },
-      dataset: { type: 'string' },
-      sheet: { type: 'string' },
-      ledger: { type: 'string' },
-      by: { type: 'string' },
-      filter: { type: 'string', multiple: true },
-      month: { type: 'string' },
-      config: { type: 'string' },
-      model: { type: 'string' },
-      period: { type: 'string' },
-      port: { type: 'string' },
-      cors: { type: 'string' },
-      'max-rows': { type: 'string' },
-      dept: { type: 'string' },
-      host: { type: 'string', default: '127.0.0.1' },
-      year: { type: 'string' },
-      layout: { type: 'string' },
-      agency: { type: 'string' },
-      xlsx: { type: 'string' },
-      html: { type: 'string' },
-      output: { type: 'string', short: 'o' },
-      clickhouse: { type: 'string' },
-      cluster: { type: 'string' },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-  });
-  if (!command || values.help || command === 'help') {
-    process.stdout.write(USAGE);
+  if (!command || command === 'help' || command === '--help' || command === '-h') {
+    (command ? process.stdout : process.stderr).write(USAGE);
     return command ? 0 : 2;
   }
+  if (!(command in COMMAND_OPTIONS))
+    throw new UsageError(
+      `unknown command "${command}"; commands: ${Object.keys(COMMAND_OPTIONS).join(', ')}`,
+    );
+  const { values, positionals } = parseCommand(command, rest);
+  if (values.help) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  const text = (name: string) => values[name] as string | undefined;
   if (command === 'preview') {
-    const server = await preview(positionals[0] ?? 'dist', Number(values.port ?? 4173), values.host);
+    const port = intOption('port', values.port, 0, 65535) ?? 4173;
+    const server = await preview(positionals[0] ?? 'dist', port, text('host'));
     process.stdout.write(`Serving ${positionals[0] ?? 'dist'} at ${server.url}\n`);
     return await new Promise<number>(() => {});
   }
   if (command === 'serve') return await serve(positionals, values);
   if (command === 'load') {
-    const config = values.config ? await readConfig(values.config) : undefined;
-    return await loadCommand(positionals, values, config, (t) => process.stdout.write(t));
+    const config = values.config ? await readConfig(values.config as string) : undefined;
+    return await loadCommand(
+      positionals,
+      { clickhouse: text('clickhouse'), cluster: text('cluster'), encoding: text('encoding') },
+      config,
+      (t) => process.stdout.write(t),
+    );
   }
-  if (
-    !['indicators', 'validate', 'scorecard', 'supervision', 'annual-report', 'snapshot'].includes(command)
-  ) {
-    process.stderr.write(`Unknown command "${command}".\n\n${USAGE}`);
-    return 2;
-  }
-  if (!positionals.length) {
-    process.stderr.write(`${command}: give at least one file.\n`);
-    return 2;
-  }
-  if (command === 'snapshot' && !values.output) {
-    process.stderr.write('snapshot: give the file to write, e.g. -o site/snapshot.arrow.\n');
-    return 2;
-  }
-  if (values.period && !(PERIOD_UNITS as readonly string[]).includes(values.period)) {
-    process.stderr.write(`${command}: --period must be one of ${PERIOD_UNITS.join(', ')}.\n`);
-    return 2;
-  }
+  if (!positionals.length) throw new UsageError(`${command}: give at least one file`);
+  await checkFiles(positionals, false);
+  if (command === 'snapshot' && !values.output)
+    throw new UsageError('snapshot: give the file to write, e.g. -o site/snapshot.arrow');
+  const period = text('period');
+  if (period && !(PERIOD_UNITS as readonly string[]).includes(period))
+    throw new UsageError(`${command}: --period must be one of ${PERIOD_UNITS.join(', ')}`);
+  normaliseAsOf(text('as-of'));
   let annual: { year: number; layout: AnnualLayout } | undefined;
   if (command === 'annual-report') {
     const year = Number(values.year);
-    const layout = values.layout ?? '2021';
-    if (!values.year || !Number.isInteger(year) || year < 2008 || year > 9999) {
-      process.stderr.write('annual-report: give the reporting year, e.g. --year 2025.\n');
-      return 2;
-    }
-    if (layout !== '2021' && layout !== '2019') {
-      process.stderr.write(`annual-report: --layout must be 2021 or 2019, not "${layout}".\n`);
-      return 2;
-    }
+    const layout = text('layout') ?? '2021';
+    if (!values.year || !/^\d{4}$/.test(String(values.year)) || year < 2008)
+      throw new UsageError('annual-report: give the reporting year, e.g. --year 2025');
+    if (layout !== '2021' && layout !== '2019')
+      throw new UsageError(`annual-report: --layout must be 2021 or 2019, not "${layout}"`);
     annual = { year, layout };
   }
+  return await compute(command, positionals, values as CommandValues, annual);
+}
+
+/** The options of the data commands, as parseCommand gives them. */
+interface CommandValues {
+  json?: boolean;
+  'as-of'?: string;
+  encoding?: string;
+  mapping?: string;
+  dataset?: string;
+  sheet?: string;
+  ledger?: string;
+  by?: string;
+  filter?: string[];
+  month?: string;
+  config?: string;
+  model?: string;
+  period?: string;
+  dept?: string;
+  agency?: string;
+  xlsx?: string;
+  html?: string;
+  output?: string;
+}
+
+async function compute(
+  command: string,
+  positionals: string[],
+  values: CommandValues,
+  annual: { year: number; layout: AnnualLayout } | undefined,
+): Promise<number> {
   const engine = await NodeEngine.create();
   try {
     const mapping = values.mapping ? await readMapping(values.mapping) : undefined;
@@ -284,12 +335,6 @@ export async function main(argv: string[]): Promise<number> {
       if (grouped) process.stdout.write(`\n${formatGroups(grouped)}\n`);
     }
     return command === 'validate' && summary.import.rejected > 0 ? 1 : 0;
-  } catch (e) {
-    if (e instanceof ImportError || e instanceof MappingError || e instanceof ConfigError) {
-      process.stderr.write(`error: ${e.message}\n`);
-      return 2;
-    }
-    throw e;
   } finally {
     await engine.close();
   }
@@ -321,60 +366,74 @@ function parseDataset(name: string): DatasetKey {
   throw new MappingError(`--dataset: "${name}" is not one of ${Object.keys(DATASETS).join(', ')}`);
 }
 
-async function serve(
-  paths: string[],
-  values: {
-    port?: string;
-    host?: string;
-    cors?: string;
-    config?: string;
-    'max-rows'?: string;
-    encoding?: string;
-    clickhouse?: string;
-  },
-): Promise<number> {
-  if (values.clickhouse) {
-    const cors = values.cors?.split(',').map((s) => s.trim());
-    const front = await serveClickHouse(values.clickhouse, {
-      port: Number(values.port ?? 8765),
-      host: values.host,
-      ...(cors ? { cors } : {}),
-    });
-    process.stdout.write(`Query endpoint (ClickHouse ${values.clickhouse}, read-only): ${front.url}\n`);
-    return await new Promise<number>(() => {});
-  }
-  if (!paths.length) {
-    process.stderr.write('serve: give at least one file or directory.\n');
-    return 2;
-  }
-  try {
-    const config = values.config ? await readConfig(values.config) : undefined;
-    const served = await serveFiles(paths, {
-      port: Number(values.port ?? 8765),
-      host: values.host,
-      cors: values.cors
-        ?.split(',')
+const list = (v: unknown) =>
+  typeof v === 'string'
+    ? v
+        .split(',')
         .map((s) => s.trim())
-        .filter(Boolean),
-      maxRows: values['max-rows'] ? Number(values['max-rows']) : undefined,
-      config,
-      import: { encoding: values.encoding },
-    });
-    process.stdout.write(`${formatImports(served.imports)}\nQuery endpoint: ${served.server.url}\n`);
-  } catch (e) {
-    if (
-      e instanceof ImportError ||
-      e instanceof MappingError ||
-      e instanceof ConfigError ||
-      e instanceof Error
-    ) {
-      process.stderr.write(`error: ${e.message}\n`);
-      return 2;
-    }
-    throw e;
+        .filter(Boolean)
+    : undefined;
+
+/** `serve`: every limit validated before anything is loaded (a bad one stops the start), then runs until a signal. */
+async function serve(paths: string[], values: ParsedValues): Promise<number> {
+  const clickhouse = values.clickhouse as string | undefined;
+  if (!paths.length && !clickhouse) throw new UsageError('serve: give at least one file or directory');
+  if (paths.length && clickhouse) throw new UsageError('serve: give files or --clickhouse URL, not both');
+  const mb = (name: string, max: number) => {
+    const n = intOption(name, values[name], 1, max);
+    return n === undefined ? undefined : n * 1024 * 1024;
+  };
+  const options = {
+    port: intOption('port', values.port, 0, 65535) ?? 8765,
+    host: values.host as string | undefined,
+    cors: list(values.cors),
+    allowedHosts: list(values['allowed-hosts']),
+    maxRows: intOption('max-rows', values['max-rows'], 1, 100_000_000),
+    maxBytes: mb('max-result-mb', 4096),
+    timeoutMs: secondsOption('timeout', values.timeout, 3600),
+    memoryMb: intOption('memory-mb', values['memory-mb'], 64, 16 * 1024 * 1024),
+    threads: intOption('threads', values.threads, 1, 1024),
+    connections: intOption('connections', values.connections, 1, 256),
+    queue: intOption('queue', values.queue, 0, 100_000),
+    perClient: intOption('per-client', values['per-client'], 1, 100_000),
+    cacheBytes: values['cache-mb'] === '0' ? 0 : mb('cache-mb', 65_536),
+    headersTimeoutMs: secondsOption('header-timeout', values['header-timeout'], 600),
+  };
+  if (clickhouse) {
+    const front = await serveClickHouse(clickhouse, options);
+    process.stdout.write(`Query endpoint (ClickHouse ${clickhouse}, read-only): ${front.url}\n`);
+    await untilSignal();
+    await front.close();
+    return 0;
   }
-  return await new Promise<number>(() => {});
+  await checkFiles(paths, true);
+  const config = values.config ? await readConfig(values.config as string) : undefined;
+  const served = await serveFiles(paths, {
+    ...options,
+    config,
+    import: { encoding: values.encoding as string | undefined },
+  });
+  const e = served.engine;
+  const l = served.server.limits;
+  process.stdout.write(
+    `${formatImports(served.imports)}\nQuery endpoint: ${served.server.url} (data version ${served.dataVersion})\n` +
+      `Limits: DuckDB ${e.memoryMb} MiB, ${e.threads} threads, ${e.connections} connections; ${l.running} running, ` +
+      `${l.queue} waiting, ${l.perClient} per client; ${l.maxRows} rows, ${l.maxBytes} bytes, ${l.timeoutMs} ms per answer\n`,
+  );
+  const signal = await untilSignal();
+  process.stdout.write(
+    `${signal}: finishing ${served.server.stats().inFlight} request(s) in flight, then stopping\n`,
+  );
+  await served.close();
+  return 0;
 }
+
+/** Resolves with the name of the first SIGINT or SIGTERM. */
+const untilSignal = () =>
+  new Promise<string>((ok) => {
+    process.once('SIGINT', () => ok('SIGINT'));
+    process.once('SIGTERM', () => ok('SIGTERM'));
+  });
 
 /** `--filter [dataset.]column=value` (repeatable) and `--month` as indicator options; bad forms are usage errors. */
 function parseSelection(filters: readonly string[], month: string | undefined) {

@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import { readdir, stat } from 'node:fs/promises';
+import { availableParallelism, totalmem } from 'node:os';
 import { join } from 'node:path';
 import {
   type DashboardConfig,
@@ -8,6 +10,7 @@ import {
 } from '@assessment-dashboard/core';
 import { NodeEngine } from '@assessment-dashboard/core/node';
 import { loadFiles } from './load-files.ts';
+import { duckdbBackend } from './query/duckdb-backend.ts';
 import { type QueryServer, type QueryServerOptions, startQueryServer } from './query-server.ts';
 
 const DATA_FILE = /\.(csv|tsv|txt|xlsx|parquet|arrow|feather|ipc|json|ndjson|jsonl)$/i;
@@ -24,34 +27,71 @@ export async function expandPaths(paths: readonly string[]): Promise<string[]> {
   return out;
 }
 
+/** DuckDB's memory and threads and the connection pool, chosen from the machine unless given. */
+export interface EngineLimits {
+  /** DuckDB `memory_limit` in MiB (default: 80 % of the machine's RAM, DuckDB's own default, stated explicitly). */
+  memoryMb?: number;
+  /** DuckDB `threads` (default: every core). */
+  threads?: number;
+  /** Connections answering at once (default: the cores, at least 2, at most 8). */
+  connections?: number;
+}
+
+export function engineLimits(given: EngineLimits = {}): Required<EngineLimits> {
+  const cores = availableParallelism();
+  return {
+    // The import holds raw, parsed and fact tables side by side (10M cases peak at ≈ 14–16 GB): less would
+    // refuse data that loads today.
+    memoryMb: given.memoryMb ?? Math.floor((totalmem() * 0.8) / 1024 / 1024),
+    threads: given.threads ?? cores,
+    connections: given.connections ?? Math.min(8, Math.max(2, cores)),
+  };
+}
+
 export interface ServedData {
   server: QueryServer;
   imports: ImportSummary[];
+  engine: Required<EngineLimits>;
+  /** Names the loaded data (files, sizes, modification times, load time): the cache key's data version. */
+  dataVersion: string;
   close(): Promise<void>;
 }
 
 /**
  * `assessment-dashboard serve`: imports the files into native DuckDB exactly as the browser would,
  * builds the calendar and fact tables once (with the configuration's calendar), locks the session and
- * opens the read-only query endpoint.
+ * opens the read-only query endpoint. The data is read once, at start: replacing a file afterwards changes
+ * nothing until the server is restarted (so no answer ever mixes old and new data).
  */
 export async function serveFiles(
   paths: readonly string[],
-  options: QueryServerOptions & { import?: ImportOptions; config?: DashboardConfig } = {},
+  options: QueryServerOptions & EngineLimits & { import?: ImportOptions; config?: DashboardConfig } = {},
 ): Promise<ServedData> {
-  const engine = await NodeEngine.create();
+  const limits = engineLimits(options);
+  const engine = await NodeEngine.create({ memoryLimit: `${limits.memoryMb}MiB`, threads: limits.threads });
   try {
     const files = await expandPaths(paths);
     if (!files.length) throw new Error(`serve: no data files in ${paths.join(', ')}`);
+    const hash = createHash('sha256');
+    for (const f of files) {
+      const s = await stat(f);
+      hash.update(`${f}\0${s.size}\0${s.mtimeMs}\0`);
+    }
     const imports = await loadFiles(engine, files, options.import);
     await prepareComputation(engine, { config: options.config });
     await engine.lockDown();
-    const server = await startQueryServer(engine, options);
+    hash.update(new Date().toISOString());
+    const dataVersion = hash.digest('hex').slice(0, 16);
+    const backend = await duckdbBackend(engine, { connections: limits.connections, dataVersion });
+    const server = await startQueryServer(backend, options);
     return {
       server,
       imports,
+      engine: limits,
+      dataVersion,
       close: async () => {
         await server.close();
+        await backend.close();
         await engine.close();
       },
     };

@@ -147,11 +147,13 @@ describe('assessment-dashboard annual-report', () => {
   it('refuses a missing year or an unknown layout', async () => {
     expect(await run('annual-report', ...files())).toMatchObject({
       code: 2,
-      stderr: 'annual-report: give the reporting year, e.g. --year 2025.\n',
+      stderr:
+        'error: annual-report: give the reporting year, e.g. --year 2025 (see: assessment-dashboard annual-report --help)\n',
     });
     expect(await run('annual-report', ...files(), '--year', '2025', '--layout', '2020')).toMatchObject({
       code: 2,
-      stderr: 'annual-report: --layout must be 2021 or 2019, not "2020".\n',
+      stderr:
+        'error: annual-report: --layout must be 2021 or 2019, not "2020" (see: assessment-dashboard annual-report --help)\n',
     });
     const help = await run('help');
     expect(help.stdout).toContain('annual-report <file>… --year YYYY [--layout 2021|2019]');

@@ -116,7 +116,7 @@ describe('assessment-dashboard validate', () => {
   it('rejects unknown commands with usage', async () => {
     const r = await run('frobnicate');
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('Unknown command "frobnicate"');
+    expect(r.stderr).toContain('unknown command "frobnicate"');
   });
 });
 

@@ -118,6 +118,36 @@ describe('serve + RemoteEngine', () => {
     expect(((await res.json()) as { error: string }).error).toContain(type);
   });
 
+  it.each([
+    ["SELECT current_setting('memory_limit')", 'current_setting'],
+    ["SELECT current_setting('temp_directory') AS d FROM cases LIMIT 1", 'current_setting'],
+    ['SELECT * FROM duckdb_settings()', 'duckdb_settings'],
+    ['SELECT * FROM (SELECT name, value FROM duckdb_settings()) s', 'duckdb_settings'],
+    ['SELECT * FROM pg_settings', 'pg_settings'],
+    ['SELECT * FROM duckdb_tables', 'duckdb_tables'],
+    ['SELECT * FROM information_schema.schemata', 'information_schema.schemata'],
+    ['SELECT * FROM (WITH pg_settings AS (SELECT 1) SELECT * FROM pg_settings), pg_settings', 'pg_settings'],
+    ["PRAGMA table_info('cases')", 'SELECT'],
+    ['SHOW tables', 'SHOW'],
+    ['DESCRIBE cases', 'SHOW'],
+    ['SUMMARIZE cases', 'SHOW'],
+    ["SELECT * FROM query('SELECT 1')", 'query'],
+  ])('answers only what a dashboard needs: refuses %s with 403', async (sql, named) => {
+    const res = await post({ type: 'json', sql });
+    expect(res.status).toBe(403);
+    expect(((await res.json()) as { error: string }).error).toContain(named);
+  });
+
+  it('answers the catalogue views, CTEs and table functions the dashboard uses', async () => {
+    const sql = `WITH d AS (SELECT range AS i FROM range(3))
+      SELECT (SELECT count(*) FROM d) AS n,
+             (SELECT count(*) FROM information_schema.columns WHERE table_name = 'cases') > 0 AS has_columns,
+             (SELECT count(*) FROM generate_series(1, 4)) AS g,
+             (SELECT count(*) FROM unnest([1, 2])) AS u`;
+    const res = await post({ type: 'json', sql });
+    expect(await res.json()).toEqual([{ n: 3, has_columns: true, g: 4, u: 2 }]);
+  });
+
   it('refuses stacked statements, exec requests and file access from SELECT', async () => {
     const stacked = await post({ type: 'arrow', sql: 'SELECT 1; DROP TABLE cases' });
     expect(stacked.status).toBe(403);

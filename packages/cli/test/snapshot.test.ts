@@ -19,7 +19,7 @@ import {
   type Snapshot,
   SnapshotError,
 } from '@assessment-dashboard/core/snapshot';
-import { tableFromIPC } from 'apache-arrow';
+import { RecordBatch, Schema, Table, tableFromIPC, tableToIPC } from 'apache-arrow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SMALL_CASES, SMALL_DISCLOSURES } from '../../../test/fixtures/small.ts';
 import { loadFiles } from '../src/load-files.ts';
@@ -91,6 +91,26 @@ describe('assessment-dashboard snapshot', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('-o');
     expect(() => readSnapshot(new Uint8Array([1, 2, 3]))).toThrow(SnapshotError);
+  });
+
+  it('names a truncated snapshot and one from a newer format version', () => {
+    const half = bytes.length >> 1;
+    expect(() => readSnapshot(bytes.subarray(0, half))).toThrow(
+      `the snapshot file is cut off (${half} bytes, without the end of an Arrow file)`,
+    );
+    // The same file with its format version raised, as a later release would write it.
+    const t = tableFromIPC(bytes);
+    const meta = new Map(t.schema.metadata);
+    meta.set('assessment-dashboard.snapshot.version', '999');
+    const schema = new Schema(t.schema.fields, meta);
+    const newer = tableToIPC(
+      new Table(
+        schema,
+        t.batches.map((b) => new RecordBatch(schema, b.data)),
+      ),
+      'file',
+    );
+    expect(() => readSnapshot(newer)).toThrow(/snapshot format 999 is newer than this reader/);
   });
 });
 

@@ -73,6 +73,7 @@ export {
   computeIndicators,
   dataAsOf,
   loadedTables,
+  normaliseAsOf,
   prepareComputation,
   runIndicator,
 } from './indicators/compute.ts';

@@ -1,8 +1,15 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type DuckDBConnection, DuckDBInstance, DuckDBTypeId, type StatementType } from '@duckdb/node-api';
-import { Bool, Float64, Table, Utf8, type Vector, vectorFromArray } from 'apache-arrow';
+import {
+  type DuckDBConnection,
+  DuckDBInstance,
+  type DuckDBType,
+  DuckDBTypeId,
+  JSDuckDBValueConverter,
+  type StatementType,
+} from '@duckdb/node-api';
+import { Bool, Float64, type Schema, Table, Utf8, type Vector, vectorFromArray } from 'apache-arrow';
 import type { SqlValue } from '../sql/quote.ts';
 import { ENGINE_SETUP_SQL, type Engine } from './types.ts';
 
@@ -50,8 +57,15 @@ export class NodeEngine implements Engine {
     private readonly conn: DuckDBConnection,
   ) {}
 
-  static async create(): Promise<NodeEngine> {
-    const instance = await DuckDBInstance.create(':memory:');
+  /**
+   * `memoryLimit` (DuckDB syntax, e.g. "4GB") and `threads` bound the whole database; unset, DuckDB's own
+   * defaults (80 % of RAM, every core) apply.
+   */
+  static async create(options: { memoryLimit?: string; threads?: number } = {}): Promise<NodeEngine> {
+    const settings: Record<string, string> = {};
+    if (options.memoryLimit) settings.memory_limit = options.memoryLimit;
+    if (options.threads) settings.threads = String(options.threads);
+    const instance = await DuckDBInstance.create(':memory:', settings);
     const conn = await instance.connect();
     await conn.run(ENGINE_SETUP_SQL);
     return new NodeEngine(instance, conn);
@@ -73,25 +87,7 @@ export class NodeEngine implements Engine {
 
   async query(sql: string, params: SqlValue[] = []): Promise<Table> {
     const reader = await this.conn.runAndReadAll(sql, params.length ? params.map(widenInteger) : undefined);
-    const names = reader.columnNames();
-    const types = reader.columnTypes();
-    const columns = reader.getColumnsJS();
-    const arrays: Record<string, Vector> = {};
-    names.forEach((name, i) => {
-      const id = types[i]?.typeId;
-      const values = columns[i] ?? [];
-      if (id !== undefined && (NUMERIC.has(id) || TEMPORAL.has(id))) {
-        arrays[name] = vectorFromArray(values.map(toNumber), new Float64());
-      } else if (id === DuckDBTypeId.BOOLEAN) {
-        arrays[name] = vectorFromArray(values as (boolean | null)[], new Bool());
-      } else {
-        const strings = values.map((v) =>
-          v === null || v === undefined ? null : typeof v === 'string' ? v : JSON.stringify(v),
-        );
-        arrays[name] = vectorFromArray(strings, new Utf8());
-      }
-    });
-    return new Table(arrays);
+    return toArrow(reader.columnNames(), reader.columnTypes(), reader.getColumnsJS());
   }
 
   async exec(sql: string): Promise<void> {
@@ -99,15 +95,16 @@ export class NodeEngine implements Engine {
   }
 
   /** The DuckDB statement type of each statement in `sql` (parsed and bound, not run); throws on bad SQL. */
-  async statementTypes(sql: string): Promise<StatementType[]> {
-    const extracted = await this.conn.extractStatements(sql);
-    const out: StatementType[] = [];
-    for (let i = 0; i < extracted.count; i++) {
-      const prepared = await extracted.prepare(i);
-      out.push(prepared.statementType);
-      prepared.destroySync();
-    }
-    return out;
+  statementTypes(sql: string): Promise<StatementType[]> {
+    return statementTypes(this.conn, sql);
+  }
+
+  /**
+   * Another connection on the same database: it sees the same tables and runs its statements in parallel
+   * with this one's (DuckDB allows concurrent readers on one instance), e.g. for a query server's pool.
+   */
+  async reader(): Promise<NodeReader> {
+    return new NodeReader(await this.instance.connect());
   }
 
   /** Cancels the statement running now (it fails with an interrupt error). */
@@ -127,5 +124,88 @@ export class NodeEngine implements Engine {
     this.conn.closeSync();
     this.instance.closeSync();
     if (this.#dir) await rm(await this.#dir, { recursive: true, force: true });
+  }
+}
+
+/** DuckDB's column types to the Arrow shapes DuckDB-WASM returns (see NodeEngine). */
+function toArrow(names: readonly string[], types: readonly DuckDBType[], columns: unknown[][]): Table {
+  const arrays: Record<string, Vector> = {};
+  names.forEach((name, i) => {
+    const id = types[i]?.typeId;
+    const values = columns[i] ?? [];
+    if (id !== undefined && (NUMERIC.has(id) || TEMPORAL.has(id))) {
+      arrays[name] = vectorFromArray(values.map(toNumber), new Float64());
+    } else if (id === DuckDBTypeId.BOOLEAN) {
+      arrays[name] = vectorFromArray(values as (boolean | null)[], new Bool());
+    } else {
+      const strings = values.map((v) =>
+        v === null || v === undefined ? null : typeof v === 'string' ? v : JSON.stringify(v),
+      );
+      arrays[name] = vectorFromArray(strings, new Utf8());
+    }
+  });
+  return new Table(arrays);
+}
+
+async function statementTypes(conn: DuckDBConnection, sql: string): Promise<StatementType[]> {
+  const extracted = await conn.extractStatements(sql);
+  const out: StatementType[] = [];
+  for (let i = 0; i < extracted.count; i++) {
+    const prepared = await extracted.prepare(i);
+    out.push(prepared.statementType);
+    prepared.destroySync();
+  }
+  return out;
+}
+
+/** A streamed result: its schema at once, then its rows chunk by chunk (about 2,048 rows each). */
+export interface StreamedResult {
+  schema: Schema;
+  chunks: AsyncGenerator<Table>;
+}
+
+/**
+ * One more connection on a NodeEngine's database, for reading: results come chunk by chunk, so whoever
+ * reads them can stop early (a byte budget) without DuckDB materialising the rest.
+ */
+export class NodeReader {
+  constructor(private readonly conn: DuckDBConnection) {}
+
+  statementTypes(sql: string): Promise<StatementType[]> {
+    return statementTypes(this.conn, sql);
+  }
+
+  /** The rows of one statement, without conversion (for small internal look-ups such as a parse tree). */
+  async rows(sql: string, params: SqlValue[] = []): Promise<Record<string, unknown>[]> {
+    const reader = await this.conn.runAndReadAll(sql, params);
+    return reader.getRowObjectsJS();
+  }
+
+  async stream(sql: string): Promise<StreamedResult> {
+    const result = await this.conn.stream(sql);
+    const names = result.columnNames();
+    const types = result.columnTypes();
+    const schema = toArrow(
+      names,
+      types,
+      names.map(() => []),
+    ).schema;
+    async function* chunks(): AsyncGenerator<Table> {
+      for (;;) {
+        const chunk = await result.fetchChunk();
+        if (!chunk || chunk.rowCount === 0) return;
+        yield toArrow(names, types, chunk.convertColumns(JSDuckDBValueConverter));
+      }
+    }
+    return { schema, chunks: chunks() };
+  }
+
+  /** Cancels the statement running on this connection (it fails with an interrupt error). */
+  interrupt(): void {
+    this.conn.interrupt();
+  }
+
+  close(): void {
+    this.conn.closeSync();
   }
 }

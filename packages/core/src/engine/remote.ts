@@ -21,7 +21,23 @@ export interface RemoteEngineOptions {
   headers?: Record<string, string>;
   /** Per-request bound in milliseconds (default 60 s): a server that never answers must not freeze the panel. */
   timeoutMs?: number;
+  /** Times a "busy" answer (503) is retried after the server's Retry-After, within `timeoutMs` (default 4). */
+  busyRetries?: number;
 }
+
+/** Waits `ms`, or rejects as soon as `signal` aborts. */
+const pause = (ms: number, signal: AbortSignal) =>
+  new Promise<void>((ok, fail) => {
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', stop);
+      ok();
+    }, ms);
+    const stop = () => {
+      clearTimeout(timer);
+      fail(signal.reason);
+    };
+    signal.addEventListener('abort', stop, { once: true });
+  });
 
 /**
  * Runs the same indicator SQL on a query server over HTTP, speaking the REST protocol of Mosaic's
@@ -48,7 +64,17 @@ export class RemoteEngine implements Engine {
     const res = await this.#post('arrow', inlineParams(sql, params));
     // Loaded on first use: a page that never queries (a snapshot) does not download the Arrow library.
     const { tableFromIPC } = await import('apache-arrow');
-    return tableFromIPC(new Uint8Array(await res.arrayBuffer()));
+    let bytes: ArrayBuffer;
+    try {
+      bytes = await res.arrayBuffer();
+    } catch (e) {
+      if (this.options.signal?.aborted) throw e;
+      // The connection dropped mid-answer (server stopped, network cut): nothing half-read is used.
+      throw new RemoteEngineError(
+        `The answer of the query server ${this.url} was cut off: ${(e as Error).message}`,
+      );
+    }
+    return tableFromIPC(new Uint8Array(bytes));
   }
 
   async exec(sql: string): Promise<void> {
@@ -61,18 +87,30 @@ export class RemoteEngine implements Engine {
     const timeout = AbortSignal.timeout(this.options.timeoutMs ?? 60_000);
     const signal = this.options.signal ? AbortSignal.any([this.options.signal, timeout]) : timeout;
     let res: Response;
-    try {
-      res = await fetch(this.url, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', ...this.options.headers },
-        body: JSON.stringify({ type, sql }),
-        signal,
-      });
-    } catch (e) {
-      if (timeout.aborted)
-        throw new RemoteEngineError(`The query server ${this.url} did not answer in time.`);
-      if (this.options.signal?.aborted) throw e;
-      throw new RemoteEngineError(`Cannot reach the query server ${this.url}: ${(e as Error).message}`);
+    let dropped = 0;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        res = await fetch(this.url, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', ...this.options.headers },
+          body: JSON.stringify({ type, sql }),
+          signal,
+        });
+        // A busy server (503) says when to come back: a crowd is spread out instead of failing.
+        if (res.status !== 503 || attempt >= (this.options.busyRetries ?? 4)) break;
+        await res.body?.cancel();
+        const after = Number(res.headers.get('Retry-After'));
+        const seconds = Number.isFinite(after) && after > 0 ? Math.min(after, 10) : 1;
+        await pause(seconds * 1000 * (0.5 + Math.random()), signal);
+      } catch (e) {
+        if (timeout.aborted)
+          throw new RemoteEngineError(`The query server ${this.url} did not answer in time.`);
+        if (this.options.signal?.aborted) throw e;
+        // A reused connection the server had just closed (keep-alive race) fails before any answer; a
+        // query is read-only, so it is sent again (twice at most: a busy client can meet the race twice).
+        if (++dropped <= 2) continue;
+        throw new RemoteEngineError(`Cannot reach the query server ${this.url}: ${(e as Error).message}`);
+      }
     }
     if (!res.ok) {
       const body = await res.text().catch(() => '');

@@ -1,5 +1,5 @@
 import { WORK_CALENDAR_TABLE } from '../calendar/sql.ts';
-import type { Engine } from '../engine/types.ts';
+import { type Engine, EngineCrashedError } from '../engine/types.ts';
 import { CASE_FACTS } from '../indicators/facts.ts';
 import { DATASETS, isDatasetKey } from '../schema/datasets.ts';
 import { codeLookup, isBlankLabelSql, recode } from '../schema/normalise-label.ts';
@@ -158,6 +158,8 @@ export async function importFile(
       );
     } else await read(true);
   } catch (e) {
+    // A dead engine is not a bad file: the caller must see the crash (and start a new engine on retry).
+    if (e instanceof EngineCrashedError) throw e;
     throw new ImportError('unreadable', `${fileName}: not a readable CSV/TSV file (${errorText(e)}).`);
   }
   try {

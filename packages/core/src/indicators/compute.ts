@@ -13,6 +13,7 @@ import { applyDisclosureControl, type DisclosureControl } from './disclosure-con
 import { CASE_FACTS, prepareFacts } from './facts.ts';
 import { countStatus, rateStatus, wilson } from './status.ts';
 import type { IndicatorContext, IndicatorDef, IndicatorResult } from './types.ts';
+import { ConfigError } from './user-defined.ts';
 
 export interface ComputeOptions {
   /** Host configuration: targets (per department too), calendar overrides, user-defined indicators. */
@@ -250,10 +251,24 @@ export function resultFromRow(
   return { ...base, value: total, numerator: total, denominator: null, ci: null, status: 'none', breakdown };
 }
 
-/** Accepts 'YYYY-MM-DD' (end of that day) or a full timestamp. */
-function normaliseAsOf(asOf: string | undefined): string | undefined {
+/**
+ * Accepts 'YYYY-MM-DD' (end of that day) or a full timestamp, on a real calendar day (2025-02-30 is
+ * refused); anything else is a ConfigError naming the value.
+ */
+export function normaliseAsOf(asOf: string | undefined): string | undefined {
   if (!asOf) return undefined;
-  if (/^\d{4}-\d{2}-\d{2}$/.test(asOf)) return `${asOf} 23:59:59`;
-  if (/^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2})?$/.test(asOf)) return asOf.replace('T', ' ');
-  throw new Error(`as-of date "${asOf}" is not YYYY-MM-DD or YYYY-MM-DD HH:MM:SS`);
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2}))?)?$/.exec(asOf);
+  const [y, mo, d, h = 0, mi = 0, s = 0] = (m?.slice(1) ?? []).filter((x) => x !== undefined).map(Number);
+  const day = m ? new Date(Date.UTC(y ?? 0, (mo ?? 0) - 1, d ?? 0)) : undefined;
+  const real =
+    day !== undefined &&
+    day.getUTCFullYear() === y &&
+    day.getUTCMonth() === (mo ?? 0) - 1 &&
+    day.getUTCDate() === d &&
+    h < 24 &&
+    mi < 60 &&
+    s < 60;
+  if (!real) throw new ConfigError(`as-of date "${asOf}" is not a real YYYY-MM-DD or YYYY-MM-DD HH:MM:SS`);
+  if (!m?.[4]) return `${asOf} 23:59:59`;
+  return asOf.replace('T', ' ');
 }

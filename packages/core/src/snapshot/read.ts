@@ -17,12 +17,20 @@ import {
   sectionName,
 } from './format.ts';
 
+/** Arrow IPC file magic: a snapshot file starts and ends with it, so a cut-off file is recognised as such. */
+const MAGIC = [0x41, 0x52, 0x52, 0x4f, 0x57, 0x31];
+const hasMagic = (bytes: Uint8Array, at: number) => MAGIC.every((b, i) => bytes[at + i] === b);
+
 /**
  * Reads a snapshot file (buildSnapshot, CLI `snapshot`) into the objects the live computations return.
  * Uses a small Arrow reader (flechette), so a page showing a snapshot needs neither apache-arrow nor
  * DuckDB-WASM.
  */
 export function readSnapshot(bytes: Uint8Array): Snapshot {
+  if (hasMagic(bytes, 0) && !hasMagic(bytes, bytes.length - MAGIC.length))
+    throw new SnapshotError(
+      `the snapshot file is cut off (${bytes.length} bytes, without the end of an Arrow file): download or copy it again`,
+    );
   let table: ReturnType<typeof tableFromIPC>;
   try {
     table = tableFromIPC(bytes);

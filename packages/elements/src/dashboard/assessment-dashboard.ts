@@ -33,6 +33,7 @@ import {
   parseMapping,
   previewFile,
   RemoteEngine,
+  RemoteEngineError,
   reconcilePayments,
   type Scorecard,
   WasmEngine,
@@ -388,7 +389,14 @@ export class AssessmentDashboard extends ScaledElement {
         const fromUrl = this.#urlSelection();
         if (fromUrl.length) await this.select(fromUrl);
       } catch (caught) {
-        if (live()) this.#fail(caught, url);
+        if (!live()) return;
+        // A damaged, unreachable or newer snapshot must not hide data the page also names: carry on live.
+        if ((inputs.length || remote) && !abort.signal.aborted) {
+          console.warn(`assessment-dashboard: snapshot ${url} not used, loading the data live:`, caught);
+          this.#full = true;
+          return this.#load();
+        }
+        this.#fail(caught, url);
       }
       return;
     }
@@ -594,9 +602,11 @@ export class AssessmentDashboard extends ScaledElement {
           ? 'too-large'
           : e instanceof FetchError
             ? 'fetch'
-            : file
-              ? 'import'
-              : 'engine';
+            : e instanceof RemoteEngineError
+              ? 'server'
+              : file
+                ? 'import'
+                : 'engine';
     const errorFile = e instanceof FetchError ? e.url : file;
     const t = messages(this.#lang());
     const detail =
@@ -884,6 +894,7 @@ export class AssessmentDashboard extends ScaledElement {
           fetch: t.loadFailed(s.file ?? ''),
           import: t.importFailed(s.file ?? ''),
           engine: t.engineFailed,
+          server: t.serverFailed(this.engineUrl ? new URL(this.engineUrl, location.href).host : ''),
           crash: t.engineCrashed,
           'too-large': t.tooLargeTitle,
         };

@@ -60,7 +60,7 @@ export type LoadState =
   | {
       phase: 'error';
       /** crash: the engine's worker died; retry starts a new one and loads the data again */
-      kind: 'fetch' | 'engine' | 'import' | 'too-large' | 'crash';
+      kind: 'fetch' | 'engine' | 'server' | 'import' | 'too-large' | 'crash';
       file: string | undefined;
       detail: string;
     };

@@ -11,6 +11,7 @@ const zh = {
   emptyFile: (file: string) => `文件 ${file} 中没有可用的数据行。`,
   loadFailed: (file: string) => `无法加载 ${file}`,
   engineFailed: '分析引擎启动失败',
+  serverFailed: (host: string) => `查询服务器 ${host} 未能应答。服务器恢复后点击“重试”。`,
   engineCrashed: '分析引擎意外停止。数据仍在本机，点击“重试”将重新启动引擎并载入数据。',
   importFailed: (file: string) => `无法导入 ${file}`,
   retry: '重试',
@@ -199,6 +200,7 @@ const en: Messages = {
   emptyFile: (file) => `${file} has no usable data rows.`,
   loadFailed: (file) => `Could not load ${file}`,
   engineFailed: 'The analysis engine failed to start',
+  serverFailed: (host) => `The query server ${host} did not answer. Retry once it is back.`,
   engineCrashed:
     'The analysis engine stopped unexpectedly. Your data has not left this device; Retry starts a new engine and loads it again.',
   importFailed: (file) => `Could not import ${file}`,

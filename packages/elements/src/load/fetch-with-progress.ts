@@ -57,7 +57,16 @@ export async function fetchWithProgress(
   const chunks: Uint8Array[] = [];
   let loaded = 0;
   for (;;) {
-    const { done, value } = await reader.read();
+    let chunk: ReadableStreamReadResult<Uint8Array>;
+    try {
+      chunk = await reader.read();
+    } catch (e) {
+      if (signal?.aborted) throw e;
+      // The connection dropped mid-file: nothing of the part already read is used.
+      const reason = e instanceof Error ? e.message : String(e);
+      throw new FetchError(url, undefined, `download stopped after ${loaded} bytes (${reason})`);
+    }
+    const { done, value } = chunk;
     if (done) break;
     chunks.push(value);
     loaded += value.byteLength;

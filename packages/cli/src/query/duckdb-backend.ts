@@ -1,0 +1,89 @@
+import { type NodeEngine, type NodeReader, StatementType } from '@assessment-dashboard/core/node';
+import type { QueryBackend, QueryResult } from './backend.ts';
+import { Refusal } from './backend.ts';
+import { refusalOf } from './duckdb-allow-list.ts';
+
+const STATEMENT_NAMES = Object.fromEntries(
+  Object.entries(StatementType).map(([name, value]) => [value, name]),
+) as Record<number, string>;
+
+/**
+ * Native DuckDB behind the query server: a pool of connections on the one (locked-down) database, so
+ * statements run side by side; each request is checked on DuckDB's own parse (one SELECT, allow-listed
+ * tables and functions) on the connection that then runs it.
+ */
+export async function duckdbBackend(
+  engine: NodeEngine,
+  options: { connections: number; dataVersion: string },
+): Promise<QueryBackend> {
+  const readers: NodeReader[] = [];
+  for (let i = 0; i < options.connections; i++) readers.push(await engine.reader());
+  const first = readers[0];
+  if (!first) throw new Error('serve: at least one connection is needed');
+  const tables = await loadedTables(first);
+  const free = [...readers];
+
+  return {
+    dataVersion: options.dataVersion,
+    slots: readers.length,
+    async run<T>(sql: string, signal: AbortSignal, consume: (result: QueryResult) => Promise<T>) {
+      // The front admits at most `slots` statements, so a connection is always free here.
+      const reader = free.pop();
+      if (!reader) throw new Refusal(503, 'no free connection', { 'Retry-After': '1' });
+      // An interrupt that lands between two steps (the check, the start of the statement) is lost, so it is
+      // repeated until the statement has stopped.
+      let repeat: NodeJS.Timeout | undefined;
+      const cancel = () => {
+        reader.interrupt();
+        repeat = setInterval(() => reader.interrupt(), 50);
+      };
+      signal.addEventListener('abort', cancel);
+      try {
+        signal.throwIfAborted();
+        await checkStatement(reader, sql, tables);
+        return await consume(await reader.stream(sql));
+      } catch (e) {
+        if (signal.aborted) throw signal.reason;
+        if (e instanceof Refusal) throw e;
+        throw new Refusal(400, (e as Error).message);
+      } finally {
+        signal.removeEventListener('abort', cancel);
+        clearInterval(repeat);
+        free.push(reader);
+      }
+    },
+    async close() {
+      for (const r of readers) r.close();
+    },
+  };
+}
+
+/** The tables of the database behind `reader` (lower case): the only ones a statement may read. */
+export async function loadedTables(reader: NodeReader): Promise<Set<string>> {
+  const rows = await reader.rows(
+    "SELECT lower(table_name) AS name FROM information_schema.tables WHERE table_schema = 'main'",
+  );
+  return new Set(rows.map((r) => String(r.name)));
+}
+
+/**
+ * Refuses (Refusal) what the endpoint will not run, judged on DuckDB's own parse: exactly one SELECT,
+ * reading only `tables` and allow-listed functions.
+ */
+export async function checkStatement(reader: NodeReader, sql: string, tables: Set<string>): Promise<void> {
+  let types: StatementType[];
+  try {
+    types = await reader.statementTypes(sql);
+  } catch (e) {
+    throw new Refusal(400, (e as Error).message);
+  }
+  if (types.length !== 1) throw new Refusal(403, `send exactly one statement (got ${types.length})`);
+  if (types[0] !== StatementType.SELECT)
+    throw new Refusal(
+      403,
+      `${STATEMENT_NAMES[types[0] as number] ?? 'this'} statements are not allowed: this endpoint answers single SELECT queries only`,
+    );
+  const [row] = await reader.rows('SELECT json_serialize_sql($1::VARCHAR) AS tree', [sql]);
+  const why = refusalOf(JSON.parse(String(row?.tree)), tables);
+  if (why) throw new Refusal(403, why);
+}
