@@ -1,44 +1,28 @@
 import {
   asCrash,
-  buildCubes,
-  ClickHouseEngine,
   type ComputedIndicator,
-  computeGrouped,
-  computeIndicators,
-  computeScorecard,
   cubeIndicators,
   DATASETS,
   type DashboardConfig,
   type DatasetKey,
-  dailyVolume,
-  dataAsOf,
   type Engine,
   EngineCrashedError,
   enumLabel,
   type Filters,
-  findBackfilledSteps,
   ImportError,
   type ImportMapping,
   type ImportSummary,
   INDICATORS,
   type IndicatorCubes,
   type IndicatorResult,
-  importFile,
-  ledgerCsv,
-  ledgerEntries,
   missingText,
   monthsOf,
   type PeriodUnit,
   parseConfig,
   parseMapping,
-  previewFile,
-  RemoteEngine,
   RemoteEngineError,
-  reconcilePayments,
   type Scorecard,
-  WasmEngine,
   type WatchList,
-  watchList,
 } from '@assessment-dashboard/core';
 import { html, nothing, type PropertyValues } from 'lit';
 import { downloadBlob, downloadText } from '../download.ts';
@@ -67,6 +51,9 @@ import type { Input, LoadState, Selection } from './load-state.ts';
 import { snapshotBanner, snapshotState, upgradeState, withSnapshotStatus } from './snapshot-mode.ts';
 import { dashboardStyles } from './styles.ts';
 import { readSelection, writeSelection } from './url-state.ts';
+
+/** The live path (engines, import, computations): fetched on first use, never by a snapshot page. */
+const liveModule = () => import('./live.ts');
 
 let instanceCount = 0;
 
@@ -416,8 +403,8 @@ export class AssessmentDashboard extends ScaledElement {
         await this.#engine?.close().catch(() => {});
         engine =
           this.engineDialect === 'clickhouse'
-            ? new ClickHouseEngine(remote ?? '', { signal: abort.signal })
-            : new RemoteEngine(remote ?? '', { signal: abort.signal });
+            ? new (await liveModule()).ClickHouseEngine(remote ?? '', { signal: abort.signal })
+            : new (await liveModule()).RemoteEngine(remote ?? '', { signal: abort.signal });
         this.#engine = engine;
       } else {
         const fetched: { input: Input; bytes: Uint8Array }[] = [];
@@ -435,7 +422,7 @@ export class AssessmentDashboard extends ScaledElement {
         const db = await dbPromise;
         if (!live()) return;
         await this.#engine?.close().catch(() => {});
-        engine = new WasmEngine(db, `${this.#id}_${run}`, this.#lease?.crashed);
+        engine = new (await liveModule()).WasmEngine(db, `${this.#id}_${run}`, this.#lease?.crashed);
         this.#engine = engine;
         const shared = await this.#sharedMapping(abort.signal);
         for (const { input, bytes } of fetched) {
@@ -446,7 +433,7 @@ export class AssessmentDashboard extends ScaledElement {
           const mapping = fix ?? (applies ? shared : undefined);
           let summary: ImportSummary;
           try {
-            summary = await importFile(engine, input.label, bytes, {
+            summary = await (await liveModule()).importFile(engine, input.label, bytes, {
               dataset: input.dataset,
               mapping,
             });
@@ -454,7 +441,7 @@ export class AssessmentDashboard extends ScaledElement {
             // Unrecognised columns are a question for the user, not a dead end: show the mapping screen.
             const asks = ['missing_columns', 'unknown_dataset', 'ambiguous_dataset'];
             if (e instanceof ImportError && asks.includes(e.code)) {
-              const preview = await previewFile(engine, input.label, bytes);
+              const preview = await (await liveModule()).previewFile(engine, input.label, bytes);
               if (input.dataset) preview.dataset = input.dataset;
               const lang = this.#lang();
               const t = messages(lang);
@@ -499,11 +486,14 @@ export class AssessmentDashboard extends ScaledElement {
     this.#cubes = undefined;
     this.#selectRun++;
     this._drill = {};
-    const computed = await computeIndicators(engine, { asOf: this.asOf || undefined, config });
+    const computed = await (await liveModule()).computeIndicators(engine, {
+      asOf: this.asOf || undefined,
+      config,
+    });
     // A query server's ledger belongs to its operator (`serve` prints it); only local imports are reported.
-    const entries = remote ? [] : await ledgerEntries(engine, REPORT_ENTRIES);
+    const entries = remote ? [] : await (await liveModule()).ledgerEntries(engine, REPORT_ENTRIES);
     const trend = computed.some((c) => c.result.key === TREND_KEY)
-      ? await computeGrouped(engine, {
+      ? await (await liveModule()).computeGrouped(engine, {
           asOf: this.asOf || undefined,
           config,
           period: 'month',
@@ -513,7 +503,7 @@ export class AssessmentDashboard extends ScaledElement {
     if (!live()) return;
     const asOf = computed[0]?.result.asOf ?? '';
     // The data's own latest day, shown beside a chosen as-of day (the same when none is chosen).
-    const dataEnd = this.asOf ? await dataAsOf(engine) : asOf;
+    const dataEnd = this.asOf ? await (await liveModule()).dataAsOf(engine) : asOf;
     const hasCases = computed.some((c) => c.result.key === TREND_KEY);
     set({
       phase: 'ready',
@@ -528,7 +518,11 @@ export class AssessmentDashboard extends ScaledElement {
       scorecard: hasCases ? 'computing' : undefined,
     });
     // Right after the first paint: every indicator pre-aggregated, so chart clicks need no query.
-    const cubes = buildCubes(engine, { asOf: this.asOf || undefined, config }, abort.signal);
+    const cubes = (await liveModule()).buildCubes(
+      engine,
+      { asOf: this.asOf || undefined, config },
+      abort.signal,
+    );
     cubes.catch(() => {});
     this.#cubes = cubes;
     const fromUrl = this.#pending ?? this.#urlSelection();
@@ -548,19 +542,21 @@ export class AssessmentDashboard extends ScaledElement {
     const supervised = datasets.has('steps') || (datasets.has('receipts') && datasets.has('cases'));
     if (supervised && this.#show('supervision')) {
       const supervision = {
-        backfill: datasets.has('steps') ? await findBackfilledSteps(engine) : undefined,
+        backfill: datasets.has('steps') ? await (await liveModule()).findBackfilledSteps(engine) : undefined,
         reconciliation:
-          datasets.has('receipts') && datasets.has('cases') ? await reconcilePayments(engine) : undefined,
+          datasets.has('receipts') && datasets.has('cases')
+            ? await (await liveModule()).reconcilePayments(engine)
+            : undefined,
       };
       if (live() && this._state.phase === 'ready') this._state = { ...this._state, supervision };
     }
     if (hasCases && this.#show('watch')) {
-      const watch = await watchList(engine, { asOf: this.asOf || undefined, config });
+      const watch = await (await liveModule()).watchList(engine, { asOf: this.asOf || undefined, config });
       if (live() && this._state.phase === 'ready') this._state = { ...this._state, watch };
     }
     if (hasCases && this.#show('scorecard')) {
       // One statement per indicator (and period): the departments come out of each as its groups.
-      const scorecard = await computeScorecard(engine, {
+      const scorecard = await (await liveModule()).computeScorecard(engine, {
         asOf: this.asOf || undefined,
         config,
         period: this.#scorePeriod(),
@@ -670,7 +666,7 @@ export class AssessmentDashboard extends ScaledElement {
       if (this.#show('daily')) void this.#refreshDaily(engine, token, cubes.tables).catch(() => {});
       // What the cubes cannot answer exactly (medians over several values, filters on other columns).
       if (panels.missing.length) {
-        const rest = await computeIndicators(engine, {
+        const rest = await (await liveModule()).computeIndicators(engine, {
           ...options,
           ...selectionOptions(this.#selection),
           keys: panels.missing,
@@ -733,7 +729,7 @@ export class AssessmentDashboard extends ScaledElement {
   /** Cases per day under the selection (its months aside: the heatmap is itself a time view). */
   async #refreshDaily(engine: Engine, token: number, tables: Map<string, string[]>) {
     const filters = selectionOptions(this.#selection).datasetFilters?.cases;
-    const daily = await dailyVolume(engine, { filters, tables });
+    const daily = await (await liveModule()).dailyVolume(engine, { filters, tables });
     if (token !== this.#selectRun || this._state.phase !== 'ready') return;
     this._state = { ...this._state, daily };
   }
@@ -797,7 +793,11 @@ export class AssessmentDashboard extends ScaledElement {
 
   async #downloadLedger() {
     if (!this.#engine) return;
-    downloadText(await ledgerCsv(this.#engine), 'import-ledger.csv', 'text/csv;charset=utf-8');
+    downloadText(
+      await (await liveModule()).ledgerCsv(this.#engine),
+      'import-ledger.csv',
+      'text/csv;charset=utf-8',
+    );
   }
 
   /** How an input is named to people: a local file's own name, or the last segment of a URL. */
