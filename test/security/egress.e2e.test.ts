@@ -116,7 +116,8 @@ describe('no data leaves the browser', () => {
     ]);
     expect(download.suggestedFilename()).toBe('import-ledger.csv');
     expect(download.url()).toMatch(/^blob:/);
-    expect(await readFile(await download.path(), 'utf8')).toContain('not a date');
+    // The rejected cell is in the ledger, masked like a name (it holds no digit: a shifted row may put one there).
+    expect(await readFile(await download.path(), 'utf8')).toMatch(/,unparseable_datetime,reject,n\*{9}\r?\n/);
 
     // Printing (print styles, re-layout, chart redraw on resize).
     await page.emulateMedia({ media: 'print' });
