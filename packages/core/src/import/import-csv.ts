@@ -13,6 +13,7 @@ import { guessDataset, matchHeaders } from './headers.ts';
 import { CREATE_LEDGER_SQL, ImportError, type ImportSummary, LEDGER_TABLE } from './ledger.ts';
 import { type LedgerValueKind, ledgerValue } from './ledger-mask.ts';
 import type { ImportMapping } from './mapping.ts';
+import { loadJsonNatively } from './native-json.ts';
 import { loadParquetNatively } from './native-parquet.ts';
 import { Binder, limitExpressions, parseExpression, sqlType, TZ_TABLE } from './parse-sql.ts';
 import { detectPii, type PiiAction, type PiiColumn, piiExpression } from './pii.ts';
@@ -33,7 +34,7 @@ export interface ImportOptions {
   pii?: PiiAction;
   /** Salt for `pii: 'hash'` (use one secret per portal so hashes cannot be looked up). */
   piiSalt?: string;
-  /** false: convert Parquet in JS even on an engine that reads it natively (for comparing the two paths). */
+  /** false: convert Parquet and JSON in JS even on an engine that reads it natively (for comparing the two paths). */
   nativeReaders?: boolean;
 }
 
@@ -65,17 +66,19 @@ async function register(
   native?: boolean;
 }> {
   const name = `import-${Date.now()}-${safeName(fileName)}`;
-  if (engine.nativeReaders && engine.registerBytes && options.nativeReaders !== false) {
-    const parquet = bytes.length > 0 && detectFormat(bytes, fileName) === 'parquet';
-    const path = parquet ? await engine.registerBytes(name, bytes) : undefined;
-    if (path && (await loadParquetNatively(engine, path, bytes, RAW))) {
-      return {
-        encoding: 'parquet',
-        path,
-        headerRow: 1,
-        header: { width: 0, delimiter: ',', names: undefined },
-        native: true,
-      };
+  // Native engines read Parquet and JSON themselves when the result equals the JS conversion's.
+  if (engine.nativeReaders && engine.registerBytes && options.nativeReaders !== false && bytes.length > 0) {
+    const format = detectFormat(bytes, fileName);
+    const load =
+      format === 'parquet'
+        ? loadParquetNatively
+        : format === 'json' && !options.encoding
+          ? loadJsonNatively
+          : undefined;
+    const path = load ? await engine.registerBytes(name, bytes) : undefined;
+    if (load && path && (await load(engine, path, bytes, RAW))) {
+      const header = { width: 0, delimiter: ',', names: undefined };
+      return { encoding: format, path, headerRow: 1, header, native: true };
     }
   }
   const direct = engine.registerBytes ? directCsv(bytes, fileName, options.encoding) : undefined;

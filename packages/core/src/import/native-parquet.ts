@@ -76,7 +76,7 @@ function kindOf(e: SchemaElement): Kind | undefined {
 }
 
 /** Names read_csv would give back unchanged from the JS path's header line. */
-const PLAIN_NAME = /^[^\s",;\t|\r\n\0](?:[^",;\t|\r\n\0]*[^\s",;\t|\r\n\0])?$/;
+export const PLAIN_NAME = /^[^\s",;\t|\r\n\0](?:[^",;\t|\r\n\0]*[^\s",;\t|\r\n\0])?$/;
 
 /** SQL text of one column as cell-text.ts writes it; '' becomes NULL as read_csv reads an empty cell. */
 function textExpression({ name, kind }: Column): string | undefined {
@@ -84,8 +84,7 @@ function textExpression({ name, kind }: Column): string | undefined {
   const c = ident(name);
   switch (kind) {
     case 'text':
-      // The JS path shows NUL as U+FFFD (import-csv.ts register).
-      return `NULLIF(replace(${c}, chr(0), '\uFFFD'), '')`;
+      return textCell(c);
     case 'integer':
     case 'boolean':
       return `CAST(${c} AS VARCHAR)`;
@@ -105,6 +104,13 @@ function textExpression({ name, kind }: Column): string | undefined {
   }
 }
 
+/** A string cell as the JS path loads it: NUL shown as U+FFFD (import-csv.ts register), '' as NULL. */
+export const textCell = (sql: string) => `NULLIF(replace(${sql}, chr(0), '\uFFFD'), '')`;
+
+/** A row whose CSV line the JS path would cut as too long (long-lines.ts); conservative (half the limit). */
+export const tooLongRow = (names: string[]) =>
+  `${names.map((n) => `coalesce(strlen(${ident(n)}), 0) + 3`).join(' + ')} > ${MAX_LINE_BYTES / 2}`;
+
 /**
  * Cells whose DuckDB text could differ from the JS text (exponents, infinities, dates before 1970 or past
  * 9999, sub-millisecond times), and rows the CSV path would cut as too long: any of them sends the file
@@ -121,8 +127,7 @@ async function sameAsJsText(engine: Engine, table: string, columns: Column[]): P
       );
     }
   }
-  const width = columns.map((c) => `coalesce(strlen(${ident(c.name)}), 0) + 3`).join(' + ');
-  checks.push(`${width} > ${MAX_LINE_BYTES / 2}`);
+  checks.push(tooLongRow(columns.map((c) => c.name)));
   const t = await engine.query(`SELECT count(*) AS n FROM ${table} WHERE ${checks.join(' OR ')}`);
   return Number(t.get(0)?.n) === 0;
 }

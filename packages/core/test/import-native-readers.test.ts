@@ -5,10 +5,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NodeEngine } from '../src/engine/node.ts';
 import { importFile } from '../src/import/import-csv.ts';
 import { LEDGER_TABLE } from '../src/import/ledger.ts';
+import { loadJsonNatively } from '../src/import/native-json.ts';
 import { loadParquetNatively } from '../src/import/native-parquet.ts';
 
 /**
- * Parquet read by DuckDB's own reader must load exactly what the JS conversion loads: same table, same
+ * Parquet and JSON read by DuckDB's own readers must load exactly what the JS conversion loads: same table, same
  * ledger (row numbers, reasons, values), same summary.
  */
 const DIR = join(import.meta.dirname, 'fixtures/formats');
@@ -124,6 +125,81 @@ describe('Parquet through DuckDB read_parquet', () => {
     const bytes = new Uint8Array(readFileSync(join(DIR, 'cases.parquet')));
     await expect(importFile(engine, 'cut.parquet', bytes.slice(0, bytes.length - 40))).rejects.toThrow(
       /^cut\.parquet: not a complete, readable Parquet file \(.+\); export it again\.$/,
+    );
+  });
+});
+
+const utf8 = (s: string) => new TextEncoder().encode(s);
+
+describe('JSON through DuckDB read_json_objects', () => {
+  it.each(['cases.json', 'cases.ndjson'])(
+    '%s takes the native path and loads the same both ways',
+    async (file) => {
+      const bytes = new Uint8Array(readFileSync(join(DIR, file)));
+      const path = await engine.registerBytes(`n-${file}`, bytes);
+      expect(await loadJsonNatively(engine, path, bytes, '__native_probe')).toBe(true);
+      const cells = await rowsOf(
+        `SELECT "办件编号" AS id, "办理天数" AS days, "备注" AS note FROM __native_probe LIMIT 2`,
+      );
+      expect(cells).toEqual([
+        { id: 'SP2025000001', days: '3', note: null },
+        { id: 'SP2025000002', days: '0.5', note: '加急,当日办结' },
+      ]);
+      await engine.exec('DROP TABLE __native_probe');
+      const [native, js] = await both(file, bytes);
+      expect(native.summary.loaded).toBeGreaterThan(0);
+      expect(native).toEqual(js);
+    },
+  );
+
+  it('keys missing from some records, rejections and warnings match', async () => {
+    const lines = [
+      { 办件编号: 'SP1', 受理部门: '县民政局', 申请时间: '2025-03-01 08:00', 是否网上办结: true },
+      { 受理部门: '县民政局', 办件编号: 'SP1', 申请时间: '2025-03-02', 办理天数: -2 },
+      { 办件编号: 'SP2', 申请时间: null, 备注: '' },
+      { 办件编号: 'SP3', 申请时间: '2025-13-45', 申报渠道: '飞鸽', 办理天数: 12345678901 },
+    ];
+    const bytes = utf8(lines.map((l) => JSON.stringify(l)).join('\n'));
+    const path = await engine.registerBytes('k.ndjson', bytes);
+    expect(await loadJsonNatively(engine, path, bytes, '__native_probe')).toBe(true);
+    // Union of keys in first-seen order.
+    expect(
+      (await engine.query('SELECT * FROM __native_probe LIMIT 0')).schema.fields.map((f) => f.name),
+    ).toEqual(['办件编号', '受理部门', '申请时间', '是否网上办结', '办理天数', '备注', '申报渠道']);
+    await engine.exec('DROP TABLE __native_probe');
+    const [native, js] = await both('k.ndjson', bytes);
+    expect(native.ledger.map((r) => [r.row, r.column, r.reason, r.severity])).toEqual([
+      [3, 'case_id', 'duplicate_id', 'reject'],
+      [4, 'submitted_at', 'missing_required', 'reject'],
+      [5, 'apply_channel', 'unknown_enum_value', 'warning'],
+      [5, 'submitted_at', 'unparseable_datetime', 'reject'],
+    ]);
+    expect(native.table.map((r) => [r._row, r.closed_online, r.办理天数])).toEqual([[2, true, null]]);
+    expect(native).toEqual(js);
+  });
+
+  it.each([
+    [
+      'a wrapped API dump',
+      '{"code":0,"data":{"rows":[{"办件编号":"SP1","受理部门":"县民政局","申请时间":"2025-03-01"}]}}',
+    ],
+    ['nested values', '[{"办件编号":"SP1","申请时间":"2025-03-01","附件":[1,2]}]'],
+    ['a number JS writes differently', '[{"办件编号":"SP1","申请时间":"2025-03-01","办理天数":1.0}]'],
+    ['a single NDJSON record', '{"办件编号":"SP1","申请时间":"2025-03-01"}\n'],
+  ])('%s goes through the JS conversion, with the same result', async (_, text) => {
+    const bytes = utf8(text);
+    const path = await engine.registerBytes('f.json', bytes);
+    expect(await loadJsonNatively(engine, path, bytes, '__native_probe')).toBe(false);
+    const [native, js] = await both('f.json', bytes);
+    expect(native.summary.loaded).toBe(1);
+    expect(native).toEqual(js);
+  });
+
+  it('invalid JSON keeps the JS reader’s message naming the line', async () => {
+    const lines = new TextDecoder().decode(readFileSync(join(DIR, 'cases.ndjson'))).split('\n');
+    lines[2] = '{"办件编号": "SP2025000003", oops';
+    await expect(importFile(engine, 'x.ndjson', utf8(lines.join('\n')))).rejects.toThrow(
+      'x.ndjson: line 3 is not valid JSON (expected an array of objects or NDJSON).',
     );
   });
 });
