@@ -50,8 +50,9 @@ const rawCol = (key: string) => `__raw__${key}`;
 
 /**
  * Puts the file where DuckDB can read it as UTF-8 CSV: a UTF-8 CSV as its own bytes when the engine takes
- * bytes; anything else (GB18030, XLSX, Parquet, Arrow, JSON) converted to CSV text first. A Parquet file
- * a native engine reads itself is loaded into the raw table here instead (`native`).
+ * bytes; anything else (GB18030, XLSX, Parquet, Arrow, JSON) converted to CSV text first. Parquet or JSON
+ * that a native engine reads itself (native-parquet.ts, native-json.ts) is loaded into the raw table here
+ * instead (`native`).
  */
 async function register(
   engine: Engine,
