@@ -71,12 +71,12 @@ describe('Parquet through DuckDB read_parquet', () => {
 
   it('rejections, warnings and row numbers match for damaged values of every native type', async () => {
     const bytes = await parquetOf(`SELECT * FROM (VALUES
-      ('SP1', '县民政局', '窗口', TIMESTAMP '2025-03-01 08:00:00.250', DATE '2025-03-02', true, 2, 1.25::DOUBLE, ''),
-      ('SP1', '县民政局', '网上', TIMESTAMP '2025-03-01 00:00:00', DATE '2025-03-02', false, 3, 2.0, 'dup'),
-      (NULL, '县民政局', '邮寄', NULL, NULL, NULL, NULL, NULL, NULL),
-      ('SP3', '', '飞鸽', TIMESTAMP '2025-03-04 12:00:00', DATE '2025-03-05', true, -1, 'NaN'::DOUBLE, 'a,"b"'),
-      ('SP4', '县民政局', '窗口', TIMESTAMP '2025-03-04 12:00:00', DATE '2025-03-05', true, 5, 0.1, 'x')
-    ) t("办件编号", "受理部门", "申报渠道", "申请时间", "办结时间", "是否网上办结", "办理天数", "评分", "备注")`);
+      ('SP1', '县民政局', '窗口', TIMESTAMP '2025-03-01 08:00:00.250', DATE '2025-03-02', true, 2, 1.25::DOUBLE, '', ' a '),
+      ('SP1', '县民政局', '网上', TIMESTAMP '2025-03-01 00:00:00', DATE '2025-03-02', false, 3, 2.0, 'dup', 'NULL'),
+      (NULL, '县民政局', '邮寄', NULL, NULL, NULL, NULL, NULL, NULL, '   '),
+      ('SP3', '', '飞鸽', TIMESTAMP '2025-03-04 12:00:00', DATE '2025-03-05', true, -1, 'NaN'::DOUBLE, 'a,"b"', e'line\\nbreak\\r'),
+      ('SP4', '县民政局', '窗口', TIMESTAMP '2025-03-04 12:00:00', DATE '2025-03-05', true, 5, 0.1, 'x', '\\N')
+    ) t("办件编号", "受理部门", "申报渠道", "申请时间", "办结时间", "是否网上办结", "办理天数", "评分", "备注", "说明")`);
     const path = await engine.registerBytes('m.parquet', bytes);
     expect(await loadParquetNatively(engine, path, bytes, '__native_probe')).toBe(true);
     await engine.exec('DROP TABLE __native_probe');
@@ -90,10 +90,10 @@ describe('Parquet through DuckDB read_parquet', () => {
       [5, 'apply_channel', 'unknown_enum_value', 'warning', '飞鸽'],
     ]);
     // Extra columns keep the text: doubles without float noise, NaN as no value, quotes intact.
-    expect(native.table.map((r) => [r._row, r.办理天数, r.评分, r.备注])).toEqual([
-      [2, '2', '1.25', null],
-      [5, '-1', null, 'a,"b"'],
-      [6, '5', '0.1', 'x'],
+    expect(native.table.map((r) => [r._row, r.办理天数, r.评分, r.备注, r.说明])).toEqual([
+      [2, '2', '1.25', null, ' a '],
+      [5, '-1', null, 'a,"b"', 'line\nbreak\r'],
+      [6, '5', '0.1', 'x', '\\N'],
     ]);
     expect(native).toEqual(js);
   });
