@@ -195,6 +195,13 @@ describe('JSON through DuckDB read_json_objects', () => {
     expect(native).toEqual(js);
   });
 
+  it('a trailing comma DuckDB would accept is invalid JSON, as in the JS reader', async () => {
+    const text = '{"办件编号":"SP1","申请时间":"2025-03-01"}\n{"办件编号":"SP2","申请时间":"2025-03-02",}\n';
+    await expect(importFile(engine, 't.ndjson', utf8(text))).rejects.toThrow(
+      't.ndjson: line 2 is not valid JSON (expected an array of objects or NDJSON).',
+    );
+  });
+
   it('invalid JSON keeps the JS reader’s message naming the line', async () => {
     const lines = new TextDecoder().decode(readFileSync(join(DIR, 'cases.ndjson'))).split('\n');
     lines[2] = '{"办件编号": "SP2025000003", oops';

@@ -25,10 +25,11 @@ export async function loadJsonNatively(
     await engine.exec(
       `CREATE OR REPLACE TEMP TABLE ${RECORDS} AS SELECT json FROM read_json_objects(${literal(path)}, format = ${literal(format)})`,
     );
+    // Lone surrogate escapes, and trailing commas (DuckDB accepts them, JSON.parse does not); conservative.
     const shape = await engine.query(
       `SELECT count(*) AS n, count(*) FILTER (WHERE json_type(json) <> 'OBJECT'
          OR len(json_keys(json)) <> len(list_distinct(json_keys(json)))
-         OR regexp_matches(json, '\\\\u[dD][89a-fA-F]')) AS odd FROM ${RECORDS}`,
+         OR regexp_matches(json, '\\\\u[dD][89a-fA-F]|,\\s*[}\\]]')) AS odd FROM ${RECORDS}`,
     );
     const n = Number(shape.get(0)?.n);
     if (Number(shape.get(0)?.odd) > 0 || n < (format === 'array' ? 1 : 2)) return drop(engine, false);
