@@ -50,6 +50,7 @@ const widenInteger = (v: SqlValue): SqlValue | bigint =>
  */
 export class NodeEngine implements Engine {
   readonly name = 'duckdb-node';
+  readonly nativeReaders = true;
   #dir: Promise<string> | undefined;
 
   private constructor(

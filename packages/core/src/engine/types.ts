@@ -23,6 +23,11 @@ export interface Engine {
    * bytes (an engine that hands them to a worker copies them first). Optional: engines without it get text.
    */
   registerBytes?(fileName: string, bytes: Uint8Array): Promise<string>;
+  /**
+   * DuckDB's own `read_parquet` works on files from `registerBytes` (native DuckDB has it built in;
+   * DuckDB-WASM offline has no parquet extension, so the importer converts in JS there).
+   */
+  readonly nativeReaders?: boolean;
   /** Runs one statement with positional `?` parameters and returns its result as Arrow. */
   query(sql: string, params?: SqlValue[]): Promise<Table>;
   /** Runs statements that return nothing useful. */

@@ -7,12 +7,14 @@ import { missingRoles, roleText } from '../schema/roles.ts';
 import type { DatasetDef, DatasetKey, FieldDef } from '../schema/types.ts';
 import { ident, literal } from '../sql/quote.ts';
 import { directCsv } from './formats/direct-csv.ts';
-import { toDelimitedText } from './formats/index.ts';
+import { detectFormat, toDelimitedText } from './formats/index.ts';
 import { cutLongLines, cutLongTextLines, LONG_LINE_MARKER, MAX_LINE_BYTES } from './formats/long-lines.ts';
 import { guessDataset, matchHeaders } from './headers.ts';
 import { CREATE_LEDGER_SQL, ImportError, type ImportSummary, LEDGER_TABLE } from './ledger.ts';
 import { type LedgerValueKind, ledgerValue } from './ledger-mask.ts';
 import type { ImportMapping } from './mapping.ts';
+import { loadJsonNatively } from './native-json.ts';
+import { loadParquetNatively } from './native-parquet.ts';
 import { Binder, limitExpressions, parseExpression, sqlType, TZ_TABLE } from './parse-sql.ts';
 import { detectPii, type PiiAction, type PiiColumn, piiExpression } from './pii.ts';
 import { zoneTransitions } from './timezone.ts';
@@ -32,6 +34,8 @@ export interface ImportOptions {
   pii?: PiiAction;
   /** Salt for `pii: 'hash'` (use one secret per portal so hashes cannot be looked up). */
   piiSalt?: string;
+  /** false: convert Parquet and JSON in JS even on an engine that reads it natively (for comparing the two paths). */
+  nativeReaders?: boolean;
 }
 
 export const DEFAULT_TIMEZONE = 'Asia/Shanghai';
@@ -46,15 +50,38 @@ const rawCol = (key: string) => `__raw__${key}`;
 
 /**
  * Puts the file where DuckDB can read it as UTF-8 CSV: a UTF-8 CSV as its own bytes when the engine takes
- * bytes; anything else (GB18030, XLSX, Parquet, Arrow, JSON) converted to CSV text first.
+ * bytes; anything else (GB18030, XLSX, Parquet, Arrow, JSON) converted to CSV text first. Parquet or JSON
+ * that a native engine reads itself (native-parquet.ts, native-json.ts) is loaded into the raw table here
+ * instead (`native`).
  */
 async function register(
   engine: Engine,
   fileName: string,
   bytes: Uint8Array,
   options: ImportOptions,
-): Promise<{ encoding: string; path: string; headerRow: number | undefined; header: HeaderLine }> {
+): Promise<{
+  encoding: string;
+  path: string;
+  headerRow: number | undefined;
+  header: HeaderLine;
+  native?: boolean;
+}> {
   const name = `import-${Date.now()}-${safeName(fileName)}`;
+  // Native engines read Parquet and JSON themselves when the result equals the JS conversion's.
+  if (engine.nativeReaders && engine.registerBytes && options.nativeReaders !== false && bytes.length > 0) {
+    const format = detectFormat(bytes, fileName);
+    const load =
+      format === 'parquet'
+        ? loadParquetNatively
+        : format === 'json' && !options.encoding
+          ? loadJsonNatively
+          : undefined;
+    const path = load ? await engine.registerBytes(name, bytes) : undefined;
+    if (load && path && (await load(engine, path, bytes, RAW))) {
+      const header = { width: 0, delimiter: ',', names: undefined };
+      return { encoding: format, path, headerRow: 1, header, native: true };
+    }
+  }
   const direct = engine.registerBytes ? directCsv(bytes, fileName, options.encoding) : undefined;
   if (direct && engine.registerBytes) {
     const cut = cutLongLines(direct.bytes);
@@ -142,7 +169,7 @@ export async function importFile(
   const columnsRead = async () =>
     (await engine.query(`SELECT * FROM ${RAW} LIMIT 0`)).schema.fields.map((f) => f.name);
   const strictHeaders =
-    header.width > WIDE_COLUMNS
+    header.width > WIDE_COLUMNS && !registered.native
       ? await read(false).then(
           async () => {
             const h = await columnsRead();
@@ -152,7 +179,7 @@ export async function importFile(
         )
       : undefined;
   try {
-    if (strictHeaders) {
+    if (strictHeaders || registered.native) {
       await engine.exec(
         `CREATE OR REPLACE TEMP TABLE ${REJECTS} (line BIGINT, column_idx BIGINT, error_type VARCHAR, csv_line VARCHAR)`,
       );
