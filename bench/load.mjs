@@ -45,7 +45,7 @@ async function startServer() {
   const child = spawn(
     process.execPath,
     [
-      join(ROOT, 'packages/cli/bin/assessment-dashboard.mjs'),
+      join(ROOT, 'scripts/cli.mjs'),
       'serve',
       data.file,
       '--port',

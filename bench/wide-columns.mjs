@@ -22,7 +22,7 @@ for (let r = 0; r < rows; r++) {
 const dir = mkdtempSync(join(tmpdir(), 'ad-wide-'));
 const file = join(dir, 'wide.csv');
 writeFileSync(file, `${lines.join('\n')}\n`);
-const cli = new URL('../packages/cli/bin/assessment-dashboard.mjs', import.meta.url).pathname;
+const cli = new URL('../scripts/cli.mjs', import.meta.url).pathname;
 const start = performance.now();
 const run = spawnSync(process.execPath, [cli, 'validate', file, '--json'], {
   encoding: 'utf8',

@@ -207,7 +207,7 @@ describe('serve: data and shutdown', () => {
   }, 60_000);
 
   it('on SIGTERM the command finishes the query in flight and exits 0', async () => {
-    const bin = fileURLToPath(new URL('../bin/assessment-dashboard.mjs', import.meta.url));
+    const bin = fileURLToPath(new URL('../../../scripts/cli.mjs', import.meta.url));
     const child = spawn(process.execPath, [bin, 'serve', DISCLOSURES, '--port', '0'], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
