@@ -172,6 +172,9 @@ async function run(argv: string[]): Promise<number> {
   }
   if (command === 'serve') return await serve(positionals, values);
   if (command === 'load') {
+    if (!positionals.length) throw new UsageError('load: give at least one file or directory');
+    await checkFiles(positionals, true);
+    if (!text('clickhouse')) throw new UsageError('load: give the ClickHouse to load into, --clickhouse URL');
     const config = values.config ? await readConfig(values.config as string) : undefined;
     return await loadCommand(
       positionals,

@@ -22,7 +22,13 @@ afterAll(() => rm(dir, { recursive: true, force: true }));
 const COMMANDS = Object.keys(COMMAND_OPTIONS);
 /** What each command needs besides its files, so the error tested is the one meant. */
 const needs = (c: string) =>
-  c === 'snapshot' ? ['-o', join(dir, 'x.arrow')] : c === 'annual-report' ? ['--year', '2025'] : [];
+  c === 'snapshot'
+    ? ['-o', join(dir, 'x.arrow')]
+    : c === 'annual-report'
+      ? ['--year', '2025']
+      : c === 'load'
+        ? ['--clickhouse', 'http://127.0.0.1:9/']
+        : [];
 
 async function expectUserError(args: string[], mentions: RegExp) {
   const r = await runCli(...args);
@@ -68,7 +74,8 @@ describe('assessment-dashboard: help and user errors', () => {
     for (const c of COMMANDS.filter((x) => x !== 'preview')) {
       await expectUserError([c, join(dir, 'nope.csv'), ...needs(c)], /nope\.csv: no such file/);
     }
-    for (const c of COMMANDS.filter((x) => x !== 'preview' && x !== 'serve')) {
+    // serve and load take directories (every data file in them).
+    for (const c of COMMANDS.filter((x) => !['preview', 'serve', 'load'].includes(x))) {
       await expectUserError([c, dir, ...needs(c)], /is a directory/);
       await expectUserError([c], /give at least one file/);
     }
