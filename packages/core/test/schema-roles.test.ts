@@ -172,14 +172,16 @@ describe('other §7 headers', () => {
 
   it('reads 变更日期, and foi.proactive_timely restarts its clock there', async () => {
     // Formed 3 Mar, published 3 Apr: 4 Mar … 3 Apr is 23 working days > 20 (late); changed 20 Mar:
-    // 21 Mar … 3 Apr is 10 working days ≤ 20 (on time).
+    // 21 Mar … 3 Apr is 10 working days ≤ 20 (on time). D3's change is dated after the as-of day, so as of
+    // 30 Apr it had not happened: its clock runs from 3 Mar (late), not from the later change.
     const csv =
-      '索引号,信息名称,成文日期,变更日期,发布日期\nD1,甲,2025-03-03,,2025-04-03\nD2,乙,2025-03-03,2025-03-20,2025-04-03\n';
+      '索引号,信息名称,成文日期,变更日期,发布日期\nD1,甲,2025-03-03,,2025-04-03\nD2,乙,2025-03-03,2025-03-20,2025-04-03\n' +
+      'D3,丙,2025-03-03,2025-05-10,2025-04-03\n';
     const s = await importFile(engine, 'd.csv', utf8(csv));
     expect(s).toMatchObject({ dataset: 'disclosures', mapped: { changed_at: '变更日期' } });
     const [r] = (await computeIndicators(engine, { asOf: '2025-04-30' }))
       .map((c) => c.result)
       .filter((x) => x.key === 'foi.proactive_timely');
-    expect(r).toMatchObject({ numerator: 1, denominator: 2 });
+    expect(r).toMatchObject({ numerator: 1, denominator: 3 });
   });
 });
