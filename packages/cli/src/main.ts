@@ -5,19 +5,13 @@ import {
   computeGrouped,
   computeIndicators,
   computeScorecard,
-  DATASETS,
   type DashboardConfig,
-  type DatasetKey,
-  dict,
-  type Filters,
   ImportError,
   type ImportMapping,
   INDICATORS,
-  isDatasetKey,
   ledgerCsv,
   ledgerEntries,
   MappingError,
-  monthsOf,
   normaliseAsOf,
   PERIOD_UNITS,
   type PeriodUnit,
@@ -44,6 +38,7 @@ import {
   UsageError,
 } from './cli-args.ts';
 import { loadCommand, serveClickHouse } from './clickhouse.ts';
+import { parseDataset, parseSelection } from './dataset-options.ts';
 import {
   formatAnnualReport,
   formatGroups,
@@ -364,11 +359,6 @@ const readConfig = async (path: string): Promise<DashboardConfig> =>
 /** Ledger entries printed with --json; --ledger writes all of them. */
 const LEDGER_JSON_LIMIT = 1000;
 
-function parseDataset(name: string): DatasetKey {
-  if (isDatasetKey(name)) return name;
-  throw new MappingError(`--dataset: "${name}" is not one of ${Object.keys(DATASETS).join(', ')}`);
-}
-
 const list = (v: unknown) =>
   typeof v === 'string'
     ? v
@@ -437,27 +427,3 @@ const untilSignal = () =>
     process.once('SIGINT', () => ok('SIGINT'));
     process.once('SIGTERM', () => ok('SIGTERM'));
   });
-
-/** `--filter [dataset.]column=value` (repeatable) and `--month` as indicator options; bad forms are usage errors. */
-function parseSelection(filters: readonly string[], month: string | undefined) {
-  const datasetFilters: Partial<Record<DatasetKey, Filters>> = {};
-  const shared: Filters = dict();
-  for (const f of filters) {
-    const m = /^(?:(\w+)\.)?(\w+)=(.*)$/su.exec(f);
-    if (!m) throw new ConfigError(`--filter "${f}" is not [dataset.]column=value`);
-    const [, dataset, column = '', value = ''] = m;
-    if (dataset && !isDatasetKey(dataset)) {
-      throw new ConfigError(
-        `--filter "${f}": unknown dataset "${dataset}" (${Object.keys(DATASETS).join(', ')})`,
-      );
-    }
-    const key = dataset as DatasetKey | undefined;
-    const target = key ? dict(Object.entries(datasetFilters[key] ?? {})) : shared;
-    target[column] = [...(target[column] ?? []), value];
-    if (key) datasetFilters[key] = target;
-  }
-  const months = month === undefined ? undefined : monthsOf(month);
-  if (months && !months.length)
-    throw new ConfigError(`--month "${month}" is not YYYY-MM or YYYY-MM..YYYY-MM`);
-  return { filters: shared, datasetFilters, ...(months ? { months } : {}) };
-}
