@@ -66,7 +66,7 @@ export { ledgerCsv, ledgerEntries } from './import/ledger-query.ts';
 export { type ImportMapping, MappingError, parseMapping } from './import/mapping.ts';
 export type { PiiAction, PiiColumn, PiiKind } from './import/pii.ts';
 export { type FilePreview, previewFile, suggestColumns } from './import/preview.ts';
-export { INDICATORS, indicatorByKey } from './indicators/catalogue.ts';
+export { INDICATORS, indicatorByKey } from './indicators/catalogue/index.ts';
 export {
   type ComputedIndicator,
   type ComputeOptions,

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NodeEngine } from '../src/engine/node.ts';
 import { importFile } from '../src/import/import-csv.ts';
-import { indicatorByKey } from '../src/indicators/catalogue.ts';
+import { indicatorByKey } from '../src/indicators/catalogue/index.ts';
 import { computeIndicators } from '../src/indicators/compute.ts';
 import {
   buildCubes,

@@ -2,10 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chineseCalendar, weekendCalendar } from '../src/calendar/calendar.ts';
 import { NodeEngine } from '../src/engine/node.ts';
 import { importFile } from '../src/import/import-csv.ts';
-import { caseYellowWithin, YELLOW_WARNING_WD } from '../src/indicators/case-yellow.ts';
-import { CASE_INDICATORS } from '../src/indicators/catalogue-cases.ts';
+import { caseYellowWithin, YELLOW_WARNING_WD } from '../src/indicators/catalogue/case-yellow.ts';
+import { CASE_INDICATORS } from '../src/indicators/catalogue/cases.ts';
+import {
+  BAD_REVIEW_RECTIFY_WD,
+  evalRectifyOnTimeWithin,
+} from '../src/indicators/catalogue/eval-rectify-on-time.ts';
 import { computeIndicators, loadedTables, runIndicator } from '../src/indicators/compute.ts';
-import { BAD_REVIEW_RECTIFY_WD, evalRectifyOnTimeWithin } from '../src/indicators/eval-rectify-on-time.ts';
 
 /*
  * 2025 State Council calendar (国办发明电〔2024〕12号) used below:

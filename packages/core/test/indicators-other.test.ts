@@ -3,9 +3,9 @@ import { chineseCalendar, weekendCalendar } from '../src/calendar/calendar.ts';
 import { installCalendar } from '../src/calendar/sql.ts';
 import { NodeEngine } from '../src/engine/node.ts';
 import { importFile } from '../src/import/import-csv.ts';
-import { OTHER_INDICATORS } from '../src/indicators/catalogue-other.ts';
+import { hotSatisfactionDef } from '../src/indicators/catalogue/hot-satisfaction.ts';
+import { OTHER_INDICATORS } from '../src/indicators/catalogue/other.ts';
 import { computeIndicators, loadedTables, runIndicator } from '../src/indicators/compute.ts';
-import { hotSatisfactionDef } from '../src/indicators/hot-satisfaction.ts';
 import type { IndicatorResult } from '../src/indicators/types.ts';
 import type { DatasetKey } from '../src/schema/types.ts';
 

@@ -4,7 +4,7 @@ import { NodeEngine } from '../src/engine/node.ts';
 import { importFile } from '../src/import/import-csv.ts';
 import { ImportError } from '../src/import/ledger.ts';
 import { MappingError, parseMapping } from '../src/import/mapping.ts';
-import { INDICATORS } from '../src/indicators/catalogue.ts';
+import { INDICATORS } from '../src/indicators/catalogue/index.ts';
 import { parseConfig, resolveTarget } from '../src/indicators/config.ts';
 import { computeGrouped } from '../src/indicators/grouped.ts';
 import { ConfigError, parseUserIndicator } from '../src/indicators/user-defined.ts';

@@ -6,7 +6,7 @@ import { DATASETS } from '../schema/datasets.ts';
 import type { DatasetKey } from '../schema/types.ts';
 import type { Filters } from '../sql/filters.ts';
 import { type FilledColumns, filledColumns, missingColumns } from './availability.ts';
-import { INDICATORS } from './catalogue.ts';
+import { INDICATORS } from './catalogue/index.ts';
 import { type DashboardConfig, resolveTarget } from './config.ts';
 import { monthColumn } from './dimensions.ts';
 import { applyDisclosureControl, type DisclosureControl } from './disclosure-control.ts';

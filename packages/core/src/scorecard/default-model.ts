@@ -1,4 +1,4 @@
-import { INDICATORS } from '../indicators/catalogue.ts';
+import { INDICATORS } from '../indicators/catalogue/index.ts';
 import { parseScorecardModel, type ScorecardModel } from './model.ts';
 
 /**

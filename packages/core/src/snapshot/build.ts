@@ -1,7 +1,7 @@
 import { dictionary, float64, tableFromArrays, tableToIPC, uint8, utf8 } from '@uwdata/flechette';
 import type { Engine } from '../engine/types.ts';
 import type { ImportSummary } from '../import/ledger.ts';
-import { INDICATORS } from '../indicators/catalogue.ts';
+import { INDICATORS } from '../indicators/catalogue/index.ts';
 import { type ComputeOptions, computeIndicators, prepareComputation } from '../indicators/compute.ts';
 import { computeGrouped, type PeriodUnit } from '../indicators/grouped.ts';
 import type { IndicatorResult } from '../indicators/types.ts';

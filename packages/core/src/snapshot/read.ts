@@ -1,6 +1,6 @@
 import { tableFromIPC } from '@uwdata/flechette';
 import type { ImportSummary } from '../import/ledger.ts';
-import { INDICATORS } from '../indicators/catalogue.ts';
+import { INDICATORS } from '../indicators/catalogue/index.ts';
 import type { IndicatorResult, Status } from '../indicators/types.ts';
 import { scorecardFromGrouped } from '../scorecard/compute-scorecard.ts';
 import type { ScorecardModel } from '../scorecard/model.ts';

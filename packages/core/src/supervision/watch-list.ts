@@ -1,5 +1,5 @@
 import type { Engine } from '../engine/types.ts';
-import { YELLOW_WARNING_WD } from '../indicators/case-yellow.ts';
+import { YELLOW_WARNING_WD } from '../indicators/catalogue/case-yellow.ts';
 import { type ComputeOptions, prepareComputation } from '../indicators/compute.ts';
 import { CASE_FACTS, pastDueOn } from '../indicators/facts.ts';
 import type { SqlValue } from '../sql/quote.ts';

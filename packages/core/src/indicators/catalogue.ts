@@ -1,9 +1,0 @@
-import { CASE_INDICATORS } from './catalogue-cases.ts';
-import { OTHER_INDICATORS } from './catalogue-other.ts';
-import type { IndicatorDef } from './types.ts';
-
-/** Every built-in indicator, in display order. */
-export const INDICATORS: readonly IndicatorDef[] = [...CASE_INDICATORS, ...OTHER_INDICATORS];
-
-export const indicatorByKey = (key: string): IndicatorDef | undefined =>
-  INDICATORS.find((d) => d.key === key);

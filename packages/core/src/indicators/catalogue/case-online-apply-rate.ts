@@ -1,0 +1,31 @@
+import { replayed } from '../replay.ts';
+import type { IndicatorDef } from '../types.ts';
+import { ONLINE_CHANNELS, where } from '../where.ts';
+
+export const caseOnlineApplyRate: IndicatorDef = {
+  key: 'case.online_apply_rate',
+  dataset: 'cases',
+  kind: 'rate',
+  label: { zh: '上网办理率', en: 'Online application rate' },
+  formula: {
+    zh: '网上申办（PC端、移动端）的办件数 ÷ 全部办件数（按申请时间归期；导出无申请时间时取受理时间）',
+    en:
+      'Cases applied for online (PC or mobile) ÷ all cases (dated by application time, or by acceptance ' +
+      'time when the export has none)',
+  },
+  direction: 'higher',
+  unit: 'percent',
+  target: 0.5,
+  source: '庆政办发〔2016〕88号（上网办理率达50%以上）；粤办函〔2015〕208号“三率一数”',
+  periodColumn: 'submitted_at',
+  needs: ['apply_channel'],
+  sql(ctx) {
+    const w = where(ctx);
+    const src = replayed('cases', ctx);
+    return {
+      text: `SELECT count(*) FILTER (WHERE apply_channel IN ${ONLINE_CHANNELS})::DOUBLE AS numerator,
+        count(*)::DOUBLE AS denominator FROM ${src.text} WHERE ${w.text}`,
+      params: [...src.params, ...w.params],
+    };
+  },
+};

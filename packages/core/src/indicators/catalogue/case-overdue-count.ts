@@ -1,0 +1,39 @@
+import { CASE_FACTS, CLOSED_ON_TIME, pastDueOn } from '../facts.ts';
+import { replayed } from '../replay.ts';
+import type { IndicatorDef } from '../types.ts';
+import { where } from '../where.ts';
+
+export const caseOverdueCount: IndicatorDef = {
+  key: 'case.overdue_count',
+  dataset: 'cases',
+  kind: 'count',
+  label: { zh: '超期件', en: 'Overdue cases' },
+  formula: {
+    zh:
+      '截至统计日：已办结且办理用时超过承诺办结时限加延长时限的件数 + 未办结且已用工作日超过该时限的件数' +
+      '（按工作日计算，扣除特别程序时间；到期日后的休息日不算超期；与按时办结率同一口径）',
+    en:
+      'As of the as-of date: cases closed with more working days than the promised limit plus extension + ' +
+      'open cases already past it (working days, pauses excluded; rest days after the due day are not late; ' +
+      'the same rule as the on-time rate)',
+  },
+  direction: 'lower',
+  unit: 'count',
+  target: 0,
+  source: '《中华人民共和国行政许可法》第四十二条、第八十二条；电子监察红牌规则',
+  periodColumn: 'accepted_at',
+  needs: ['accepted_at', 'closed_at', ['promised_due_at', 'promised_limit']],
+  sql(ctx) {
+    const w = where(ctx);
+    const src = replayed(CASE_FACTS, ctx);
+    return {
+      // due_day: promised due date on the working-day calendar, moved by pauses (see facts.ts).
+      // The day is replayed as of the as-of date: a case closed later counts as still open then.
+      text: `WITH c AS (SELECT *, CAST(?::TIMESTAMP AS DATE) AS as_of_day FROM ${src.text} WHERE ${w.text})
+        SELECT count(*) FILTER (WHERE (closed_day <= as_of_day AND NOT ${CLOSED_ON_TIME})
+            OR ((closed_day IS NULL OR closed_day > as_of_day) AND ${pastDueOn('as_of_day')}))::DOUBLE AS value,
+          count(*)::DOUBLE AS denominator FROM c WHERE due_day IS NOT NULL AND accepted_day <= as_of_day`,
+      params: [ctx.asOf, ...src.params, ...w.params],
+    };
+  },
+};
