@@ -37,6 +37,7 @@ export {
   workingDaysBetweenExpr,
   type YearCoverage,
 } from './calendar/index.ts';
+export { addDays, addMonths, monthsOf } from './dates.ts';
 export * from './drill/index.ts';
 export { ClickHouseEngine, type ClickHouseEngineOptions, ClickHouseError } from './engine/clickhouse.ts';
 export { inlineParams, valueLiteral } from './engine/inline-params.ts';
@@ -96,7 +97,6 @@ export {
   type PeriodUnit,
 } from './indicators/grouped.ts';
 export { missingText, unavailableReason } from './indicators/missing-text.ts';
-export { monthsOf } from './indicators/months.ts';
 export { MIN_DENOMINATOR, rateStatus, wilson } from './indicators/status.ts';
 export type * from './indicators/types.ts';
 export { type Condition, ConfigError, parseUserIndicator } from './indicators/user-defined.ts';

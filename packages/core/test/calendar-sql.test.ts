@@ -13,25 +13,16 @@ import {
   workingDaysBetween,
   workingDaysBetweenExpr,
 } from '../src/calendar/index.ts';
+import { isoOf, toDayNumber } from '../src/dates.ts';
 import { NodeEngine } from '../src/engine/node.ts';
+import { mulberry32 } from '../src/seeded-random.ts';
 
 const cn = chineseCalendar();
 const RANGE = { from: '2024-01-01', to: '2027-03-31' }; // 2027 is installed but unknown
 let engine: NodeEngine;
 
-/** Deterministic PRNG (mulberry32) so a failure can be replayed. */
-function random(seed: number): () => number {
-  let s = seed;
-  return () => {
-    s = (s + 0x6d2b79f5) | 0;
-    let t = Math.imul(s ^ (s >>> 15), 1 | s);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const iso = (day: number) => new Date(day * 86_400_000).toISOString().slice(0, 10);
-const dayOf = (d: string) => Date.parse(d) / 86_400_000;
+const iso = isoOf;
+const dayOf = (d: string) => toDayNumber(d);
 
 async function rows(sql: string): Promise<Record<string, unknown>[]> {
   return (await engine.query(sql)).toArray().map((r) => r.toJSON() as Record<string, unknown>);
@@ -123,7 +114,7 @@ describe('macros', () => {
   });
 
   it('equal the TypeScript answers on 3000 random (a, b, n) triples, as does the join pattern', async () => {
-    const next = random(20250925);
+    const next = mulberry32(20250925);
     const first = dayOf('2024-03-01');
     const span = dayOf('2026-12-31') - first + 1;
     const triples = Array.from({ length: 3000 }, (_, i) => {

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { isoOf, yearOfDay } from '../src/calendar/dates.ts';
 import {
   addWorkingDays,
   chineseCalendar,
@@ -9,6 +8,7 @@ import {
   weekendCalendar,
   workingDaysBetween,
 } from '../src/calendar/index.ts';
+import { isoOf, yearOfDay } from '../src/dates.ts';
 
 const cn = chineseCalendar();
 

@@ -1,4 +1,4 @@
-import { dayNumberOf, isoOf } from './dates.ts';
+import { dayNumberOf, isoOf } from '../dates.ts';
 
 /**
  * Host overrides of a working-day calendar, usually shipped by the portal as JSON:

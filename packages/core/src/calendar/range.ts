@@ -1,6 +1,6 @@
 import data from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
+import { isoOf, toDayNumber, weekdayOf, yearOfDay } from '../dates.ts';
 import { isKnownYear, type WorkCalendar } from './calendar.ts';
-import { isoOf, toDayNumber, weekdayOf, yearOfDay } from './dates.ts';
 
 /** How a calendar treats one day. */
 export type DayKind = 'workday' | 'weekend' | 'holiday' | 'makeup' | 'unknown';

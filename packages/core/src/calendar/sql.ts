@@ -1,7 +1,7 @@
+import { isoOf, toDayNumber } from '../dates.ts';
 import type { Engine } from '../engine/types.ts';
 import { ident, literal } from '../sql/quote.ts';
 import { isKnownYear, type WorkCalendar } from './calendar.ts';
-import { isoOf, toDayNumber } from './dates.ts';
 
 /**
  * The calendar inside DuckDB (native or WASM), so indicator SQL can count working days (DOMAIN §2.4).

@@ -1,5 +1,5 @@
+import { dayNumberOf, isoOf, toDayNumber, weekdayOf, yearOfDay } from '../dates.ts';
 import { isKnownYear, type WorkCalendar } from './calendar.ts';
-import { dayNumberOf, isoOf, toDayNumber, weekdayOf, yearOfDay } from './dates.ts';
 
 /**
  * Working-day arithmetic on ISO dates 'YYYY-MM-DD' (local China dates, no time zone), following DOMAIN §2.4:

@@ -1,3 +1,4 @@
+import { addDays } from '../dates.ts';
 import type { Engine } from '../engine/types.ts';
 import { own } from '../own-keys.ts';
 import { DATASETS } from '../schema/datasets.ts';
@@ -85,7 +86,7 @@ export async function computeGrouped(engine: Engine, options: GroupedOptions): P
       const ctx: IndicatorContext = {
         ...filteredContext(def, asOf, tables, options, filled),
         // Live indicators are judged at the end of the period; period indicators count the period's rows.
-        asOf: period && period.to <= asOf.slice(0, 10) ? `${dayBefore(period.to)} 23:59:59` : asOf,
+        asOf: period && period.to <= asOf.slice(0, 10) ? `${addDays(period.to, -1)} 23:59:59` : asOf,
         period:
           period && def.periodColumn
             ? { column: def.periodColumn, from: period.from, to: period.to }
@@ -177,9 +178,3 @@ function addChanges(results: IndicatorResult[], periods: (Period | undefined)[])
     };
   }
 }
-
-const dayBefore = (iso: string): string => {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - 1);
-  return d.toISOString().slice(0, 10);
-};

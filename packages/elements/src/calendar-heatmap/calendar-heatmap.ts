@@ -1,5 +1,7 @@
 import { type CalendarDay, calendarModel, renderCalendarHeatmap } from '@assessment-dashboard/charts';
 import {
+  addDays,
+  addMonths,
   calendarDays,
   chineseCalendar,
   nationalDayName,
@@ -23,18 +25,6 @@ export interface CalendarSelectDetail {
   workday: boolean;
   weekend: boolean;
 }
-
-const MS_PER_DAY = 86_400_000;
-const shift = (iso: string, days: number) =>
-  new Date(Date.parse(`${iso}T00:00:00Z`) + days * MS_PER_DAY).toISOString().slice(0, 10);
-const shiftMonth = (iso: string, months: number) => {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  const t = new Date(Date.UTC(y, m - 1 + months, 1));
-  const last = new Date(Date.UTC(t.getUTCFullYear(), t.getUTCMonth() + 1, 0)).getUTCDate();
-  return new Date(Date.UTC(t.getUTCFullYear(), t.getUTCMonth(), Math.min(d, last)))
-    .toISOString()
-    .slice(0, 10);
-};
 
 /**
  * Daily volume as a calendar heatmap: one block per month (weeks as rows, Monday first), the fill's depth
@@ -279,12 +269,12 @@ export class AssessmentCalendarHeatmap extends ScaledElement {
     if (!date) return;
     const cells = this.renderRoot.querySelectorAll('.day[data-date]');
     const moves: Record<string, () => string> = {
-      ArrowLeft: () => shift(date, -1),
-      ArrowRight: () => shift(date, 1),
-      ArrowUp: () => shift(date, -7),
-      ArrowDown: () => shift(date, 7),
-      PageUp: () => shiftMonth(date, -1),
-      PageDown: () => shiftMonth(date, 1),
+      ArrowLeft: () => addDays(date, -1),
+      ArrowRight: () => addDays(date, 1),
+      ArrowUp: () => addDays(date, -7),
+      ArrowDown: () => addDays(date, 7),
+      PageUp: () => addMonths(date, -1),
+      PageDown: () => addMonths(date, 1),
       Home: () => cells[0]?.getAttribute('data-date') ?? date,
       End: () => cells[cells.length - 1]?.getAttribute('data-date') ?? date,
     };

@@ -1,7 +1,8 @@
 /**
- * Calendar dates as ISO strings 'YYYY-MM-DD' and as day numbers (days since 1970-01-01). Dates are local
- * China dates with no time of day, so UTC arithmetic is used only as a proleptic-Gregorian day counter:
- * no time zone ever enters the result.
+ * The one home of date helpers: calendar dates as ISO strings 'YYYY-MM-DD' and as day numbers (days since
+ * 1970-01-01), and month lists 'YYYY-MM'. Dates are local China dates with no time of day, so UTC arithmetic
+ * is used only as a proleptic-Gregorian day counter: no time zone ever enters the result. Working days are
+ * the calendar's (calendar/working-days.ts), built on these.
  */
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -31,6 +32,20 @@ export function isoOf(day: number): string {
   return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
 }
 
+/** The ISO date `days` calendar days after (or, negative, before) `iso`; throws a RangeError for a bad date. */
+export function addDays(iso: string, days: number): string {
+  return isoOf(toDayNumber(iso) + days);
+}
+
+/** The same day `months` months later (or earlier), clamped to the month's end: 2025-01-31 + 1 → 2025-02-28. */
+export function addMonths(iso: string, months: number): string {
+  const [y, m, d] = isoOf(toDayNumber(iso)).split('-').map(Number) as [number, number, number];
+  const first = Date.UTC(y, m - 1 + months, 1);
+  const t = new Date(first);
+  const last = new Date(Date.UTC(t.getUTCFullYear(), t.getUTCMonth() + 1, 0)).getUTCDate();
+  return isoOf(Date.UTC(t.getUTCFullYear(), t.getUTCMonth(), Math.min(d, last)) / MS_PER_DAY);
+}
+
 /** 0 = Sunday … 6 = Saturday, the numbering of `Date#getUTCDay` and DuckDB `dayofweek`. */
 export function weekdayOf(day: number): number {
   // 1970-01-01 was a Thursday (4); the double modulo keeps pre-1970 days positive.
@@ -49,4 +64,22 @@ export function yearOfDay(day: number): number {
   const mp = Math.floor((5 * doy + 2) / 153);
   // Hinnant's year starts in March, so January and February belong to the next civil year.
   return yoe + era * 400 + (mp >= 10 ? 1 : 0);
+}
+
+const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
+
+/** The months of 'YYYY-MM' or 'YYYY-MM..YYYY-MM' (either order), or [] when it is not that. */
+export function monthsOf(value: string): string[] {
+  const [a = '', b = a] = value.split('..');
+  const ma = MONTH.exec(a);
+  const mb = MONTH.exec(b);
+  if (!ma || !mb) return [];
+  let from = Number(ma[1]) * 12 + Number(ma[2]) - 1;
+  let to = Number(mb[1]) * 12 + Number(mb[2]) - 1;
+  if (from > to) [from, to] = [to, from];
+  // A brush over more than 50 years is not a reporting period; refuse rather than list it.
+  if (to - from > 600) return [];
+  const out: string[] = [];
+  for (let m = from; m <= to; m++) out.push(`${Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`);
+  return out;
 }
