@@ -34,6 +34,9 @@ export const SIZES = {
   '30m': 30_000_000,
 };
 
+// A copy of packages/core/src/seeded-random.ts (the one home of the seeded RNG): this module is plain Node ESM,
+// imported by bench/run.mjs, load.mjs and clickhouse.mjs before any TS loader is registered, and Node 20 cannot
+// import .ts itself. Keep the two equal (the bench data would change otherwise).
 function mulberry32(seed) {
   let s = seed >>> 0;
   return () => {

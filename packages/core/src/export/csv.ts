@@ -10,9 +10,19 @@ export function csvCell(value: unknown): string {
   return /[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
 }
 
-export function toCsv(header: readonly string[], rows: Iterable<readonly unknown[]>): string {
+export interface CsvLayout {
+  /** Start with a BOM so Excel on Chinese Windows opens UTF-8 correctly (default true). */
+  bom?: boolean;
+  /** Line ending (default CRLF, as Excel writes); the sample data in data/ uses LF. */
+  newline?: '\r\n' | '\n';
+}
+
+export function toCsv(
+  header: readonly string[],
+  rows: Iterable<readonly unknown[]>,
+  { bom = true, newline = '\r\n' }: CsvLayout = {},
+): string {
   const lines = [header.map(csvCell).join(',')];
   for (const row of rows) lines.push(row.map(csvCell).join(','));
-  // A BOM so Excel on Chinese Windows opens UTF-8 correctly.
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  return `${bom ? '\uFEFF' : ''}${lines.join(newline)}${newline}`;
 }
