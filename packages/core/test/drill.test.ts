@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chineseCalendar } from '../src/calendar/calendar.ts';
+import { workingDaysBetween } from '../src/calendar/working-days.ts';
 import { caseList, drillBreakdown, itemBreakdown } from '../src/drill/drill.ts';
 import { NodeEngine } from '../src/engine/node.ts';
 import { importFile } from '../src/import/import-csv.ts';
@@ -158,7 +160,14 @@ describe('caseList', () => {
     expect(row?.submitted_at).toMatch(/^2025-\d\d-\d\d 09:00:00$/);
     const late = list.rows.filter((r) => r.overdue);
     expect(late.length).toBeGreaterThan(0);
-    for (const r of late) expect(r.overdue_wd).toBeGreaterThanOrEqual(0);
+    // Late means the end day (closing, or the as-of day while open) reached the first working day past the
+    // due day, so at least one working day over; the count is the JS calendar's, not the SQL's own.
+    const cal = chineseCalendar();
+    for (const r of late) {
+      const end = r.closed_at && r.closed_at.slice(0, 10) <= AS_OF ? r.closed_at.slice(0, 10) : AS_OF;
+      expect(r.overdue_wd, r.case_id).toBeGreaterThan(0);
+      expect(r.overdue_wd, r.case_id).toBe(workingDaysBetween(cal, r.due_day ?? '', end));
+    }
     for (const r of list.rows.filter((x) => x.overdue === false)) expect(r.overdue_wd).toBe(0);
     // Sorted by lateness, the first case is the latest one.
     const worst = await caseList(engine, {
