@@ -45,6 +45,7 @@ export interface CalendarHeatmapOptions {
   selected?: string;
 }
 
+// The same day numbers as core's dates.ts, restated because the charts package depends on D3 only, not on core.
 const MS_PER_DAY = 86_400_000;
 const dayNumber = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / MS_PER_DAY;
 const isoOf = (day: number) => new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
