@@ -45,7 +45,7 @@ import { FetchError, TooLargeError } from '../load/fetch-with-progress.ts';
 import { ScaledElement } from '../styles/scaled-element.ts';
 import { tokens } from '../styles/tokens.ts';
 import { cubeGroups, cubeValues, isMonthSelection, MONTH_COLUMN, selectionOptions } from './cross-filter.ts';
-import { DEFAULT_TILES } from './default-tiles.ts';
+import { defaultTiles } from './default-tiles.ts';
 import { fileInput, SOURCE_ATTRIBUTES, type SourceAttribute, urlFileName, urlInput } from './inputs.ts';
 import type { Input, LoadState, Selection } from './load-state.ts';
 import { snapshotBanner, snapshotState, upgradeState, withSnapshotStatus } from './snapshot-mode.ts';
@@ -964,7 +964,7 @@ export class AssessmentDashboard extends ScaledElement {
     const read = imports.reduce((n, i) => n + i.read, 0);
     const loaded = imports.reduce((n, i) => n + i.loaded, 0);
     const rejected = imports.reduce((n, i) => n + i.rejected, 0);
-    const tiles = DEFAULT_TILES.flatMap((key) => computed.filter((c) => c.result.key === key));
+    const tiles = defaultTiles(computed);
     const domains = computed.find((c) => c.result.key === 'foi.volume_by_domain');
     const source = remote
       ? html`<p class="meta">${t.remoteSource(new URL(remote).host)}</p>`
