@@ -868,11 +868,16 @@ export class AssessmentDashboard extends ScaledElement {
       case 'idle':
         return this.#inputs().length ? this.#progress(t.startingEngine) : this.#dropZone(lang);
       case 'fetching': {
-        const sizes = s.total
-          ? `${formatBytes(s.loaded, lang)} / ${formatBytes(s.total, lang)}`
-          : formatBytes(s.loaded, lang);
+        // A local file is read, not downloaded: its own size, not bytes so far.
+        const local = this.#localFiles.some((f) => f.name === s.file);
+        const sizes =
+          s.total && local
+            ? formatBytes(s.total, lang)
+            : s.total
+              ? `${formatBytes(s.loaded, lang)} / ${formatBytes(s.total, lang)}`
+              : formatBytes(s.loaded, lang);
         return this.#progress(
-          `${t.fetching(this.#label(s.file))}（${sizes}）`,
+          `${(local ? t.readingLocal : t.fetching)(this.#label(s.file))}${lang === 'zh' ? `（${sizes}）` : ` (${sizes})`}`,
           s.total ? s.loaded / s.total : undefined,
         );
       }
