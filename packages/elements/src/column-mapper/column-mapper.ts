@@ -52,22 +52,22 @@ export class AssessmentColumnMapper extends ScaledElement {
     tokens,
     css`
       :host { display: block; }
-      form { background: var(--_bg); border: 1px solid var(--_warn); border-radius: var(--_radius); padding: 0.75rem 1rem; }
-      h3 { margin: 0 0 0.25rem; font-size: calc(1.05rem * var(--_scale)); }
+      form { background: var(--_bg); border: 1px solid var(--_warn); border-radius: var(--_radius); padding: calc(0.75 * var(--_rem)) calc(1 * var(--_rem)); }
+      h3 { margin: 0 0 calc(0.25 * var(--_rem)); font-size: calc(1.05 * var(--_rem) * var(--_scale)); }
       .scroll { overflow-x: auto; }
-      table { border-collapse: collapse; margin: 0.5rem 0; min-width: 100%; }
-      th, td { padding: 0.25rem 0.5rem; border-bottom: 1px solid var(--_border); text-align: left; vertical-align: middle; }
-      td.samples { color: var(--_muted); font-size: calc(0.85rem * var(--_scale)); overflow-wrap: anywhere; max-width: 18rem; }
+      table { border-collapse: collapse; margin: calc(0.5 * var(--_rem)) 0; min-width: 100%; }
+      th, td { padding: calc(0.25 * var(--_rem)) calc(0.5 * var(--_rem)); border-bottom: 1px solid var(--_border); text-align: left; vertical-align: middle; }
+      td.samples { color: var(--_muted); font-size: calc(0.85 * var(--_rem) * var(--_scale)); overflow-wrap: anywhere; max-width: calc(18 * var(--_rem)); }
       .required { color: var(--_bad); }
-      select, button { font: inherit; padding: 0.25rem 0.5rem; border-radius: var(--_radius); border: 1px solid var(--_border); background: var(--_bg); color: var(--_fg); }
-      button { cursor: pointer; margin-right: 0.5rem; }
+      select, button { font: inherit; padding: calc(0.25 * var(--_rem)) calc(0.5 * var(--_rem)); border-radius: var(--_radius); border: 1px solid var(--_border); background: var(--_bg); color: var(--_fg); }
+      button { cursor: pointer; margin-right: calc(0.5 * var(--_rem)); }
       button.primary { background: var(--_bar); color: #fff; border-color: var(--_bar); }
       button:disabled { opacity: 0.45; cursor: not-allowed; }
       :focus-visible { outline: 3px solid var(--_bar); outline-offset: 2px; }
       p.missing { color: var(--_bad); }
       p.hint { color: var(--_muted); }
-      h4 { margin: 0.75rem 0 0.25rem; font-size: calc(1rem * var(--_scale)); }
-      caption { text-align: left; font-weight: 600; padding-top: 0.5rem; }
+      h4 { margin: calc(0.75 * var(--_rem)) 0 calc(0.25 * var(--_rem)); font-size: calc(1 * var(--_rem) * var(--_scale)); }
+      caption { text-align: left; font-weight: 600; padding-top: calc(0.5 * var(--_rem)); }
       td.count { text-align: right; font-variant-numeric: tabular-nums; }
     `,
   ];

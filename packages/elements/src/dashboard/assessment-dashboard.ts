@@ -46,6 +46,7 @@ import { ScaledElement } from '../styles/scaled-element.ts';
 import { tokens } from '../styles/tokens.ts';
 import { cubeGroups, cubeValues, isMonthSelection, MONTH_COLUMN, selectionOptions } from './cross-filter.ts';
 import { defaultTiles } from './default-tiles.ts';
+import { dashboardHeading } from './heading.ts';
 import { fileInput, SOURCE_ATTRIBUTES, type SourceAttribute, urlFileName, urlInput } from './inputs.ts';
 import type { Input, LoadState, Selection } from './load-state.ts';
 import { snapshotBanner, snapshotState, upgradeState, withSnapshotStatus } from './snapshot-mode.ts';
@@ -108,6 +109,9 @@ const ACCEPT = '.csv,.tsv,.txt,.xlsx,.parquet,.arrow,.arrows,.feather,.json,.ndj
  * @attr steps - URL of the case process-step export (办件过程), for 事后补录 checks
  * @attr receipts - URL of treasury / non-tax receipts (缴款到账记录), reconciled with fees and fines (网下运行)
  * @attr lang - 'zh-CN' (default) or 'en'
+ * @attr heading - the dashboard's heading (default 政务服务与政务公开评估 / its English); empty: no heading,
+ *   for a page whose own heading already names it
+ * @attr heading-level - the heading's level in the host page's outline, 1–6 (default 2)
  * @attr as-of - 'YYYY-MM-DD': every indicator counts only what had happened by the end of that day (rows
  *   received later, and closures, replies, ratings and callbacks dated later, are left out); default: the
  *   latest timestamp in the data. The header's date field (统计截至 / As of) sets it and reflects it.
@@ -144,6 +148,7 @@ const ACCEPT = '.csv,.tsv,.txt,.xlsx,.parquet,.arrow,.arrows,.feather,.json,.ndj
  * @csspart tiles - the KPI tile list
  * @csspart panel - a chart panel
  * @csspart dropzone - the file drop area shown without `src`
+ * @csspart heading - the dashboard's heading
  */
 export class AssessmentDashboard extends ScaledElement {
   static override properties = {
@@ -155,6 +160,8 @@ export class AssessmentDashboard extends ScaledElement {
     steps: { type: String },
     receipts: { type: String },
     lang: { type: String, reflect: true },
+    heading: { type: String },
+    headingLevel: { type: Number, attribute: 'heading-level' },
     asOf: { type: String, attribute: 'as-of', reflect: true },
     assetBase: { type: String, attribute: 'asset-base' },
     maxMb: { type: Number, attribute: 'max-mb' },
@@ -186,6 +193,8 @@ export class AssessmentDashboard extends ScaledElement {
   declare steps: string | undefined;
   declare receipts: string | undefined;
   declare lang: string;
+  declare heading: string | undefined;
+  declare headingLevel: number | undefined;
   declare asOf: string | undefined;
   declare assetBase: string | undefined;
   declare maxMb: number;
@@ -826,7 +835,7 @@ export class AssessmentDashboard extends ScaledElement {
     const t = messages(lang);
     const s = this._state;
     return html`<header>
-        <h2>${t.title}</h2>
+        ${dashboardHeading(this.heading ?? t.title, this.headingLevel)}
         ${this.#asOfControl(s, lang)}
         ${this._badMaxMb === undefined ? nothing : html`<p class="note" role="status">${t.badMaxMb(this._badMaxMb, DEFAULT_MAX_MB)}</p>`}
       </header>
