@@ -27,7 +27,7 @@ import {
 import { html, nothing, type PropertyValues } from 'lit';
 import { downloadBlob, downloadText } from '../download.ts';
 import { defaultAssetBase } from '../duckdb/asset-base.ts';
-import { acquireDuckDB, type DuckDBLease } from '../duckdb/shared-db.ts';
+import { acquireDuckDB, type DuckDBLease, EngineStartError } from '../duckdb/shared-db.ts';
 import { chartPng, standaloneSvg } from '../export/export-chart.ts';
 import { breakdownCsv, breakdownSheet, indicatorsCsv, indicatorsSheet } from '../export/export-data.ts';
 import { installOfflineGuard } from '../guard/offline-guard.ts';
@@ -621,9 +621,11 @@ export class AssessmentDashboard extends ScaledElement {
             formatBytes(e.size, this.#lang()),
             formatBytes(e.limit, this.#lang()),
           )
-        : e instanceof Error
-          ? e.message
-          : String(e);
+        : e instanceof EngineStartError
+          ? t.engineStart(e.problem)
+          : e instanceof Error
+            ? e.message
+            : String(e);
     this._state = { phase: 'error', kind, file: errorFile, detail };
     this.dispatchEvent(new CustomEvent('ad-error', { detail: { kind, file: errorFile, message: detail } }));
   }
