@@ -49,6 +49,38 @@ describe('<assessment-column-mapper> first guess', () => {
   });
 });
 
+describe('<assessment-column-mapper> recode values', () => {
+  it('pre-selects a suggested code, leaves the rest to the analyst, and puts chosen codes in the mapping', async () => {
+    const root = await mapper({
+      headers: ['流水编码', '工单登记时间(北京时间)', '来电来源渠道'],
+      samples: {},
+      dataset: undefined,
+      candidates: [],
+      values: {
+        来电来源渠道: [
+          { value: '电话', count: 812 },
+          { value: '市长热线', count: 356 },
+          { value: '网站留言', count: 97 },
+        ],
+      },
+    });
+    expect(select(root, 'form > p select')?.value).toBe('hotline');
+    expect(select(root, '#f-channel')?.value).toBe('来电来源渠道');
+    // 电话 is a label: not listed. 网站留言 shares 网站 with web's label; 市长热线 is close to nothing.
+    expect([...root.querySelectorAll('table.recode tbody th')].map((th) => th.textContent)).toEqual([
+      '市长热线',
+      '网站留言',
+    ]);
+    expect(select(root, 'select[data-value="网站留言"]')?.value).toBe('web');
+    expect(select(root, 'select[data-value="网站留言"]')?.selectedOptions[0]?.textContent).toBe(
+      '网站（web）（建议）',
+    );
+    expect(select(root, 'select[data-value="市长热线"]')?.value).toBe('');
+    const m = root.host as HTMLElement & { mapping: { values?: unknown } };
+    expect(m.mapping.values).toEqual({ channel: { 网站留言: 'web' } });
+  });
+});
+
 describe('<assessment-dashboard> with an export several datasets fit', () => {
   it('shows the mapping screen naming the tied datasets instead of guessing', async () => {
     const el = document.createElement('assessment-dashboard') as AssessmentDashboard;
