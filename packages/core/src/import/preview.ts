@@ -73,9 +73,13 @@ export async function previewFile(
   return { headers, samples, dataset: guess.dataset, candidates, values };
 }
 
+/** Rows read to rule out the many-valued columns (ids, times, names) before the whole file is counted. */
+const SAMPLE_ROWS = 10_000;
+
 /**
- * Distinct trimmed values and their counts of every column with at most MAX_CODED_VALUES of them: two
- * scans of the file (an approximate distinct count per column, then the counts of the few-valued ones).
+ * Distinct trimmed values and their counts of every column with at most MAX_CODED_VALUES of them: the
+ * columns with more in the first SAMPLE_ROWS rows are left out at once, the others counted over the whole
+ * file in one scan (and left out too when the whole file has more).
  */
 async function valueCounts(
   engine: Engine,
@@ -86,11 +90,11 @@ async function valueCounts(
   const cell = (h: string) => `NULLIF(trim(${ident(h)}), '')`;
   const [row] = [
     ...(await engine.query(
-      `SELECT ${headers.map((h, i) => `approx_count_distinct(${cell(h)}) AS "d${i}"`).join(', ')} FROM ${source}`,
+      `SELECT ${headers.map((h, i) => `count(DISTINCT ${cell(h)}) AS "d${i}"`).join(', ')}
+       FROM (SELECT * FROM ${source} LIMIT ${SAMPLE_ROWS})`,
     )),
   ];
-  // The distinct count is approximate (HyperLogLog): allow a margin here, cut exactly below.
-  const few = headers.filter((_, i) => Number(row?.[`d${i}`] ?? 0) <= MAX_CODED_VALUES * 1.1);
+  const few = headers.filter((_, i) => Number(row?.[`d${i}`] ?? 0) <= MAX_CODED_VALUES);
   if (!few.length) return {};
   const t = await engine.query(
     `SELECT name, value, count(*) AS n FROM (UNPIVOT (SELECT ${few.map((h, i) => `${cell(h)} AS "c${i}"`).join(', ')} FROM ${source})
