@@ -13,7 +13,8 @@ export default defineConfig({
     outDir: 'dist/assessment-dashboard',
     emptyOutDir: true,
     target: 'es2022',
-    sourcemap: true,
+    // Maps without a pointer in the bundle, moved out of the deploy folder by scripts/move-source-maps.mjs.
+    sourcemap: 'hidden',
     lib: {
       entry: 'packages/elements/src/index.ts',
       formats: ['es'],

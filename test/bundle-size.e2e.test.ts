@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join, posix } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -43,5 +43,21 @@ describe('element bundle start-up size', () => {
     const total = [...sizes.values()].reduce((a, b) => a + b, 0);
     expect(total).toBeGreaterThan(50 * 1024);
     expect(total).toBeLessThanOrEqual(START_UP_BUDGET_GZIP);
+  });
+});
+
+describe('the deploy folder npm run build writes', () => {
+  it('holds only the scripts and the engine files: source maps are in dist/sourcemaps, not pointed at', async () => {
+    const files = (await readdir(DIR, { recursive: true })).map((f) => f.split('\\').join('/')).sort();
+    expect(files.filter((f) => !/^[\w.-]+\.js$/.test(f))).toEqual([
+      'duckdb',
+      'duckdb/duckdb-browser-eh.worker.js',
+      'duckdb/duckdb-browser-mvp.worker.js',
+      'duckdb/duckdb-eh.wasm',
+      'duckdb/duckdb-mvp.wasm',
+    ]);
+    const maps = await readdir(join(ROOT, 'dist/sourcemaps'));
+    expect(maps).toContain('assessment-dashboard.js.map');
+    expect(await readFile(join(DIR, 'assessment-dashboard.js'), 'utf8')).not.toMatch(/sourceMappingURL/);
   });
 });

@@ -141,6 +141,58 @@ describe('--mapping', () => {
   });
 });
 
+describe('--mapping with the file the mapping screen exports', () => {
+  it('reads the exported { dataset, columns, values } and loads the export without unknown codes', async () => {
+    // Exactly what <assessment-column-mapper> downloads for la311.csv after recoding Call and Self Service
+    // (column-mapper.browser.test.ts asserts the same object): JSON.stringify(mapping, null, 2).
+    const exported = {
+      dataset: 'hotline',
+      columns: {
+        ticket_id: 'SRNumber',
+        received_at: 'CreatedDate',
+        closed_at: 'ClosedDate',
+        lead_dept: 'Owner',
+        channel: 'RequestSource',
+        status: 'Status',
+      },
+      values: { channel: { Call: 'phone', 'Self Service': 'web' } },
+    };
+    await writeFile(
+      join(dir, 'la311.csv'),
+      [
+        'SRNumber,CreatedDate,ClosedDate,Owner,RequestSource,Status',
+        '1-001,2024-03-09 23:30:00,2024-03-10 09:00:00,BSS,Call,Closed',
+        '1-002,2024-07-01 08:00:00,,LASAN,Self Service,Open',
+        '1-003,2024-07-01 08:05:00,2024-07-02 10:00:00,LASAN,Mobile App,Closed',
+        '1-004,2024-07-02 13:00:00,2024-07-02 14:00:00,BOE,Call,Closed',
+      ].join('\n'),
+    );
+    await writeFile(join(dir, 'la311.mapping.json'), `${JSON.stringify(exported, null, 2)}\n`);
+    const r = await run(
+      'validate',
+      join(dir, 'la311.csv'),
+      '--mapping',
+      join(dir, 'la311.mapping.json'),
+      '--json',
+    );
+    expect(r.code).toBe(0);
+    const summary = JSON.parse(r.stdout).import;
+    expect(summary).toMatchObject({ read: 4, loaded: 4, rejected: 0, warnings: 0 });
+    expect(summary.files[0]).toMatchObject({ dataset: 'hotline', unmappedValues: {} });
+    // Without its values the same mapping leaves the three Call / Self Service rows as unknown codes.
+    const { values: _, ...columnsOnly } = exported;
+    await writeFile(join(dir, 'la311.columns.json'), JSON.stringify(columnsOnly));
+    const bare = await run(
+      'validate',
+      join(dir, 'la311.csv'),
+      '--mapping',
+      join(dir, 'la311.columns.json'),
+      '--json',
+    );
+    expect(JSON.parse(bare.stdout).import).toMatchObject({ loaded: 4, warnings: 3 });
+  });
+});
+
 describe('formats, --dataset, --ledger', () => {
   it('reads XLSX, prints ledger entries with --json and writes the whole ledger as CSV', async () => {
     const fixtures = join(import.meta.dirname, '../../core/test/fixtures/formats');

@@ -66,7 +66,14 @@ export { ImportError, type ImportSummary, LEDGER_TABLE, type LedgerEntry } from 
 export { ledgerCsv, ledgerEntries } from './import/ledger-query.ts';
 export { type ImportMapping, MappingError, parseMapping } from './import/mapping.ts';
 export type { PiiAction, PiiColumn, PiiKind } from './import/pii.ts';
-export { type FilePreview, previewFile, suggestColumns } from './import/preview.ts';
+export {
+  type FilePreview,
+  guessForMapping,
+  MAX_CODED_VALUES,
+  previewFile,
+  suggestColumns,
+} from './import/preview.ts';
+export { suggestCode, type UnknownValue, unknownValues, type ValueCount } from './import/recode-values.ts';
 export { INDICATORS, indicatorByKey } from './indicators/catalogue/index.ts';
 export {
   type ComputedIndicator,
@@ -104,7 +111,7 @@ export { dict, own } from './own-keys.ts';
 export { DATASETS, datasetDef, isDatasetKey } from './schema/datasets.ts';
 export * as enums from './schema/enums.ts';
 export { enumLabel } from './schema/labels.ts';
-export { normaliseLabel, normaliseLabelSql } from './schema/normalise-label.ts';
+export { isBlankLabel, normaliseLabel, normaliseLabelSql } from './schema/normalise-label.ts';
 export { missingRoles, requiredRoles, roleText } from './schema/roles.ts';
 export * from './schema/types.ts';
 export {

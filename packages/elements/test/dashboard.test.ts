@@ -170,7 +170,7 @@ describe('<assessment-dashboard>', () => {
     const idle = await mount({});
     await idle.updateComplete;
     const drop = idle.shadowRoot!.querySelector('[part="dropzone"]');
-    expect(drop?.textContent).toContain('未指定数据文件');
+    expect(drop?.textContent).toContain('尚未载入数据');
     expect(drop?.querySelector('button')?.textContent).toBe('选择文件');
     const el = await mount({ src: blobUrl(SMALL_CASES) });
     await el.updateComplete;

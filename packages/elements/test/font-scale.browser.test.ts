@@ -131,7 +131,28 @@ describe('large type', () => {
       atLeastDouble(big, base, texts);
       noSidewaysOverflow(el);
     });
+
+    it(`${tag}: keeps its sizes under a host page's html { font-size: 62.5% } (1rem = 10 px)`, async () => {
+      const el = await mountAt360(tag, props);
+      const base = sizes(el, texts);
+      document.documentElement.style.fontSize = '62.5%';
+      await redraw(el);
+      const shrunk = sizes(el, texts);
+      for (const [i, b] of (base ?? []).entries())
+        expect(shrunk[i], texts[i]).toBeGreaterThanOrEqual(b - 0.01);
+      noSidewaysOverflow(el);
+    });
   }
+
+  it('the tile value keeps its size under a 62.5 % root (it was 10/16 of it with rem sizes)', async () => {
+    const el = await mountAt360('assessment-kpi-tile', { result: rate });
+    const normal = px(el.shadowRoot?.querySelector('p.value'));
+    // 2 × 16 px, or 1.6 × 16 px in a viewport narrower than 30rem.
+    expect([32, 25.6]).toContain(normal);
+    document.documentElement.style.fontSize = '62.5%';
+    await redraw(el);
+    expect(px(el.shadowRoot?.querySelector('p.value'))).toBe(normal);
+  });
 
   it('font-scale is reflected to --ad-font-scale and removed again', async () => {
     const el = await mountAt360('assessment-kpi-tile', { result: rate });

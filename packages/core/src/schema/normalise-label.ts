@@ -102,9 +102,17 @@ export function recodeSql(lookup: CodeLookup, v: string): string {
     CASE ${labelHeadSql(v)} ${arms(lookup.normal)} END)`;
 }
 
-/** SQL: the cell says nothing — only dashes, slashes, dots or spaces ("—", "/", "－"), i.e. not applicable. */
+/** A cell of only dashes, slashes, dots or spaces ("—", "/", "－") says nothing: not applicable. */
+const BLANK_RE = `[ \\t\u3000${DASHES}－～/／\\\\.。]+`;
+
+/** SQL: the cell says nothing (see BLANK_RE). */
 export function isBlankLabelSql(v: string): string {
-  return `regexp_full_match(${v}, ${literal(`[ \\t\u3000${DASHES}－～/／\\\\.。]+`)})`;
+  return `regexp_full_match(${v}, ${literal(BLANK_RE)})`;
+}
+
+/** The same in TypeScript. */
+export function isBlankLabel(value: string): boolean {
+  return new RegExp(`^(?:${BLANK_RE})$`, 'u').test(value);
 }
 
 /** The same normal form as SQL over the VARCHAR expression `v` (NULL stays NULL). */

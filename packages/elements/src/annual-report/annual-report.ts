@@ -71,24 +71,24 @@ export class AssessmentAnnualReport extends ScaledElement {
     tokens,
     css`
       :host { display: block; }
-      .toolbar { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: baseline; justify-content: space-between; margin-bottom: var(--_space); }
-      h2 { font-size: calc(1.1rem * var(--_scale)); margin: 0; }
-      .muted { color: var(--_muted); font-weight: normal; font-size: calc(0.9rem * var(--_scale)); }
-      button { font: inherit; padding: 0.3rem 0.8rem; border: 1px solid var(--_border); border-radius: var(--_radius); background: var(--_bg); color: var(--_fg); cursor: pointer; }
+      .toolbar { display: flex; flex-wrap: wrap; gap: calc(0.5 * var(--_rem)); align-items: baseline; justify-content: space-between; margin-bottom: var(--_space); }
+      h2 { font-size: calc(1.1 * var(--_rem) * var(--_scale)); margin: 0; }
+      .muted { color: var(--_muted); font-weight: normal; font-size: calc(0.9 * var(--_rem) * var(--_scale)); }
+      button { font: inherit; padding: calc(0.3 * var(--_rem)) calc(0.8 * var(--_rem)); border: 1px solid var(--_border); border-radius: var(--_radius); background: var(--_bg); color: var(--_fg); cursor: pointer; }
       button:focus-visible { outline: 3px solid var(--_bar); outline-offset: 2px; }
-      .checks { border-left: 4px solid var(--_good); background: var(--_panel); padding: 0.4rem 0.8rem; margin-bottom: var(--_space); }
+      .checks { border-left: 4px solid var(--_good); background: var(--_panel); padding: calc(0.4 * var(--_rem)) calc(0.8 * var(--_rem)); margin-bottom: var(--_space); }
       .checks.failed { border-left-color: var(--_bad); }
-      .checks ul { margin: 0.25rem 0 0; padding-left: 1.25rem; }
+      .checks ul { margin: calc(0.25 * var(--_rem)) 0 0; padding-left: calc(1.25 * var(--_rem)); }
       .scroll { overflow-x: auto; margin-bottom: calc(var(--_space) * 1.5); }
       table { border-collapse: collapse; font-variant-numeric: tabular-nums; }
-      caption { text-align: left; font-weight: 600; padding: 0.3rem 0; }
-      th, td { border: 1px solid var(--_border); padding: 0.25rem 0.5rem; font-weight: normal; }
+      caption { text-align: left; font-weight: 600; padding: calc(0.3 * var(--_rem)) 0; }
+      th, td { border: 1px solid var(--_border); padding: calc(0.25 * var(--_rem)) calc(0.5 * var(--_rem)); font-weight: normal; }
       thead th, th[scope='col'], th[scope='colgroup'] { text-align: center; background: var(--_panel); }
       th[scope='row'], th[scope='rowgroup'] { text-align: left; }
-      td { text-align: right; min-width: 3.5rem; }
+      td { text-align: right; min-width: calc(3.5 * var(--_rem)); }
       td.missing { color: var(--_muted); text-align: center; }
-      .notes { font-size: calc(0.85rem * var(--_scale)); color: var(--_muted); margin: -0.75rem 0 var(--_space); }
-      .notes ul { margin: 0.25rem 0 0; padding-left: 1.25rem; }
+      .notes { font-size: calc(0.85 * var(--_rem) * var(--_scale)); color: var(--_muted); margin: calc(-0.75 * var(--_rem)) 0 var(--_space); }
+      .notes ul { margin: calc(0.25 * var(--_rem)) 0 0; padding-left: calc(1.25 * var(--_rem)); }
       @media print {
         @page { size: A4 landscape; margin: 12mm; }
         :host { font-size: 9pt; color: #000; }

@@ -45,7 +45,7 @@ export class AssessmentBarChart extends ScaledElement {
     tokens,
     css`
       :host { display: block; }
-      svg { display: block; max-width: 100%; height: auto; font-size: calc(0.75rem * var(--_scale)); }
+      svg { display: block; max-width: 100%; height: auto; font-size: calc(0.75 * var(--_rem) * var(--_scale)); }
       svg .bar rect { fill: var(--_bar); }
       svg .bar[role='button'] { cursor: pointer; }
       svg .bar.selected rect { fill: var(--_accent); }
@@ -55,9 +55,9 @@ export class AssessmentBarChart extends ScaledElement {
       svg .category, svg .value { fill: var(--_fg); }
       /* d3-axis writes font-size="10" on the axis: follow the chart's (scaled) size instead. */
       svg .axis { color: var(--_muted); font-family: inherit; font-size: 0.85em; }
-      details { margin-top: 0.5rem; font-size: calc(0.9rem * var(--_scale)); }
-      table { border-collapse: collapse; margin-top: 0.5rem; }
-      th, td { padding: 0.2rem 0.75rem; border-bottom: 1px solid var(--_border); text-align: left; }
+      details { margin-top: calc(0.5 * var(--_rem)); font-size: calc(0.9 * var(--_rem) * var(--_scale)); }
+      table { border-collapse: collapse; margin-top: calc(0.5 * var(--_rem)); }
+      th, td { padding: calc(0.2 * var(--_rem)) calc(0.75 * var(--_rem)); border-bottom: 1px solid var(--_border); text-align: left; }
       td.num { text-align: right; font-variant-numeric: tabular-nums; }
       @media (forced-colors: active) { svg .bar rect { fill: CanvasText; } }
     `,

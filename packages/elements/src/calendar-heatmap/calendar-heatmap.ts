@@ -87,8 +87,8 @@ export class AssessmentCalendarHeatmap extends ScaledElement {
     tokens,
     css`
       :host { display: block; --_heat: var(--ad-color-heat, var(--_bar)); --_holiday: var(--ad-color-holiday, var(--_accent)); }
-      p.summary { margin: 0 0 0.5rem; font-size: calc(0.95rem * var(--_scale)); }
-      svg { display: block; max-width: 100%; height: auto; font-size: calc(0.75rem * var(--_scale)); }
+      p.summary { margin: 0 0 calc(0.5 * var(--_rem)); font-size: calc(0.95 * var(--_rem) * var(--_scale)); }
+      svg { display: block; max-width: 100%; height: auto; font-size: calc(0.75 * var(--_rem) * var(--_scale)); }
       svg .month-label { fill: var(--_fg); font-weight: 600; }
       svg .weekdays text { fill: var(--_muted); }
       svg .day { cursor: pointer; }
@@ -109,10 +109,10 @@ export class AssessmentCalendarHeatmap extends ScaledElement {
       svg .selected .ring { stroke: var(--_fg); stroke-width: 2.5px; }
       svg .day:focus-visible .ring { stroke: var(--_fg); stroke-width: 3px; }
       .legend {
-        display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; align-items: center;
-        margin: 0.5rem 0 0; padding: 0; list-style: none; font-size: calc(0.85rem * var(--_scale)); color: var(--_muted);
+        display: flex; flex-wrap: wrap; gap: calc(0.25 * var(--_rem)) calc(1 * var(--_rem)); align-items: center;
+        margin: calc(0.5 * var(--_rem)) 0 0; padding: 0; list-style: none; font-size: calc(0.85 * var(--_rem) * var(--_scale)); color: var(--_muted);
       }
-      .legend li { display: inline-flex; align-items: center; gap: 0.25rem; }
+      .legend li { display: inline-flex; align-items: center; gap: calc(0.25 * var(--_rem)); }
       .swatch { display: inline-block; width: 1em; height: 1em; border: 1px solid var(--_border); border-radius: 2px; box-sizing: border-box; }
       .swatch.l0 { background: var(--_panel); }
       .swatch.l1 { background: color-mix(in srgb, var(--_heat) 22%, var(--_bg)); }
@@ -124,10 +124,10 @@ export class AssessmentCalendarHeatmap extends ScaledElement {
         border: 1.5px solid var(--_holiday);
         background: repeating-linear-gradient(45deg, color-mix(in srgb, var(--_holiday) 55%, var(--_bg)) 0 1.5px, var(--_bg) 1.5px 4px);
       }
-      details { margin-top: 0.5rem; font-size: calc(0.9rem * var(--_scale)); }
+      details { margin-top: calc(0.5 * var(--_rem)); font-size: calc(0.9 * var(--_rem) * var(--_scale)); }
       .table-wrap { max-height: 24em; overflow: auto; }
-      table { border-collapse: collapse; margin-top: 0.5rem; }
-      th, td { padding: 0.2rem 0.75rem; border-bottom: 1px solid var(--_border); text-align: left; }
+      table { border-collapse: collapse; margin-top: calc(0.5 * var(--_rem)); }
+      th, td { padding: calc(0.2 * var(--_rem)) calc(0.75 * var(--_rem)); border-bottom: 1px solid var(--_border); text-align: left; }
       td.num { text-align: right; font-variant-numeric: tabular-nums; }
       @media (forced-colors: active) {
         svg .l1 .fill, svg .l2 .fill, svg .l3 .fill, svg .l4 .fill { fill: CanvasText; }

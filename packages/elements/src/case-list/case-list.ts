@@ -29,7 +29,7 @@ const MAX_PAGES = 24;
  * height at 17.9 million px in Firefox, 33.5 million in Chromium): beyond about 200,000 rows.
  */
 const MAX_SCROLL_PX = 8_000_000;
-/** Row height before the first row could be measured (2.25rem at 16px). */
+/** Row height before the first row could be measured (2.25 × 16 px). */
 const DEFAULT_ROW_PX = 36;
 
 /** Column widths in rem (a fixed layout: the widths do not change as other rows scroll into view). */
@@ -74,7 +74,7 @@ const WIDTHS = {
  * @csspart total - the case count (共 12,345 件)
  * @csspart status - loading, empty and error messages
  * @csspart sort - the sort button in each sortable column header (with an engine; not with fetchPage)
- * @cssprop --ad-case-list-height - height of the scrolling table (default 24rem)
+ * @cssprop --ad-case-list-height - height of the scrolling table (default 24 × 16 px, more under a larger root font size)
  * @fires ad-ready - detail: `{ total }` when the first page of rows is shown
  * @fires ad-error - detail: `{ message }` when a page cannot be loaded
  * @fires ad-sort - detail: `{ column, direction }` when a column header changed the sort
@@ -134,15 +134,15 @@ export class AssessmentCaseList extends LitElement {
       :host { display: block; max-width: 100%; min-width: 0; }
       .scroll {
         position: relative; overflow: auto; max-width: 100%;
-        height: var(--ad-case-list-height, 24rem);
+        height: var(--ad-case-list-height, calc(24 * var(--_rem)));
         border: 1px solid var(--_border); border-radius: var(--_radius); background: var(--_bg);
       }
       .scroll:focus-visible { outline: 3px solid var(--_bar); outline-offset: 2px; }
       table { border-collapse: collapse; table-layout: fixed; font-variant-numeric: tabular-nums; }
-      .head { font-weight: 600; margin: 0 0 0.4rem; }
-      .total { font-weight: normal; color: var(--_muted); margin-left: 0.5rem; }
+      .head { font-weight: 600; margin: 0 0 calc(0.4 * var(--_rem)); }
+      .total { font-weight: normal; color: var(--_muted); margin-left: calc(0.5 * var(--_rem)); }
       th, td {
-        height: 2.25rem; box-sizing: border-box; padding: 0 0.6rem; text-align: left;
+        height: calc(2.25 * var(--_rem)); box-sizing: border-box; padding: 0 calc(0.6 * var(--_rem)); text-align: left;
         white-space: nowrap; overflow: hidden; text-overflow: ellipsis;
         border-bottom: 1px solid var(--_border);
       }
@@ -154,7 +154,7 @@ export class AssessmentCaseList extends LitElement {
       td.num { text-align: right; }
       .late { color: var(--_bad); font-weight: 600; }
       .muted { color: var(--_muted); }
-      .status { color: var(--_muted); margin: 0.4rem 0; }
+      .status { color: var(--_muted); margin: calc(0.4 * var(--_rem)) 0; }
       .status.error { color: var(--_bad); }
       @media print { .scroll { height: auto; overflow: visible; } }
     `,

@@ -80,10 +80,10 @@ export class AssessmentItemBreakdown extends LitElement {
       :host { display: block; max-width: 100%; min-width: 0; }
       .scroll { overflow-x: auto; max-width: 100%; }
       .scroll:focus-visible { outline: 3px solid var(--_bar); outline-offset: 2px; }
-      table { border-collapse: collapse; min-width: 40rem; width: 100%; font-variant-numeric: tabular-nums; }
-      caption { text-align: left; font-weight: 600; padding-bottom: 0.4rem; }
-      .hint { font-weight: normal; color: var(--_muted); margin-left: 0.5rem; font-size: 0.875rem; }
-      th, td { padding: 0.3rem 0.6rem; border-bottom: 1px solid var(--_border); text-align: right; white-space: nowrap; }
+      table { border-collapse: collapse; min-width: calc(40 * var(--_rem)); width: 100%; font-variant-numeric: tabular-nums; }
+      caption { text-align: left; font-weight: 600; padding-bottom: calc(0.4 * var(--_rem)); }
+      .hint { font-weight: normal; color: var(--_muted); margin-left: calc(0.5 * var(--_rem)); font-size: calc(0.875 * var(--_rem)); }
+      th, td { padding: calc(0.3 * var(--_rem)) calc(0.6 * var(--_rem)); border-bottom: 1px solid var(--_border); text-align: right; white-space: nowrap; }
       th[scope='row'], thead th:first-child, td.code { text-align: left; }
       thead th { background: var(--_panel); font-weight: 600; }
       tbody tr { cursor: pointer; }
@@ -91,7 +91,7 @@ export class AssessmentItemBreakdown extends LitElement {
       tfoot th, tfoot td { font-weight: 600; border-top: 2px solid var(--_border); }
       button {
         font: inherit; color: var(--_bar); background: none; border: 0; padding: 0; cursor: pointer;
-        text-decoration: underline; text-align: left; white-space: normal; min-width: 8rem;
+        text-decoration: underline; text-align: left; white-space: normal; min-width: calc(8 * var(--_rem));
       }
       button:focus-visible { outline: 3px solid var(--_bar); outline-offset: 2px; }
       .bad { color: var(--_bad); font-weight: 600; }

@@ -27,7 +27,7 @@ import {
 import { html, nothing, type PropertyValues } from 'lit';
 import { downloadBlob, downloadText } from '../download.ts';
 import { defaultAssetBase } from '../duckdb/asset-base.ts';
-import { acquireDuckDB, type DuckDBLease } from '../duckdb/shared-db.ts';
+import { acquireDuckDB, type DuckDBLease, EngineStartError } from '../duckdb/shared-db.ts';
 import { chartPng, standaloneSvg } from '../export/export-chart.ts';
 import { breakdownCsv, breakdownSheet, indicatorsCsv, indicatorsSheet } from '../export/export-data.ts';
 import { installOfflineGuard } from '../guard/offline-guard.ts';
@@ -45,7 +45,8 @@ import { FetchError, TooLargeError } from '../load/fetch-with-progress.ts';
 import { ScaledElement } from '../styles/scaled-element.ts';
 import { tokens } from '../styles/tokens.ts';
 import { cubeGroups, cubeValues, isMonthSelection, MONTH_COLUMN, selectionOptions } from './cross-filter.ts';
-import { DEFAULT_TILES } from './default-tiles.ts';
+import { defaultTiles } from './default-tiles.ts';
+import { dashboardHeading } from './heading.ts';
 import { fileInput, SOURCE_ATTRIBUTES, type SourceAttribute, urlFileName, urlInput } from './inputs.ts';
 import type { Input, LoadState, Selection } from './load-state.ts';
 import { snapshotBanner, snapshotState, upgradeState, withSnapshotStatus } from './snapshot-mode.ts';
@@ -108,6 +109,9 @@ const ACCEPT = '.csv,.tsv,.txt,.xlsx,.parquet,.arrow,.arrows,.feather,.json,.ndj
  * @attr steps - URL of the case process-step export (办件过程), for 事后补录 checks
  * @attr receipts - URL of treasury / non-tax receipts (缴款到账记录), reconciled with fees and fines (网下运行)
  * @attr lang - 'zh-CN' (default) or 'en'
+ * @attr heading - the dashboard's heading (default 政务服务与政务公开评估 / its English); empty: no heading,
+ *   for a page whose own heading already names it
+ * @attr heading-level - the heading's level in the host page's outline, 1–6 (default 2)
  * @attr as-of - 'YYYY-MM-DD': every indicator counts only what had happened by the end of that day (rows
  *   received later, and closures, replies, ratings and callbacks dated later, are left out); default: the
  *   latest timestamp in the data. The header's date field (统计截至 / As of) sets it and reflects it.
@@ -144,6 +148,7 @@ const ACCEPT = '.csv,.tsv,.txt,.xlsx,.parquet,.arrow,.arrows,.feather,.json,.ndj
  * @csspart tiles - the KPI tile list
  * @csspart panel - a chart panel
  * @csspart dropzone - the file drop area shown without `src`
+ * @csspart heading - the dashboard's heading
  */
 export class AssessmentDashboard extends ScaledElement {
   static override properties = {
@@ -155,6 +160,8 @@ export class AssessmentDashboard extends ScaledElement {
     steps: { type: String },
     receipts: { type: String },
     lang: { type: String, reflect: true },
+    heading: { type: String },
+    headingLevel: { type: Number, attribute: 'heading-level' },
     asOf: { type: String, attribute: 'as-of', reflect: true },
     assetBase: { type: String, attribute: 'asset-base' },
     maxMb: { type: Number, attribute: 'max-mb' },
@@ -186,6 +193,8 @@ export class AssessmentDashboard extends ScaledElement {
   declare steps: string | undefined;
   declare receipts: string | undefined;
   declare lang: string;
+  declare heading: string | undefined;
+  declare headingLevel: number | undefined;
   declare asOf: string | undefined;
   declare assetBase: string | undefined;
   declare maxMb: number;
@@ -612,9 +621,11 @@ export class AssessmentDashboard extends ScaledElement {
             formatBytes(e.size, this.#lang()),
             formatBytes(e.limit, this.#lang()),
           )
-        : e instanceof Error
-          ? e.message
-          : String(e);
+        : e instanceof EngineStartError
+          ? t.engineStart(e.problem)
+          : e instanceof Error
+            ? e.message
+            : String(e);
     this._state = { phase: 'error', kind, file: errorFile, detail };
     this.dispatchEvent(new CustomEvent('ad-error', { detail: { kind, file: errorFile, message: detail } }));
   }
@@ -826,7 +837,7 @@ export class AssessmentDashboard extends ScaledElement {
     const t = messages(lang);
     const s = this._state;
     return html`<header>
-        <h2>${t.title}</h2>
+        ${dashboardHeading(this.heading ?? t.title, this.headingLevel)}
         ${this.#asOfControl(s, lang)}
         ${this._badMaxMb === undefined ? nothing : html`<p class="note" role="status">${t.badMaxMb(this._badMaxMb, DEFAULT_MAX_MB)}</p>`}
       </header>
@@ -868,11 +879,16 @@ export class AssessmentDashboard extends ScaledElement {
       case 'idle':
         return this.#inputs().length ? this.#progress(t.startingEngine) : this.#dropZone(lang);
       case 'fetching': {
-        const sizes = s.total
-          ? `${formatBytes(s.loaded, lang)} / ${formatBytes(s.total, lang)}`
-          : formatBytes(s.loaded, lang);
+        // A local file is read, not downloaded: its own size, not bytes so far.
+        const local = this.#localFiles.some((f) => f.name === s.file);
+        const sizes =
+          s.total && local
+            ? formatBytes(s.total, lang)
+            : s.total
+              ? `${formatBytes(s.loaded, lang)} / ${formatBytes(s.total, lang)}`
+              : formatBytes(s.loaded, lang);
         return this.#progress(
-          `${t.fetching(this.#label(s.file))}（${sizes}）`,
+          `${(local ? t.readingLocal : t.fetching)(this.#label(s.file))}${lang === 'zh' ? `（${sizes}）` : ` (${sizes})`}`,
           s.total ? s.loaded / s.total : undefined,
         );
       }
@@ -964,7 +980,7 @@ export class AssessmentDashboard extends ScaledElement {
     const read = imports.reduce((n, i) => n + i.read, 0);
     const loaded = imports.reduce((n, i) => n + i.loaded, 0);
     const rejected = imports.reduce((n, i) => n + i.rejected, 0);
-    const tiles = DEFAULT_TILES.flatMap((key) => computed.filter((c) => c.result.key === key));
+    const tiles = defaultTiles(computed);
     const domains = computed.find((c) => c.result.key === 'foi.volume_by_domain');
     const source = remote
       ? html`<p class="meta">${t.remoteSource(new URL(remote).host)}</p>`

@@ -40,6 +40,8 @@ export const fileInput = (file: File, maxBytes: number): Input => ({
   dataset: undefined,
   read: async (onProgress) => {
     if (file.size > maxBytes) throw new TooLargeError(file.name, file.size, maxBytes);
+    // Its size is known before reading: the progress line shows it rather than "0 KB".
+    onProgress(0, file.size);
     const bytes = new Uint8Array(await file.arrayBuffer());
     onProgress(bytes.byteLength, file.size);
     return bytes;

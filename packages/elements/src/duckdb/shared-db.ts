@@ -2,6 +2,7 @@ import { EngineCrashedError } from '@assessment-dashboard/core';
 // Types only: the DuckDB-WASM API (and the Apache Arrow code it brings) is fetched as its own chunk
 // when an engine is first started, so a page painted from a snapshot never downloads it.
 import type { AsyncDuckDB, DuckDBBundles } from '@duckdb/duckdb-wasm';
+import { checkWasm, type EngineStartProblem } from './wasm-check.ts';
 
 /** The DuckDB-WASM files the build copies next to the element bundle (see scripts/copy-duckdb-assets.mjs). */
 export const DUCKDB_FILES = {
@@ -9,8 +10,15 @@ export const DUCKDB_FILES = {
   mvp: { mainModule: 'duckdb-mvp.wasm', mainWorker: 'duckdb-browser-mvp.worker.js' },
 } as const;
 
+/** DuckDB-WASM did not start; `problem` says why, for a message in the page's language. */
 export class EngineStartError extends Error {
   override name = 'EngineStartError';
+  constructor(
+    message: string,
+    readonly problem: EngineStartProblem,
+  ) {
+    super(message);
+  }
 }
 
 interface Instance {
@@ -133,27 +141,37 @@ async function startDuckDB(
   );
   const db = new AsyncDuckDBClass(new VoidLogger(), worker);
   let timer: ReturnType<typeof setTimeout> | undefined;
+  const wasm = bundle.mainModule;
   const failed = new Promise<never>((_, reject) => {
-    worker.addEventListener('error', (e) =>
+    worker.addEventListener('error', (e) => {
+      const message = e.message || 'script error';
       reject(
-        new EngineStartError(
-          `DuckDB worker failed to start from ${workerUrl}: ${e.message || 'script error'}`,
-        ),
-      ),
-    );
+        new EngineStartError(`DuckDB worker failed to start from ${workerUrl}: ${message}`, {
+          kind: 'worker',
+          url: workerUrl,
+          message,
+        }),
+      );
+    });
+    // The worker hides a failed compile; this check finds the common causes at once.
+    void checkWasm(wasm).then((problem) => {
+      if (problem) reject(new EngineStartError(englishProblem(problem), problem));
+    });
+    const seconds = Math.round(timeoutMs / 1000);
     timer = setTimeout(
       () =>
         reject(
           new EngineStartError(
-            `DuckDB did not start within ${Math.round(timeoutMs / 1000)} s. Check that ${bundle.mainModule} ` +
-              "is reachable and served as application/wasm, and that the page's CSP allows 'wasm-unsafe-eval'.",
+            `DuckDB did not start within ${seconds} s. Check that ${wasm} is reachable and served as ` +
+              "application/wasm, and that the page's CSP allows 'wasm-unsafe-eval'.",
+            { kind: 'timeout', url: wasm, seconds },
           ),
         ),
       timeoutMs,
     );
   });
   try {
-    await Promise.race([db.instantiate(bundle.mainModule, bundle.pthreadWorker), failed]);
+    await Promise.race([db.instantiate(wasm, bundle.pthreadWorker), failed]);
   } catch (e) {
     worker.terminate();
     throw e;
@@ -164,4 +182,18 @@ async function startDuckDB(
   // From now on an uncaught error in the worker means it is gone: fail everything waiting on it.
   worker.addEventListener('error', (e) => onCrash(`DuckDB worker stopped: ${e.message || 'unknown error'}`));
   return db;
+}
+
+/** The problem in English, for the console and for hosts that catch the error themselves. */
+function englishProblem(p: EngineStartProblem): string {
+  switch (p.kind) {
+    case 'status':
+      return `${p.url} could not be downloaded (HTTP ${p.status}).`;
+    case 'mime':
+      return `${p.url} is served as "${p.type || 'no type'}"; browsers compile WebAssembly only when it is served as application/wasm.`;
+    case 'not-wasm':
+      return `${p.url} is not a WebAssembly file (perhaps an HTML page served in its place).`;
+    default:
+      return `DuckDB did not start from ${p.url}.`;
+  }
 }

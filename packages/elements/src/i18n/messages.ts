@@ -1,3 +1,5 @@
+import type { EngineStartProblem } from '../duckdb/wasm-check.ts';
+
 /** UI strings. zh-CN is the default; every key must exist in both catalogues (the type enforces it). */
 const zh = {
   title: '政务服务与政务公开评估',
@@ -7,15 +9,30 @@ const zh = {
   dataEndNote: (date: string) => `（数据最新至 ${date}）`,
   unavailableTitle: (n: number) => `本导出无法计算的指标（${n} 项）及所需的列`,
   colon: '：',
-  noSource: '未指定数据文件。请在标签上设置 src 属性，例如 <assessment-dashboard src="/data/cases.csv">。',
+  noSource: '尚未载入数据。',
   emptyFile: (file: string) => `文件 ${file} 中没有可用的数据行。`,
   loadFailed: (file: string) => `无法加载 ${file}`,
   engineFailed: '分析引擎启动失败',
+  engineStart: (p: EngineStartProblem): string => {
+    switch (p.kind) {
+      case 'status':
+        return `无法下载分析引擎文件 ${p.url}（HTTP ${p.status}）。请确认已把 duckdb/ 文件夹与脚本一起部署，或 asset-base 属性指向它。`;
+      case 'mime':
+        return `服务器以类型“${p.type || '（无）'}”提供分析引擎文件 ${p.url}，浏览器只接受 application/wasm。请在服务器上把 .wasm 文件的 MIME 类型设为 application/wasm。`;
+      case 'not-wasm':
+        return `${p.url} 不是分析引擎文件（WebAssembly），可能是服务器返回的网页。请确认已把 duckdb/ 文件夹与脚本一起部署。`;
+      case 'worker':
+        return `分析引擎的后台脚本 ${p.url} 无法运行（${p.message}）。请确认该文件可以访问。`;
+      case 'timeout':
+        return `分析引擎在 ${p.seconds} 秒内未能启动。请确认 ${p.url} 可以访问、类型为 application/wasm，并且页面的内容安全策略（CSP）允许 'wasm-unsafe-eval'。`;
+    }
+  },
   serverFailed: (host: string) => `查询服务器 ${host} 未能应答。服务器恢复后点击“重试”。`,
   engineCrashed: '分析引擎意外停止。数据仍在本机，点击“重试”将重新启动引擎并载入数据。',
   importFailed: (file: string) => `无法导入 ${file}`,
   retry: '重试',
   fetching: (file: string) => `正在下载 ${file}`,
+  readingLocal: (file: string) => `正在读取 ${file}`,
   startingEngine: '正在启动分析引擎（DuckDB-WASM）',
   connecting: (host: string) => `正在连接查询服务器 ${host}`,
   remoteSource: (host: string) => `数据由查询服务器 ${host} 计算，原始数据不下载到本机。`,
@@ -108,6 +125,15 @@ const zh = {
   stillMissing: (cols: string) => `仍需指定：${cols}`,
   applyMapping: '应用并导入',
   downloadMapping: '下载映射文件（JSON）',
+  recodeTitle: '代码值对照',
+  recodeHint:
+    '下列值不是该列的已知代码。请为每个值选择对应的代码（已按相似程度给出建议）；选“不对照”的值将在导入报告中列为未识别。',
+  recodeCaption: (field: string, header: string) => `${field}（文件中的列：${header}）`,
+  valueInFile: '文件中的值',
+  rowCount: '行数',
+  codeToUse: '对照为',
+  noRecode: '不对照',
+  suggestedMark: '（建议）',
   mappingFailed: (file: string) => `映射文件 ${file} 无法使用`,
   filterChip: (label: string) => `筛选：${label}`,
   copyLink: '复制链接',
@@ -196,16 +222,31 @@ const en: Messages = {
   dataEndNote: (date) => ` (data up to ${date})`,
   unavailableTitle: (n) => `${n} indicators this export cannot answer, and the column that would enable each`,
   colon: ': ',
-  noSource: 'No data file given. Set the src attribute, e.g. <assessment-dashboard src="/data/cases.csv">.',
+  noSource: 'No data loaded yet.',
   emptyFile: (file) => `${file} has no usable data rows.`,
   loadFailed: (file) => `Could not load ${file}`,
   engineFailed: 'The analysis engine failed to start',
+  engineStart: (p) => {
+    switch (p.kind) {
+      case 'status':
+        return `The analysis engine file ${p.url} could not be downloaded (HTTP ${p.status}). Check that the duckdb/ folder was deployed beside the script, or that the asset-base attribute points to it.`;
+      case 'mime':
+        return `The server sends the analysis engine file ${p.url} as "${p.type || 'no type'}"; browsers accept only application/wasm. Set the MIME type of .wasm files to application/wasm on the server.`;
+      case 'not-wasm':
+        return `${p.url} is not the analysis engine (WebAssembly) file; the server perhaps sent a web page instead. Check that the duckdb/ folder was deployed beside the script.`;
+      case 'worker':
+        return `The analysis engine's background script ${p.url} could not run (${p.message}). Check that the file is reachable.`;
+      case 'timeout':
+        return `The analysis engine did not start within ${p.seconds} s. Check that ${p.url} is reachable and served as application/wasm, and that the page's Content-Security-Policy allows 'wasm-unsafe-eval'.`;
+    }
+  },
   serverFailed: (host) => `The query server ${host} did not answer. Retry once it is back.`,
   engineCrashed:
     'The analysis engine stopped unexpectedly. Your data has not left this device; Retry starts a new engine and loads it again.',
   importFailed: (file) => `Could not import ${file}`,
   retry: 'Retry',
   fetching: (file) => `Downloading ${file}`,
+  readingLocal: (file) => `Reading ${file}`,
   startingEngine: 'Starting the analysis engine (DuckDB-WASM)',
   connecting: (host: string) => `Connecting to the query server ${host}`,
   remoteSource: (host: string) => `Computed by the query server ${host}; the raw data is not downloaded.`,
@@ -297,6 +338,15 @@ const en: Messages = {
   stillMissing: (cols) => `Still to choose: ${cols}`,
   applyMapping: 'Apply and import',
   downloadMapping: 'Download the mapping (JSON)',
+  recodeTitle: 'Recode values',
+  recodeHint:
+    'These values are not known codes of their column. Choose the code each one stands for (suggestions are the closest codes); values left as "do not recode" are listed as unrecognised in the import report.',
+  recodeCaption: (field, header) => `${field} (column in the file: ${header})`,
+  valueInFile: 'Value in the file',
+  rowCount: 'Rows',
+  codeToUse: 'Recode as',
+  noRecode: 'Do not recode',
+  suggestedMark: ' (suggested)',
   mappingFailed: (file) => `The mapping file ${file} cannot be used`,
   filterChip: (label) => `Filter: ${label}`,
   copyLink: 'Copy link',

@@ -26,20 +26,20 @@ export class AssessmentImportReport extends ScaledElement {
   static override styles = [
     tokens,
     css`
-      :host { display: block; font-size: calc(0.9rem * var(--_scale)); }
-      details { background: var(--_bg); border: 1px solid var(--_border); border-radius: var(--_radius); padding: 0.5rem 0.75rem; }
+      :host { display: block; font-size: calc(0.9 * var(--_rem) * var(--_scale)); }
+      details { background: var(--_bg); border: 1px solid var(--_border); border-radius: var(--_radius); padding: calc(0.5 * var(--_rem)) calc(0.75 * var(--_rem)); }
       summary { cursor: pointer; font-weight: 600; }
       summary:focus-visible, button:focus-visible { outline: 3px solid var(--_bar); outline-offset: 2px; }
       .scroll { overflow-x: auto; }
-      table { border-collapse: collapse; margin: 0.5rem 0; min-width: 100%; }
-      caption { text-align: left; font-weight: 600; padding: 0.25rem 0; }
-      th, td { padding: 0.2rem 0.6rem; border-bottom: 1px solid var(--_border); text-align: left; vertical-align: top; }
+      table { border-collapse: collapse; margin: calc(0.5 * var(--_rem)) 0; min-width: 100%; }
+      caption { text-align: left; font-weight: 600; padding: calc(0.25 * var(--_rem)) 0; }
+      th, td { padding: calc(0.2 * var(--_rem)) calc(0.6 * var(--_rem)); border-bottom: 1px solid var(--_border); text-align: left; vertical-align: top; }
       td.num { text-align: right; font-variant-numeric: tabular-nums; }
-      td.value { max-width: 20rem; overflow-wrap: anywhere; }
+      td.value { max-width: calc(20 * var(--_rem)); overflow-wrap: anywhere; }
       /* Text from files is isolated so a right-to-left override cannot reorder the report around it. */
       td, th[scope='row'], li { unicode-bidi: isolate; }
       .reject { color: var(--_bad); }
-      button { font: inherit; padding: 0.25rem 0.75rem; border-radius: var(--_radius); border: 1px solid var(--_border); background: var(--_panel); color: var(--_fg); cursor: pointer; }
+      button { font: inherit; padding: calc(0.25 * var(--_rem)) calc(0.75 * var(--_rem)); border-radius: var(--_radius); border: 1px solid var(--_border); background: var(--_panel); color: var(--_fg); cursor: pointer; }
     `,
   ];
 

@@ -38,7 +38,7 @@ export class AssessmentKpiTile extends ScaledElement {
       article {
         box-sizing: border-box;
         height: 100%;
-        padding: 0.75rem 1rem;
+        padding: calc(0.75 * var(--_rem)) calc(1 * var(--_rem));
         border: 1px solid var(--_border);
         border-top: 4px solid var(--_border);
         border-radius: var(--_radius);
@@ -47,17 +47,17 @@ export class AssessmentKpiTile extends ScaledElement {
       article.green { border-top-color: var(--_good); }
       article.amber { border-top-color: var(--_warn); }
       article.red { border-top-color: var(--_bad); }
-      h3 { margin: 0; font-size: calc(0.95rem * var(--_scale)); font-weight: 600; color: var(--_muted); }
-      p.value { margin: 0.25rem 0 0; font-size: calc(2rem * var(--_scale)); font-weight: 700; color: var(--_fg); font-variant-numeric: tabular-nums; }
-      p { margin: 0.15rem 0 0; font-size: calc(0.85rem * var(--_scale)); color: var(--_muted); }
+      h3 { margin: 0; font-size: calc(0.95 * var(--_rem) * var(--_scale)); font-weight: 600; color: var(--_muted); }
+      p.value { margin: calc(0.25 * var(--_rem)) 0 0; font-size: calc(2 * var(--_rem) * var(--_scale)); font-weight: 700; color: var(--_fg); font-variant-numeric: tabular-nums; }
+      p { margin: calc(0.15 * var(--_rem)) 0 0; font-size: calc(0.85 * var(--_rem) * var(--_scale)); color: var(--_muted); }
       .status { font-weight: 600; }
-      p.value.na { font-size: calc(1.1rem * var(--_scale)); font-weight: 600; color: var(--_muted); }
+      p.value.na { font-size: calc(1.1 * var(--_rem) * var(--_scale)); font-weight: 600; color: var(--_muted); }
       .green .status { color: var(--_good); }
       .amber .status { color: var(--_warn); }
       .red .status { color: var(--_bad); }
       @media (max-width: 30rem) {
-        article { padding: 0.5rem 0.625rem; }
-        p.value { font-size: calc(1.6rem * var(--_scale)); }
+        article { padding: calc(0.5 * var(--_rem)) calc(0.625 * var(--_rem)); }
+        p.value { font-size: calc(1.6 * var(--_rem) * var(--_scale)); }
       }
     `,
   ];

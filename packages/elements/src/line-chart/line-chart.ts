@@ -49,7 +49,7 @@ export class AssessmentLineChart extends ScaledElement {
     tokens,
     css`
       :host { display: block; }
-      svg { display: block; max-width: 100%; height: auto; font-size: calc(0.6875rem * var(--_scale)); }
+      svg { display: block; max-width: 100%; height: auto; font-size: calc(0.6875 * var(--_rem) * var(--_scale)); }
       svg .series { stroke: var(--_bar); stroke-width: 2px; }
       svg .dots circle { fill: var(--_bar); }
       svg .dots circle.empty { fill: var(--_surface, #fff); stroke: var(--_muted); }
@@ -62,9 +62,9 @@ export class AssessmentLineChart extends ScaledElement {
       svg .reference text { fill: var(--_accent); }
       /* d3-axis writes font-size="10" on the axis: follow the chart's (scaled) size instead. */
       svg .axis { color: var(--_muted); font-family: inherit; font-size: 0.91em; }
-      details { margin-top: 0.5rem; font-size: calc(0.9rem * var(--_scale)); }
-      table { border-collapse: collapse; margin-top: 0.5rem; }
-      th, td { padding: 0.2rem 0.75rem; border-bottom: 1px solid var(--_border); text-align: left; }
+      details { margin-top: calc(0.5 * var(--_rem)); font-size: calc(0.9 * var(--_rem) * var(--_scale)); }
+      table { border-collapse: collapse; margin-top: calc(0.5 * var(--_rem)); }
+      th, td { padding: calc(0.2 * var(--_rem)) calc(0.75 * var(--_rem)); border-bottom: 1px solid var(--_border); text-align: left; }
       td.num { text-align: right; font-variant-numeric: tabular-nums; }
       @media (forced-colors: active) { svg .series { stroke: CanvasText; } svg .dots circle { fill: CanvasText; } }
     `,

@@ -34,7 +34,7 @@ export class AssessmentScorecard extends ScaledElement {
       .scroll { overflow-x: auto; }
       table { border-collapse: collapse; width: 100%; font-variant-numeric: tabular-nums; }
       /* On a phone the table scrolls sideways instead of breaking names and bands one character per line. */
-      th, td { padding: 0.35rem 0.6rem; border-bottom: 1px solid var(--_border); text-align: left; vertical-align: top; white-space: nowrap; }
+      th, td { padding: calc(0.35 * var(--_rem)) calc(0.6 * var(--_rem)); border-bottom: 1px solid var(--_border); text-align: left; vertical-align: top; white-space: nowrap; }
       tr.detail td { white-space: normal; }
       /* Department names wrap after six characters or so, so the score stays in view on a phone. */
       tbody th { white-space: normal; min-width: 6em; }
@@ -44,8 +44,8 @@ export class AssessmentScorecard extends ScaledElement {
       button:focus-visible { outline: 3px solid var(--_bar); outline-offset: 2px; }
       .up { color: var(--_good); }
       .down { color: var(--_bad); }
-      tr.detail td { background: var(--_panel); font-size: calc(0.875rem * var(--_scale)); }
-      tr.detail ul { margin: 0; padding-left: 1.25rem; }
+      tr.detail td { background: var(--_panel); font-size: calc(0.875 * var(--_rem) * var(--_scale)); }
+      tr.detail ul { margin: 0; padding-left: calc(1.25 * var(--_rem)); }
       .missing { color: var(--_muted); }
       .spark { color: var(--_bar); vertical-align: middle; }
       @media print {

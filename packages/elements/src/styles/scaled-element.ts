@@ -6,9 +6,10 @@ const MAX_SCALE = 4;
 
 /**
  * Base of every element: the `font-scale` attribute for large type (大字版). It sets `--ad-font-scale` on the
- * host, which every font size multiplies (`calc(<rem> * var(--_scale))`, see tokens.ts) and which inherits
- * into nested elements, and scales the text the element inherits from the page. Sizes are in rem, so the
- * host page's own 字号 switch (a larger root font size) enlarges the text as well; the two multiply.
+ * host, which every font size multiplies (`calc(<n> * var(--_rem) * var(--_scale))`, see tokens.ts) and which
+ * inherits into nested elements, and scales the text the element inherits from the page. Sizes are in
+ * `--_rem` (the root font size, at least 16 px), so the host page's own 字号 switch (a larger root font
+ * size) enlarges the text as well; the two multiply.
  * A controller applies it, so subclasses' `willUpdate`/`updated` need not call super.
  */
 export class ScaledElement extends LitElement {

@@ -18,9 +18,13 @@ export const tokens = css`
     --_warn: var(--ad-color-warn, #9a6700);
     --_bad: var(--ad-color-bad, #cf222e);
     --_radius: var(--ad-radius, 6px);
-    --_space: var(--ad-space, 1rem);
-    /* Large type: every font size is calc(<rem> * var(--_scale)), so both the font-scale attribute
-       (which sets --ad-font-scale) and the host page's root font size (字号 大/超大) enlarge the text. */
+    /* The unit of every size: the root font size, but never below 16 px, so a host page whose root is
+       shrunk (html { font-size: 62.5% }, 1rem = 10 px) does not shrink the dashboard to 9 px text, while a
+       larger root (字号 大/超大) still enlarges it. */
+    --_rem: var(--ad-rem, max(16px, 1rem));
+    --_space: var(--ad-space, calc(1 * var(--_rem)));
+    /* Large type: every font size is calc(<n> * var(--_rem) * var(--_scale)), so both the font-scale
+       attribute (which sets --ad-font-scale) and the host page's root font size enlarge the text. */
     --_scale: var(--ad-font-scale, 1);
     font-family: var(--_font);
     color: var(--_fg);

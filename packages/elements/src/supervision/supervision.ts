@@ -29,15 +29,15 @@ export class AssessmentSupervision extends ScaledElement {
     tokens,
     css`
       :host { display: block; }
-      h4 { margin: 0.75rem 0 0.4rem; font-size: calc(1rem * var(--_scale)); }
-      .scroll { overflow: auto; max-height: var(--ad-supervision-max-height, 22rem); }
-      table { border-collapse: collapse; width: 100%; font-variant-numeric: tabular-nums; font-size: calc(0.875rem * var(--_scale)); }
+      h4 { margin: calc(0.75 * var(--_rem)) 0 calc(0.4 * var(--_rem)); font-size: calc(1 * var(--_rem) * var(--_scale)); }
+      .scroll { overflow: auto; max-height: var(--ad-supervision-max-height, calc(22 * var(--_rem))); }
+      table { border-collapse: collapse; width: 100%; font-variant-numeric: tabular-nums; font-size: calc(0.875 * var(--_rem) * var(--_scale)); }
       /* On a phone the tables scroll sideways instead of breaking names one character per line. */
-      table.backfill-flags, table.reconcile-flags { min-width: 40rem; }
-      th, td { padding: 0.3rem 0.5rem; border-bottom: 1px solid var(--_border); text-align: left; white-space: nowrap; }
+      table.backfill-flags, table.reconcile-flags { min-width: calc(40 * var(--_rem)); }
+      th, td { padding: calc(0.3 * var(--_rem)) calc(0.5 * var(--_rem)); border-bottom: 1px solid var(--_border); text-align: left; white-space: nowrap; }
       thead th { position: sticky; top: 0; background: var(--_bg); }
       td.num { text-align: right; }
-      .meta { color: var(--_muted); font-size: calc(0.875rem * var(--_scale)); }
+      .meta { color: var(--_muted); font-size: calc(0.875 * var(--_rem) * var(--_scale)); }
       @media print { .scroll { max-height: none; overflow: visible; } }
     `,
   ];

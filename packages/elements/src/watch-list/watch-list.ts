@@ -30,22 +30,22 @@ export class AssessmentWatchList extends ScaledElement {
     tokens,
     css`
       :host { display: block; }
-      .scroll { overflow-x: auto; max-height: var(--ad-watch-max-height, 24rem); overflow-y: auto; }
+      .scroll { overflow-x: auto; max-height: var(--ad-watch-max-height, calc(24 * var(--_rem))); overflow-y: auto; }
       table { border-collapse: collapse; width: 100%; font-variant-numeric: tabular-nums; }
-      caption { text-align: left; font-weight: 600; padding-bottom: 0.4rem; }
+      caption { text-align: left; font-weight: 600; padding-bottom: calc(0.4 * var(--_rem)); }
       /* On a phone the table scrolls sideways instead of breaking names one character per line. */
-      table { min-width: 36rem; }
-      th, td { padding: 0.3rem 0.6rem; border-bottom: 1px solid var(--_border); text-align: left; white-space: nowrap; }
+      table { min-width: calc(36 * var(--_rem)); }
+      th, td { padding: calc(0.3 * var(--_rem)) calc(0.6 * var(--_rem)); border-bottom: 1px solid var(--_border); text-align: left; white-space: nowrap; }
       thead th { position: sticky; top: 0; background: var(--_bg); }
       td.num { text-align: right; }
       .card { font-weight: 600; white-space: nowrap; }
       .card.red { color: var(--_bad); }
       .card.yellow { color: var(--_warn); }
       .card::before { content: '■ '; }
-      label { display: flex; flex-wrap: wrap; gap: 0.4rem; align-items: center; margin-bottom: 0.5rem; white-space: nowrap; }
+      label { display: flex; flex-wrap: wrap; gap: calc(0.4 * var(--_rem)); align-items: center; margin-bottom: calc(0.5 * var(--_rem)); white-space: nowrap; }
       select { font: inherit; max-width: 100%; }
       select:focus-visible { outline: 3px solid var(--_bar); outline-offset: 2px; }
-      .meta { color: var(--_muted); font-size: calc(0.875rem * var(--_scale)); }
+      .meta { color: var(--_muted); font-size: calc(0.875 * var(--_rem) * var(--_scale)); }
       @media print { .scroll { max-height: none; overflow: visible; } label { display: none; } }
     `,
   ];
