@@ -1,6 +1,7 @@
 import type { AsyncDuckDB, AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
 import type { Table } from 'apache-arrow';
 import { ident, type SqlValue } from '../sql/quote.ts';
+import { concatInSlices } from '../yield-to-host.ts';
 import { asCrash, ENGINE_SETUP_SQL, type Engine } from './types.ts';
 
 /**
@@ -51,7 +52,8 @@ export class WasmEngine implements Engine {
 
   async registerBytes(fileName: string, bytes: Uint8Array): Promise<string> {
     // The buffer is transferred to the worker (detached here): hand over a copy, the caller keeps its bytes.
-    await this.#guard(() => this.db.registerFileBuffer(fileName, bytes.slice()));
+    const copy = await concatInSlices([bytes]);
+    await this.#guard(() => this.db.registerFileBuffer(fileName, copy));
     return fileName;
   }
 

@@ -82,9 +82,9 @@ async function register(
       return { encoding: format, path, headerRow: 1, header, native: true };
     }
   }
-  const direct = engine.registerBytes ? directCsv(bytes, fileName, options.encoding) : undefined;
+  const direct = engine.registerBytes ? await directCsv(bytes, fileName, options.encoding) : undefined;
   if (direct && engine.registerBytes) {
-    const cut = cutLongLines(direct.bytes);
+    const cut = await cutLongLines(direct.bytes);
     if (cut.cut) refuseLongHeader(fileName, new TextDecoder().decode(cut.bytes.subarray(0, 64)));
     const path = await engine.registerBytes(name, cut.bytes);
     const first = cut.bytes.subarray(0, Math.min(cut.bytes.length, MAX_LINE_BYTES));
