@@ -262,7 +262,7 @@ async function loadDataset(
     def.fields.flatMap((f) => (f.type === 'limit' ? [`${f.key}_value`, `${f.key}_unit`] : [f.key])),
   );
   const timezone = mapping.timezone ?? options.timezone ?? DEFAULT_TIMEZONE;
-  const transitions = zoneTransitions(timezone);
+  const transitions = await zoneTransitions(timezone);
   const fixedOffset = transitions.length === 1 ? transitions[0]?.[1] : undefined;
   if (fixedOffset === undefined) {
     const rows = transitions.map(([f, o]) => `(${Math.trunc(f)}, ${Math.trunc(o)})`).join(', ');
