@@ -129,4 +129,4 @@ export type { Filters } from './sql/filters.ts';
 export { ident, literal, type SqlQuery, type SqlValue } from './sql/quote.ts';
 export { type RunSummary, summarise } from './summary.ts';
 export * from './supervision/index.ts';
-export { concatInSlices, SLICE_MS, sliceClock, yieldToHost } from './yield-to-host.ts';
+export { concatInSlices } from './yield-to-host.ts';

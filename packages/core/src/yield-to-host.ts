@@ -45,3 +45,23 @@ export async function concatInSlices(parts: readonly Uint8Array[]): Promise<Uint
   }
   return out;
 }
+
+/** UTF-16 code units encoded per piece. */
+const ENCODE_PIECE = 1 << 20;
+
+/** `new TextEncoder().encode(text)`, piece by piece between yields; a piece never splits a surrogate pair. */
+export async function encodeUtf8InSlices(text: string): Promise<Uint8Array> {
+  const encoder = new TextEncoder();
+  const parts: Uint8Array[] = [];
+  const tick = sliceClock();
+  for (let at = 0; at < text.length; ) {
+    let end = Math.min(text.length, at + ENCODE_PIECE);
+    const last = text.charCodeAt(end - 1);
+    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end++;
+    parts.push(encoder.encode(text.slice(at, end)));
+    at = end;
+    const turn = tick();
+    if (turn) await turn;
+  }
+  return parts.length === 1 && parts[0] ? parts[0] : concatInSlices(parts);
+}

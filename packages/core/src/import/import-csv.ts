@@ -99,7 +99,7 @@ async function register(
   // NUL never belongs in a text export and would cut SQL identifiers short: make it visible instead.
   const visible = converted.text.includes('\0') ? converted.text.replaceAll('\0', '\uFFFD') : converted.text;
   if (visible.trim() === '') throw new ImportError('empty_file', `${fileName}: the file is empty.`);
-  const { text, cut } = cutLongTextLines(visible);
+  const { text, cut } = await cutLongTextLines(visible);
   if (cut) refuseLongHeader(fileName, text);
   const path = await engine.registerText(name, text);
   return {

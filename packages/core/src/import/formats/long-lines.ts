@@ -53,14 +53,21 @@ export async function cutLongLines(
   return { bytes: out, cut: long.length };
 }
 
-/** The same for decoded text (converted formats, GB18030): a line is long when its UTF-8 form is. */
-export function cutLongTextLines(text: string, limit = MAX_LINE_BYTES): { text: string; cut: number } {
+/**
+ * The same for decoded text (converted formats, GB18030): a line is long when its UTF-8 form is. Yields to
+ * the page between slices.
+ */
+export async function cutLongTextLines(
+  text: string,
+  limit = MAX_LINE_BYTES,
+): Promise<{ text: string; cut: number }> {
   // A UTF-16 code unit is at most 3 UTF-8 bytes: shorter lines need no byte count.
   const encoder = new TextEncoder();
   const parts: string[] = [];
+  const tick = sliceClock();
   let cut = 0;
   let from = 0;
-  for (let start = 0; start < text.length; ) {
+  for (let start = 0, lines = 0; start < text.length; lines++) {
     const nl = text.indexOf('\n', start);
     const end = nl < 0 ? text.length : nl;
     if (end - start > limit / 3 && encoder.encode(text.slice(start, end)).length > limit) {
@@ -69,6 +76,10 @@ export function cutLongTextLines(text: string, limit = MAX_LINE_BYTES): { text: 
       cut++;
     }
     start = end + 1;
+    if ((lines & 4095) === 4095) {
+      const turn = tick();
+      if (turn) await turn;
+    }
   }
   if (!cut) return { text, cut };
   parts.push(text.slice(from));
