@@ -353,7 +353,7 @@ function summarise(size, engine, runs, extra = {}) {
 }
 
 const fmtRun = (size, engine, i, r, t) =>
-  `${size} ${engine} run ${i + 1}/${RUNS}: ${r.error ? `ERROR ${r.error}` : `first paint ${Math.round(r.totalMs)} ms, CPU ${Math.round(r.cpuMs)} ms, x-filter median ${Math.round(median(r.crossFilterMs) ?? Number.NaN)} ms`} (load avg ${r.loadavgAtStart}; ${((Date.now() - t) / 1000).toFixed(1)} s wall)`;
+  `${size} ${engine} run ${i + 1}/${RUNS}: ${r.error ? `ERROR ${r.error}` : `first paint ${Math.round(r.totalMs)} ms, CPU ${Math.round(r.cpuMs)} ms, x-filter median ${r.crossFilterMs?.length ? `${Math.round(median(r.crossFilterMs))} ms` : '–'}`} (load avg ${r.loadavgAtStart}; ${((Date.now() - t) / 1000).toFixed(1)} s wall)`;
 
 for (const size of SIZES) {
   const engines = ENGINES.filter((e) => e !== 'perspective' || existsSync(join(SITE, 'persp')));
