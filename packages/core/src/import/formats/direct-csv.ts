@@ -1,6 +1,7 @@
 import { sliceClock } from '../../yield-to-host.ts';
 import { dropCsvTitleRows } from './csv-title-rows.ts';
 import { detectFormat } from './detect-format.ts';
+import { scanUtf8WithoutNul } from './utf8-scan.ts';
 
 /** How much of the file's start is decoded to find title rows (the sniffer reads at most 1 M characters). */
 const HEAD_BYTES = 4 << 20;
@@ -56,18 +57,12 @@ export async function directCsv(
 
 /** Strict UTF-8 (the WHATWG decoder's rule) with no NUL byte, checked piece by piece between yields. */
 async function validUtf8WithoutNul(bytes: Uint8Array): Promise<boolean> {
-  const strict = new TextDecoder('utf-8', { fatal: true });
   const tick = sliceClock();
-  try {
-    for (let at = 0; at < bytes.length; at += PIECE_BYTES) {
-      const piece = bytes.subarray(at, at + PIECE_BYTES);
-      if (piece.indexOf(0) >= 0) return false;
-      strict.decode(piece, { stream: at + PIECE_BYTES < bytes.length });
-      const turn = tick();
-      if (turn) await turn;
-    }
-  } catch {
-    return false;
+  for (let at = 0; at < bytes.length; ) {
+    at = scanUtf8WithoutNul(bytes, at, Math.min(bytes.length, at + PIECE_BYTES));
+    if (at < 0) return false;
+    const turn = tick();
+    if (turn) await turn;
   }
   return true;
 }
