@@ -1,25 +1,31 @@
 // npm run bench: ours vs raw DuckDB-WASM vs peers (Arquero, Perspective) in headless Chromium, on seeded
 // synthetic 办件 exports of 100k / 1M / 3M rows. See bench/README.md for the method and the columns.
 //
-// Env: BENCH_SIZES=100k,1m,3m  BENCH_RUNS=1  BENCH_ENGINES=ours,snapshot,raw,arquero,perspective  BENCH_XF_REPS=10
+// Env: BENCH_SIZES=100k,1m,3m  BENCH_RUNS=3  BENCH_ENGINES=ours,snapshot,raw,arquero,perspective  BENCH_XF_REPS=10
 //      BENCH_REMOTE_SIZE=10m (or none)
 //      BENCH_SKIP_BUILD=1 (reuse dist/assessment-dashboard)
 import { execFileSync } from 'node:child_process';
 import {
+  copyFileSync,
   existsSync,
+  linkSync,
   mkdirSync,
   readdirSync,
   readFileSync,
   rmSync,
-  symlinkSync,
+  statSync,
   writeFileSync,
 } from 'node:fs';
 import { register as registerHooks } from 'node:module';
-import { dirname, join, relative } from 'node:path';
+import { availableParallelism } from 'node:os';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { register } from 'tsx/esm/api';
+import { SOURCE_CONDITION } from '../scripts/source-condition.mjs';
 import { ensureData } from './generate.mjs';
+import { browserCpuMs, loadavg, rendererRssBytes } from './proc.mjs';
+import { buildReport } from './report.mjs';
 
 registerHooks('../scripts/source-condition.mjs', import.meta.url);
 register();
@@ -33,8 +39,8 @@ const SIZES = (process.env.BENCH_SIZES ?? '100k,1m,3m')
   .split(',')
   .map((s) => s.trim().toLowerCase())
   .filter(Boolean);
-// One cold run per cell by default keeps the whole bench (with the 10M remote row) under 15 minutes here.
-const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 1));
+// Medians of 3 interleaved cold runs per cell by default (issue 14): one run is too noisy on shared machines.
+const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 3));
 const ENGINES = (process.env.BENCH_ENGINES ?? 'ours,snapshot,raw,arquero,perspective')
   .split(',')
   .map((s) => s.trim());
@@ -84,6 +90,8 @@ const own = await esbuild.build({
   target: 'es2022',
   outdir: join(BUILD, 'own'),
   external: ['@duckdb/duckdb-wasm', 'apache-arrow'],
+  // Workspace packages resolve to their TypeScript source (their dist/ is built only for release).
+  conditions: [SOURCE_CONDITION],
   metafile: true,
   logLevel: 'error',
 });
@@ -110,7 +118,7 @@ const ownJs = {
 };
 
 // ---------------------------------------------------------------------------------------------------------
-// 2. Data and the served site (symlinks into dist/, node_modules and bench/.data).
+// 2. Data and the served site (hard links to dist/, node_modules and bench/.data).
 const data = {};
 for (const s of SIZES) data[s] = await ensureData(ROOT, s, log);
 // Snapshot mode: `assessment-dashboard snapshot` of each size (cached beside the CSV, like the data).
@@ -136,7 +144,20 @@ if (ENGINES.includes('snapshot')) {
 const SITE = join(BENCH, '.site');
 rmSync(SITE, { recursive: true, force: true });
 mkdirSync(SITE, { recursive: true });
-const link = (target, name) => symlinkSync(relative(SITE, target), join(SITE, name));
+// Hard links (a copy across file systems): the preview server serves no symlink that leaves its folder.
+const link = (target, name) => {
+  const to = join(SITE, name);
+  if (statSync(target).isDirectory()) {
+    mkdirSync(to, { recursive: true });
+    for (const entry of readdirSync(target)) link(join(target, entry), join(name, entry));
+    return;
+  }
+  try {
+    linkSync(target, to);
+  } catch {
+    copyFileSync(target, to);
+  }
+};
 link(join(ROOT, 'dist/assessment-dashboard'), 'assessment-dashboard');
 link(join(BUILD, 'lib'), 'lib');
 link(join(BENCH, '.data'), 'data');
@@ -152,40 +173,14 @@ for (const e of ['ours', 'snapshot', 'raw', 'arquero', 'perspective']) {
 const server = await preview(SITE, 0, '127.0.0.1', '/');
 
 // ---------------------------------------------------------------------------------------------------------
-// 3. Samplers: renderer RSS (all renderer processes of the bench's Chromium, from /proc) and main-thread JS heap.
-function rendererRssBytes() {
-  const kids = new Map();
-  const cmd = new Map();
-  for (const d of readdirSync('/proc')) {
-    if (!/^\d+$/.test(d)) continue;
-    try {
-      const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      if (!kids.has(ppid)) kids.set(ppid, []);
-      kids.get(ppid).push(Number(d));
-    } catch {}
-  }
-  let total = 0;
-  const stack = [process.pid];
-  while (stack.length) {
-    const p = stack.pop();
-    for (const c of kids.get(p) ?? []) {
-      stack.push(c);
-      try {
-        if (!cmd.has(c)) cmd.set(c, readFileSync(`/proc/${c}/cmdline`, 'utf8'));
-        if (!cmd.get(c).includes('--type=renderer')) continue;
-        const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${c}/status`, 'utf8'));
-        if (m) total += Number(m[1]) * 1024;
-      } catch {}
-    }
-  }
-  return total;
-}
-
-async function runOnce(browser, engine, size, engineUrl) {
+// 3. One cold run: a fresh browser and context; CPU time of the browser's process tree read before and after
+//    the load (start of the timed section → first paint / workload done) and after the clicks; renderer RSS
+//    and the main-thread JS heap sampled every 100 ms.
+async function runOnce(engine, page, size, engineUrl) {
+  const browser = await launchChromium();
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
+  const tab = await context.newPage();
+  const cdp = await context.newCDPSession(tab);
   await cdp.send('Performance.enable');
   let peakRss = 0;
   let peakHeap = 0;
@@ -195,71 +190,85 @@ async function runOnce(browser, engine, size, engineUrl) {
       peakRss = Math.max(peakRss, rendererRssBytes());
       try {
         const { metrics } = await cdp.send('Performance.getMetrics');
-        const h = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0;
-        peakHeap = Math.max(peakHeap, h);
+        peakHeap = Math.max(peakHeap, metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0);
       } catch {}
       await new Promise((ok) => setTimeout(ok, 100));
     }
   })();
   const errors = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
+  tab.on('pageerror', (e) => errors.push(String(e)));
   // Snapshot mode: everything the page transfers until the scorecard is visible (page, scripts, snapshot),
   // gzip-compressed here as a server would send it (the preview server does not compress).
   const gzipped = [];
-  const onGzip = async (r) => {
+  context.on('requestfinished', async (r) => {
+    if (page !== 'snapshot') return;
     try {
       const body = await (await r.response())?.body();
       if (body) gzipped.push(gzipSync(body).length);
     } catch {}
-  };
-  if (engine === 'snapshot') context.on('requestfinished', onGzip);
+  });
+  const loadavgAtStart = loadavg().one;
+  const guard = (work) =>
+    Promise.race([
+      work,
+      new Promise((_, ko) => setTimeout(() => ko(new Error('run timed out')), RUN_TIMEOUT_MS)),
+      new Promise((_, ko) => tab.on('crash', () => ko(new Error('page crashed')))),
+    ]);
   try {
-    await page.goto(`${server.url}${engine}.html`);
-    await page.waitForFunction('window.benchReady === true', null, { timeout: 60_000 });
-    // Ours: about 50 clicks on different departments and months (issue 7); raw and peers re-run their queries.
-    const reps = engine === 'ours' ? Math.max(50, XF_REPS) : engine === 'raw' ? XF_REPS : PEER_XF_REPS;
-    // Transferred bytes (headers + bodies, page and worker requests) from Playwright's request events, counted
-    // from the tag insertion / script start (the page's own module scripts are loaded before and not counted).
-    let workerBytes = 0;
-    const onReq = async (r) => {
+    await tab.goto(`${server.url}${page}.html`);
+    await tab.waitForFunction('window.benchReady === true', null, { timeout: 60_000 });
+    const reps =
+      engine === 'ours' || engine === 'remote'
+        ? Math.max(50, XF_REPS)
+        : engine === 'raw'
+          ? XF_REPS
+          : PEER_XF_REPS;
+    // Response bytes (headers + bodies, page and worker requests) from the start of the timed section.
+    let transferredBytes = 0;
+    context.on('requestfinished', async (r) => {
       try {
         const s = await r.sizes();
-        workerBytes += s.responseBodySize + s.responseHeadersSize;
+        transferredBytes += s.responseBodySize + s.responseHeadersSize;
       } catch {}
-    };
-    context.on('requestfinished', onReq);
+    });
     const url =
-      engine === 'snapshot'
+      page === 'snapshot'
         ? `${server.url}data/cases-${size}.snapshot.arrow`
         : `${server.url}data/cases-${size}.csv`;
-    const result = await Promise.race([
-      page.evaluate(([u, n, remote]) => window.bench(u, n, remote), [url, reps, engineUrl]),
-      new Promise((_, ko) => setTimeout(() => ko(new Error('run timed out')), RUN_TIMEOUT_MS)),
-      new Promise((_, ko) => page.on('crash', () => ko(new Error('page crashed')))),
-    ]);
-    // For ours the cross-filter also runs before evaluate returns; it fetches nothing.
-    result.transferredBytes = workerBytes;
-    context.off('requestfinished', onReq);
-    if (engine === 'snapshot') {
-      context.off('requestfinished', onGzip);
-      result.gzipBytes = gzipped.reduce((a, b) => a + b, 0);
-    }
-    return result;
+    const cpu0 = browserCpuMs();
+    const load = await guard(tab.evaluate(([u, remote]) => window.benchLoad(u, remote), [url, engineUrl]));
+    const cpu1 = browserCpuMs();
+    const heapAtPaint = peakHeap;
+    const clicks = await guard(tab.evaluate((n) => window.benchClicks(n), reps));
+    const cpu2 = browserCpuMs();
+    return {
+      ...load,
+      ...clicks,
+      longTasks: { load: load.longTasks, ...clicks.longTasks },
+      cpuMs: cpu1 - cpu0,
+      cpuClicksMs: cpu2 - cpu1,
+      peakHeapAtPaint: heapAtPaint,
+      transferredBytes,
+      gzipBytes: gzipped.reduce((a, b) => a + b, 0),
+      loadavgAtStart,
+    };
   } catch (e) {
     return {
       error: `${e.message ?? e}${errors.length ? ` | pageerror: ${errors.join(' | ')}` : ''}`.slice(0, 600),
+      loadavgAtStart,
     };
   } finally {
     sampling = false;
     await sampler;
-    const r = { peakRss, peakHeap };
+    runOnce.last = { peakRss, peakHeap };
     await context.close().catch(() => {});
-    runOnce.last = r;
+    await browser.close().catch(() => {});
   }
 }
 
 // ---------------------------------------------------------------------------------------------------------
-// 4. Run.
+// 4. Run: per size, RUNS rounds; each round runs every engine once, in an order rotated by one per round, so
+//    machine noise (other jobs, thermal state) falls on every engine alike instead of on one engine's block.
 const median = (xs) => {
   const v = xs.filter((x) => typeof x === 'number' && Number.isFinite(x)).sort((a, b) => a - b);
   if (!v.length) return undefined;
@@ -271,48 +280,61 @@ const p95 = (xs) => {
   return v.length ? v[Math.min(v.length - 1, Math.ceil(0.95 * v.length) - 1)] : undefined;
 };
 
+const loadavgStart = loadavg();
 const results = [];
-/** Runs one engine at one size RUNS times and records the medians. `page` is the bench page to open. */
-async function measure(size, engine, page = engine, engineUrl = undefined, extra = {}) {
-  const browser = await launchChromium();
-  const runs = [];
-  for (let i = 0; i < RUNS; i++) {
-    const t = Date.now();
-    const r = await runOnce(browser, page, size, engineUrl);
-    Object.assign(r, runOnce.last);
-    runs.push(r);
-    log(
-      `${size} ${engine} run ${i + 1}/${RUNS}: ${r.error ? `ERROR ${r.error}` : `total ${Math.round(r.totalMs)} ms, x-filter median ${Math.round(median(r.crossFilterMs))} ms`} (${((Date.now() - t) / 1000).toFixed(1)} s wall)`,
-    );
-    if (r.error) break; // a failing engine fails the same way again; save the time
-  }
-  await browser.close();
+
+function summarise(size, engine, runs, extra = {}) {
   const ok = runs.filter((r) => !r.error);
   const pick = (k) => median(ok.map((r) => r[k]));
   const allXf = ok.flatMap((r) => r.crossFilterMs ?? []);
-  results.push({
+  const lt = (phase, k) => ok.map((r) => r.longTasks?.[phase]?.[k]).filter((x) => x !== undefined);
+  return {
     size,
     engine,
     rows: data[size].rows,
     csvBytes: data[size].bytes,
     runs: ok.length,
     error: runs.find((r) => r.error)?.error,
+    perRun: runs.map((r) => ({
+      error: r.error,
+      totalMs: r.totalMs,
+      cpuMs: r.cpuMs,
+      loadMs: r.loadMs,
+      interactiveAtMs: r.interactiveAtMs,
+      peakRendererRssMB: r.peakRss / 1e6,
+      loadavgAtStart: r.loadavgAtStart,
+    })),
+    libMs: pick('libMs'),
     initMs: pick('initMs'),
     fetchMs: pick('fetchMs'),
     loadMs: pick('loadMs'),
     indicatorsMs: pick('indicatorsMs'),
     totalMs: pick('totalMs'),
+    cpuMs: pick('cpuMs'),
+    cpuClicksMs: pick('cpuClicksMs'),
     readyMs: pick('readyMs'),
+    interactiveAtMs: pick('interactiveAtMs'),
+    cubeMs: pick('cubeMs'),
     crossFilterMedianMs: median(allXf),
     crossFilterP95Ms: p95(allXf),
     crossFilterSamples: allXf.length,
     crossFilterWhat: ok[0]?.crossFilterWhat,
+    jsHeapMB: pick('jsHeapMB'),
     peakJsHeapMB: pick('peakHeap') / 1e6,
     peakRendererRssMB: pick('peakRss') / 1e6,
     transferredMB: pick('transferredBytes') / 1e6,
     gzipKB: pick('gzipBytes') / 1024,
-    maxLongTaskMs:
-      ok.length && ok[0].longTasks ? Math.max(...ok.map((r) => r.longTasks?.load.maxMs ?? 0)) : undefined,
+    // Long tasks during load (start → first paint): median count and total over the runs, longest of all runs.
+    longTasksLoad: ok.length
+      ? {
+          count: median(lt('load', 'count')),
+          totalMs: median(lt('load', 'totalMs')),
+          maxMs: Math.max(0, ...lt('load', 'maxMs')),
+        }
+      : undefined,
+    longTasksClicks: ok.length
+      ? { count: median(lt('clicks', 'count')), maxMs: Math.max(0, ...lt('clicks', 'maxMs')) }
+      : undefined,
     extra: ok[0] && {
       ...extra,
       phases: ok[0].phases,
@@ -320,7 +342,6 @@ async function measure(size, engine, page = engine, engineUrl = undefined, extra
       scorecardRows: ok[0].scorecardRows,
       imports: ok[0].imports,
       indicatorCount: ok[0].indicatorCount,
-      cubeMs: ok[0].cubeMs,
       longTasks: ok[0].longTasks,
       signature: ok[0].signature,
       xfSignature: ok[0].xfSignature,
@@ -328,13 +349,28 @@ async function measure(size, engine, page = engine, engineUrl = undefined, extra
       xfIndicators: ok[0].xfIndicators,
       partial: ok[0].partial,
     },
-  });
+  };
 }
+
+const fmtRun = (size, engine, i, r, t) =>
+  `${size} ${engine} run ${i + 1}/${RUNS}: ${r.error ? `ERROR ${r.error}` : `first paint ${Math.round(r.totalMs)} ms, CPU ${Math.round(r.cpuMs)} ms, x-filter median ${r.crossFilterMs?.length ? `${Math.round(median(r.crossFilterMs))} ms` : '–'}`} (load avg ${r.loadavgAtStart}; ${((Date.now() - t) / 1000).toFixed(1)} s wall)`;
+
 for (const size of SIZES) {
-  for (const engine of ENGINES) {
-    if (engine === 'perspective' && !existsSync(join(SITE, 'persp'))) continue;
-    await measure(size, engine);
+  const engines = ENGINES.filter((e) => e !== 'perspective' || existsSync(join(SITE, 'persp')));
+  const runs = new Map(engines.map((e) => [e, []]));
+  for (let i = 0; i < RUNS; i++) {
+    for (let j = 0; j < engines.length; j++) {
+      const engine = engines[(j + i) % engines.length];
+      // An engine that failed fails the same way again: save the time.
+      if (runs.get(engine).some((r) => r.error)) continue;
+      const t = Date.now();
+      const r = await runOnce(engine, engine, size);
+      Object.assign(r, runOnce.last);
+      runs.get(engine).push(r);
+      log(fmtRun(size, engine, i, r, t));
+    }
   }
+  for (const e of engines) results.push(summarise(size, e, runs.get(e)));
 }
 
 // The remote engine: the same page with engine="…" against `assessment-dashboard serve` (native DuckDB in
@@ -348,190 +384,63 @@ if (REMOTE_SIZE !== 'none') {
   const served = await serveFiles([remoteData.file], { cors: [new URL(server.url).origin] });
   const serverLoadMs = performance.now() - t;
   log(`remote: loaded in ${(serverLoadMs / 1000).toFixed(1)} s`);
-  await measure(REMOTE_SIZE, 'remote', 'ours', served.server.url, {
-    serverLoadMs,
-    serverRssMB: process.memoryUsage().rss / 1e6,
-  });
+  const runs = [];
+  for (let i = 0; i < RUNS; i++) {
+    const t1 = Date.now();
+    const r = await runOnce('remote', 'ours', REMOTE_SIZE, served.server.url);
+    Object.assign(r, runOnce.last);
+    runs.push(r);
+    log(fmtRun(REMOTE_SIZE, 'remote', i, r, t1));
+    if (r.error) break;
+  }
+  results.push(
+    summarise(REMOTE_SIZE, 'remote', runs, { serverLoadMs, serverRssMB: process.memoryUsage().rss / 1e6 }),
+  );
   await served.close();
 }
 await server.close();
+const loadavgEnd = loadavg();
 
 // ---------------------------------------------------------------------------------------------------------
 // 5. Report.
-const get = (size, engine) => results.find((r) => r.size === size && r.engine === engine && r.runs > 0);
-const ratio = (a, b) => (a !== undefined && b ? a / b : undefined);
-const f0 = (x) => (x === undefined || Number.isNaN(x) ? '–' : Math.round(x).toLocaleString('en'));
-const f2 = (x) => (x === undefined ? '–' : `${x.toFixed(2)}×`);
-
-const lines = [];
-lines.push(
-  '| size | engine | init ms | fetch ms | load ms | indicators ms | total ms | x-filter median ms | x-filter p95 ms | peak JS heap MB | peak renderer RSS MB | transferred MB | ours ÷ this (total) | ours ÷ this (x-filter) |',
-);
-lines.push('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
-for (const r of results) {
-  const ours = get(r.size, 'ours');
-  lines.push(
-    `| ${r.size} | ${r.engine}${r.error ? ' ⚠' : ''} | ${f0(r.initMs)} | ${f0(r.fetchMs)} | ${f0(r.loadMs)} | ${f0(r.indicatorsMs)} | ${f0(r.totalMs)} | ${f0(r.crossFilterMedianMs)} | ${f0(r.crossFilterP95Ms)} | ${f0(r.peakJsHeapMB)} | ${f0(r.peakRendererRssMB)} | ${r.transferredMB === undefined ? '–' : r.transferredMB.toFixed(1)} | ${r.engine === 'ours' ? '–' : f2(ratio(ours?.totalMs, r.totalMs))} | ${r.engine === 'ours' ? '–' : f2(ratio(ours?.crossFilterMedianMs, r.crossFilterMedianMs))} |`,
-  );
-}
-for (const r of results) if (r.error) lines.push(`\n⚠ ${r.size} ${r.engine}: ${r.error.split('\n')[0]}`);
-
-// Cross-checks between the engines that run the full workload.
-const checks = [];
-for (const size of SIZES) {
-  const raw = get(size, 'raw');
-  const aq = get(size, 'arquero');
-  const ps = get(size, 'perspective');
-  if (raw && aq) {
-    const same = JSON.stringify(raw.extra.signature) === JSON.stringify(aq.extra.signature);
-    const sameX = JSON.stringify(raw.extra.xfSignature) === JSON.stringify(aq.extra.xfSignature);
-    checks.push(
-      `${size}: raw DuckDB-WASM vs Arquero: workload ${same ? 'identical' : 'DIFFERENT'}, cross-filter ${sameX ? 'identical' : 'DIFFERENT'}`,
-    );
-  }
-  if (raw && ps) {
-    const s = raw.extra.signature;
-    const ok =
-      ps.extra.signature.total === s.total && ps.extra.signature.domains === Object.keys(s.byDomain).length;
-    checks.push(`${size}: Perspective total rows and domain groups ${ok ? 'match' : 'DIFFER'}`);
-  }
-  const ours = get(size, 'ours');
-  if (ours) {
-    const imp = ours.extra.imports?.[0];
-    checks.push(
-      `${size}: ours read ${imp?.read} / loaded ${imp?.loaded} / rejected ${imp?.rejected} rows; ${ours.extra.tilesShown} KPI tiles painted; ${ours.extra.indicatorCount} indicators` +
-        (raw
-          ? `; online apply rate ours ${ours.extra.indicators?.['case.online_apply_rate']} vs workload ${raw.extra.signature.online}`
-          : ''),
-    );
-  }
-}
-
-// Targets from the issue. An engine run that failed counts as a miss for ours (it did not finish).
-const failed = (size, engine) =>
-  results.find((r) => r.size === size && r.engine === engine && r.runs === 0 && r.error);
-const targets = [];
-const at1m = (e) => get('1m', e);
-const at3m = (e) => get('3m', e);
-{
-  const o = at1m('ours');
-  const r = at1m('raw');
-  const peers = ['arquero', 'perspective'].map(at1m).filter(Boolean);
-  const x = ratio(o?.totalMs, r?.totalMs);
-  const beatsPeers = o && peers.length ? peers.every((p) => o.totalMs < p.totalMs) : undefined;
-  targets.push({
-    target: '(a) ≤ 1.15× raw DuckDB-WASM at 1M rows and faster than every peer (end-to-end total)',
-    met: x !== undefined && beatsPeers !== undefined ? x <= 1.15 && beatsPeers : undefined,
-    detail:
-      o && r
-        ? `ours ÷ raw = ${x.toFixed(2)}×; ${peers.map((p) => `ours ÷ ${p.engine} = ${(o.totalMs / p.totalMs).toFixed(2)}×`).join(', ')}`
-        : 'not measured (needs 1m: ours, raw and peers)',
-  });
-}
-{
-  const o1 = at1m('ours');
-  const o3 = at3m('ours');
-  const m1 = o1 ? o1.crossFilterP95Ms <= 50 : undefined;
-  const m3 = o3 ? o3.crossFilterP95Ms <= 150 : undefined;
-  targets.push({
-    target: '(b) cross-filter p95 ≤ 50 ms at 1M rows and ≤ 150 ms at 3M',
-    met: m1 === undefined || m3 === undefined ? (m1 === false || m3 === false ? false : undefined) : m1 && m3,
-    detail: `1M: ${o1 ? `${Math.round(o1.crossFilterP95Ms)} ms` : 'not measured'}; 3M: ${o3 ? `${Math.round(o3.crossFilterP95Ms)} ms` : 'not measured'}`,
-  });
-}
-{
-  const o = at1m('ours');
-  const x = o ? o.peakRendererRssMB / (o.csvBytes / 1e6) : undefined;
-  targets.push({
-    target: '(c) memory ≤ 2.5× the CSV size at 1M rows (peak renderer RSS, which includes the DuckDB worker)',
-    met: x === undefined ? undefined : x <= 2.5,
-    detail: o
-      ? `peak renderer RSS ${Math.round(o.peakRendererRssMB)} MB = ${x.toFixed(2)}× the ${(o.csvBytes / 1e6).toFixed(1)} MB CSV (main-thread JS heap ${Math.round(o.peakJsHeapMB)} MB)`
-      : 'not measured',
-  });
-}
-{
-  const r = results.find((x) => x.engine === 'remote' && x.runs > 0);
-  targets.push({
-    target: `(remote) the same cross-filter over the remote engine at ${REMOTE_SIZE} rows (reported; no ratio target)`,
-    met: r ? r.crossFilterP95Ms <= 150 : undefined,
-    detail: r
-      ? `${r.rows.toLocaleString('en')} rows on the server (loaded in ${Math.round((r.extra?.serverLoadMs ?? 0) / 1000)} s, server RSS ${Math.round(r.extra?.serverRssMB ?? 0)} MB): tiles in ${Math.round(r.totalMs)} ms, cubes ${Math.round(r.extra?.cubeMs ?? 0)} ms, cross-filter p50 ${Math.round(r.crossFilterMedianMs)} ms / p95 ${Math.round(r.crossFilterP95Ms)} ms, ${r.transferredMB.toFixed(1)} MB transferred`
-      : 'not measured (BENCH_REMOTE_SIZE=none or it failed)',
-  });
-}
-{
-  const rows = results.filter((r) => r.engine === 'ours' && r.maxLongTaskMs !== undefined);
-  const worst = rows.length ? Math.max(...rows.map((r) => r.maxLongTaskMs)) : undefined;
-  targets.push({
-    target: '(e) the UI thread never blocks more than 50 ms during load (longest long task, every size)',
-    met: worst === undefined ? undefined : worst <= 50,
-    detail: rows.length
-      ? rows
-          .map(
-            (r) =>
-              `${r.size}: longest ${Math.round(r.maxLongTaskMs)} ms (${r.extra?.longTasks?.load.count ?? 0} long tasks; during clicks ${r.extra?.longTasks?.crossFilter.count ?? 0}, longest ${Math.round(r.extra?.longTasks?.crossFilter.maxMs ?? 0)} ms)`,
-          )
-          .join('; ')
-      : 'not measured',
-  });
-}
-targets.push({
-  target: '(d) our own JS (without DuckDB and Arrow) ≤ 80 KB gzip',
-  met: ownJs.initialGzipKB <= 80,
-  detail: `initial load ${ownJs.initialGzipKB.toFixed(1)} KB gzip (all chunks incl. lazy XLSX/Parquet/JSON readers ${ownJs.allChunksGzipKB.toFixed(1)} KB; shipped assessment-dashboard.js entry ${ownJs.shippedEntryGzipKB.toFixed(1)} KB; the DuckDB API and Arrow are chunks loaded when the engine starts)`,
+const report = buildReport({
+  results,
+  sizes: SIZES,
+  engines: ENGINES,
+  runs: RUNS,
+  xfReps: XF_REPS,
+  peerXfReps: PEER_XF_REPS,
+  data,
+  snapshots,
+  ownJs,
+  remoteSize: REMOTE_SIZE,
+  loadavgStart,
+  loadavgEnd,
+  cores: availableParallelism(),
 });
-
-const out = [];
-out.push(
-  `\nBenchmark — ${new Date().toISOString()} — runs per cell: ${RUNS} (median), cross-filter reps: ours/raw ${XF_REPS}, peers ${PEER_XF_REPS}`,
-);
-out.push(
-  `CSV sizes: ${SIZES.map((s) => `${s} = ${data[s].rows.toLocaleString('en')} rows, ${(data[s].bytes / 1e6).toFixed(1)} MB`).join('; ')}\n`,
-);
-out.push(...lines);
-out.push('\nWhat the cross-filter timed:');
-for (const e of ENGINES) {
-  const r = results.find((x) => x.engine === e && x.crossFilterWhat);
-  if (r) out.push(`- ${e}: ${r.crossFilterWhat}`);
-}
-if (ENGINES.includes('snapshot')) {
-  out.push(
-    '\nSnapshot mode (<assessment-dashboard snapshot=…>, no DuckDB-WASM; target ≤ 150 KB gzip before the scorecard is visible):',
-  );
-  for (const size of SIZES) {
-    const r = get(size, 'snapshot');
-    const f = snapshots[size];
-    out.push(
-      `- ${size}: scorecard visible after ${f0(r?.totalMs)} ms, ${r ? r.gzipKB.toFixed(1) : '–'} KB gzip transferred (page + scripts + snapshot); ` +
-        `snapshot file ${(f.bytes / 1024).toFixed(1)} KB (${(f.gzipBytes / 1024).toFixed(1)} KB gzip)` +
-        `${f.buildS === undefined ? ' (cached)' : `, built by the CLI in ${f.buildS.toFixed(1)} s`}` +
-        `${r ? `; ${r.extra.tilesShown} tiles, ${r.extra.scorecardRows} scorecard rows` : ''}`,
-    );
-  }
-}
-out.push('\nCross-checks:');
-out.push(...checks.map((c) => `- ${c}`));
-for (const t of targets) {
-  const why = [failed('1m', 'ours'), failed('3m', 'ours')].filter(Boolean);
-  const concerns = t.target.startsWith('(b)') ? why : why.filter((r) => r.size === '1m');
-  if (t.met === undefined && concerns.length && !t.target.startsWith('(d)')) {
-    t.met = false;
-    t.detail += `; ours FAILED: ${concerns.map((r) => `${r.size}: ${r.error.split('\n')[0]}`).join('; ')}`;
-  }
-}
-out.push('\nTargets:');
-for (const t of targets)
-  out.push(
-    `- ${t.met === undefined ? 'NOT MEASURED' : t.met ? 'MET   ' : 'MISSED'} ${t.target}: ${t.detail}`,
-  );
-out.push(`\nwall time ${((Date.now() - started) / 1000).toFixed(0)} s`);
-console.log(out.join('\n'));
+console.log(`${report.text}\nwall time ${((Date.now() - started) / 1000).toFixed(0)} s`);
 
 mkdirSync(join(BENCH, 'results'), { recursive: true });
 writeFileSync(
   join(BENCH, 'results/latest.json'),
-  `${JSON.stringify({ date: new Date().toISOString(), runs: RUNS, xfReps: XF_REPS, sizes: SIZES, engines: ENGINES, ownJs, results, checks, targets, table: lines.join('\n') }, null, 2)}\n`,
+  `${JSON.stringify(
+    {
+      date: new Date().toISOString(),
+      runs: RUNS,
+      xfReps: XF_REPS,
+      sizes: SIZES,
+      engines: ENGINES,
+      loadavg: { start: loadavgStart, end: loadavgEnd, cores: availableParallelism() },
+      ownJs,
+      results,
+      ratios: report.ratios,
+      checks: report.checks,
+      targets: report.targets,
+      table: report.table,
+    },
+    null,
+    2,
+  )}\n`,
 );
 log('wrote bench/results/latest.json');
 process.exit(0);

@@ -1,12 +1,21 @@
-// Ours: the built embeddable folder, exactly as a host page uses it. Times tag insertion → `ad-ready` →
-// KPI tiles rendered and painted. Then the cross-filter through the element's own select() (a chart click).
-import '/assessment-dashboard/assessment-dashboard.js';
+// Ours: the built embeddable folder, exactly as a host page uses it. benchLoad times the library's own
+// download and start (dynamic import inside the timed section), tag insertion → `ad-ready` → KPI tiles
+// rendered and painted (first paint). benchClicks then waits for the indicator cubes ("interactive at")
+// and times the cross-filter through the element's own select() (a chart click).
+
+import { jsHeapMB, longTasks, nextPaint } from './probe.js';
 import { DEPT } from './workload.js';
 
-const nextPaint = () => new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0)));
+let el;
+let t0;
+let tPaint;
+let indicatorCount;
 
-window.bench = async (csvUrl, reps, engineUrl) => {
-  const el = document.createElement('assessment-dashboard');
+window.benchLoad = async (csvUrl, engineUrl) => {
+  t0 = performance.now();
+  await import('/assessment-dashboard/assessment-dashboard.js');
+  const tLib = performance.now();
+  el = document.createElement('assessment-dashboard');
   // With a query server (the remote row) the data stays there: only results are fetched.
   if (engineUrl) el.setAttribute('engine', engineUrl);
   else el.setAttribute('src', csvUrl);
@@ -37,13 +46,6 @@ window.bench = async (csvUrl, reps, engineUrl) => {
       { once: true },
     );
   });
-  // Long tasks on the UI thread (> 50 ms blocks input): during load, and during the cross-filter clicks.
-  const longTasks = [];
-  const observer = new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) longTasks.push({ start: e.startTime, ms: e.duration });
-  });
-  observer.observe({ type: 'longtask', buffered: false });
-  const t0 = performance.now();
   document.body.append(el);
   const { t: tReady, detail } = await ready;
   clearInterval(poll);
@@ -54,17 +56,36 @@ window.bench = async (csvUrl, reps, engineUrl) => {
     (t) => t.shadowRoot?.querySelector('[data-key]') || t.querySelector('[data-key]'),
   ).length;
   await nextPaint();
-  const tPaint = performance.now();
+  tPaint = performance.now();
+  const heap = jsHeapMB();
+  await new Promise((ok) => setTimeout(ok, 0));
   const at = (p) => (phases[p] === undefined ? undefined : phases[p] - t0);
-  const imports = detail.imports.map((i) => ({ read: i.read, loaded: i.loaded, rejected: i.rejected }));
-  const byKey = Object.fromEntries(detail.indicators.map((i) => [i.key, i.value]));
+  indicatorCount = detail.indicators.length;
+  return {
+    libMs: tLib - t0,
+    // Ours overlaps the download with the engine start: "fetch" = until the bytes are in, "init" = the
+    // further wait for DuckDB-WASM after that.
+    fetchMs: at('starting-engine'),
+    initMs: (at('importing') ?? 0) - (at('starting-engine') ?? at('importing') ?? 0),
+    loadMs: (at('computing') ?? 0) - (at('importing') ?? 0),
+    indicatorsMs: tReady - t0 - (at('computing') ?? 0),
+    readyMs: tReady - t0,
+    paintMs: tPaint - tReady,
+    totalMs: tPaint - t0,
+    phases: Object.fromEntries(Object.keys(phases).map((p) => [p, Math.round(at(p))])),
+    tilesShown: shown,
+    imports: detail.imports.map((i) => ({ read: i.read, loaded: i.loaded, rejected: i.rejected })),
+    indicatorCount,
+    indicators: Object.fromEntries(detail.indicators.map((i) => [i.key, i.value])),
+    longTasks: longTasks(t0, tPaint),
+    jsHeapMB: heap,
+  };
+};
 
-  // Cross-filter (after first paint, not part of the total), through the element itself as a click does:
-  // `select()` a department or a month, then wait until every panel has rendered and the frame is painted.
-  // The first select waits for the indicator cubes built after the first paint: timed as cubeMs.
-  let s0 = performance.now();
+window.benchClicks = async (reps) => {
+  // The first select waits for the indicator cubes built after the first paint: "interactive at".
   await el.select([]);
-  const cubeMs = performance.now() - s0;
+  const tInteractive = performance.now();
   const state = el._state;
   const depts = (state.byDept ?? []).map((r) => r.key).filter(Boolean);
   const months = state.trendMonths ?? [];
@@ -82,8 +103,9 @@ window.bench = async (csvUrl, reps, engineUrl) => {
     el,
     ...el.shadowRoot.querySelectorAll('assessment-kpi-tile, assessment-bar-chart, assessment-line-chart'),
   ];
+  // Each pick: select() a department or a month, then wait until every panel has rendered and the frame is painted.
   for (const pick of picks) {
-    s0 = performance.now();
+    const s0 = performance.now();
     await el.select(pick);
     await el.updateComplete;
     await Promise.all(panels().map((p) => p.updateComplete));
@@ -92,41 +114,18 @@ window.bench = async (csvUrl, reps, engineUrl) => {
   }
   await el.select([{ dataset: 'cases', column: 'dept_name', value: DEPT, label: DEPT }]);
   await nextPaint();
-  observer.disconnect();
-  const during = (from, to) => longTasks.filter((t) => t.start >= from && t.start < to).map((t) => t.ms);
-  const loadTasks = during(t0, tPaint);
-  const clickTasks = during(tPaint + cubeMs, performance.now());
-  const xf = {
-    filteredMs: crossFilterMs,
-    filtered: Object.fromEntries(el.results.map((r) => [r.key, r.value])),
-  };
+  const tEnd = performance.now();
+  await new Promise((ok) => setTimeout(ok, 0));
   return {
-    // Ours overlaps the download with the engine start: "fetch" = until the bytes are in, "init" = the
-    // further wait for DuckDB-WASM after that.
-    fetchMs: at('starting-engine'),
-    initMs: (at('importing') ?? 0) - (at('starting-engine') ?? at('importing') ?? 0),
-    loadMs: (at('computing') ?? 0) - (at('importing') ?? 0),
-    indicatorsMs: tReady - t0 - (at('computing') ?? 0),
-    readyMs: tReady - t0,
-    paintMs: tPaint - tReady,
-    totalMs: tPaint - t0,
-    phases: Object.fromEntries(Object.keys(phases).map((p) => [p, Math.round(at(p))])),
-    tilesShown: shown,
-    imports,
-    indicatorCount: detail.indicators.length,
-    indicators: byKey,
-    crossFilterMs: xf.filteredMs,
-    crossFilterWhat: `element.select() of ${picks.length} different departments/months → every panel (${detail.indicators.length} indicators, tiles, department, channel, domain and trend charts) rendered and painted; answered from the indicator cubes (built once after the first paint in ${Math.round(cubeMs)} ms)`,
-    cubeMs,
+    interactiveAtMs: tInteractive - t0,
+    cubeMs: tInteractive - tPaint,
+    crossFilterMs,
+    crossFilterWhat: `element.select() of ${picks.length} different departments/months → every panel (${indicatorCount} indicators, tiles, department, channel, domain and trend charts) rendered and painted; answered from the indicator cubes`,
     longTasks: {
-      load: {
-        count: loadTasks.length,
-        maxMs: Math.max(0, ...loadTasks),
-        totalMs: loadTasks.reduce((a, b) => a + b, 0),
-      },
-      crossFilter: { count: clickTasks.length, maxMs: Math.max(0, ...clickTasks) },
+      cubes: longTasks(tPaint, tInteractive),
+      clicks: longTasks(tInteractive, tEnd),
     },
-    xfIndicators: xf.filtered,
+    xfIndicators: Object.fromEntries(el.results.map((r) => [r.key, r.value])),
   };
 };
 window.benchReady = true;

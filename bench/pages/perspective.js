@@ -2,7 +2,7 @@
 // two group-by count views it can express directly (count by department, count by domain) plus the row
 // count, as in BENCH-NOTES. NOT the full 6-query workload. Files over 64 MB load as a first 64 MB chunk +
 // table.update() chunks (one call of a 458 MB file breaks its wasm32 heap, see BENCH-NOTES).
-import perspective from '/persp/cdn/perspective.js';
+import { jsHeapMB, longTasks } from './probe.js';
 import { DEPT } from './workload.js';
 
 const CHUNK = 64 << 20;
@@ -28,8 +28,11 @@ async function views(table, filter) {
   return { total: d.办件编号[0], depts: d.办件编号.length - 1, domains: m.办件编号.length - 1 };
 }
 
-window.bench = async (csvUrl, reps) => {
+let table;
+
+window.benchLoad = async (csvUrl) => {
   const t0 = performance.now();
+  const { default: perspective } = await import('/persp/cdn/perspective.js');
   // The CDN build fetches its server wasm itself; the client wasm must be handed over.
   perspective.init_client(fetch('/persp/wasm/perspective-js.wasm'));
   const clientP = perspective.worker().then((c) => ({ c, t: performance.now() }));
@@ -38,7 +41,6 @@ window.bench = async (csvUrl, reps) => {
     .then((b) => ({ buf: new Uint8Array(b), t: performance.now() }));
   const [{ c: client, t: tInit }, { buf, t: tFetch }] = await Promise.all([clientP, fetched]);
   const tStart = performance.now();
-  let table;
   if (buf.length <= CHUNK) {
     table = await client.table(buf, { format: 'csv' });
   } else {
@@ -56,7 +58,24 @@ window.bench = async (csvUrl, reps) => {
   }
   const tLoad = performance.now();
   const result = await views(table);
-  const tInd = performance.now();
+  const tEnd = performance.now();
+  const heap = jsHeapMB();
+  await new Promise((ok) => setTimeout(ok, 0));
+  return {
+    initMs: tInit - t0,
+    fetchMs: tFetch - t0,
+    loadMs: tLoad - tStart,
+    indicatorsMs: tEnd - tLoad,
+    totalMs: tEnd - t0,
+    signature: { total: result.total, depts: result.depts, domains: result.domains },
+    partial: true,
+    longTasks: longTasks(t0, tEnd),
+    jsHeapMB: heap,
+  };
+};
+
+window.benchClicks = async (reps) => {
+  const t1 = performance.now();
   const xf = [];
   let xres;
   for (let i = 0; i < reps; i++) {
@@ -64,17 +83,13 @@ window.bench = async (csvUrl, reps) => {
     xres = await views(table, [['受理部门', '==', DEPT]]);
     xf.push(performance.now() - s);
   }
+  const t2 = performance.now();
+  await new Promise((ok) => setTimeout(ok, 0));
   return {
-    initMs: tInit - t0,
-    fetchMs: tFetch - t0,
-    loadMs: tLoad - tStart,
-    indicatorsMs: tInd - tLoad,
-    totalMs: tInd - t0,
     crossFilterMs: xf,
     crossFilterWhat: `2 group-by count views with filter 受理部门 == '${DEPT}' (partial workload)`,
-    signature: { total: result.total, depts: result.depts, domains: result.domains },
     xfSignature: xres && { total: xres.total, domains: xres.domains },
-    partial: true,
+    longTasks: { clicks: longTasks(t1, t2) },
   };
 };
 

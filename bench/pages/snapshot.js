@@ -1,13 +1,16 @@
 // Snapshot mode: the built folder painting a snapshot precomputed by `assessment-dashboard snapshot`.
-// Times tag insertion → `ad-ready` → the scorecard's rows rendered and painted. No DuckDB-WASM, no CSV.
-import '/assessment-dashboard/assessment-dashboard.js';
+// Times library import (inside the timed section) + tag insertion → `ad-ready` → the scorecard's rows
+// rendered and painted. No DuckDB-WASM, no CSV.
+import { jsHeapMB, longTasks, nextPaint } from './probe.js';
 
-const nextPaint = () => new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0)));
 const scorecardRows = (el) =>
   el.shadowRoot?.querySelector('assessment-scorecard')?.shadowRoot?.querySelectorAll('tbody tr:not(.detail)')
     .length ?? 0;
 
-window.bench = async (snapshotUrl) => {
+window.benchLoad = async (snapshotUrl) => {
+  const t0 = performance.now();
+  await import('/assessment-dashboard/assessment-dashboard.js');
+  const tLib = performance.now();
   const el = document.createElement('assessment-dashboard');
   el.setAttribute('snapshot', snapshotUrl);
   const ready = new Promise((ok, ko) => {
@@ -20,7 +23,6 @@ window.bench = async (snapshotUrl) => {
       },
     );
   });
-  const t0 = performance.now();
   document.body.append(el);
   const { t: tReady, detail } = await ready;
   await el.updateComplete;
@@ -29,7 +31,10 @@ window.bench = async (snapshotUrl) => {
   await Promise.all(tiles.map((t) => t.updateComplete));
   await nextPaint();
   const tPaint = performance.now();
+  const heap = jsHeapMB();
+  await new Promise((ok) => setTimeout(ok, 0));
   return {
+    libMs: tLib - t0,
     fetchMs: tReady - t0,
     readyMs: tReady - t0,
     indicatorsMs: 0,
@@ -40,8 +45,13 @@ window.bench = async (snapshotUrl) => {
     imports: detail.imports.map((i) => ({ read: i.read, loaded: i.loaded, rejected: i.rejected })),
     indicatorCount: detail.indicators.length,
     indicators: Object.fromEntries(detail.indicators.map((i) => [i.key, i.value])),
-    crossFilterMs: [],
-    crossFilterWhat: 'none: a filter loads the data into DuckDB-WASM (as ours) when `src` is given',
+    longTasks: longTasks(t0, tPaint),
+    jsHeapMB: heap,
   };
 };
+
+window.benchClicks = async () => ({
+  crossFilterMs: [],
+  crossFilterWhat: 'none: a filter loads the data into DuckDB-WASM (as ours) when `src` is given',
+});
 window.benchReady = true;

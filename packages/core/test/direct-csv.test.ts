@@ -46,24 +46,42 @@ async function both(name: string, bytes: Uint8Array) {
 }
 
 describe('UTF-8 CSV handed to DuckDB as bytes', () => {
-  it('is taken for UTF-8 CSV, with the BOM and title rows skipped in bytes', () => {
-    expect(directCsv(fixture('cases.csv'), 'cases.csv')?.encoding).toBe('utf-8');
-    const bom = directCsv(fixture('cases-bom.csv'), 'cases-bom.csv');
+  it('is taken for UTF-8 CSV, with the BOM and title rows skipped in bytes', async () => {
+    expect((await directCsv(fixture('cases.csv'), 'cases.csv'))?.encoding).toBe('utf-8');
+    const bom = await directCsv(fixture('cases-bom.csv'), 'cases-bom.csv');
     expect(bom?.encoding).toBe('utf-8-bom');
     expect(bom?.bytes[0]).not.toBe(0xef);
-    const titled = directCsv(utf8('2025年办件统计表\n\n办件编号,受理部门\nA1,甲局\n'), 'x.csv');
+    const titled = await directCsv(utf8('2025年办件统计表\n\n办件编号,受理部门\nA1,甲局\n'), 'x.csv');
     expect(titled?.titleRows).toBe(1);
     expect(titled?.headerRow).toBe(3);
     expect(new TextDecoder().decode(titled?.bytes)).toBe('办件编号,受理部门\nA1,甲局\n');
   });
 
-  it('is not taken for GB18030, UTF-16, NUL bytes, other formats or blank files', () => {
-    expect(directCsv(fixture('cases-gb18030-title.csv'), 'g.csv')).toBeUndefined();
-    expect(directCsv(fixture('cases.csv'), 'cases.csv', 'gb18030')).toBeUndefined();
-    expect(directCsv(new Uint8Array([0xff, 0xfe, 0x41, 0x00]), 'u.csv')).toBeUndefined();
-    expect(directCsv(utf8('a,b\n1,\u00002\n'), 'n.csv')).toBeUndefined();
-    expect(directCsv(fixture('cases.xlsx'), 'cases.xlsx')).toBeUndefined();
-    expect(directCsv(utf8(' \n\n'), 'blank.csv')).toBeUndefined();
+  it('is not taken for GB18030, UTF-16, NUL bytes, other formats or blank files', async () => {
+    expect(await directCsv(fixture('cases-gb18030-title.csv'), 'g.csv')).toBeUndefined();
+    expect(await directCsv(fixture('cases.csv'), 'cases.csv', 'gb18030')).toBeUndefined();
+    expect(await directCsv(new Uint8Array([0xff, 0xfe, 0x41, 0x00]), 'u.csv')).toBeUndefined();
+    expect(await directCsv(utf8('a,b\n1,\u00002\n'), 'n.csv')).toBeUndefined();
+    expect(await directCsv(fixture('cases.xlsx'), 'cases.xlsx')).toBeUndefined();
+    expect(await directCsv(utf8(' \n\n'), 'blank.csv')).toBeUndefined();
+  });
+
+  it('checks the whole file in pieces: a character cut by a piece boundary is valid, a bad byte or NUL far in is found', async () => {
+    // 1 MiB pieces: '字' (3 bytes) starts 1 byte before the first boundary.
+    const head = '办件编号,受理部门\n';
+    const pad = 'a'.repeat((1 << 20) - new TextEncoder().encode(head).length - 1);
+    const across = utf8(`${head}${pad}字,x\n`);
+    expect((await directCsv(across, 'x.csv'))?.encoding).toBe('utf-8');
+    const far = 3 * (1 << 20) + 5;
+    const body = `${head}${'b'.repeat(far)}\n`;
+    const invalid = utf8(body);
+    invalid[far] = 0xff;
+    expect(await directCsv(invalid, 'x.csv')).toBeUndefined();
+    const nul = utf8(body);
+    nul[far] = 0;
+    expect(await directCsv(nul, 'x.csv')).toBeUndefined();
+    // A lone lead byte at the very end is invalid (the last piece is decoded without `stream`).
+    expect(await directCsv(new Uint8Array([...utf8(head), 0xe5]), 'x.csv')).toBeUndefined();
   });
 
   it.each(['cases.csv', 'cases-bom.csv', 'cases.tsv', 'cases-semicolon.csv', 'cases-gb18030-title.csv'])(

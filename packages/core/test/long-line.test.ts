@@ -55,17 +55,17 @@ describe('a line too long to read', () => {
     expect(bare.message).toMatch(/^b\.csv: /);
   });
 
-  it('is replaced by the marker line in bytes and in text, other lines untouched', () => {
+  it('is replaced by the marker line in bytes and in text, other lines untouched', async () => {
     const text = `a\n${'z'.repeat(11)}\r\nb\n${'z'.repeat(10)}`;
-    expect(cutLongTextLines(text, 10)).toEqual({
+    expect(await cutLongTextLines(text, 10)).toEqual({
       text: `a\n${LONG_LINE_MARKER}\nb\n${'z'.repeat(10)}`,
       cut: 1,
     });
-    const bytes = cutLongLines(utf8(text), 10);
+    const bytes = await cutLongLines(utf8(text), 10);
     expect(bytes.cut).toBe(1);
     expect(new TextDecoder().decode(bytes.bytes)).toBe(`a\n${LONG_LINE_MARKER}\nb\n${'z'.repeat(10)}`);
     // a 4-character line of 3-byte characters is 12 bytes: long in UTF-8 though short in characters
-    expect(cutLongTextLines('字字字字\nok', 10).cut).toBe(1);
-    expect(cutLongLines(utf8('short\nlines'), 10).cut).toBe(0);
+    expect((await cutLongTextLines('字字字字\nok', 10)).cut).toBe(1);
+    expect((await cutLongLines(utf8('short\nlines'), 10)).cut).toBe(0);
   });
 });

@@ -1,6 +1,7 @@
 import type { AsyncDuckDB, AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
 import type { Table } from 'apache-arrow';
 import { ident, type SqlValue } from '../sql/quote.ts';
+import { concatInSlices, encodeUtf8InSlices } from '../yield-to-host.ts';
 import { asCrash, ENGINE_SETUP_SQL, type Engine } from './types.ts';
 
 /**
@@ -45,13 +46,16 @@ export class WasmEngine implements Engine {
   }
 
   async registerText(fileName: string, text: string): Promise<string> {
-    await this.#guard(() => this.db.registerFileText(fileName, text));
+    // What registerFileText does (UTF-8 bytes handed to the worker), with the encoding done in slices.
+    const bytes = await encodeUtf8InSlices(text);
+    await this.#guard(() => this.db.registerFileBuffer(fileName, bytes));
     return fileName;
   }
 
   async registerBytes(fileName: string, bytes: Uint8Array): Promise<string> {
     // The buffer is transferred to the worker (detached here): hand over a copy, the caller keeps its bytes.
-    await this.#guard(() => this.db.registerFileBuffer(fileName, bytes.slice()));
+    const copy = await concatInSlices([bytes]);
+    await this.#guard(() => this.db.registerFileBuffer(fileName, copy));
     return fileName;
   }
 

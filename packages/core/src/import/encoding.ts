@@ -1,3 +1,5 @@
+import { sliceClock } from '../yield-to-host.ts';
+
 /** Text encodings seen in government exports. DuckDB only reads UTF-8, so we decode before it sees bytes. */
 export type TextEncodingName = 'utf-8' | 'utf-8-bom' | 'gb18030' | 'utf-16le' | 'utf-16be';
 
@@ -6,29 +8,48 @@ export interface DecodedText {
   encoding: TextEncodingName;
 }
 
+/** Bytes decoded per piece: a few ms of work, so the decode can yield to the page between slices. */
+const PIECE_BYTES = 1 << 20;
+
 /**
  * Decodes bytes as UTF-8 (with or without BOM), UTF-16 (by BOM) or GB18030/GBK (the WHATWG GBK decoder
  * is the GB18030 one). Detection: strict UTF-8 first; anything that is not valid UTF-8 is treated as
- * GB18030, which is what Excel writes on Chinese Windows. An explicit `encoding` wins.
+ * GB18030, which is what Excel writes on Chinese Windows. An explicit `encoding` wins. The bytes are
+ * decoded piece by piece between yields (a file can be 100s of MB; the UI thread must stay free).
  */
-export function decodeBytes(bytes: Uint8Array, encoding?: string): DecodedText {
+export async function decodeBytes(bytes: Uint8Array, encoding?: string): Promise<DecodedText> {
   if (encoding) {
     const label = encoding.toLowerCase();
-    const text = new TextDecoder(label === 'gbk' || label === 'gb2312' ? 'gb18030' : label).decode(bytes);
-    return { text, encoding: normaliseName(label) };
+    const decoder = new TextDecoder(label === 'gbk' || label === 'gb2312' ? 'gb18030' : label);
+    return { text: await decodeInSlices(bytes, decoder), encoding: normaliseName(label) };
   }
   if (bytes[0] === 0xff && bytes[1] === 0xfe)
-    return { text: new TextDecoder('utf-16le').decode(bytes), encoding: 'utf-16le' };
+    return { text: await decodeInSlices(bytes, new TextDecoder('utf-16le')), encoding: 'utf-16le' };
   if (bytes[0] === 0xfe && bytes[1] === 0xff)
-    return { text: new TextDecoder('utf-16be').decode(bytes), encoding: 'utf-16be' };
+    return { text: await decodeInSlices(bytes, new TextDecoder('utf-16be')), encoding: 'utf-16be' };
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  let text: string;
   try {
     // TextDecoder strips the BOM itself.
-    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return { text, encoding: bom ? 'utf-8-bom' : 'utf-8' };
+    text = await decodeInSlices(bytes, new TextDecoder('utf-8', { fatal: true }));
   } catch {
-    return { text: new TextDecoder('gb18030').decode(bytes), encoding: 'gb18030' };
+    return { text: await decodeInSlices(bytes, new TextDecoder('gb18030')), encoding: 'gb18030' };
   }
+  return { text, encoding: bom ? 'utf-8-bom' : 'utf-8' };
+}
+
+/** The same text as `decoder.decode(bytes)` (a streaming decoder joins characters cut by a piece boundary). */
+async function decodeInSlices(bytes: Uint8Array, decoder: TextDecoder): Promise<string> {
+  const parts: string[] = [];
+  const tick = sliceClock();
+  for (let at = 0; at < bytes.length; at += PIECE_BYTES) {
+    parts.push(
+      decoder.decode(bytes.subarray(at, at + PIECE_BYTES), { stream: at + PIECE_BYTES < bytes.length }),
+    );
+    const turn = tick();
+    if (turn) await turn;
+  }
+  return parts.join('');
 }
 
 function normaliseName(label: string): TextEncodingName {

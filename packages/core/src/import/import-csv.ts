@@ -82,9 +82,9 @@ async function register(
       return { encoding: format, path, headerRow: 1, header, native: true };
     }
   }
-  const direct = engine.registerBytes ? directCsv(bytes, fileName, options.encoding) : undefined;
+  const direct = engine.registerBytes ? await directCsv(bytes, fileName, options.encoding) : undefined;
   if (direct && engine.registerBytes) {
-    const cut = cutLongLines(direct.bytes);
+    const cut = await cutLongLines(direct.bytes);
     if (cut.cut) refuseLongHeader(fileName, new TextDecoder().decode(cut.bytes.subarray(0, 64)));
     const path = await engine.registerBytes(name, cut.bytes);
     const first = cut.bytes.subarray(0, Math.min(cut.bytes.length, MAX_LINE_BYTES));
@@ -99,7 +99,7 @@ async function register(
   // NUL never belongs in a text export and would cut SQL identifiers short: make it visible instead.
   const visible = converted.text.includes('\0') ? converted.text.replaceAll('\0', '\uFFFD') : converted.text;
   if (visible.trim() === '') throw new ImportError('empty_file', `${fileName}: the file is empty.`);
-  const { text, cut } = cutLongTextLines(visible);
+  const { text, cut } = await cutLongTextLines(visible);
   if (cut) refuseLongHeader(fileName, text);
   const path = await engine.registerText(name, text);
   return {
@@ -262,7 +262,7 @@ async function loadDataset(
     def.fields.flatMap((f) => (f.type === 'limit' ? [`${f.key}_value`, `${f.key}_unit`] : [f.key])),
   );
   const timezone = mapping.timezone ?? options.timezone ?? DEFAULT_TIMEZONE;
-  const transitions = zoneTransitions(timezone);
+  const transitions = await zoneTransitions(timezone);
   const fixedOffset = transitions.length === 1 ? transitions[0]?.[1] : undefined;
   if (fixedOffset === undefined) {
     const rows = transitions.map(([f, o]) => `(${Math.trunc(f)}, ${Math.trunc(o)})`).join(', ');

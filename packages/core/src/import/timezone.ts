@@ -1,3 +1,5 @@
+import { sliceClock } from '../yield-to-host.ts';
+
 /**
  * UTC-offset history of an IANA zone, computed with Intl (DuckDB-WASM has no ICU offline), as rows
  * `[fromUtcMs, offsetMinutes]`: from that instant on, local time = UTC + offset. Used by the importer to
@@ -6,7 +8,12 @@
 const cache = new Map<string, [number, number][]>();
 const DAY = 86_400_000;
 
-export function zoneTransitions(zone: string, fromYear = 1992, toYear = 2040): [number, number][] {
+/** One Intl probe per day over ~50 years takes 50–150 ms: the scan yields to the page between slices. */
+export async function zoneTransitions(
+  zone: string,
+  fromYear = 1992,
+  toYear = 2040,
+): Promise<[number, number][]> {
   const key = `${zone}|${fromYear}|${toYear}`;
   const hit = cache.get(key);
   if (hit) return hit;
@@ -20,7 +27,10 @@ export function zoneTransitions(zone: string, fromYear = 1992, toYear = 2040): [
   const end = Date.UTC(toYear + 1, 0, 1);
   const out: [number, number][] = [[Date.UTC(1900, 0, 1), offsetAt(start)]];
   let prev = offsetAt(start);
+  const tick = sliceClock();
   for (let t = start + DAY; t < end; t += DAY) {
+    const turn = tick();
+    if (turn) await turn;
     const cur = offsetAt(t);
     if (cur === prev) continue;
     // Narrow the change down to the minute inside the last day.

@@ -1,3 +1,5 @@
+import { concatInSlices } from '@assessment-dashboard/core';
+
 export interface FetchProgress {
   loaded: number;
   /** From Content-Length; undefined when the server does not say. */
@@ -76,11 +78,6 @@ export async function fetchWithProgress(
     }
     onProgress({ loaded, total });
   }
-  const out = new Uint8Array(loaded);
-  let offset = 0;
-  for (const c of chunks) {
-    out.set(c, offset);
-    offset += c.byteLength;
-  }
-  return out;
+  // One buffer of the whole file, built between yields so the page stays responsive.
+  return concatInSlices(chunks);
 }

@@ -1,10 +1,15 @@
+import { sliceClock } from '../../yield-to-host.ts';
 import { dropCsvTitleRows } from './csv-title-rows.ts';
 import { detectFormat } from './detect-format.ts';
+import { scanUtf8WithoutNul } from './utf8-scan.ts';
 
 /** How much of the file's start is decoded to find title rows (the sniffer reads at most 1 M characters). */
 const HEAD_BYTES = 4 << 20;
-/** Validity is checked in chunks, so no string as long as the file is ever built. */
-const CHUNK_BYTES = 16 << 20;
+/**
+ * Validity and NUL bytes are checked in pieces (a few ms each), yielding to the page between slices: no
+ * string as long as the file is ever built, and the UI thread is never blocked for long.
+ */
+const PIECE_BYTES = 1 << 20;
 
 export interface DirectCsv {
   /** The file's bytes from its header row on (BOM and title rows skipped): what DuckDB reads. */
@@ -21,22 +26,18 @@ export interface DirectCsv {
  * string the JS engine can hold (≈ 512 M characters). Undefined when the file needs the text path: another
  * format, another encoding (GB18030, UTF-16, an explicit one), NUL bytes, or nothing but blanks.
  */
-export function directCsv(bytes: Uint8Array, fileName: string, encoding?: string): DirectCsv | undefined {
+export async function directCsv(
+  bytes: Uint8Array,
+  fileName: string,
+  encoding?: string,
+): Promise<DirectCsv | undefined> {
   if (encoding && !/^utf-?8$/i.test(encoding)) return undefined;
   if (bytes.length === 0 || detectFormat(bytes, fileName) !== 'csv') return undefined;
-  if (bytes.indexOf(0) >= 0) return undefined;
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   if (!bom && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
     return undefined;
   }
-  const strict = new TextDecoder('utf-8', { fatal: true });
-  try {
-    for (let at = 0; at < bytes.length; at += CHUNK_BYTES) {
-      strict.decode(bytes.subarray(at, at + CHUNK_BYTES), { stream: at + CHUNK_BYTES < bytes.length });
-    }
-  } catch {
-    return undefined;
-  }
+  if (!(await validUtf8WithoutNul(bytes))) return undefined;
   const body = bom ? bytes.subarray(3) : bytes;
   // A character cut at the end of the head decodes as U+FFFD, far past what the sniffer reads.
   const head = new TextDecoder('utf-8').decode(body.subarray(0, HEAD_BYTES));
@@ -52,4 +53,16 @@ export function directCsv(bytes: Uint8Array, fileName: string, encoding?: string
     titleRows: dropped.titleRows,
     headerRow: dropped.headerRow + 1,
   };
+}
+
+/** Strict UTF-8 (the WHATWG decoder's rule) with no NUL byte, checked piece by piece between yields. */
+async function validUtf8WithoutNul(bytes: Uint8Array): Promise<boolean> {
+  const tick = sliceClock();
+  for (let at = 0; at < bytes.length; ) {
+    at = scanUtf8WithoutNul(bytes, at, Math.min(bytes.length, at + PIECE_BYTES));
+    if (at < 0) return false;
+    const turn = tick();
+    if (turn) await turn;
+  }
+  return true;
 }

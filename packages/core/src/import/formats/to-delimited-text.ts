@@ -42,7 +42,7 @@ export async function toDelimitedText(
   const format = options.format ?? detectFormat(bytes, fileName);
   switch (format) {
     case 'csv': {
-      const { text, encoding } = decode(bytes, fileName, options.encoding);
+      const { text, encoding } = await decode(bytes, fileName, options.encoding);
       if (text.trim() === '') throw new FormatError('empty_file', `${fileName}: the file is empty.`);
       const dropped = dropCsvTitleRows(text);
       return {
@@ -54,7 +54,7 @@ export async function toDelimitedText(
       };
     }
     case 'json': {
-      const { text, encoding } = decode(bytes, fileName, options.encoding);
+      const { text, encoding } = await decode(bytes, fileName, options.encoding);
       const { readJson } = await import('./read-json.ts');
       return tableResult(readJson(text, fileName), format, encoding);
     }
@@ -80,9 +80,9 @@ export async function toDelimitedText(
   }
 }
 
-function decode(bytes: Uint8Array, fileName: string, encoding: string | undefined) {
+async function decode(bytes: Uint8Array, fileName: string, encoding: string | undefined) {
   try {
-    return decodeBytes(bytes, encoding);
+    return await decodeBytes(bytes, encoding);
   } catch {
     // TextDecoder rejects labels it does not know with a RangeError.
     throw new FormatError('unsupported_format', `${fileName}: unknown text encoding '${encoding}'.`);
