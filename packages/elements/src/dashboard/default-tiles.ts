@@ -1,7 +1,4 @@
+import { DEFAULT_INDICATORS } from '@assessment-dashboard/core';
+
 /** Indicators shown as KPI tiles by default, in this order (the full catalogue is in `results`). */
-export const DEFAULT_TILES = [
-  'case.online_apply_rate',
-  'case.online_closed_rate',
-  'case.closure_rate',
-  'case.overdue_count',
-] as const;
+export const DEFAULT_TILES = DEFAULT_INDICATORS;
