@@ -2,8 +2,9 @@ import { AS_OF_DAY, conditionsSql } from './conditions.ts';
 import { CASE_FACTS, pastDueOn } from './facts.ts';
 import type { IndicatorConditions, IndicatorDef } from './types.ts';
 
-// Same population as case.yellow; a case closed after a past as-of day was still open then.
-const CONDITIONS: IndicatorConditions = {
+/** Open past due on the as-of day; the population is case.yellow's and the watch list's (a case closed
+ * after a past as-of day was still open then). */
+export const RED_CARD: IndicatorConditions = {
   table: CASE_FACTS,
   denominator: `due_day IS NOT NULL AND accepted_day <= ${AS_OF_DAY}
     AND (closed_day IS NULL OR closed_day > ${AS_OF_DAY})`,
@@ -31,6 +32,6 @@ export const caseRed: IndicatorDef = {
   source:
     '行政审批电子监察系统红牌（广东 2007；成都 2010“超时…红色纠错”）；《中华人民共和国行政许可法》第四十二条',
   needs: ['accepted_at', 'closed_at', ['promised_due_at', 'promised_limit']],
-  conditions: CONDITIONS,
-  sql: (ctx) => conditionsSql('count', CONDITIONS, ctx),
+  conditions: RED_CARD,
+  sql: (ctx) => conditionsSql('count', RED_CARD, ctx),
 };
