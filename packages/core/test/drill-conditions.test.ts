@@ -38,13 +38,16 @@ async function listed(def: IndicatorDef, options: Parameters<typeof caseList>[1]
 }
 
 describe('indicators that expose their conditions', () => {
-  it('are the case counts the drill-down shows', () => {
+  it('are the case rates and counts (the drill-down shows five of them)', () => {
     expect(WITH_CONDITIONS.map((d) => d.key).sort()).toEqual([
       'case.closure_rate',
+      'case.early_rate',
       'case.on_time_rate',
       'case.online_apply_rate',
+      'case.online_closed_rate',
       'case.overdue_count',
       'case.red',
+      'case.zero_trip_actual',
     ]);
   });
 
