@@ -107,6 +107,26 @@ describe('indicators that expose their conditions', () => {
     expect(b.total.open_overdue).toBeGreaterThan(0);
   });
 
+  it("each listed case's overdue flag is case.overdue_count's rule", async () => {
+    const options = { asOf: '2024-09-30', filters: { dept_name: ['县市场监督管理局'] } };
+    const overdue = INDICATORS.find((d) => d.key === 'case.overdue_count') as IndicatorDef;
+    const { numerator, denominator } = await indicator(overdue, options);
+    const flags: (boolean | null)[] = [];
+    for (let offset = 0; offset < (denominator ?? 0); offset += 1000) {
+      const page = await caseList(engine, {
+        ...options,
+        indicator: { key: overdue.key, rows: 'denominator' },
+        offset,
+        limit: 1000,
+      });
+      flags.push(...page.rows.map((r) => r.overdue));
+    }
+    expect(flags).toHaveLength(denominator ?? -1);
+    expect(flags.filter((f) => f === true)).toHaveLength(numerator ?? -1);
+    expect(flags.filter((f) => f === false)).toHaveLength((denominator ?? 0) - (numerator ?? 0));
+    expect(numerator).toBeGreaterThan(0);
+  });
+
   it('an indicator without conditions cannot be listed', async () => {
     await expect(
       caseList(engine, { indicator: { key: 'case.avg_elapsed_wd', rows: 'numerator' }, limit: 0 }),

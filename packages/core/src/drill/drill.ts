@@ -3,12 +3,12 @@ import type { Engine } from '../engine/types.ts';
 import { Binder } from '../import/parse-sql.ts';
 import { detectPii, type PiiKind, piiExpression } from '../import/pii.ts';
 import { type ComputeOptions, prepareComputation } from '../indicators/compute.ts';
-import { CASE_FACTS, pastDueOn } from '../indicators/facts.ts';
+import { CASE_FACTS } from '../indicators/facts.ts';
 import { replayed } from '../indicators/replay.ts';
 import { DATASETS } from '../schema/datasets.ts';
 import { type Filters, filterPredicate } from '../sql/filters.ts';
 import { ident, type SqlValue } from '../sql/quote.ts';
-import { type IndicatorRows, indicatorRowsPredicate, inPeriod } from './indicator-rows.ts';
+import { type IndicatorRows, indicatorRowFlag, indicatorRowsPredicate, inPeriod } from './indicator-rows.ts';
 
 /**
  * Drill-down department → service item → case list (电子监察 / 考核复核): the per-department or per-item
@@ -267,6 +267,8 @@ export async function caseList(engine: Engine, options: CaseListOptions = {}): P
   const limit = Math.min(1000, Math.max(0, Math.floor(Number(options.limit ?? 100)) || 0));
   const q = await prepare(engine, options);
   const listed = options.indicator ? indicatorRowsPredicate(options.indicator) : inPeriod('submitted_at');
+  // Each case's overdue flag is case.overdue_count's own rule; overdue_wd counts to the closing or as-of day.
+  const overdue = indicatorRowFlag('case.overdue_count');
   const caseColumns = (
     await engine.query(
       `SELECT column_name FROM information_schema.columns
@@ -297,9 +299,9 @@ export async function caseList(engine: Engine, options: CaseListOptions = {}): P
           CASE WHEN closed_day <= as_of_day THEN closed_day ELSE as_of_day END AS late_end
         FROM c ${catalogue} WHERE ${listed}),
       o AS (SELECT l.*,
-          CASE WHEN due_day IS NULL OR NOT (accepted_day <= as_of_day) THEN NULL ELSE ${pastDueOn('late_end')} END AS l_overdue,
-          CASE WHEN due_day IS NULL OR NOT (accepted_day <= as_of_day) THEN NULL
-            WHEN ${pastDueOn('late_end')} THEN ${workingDaysBetweenExpr('w_due', 'w_end')} ELSE 0 END AS overdue_wd
+          ${overdue} AS l_overdue,
+          CASE WHEN ${overdue} THEN ${workingDaysBetweenExpr('w_due', 'w_end')}
+            WHEN ${overdue} IS NOT NULL THEN 0 END AS overdue_wd
         FROM l ${calendarJoin('w_due', 'l.due_day')} ${calendarJoin('w_end', 'l.late_end')})
       SELECT c.case_id, c.item_code, c.l_item_name AS item_name, c.dept_name, c.apply_channel,
         ${ts('c.submitted_at')} AS submitted_at, ${ts('c.accepted_at')} AS accepted_at,

@@ -23,13 +23,27 @@ export const inPeriod = (column: string | undefined): string =>
  * indicator's number under the same filters.
  */
 export function indicatorRowsPredicate(r: IndicatorRows): string {
-  const def = indicatorByKey(r.key);
-  const c = def?.conditions;
-  // The drill-down reads the case facts, which carry every case column.
-  if (!def || !c || (c.table !== 'cases' && c.table !== CASE_FACTS)) {
-    throw new Error(`the drill-down cannot list the cases of "${r.key}": it is no case-counting indicator`);
-  }
+  const { def, c } = caseConditions(r.key);
   const parts = [inPeriod(def.periodColumn), `(${c.denominator ?? 'TRUE'})`];
   if (r.rows === 'numerator') parts.push(`(${c.numerator})`);
   return parts.join(' AND ');
+}
+
+/**
+ * One case's place in an indicator, as a column of the case list: true in its numerator, false in the rest
+ * of its denominator, null outside it (e.g. case.overdue_count: overdue, not overdue, no due day yet).
+ */
+export function indicatorRowFlag(key: string): string {
+  const { c } = caseConditions(key);
+  return `CASE WHEN (${c.denominator ?? 'TRUE'}) THEN coalesce((${c.numerator}), FALSE) END`;
+}
+
+function caseConditions(key: string) {
+  const def = indicatorByKey(key);
+  const c = def?.conditions;
+  // The drill-down reads the case facts, which carry every case column.
+  if (!def || !c || (c.table !== 'cases' && c.table !== CASE_FACTS)) {
+    throw new Error(`the drill-down cannot list the cases of "${key}": it is no case-counting indicator`);
+  }
+  return { def, c };
 }
