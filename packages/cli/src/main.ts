@@ -15,9 +15,11 @@ import {
   normaliseAsOf,
   PERIOD_UNITS,
   type PeriodUnit,
+  parseCliSelection,
   parseConfig,
   parseMapping,
   parseScorecardModel,
+  selectionOptions,
   summarise,
 } from '@assessment-dashboard/core';
 import {
@@ -38,7 +40,7 @@ import {
   UsageError,
 } from './cli-args.ts';
 import { loadCommand, serveClickHouse } from './clickhouse.ts';
-import { parseDataset, parseSelection } from './dataset-options.ts';
+import { parseDataset } from './dataset-options.ts';
 import {
   formatAnnualReport,
   formatGroups,
@@ -309,7 +311,7 @@ async function compute(
       return 0;
     }
     // The same selections a dashboard click makes: --filter [dataset.]column=value, --month YYYY-MM[..YYYY-MM].
-    const selection = parseSelection(values.filter ?? [], values.month);
+    const selection = selectionOptions(parseCliSelection(values.filter ?? [], values.month));
     const computed =
       command === 'indicators'
         ? await computeIndicators(engine, { asOf: values['as-of'], config, ...selection })

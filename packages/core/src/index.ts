@@ -95,6 +95,7 @@ export {
   type IndicatorCubes,
 } from './indicators/cube.ts';
 export { dailyVolume } from './indicators/daily.ts';
+export { DEFAULT_INDICATORS, TREND_INDICATOR } from './indicators/default-keys.ts';
 export { DIMENSIONS, LIVE_PERIOD_COLUMN, monthColumn } from './indicators/dimensions.ts';
 export { applyDisclosureControl, type DisclosureControl } from './indicators/disclosure-control.ts';
 export {
@@ -130,6 +131,7 @@ export {
   scorecardFromGrouped,
   scoreItem,
 } from './scorecard/index.ts';
+export * from './selection/index.ts';
 export { CLICKHOUSE_SETTINGS, toClickHouse } from './sql/dialect/clickhouse.ts';
 export { type Dialect, isDialect } from './sql/dialect/types.ts';
 export type { Filters } from './sql/filters.ts';

@@ -3,12 +3,12 @@ import type { Engine } from '../engine/types.ts';
 import { Binder } from '../import/parse-sql.ts';
 import { detectPii, type PiiKind, piiExpression } from '../import/pii.ts';
 import { type ComputeOptions, prepareComputation } from '../indicators/compute.ts';
-import { CASE_FACTS, CLOSED_ON_TIME, pastDueOn } from '../indicators/facts.ts';
+import { CASE_FACTS } from '../indicators/facts.ts';
 import { replayed } from '../indicators/replay.ts';
-import { ONLINE_CHANNELS } from '../indicators/where.ts';
 import { DATASETS } from '../schema/datasets.ts';
 import { type Filters, filterPredicate } from '../sql/filters.ts';
 import { ident, type SqlValue } from '../sql/quote.ts';
+import { type IndicatorRows, indicatorRowFlag, indicatorRowsPredicate, inPeriod } from './indicator-rows.ts';
 
 /**
  * Drill-down department → service item → case list (电子监察 / 考核复核): the per-department or per-item
@@ -67,26 +67,24 @@ export interface Breakdown {
   total: Omit<BreakdownRow, 'code' | 'name' | 'filters'>;
 }
 
-const COUNTS = [
-  'cases',
-  'online_apply',
-  'accepted',
-  'closed',
-  'overdue',
-  'open_overdue',
-  'closed_with_due',
-  'on_time',
-] as const;
-
-/** Inside the `c` CTE: true when the row's `column` date is in the period (always true without one). */
-const inPeriod = (column: string) =>
-  `(p_from IS NULL OR (CAST(${ident(column)} AS DATE) >= p_from AND CAST(${ident(column)} AS DATE) < p_to))`;
+/** Each count of a breakdown row: one side of an indicator, by that indicator's own conditions. */
+const COUNTS = {
+  cases: { key: 'case.online_apply_rate', rows: 'denominator' },
+  online_apply: { key: 'case.online_apply_rate', rows: 'numerator' },
+  accepted: { key: 'case.closure_rate', rows: 'denominator' },
+  closed: { key: 'case.closure_rate', rows: 'numerator' },
+  overdue: { key: 'case.overdue_count', rows: 'numerator' },
+  open_overdue: { key: 'case.red', rows: 'numerator' },
+  closed_with_due: { key: 'case.on_time_rate', rows: 'denominator' },
+  on_time: { key: 'case.on_time_rate', rows: 'numerator' },
+} as const satisfies Record<string, IndicatorRows>;
+const COUNT_NAMES = Object.keys(COUNTS) as (keyof typeof COUNTS)[];
 
 interface Prepared {
   asOf: string;
   hasItems: boolean;
   columns: string[];
-  /** `WITH p AS (...), c AS (...)`: the filtered case facts with period flags and `as_of_day` */
+  /** `WITH p AS (...), c AS (...)`: the filtered case facts with `as_of_day` and the period `p_from`, `p_to` */
   cte: string;
   params: SqlValue[];
 }
@@ -104,9 +102,7 @@ async function prepare(engine: Engine, options: DrillOptions): Promise<Prepared>
   const src = replayed(CASE_FACTS, { asOf, columns: tables.get(DATASETS.cases.table) ?? [] }, 'f');
   const cte = `WITH p AS (SELECT CAST(?::TIMESTAMP AS DATE) AS as_of_day, CAST(? AS DATE) AS p_from,
       CAST(? AS DATE) AS p_to),
-    c AS (SELECT f.*, as_of_day, ${inPeriod('submitted_at')} AS in_submitted,
-        ${inPeriod('accepted_at')} AS in_accepted, ${inPeriod('closed_at')} AS in_closed
-      FROM ${src.text}, p WHERE ${f.text})`;
+    c AS (SELECT f.*, as_of_day, p_from, p_to FROM ${src.text}, p WHERE ${f.text})`;
   return {
     asOf,
     hasItems: tables.get('items')?.includes('item_code') ?? false,
@@ -134,23 +130,13 @@ export async function drillBreakdown(engine: Engine, options: BreakdownOptions =
       : 'c.item_code AS g_code, CASE WHEN c.item_code IS NULL THEN c.item_name END AS g_name';
   const name =
     level === 'dept' ? 'g_name' : `coalesce(${catalogue ? 'any_value(i_name), ' : ''}mode(item_name))`;
-  // Each count is its indicator's population and condition (see indicators/case-*.ts).
+  const counts = COUNT_NAMES.map(
+    (k) => `count(*) FILTER (WHERE ${indicatorRowsPredicate(COUNTS[k])})::DOUBLE AS ${ident(k)}`,
+  );
   const table = await engine.query(
     `${q.cte},
     g AS (SELECT c.*, ${key}${catalogue ? ', i.i_name' : ''} FROM c ${join})
-    SELECT g_code AS code, ${name} AS name,
-      count(*) FILTER (WHERE in_submitted)::DOUBLE AS cases,
-      count(*) FILTER (WHERE in_submitted AND apply_channel IN ${ONLINE_CHANNELS})::DOUBLE AS online_apply,
-      count(*) FILTER (WHERE in_accepted AND accepted_at IS NOT NULL)::DOUBLE AS accepted,
-      count(*) FILTER (WHERE in_accepted AND accepted_at IS NOT NULL
-        AND (closed_at IS NOT NULL OR status = 'closed'))::DOUBLE AS closed,
-      count(*) FILTER (WHERE in_accepted AND due_day IS NOT NULL AND accepted_day <= as_of_day
-        AND ((closed_day <= as_of_day AND NOT ${CLOSED_ON_TIME})
-          OR ((closed_day IS NULL OR closed_day > as_of_day) AND ${pastDueOn('as_of_day')})))::DOUBLE AS overdue,
-      count(*) FILTER (WHERE due_day IS NOT NULL AND accepted_day <= as_of_day
-        AND (closed_day IS NULL OR closed_day > as_of_day) AND ${pastDueOn('as_of_day')})::DOUBLE AS open_overdue,
-      count(*) FILTER (WHERE in_closed AND closed_day IS NOT NULL AND due_day IS NOT NULL)::DOUBLE AS closed_with_due,
-      count(*) FILTER (WHERE in_closed AND ${CLOSED_ON_TIME})::DOUBLE AS on_time
+    SELECT g_code AS code, ${name} AS name, ${counts.join(',\n      ')}
     FROM g
     GROUP BY g_code, g_name
     ORDER BY cases DESC, name NULLS LAST, code NULLS LAST`,
@@ -167,11 +153,11 @@ export async function drillBreakdown(engine: Engine, options: BreakdownOptions =
           ? { ...options.filters, item_code: [code] }
           : { ...options.filters, item_name: [rowName] };
     const row = { code, name: rowName, filters } as BreakdownRow;
-    for (const k of COUNTS) row[k] = Number(o[k] ?? 0);
+    for (const k of COUNT_NAMES) row[k] = Number(o[k] ?? 0);
     return row;
   });
   const total = Object.fromEntries(
-    COUNTS.map((k) => [k, rows.reduce((s, r) => s + r[k], 0)]),
+    COUNT_NAMES.map((k) => [k, rows.reduce((s, r) => s + r[k], 0)]),
   ) as Breakdown['total'];
   return { asOf: q.asOf, level, rows, total };
 }
@@ -196,6 +182,12 @@ export const CASE_SORT_COLUMNS = [
 export type CaseSortColumn = (typeof CASE_SORT_COLUMNS)[number];
 
 export interface CaseListOptions extends DrillOptions {
+  /**
+   * Only the cases behind one side of an indicator that counts cases (its numerator, e.g. the overdue cases
+   * of case.overdue_count, or its denominator), dated by that indicator's period column; default: every
+   * case, by 申请时间.
+   */
+  indicator?: IndicatorRows;
   /** first row (default 0) */
   offset?: number;
   /** rows returned (default 100, at most 1,000) */
@@ -274,6 +266,9 @@ export async function caseList(engine: Engine, options: CaseListOptions = {}): P
   const offset = Math.max(0, Math.floor(Number(options.offset ?? 0)) || 0);
   const limit = Math.min(1000, Math.max(0, Math.floor(Number(options.limit ?? 100)) || 0));
   const q = await prepare(engine, options);
+  const listed = options.indicator ? indicatorRowsPredicate(options.indicator) : inPeriod('submitted_at');
+  // Each case's overdue flag is case.overdue_count's own rule; overdue_wd counts to the closing or as-of day.
+  const overdue = indicatorRowFlag('case.overdue_count');
   const caseColumns = (
     await engine.query(
       `SELECT column_name FROM information_schema.columns
@@ -297,19 +292,16 @@ export async function caseList(engine: Engine, options: CaseListOptions = {}): P
     ? 'LEFT JOIN (SELECT item_code AS i_code, any_value(item_name) AS i_name FROM items GROUP BY ALL) AS i ON i.i_code = c.item_code'
     : '';
   const ts = (col: string) => `strftime(${col}, '%Y-%m-%d %H:%M:%S')`;
-  const count = await engine.query(
-    `${q.cte} SELECT count(*)::DOUBLE AS n FROM c WHERE in_submitted`,
-    q.params,
-  );
+  const count = await engine.query(`${q.cte} SELECT count(*)::DOUBLE AS n FROM c WHERE ${listed}`, q.params);
   const page = await engine.query(
     `${q.cte},
       l AS (SELECT c.*, ${q.hasItems ? 'coalesce(c.item_name, i.i_name)' : 'c.item_name'} AS l_item_name,
           CASE WHEN closed_day <= as_of_day THEN closed_day ELSE as_of_day END AS late_end
-        FROM c ${catalogue} WHERE in_submitted),
+        FROM c ${catalogue} WHERE ${listed}),
       o AS (SELECT l.*,
-          CASE WHEN due_day IS NULL OR NOT (accepted_day <= as_of_day) THEN NULL ELSE ${pastDueOn('late_end')} END AS l_overdue,
-          CASE WHEN due_day IS NULL OR NOT (accepted_day <= as_of_day) THEN NULL
-            WHEN ${pastDueOn('late_end')} THEN ${workingDaysBetweenExpr('w_due', 'w_end')} ELSE 0 END AS overdue_wd
+          ${overdue} AS l_overdue,
+          CASE WHEN ${overdue} THEN ${workingDaysBetweenExpr('w_due', 'w_end')}
+            WHEN ${overdue} IS NOT NULL THEN 0 END AS overdue_wd
         FROM l ${calendarJoin('w_due', 'l.due_day')} ${calendarJoin('w_end', 'l.late_end')})
       SELECT c.case_id, c.item_code, c.l_item_name AS item_name, c.dept_name, c.apply_channel,
         ${ts('c.submitted_at')} AS submitted_at, ${ts('c.accepted_at')} AS accepted_at,

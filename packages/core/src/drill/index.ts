@@ -13,3 +13,4 @@ export {
   drillBreakdown,
   itemBreakdown,
 } from './drill.ts';
+export type { IndicatorRows } from './indicator-rows.ts';

@@ -53,6 +53,21 @@ export interface MissingColumn {
 }
 
 /**
+ * The rule of an indicator that counts rows, written once: predicates over one row of `table` (replayed
+ * to the as-of day, replay.ts) that may also read `as_of_day`, the as-of DATE. The indicator's SQL
+ * (conditions.ts), the drill-down's counts and its case lists (drill/) all derive from them.
+ * DuckDB SQL, rendered for other dialects as every definition is (sql/dialect/).
+ */
+export interface IndicatorConditions {
+  /** the table read: the dataset's own, or a fact table built from it (facts.ts) */
+  table: string;
+  /** the denominator's rows (a count's population); every row when absent */
+  denominator?: string;
+  /** the numerator's rows (a count's value), among the denominator's */
+  numerator: string;
+}
+
+/**
  * One indicator = one file: metadata for the reader plus the SQL that computes it.
  * Rate SQL returns one row `numerator, denominator`; count SQL one row `value, denominator`;
  * breakdown SQL rows `key, value` (the chart's columns), largest first.
@@ -81,6 +96,8 @@ export interface IndicatorDef {
    * loaded table the result is "not in this export" (availability.ts), never a 0 from NULLs.
    */
   needs?: readonly Need[];
+  /** The rows it counts, for indicators that count rows: `sql` and the drill-down are built from them. */
+  conditions?: IndicatorConditions;
   sql(ctx: IndicatorContext): SqlQuery;
   /** Target for one computation when a configuration sets it (per department); else `target`. */
   resolveTarget?(ctx: IndicatorContext): number | undefined;

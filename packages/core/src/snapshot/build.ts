@@ -3,6 +3,7 @@ import type { Engine } from '../engine/types.ts';
 import type { ImportSummary } from '../import/ledger.ts';
 import { INDICATORS } from '../indicators/catalogue/index.ts';
 import { type ComputeOptions, computeIndicators, prepareComputation } from '../indicators/compute.ts';
+import { TREND_INDICATOR } from '../indicators/default-keys.ts';
 import { computeGrouped, type PeriodUnit } from '../indicators/grouped.ts';
 import type { IndicatorResult } from '../indicators/types.ts';
 import { HISTORY_PERIODS } from '../scorecard/compute-scorecard.ts';
@@ -22,7 +23,7 @@ import {
 export type SnapshotPeriod = PeriodUnit | { unit: PeriodUnit; keys: readonly string[] };
 
 /** What the dashboard's trend panel draws: 上网办理率 by month. */
-export const TREND: SnapshotPeriod = { unit: 'month', keys: ['case.online_apply_rate'] };
+export const TREND: SnapshotPeriod = { unit: 'month', keys: [TREND_INDICATOR] };
 
 export interface SnapshotOptions extends Omit<ComputeOptions, 'keys' | 'filters' | 'datasetFilters'> {
   /** Dimensions to group by (default: dept; dept is always included, the scorecard needs it). */

@@ -1,7 +1,8 @@
 import type { Engine } from '../engine/types.ts';
+import { RED_CARD } from '../indicators/catalogue/case-red.ts';
 import { YELLOW_WARNING_WD } from '../indicators/catalogue/case-yellow.ts';
 import { type ComputeOptions, prepareComputation } from '../indicators/compute.ts';
-import { CASE_FACTS, pastDueOn } from '../indicators/facts.ts';
+import { CASE_FACTS } from '../indicators/facts.ts';
 import type { SqlValue } from '../sql/quote.ts';
 
 /**
@@ -52,13 +53,12 @@ export async function watchList(engine: Engine, options: WatchListOptions = {}):
     open AS (
       SELECT case_id, ${col('dept_name', 'VARCHAR')} AS dept_name, ${col('item_name', 'VARCHAR')} AS item_name,
         ${col('accepted_at', 'TIMESTAMP')} AS accepted_at, due_day,
-        -- The same rule as case.red / case.yellow (facts.ts): red once a working day past the limit began.
-        CASE WHEN ${pastDueOn('as_of_day')} THEN 'red' ELSE 'yellow' END AS card,
-        CASE WHEN ${pastDueOn('as_of_day')} THEN working_days_between(due_day, as_of_day)
+        -- case.red's own rule: red once a working day past the limit began.
+        CASE WHEN ${RED_CARD.numerator} THEN 'red' ELSE 'yellow' END AS card,
+        CASE WHEN ${RED_CARD.numerator} THEN working_days_between(due_day, as_of_day)
           ELSE greatest(working_days_between(as_of_day, due_day), 0) END AS working_days
       FROM ${CASE_FACTS}, p
-      WHERE due_day IS NOT NULL AND accepted_day <= as_of_day AND (closed_day IS NULL OR closed_day > as_of_day)
-        AND ${deptFilter}),
+      WHERE (${RED_CARD.denominator}) AND ${deptFilter}),
     watched AS (SELECT * FROM open, p WHERE card = 'red' OR working_days <= threshold_wd)`;
   const rows = await engine.query(
     `${base}

@@ -15,6 +15,8 @@ import {
   INDICATORS,
   type IndicatorCubes,
   type IndicatorResult,
+  isMonthSelection,
+  MONTH_COLUMN,
   missingText,
   monthsOf,
   type PeriodUnit,
@@ -22,6 +24,8 @@ import {
   parseMapping,
   RemoteEngineError,
   type Scorecard,
+  type Selection,
+  selectionOptions,
   type WatchList,
 } from '@assessment-dashboard/core';
 import { html, nothing, type PropertyValues } from 'lit';
@@ -44,11 +48,11 @@ import { loadElement } from '../lazy-elements.ts';
 import { FetchError, TooLargeError } from '../load/fetch-with-progress.ts';
 import { ScaledElement } from '../styles/scaled-element.ts';
 import { tokens } from '../styles/tokens.ts';
-import { cubeGroups, cubeValues, isMonthSelection, MONTH_COLUMN, selectionOptions } from './cross-filter.ts';
+import { cubeGroups, cubeValues } from './cross-filter.ts';
 import { defaultTiles } from './default-tiles.ts';
 import { dashboardHeading } from './heading.ts';
 import { fileInput, SOURCE_ATTRIBUTES, type SourceAttribute, urlFileName, urlInput } from './inputs.ts';
-import type { Input, LoadState, Selection } from './load-state.ts';
+import type { Input, LoadState } from './load-state.ts';
 import { snapshotBanner, snapshotState, upgradeState, withSnapshotStatus } from './snapshot-mode.ts';
 import { dashboardStyles } from './styles.ts';
 import { readSelection, writeSelection } from './url-state.ts';

@@ -1,39 +1,13 @@
 import {
   type CubeSelection,
   cubeIndicators,
-  type DatasetKey,
-  dict,
-  type Filters,
   type IndicatorCubes,
   type IndicatorResult,
-  monthsOf,
-  own,
+  MONTH_COLUMN,
 } from '@assessment-dashboard/core';
-import type { Selection } from './load-state.ts';
 
-/** A month selection: `value` is 'YYYY-MM' or an inclusive range 'YYYY-MM..YYYY-MM' (a brush). */
-export const MONTH_COLUMN = 'month';
-export const isMonthSelection = (s: Selection): boolean => s.dataset === 'all' && s.column === MONTH_COLUMN;
-
-/** The selection as indicator options (per-dataset filters, months), leaving out what `except` matches. */
-export function selectionOptions(
-  selection: readonly Selection[],
-  except: (s: Selection) => boolean = () => false,
-): CubeSelection {
-  const datasetFilters: Partial<Record<DatasetKey, Filters>> = {};
-  let months: string[] | undefined;
-  for (const s of selection) {
-    if (except(s)) continue;
-    if (isMonthSelection(s)) months = monthsOf(s.value);
-    else if (s.dataset !== 'all') {
-      // Several values of one column are "any of" (IN); different columns all hold (AND).
-      const filters = datasetFilters[s.dataset] ?? dict<Filters[string]>();
-      filters[s.column] = [...(own(filters, s.column) ?? []), s.value];
-      datasetFilters[s.dataset] = filters;
-    }
-  }
-  return { datasetFilters, ...(months ? { months } : {}) };
-}
+// The selection and its query options live in core (selection/); re-exported for code importing them here.
+export { isMonthSelection, MONTH_COLUMN, selectionOptions } from '@assessment-dashboard/core';
 
 /** Rows of one indicator per value of a cube dimension (a department, a channel, a month). */
 export function cubeGroups(

@@ -1,12 +1,7 @@
-import type { IndicatorResult } from '@assessment-dashboard/core';
+import { DEFAULT_INDICATORS, type IndicatorResult } from '@assessment-dashboard/core';
 
 /** Indicators shown as KPI tiles by default for case data, in this order (the full catalogue is in `results`). */
-export const DEFAULT_TILES = [
-  'case.online_apply_rate',
-  'case.online_closed_rate',
-  'case.closure_rate',
-  'case.overdue_count',
-] as const;
+export const DEFAULT_TILES = DEFAULT_INDICATORS;
 
 /** The overview tiles of each other dataset, shown when no case data is loaded. */
 const OTHER_TILES = [

@@ -79,14 +79,5 @@ export interface Input {
   ): Promise<Uint8Array>;
 }
 
-/**
- * A value picked in a chart: it filters the dataset it came from; `all` + `month` (a month or a brushed
- * range 'YYYY-MM..YYYY-MM') filters every dataset by its reporting date.
- */
-export interface Selection {
-  dataset: DatasetKey | 'all';
-  column: string;
-  value: string;
-  /** shown on the filter chip */
-  label: string;
-}
+/** The selection's home is core (selection/); re-exported for code that imports it from here. */
+export type { Selection } from '@assessment-dashboard/core';

@@ -1,4 +1,4 @@
-import type { ComputedIndicator } from '@assessment-dashboard/core';
+import { type ComputedIndicator, TREND_INDICATOR } from '@assessment-dashboard/core';
 import { html, nothing } from 'lit';
 import { formatDate } from '../i18n/format.ts';
 import { type Lang, messages } from '../i18n/messages.ts';
@@ -16,9 +16,6 @@ import type { LoadState } from './load-state.ts';
 
 type Ready = Extract<LoadState, { phase: 'ready' }>;
 
-/** The rate drawn month by month in the trend panel (as in live mode). */
-const TREND_KEY = 'case.online_apply_rate';
-
 /** Snapshot results have no Arrow table behind them; the dashboard draws from `result` only. */
 const NO_TABLE = Object.freeze({}) as unknown as ComputedIndicator['table'];
 
@@ -35,14 +32,14 @@ export async function snapshotState(
   ]);
   const snapshot = readSnapshot(bytes);
   const computed = snapshot.results.map((result) => ({ result, table: NO_TABLE }));
-  const hasCases = snapshot.results.some((r) => r.key === TREND_KEY);
+  const hasCases = snapshot.results.some((r) => r.key === TREND_INDICATOR);
   return {
     phase: 'ready',
     imports: snapshot.imports,
     computed,
     asOf: computed[0]?.result.asOf ?? snapshot.asOf,
     entries: [],
-    trend: hasCases ? (snapshot.grouped({ period: 'month', keys: [TREND_KEY] }) ?? []) : [],
+    trend: hasCases ? (snapshot.grouped({ period: 'month', keys: [TREND_INDICATOR] }) ?? []) : [],
     scorecard: hasCases ? snapshot.scorecard() : undefined,
     snapshot: { url, status: 'shown' },
   };

@@ -1,16 +1,22 @@
-import { DATASETS, enumLabel, isDatasetKey, monthsOf } from '@assessment-dashboard/core';
+import {
+  DATASETS,
+  enumLabel,
+  isMonthSelection,
+  parseSelection,
+  type Selection,
+  serialiseSelection,
+} from '@assessment-dashboard/core';
 import { formatMonth } from '../i18n/format.ts';
 import type { Lang } from '../i18n/messages.ts';
-import { MONTH_COLUMN } from './cross-filter.ts';
-import type { Selection } from './load-state.ts';
 
 /**
  * Chart selections in the page URL, under one query parameter the host chooses (`url-state="ad"`), so
- * the host's own routing and parameters are left alone: `?ad=disclosures.domain:budget;cases.dept_name:甲局;all.month:2025-01..2025-03`.
+ * the host's own routing and parameters are left alone: `?ad=disclosures.domain:budget;cases.dept_name:甲局;all.month:2025-01..2025-03`
+ * (the form is core's serialiseSelection / parseSelection).
  */
 export function writeSelection(param: string, selection: readonly Selection[]): void {
   const url = new URL(location.href);
-  const value = selection.map((s) => `${s.dataset}.${s.column}:${s.value}`).join(';');
+  const value = serialiseSelection(selection);
   if (value) url.searchParams.set(param, value);
   else url.searchParams.delete(param);
   history.replaceState(history.state, '', url);
@@ -24,36 +30,21 @@ export interface UrlSelection {
 }
 
 /**
- * Selections from the URL. Dataset and column names are looked up as own keys only (`constructor`,
- * `__proto__` are just unknown names); a part that is not a known dataset column is reported, not applied.
- * Several values for one column are kept: they filter as "any of" (cross-filter.ts).
+ * Selections from the URL, labelled for their chips in `lang`. Unknown datasets and columns (prototype
+ * names such as `constructor` included) are reported, not applied; several values for one column are
+ * kept: they filter as "any of".
  */
 export function readSelection(param: string, lang: Lang): UrlSelection {
-  const raw = new URL(location.href).searchParams.get(param);
-  const out: UrlSelection = { selection: [], ignored: [] };
-  if (!raw) return out;
-  for (const part of raw.split(';')) {
-    if (!part) continue;
-    const m = /^(\w+)\.(\w+):(.+)$/.exec(part);
-    const [, dataset = '', column = '', value = ''] = m ?? [];
-    if (dataset === 'all' && column === MONTH_COLUMN) {
-      const months = monthsOf(value);
-      const [from = '', to = from] = [months[0], months[months.length - 1]];
-      const label =
-        from === to ? formatMonth(from, lang) : `${formatMonth(from, lang)}–${formatMonth(to, lang)}`;
-      if (months.length)
-        out.selection.push({ dataset: 'all', column, value: from === to ? from : `${from}..${to}`, label });
-      else out.ignored.push(part);
-      continue;
-    }
-    const def = isDatasetKey(dataset) ? DATASETS[dataset] : undefined;
-    const field = def?.fields.find((f) => f.key === column);
-    if (!def || !field) {
-      out.ignored.push(part);
-      continue;
-    }
-    const label = field.enum ? enumLabel(def.key, column, value, lang) : value;
-    out.selection.push({ dataset: def.key, column, value, label });
+  return parseSelection(new URL(location.href).searchParams.get(param), (s) => chipLabel(s, lang));
+}
+
+/** A clause's chip text: the month or range, the enum's label, or the value as it is. */
+function chipLabel(s: Omit<Selection, 'label'>, lang: Lang): string {
+  if (isMonthSelection(s)) {
+    const [from = '', to = from] = s.value.split('..');
+    return from === to ? formatMonth(from, lang) : `${formatMonth(from, lang)}–${formatMonth(to, lang)}`;
   }
-  return out;
+  if (s.dataset === 'all') return s.value;
+  const field = DATASETS[s.dataset].fields.find((f) => f.key === s.column);
+  return field?.enum ? enumLabel(s.dataset, s.column, s.value, lang) : s.value;
 }

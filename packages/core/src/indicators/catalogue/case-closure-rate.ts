@@ -1,6 +1,11 @@
-import { replayed } from '../replay.ts';
-import type { IndicatorDef } from '../types.ts';
-import { where } from '../where.ts';
+import { conditionsSql } from '../conditions.ts';
+import type { IndicatorConditions, IndicatorDef } from '../types.ts';
+
+const CONDITIONS: IndicatorConditions = {
+  table: 'cases',
+  denominator: 'accepted_at IS NOT NULL',
+  numerator: "closed_at IS NOT NULL OR status = 'closed'",
+};
 
 export const caseClosureRate: IndicatorDef = {
   key: 'case.closure_rate',
@@ -17,13 +22,6 @@ export const caseClosureRate: IndicatorDef = {
   source: '县级政务服务工作报告口径（办结数 ÷ 受理数，例：12422 ÷ 12459 = 99.70%）',
   periodColumn: 'accepted_at',
   needs: ['accepted_at', ['closed_at', 'status']],
-  sql(ctx) {
-    const w = where(ctx);
-    const src = replayed('cases', ctx);
-    return {
-      text: `SELECT count(*) FILTER (WHERE closed_at IS NOT NULL OR status = 'closed')::DOUBLE AS numerator,
-        count(*)::DOUBLE AS denominator FROM ${src.text} WHERE accepted_at IS NOT NULL AND ${w.text}`,
-      params: [...src.params, ...w.params],
-    };
-  },
+  conditions: CONDITIONS,
+  sql: (ctx) => conditionsSql('rate', CONDITIONS, ctx),
 };

@@ -1,7 +1,14 @@
+import { conditionsSql } from '../conditions.ts';
 import { CASE_FACTS, ENDED_WITHOUT_DECISION } from '../facts.ts';
-import { replayed } from '../replay.ts';
-import type { IndicatorDef } from '../types.ts';
-import { where } from '../where.ts';
+import type { IndicatorConditions, IndicatorDef } from '../types.ts';
+
+// Extensions do not count: finishing inside an extended limit is not "early".
+const CONDITIONS: IndicatorConditions = {
+  table: CASE_FACTS,
+  denominator: `closed_day IS NOT NULL AND promised_wd IS NOT NULL AND elapsed_wd IS NOT NULL
+    AND coalesce(status, '') NOT IN ${ENDED_WITHOUT_DECISION}`,
+  numerator: 'elapsed_wd < promised_wd',
+};
 
 export const caseEarlyRate: IndicatorDef = {
   key: 'case.early_rate',
@@ -22,16 +29,6 @@ export const caseEarlyRate: IndicatorDef = {
   source: '县级报告口径“早于承诺时限办结 ÷ 办结”（DOMAIN §4.2, §8）；《中华人民共和国行政许可法》第八十二条',
   periodColumn: 'closed_at',
   needs: ['accepted_at', 'closed_at', 'promised_limit'],
-  sql(ctx) {
-    const w = where(ctx);
-    const src = replayed(CASE_FACTS, ctx);
-    return {
-      // Extensions do not count: finishing inside an extended limit is not "early".
-      text: `SELECT count(*) FILTER (WHERE elapsed_wd < promised_wd)::DOUBLE AS numerator,
-          count(*)::DOUBLE AS denominator
-        FROM ${src.text} WHERE closed_day IS NOT NULL AND promised_wd IS NOT NULL AND elapsed_wd IS NOT NULL
-          AND coalesce(status, '') NOT IN ${ENDED_WITHOUT_DECISION} AND ${w.text}`,
-      params: [...src.params, ...w.params],
-    };
-  },
+  conditions: CONDITIONS,
+  sql: (ctx) => conditionsSql('rate', CONDITIONS, ctx),
 };

@@ -1,7 +1,13 @@
+import { conditionsSql } from '../conditions.ts';
 import { CASE_FACTS, CLOSED_ON_TIME } from '../facts.ts';
-import { replayed } from '../replay.ts';
-import type { IndicatorDef } from '../types.ts';
-import { where } from '../where.ts';
+import type { IndicatorConditions, IndicatorDef } from '../types.ts';
+
+// DOMAIN §8, elapsed working days ≤ limit + extension (facts.ts), as case.overdue_count.
+const CONDITIONS: IndicatorConditions = {
+  table: CASE_FACTS,
+  denominator: 'closed_day IS NOT NULL AND due_day IS NOT NULL',
+  numerator: CLOSED_ON_TIME,
+};
 
 export const caseOnTimeRate: IndicatorDef = {
   key: 'case.on_time_rate',
@@ -26,15 +32,6 @@ export const caseOnTimeRate: IndicatorDef = {
     '《中华人民共和国行政许可法》第四十二条、第四十五条、第八十二条；县级报告口径“按时办结 ÷ 办结”；DOMAIN §8（办理用时 ≤ 承诺 + 延长）',
   periodColumn: 'closed_at',
   needs: ['accepted_at', 'closed_at', ['promised_due_at', 'promised_limit']],
-  sql(ctx) {
-    const w = where(ctx);
-    const src = replayed(CASE_FACTS, ctx);
-    return {
-      // DOMAIN §8, elapsed working days ≤ limit + extension (facts.ts), as case.overdue_count.
-      text: `SELECT count(*) FILTER (WHERE ${CLOSED_ON_TIME})::DOUBLE AS numerator,
-          count(*)::DOUBLE AS denominator
-        FROM ${src.text} WHERE closed_day IS NOT NULL AND due_day IS NOT NULL AND ${w.text}`,
-      params: [...src.params, ...w.params],
-    };
-  },
+  conditions: CONDITIONS,
+  sql: (ctx) => conditionsSql('rate', CONDITIONS, ctx),
 };

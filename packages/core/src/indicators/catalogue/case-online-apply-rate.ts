@@ -1,6 +1,8 @@
-import { replayed } from '../replay.ts';
-import type { IndicatorDef } from '../types.ts';
-import { ONLINE_CHANNELS, where } from '../where.ts';
+import { conditionsSql } from '../conditions.ts';
+import type { IndicatorConditions, IndicatorDef } from '../types.ts';
+import { ONLINE_CHANNELS } from '../where.ts';
+
+const CONDITIONS: IndicatorConditions = { table: 'cases', numerator: `apply_channel IN ${ONLINE_CHANNELS}` };
 
 export const caseOnlineApplyRate: IndicatorDef = {
   key: 'case.online_apply_rate',
@@ -19,13 +21,6 @@ export const caseOnlineApplyRate: IndicatorDef = {
   source: '庆政办发〔2016〕88号（上网办理率达50%以上）；粤办函〔2015〕208号“三率一数”',
   periodColumn: 'submitted_at',
   needs: ['apply_channel'],
-  sql(ctx) {
-    const w = where(ctx);
-    const src = replayed('cases', ctx);
-    return {
-      text: `SELECT count(*) FILTER (WHERE apply_channel IN ${ONLINE_CHANNELS})::DOUBLE AS numerator,
-        count(*)::DOUBLE AS denominator FROM ${src.text} WHERE ${w.text}`,
-      params: [...src.params, ...w.params],
-    };
-  },
+  conditions: CONDITIONS,
+  sql: (ctx) => conditionsSql('rate', CONDITIONS, ctx),
 };

@@ -1,6 +1,7 @@
-import { replayed } from '../replay.ts';
-import type { IndicatorDef } from '../types.ts';
-import { where } from '../where.ts';
+import { conditionsSql } from '../conditions.ts';
+import type { IndicatorConditions, IndicatorDef } from '../types.ts';
+
+const CONDITIONS: IndicatorConditions = { table: 'cases', numerator: 'closed_online' };
 
 export const caseOnlineClosedRate: IndicatorDef = {
   key: 'case.online_closed_rate',
@@ -17,13 +18,6 @@ export const caseOnlineClosedRate: IndicatorDef = {
   source: '庆政办发〔2016〕88号（网上办结率达40%以上）；粤办函〔2015〕208号“三率一数”',
   periodColumn: 'submitted_at',
   needs: ['closed_online'],
-  sql(ctx) {
-    const w = where(ctx);
-    const src = replayed('cases', ctx);
-    return {
-      text: `SELECT count(*) FILTER (WHERE closed_online)::DOUBLE AS numerator,
-        count(*)::DOUBLE AS denominator FROM ${src.text} WHERE ${w.text}`,
-      params: [...src.params, ...w.params],
-    };
-  },
+  conditions: CONDITIONS,
+  sql: (ctx) => conditionsSql('rate', CONDITIONS, ctx),
 };

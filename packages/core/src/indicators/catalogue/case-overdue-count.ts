@@ -1,7 +1,15 @@
+import { AS_OF_DAY, conditionsSql } from '../conditions.ts';
 import { CASE_FACTS, CLOSED_ON_TIME, pastDueOn } from '../facts.ts';
-import { replayed } from '../replay.ts';
-import type { IndicatorDef } from '../types.ts';
-import { where } from '../where.ts';
+import type { IndicatorConditions, IndicatorDef } from '../types.ts';
+
+// due_day: promised due date on the working-day calendar, moved by pauses (see facts.ts). The day is
+// replayed as of the as-of date: a case closed later counts as still open then.
+const CONDITIONS: IndicatorConditions = {
+  table: CASE_FACTS,
+  denominator: `due_day IS NOT NULL AND accepted_day <= ${AS_OF_DAY}`,
+  numerator: `(closed_day <= ${AS_OF_DAY} AND NOT ${CLOSED_ON_TIME})
+    OR ((closed_day IS NULL OR closed_day > ${AS_OF_DAY}) AND ${pastDueOn(AS_OF_DAY)})`,
+};
 
 export const caseOverdueCount: IndicatorDef = {
   key: 'case.overdue_count',
@@ -23,17 +31,6 @@ export const caseOverdueCount: IndicatorDef = {
   source: '《中华人民共和国行政许可法》第四十二条、第八十二条；电子监察红牌规则',
   periodColumn: 'accepted_at',
   needs: ['accepted_at', 'closed_at', ['promised_due_at', 'promised_limit']],
-  sql(ctx) {
-    const w = where(ctx);
-    const src = replayed(CASE_FACTS, ctx);
-    return {
-      // due_day: promised due date on the working-day calendar, moved by pauses (see facts.ts).
-      // The day is replayed as of the as-of date: a case closed later counts as still open then.
-      text: `WITH c AS (SELECT *, CAST(?::TIMESTAMP AS DATE) AS as_of_day FROM ${src.text} WHERE ${w.text})
-        SELECT count(*) FILTER (WHERE (closed_day <= as_of_day AND NOT ${CLOSED_ON_TIME})
-            OR ((closed_day IS NULL OR closed_day > as_of_day) AND ${pastDueOn('as_of_day')}))::DOUBLE AS value,
-          count(*)::DOUBLE AS denominator FROM c WHERE due_day IS NOT NULL AND accepted_day <= as_of_day`,
-      params: [ctx.asOf, ...src.params, ...w.params],
-    };
-  },
+  conditions: CONDITIONS,
+  sql: (ctx) => conditionsSql('count', CONDITIONS, ctx),
 };

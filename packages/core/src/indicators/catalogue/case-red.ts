@@ -1,7 +1,15 @@
+import { AS_OF_DAY, conditionsSql } from '../conditions.ts';
 import { CASE_FACTS, pastDueOn } from '../facts.ts';
-import { replayed } from '../replay.ts';
-import type { IndicatorDef } from '../types.ts';
-import { where } from '../where.ts';
+import type { IndicatorConditions, IndicatorDef } from '../types.ts';
+
+/** Open past due on the as-of day; the population is case.yellow's and the watch list's (a case closed
+ * after a past as-of day was still open then). */
+export const RED_CARD: IndicatorConditions = {
+  table: CASE_FACTS,
+  denominator: `due_day IS NOT NULL AND accepted_day <= ${AS_OF_DAY}
+    AND (closed_day IS NULL OR closed_day > ${AS_OF_DAY})`,
+  numerator: pastDueOn(AS_OF_DAY),
+};
 
 export const caseRed: IndicatorDef = {
   key: 'case.red',
@@ -24,17 +32,6 @@ export const caseRed: IndicatorDef = {
   source:
     '行政审批电子监察系统红牌（广东 2007；成都 2010“超时…红色纠错”）；《中华人民共和国行政许可法》第四十二条',
   needs: ['accepted_at', 'closed_at', ['promised_due_at', 'promised_limit']],
-  sql(ctx) {
-    const w = where(ctx);
-    const src = replayed(CASE_FACTS, ctx);
-    return {
-      // Same population as case.yellow; a case closed after a past as-of day was still open then.
-      text: `WITH p AS (SELECT CAST(?::TIMESTAMP AS DATE) AS as_of_day)
-        SELECT count(*) FILTER (WHERE ${pastDueOn('as_of_day')})::DOUBLE AS value, count(*)::DOUBLE AS denominator
-        FROM ${src.text}, p
-        WHERE due_day IS NOT NULL AND accepted_day <= as_of_day
-          AND (closed_day IS NULL OR closed_day > as_of_day) AND ${w.text}`,
-      params: [ctx.asOf, ...src.params, ...w.params],
-    };
-  },
+  conditions: RED_CARD,
+  sql: (ctx) => conditionsSql('count', RED_CARD, ctx),
 };

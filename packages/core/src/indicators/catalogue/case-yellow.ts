@@ -2,6 +2,7 @@ import { CASE_FACTS, pastDueOn } from '../facts.ts';
 import { replayed } from '../replay.ts';
 import type { IndicatorDef } from '../types.ts';
 import { where } from '../where.ts';
+import { RED_CARD } from './case-red.ts';
 
 /**
  * Default 黄牌 threshold: an open case gets a yellow card when at most this many working days remain
@@ -43,8 +44,7 @@ export function caseYellowWithin(thresholdWd: number): IndicatorDef {
               AND greatest(working_days_between(as_of_day, due_day), 0) <= threshold_wd)::DOUBLE AS value,
             count(*)::DOUBLE AS denominator
           FROM ${src.text}, p
-          WHERE due_day IS NOT NULL AND accepted_day <= as_of_day
-            AND (closed_day IS NULL OR closed_day > as_of_day) AND ${w.text}`,
+          WHERE (${RED_CARD.denominator}) AND ${w.text}`,
         params: [ctx.asOf, thresholdWd, ...src.params, ...w.params],
       };
     },

@@ -1,6 +1,11 @@
-import { replayed } from '../replay.ts';
-import type { IndicatorDef } from '../types.ts';
-import { where } from '../where.ts';
+import { conditionsSql } from '../conditions.ts';
+import type { IndicatorConditions, IndicatorDef } from '../types.ts';
+
+const CONDITIONS: IndicatorConditions = {
+  table: 'cases',
+  denominator: 'trips_actual >= 0',
+  numerator: 'trips_actual = 0',
+};
 
 export const caseZeroTripActual: IndicatorDef = {
   key: 'case.zero_trip_actual',
@@ -17,14 +22,6 @@ export const caseZeroTripActual: IndicatorDef = {
   source: '梅市府办函〔2017〕118号（20%以上申办事项实现零次跑动）；粤办函〔2015〕208号“三率一数”',
   periodColumn: 'submitted_at',
   needs: ['trips_actual'],
-  sql(ctx) {
-    const w = where(ctx);
-    const src = replayed('cases', ctx);
-    return {
-      text: `SELECT count(*) FILTER (WHERE trips_actual = 0)::DOUBLE AS numerator,
-          count(*)::DOUBLE AS denominator
-        FROM ${src.text} WHERE trips_actual >= 0 AND ${w.text}`,
-      params: [...src.params, ...w.params],
-    };
-  },
+  conditions: CONDITIONS,
+  sql: (ctx) => conditionsSql('rate', CONDITIONS, ctx),
 };
