@@ -18,7 +18,8 @@ export type LoadState =
   | { phase: 'starting-engine' }
   /** asking a query server (the `engine` attribute) */
   | { phase: 'connecting'; url: string }
-  | { phase: 'importing'; file: string }
+  /** `rows`: rows loaded from the files imported before this one */
+  | { phase: 'importing'; file: string; rows?: number }
   | { phase: 'computing' }
   | {
       phase: 'ready';
