@@ -1,5 +1,6 @@
-import { type Engine, EngineCrashedError, RemoteEngineError } from '@assessment-dashboard/core';
+import { type Engine, EngineCrashedError, importFile, RemoteEngineError } from '@assessment-dashboard/core';
 import { NodeEngine } from '@assessment-dashboard/core/node';
+import { buildSnapshot } from '@assessment-dashboard/core/snapshot';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SMALL_CASES, SMALL_DISCLOSURES } from '../../../test/fixtures/small.ts';
 import type { Input, LoadState, Selection } from '../src/dashboard/load-state.ts';
@@ -279,5 +280,49 @@ describe('DashboardSession on native DuckDB', () => {
     await loading;
     expect(s.state.phase).toBe('cancelled');
     expect(states.at(-1)?.phase).toBe('cancelled');
+  });
+
+  it('paints a snapshot, then a selection loads the data live behind it and applies there', async () => {
+    const maker = await NodeEngine.create({ threads: 1 });
+    await importFile(maker, 'cases.csv', utf8(SMALL_CASES));
+    const { bytes } = await buildSnapshot(maker, { asOf: '2025-03-15' });
+    await maker.close();
+    const url = `data:application/octet-stream;base64,${Buffer.from(bytes).toString('base64')}`;
+    const { source, opened } = nodeEngines();
+    const { s, states } = session([memory('cases.csv', SMALL_CASES)], source, { snapshot: url });
+    await s.load();
+    expect(s.state).toMatchObject({ phase: 'ready', snapshot: { status: 'shown' } });
+    expect(value(s, 'case.online_apply_rate')).toMatchObject({ numerator: 6, denominator: 10 });
+    // No engine until a filter needs the data.
+    expect(opened).toHaveLength(0);
+    const painted = states.length;
+    await s.select([byDept('乙局')]);
+    const during = states.slice(painted);
+    // While the data loads, the snapshot stays on screen with a status (no progress phase replaces it).
+    expect(during[0]).toMatchObject({ phase: 'ready', snapshot: { status: 'loading' } });
+    const firstLive = during.findIndex((x) => x.phase === 'ready' && !x.snapshot);
+    expect(
+      during.slice(0, firstLive).every((x) => x.phase === 'ready' && x.snapshot?.status === 'loading'),
+    ).toBe(true);
+    expect(opened).toHaveLength(1);
+    expect(s.state).toMatchObject({ phase: 'ready' });
+    expect((s.state as Extract<LoadState, { phase: 'ready' }>).snapshot).toBeUndefined();
+    expect(s.selection).toEqual([byDept('乙局')]);
+    expect(value(s, 'case.online_apply_rate')).toMatchObject({ numerator: 3, denominator: 6 });
+  });
+
+  it('without a source to load, a selection on a snapshot says it needs the data', async () => {
+    const maker = await NodeEngine.create({ threads: 1 });
+    await importFile(maker, 'cases.csv', utf8(SMALL_CASES));
+    const { bytes } = await buildSnapshot(maker, { asOf: '2025-03-15' });
+    await maker.close();
+    const url = `data:application/octet-stream;base64,${Buffer.from(bytes).toString('base64')}`;
+    const { source, opened } = nodeEngines();
+    const { s } = session([], source, { snapshot: url });
+    await s.load();
+    await s.select([byDept('乙局')]);
+    expect(s.state).toMatchObject({ phase: 'ready', snapshot: { status: 'needs-data' } });
+    expect(opened).toHaveLength(0);
+    expect(value(s, 'case.online_apply_rate')).toMatchObject({ numerator: 6, denominator: 10 });
   });
 });

@@ -15,7 +15,7 @@ import type { Lang } from '../i18n/messages.ts';
 import { cubePanels, type Ready, TREND_KEY } from './cube-panels.ts';
 import { errorState, isCrash } from './errors.ts';
 import { followUps } from './follow-ups.ts';
-import { importInputs } from './import-inputs.ts';
+import { fetchInputs, importInputs } from './import-inputs.ts';
 import { LatestRun } from './latest-run.ts';
 import {
   configuration,
@@ -114,6 +114,13 @@ export class DashboardSession extends EventTarget {
     this.dispatchEvent(new Event('state'));
   }
 
+  /** `#set` for one run: nothing once its signal is aborted (a newer run, or cancel). */
+  #setter(signal: AbortSignal): (s: LoadState) => void {
+    return (s) => {
+      if (!signal.aborted) this.#set(s);
+    };
+  }
+
   /** Changes the ready state (and nothing else): answers that arrive after an error or a new load are dropped. */
   #patch(part: Partial<Ready>): void {
     if (this.#state.phase === 'ready') this.#set({ ...this.#state, ...part });
@@ -163,9 +170,7 @@ export class DashboardSession extends EventTarget {
     const { inputs, engines } = settings;
     const remote = engines.remote;
     if (!inputs.length && !remote && !settings.snapshot) return this.#set({ phase: 'idle' });
-    const set = (s: LoadState): void => {
-      if (!signal.aborted) this.#set(s);
-    };
+    const set = this.#setter(signal);
     if (settings.snapshot && !this.#full) return this.#loadSnapshot(settings.snapshot, settings, signal);
     const run = ++this.#count;
     const previous = this.#lease;
@@ -176,26 +181,19 @@ export class DashboardSession extends EventTarget {
     let file: string | undefined;
     try {
       let imports: ImportSummary[] = [];
-      if (remote) {
-        set({ phase: 'connecting', url: remote });
-        await this.#engine?.close().catch(() => {});
-        this.#engine = await lease.open(settings.id, signal);
-      } else {
-        const fetched: { input: Input; bytes: Uint8Array }[] = [];
-        for (const input of inputs) {
-          file = input.name;
-          set({ phase: 'fetching', file, loaded: 0, total: undefined });
-          const progress = (loaded: number, total: number | undefined) =>
-            set({ phase: 'fetching', file: input.name, loaded, total });
-          fetched.push({ input, bytes: await input.read(progress, signal) });
-        }
-        file = undefined;
-        set({ phase: 'starting-engine' });
-        await this.#engine?.close().catch(() => {});
-        this.#engine = undefined;
-        const engine = await lease.open(`${settings.id}_${run}`, signal);
-        if (signal.aborted) return void engine.close().catch(() => {});
-        this.#engine = engine;
+      if (remote) set({ phase: 'connecting', url: remote });
+      const fetched = await fetchInputs(remote ? [] : inputs, signal, (next) => {
+        file = next.file;
+        set(next);
+      });
+      file = undefined;
+      if (!remote) set({ phase: 'starting-engine' });
+      await this.#engine?.close().catch(() => {});
+      this.#engine = undefined;
+      const engine = await lease.open(remote ? settings.id : `${settings.id}_${run}`, signal);
+      if (signal.aborted) return void engine.close().catch(() => {});
+      this.#engine = engine;
+      if (!remote) {
         const shared = await sharedMapping(settings.mapping, signal);
         const done = await importInputs(engine, fetched, {
           fixes: this.#fixes,
@@ -210,7 +208,7 @@ export class DashboardSession extends EventTarget {
         imports = done.imports;
         file = undefined;
       }
-      if (this.#engine) await this.#computeAll(this.#engine, imports, remote, signal, settings);
+      await this.#computeAll(engine, imports, remote, signal, settings);
     } catch (caught) {
       if (!signal.aborted) this.#fail(caught, file, settings);
     }
@@ -218,9 +216,7 @@ export class DashboardSession extends EventTarget {
 
   /** Snapshot mode: paint the precomputed results; an engine is started only if a filter needs one. */
   async #loadSnapshot(url: string, settings: SessionSettings, signal: AbortSignal): Promise<void> {
-    const set = (s: LoadState): void => {
-      if (!signal.aborted) this.#set(s);
-    };
+    const set = this.#setter(signal);
     this.#lease?.release();
     this.#lease = undefined;
     try {
@@ -267,9 +263,7 @@ export class DashboardSession extends EventTarget {
     signal: AbortSignal,
     settings: SessionSettings,
   ): Promise<void> {
-    const set = (s: LoadState): void => {
-      if (!signal.aborted) this.#set(s);
-    };
+    const set = this.#setter(signal);
     const live = await liveModule();
     set({ phase: 'computing' });
     const config = await configuration(settings.config, signal);

@@ -13,6 +13,25 @@ export interface ImportOptions {
   onFile(file: string, rows: number): void;
 }
 
+/** Reads every input in turn, reporting its bytes as they arrive. */
+export async function fetchInputs(
+  inputs: readonly Input[],
+  signal: AbortSignal,
+  progress: (state: Extract<LoadState, { phase: 'fetching' }>) => void,
+): Promise<{ input: Input; bytes: Uint8Array }[]> {
+  const fetched: { input: Input; bytes: Uint8Array }[] = [];
+  for (const input of inputs) {
+    const file = input.name;
+    progress({ phase: 'fetching', file, loaded: 0, total: undefined });
+    const bytes = await input.read(
+      (loaded, total) => progress({ phase: 'fetching', file, loaded, total }),
+      signal,
+    );
+    fetched.push({ input, bytes });
+  }
+  return fetched;
+}
+
 /**
  * Imports the fetched inputs one after the other. Stops at the first file whose columns are not
  * recognised (the mapping screen, with a preview and the problem, is the user's question) or that holds
