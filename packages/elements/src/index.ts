@@ -40,7 +40,13 @@ export type { CaseListFetcher, CaseListPage } from './case-list/case-list.ts';
 export type { DrillDetail } from './case-list/item-breakdown.ts';
 export { acquireDuckDB, EngineStartError, sharedDuckDB } from './duckdb/shared-db.ts';
 export { type LazyElement, loadElement } from './lazy-elements.ts';
-export type { DashboardPanel, PanelActions, PanelSection, PanelView } from './panels/panel.ts';
+export {
+  type DashboardPanel,
+  PANEL_SECTIONS,
+  type PanelActions,
+  type PanelSection,
+  type PanelView,
+} from './panels/panel.ts';
 export { registeredPanels, registerPanel } from './panels/registry.ts';
 export type {
   AssessmentAnnualReport,

@@ -5,8 +5,9 @@ import type { Lang } from '../i18n/messages.ts';
 import type { Ready } from '../session/cube-panels.ts';
 import type { SessionNeed } from '../session/follow-ups.ts';
 
-/** Where a panel belongs on the page (the sections of the layout). */
-export type PanelSection = 'cases' | 'alerts' | 'disclosure' | 'hotline' | 'detail';
+/** Where a panel belongs on the page: the sections of the layout, in page order. */
+export const PANEL_SECTIONS = ['cases', 'alerts', 'disclosure', 'hotline', 'detail'] as const;
+export type PanelSection = (typeof PANEL_SECTIONS)[number];
 
 /** What a panel may do besides drawing: change the selection, query the engine, keep a view state. */
 export interface PanelActions {

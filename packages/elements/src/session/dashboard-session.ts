@@ -14,7 +14,7 @@ import { snapshotState, upgradeState, withSnapshotStatus } from '../dashboard/sn
 import type { Lang } from '../i18n/messages.ts';
 import { cubePanels, type Ready, TREND_KEY } from './cube-panels.ts';
 import { errorState, isCrash } from './errors.ts';
-import { followUps } from './follow-ups.ts';
+import { followUps, type SessionNeed } from './follow-ups.ts';
 import { fetchInputs, importInputs } from './import-inputs.ts';
 import { LatestRun } from './latest-run.ts';
 import {
@@ -27,8 +27,6 @@ import {
 
 /** The computations over live data: fetched on first use, so a page painted from a snapshot never loads them. */
 const liveModule = () => import('../dashboard/live.ts');
-
-import type { SessionNeed } from './follow-ups.ts';
 
 export type { SessionNeed };
 
