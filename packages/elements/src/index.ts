@@ -38,8 +38,17 @@ watchPage();
 
 export type { CaseListFetcher, CaseListPage } from './case-list/case-list.ts';
 export type { DrillDetail } from './case-list/item-breakdown.ts';
-export { acquireDuckDB, EngineStartError, sharedDuckDB } from './duckdb/shared-db.ts';
+export { acquireDuckDB, sharedDuckDB } from './duckdb/shared-db.ts';
+export { EngineStartError } from './duckdb/wasm-check.ts';
 export { type LazyElement, loadElement } from './lazy-elements.ts';
+export {
+  type DashboardPanel,
+  PANEL_SECTIONS,
+  type PanelActions,
+  type PanelSection,
+  type PanelView,
+} from './panels/panel.ts';
+export { registeredPanels, registerPanel } from './panels/registry.ts';
 export type {
   AssessmentAnnualReport,
   AssessmentCalendarHeatmap,

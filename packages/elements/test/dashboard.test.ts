@@ -98,9 +98,22 @@ describe('<assessment-dashboard>', () => {
       r.textContent?.replace(/\s+/g, ''),
     );
     expect(rows).toEqual(['财政预决算2', '义务教育1', '未填写1']);
-    for (const t of root.querySelectorAll('assessment-kpi-tile')) {
-      expect(t.shadowRoot?.querySelector('h3')?.textContent?.trim()).toBeTruthy();
-    }
+    // Every default tile, in order, each with its heading (a loop over no tiles would prove nothing).
+    const tiles = [
+      ...root.querySelectorAll<HTMLElement & { result: { key: string } }>('assessment-kpi-tile'),
+    ];
+    expect(tiles.map((t) => t.result.key)).toEqual([
+      'case.online_apply_rate',
+      'case.online_closed_rate',
+      'case.closure_rate',
+      'case.overdue_count',
+    ]);
+    expect(tiles.map((t) => t.shadowRoot?.querySelector('h3')?.textContent?.trim())).toEqual([
+      '上网办理率',
+      '网上办结率',
+      '办结率',
+      '超期件',
+    ]);
   });
 
   it('shows the same numbers DuckDB computed, in Chinese by default', async () => {

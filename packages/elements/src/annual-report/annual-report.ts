@@ -9,6 +9,7 @@ import type {
 import { css, html, nothing } from 'lit';
 import { downloadBlob } from '../download.ts';
 import { hostLang, type Lang } from '../i18n/messages.ts';
+import { LatestRun, STALE } from '../session/latest-run.ts';
 import { ScaledElement } from '../styles/scaled-element.ts';
 import { tokens } from '../styles/tokens.ts';
 import { annualMessages } from './messages.ts';
@@ -65,7 +66,7 @@ export class AssessmentAnnualReport extends ScaledElement {
   declare report: AnnualReport | undefined;
   declare _computed: AnnualReport | undefined;
   declare _status: 'idle' | 'computing' | 'error';
-  #run = 0;
+  readonly #latest = new LatestRun();
 
   static override styles = [
     tokens,
@@ -135,23 +136,21 @@ export class AssessmentAnnualReport extends ScaledElement {
   }
 
   async #compute(engine: Engine) {
-    const run = ++this.#run;
     this._status = 'computing';
     try {
       const layout: AnnualLayout = this.layout === '2019' ? '2019' : '2021';
-      const { computeAnnualReport } = await annualLib();
-      const report = await computeAnnualReport(engine, {
-        year: Number(this.year),
-        layout,
-        ...(this.agency ? { agency: this.agency } : {}),
+      const year = Number(this.year);
+      const agency = this.agency;
+      const report = await this.#latest.run(async () => {
+        const { computeAnnualReport } = await annualLib();
+        return computeAnnualReport(engine, { year, layout, ...(agency ? { agency } : {}) });
       });
-      if (run !== this.#run) return;
+      if (report === STALE) return;
       this._computed = report;
       this._status = 'idle';
       await this.updateComplete;
       this.dispatchEvent(new CustomEvent('ad-ready', { detail: { report }, bubbles: true, composed: true }));
     } catch (e) {
-      if (run !== this.#run) return;
       this._status = 'error';
       const message = e instanceof Error ? e.message : String(e);
       this.dispatchEvent(new CustomEvent('ad-error', { detail: { message }, bubbles: true, composed: true }));

@@ -12,6 +12,7 @@ import {
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { formatCount } from '../i18n/format.ts';
 import { hostLang, type Lang } from '../i18n/messages.ts';
+import { LatestRun } from '../session/latest-run.ts';
 import { tokens } from '../styles/tokens.ts';
 import { changedValue, drillMessages } from './messages.ts';
 
@@ -121,7 +122,8 @@ export class AssessmentCaseList extends LitElement {
   #pages = new Map<number, CaseListRow[]>();
   #pending = new Set<number>();
   #personal: { column: string }[] = [];
-  #generation = 0;
+  /** A new filter, sort or engine starts a new run: pages of the old one are dropped when they arrive. */
+  readonly #latest = new LatestRun();
   #rowPx = DEFAULT_ROW_PX;
   #before = 0;
   #after = 0;
@@ -197,7 +199,7 @@ export class AssessmentCaseList extends LitElement {
   }
 
   #reset() {
-    this.#generation++;
+    this.#latest.start();
     this.#pages.clear();
     this.#pending.clear();
     this.#announced = false;
@@ -226,13 +228,13 @@ export class AssessmentCaseList extends LitElement {
   }
 
   async #load(page: number) {
-    const generation = this.#generation;
+    const signal = this.#latest.signal;
     if (this.#pages.has(page) || this.#pending.has(page)) return;
     this.#pending.add(page);
     try {
       const size = this.#size();
       const r = await this.#fetch(page * size, size);
-      if (generation !== this.#generation) return;
+      if (signal.aborted) return;
       this.#pages.set(page, r.rows);
       if (r.personalColumns) this.#personal = r.personalColumns;
       this._total = r.total;
@@ -245,11 +247,11 @@ export class AssessmentCaseList extends LitElement {
         this.dispatchEvent(new CustomEvent('ad-ready', { detail: { total: r.total } }));
       }
     } catch (e) {
-      if (generation !== this.#generation) return;
+      if (signal.aborted) return;
       this._error = e instanceof Error ? e.message : String(e);
       this.dispatchEvent(new CustomEvent('ad-error', { detail: { message: this._error } }));
     } finally {
-      if (generation === this.#generation) this.#pending.delete(page);
+      if (!signal.aborted) this.#pending.delete(page);
     }
   }
 

@@ -9,6 +9,7 @@ import {
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { formatCount, formatPercent } from '../i18n/format.ts';
 import { hostLang, type Lang } from '../i18n/messages.ts';
+import { LatestRun, STALE } from '../session/latest-run.ts';
 import { tokens } from '../styles/tokens.ts';
 import { changedValue, drillMessages } from './messages.ts';
 
@@ -72,7 +73,7 @@ export class AssessmentItemBreakdown extends LitElement {
   declare lang: string;
   declare _computed: Breakdown | undefined;
   declare _error: string | undefined;
-  #run = 0;
+  readonly #latest = new LatestRun();
 
   static override styles = [
     tokens,
@@ -117,21 +118,21 @@ export class AssessmentItemBreakdown extends LitElement {
   }
 
   async #compute(engine: Engine) {
-    const run = ++this.#run;
     this._error = undefined;
     try {
-      const b = await drillBreakdown(engine, {
-        level: this.level === 'dept' ? 'dept' : 'item',
-        filters: this.filters,
-        asOf: this.asOf || undefined,
-        period: this.period,
-      });
-      if (run !== this.#run) return;
+      const b = await this.#latest.run(() =>
+        drillBreakdown(engine, {
+          level: this.level === 'dept' ? 'dept' : 'item',
+          filters: this.filters,
+          asOf: this.asOf || undefined,
+          period: this.period,
+        }),
+      );
+      if (b === STALE) return;
       this._computed = b;
       await this.updateComplete;
       this.dispatchEvent(new CustomEvent('ad-ready', { detail: { breakdown: b } }));
     } catch (e) {
-      if (run !== this.#run) return;
       this._error = e instanceof Error ? e.message : String(e);
       this.dispatchEvent(new CustomEvent('ad-error', { detail: { message: this._error } }));
     }

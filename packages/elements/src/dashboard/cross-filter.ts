@@ -6,9 +6,6 @@ import {
   MONTH_COLUMN,
 } from '@assessment-dashboard/core';
 
-// The selection and its query options live in core (selection/); re-exported for code importing them here.
-export { isMonthSelection, MONTH_COLUMN, selectionOptions } from '@assessment-dashboard/core';
-
 /** Rows of one indicator per value of a cube dimension (a department, a channel, a month). */
 export function cubeGroups(
   cubes: IndicatorCubes,

@@ -47,3 +47,16 @@ export const fileInput = (file: File, maxBytes: number): Input => ({
     return bytes;
   },
 });
+
+/**
+ * The file-size limit in MB: `value` when it is a positive number, else `fallback`, with the attribute text
+ * that was refused (`raw`, for a note), never "no limit".
+ */
+export function sizeLimit(
+  value: number,
+  raw: string | null,
+  fallback: number,
+): { mb: number; refused?: string } {
+  if (Number.isFinite(value) && value > 0) return { mb: value };
+  return { mb: fallback, refused: raw ?? String(value) };
+}

@@ -18,7 +18,8 @@ export type LoadState =
   | { phase: 'starting-engine' }
   /** asking a query server (the `engine` attribute) */
   | { phase: 'connecting'; url: string }
-  | { phase: 'importing'; file: string }
+  /** `rows`: rows loaded from the files imported before this one */
+  | { phase: 'importing'; file: string; rows?: number }
   | { phase: 'computing' }
   | {
       phase: 'ready';
@@ -78,6 +79,3 @@ export interface Input {
     signal: AbortSignal,
   ): Promise<Uint8Array>;
 }
-
-/** The selection's home is core (selection/); re-exported for code that imports it from here. */
-export type { Selection } from '@assessment-dashboard/core';

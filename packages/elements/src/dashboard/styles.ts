@@ -77,7 +77,8 @@ export const dashboardStyles = css`
     :host { padding: calc(0.5 * var(--_rem)); }
     section.panel { padding: calc(0.5 * var(--_rem)); }
   }
-  @container (max-width: calc(30 * var(--_rem))) {
+  /* px: a query cannot read var(), and rem here would follow a 62.5 % root font down to 300 px. */
+  @container (max-width: 480px) {
     /* Two tiles a row on phones, one with large type (the column minimum grows with the text). */
     .tiles { grid-template-columns: repeat(auto-fill, minmax(min(calc(9 * var(--_rem) * var(--_scale)), 100%), 1fr)); gap: calc(0.5 * var(--_rem)); }
   }

@@ -2,24 +2,13 @@ import { EngineCrashedError } from '@assessment-dashboard/core';
 // Types only: the DuckDB-WASM API (and the Apache Arrow code it brings) is fetched as its own chunk
 // when an engine is first started, so a page painted from a snapshot never downloads it.
 import type { AsyncDuckDB, DuckDBBundles } from '@duckdb/duckdb-wasm';
-import { checkWasm, type EngineStartProblem } from './wasm-check.ts';
+import { checkWasm, EngineStartError, type EngineStartProblem } from './wasm-check.ts';
 
 /** The DuckDB-WASM files the build copies next to the element bundle (see scripts/copy-duckdb-assets.mjs). */
 export const DUCKDB_FILES = {
   eh: { mainModule: 'duckdb-eh.wasm', mainWorker: 'duckdb-browser-eh.worker.js' },
   mvp: { mainModule: 'duckdb-mvp.wasm', mainWorker: 'duckdb-browser-mvp.worker.js' },
 } as const;
-
-/** DuckDB-WASM did not start; `problem` says why, for a message in the page's language. */
-export class EngineStartError extends Error {
-  override name = 'EngineStartError';
-  constructor(
-    message: string,
-    readonly problem: EngineStartProblem,
-  ) {
-    super(message);
-  }
-}
 
 interface Instance {
   db: Promise<AsyncDuckDB>;

@@ -10,6 +10,17 @@ export type EngineStartProblem =
   | { kind: 'worker'; url: string; message: string }
   | { kind: 'timeout'; url: string; seconds: number };
 
+/** DuckDB-WASM did not start; `problem` says why, for a message in the page's language. */
+export class EngineStartError extends Error {
+  override name = 'EngineStartError';
+  constructor(
+    message: string,
+    readonly problem: EngineStartProblem,
+  ) {
+    super(message);
+  }
+}
+
 /** The first bytes of every WebAssembly module: "\0asm". */
 const MAGIC = [0x00, 0x61, 0x73, 0x6d];
 

@@ -1,4 +1,4 @@
-import { type IndicatorResult, toCsv, unavailableReason } from '@assessment-dashboard/core';
+import { type Filters, type IndicatorResult, toCsv, unavailableReason } from '@assessment-dashboard/core';
 import type { XlsxSheet } from '@assessment-dashboard/core/xlsx';
 import type { Lang } from '../i18n/messages.ts';
 
@@ -85,39 +85,63 @@ const BREAKDOWN_HEADER = [
   'source',
 ];
 
-/** The rows of one chart's data: category code, label, value, plus the indicator and stamp. */
-function breakdownRows(result: IndicatorResult, labels: readonly string[], lang: Lang) {
-  return (result.breakdown ?? []).map((b, i) => [
-    result.label[lang],
+/**
+ * One chart's numbers as exported: what the chart is, the day and scope they hold for, and where they come
+ * from. An indicator's chart takes these from its result (`resultChart`); a count chart says its own.
+ */
+export interface ChartExport {
+  title: string;
+  asOf: string;
+  /** the filters the numbers were computed under (column → values; `month` for a month selection) */
+  filters: Readonly<Filters>;
+  source: string;
+  rows: readonly { key: string; label: string; value: number; suppressed?: boolean | undefined }[];
+}
+
+/** An indicator result's breakdown (the chart's bars or points, labelled) as a chart export. */
+export function resultChart(result: IndicatorResult, labels: readonly string[], lang: Lang): ChartExport {
+  return {
+    title: result.label[lang],
+    asOf: result.asOf,
+    filters: result.filters,
+    source: result.source,
+    rows: (result.breakdown ?? []).map((b, i) => ({
+      key: b.key,
+      label: labels[i] ?? b.key,
+      value: b.value,
+      suppressed: b.suppressed,
+    })),
+  };
+}
+
+/** The rows of one chart's data: category code, label, value, plus what the chart is and its stamp. */
+function breakdownRows(chart: ChartExport) {
+  return chart.rows.map((b) => [
+    chart.title,
     b.key,
-    labels[i] ?? b.key,
+    b.label,
     // Small-number protection: a withheld cell is exported empty with the reason, never as a number.
     b.suppressed || !Number.isFinite(b.value) ? null : b.value,
     b.suppressed ? 'small number' : '',
-    result.asOf,
-    JSON.stringify(result.filters),
-    result.source,
+    chart.asOf,
+    JSON.stringify(chart.filters),
+    chart.source,
   ]);
 }
 
-/** A breakdown (one chart's data) as CSV. */
-export function breakdownCsv(result: IndicatorResult, labels: readonly string[], lang: Lang): string {
-  return toCsv(BREAKDOWN_HEADER, breakdownRows(result, labels, lang));
+/** A chart's data as CSV. */
+export function breakdownCsv(chart: ChartExport): string {
+  return toCsv(BREAKDOWN_HEADER, breakdownRows(chart));
 }
 
 /** The same rows as an Excel sheet (numbers as numbers), named after the chart. */
-export function breakdownSheet(
-  result: IndicatorResult,
-  labels: readonly string[],
-  lang: Lang,
-  name: string,
-): XlsxSheet {
+export function breakdownSheet(chart: ChartExport, name: string): XlsxSheet {
   return {
     // Excel refuses sheet names over 31 characters or with []:*?/\.
     name: name.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31),
     rows: [
       BREAKDOWN_HEADER.map((h) => ({ value: h, style: 'header' as const })),
-      ...breakdownRows(result, labels, lang).map((row) =>
+      ...breakdownRows(chart).map((row) =>
         row.map((v) => ({
           value: v,
           style: typeof v === 'number' ? ('number' as const) : ('label' as const),

@@ -61,6 +61,8 @@ const zh = {
     `共 ${total} 条主动公开信息，分布在 ${n} 个领域，最多的是“${top}”（${topValue} 条）。`,
   casesSummary: (by: 'dept' | 'channel', n: number, top: string, topValue: string, total: string) =>
     `共 ${total} 件办件，分布在 ${n} 个${by === 'dept' ? '部门' : '申报渠道'}，最多的是“${top}”（${topValue} 件）。`,
+  countSource: (by: 'dept' | 'channel') =>
+    `办件数据（cases）：按${by === 'dept' ? '受理部门' : '申报渠道'}统计的收件数（上网办理率的分母）`,
   showTable: '查看数据表',
   domain: '领域',
   count: '条数',
@@ -274,6 +276,8 @@ const en: Messages = {
     `${total} proactive disclosures across ${n} domains; the largest is "${top}" (${topValue}).`,
   casesSummary: (by, n, top, topValue, total) =>
     `${total} cases across ${n} ${by === 'dept' ? 'departments' : 'application channels'}; the largest is "${top}" (${topValue}).`,
+  countSource: (by) =>
+    `Service cases (cases): cases received per ${by === 'dept' ? 'department' : 'application channel'} (the denominator of the online application rate)`,
   showTable: 'Show data table',
   domain: 'Domain',
   count: 'Items',

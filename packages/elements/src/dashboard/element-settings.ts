@@ -1,0 +1,54 @@
+import type { PeriodUnit, Selection } from '@assessment-dashboard/core';
+import { defaultAssetBase } from '../duckdb/asset-base.ts';
+import type { Lang } from '../i18n/messages.ts';
+import { pickPanels } from '../panels/registry.ts';
+import type { SessionSettings } from '../session/dashboard-session.ts';
+import type { DashboardProperties } from './dashboard-properties.ts';
+import { browserEngines } from './engine-source.ts';
+import { fileInput, SOURCE_ATTRIBUTES, type SourceAttribute, urlInput } from './inputs.ts';
+import type { Input } from './load-state.ts';
+
+/** The query server's absolute URL (the `engine` attribute), if any. */
+export const remoteUrl = (el: DashboardProperties) =>
+  el.engineUrl ? new URL(el.engineUrl, location.href).href : undefined;
+
+/** Where the DuckDB-WASM files are: the `asset-base` attribute, else `duckdb/` beside the script. */
+export const assetBaseOf = (el: DashboardProperties) => el.assetBase || defaultAssetBase();
+
+/** The files to load: those the user dropped, else the source attributes' URLs with their datasets. */
+export function elementInputs(
+  el: DashboardProperties,
+  localFiles: readonly File[],
+  maxBytes: number,
+): Input[] {
+  if (localFiles.length) return localFiles.map((f) => fileInput(f, maxBytes));
+  return (
+    Object.entries(SOURCE_ATTRIBUTES) as [SourceAttribute, (typeof SOURCE_ATTRIBUTES)[SourceAttribute]][]
+  )
+    .filter(([attribute]) => el[attribute])
+    .map(([attribute, dataset]) => urlInput(el[attribute] ?? '', dataset, maxBytes));
+}
+
+/** The element's attributes and properties as the dashboard session reads them at each load. */
+export function sessionSettings(
+  el: DashboardProperties,
+  o: { inputs: Input[]; localFiles: boolean; id: string; lang: Lang; initialSelection(): Selection[] },
+): SessionSettings {
+  const shown = pickPanels(el.panels);
+  const period = el.period?.trim();
+  return {
+    inputs: o.inputs,
+    engines: browserEngines({ remote: remoteUrl(el), dialect: el.engineDialect, assetBase: assetBaseOf(el) }),
+    // Dropped files replace the sources, the snapshot too.
+    snapshot: el.snapshot && !o.localFiles ? new URL(el.snapshot, location.href).href : undefined,
+    asOf: el.asOf || undefined,
+    config: { value: el.configuration, url: el.config },
+    mapping: { value: el.importMapping, url: el.mapping },
+    period: ['month', 'quarter', 'year'].includes(period ?? '') ? (period as PeriodUnit) : undefined,
+    // Follow-up queries run only for panels that are shown.
+    wants: (need) => shown.some((p) => p.needs.includes(need)),
+    lang: o.lang,
+    initialSelection: o.initialSelection,
+    id: o.id,
+  };
+}

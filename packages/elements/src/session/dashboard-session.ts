@@ -1,0 +1,409 @@
+import {
+  type DashboardConfig,
+  type Engine,
+  type ImportMapping,
+  type ImportSummary,
+  type IndicatorCubes,
+  type IndicatorResult,
+  type PeriodUnit,
+  type Selection,
+  selectionOptions,
+  TREND_INDICATOR,
+} from '@assessment-dashboard/core';
+import { urlFileName } from '../dashboard/inputs.ts';
+import type { Input, LoadState } from '../dashboard/load-state.ts';
+import { snapshotState, upgradeState, withSnapshotStatus } from '../dashboard/snapshot-mode.ts';
+import type { Lang } from '../i18n/messages.ts';
+import { cubePanels, type Ready } from './cube-panels.ts';
+import { errorState, isCrash } from './errors.ts';
+import { followUps, type SessionNeed } from './follow-ups.ts';
+import { fetchInputs, importInputs } from './import-inputs.ts';
+import { LatestRun } from './latest-run.ts';
+import {
+  configuration,
+  type EngineLease,
+  type EngineSource,
+  type JsonSetting,
+  sharedMapping,
+} from './sources.ts';
+
+/** The computations over live data: fetched on first use, so a page painted from a snapshot never loads them. */
+const liveModule = () => import('../dashboard/live.ts');
+
+export type { SessionNeed };
+
+/** How many ledger entries the on-screen report shows; the CSV download has all of them. */
+const REPORT_ENTRIES = 50;
+
+/** What a load uses, read afresh at each load (the element's attributes and properties). */
+export interface SessionSettings {
+  inputs: readonly Input[];
+  engines: EngineSource;
+  /** absolute URL of a snapshot to paint first (undefined when local files replace the sources) */
+  snapshot?: string | undefined;
+  asOf?: string | undefined;
+  config?: JsonSetting<unknown> | undefined;
+  mapping?: JsonSetting<ImportMapping> | undefined;
+  /** rank departments per period in the scorecard */
+  period?: PeriodUnit | undefined;
+  wants(need: SessionNeed): boolean;
+  lang: Lang;
+  /** the selection to apply once loaded (the page URL's) */
+  initialSelection?(): Selection[];
+  /** a name for this session's databases (the shared DuckDB-WASM holds one per element) */
+  id: string;
+}
+
+/**
+ * Everything the dashboard does without a DOM: it takes an engine, reads the sources (with progress:
+ * bytes, then rows, then "computing"; cancellable), imports them (or asks for a column mapping), computes
+ * the indicators, builds the cross-filter cubes, answers selections from them (with SQL for what they cannot
+ * answer), runs the follow-up queries and upgrades a snapshot to live data. Its `state` is immutable and
+ * changes only in `#set`; every change fires `state`. Also fires `ready`, `error`, `selection` (a selection
+ * is applied: write it to the URL) and `filter` (the panels have caught up with it).
+ *
+ * Loads and selections each run on a LatestRun: a new load aborts the old one (and its selections), a new
+ * selection aborts the one before, whose answers are dropped and whose remaining queries never start.
+ */
+export class DashboardSession extends EventTarget {
+  #state: LoadState = { phase: 'idle' };
+  #selection: readonly Selection[] = [];
+  readonly #settings: () => SessionSettings;
+  readonly #loads = new LatestRun();
+  readonly #selects = new LatestRun();
+  #engine: Engine | undefined;
+  #lease: EngineLease | undefined;
+  #config: DashboardConfig | undefined;
+  #cubes: Promise<IndicatorCubes> | undefined;
+  /** Mappings the user made on the mapping screen, by input name. */
+  readonly #fixes = new Map<string, ImportMapping>();
+  /** Snapshot mode: the user asked for something the snapshot lacks, so the sources are loaded live. */
+  #full = false;
+  /** A selection to apply once the full data has replaced the snapshot. */
+  #pending: Selection[] | undefined;
+  #count = 0;
+
+  constructor(settings: () => SessionSettings) {
+    super();
+    this.#settings = settings;
+  }
+
+  get state(): LoadState {
+    return this.#state;
+  }
+
+  get selection(): readonly Selection[] {
+    return this.#selection;
+  }
+
+  /** The engine holding the loaded data (for panels that query it themselves: the drill-down). */
+  get engine(): Engine | undefined {
+    return this.#engine;
+  }
+
+  /** Whether chart clicks can be answered (the cubes are being built or ready). */
+  get filterable(): boolean {
+    return this.#cubes !== undefined;
+  }
+
+  /** The one place the state changes: a snapshot being upgraded keeps its paint during the load. */
+  #set(next: LoadState): void {
+    const state = upgradeState(this.#state, next);
+    if (state === this.#state) return;
+    this.#state = Object.freeze(state);
+    this.dispatchEvent(new Event('state'));
+  }
+
+  /** `#set` for one run: nothing once its signal is aborted (a newer run, or cancel). */
+  #setter(signal: AbortSignal): (s: LoadState) => void {
+    return (s) => {
+      if (!signal.aborted) this.#set(s);
+    };
+  }
+
+  /** Changes the ready state (and nothing else): answers that arrive after an error or a new load are dropped. */
+  #patch(part: Partial<Ready>): void {
+    if (this.#state.phase === 'ready') this.#set({ ...this.#state, ...part });
+  }
+
+  #emit(type: string, detail: unknown): void {
+    this.dispatchEvent(new CustomEvent(type, { detail }));
+  }
+
+  /** Forgets the mappings made on the mapping screen (new files). */
+  clearFixes(): void {
+    this.#fixes.clear();
+  }
+
+  /** The snapshot changed: paint it first again. */
+  resetSnapshot(): void {
+    this.#full = false;
+  }
+
+  /** Stops a load in progress; the state says it was cancelled. */
+  cancel(): void {
+    this.#loads.cancel();
+    this.#set({ phase: 'cancelled' });
+  }
+
+  /** Stops everything and gives up the engine (the element left the page). */
+  dispose(): void {
+    this.#loads.cancel();
+    const engine = this.#engine;
+    const lease = this.#lease;
+    this.#engine = undefined;
+    this.#lease = undefined;
+    // Detach this session's database, then give up the shared engine (its worker ends when unused).
+    void (engine?.close() ?? Promise.resolve()).catch(() => {}).finally(() => lease?.release());
+  }
+
+  /** Applies a mapping made on the mapping screen for `file` and loads again. */
+  applyFix(file: string, mapping: ImportMapping): Promise<void> {
+    this.#fixes.set(file, mapping);
+    return this.load();
+  }
+
+  /** Loads the sources (or the snapshot, or connects to the query server) and computes everything. */
+  async load(): Promise<void> {
+    const signal = this.#loads.start();
+    const settings = this.#settings();
+    const { inputs, engines } = settings;
+    const remote = engines.remote;
+    if (!inputs.length && !remote && !settings.snapshot) return this.#set({ phase: 'idle' });
+    const set = this.#setter(signal);
+    if (settings.snapshot && !this.#full) return this.#loadSnapshot(settings.snapshot, settings, signal);
+    const run = ++this.#count;
+    const previous = this.#lease;
+    // Start the engine while the files download: its 33 MB compile dominates start-up.
+    const lease = engines.begin();
+    this.#lease = lease;
+    previous?.release();
+    let file: string | undefined;
+    try {
+      let imports: ImportSummary[] = [];
+      if (remote) set({ phase: 'connecting', url: remote });
+      const fetched = await fetchInputs(remote ? [] : inputs, signal, (next) => {
+        file = next.file;
+        set(next);
+      });
+      file = undefined;
+      if (!remote) set({ phase: 'starting-engine' });
+      await this.#engine?.close().catch(() => {});
+      this.#engine = undefined;
+      const engine = await lease.open(remote ? settings.id : `${settings.id}_${run}`, signal);
+      if (signal.aborted) return void engine.close().catch(() => {});
+      this.#engine = engine;
+      if (!remote) {
+        const shared = await sharedMapping(settings.mapping, signal);
+        const done = await importInputs(engine, fetched, {
+          fixes: this.#fixes,
+          shared,
+          lang: settings.lang,
+          onFile: (name, rows) => {
+            file = name;
+            set({ phase: 'importing', file: name, rows });
+          },
+        });
+        if ('stop' in done) return set(done.stop);
+        imports = done.imports;
+        file = undefined;
+      }
+      await this.#computeAll(engine, imports, remote, signal, settings);
+    } catch (caught) {
+      if (!signal.aborted) this.#fail(caught, file, settings);
+    }
+  }
+
+  /** Snapshot mode: paint the precomputed results; an engine is started only if a filter needs one. */
+  async #loadSnapshot(url: string, settings: SessionSettings, signal: AbortSignal): Promise<void> {
+    const set = this.#setter(signal);
+    this.#lease?.release();
+    this.#lease = undefined;
+    try {
+      set({ phase: 'fetching', file: url, loaded: 0, total: undefined });
+      const ready = await snapshotState(url, signal, (loaded, total) =>
+        set({ phase: 'fetching', file: url, loaded, total }),
+      );
+      set(ready);
+      if (signal.aborted) return;
+      this.#emit('ready', { imports: ready.imports, indicators: ready.computed.map((c) => c.result) });
+      const fromUrl = settings.initialSelection?.() ?? [];
+      if (fromUrl.length) await this.select(fromUrl);
+    } catch (caught) {
+      if (signal.aborted) return;
+      // A damaged, unreachable or newer snapshot must not hide data the page also names: carry on live.
+      if (settings.inputs.length || settings.engines.remote) {
+        console.warn(`assessment-dashboard: snapshot ${url} not used, loading the data live:`, caught);
+        this.#full = true;
+        return this.load();
+      }
+      this.#fail(caught, url, settings);
+    }
+  }
+
+  /** A new as-of day: recompute over the tables already loaded (or load, if nothing is). */
+  async recompute(): Promise<void> {
+    const engine = this.#engine;
+    const state = this.#state;
+    if (!engine || state.phase !== 'ready') return this.load();
+    const signal = this.#loads.start();
+    const settings = this.#settings();
+    try {
+      await this.#computeAll(engine, state.imports, state.remote, signal, settings);
+    } catch (caught) {
+      if (!signal.aborted) this.#fail(caught, undefined, settings);
+    }
+  }
+
+  /** Everything computed from the loaded tables: indicators, trend, cubes, then the follow-up panels. */
+  async #computeAll(
+    engine: Engine,
+    imports: ImportSummary[],
+    remote: string | undefined,
+    signal: AbortSignal,
+    settings: SessionSettings,
+  ): Promise<void> {
+    const set = this.#setter(signal);
+    const live = await liveModule();
+    set({ phase: 'computing' });
+    const config = await configuration(settings.config, signal);
+    this.#config = config;
+    this.#selection = [];
+    this.#cubes = undefined;
+    this.#selects.start(signal);
+    const asOf = settings.asOf || undefined;
+    const computed = await live.computeIndicators(engine, { asOf, config });
+    signal.throwIfAborted();
+    // A query server's ledger belongs to its operator (`serve` prints it); only local imports are reported.
+    const entries = remote ? [] : await live.ledgerEntries(engine, REPORT_ENTRIES);
+    const hasCases = computed.some((c) => c.result.key === TREND_INDICATOR);
+    const trend = hasCases
+      ? await live.computeGrouped(engine, { asOf, config, period: 'month', keys: [TREND_INDICATOR] })
+      : [];
+    if (signal.aborted) return;
+    const shownAsOf = computed[0]?.result.asOf ?? '';
+    // The data's own latest day, shown beside a chosen as-of day (the same when none is chosen).
+    const dataEnd = asOf ? await live.dataAsOf(engine) : shownAsOf;
+    set({
+      phase: 'ready',
+      imports,
+      remote,
+      computed: computed.map((c) => ({ result: c.result })),
+      asOf: shownAsOf,
+      dataEnd,
+      entries,
+      trend,
+      trendMonths: trend.map((r) => r.group?.period ?? ''),
+      scorecard: hasCases ? 'computing' : undefined,
+    });
+    if (signal.aborted) return;
+    // Right after the first paint: every indicator pre-aggregated, so chart clicks need no query.
+    const cubes = live.buildCubes(engine, { asOf, config }, signal);
+    cubes.catch(() => {});
+    this.#cubes = cubes;
+    const fromUrl = this.#pending ?? settings.initialSelection?.() ?? [];
+    this.#pending = undefined;
+    if (fromUrl.length) await this.select(fromUrl);
+    this.#emit('ready', { imports, indicators: computed.map((c) => c.result) });
+    // The department and channel charts come from the cubes.
+    const built = await cubes;
+    if (signal.aborted) return;
+    const trendMonths = this.#state.phase === 'ready' ? (this.#state.trendMonths ?? []) : [];
+    this.#patch(cubePanels(built, this.#selection, trendMonths).state);
+    if (hasCases && settings.wants('daily'))
+      await this.#refreshDaily(engine, this.#selects.signal, built.tables);
+    await followUps(engine, {
+      imports,
+      hasCases,
+      asOf,
+      config,
+      period: settings.period,
+      wants: (need) => settings.wants(need),
+      signal,
+      patch: (part) => this.#patch(part),
+    });
+  }
+
+  /**
+   * Replaces the chart selection and recomputes every panel: at once from the cubes (a selection made while
+   * they are still being built waits for them), then by query for what they cannot answer. A newer
+   * selection aborts this one: its answers are dropped and its remaining queries never start.
+   */
+  async select(selection: readonly Selection[]): Promise<void> {
+    const s = this.#state;
+    if (s.phase === 'ready' && s.snapshot && !this.#full) return this.#loadFull(selection);
+    const engine = this.#engine;
+    if (s.phase !== 'ready' || !engine) return;
+    const settings = this.#settings();
+    this.#selection = Object.freeze([...selection]);
+    const signal = this.#selects.start(this.#loads.signal);
+    // Chips follow the selection at once.
+    this.dispatchEvent(new Event('state'));
+    const stale = () => signal.aborted || this.#state.phase !== 'ready';
+    try {
+      const cubes = await this.#cubes;
+      if (stale() || !cubes) return;
+      const ready = this.#state as Ready;
+      const panels = cubePanels(cubes, this.#selection, ready.trendMonths ?? []);
+      this.#patch(panels.state);
+      this.#emit('selection', { selection: this.#selection });
+      // The heatmap's days are not in the cubes: one small query, after the panels, dropped when stale.
+      if (settings.wants('daily')) void this.#refreshDaily(engine, signal, cubes.tables).catch(() => {});
+      if (panels.missing.length) {
+        const live = await liveModule();
+        const rest = await live.computeIndicators(engine, {
+          asOf: settings.asOf || undefined,
+          config: this.#config,
+          ...selectionOptions(this.#selection),
+          keys: panels.missing,
+        });
+        if (stale() || this.#state.phase !== 'ready') return;
+        // The cubes left these keys out of `computed`: add them, in the cubes' (the catalogue's) order.
+        const order = [...cubes.cubes.keys()];
+        const computed = [...this.#state.computed, ...rest.map((r) => ({ result: r.result }))].sort(
+          (a, b) => order.indexOf(a.result.key) - order.indexOf(b.result.key),
+        );
+        this.#patch({ computed });
+      }
+      this.#emit('filter', { selection: this.#selection });
+    } catch (e) {
+      if (!signal.aborted) this.#fail(e, undefined, settings);
+    }
+  }
+
+  /** Cases per day under the selection (its months aside: the heatmap is itself a time view). */
+  async #refreshDaily(engine: Engine, signal: AbortSignal, tables: Map<string, string[]>): Promise<void> {
+    const filters = selectionOptions(this.#selection).datasetFilters?.cases;
+    const daily = await (await liveModule()).dailyVolume(engine, { filters, tables });
+    if (!signal.aborted) this.#patch({ daily });
+  }
+
+  /** Snapshot mode: a filter needs the data, so load the sources live and apply `selection` there. */
+  async #loadFull(selection: readonly Selection[]): Promise<void> {
+    const s = this.#state;
+    if (s.phase !== 'ready') return;
+    const settings = this.#settings();
+    if (!settings.inputs.length && !settings.engines.remote)
+      return this.#set(withSnapshotStatus(s, 'needs-data'));
+    this.#full = true;
+    this.#pending = [...selection];
+    this.#selection = Object.freeze([...selection]);
+    this.#set(withSnapshotStatus(s, 'loading'));
+    await this.load();
+  }
+
+  /** Shows what went wrong and fires `error`; a crashed engine is replaced on retry. */
+  #fail(caught: unknown, file: string | undefined, settings: SessionSettings): void {
+    const crash = isCrash(caught);
+    if (crash) this.#lease?.discard(crash.message);
+    const label = (name: string) => settings.inputs.find((i) => i.name === name)?.label ?? urlFileName(name);
+    const state = errorState(caught, file, settings.lang, label);
+    this.#set(state);
+    this.#emit('error', { kind: state.kind, file: state.file, message: state.detail });
+  }
+
+  /** The indicator results shown (empty until loaded). */
+  get results(): IndicatorResult[] {
+    return this.#state.phase === 'ready' ? this.#state.computed.map((c) => c.result) : [];
+  }
+}

@@ -1,0 +1,44 @@
+import type { DashboardConfig, Engine, ImportSummary, PeriodUnit } from '@assessment-dashboard/core';
+import type { Ready } from './cube-panels.ts';
+
+/** Follow-up queries a panel may need; only the ones some shown panel needs are run. */
+export type SessionNeed = 'scorecard' | 'watch' | 'supervision' | 'daily';
+
+export interface FollowUpOptions {
+  imports: readonly ImportSummary[];
+  hasCases: boolean;
+  asOf: string | undefined;
+  config: DashboardConfig | undefined;
+  period: PeriodUnit | undefined;
+  wants(need: SessionNeed): boolean;
+  /** the load's signal: once aborted, no further query starts and no answer is kept */
+  signal: AbortSignal;
+  patch(part: Partial<Ready>): void;
+}
+
+/**
+ * Panels that need queries of their own (supervision checks, watch list, scorecard), run after everything
+ * else is painted, one after the other, and only for panels that are shown.
+ */
+export async function followUps(engine: Engine, o: FollowUpOptions): Promise<void> {
+  const live = await import('../dashboard/live.ts');
+  const { signal, asOf, config } = o;
+  const keep = (part: Partial<Ready>) => signal.aborted || o.patch(part);
+  const datasets = new Set(o.imports.map((i) => i.dataset));
+  const reconcile = datasets.has('receipts') && datasets.has('cases');
+  if ((datasets.has('steps') || reconcile) && o.wants('supervision')) {
+    signal.throwIfAborted();
+    const backfill = datasets.has('steps') ? await live.findBackfilledSteps(engine) : undefined;
+    const reconciliation = reconcile ? await live.reconcilePayments(engine) : undefined;
+    keep({ supervision: { backfill, reconciliation } });
+  }
+  if (o.hasCases && o.wants('watch')) {
+    signal.throwIfAborted();
+    keep({ watch: await live.watchList(engine, { asOf, config }) });
+  }
+  if (o.hasCases && o.wants('scorecard')) {
+    signal.throwIfAborted();
+    // One statement per indicator (and period): the departments come out of each as its groups.
+    keep({ scorecard: await live.computeScorecard(engine, { asOf, config, period: o.period }) });
+  }
+}

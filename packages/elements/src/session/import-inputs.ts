@@ -1,0 +1,66 @@
+import type { Engine, ImportMapping, ImportSummary } from '@assessment-dashboard/core';
+import type { Input, LoadState } from '../dashboard/load-state.ts';
+import type { Lang } from '../i18n/messages.ts';
+import { asksForMapping, mappingProblem } from './sources.ts';
+
+export interface ImportOptions {
+  /** mappings made on the mapping screen, by input name (they win) */
+  fixes: ReadonlyMap<string, ImportMapping>;
+  /** the page's mapping (the `mapping` attribute), for inputs of its dataset or of none */
+  shared: ImportMapping | undefined;
+  lang: Lang;
+  /** a file's import starts; `rows`: the rows loaded from the files before it */
+  onFile(file: string, rows: number): void;
+}
+
+/** Reads every input in turn, reporting its bytes as they arrive. */
+export async function fetchInputs(
+  inputs: readonly Input[],
+  signal: AbortSignal,
+  progress: (state: Extract<LoadState, { phase: 'fetching' }>) => void,
+): Promise<{ input: Input; bytes: Uint8Array }[]> {
+  const fetched: { input: Input; bytes: Uint8Array }[] = [];
+  for (const input of inputs) {
+    const file = input.name;
+    progress({ phase: 'fetching', file, loaded: 0, total: undefined });
+    const bytes = await input.read(
+      (loaded, total) => progress({ phase: 'fetching', file, loaded, total }),
+      signal,
+    );
+    fetched.push({ input, bytes });
+  }
+  return fetched;
+}
+
+/**
+ * Imports the fetched inputs one after the other. Stops at the first file whose columns are not
+ * recognised (the mapping screen, with a preview and the problem, is the user's question) or that holds
+ * no row.
+ */
+export async function importInputs(
+  engine: Engine,
+  fetched: readonly { input: Input; bytes: Uint8Array }[],
+  o: ImportOptions,
+): Promise<{ imports: ImportSummary[] } | { stop: LoadState }> {
+  const live = await import('../dashboard/live.ts');
+  const imports: ImportSummary[] = [];
+  let rows = 0;
+  for (const { input, bytes } of fetched) {
+    o.onFile(input.name, rows);
+    const applies = o.shared && (input.dataset === undefined || input.dataset === o.shared.dataset);
+    const mapping = o.fixes.get(input.name) ?? (applies ? o.shared : undefined);
+    try {
+      const summary = await live.importFile(engine, input.label, bytes, { dataset: input.dataset, mapping });
+      if (summary.loaded === 0) return { stop: { phase: 'empty', file: input.name } };
+      imports.push(summary);
+      rows += summary.loaded;
+    } catch (e) {
+      if (!asksForMapping(e)) throw e;
+      // Unrecognised columns are a question for the user, not a dead end: show the mapping screen.
+      const preview = await live.previewFile(engine, input.label, bytes);
+      if (input.dataset) preview.dataset = input.dataset;
+      return { stop: { phase: 'mapping', file: input.name, preview, problem: mappingProblem(e, o.lang) } };
+    }
+  }
+  return { imports };
+}
