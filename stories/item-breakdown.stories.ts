@@ -3,7 +3,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, render } from 'lit';
 import type { DrillDetail } from '../packages/elements/src/index.ts';
 import '../packages/elements/src/index.ts';
-import '../packages/elements/src/case-list/define.ts';
+import '../packages/elements/src/drill-down/define.ts';
 import { sampleEngine } from './sample-engine.ts';
 
 /**

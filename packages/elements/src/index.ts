@@ -7,10 +7,10 @@
 import type { AssessmentAnnualReport } from './annual-report/annual-report.ts';
 import { AssessmentBarChart } from './bar-chart/bar-chart.ts';
 import type { AssessmentCalendarHeatmap, CalendarSelectDetail } from './calendar-heatmap/calendar-heatmap.ts';
-import type { AssessmentCaseList } from './case-list/case-list.ts';
-import type { AssessmentItemBreakdown } from './case-list/item-breakdown.ts';
 import { AssessmentColumnMapper } from './column-mapper/column-mapper.ts';
 import { AssessmentDashboard } from './dashboard/assessment-dashboard.ts';
+import type { AssessmentCaseList } from './drill-down/case-list.ts';
+import type { AssessmentItemBreakdown } from './drill-down/item-breakdown.ts';
 import { AssessmentImportReport } from './import-report/import-report.ts';
 import { AssessmentKpiTile } from './kpi-tile/kpi-tile.ts';
 import { watchPage } from './lazy-elements.ts';
@@ -36,8 +36,8 @@ for (const [name, ctor] of Object.entries(ELEMENTS)) {
 }
 watchPage();
 
-export type { CaseListFetcher, CaseListPage } from './case-list/case-list.ts';
-export type { DrillDetail } from './case-list/item-breakdown.ts';
+export type { CaseListFetcher, CaseListPage } from './drill-down/case-list.ts';
+export type { DrillDetail } from './drill-down/item-breakdown.ts';
 export { acquireDuckDB, sharedDuckDB } from './duckdb/shared-db.ts';
 export { EngineStartError } from './duckdb/wasm-check.ts';
 export { type LazyElement, loadElement } from './lazy-elements.ts';

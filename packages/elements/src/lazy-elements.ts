@@ -5,8 +5,8 @@
  * that upgrades in place once its code has arrived; properties set before that are kept by Lit.
  */
 const LOADERS: Record<string, () => Promise<unknown>> = {
-  'assessment-case-list': () => import('./case-list/define.ts'),
-  'assessment-item-breakdown': () => import('./case-list/define.ts'),
+  'assessment-case-list': () => import('./drill-down/define.ts'),
+  'assessment-item-breakdown': () => import('./drill-down/define.ts'),
   'assessment-annual-report': () => import('./annual-report/define.ts'),
   'assessment-calendar-heatmap': () => import('./calendar-heatmap/define.ts'),
 };

@@ -7,11 +7,11 @@ import { WasmEngine } from '../../core/src/engine/wasm.ts';
 import { importFile } from '../../core/src/import/import-csv.ts';
 import type { Filters } from '../../core/src/sql/filters.ts';
 import { DRILL_ITEMS, drillCases } from '../../core/test/fixtures/drill.ts';
-import type { AssessmentCaseList } from '../src/case-list/case-list.ts';
-import type { AssessmentItemBreakdown, DrillDetail } from '../src/case-list/item-breakdown.ts';
+import type { AssessmentCaseList } from '../src/drill-down/case-list.ts';
+import type { AssessmentItemBreakdown, DrillDetail } from '../src/drill-down/item-breakdown.ts';
 import { sharedDuckDB } from '../src/duckdb/shared-db.ts';
 import '../src/index.ts';
-import '../src/case-list/define.ts';
+import '../src/drill-down/define.ts';
 
 /**
  * Drill-down elements on a real DuckDB-WASM engine holding 3,000 cases whose personal columns were imported

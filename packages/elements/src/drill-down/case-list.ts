@@ -9,11 +9,12 @@ import {
   enumLabel,
   type Filters,
 } from '@assessment-dashboard/core';
-import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { formatCount } from '../i18n/format.ts';
 import { hostLang, type Lang } from '../i18n/messages.ts';
 import { LatestRun } from '../session/latest-run.ts';
 import { tokens } from '../styles/tokens.ts';
+import { caseListStyles, WIDTHS } from './case-list-styles.ts';
 import { changedValue, drillMessages } from './messages.ts';
 
 /** One page of cases: what `fetchPage` resolves to (`caseList` of core returns exactly this). */
@@ -32,21 +33,6 @@ const MAX_PAGES = 24;
 const MAX_SCROLL_PX = 8_000_000;
 /** Row height before the first row could be measured (2.25 × 16 px). */
 const DEFAULT_ROW_PX = 36;
-
-/** Column widths in rem (a fixed layout: the widths do not change as other rows scroll into view). */
-const WIDTHS = {
-  case_id: 12,
-  item_name: 14,
-  dept_name: 11,
-  apply_channel: 10,
-  submitted_at: 10,
-  accepted_at: 10,
-  closed_at: 10,
-  due_day: 7,
-  status: 6,
-  overdue: 10,
-  personal: 11,
-};
 
 /**
  * The cases behind a number (drill-down 部门 → 事项 → 办件), as a virtualised table: only the visible rows
@@ -130,37 +116,7 @@ export class AssessmentCaseList extends LitElement {
   #frame = 0;
   #announced = false;
 
-  static override styles = [
-    tokens,
-    css`
-      :host { display: block; max-width: 100%; min-width: 0; }
-      .scroll {
-        position: relative; overflow: auto; max-width: 100%;
-        height: var(--ad-case-list-height, calc(24 * var(--_rem)));
-        border: 1px solid var(--_border); border-radius: var(--_radius); background: var(--_bg);
-      }
-      .scroll:focus-visible { outline: 3px solid var(--_bar); outline-offset: 2px; }
-      table { border-collapse: collapse; table-layout: fixed; font-variant-numeric: tabular-nums; }
-      .head { font-weight: 600; margin: 0 0 calc(0.4 * var(--_rem)); }
-      .total { font-weight: normal; color: var(--_muted); margin-left: calc(0.5 * var(--_rem)); }
-      th, td {
-        height: calc(2.25 * var(--_rem)); box-sizing: border-box; padding: 0 calc(0.6 * var(--_rem)); text-align: left;
-        white-space: nowrap; overflow: hidden; text-overflow: ellipsis;
-        border-bottom: 1px solid var(--_border);
-      }
-      thead button { font: inherit; font-weight: 600; color: inherit; background: none; border: 0; padding: 0; cursor: pointer; max-width: 100%; overflow: hidden; text-overflow: ellipsis; }
-      thead button:focus-visible { outline: 3px solid var(--_bar); outline-offset: 2px; }
-      thead th { position: sticky; top: 0; z-index: 1; background: var(--_panel); font-weight: 600; }
-      tbody th { font-weight: normal; }
-      tr.spacer td { height: 0; padding: 0; border: 0; }
-      td.num { text-align: right; }
-      .late { color: var(--_bad); font-weight: 600; }
-      .muted { color: var(--_muted); }
-      .status { color: var(--_muted); margin: calc(0.4 * var(--_rem)) 0; }
-      .status.error { color: var(--_bad); }
-      @media print { .scroll { height: auto; overflow: visible; } }
-    `,
-  ];
+  static override styles = [tokens, caseListStyles];
 
   constructor() {
     super();
