@@ -1,6 +1,5 @@
 import { type NodeEngine, type NodeReader, StatementType } from '@assessment-dashboard/core/node';
-import type { QueryBackend, QueryResult } from './backend.ts';
-import { Refusal } from './backend.ts';
+import { addStage, type QueryBackend, type QueryResult, Refusal, type Stages } from './backend.ts';
 import { refusalOf } from './duckdb-allow-list.ts';
 
 const STATEMENT_NAMES = Object.fromEntries(
@@ -26,7 +25,12 @@ export async function duckdbBackend(
   return {
     dataVersion: options.dataVersion,
     slots: readers.length,
-    async run<T>(sql: string, signal: AbortSignal, consume: (result: QueryResult) => Promise<T>) {
+    async run<T>(
+      sql: string,
+      signal: AbortSignal,
+      consume: (result: QueryResult) => Promise<T>,
+      stages?: Stages,
+    ) {
       // The front admits at most `slots` statements, so a connection is always free here.
       const reader = free.pop();
       if (!reader) throw new Refusal(503, 'no free connection', { 'Retry-After': '1' });
@@ -40,8 +44,13 @@ export async function duckdbBackend(
       signal.addEventListener('abort', cancel);
       try {
         signal.throwIfAborted();
+        let from = performance.now();
         await checkStatement(reader, sql, tables);
-        return await consume(await reader.stream(sql));
+        addStage(stages, 'check', from);
+        from = performance.now();
+        const result = await reader.stream(sql);
+        addStage(stages, 'exec', from);
+        return await consume(result);
       } catch (e) {
         if (signal.aborted) throw signal.reason;
         if (e instanceof Refusal) throw e;
