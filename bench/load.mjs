@@ -11,11 +11,14 @@
 //      LOAD_MAX_S=900 (a run stops after this many seconds; the whole script is bounded by it per client count)
 import { fork, spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { register as registerHook } from 'node:module';
 import { loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { register } from 'tsx/esm/api';
 
+// Workspace packages from their TypeScript source, as scripts/cli.mjs does (no build step).
+registerHook('../scripts/source-condition.mjs', import.meta.url);
 register();
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const SELF = fileURLToPath(import.meta.url);
