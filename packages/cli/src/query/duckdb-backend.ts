@@ -1,4 +1,9 @@
-import { type NodeEngine, type NodeReader, StatementType } from '@assessment-dashboard/core/node';
+import {
+  type NodeEngine,
+  type NodeReader,
+  type PreparedRead,
+  StatementType,
+} from '@assessment-dashboard/core/node';
 import { addStage, type QueryBackend, type QueryResult, Refusal, type Stages } from './backend.ts';
 import { refusalOf } from './duckdb-allow-list.ts';
 
@@ -45,11 +50,24 @@ export async function duckdbBackend(
       try {
         signal.throwIfAborted();
         let from = performance.now();
-        await checkStatement(reader, sql, tables);
-        addStage(stages, 'check', from);
-        from = performance.now();
-        const result = await reader.stream(sql);
-        addStage(stages, 'exec', from);
+        let prepared: PreparedRead;
+        try {
+          prepared = await reader.prepare(sql);
+        } catch (e) {
+          throw new Refusal(400, (e as Error).message);
+        }
+        let result: QueryResult;
+        try {
+          refuseUnlessOneSelect(prepared.count, prepared.type);
+          await refuseUnlisted(reader, sql, tables);
+          addStage(stages, 'check', from);
+          from = performance.now();
+          // The statement as parsed and bound for the check: it is not parsed a second time.
+          result = await prepared.stream();
+          addStage(stages, 'exec', from);
+        } finally {
+          prepared.close();
+        }
         return await consume(result);
       } catch (e) {
         if (signal.aborted) throw signal.reason;
@@ -86,12 +104,22 @@ export async function checkStatement(reader: NodeReader, sql: string, tables: Se
   } catch (e) {
     throw new Refusal(400, (e as Error).message);
   }
-  if (types.length !== 1) throw new Refusal(403, `send exactly one statement (got ${types.length})`);
-  if (types[0] !== StatementType.SELECT)
+  refuseUnlessOneSelect(types.length, types[0]);
+  await refuseUnlisted(reader, sql, tables);
+}
+
+/** Refuses (403) anything but exactly one statement, a SELECT. */
+function refuseUnlessOneSelect(count: number, type: StatementType | undefined): void {
+  if (count !== 1) throw new Refusal(403, `send exactly one statement (got ${count})`);
+  if (type !== StatementType.SELECT)
     throw new Refusal(
       403,
-      `${STATEMENT_NAMES[types[0] as number] ?? 'this'} statements are not allowed: this endpoint answers single SELECT queries only`,
+      `${STATEMENT_NAMES[type as number] ?? 'this'} statements are not allowed: this endpoint answers single SELECT queries only`,
     );
+}
+
+/** Refuses (403) a statement that reads tables or functions off the allow-list, judged on DuckDB's parse tree. */
+async function refuseUnlisted(reader: NodeReader, sql: string, tables: Set<string>): Promise<void> {
   const [row] = await reader.rows('SELECT json_serialize_sql($1::VARCHAR) AS tree', [sql]);
   const why = refusalOf(JSON.parse(String(row?.tree)), tables);
   if (why) throw new Refusal(403, why);
