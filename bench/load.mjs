@@ -8,6 +8,7 @@
 //
 // Env: LOAD_SIZE=1m (100k, 1m, 3m)  LOAD_CLIENTS=50,200  LOAD_CLICKS=10  LOAD_MEMORY_MB=4096
 //      LOAD_PER_PROCESS=25 (dashboards per child process)  LOAD_WARM_UP=1 (0: serve --no-warm-up)
+//      LOAD_SERVE_ARGS="--threads 1" (more serve options, e.g. to compare settings)
 //      LOAD_MAX_S=900 (a run stops after this many seconds; the whole script is bounded by it per client count)
 import { fork, spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -85,6 +86,7 @@ async function main() {
         '100000',
         '--server-timing',
         ...(WARM_UP ? [] : ['--no-warm-up']),
+        ...(process.env.LOAD_SERVE_ARGS ?? '').split(' ').filter(Boolean),
       ],
       { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
     );
@@ -190,6 +192,7 @@ async function main() {
     serverLoadSeconds: Math.round(server.loadSeconds),
     warmUpSeconds: server.warmUpSeconds === null ? null : Math.round(server.warmUpSeconds * 10) / 10,
     warmUp: server.warmUp,
+    serveArgs: process.env.LOAD_SERVE_ARGS ?? '',
     importPeakRssMb: Math.round(server.importPeakMb),
     runs,
     targets: {

@@ -97,7 +97,7 @@ Commands:
       --max-result-mb 32, --timeout 30 (execution and transfer), --memory-mb 80 % of RAM, --threads every
       core, --connections cores (2–8), --queue 64, --per-client 32, --cache-mb 256, --header-timeout 10.
       After loading it runs the dashboard's default page once and caches the answers (--no-warm-up: not);
-      --server-timing sends each answer's stages (cache, queue, check, exec, encode) as Server-Timing.
+      --server-timing sends each answer's stages (cache, queue, prepare, check, exec, encode) as Server-Timing.
       SIGINT/SIGTERM finish the queries in flight, then exit.
   snapshot <file>… -o site/snapshot.arrow [--as-of DATE] [--config c.json] [--mapping m.json] [--model m.json]
              [--period quarter|month|…]

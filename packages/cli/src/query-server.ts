@@ -66,8 +66,8 @@ export interface QueryServerOptions extends Partial<QueryServerLimits> {
    */
   allowedHosts?: readonly string[];
   /**
-   * Sends each answer's stages as `Server-Timing` (cache hit/shared/miss; queue, check, exec, encode, total
-   * in ms), for load tests and tuning. Off by default: it tells a caller whether others asked the same.
+   * Sends each answer's stages as `Server-Timing` (cache hit/shared/miss; queue, prepare, check, exec,
+   * encode, total in ms), for load tests and tuning. Off by default: it tells a caller whether others asked the same.
    */
   serverTiming?: boolean;
 }

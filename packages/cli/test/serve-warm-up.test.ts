@@ -51,7 +51,7 @@ describe('Server-Timing', () => {
     expect(first.status).toBe(200);
     const timing = first.headers.get('Server-Timing') ?? '';
     expect(timing).toMatch(/^cache;desc=miss, /);
-    for (const stage of ['queue', 'check', 'exec', 'encode', 'total'])
+    for (const stage of ['queue', 'prepare', 'check', 'exec', 'encode', 'total'])
       expect(timing).toMatch(new RegExp(`\\b${stage};dur=\\d+\\.\\d\\b`));
     const again = await post(warm.server.url, sql);
     expect(again.headers.get('Server-Timing')).toMatch(/^cache;desc=hit, total;dur=\d+\.\d$/);

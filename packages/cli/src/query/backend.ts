@@ -12,7 +12,8 @@ export class Refusal extends Error {
 }
 
 /**
- * Milliseconds one statement spent in each stage (`queue`, `check`, `exec`, `encode`), filled in as it
+ * Milliseconds one statement spent in each stage (`queue`; `prepare`: parse, bind and plan; `check`: the
+ * allow-list; `exec`; `encode`), filled in as it
  * goes; sent back as `Server-Timing` when the operator asks for it (serve --server-timing).
  */
 export type Stages = Record<string, number>;
@@ -40,8 +41,8 @@ export interface QueryBackend {
   readonly slots: number;
   /**
    * Runs one read-only statement and hands its result to `consume` while holding the connection; refuses
-   * (Refusal) what it will not run; cancels the statement when `signal` aborts. Records `check` (the
-   * allow-list) and `exec` (until the result starts) in `stages`.
+   * (Refusal) what it will not run; cancels the statement when `signal` aborts. Records `prepare`, `check`
+   * (the allow-list) and `exec` (until the result starts) in `stages`.
    */
   run<T>(
     sql: string,

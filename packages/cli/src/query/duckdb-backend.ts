@@ -56,6 +56,8 @@ export async function duckdbBackend(
         } catch (e) {
           throw new Refusal(400, (e as Error).message);
         }
+        addStage(stages, 'prepare', from);
+        from = performance.now();
         let result: QueryResult;
         try {
           refuseUnlessOneSelect(prepared.count, prepared.type);
