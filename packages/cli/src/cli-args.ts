@@ -38,6 +38,8 @@ const SERVE: Options = {
   'per-client': str,
   'cache-mb': str,
   'header-timeout': str,
+  'no-warm-up': flag,
+  'server-timing': flag,
 };
 
 /** Which options each command takes: anything else is refused, never silently ignored. */

@@ -18,7 +18,7 @@ import {
 import type { Table } from 'apache-arrow';
 import { formatImports } from './format.ts';
 import { loadFiles } from './load-files.ts';
-import { type QueryBackend, type QueryResult, Refusal } from './query/backend.ts';
+import { addStage, type QueryBackend, type QueryResult, Refusal, type Stages } from './query/backend.ts';
 import { checkStatement, loadedTables } from './query/duckdb-backend.ts';
 import { type QueryServer, type QueryServerOptions, startQueryServer } from './query-server.ts';
 import { expandPaths } from './serve.ts';
@@ -98,15 +98,24 @@ export async function serveClickHouse(
   const backend: QueryBackend = {
     dataVersion: `clickhouse ${new Date().toISOString()}`,
     slots: slots.length,
-    async run<T>(sql: string, signal: AbortSignal, consume: (result: QueryResult) => Promise<T>) {
+    async run<T>(
+      sql: string,
+      signal: AbortSignal,
+      consume: (result: QueryResult) => Promise<T>,
+      stages?: Stages,
+    ) {
       const slot = free.pop();
       if (!slot) throw new Refusal(503, 'no free connection', { 'Retry-After': '1' });
       const cancel = () => slot.ch.cancel();
       signal.addEventListener('abort', cancel);
       try {
         signal.throwIfAborted();
+        let from = performance.now();
         await checkStatement(slot.reader, sql, allowed);
+        addStage(stages, 'check', from);
+        from = performance.now();
         const table = await slot.ch.query(sql);
+        addStage(stages, 'exec', from);
         return await consume({ schema: table.schema, chunks: once(table) });
       } catch (e) {
         if (signal.aborted) throw signal.reason;

@@ -90,7 +90,7 @@ Commands:
       The query endpoint below, answered by ClickHouse (read-only) instead of files loaded here.
   serve <file|dir>… [--port N] [--host H] [--cors ORIGIN,…] [--allowed-hosts NAME,…] [--config c.json]
              [--max-rows N] [--max-result-mb N] [--timeout S] [--memory-mb N] [--threads N] [--connections N]
-             [--queue N] [--per-client N] [--cache-mb N] [--header-timeout S]
+             [--queue N] [--per-client N] [--cache-mb N] [--header-timeout S] [--no-warm-up] [--server-timing]
       Import the files (or every data file in a directory) into native DuckDB and answer the dashboard's
       queries over HTTP (Mosaic REST protocol: POST {"type":"arrow"|"json","sql":…}); use it with
       <assessment-dashboard engine="http://host:port/">. Loopback only unless --host says otherwise;
@@ -98,6 +98,8 @@ Commands:
       allowed to call, --allowed-hosts the names it is called by. Limits (defaults): --max-rows 1000000,
       --max-result-mb 32, --timeout 30 (execution and transfer), --memory-mb 80 % of RAM, --threads every
       core, --connections cores (2–8), --queue 64, --per-client 32, --cache-mb 256, --header-timeout 10.
+      After loading it runs the dashboard's default page once and caches the answers (--no-warm-up: not);
+      --server-timing sends each answer's stages (cache, queue, prepare, check, exec, encode) as Server-Timing.
       SIGINT/SIGTERM finish the queries in flight, then exit.
   snapshot <file>… -o site/snapshot.arrow [--as-of DATE] [--config c.json] [--mapping m.json] [--model m.json]
              [--period quarter|month|…]
@@ -393,6 +395,7 @@ async function serve(paths: string[], values: ParsedValues): Promise<number> {
     perClient: intOption('per-client', values['per-client'], 1, 100_000),
     cacheBytes: values['cache-mb'] === '0' ? 0 : mb('cache-mb', 65_536),
     headersTimeoutMs: secondsOption('header-timeout', values['header-timeout'], 600),
+    serverTiming: values['server-timing'] === true,
   };
   if (clickhouse) {
     const front = await serveClickHouse(clickhouse, options);
@@ -407,6 +410,7 @@ async function serve(paths: string[], values: ParsedValues): Promise<number> {
     ...options,
     config,
     import: { encoding: values.encoding as string | undefined },
+    warmUp: values['no-warm-up'] !== true,
   });
   const e = served.engine;
   const l = served.server.limits;
@@ -414,6 +418,17 @@ async function serve(paths: string[], values: ParsedValues): Promise<number> {
     `${formatImports(served.imports)}\nQuery endpoint: ${served.server.url} (data version ${served.dataVersion})\n` +
       `Limits: DuckDB ${e.memoryMb} MiB, ${e.threads} threads, ${e.connections} connections; ${l.running} running, ` +
       `${l.queue} waiting, ${l.perClient} per client; ${l.maxRows} rows, ${l.maxBytes} bytes, ${l.timeoutMs} ms per answer\n`,
+  );
+  served.warmedUp.then(
+    (w) =>
+      w &&
+      process.stdout.write(
+        `Warm-up: the default page's ${w.statements} statements answered and cached in ${(w.ms / 1000).toFixed(1)} s\n`,
+      ),
+    (e: unknown) =>
+      process.stdout.write(
+        `Warm-up stopped (pages are computed when first asked): ${e instanceof Error ? e.message : String(e)}\n`,
+      ),
   );
   const signal = await untilSignal();
   process.stdout.write(

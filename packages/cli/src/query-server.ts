@@ -1,8 +1,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { isIP } from 'node:net';
 import { Admission } from './query/admission.ts';
-import { type QueryBackend, Refusal } from './query/backend.ts';
-import { type Answer, ResultCache } from './query/cache.ts';
+import { type QueryBackend, Refusal, type Stages } from './query/backend.ts';
+import { type Answer, type CacheSource, ResultCache } from './query/cache.ts';
 import { encodeResult, type ResultType } from './query/encode.ts';
 
 /** Every limit of the query server; README ("A query server") documents the defaults. */
@@ -65,6 +65,11 @@ export interface QueryServerOptions extends Partial<QueryServerLimits> {
    * when that is loopback): a page on another name that resolves here (DNS rebinding) is refused.
    */
   allowedHosts?: readonly string[];
+  /**
+   * Sends each answer's stages as `Server-Timing` (cache hit/shared/miss; queue, prepare, check, exec,
+   * encode, total in ms), for load tests and tuning. Off by default: it tells a caller whether others asked the same.
+   */
+  serverTiming?: boolean;
 }
 
 export interface QueryServerStats {
@@ -80,6 +85,11 @@ export interface QueryServer {
   server: Server;
   limits: QueryServerLimits;
   stats(): QueryServerStats;
+  /**
+   * Answers one statement (Arrow) exactly as a POST from `client` would be answered (admission, cache,
+   * budgets), without HTTP: for the warm-up at start.
+   */
+  ask(sql: string, client: string): Promise<Buffer>;
   /** Stops accepting, lets the requests in flight finish (up to their time budget), then closes. */
   close(): Promise<void>;
 }
@@ -185,8 +195,10 @@ export async function startQueryServer(
   };
 
   /** Runs the statement within the budgets; the deadline covers execution here and transfer in `send`. */
-  const execute = async (type: ResultType, sql: string, client: string, deadline: number) => {
+  const execute = async (type: ResultType, sql: string, client: string, deadline: number, stages: Stages) => {
+    const queued = performance.now();
     const release = await admission.enter(client, deadline);
+    stages.queue = performance.now() - queued;
     const timedOut = () => new Refusal(408, `query ran over ${limits.timeoutMs} ms and was cancelled`);
     if (Date.now() >= deadline) {
       // It waited its whole budget in the queue: not started at all.
@@ -197,13 +209,36 @@ export async function startQueryServer(
     const left = deadline - Date.now();
     const timer = setTimeout(() => abort.abort(timedOut()), Math.max(0, left));
     try {
-      const body = await backend.run(sql, abort.signal, (result) => encodeResult(result, type, limits));
+      const body = await backend.run(
+        sql,
+        abort.signal,
+        (result) => encodeResult(result, type, limits, stages),
+        stages,
+      );
       return { body, contentType: CONTENT_TYPES[type] } satisfies Answer;
     } finally {
       clearTimeout(timer);
       release();
     }
   };
+
+  /** The answer from the cache, from an identical statement running, or computed now (`stages` then filled). */
+  const answer = (type: ResultType, sql: string, client: string, deadline: number) => {
+    const stages: Stages = {};
+    const run = () => execute(type, sql, client, deadline, stages);
+    const key = `${backend.dataVersion}\0${type}\0${sql}`;
+    const { source, answer } =
+      limits.cacheBytes > 0 ? cache.get(key, run) : { source: 'miss' as CacheSource, answer: run() };
+    return { source, answer, stages };
+  };
+
+  /** `Server-Timing`: where the answer came from and, when computed for this request, its stages. */
+  const serverTiming = (source: CacheSource, stages: Stages, arrived: number) =>
+    [
+      `cache;desc=${source}`,
+      ...(source === 'miss' ? Object.entries(stages).map(([k, v]) => `${k};dur=${v.toFixed(1)}`) : []),
+      `total;dur=${(performance.now() - arrived).toFixed(1)}`,
+    ].join(', ');
 
   const send = (
     res: ServerResponse,
@@ -221,6 +256,7 @@ export async function startQueryServer(
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    const arrived = performance.now();
     const deadline = Date.now() + limits.timeoutMs;
     checkHost(req);
     const cors = corsHeaders(req);
@@ -249,16 +285,15 @@ export async function startQueryServer(
       throw new Refusal(503, 'server is shutting down', { 'Retry-After': '5', Connection: 'close' });
     // Address and Origin together: every user of one portal page shares its Origin, not its address.
     const client = `${req.socket.remoteAddress ?? ''} ${origin ?? ''}`;
-    const key = `${backend.dataVersion}\0${type}\0${sql}`;
-    const run = () => execute(type, sql, client, deadline);
-    const answer = limits.cacheBytes > 0 ? await cache.get(key, run) : await run();
-    send(
-      res,
-      200,
-      { ...cors, 'Content-Type': answer.contentType, 'X-Data-Version': backend.dataVersion },
-      answer.body,
-      deadline,
-    );
+    const asked = answer(type, sql, client, deadline);
+    const done = await asked.answer;
+    const headers: Record<string, string> = {
+      ...cors,
+      'Content-Type': done.contentType,
+      'X-Data-Version': backend.dataVersion,
+    };
+    if (options.serverTiming) headers['Server-Timing'] = serverTiming(asked.source, asked.stages, arrived);
+    send(res, 200, headers, done.body, deadline);
   };
 
   const server = createServer(
@@ -310,6 +345,8 @@ export async function startQueryServer(
       cacheHits: cache.hits,
       cacheMisses: cache.misses,
     }),
+    ask: async (sql, client) =>
+      (await answer('arrow', sql, client, Date.now() + limits.timeoutMs).answer).body,
     close: async () => {
       draining = true;
       const closed = new Promise<void>((ok) => server.close(() => ok()));

@@ -10,7 +10,9 @@ import {
 } from '@assessment-dashboard/core';
 import { NodeEngine } from '@assessment-dashboard/core/node';
 import { loadFiles } from './load-files.ts';
+import { clusterByDepartment } from './query/cluster.ts';
 import { duckdbBackend } from './query/duckdb-backend.ts';
+import { warmUp } from './query/warm-up.ts';
 import { type QueryServer, type QueryServerOptions, startQueryServer } from './query-server.ts';
 
 const DATA_FILE = /\.(csv|tsv|txt|xlsx|parquet|arrow|feather|ipc|json|ndjson|jsonl)$/i;
@@ -54,18 +56,31 @@ export interface ServedData {
   engine: Required<EngineLimits>;
   /** Names the loaded data (files, sizes, modification times, load time): the cache key's data version. */
   dataVersion: string;
+  /**
+   * The warm-up (the default page's statements, run once and cached): its time and statement count once
+   * done, undefined when turned off; rejects when it failed (the server answers regardless).
+   */
+  warmedUp: Promise<{ ms: number; statements: number } | undefined>;
   close(): Promise<void>;
 }
 
 /**
  * `assessment-dashboard serve`: imports the files into native DuckDB exactly as the browser would,
- * builds the calendar and fact tables once (with the configuration's calendar), locks the session and
- * opens the read-only query endpoint. The data is read once, at start: replacing a file afterwards changes
+ * builds the calendar and fact tables once (with the configuration's calendar), orders the tables by
+ * department (clicks then read only their department's row groups), locks the session and
+ * opens the read-only query endpoint, then (`warmUp`) caches the default page's answers in the background:
+ * the endpoint answers meanwhile, and identical requests share the warm-up's statements. The data is read once, at start: replacing a file afterwards changes
  * nothing until the server is restarted (so no answer ever mixes old and new data).
  */
 export async function serveFiles(
   paths: readonly string[],
-  options: QueryServerOptions & EngineLimits & { import?: ImportOptions; config?: DashboardConfig } = {},
+  options: QueryServerOptions &
+    EngineLimits & {
+      import?: ImportOptions;
+      config?: DashboardConfig;
+      /** Warm the cache with the default page after start (the CLI does unless --no-warm-up). */
+      warmUp?: boolean;
+    } = {},
 ): Promise<ServedData> {
   const limits = engineLimits(options);
   const engine = await NodeEngine.create({ memoryLimit: `${limits.memoryMb}MiB`, threads: limits.threads });
@@ -79,17 +94,27 @@ export async function serveFiles(
     }
     const imports = await loadFiles(engine, files, options.import);
     await prepareComputation(engine, { config: options.config });
+    await clusterByDepartment(engine);
     await engine.lockDown();
     hash.update(new Date().toISOString());
     const dataVersion = hash.digest('hex').slice(0, 16);
     const backend = await duckdbBackend(engine, { connections: limits.connections, dataVersion });
     const server = await startQueryServer(backend, options);
+    const stopWarmUp = new AbortController();
+    const warmedUp =
+      !options.warmUp || options.cacheBytes === 0
+        ? Promise.resolve(undefined)
+        : warmUp(server, options.config, stopWarmUp.signal);
+    warmedUp.catch(() => {});
     return {
       server,
       imports,
       engine: limits,
       dataVersion,
+      warmedUp,
       close: async () => {
+        stopWarmUp.abort();
+        await warmedUp.catch(() => {});
         await server.close();
         await backend.close();
         await engine.close();

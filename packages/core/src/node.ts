@@ -6,4 +6,4 @@ export {
   type ClickHouseLoadResult,
   loadIntoClickHouse,
 } from './engine/clickhouse-load.ts';
-export { NodeEngine, NodeReader, type StreamedResult } from './engine/node.ts';
+export { NodeEngine, NodeReader, type PreparedRead, type StreamedResult } from './engine/node.ts';

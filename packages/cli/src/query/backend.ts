@@ -11,6 +11,18 @@ export class Refusal extends Error {
   }
 }
 
+/**
+ * Milliseconds one statement spent in each stage (`queue`; `prepare`: parse, bind and plan; `check`: the
+ * allow-list; `exec`; `encode`), filled in as it
+ * goes; sent back as `Server-Timing` when the operator asks for it (serve --server-timing).
+ */
+export type Stages = Record<string, number>;
+
+/** Adds the milliseconds since `from` to `stages[stage]` (a stage can be entered several times). */
+export function addStage(stages: Stages | undefined, stage: string, from: number): void {
+  if (stages) stages[stage] = (stages[stage] ?? 0) + (performance.now() - from);
+}
+
 /** A result as it is read: the schema at once, then the rows chunk by chunk. */
 export interface QueryResult {
   schema: Schema;
@@ -29,8 +41,14 @@ export interface QueryBackend {
   readonly slots: number;
   /**
    * Runs one read-only statement and hands its result to `consume` while holding the connection; refuses
-   * (Refusal) what it will not run; cancels the statement when `signal` aborts.
+   * (Refusal) what it will not run; cancels the statement when `signal` aborts. Records `prepare`, `check`
+   * (the allow-list) and `exec` (until the result starts) in `stages`.
    */
-  run<T>(sql: string, signal: AbortSignal, consume: (result: QueryResult) => Promise<T>): Promise<T>;
+  run<T>(
+    sql: string,
+    signal: AbortSignal,
+    consume: (result: QueryResult) => Promise<T>,
+    stages?: Stages,
+  ): Promise<T>;
   close(): Promise<void>;
 }

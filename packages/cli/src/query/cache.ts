@@ -4,6 +4,9 @@ export interface Answer {
   contentType: string;
 }
 
+/** Where an answer came from: the cache, a computation already running, or a new one. */
+export type CacheSource = 'hit' | 'shared' | 'miss';
+
 /**
  * Finished answers by key (data version, result type, SQL), least recently used dropped first once their
  * bytes pass the budget, and identical requests in flight coalesced: fifty dashboards opening the same page
@@ -18,20 +21,23 @@ export class ResultCache {
 
   constructor(private readonly maxBytes: number) {}
 
-  /** The cached answer, the one being computed, or a new computation (`compute`) shared by every caller. */
-  get(key: string, compute: () => Promise<Answer>): Promise<Answer> {
+  /**
+   * The cached answer (`hit`), the one being computed (`shared`), or a new computation (`compute`, `miss`)
+   * shared by every caller.
+   */
+  get(key: string, compute: () => Promise<Answer>): { source: CacheSource; answer: Promise<Answer> } {
     const done = this.#done.get(key);
     if (done) {
       this.hits++;
       // Map order is insertion order: re-inserting marks it most recently used.
       this.#done.delete(key);
       this.#done.set(key, done);
-      return Promise.resolve(done);
+      return { source: 'hit', answer: Promise.resolve(done) };
     }
     const pending = this.#inFlight.get(key);
     if (pending) {
       this.hits++;
-      return pending;
+      return { source: 'shared', answer: pending };
     }
     this.misses++;
     const started = compute().then(
@@ -47,7 +53,7 @@ export class ResultCache {
       },
     );
     this.#inFlight.set(key, started);
-    return started;
+    return { source: 'miss', answer: started };
   }
 
   #store(key: string, answer: Answer) {

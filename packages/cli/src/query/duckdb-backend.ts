@@ -1,6 +1,10 @@
-import { type NodeEngine, type NodeReader, StatementType } from '@assessment-dashboard/core/node';
-import type { QueryBackend, QueryResult } from './backend.ts';
-import { Refusal } from './backend.ts';
+import {
+  type NodeEngine,
+  type NodeReader,
+  type PreparedRead,
+  StatementType,
+} from '@assessment-dashboard/core/node';
+import { addStage, type QueryBackend, type QueryResult, Refusal, type Stages } from './backend.ts';
 import { refusalOf } from './duckdb-allow-list.ts';
 
 const STATEMENT_NAMES = Object.fromEntries(
@@ -26,7 +30,12 @@ export async function duckdbBackend(
   return {
     dataVersion: options.dataVersion,
     slots: readers.length,
-    async run<T>(sql: string, signal: AbortSignal, consume: (result: QueryResult) => Promise<T>) {
+    async run<T>(
+      sql: string,
+      signal: AbortSignal,
+      consume: (result: QueryResult) => Promise<T>,
+      stages?: Stages,
+    ) {
       // The front admits at most `slots` statements, so a connection is always free here.
       const reader = free.pop();
       if (!reader) throw new Refusal(503, 'no free connection', { 'Retry-After': '1' });
@@ -40,8 +49,28 @@ export async function duckdbBackend(
       signal.addEventListener('abort', cancel);
       try {
         signal.throwIfAborted();
-        await checkStatement(reader, sql, tables);
-        return await consume(await reader.stream(sql));
+        let from = performance.now();
+        let prepared: PreparedRead;
+        try {
+          prepared = await reader.prepare(sql);
+        } catch (e) {
+          throw new Refusal(400, (e as Error).message);
+        }
+        addStage(stages, 'prepare', from);
+        from = performance.now();
+        let result: QueryResult;
+        try {
+          refuseUnlessOneSelect(prepared.count, prepared.type);
+          await refuseUnlisted(reader, sql, tables);
+          addStage(stages, 'check', from);
+          from = performance.now();
+          // The statement as parsed and bound for the check: it is not parsed a second time.
+          result = await prepared.stream();
+          addStage(stages, 'exec', from);
+        } finally {
+          prepared.close();
+        }
+        return await consume(result);
       } catch (e) {
         if (signal.aborted) throw signal.reason;
         if (e instanceof Refusal) throw e;
@@ -77,12 +106,22 @@ export async function checkStatement(reader: NodeReader, sql: string, tables: Se
   } catch (e) {
     throw new Refusal(400, (e as Error).message);
   }
-  if (types.length !== 1) throw new Refusal(403, `send exactly one statement (got ${types.length})`);
-  if (types[0] !== StatementType.SELECT)
+  refuseUnlessOneSelect(types.length, types[0]);
+  await refuseUnlisted(reader, sql, tables);
+}
+
+/** Refuses (403) anything but exactly one statement, a SELECT. */
+function refuseUnlessOneSelect(count: number, type: StatementType | undefined): void {
+  if (count !== 1) throw new Refusal(403, `send exactly one statement (got ${count})`);
+  if (type !== StatementType.SELECT)
     throw new Refusal(
       403,
-      `${STATEMENT_NAMES[types[0] as number] ?? 'this'} statements are not allowed: this endpoint answers single SELECT queries only`,
+      `${STATEMENT_NAMES[type as number] ?? 'this'} statements are not allowed: this endpoint answers single SELECT queries only`,
     );
+}
+
+/** Refuses (403) a statement that reads tables or functions off the allow-list, judged on DuckDB's parse tree. */
+async function refuseUnlisted(reader: NodeReader, sql: string, tables: Set<string>): Promise<void> {
   const [row] = await reader.rows('SELECT json_serialize_sql($1::VARCHAR) AS tree', [sql]);
   const why = refusalOf(JSON.parse(String(row?.tree)), tables);
   if (why) throw new Refusal(403, why);

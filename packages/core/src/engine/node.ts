@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import {
   type DuckDBConnection,
   DuckDBInstance,
+  type DuckDBResult,
   type DuckDBType,
   DuckDBTypeId,
   JSDuckDBValueConverter,
@@ -183,22 +184,26 @@ export class NodeReader {
   }
 
   async stream(sql: string): Promise<StreamedResult> {
-    const result = await this.conn.stream(sql);
-    const names = result.columnNames();
-    const types = result.columnTypes();
-    const schema = toArrow(
-      names,
-      types,
-      names.map(() => []),
-    ).schema;
-    async function* chunks(): AsyncGenerator<Table> {
-      for (;;) {
-        const chunk = await result.fetchChunk();
-        if (!chunk || chunk.rowCount === 0) return;
-        yield toArrow(names, types, chunk.convertColumns(JSDuckDBValueConverter));
-      }
-    }
-    return { schema, chunks: chunks() };
+    return streamed(await this.conn.stream(sql));
+  }
+
+  /**
+   * Parses and binds `sql` once: how many statements it holds, the type of the first, and that statement
+   * to run streamed. A server that checks a statement before running it then pays for one parse and bind,
+   * not two. `close` frees it (whether it ran or not).
+   */
+  async prepare(sql: string): Promise<PreparedRead> {
+    const extracted = await this.conn.extractStatements(sql);
+    const prepared = extracted.count > 0 ? await extracted.prepare(0) : undefined;
+    return {
+      count: extracted.count,
+      type: prepared?.statementType,
+      stream: async () => {
+        if (!prepared) throw new Error('no statement to run');
+        return streamed(await prepared.stream());
+      },
+      close: () => prepared?.destroySync(),
+    };
   }
 
   /** Cancels the statement running on this connection (it fails with an interrupt error). */
@@ -209,4 +214,32 @@ export class NodeReader {
   close(): void {
     this.conn.closeSync();
   }
+}
+
+/** A statement parsed and bound on a NodeReader, not yet run (see NodeReader.prepare). */
+export interface PreparedRead {
+  /** Statements in the text (only the first is prepared). */
+  count: number;
+  type: StatementType | undefined;
+  stream(): Promise<StreamedResult>;
+  close(): void;
+}
+
+/** DuckDB's streamed result as Arrow chunks with the shapes NodeEngine returns. */
+function streamed(result: DuckDBResult): StreamedResult {
+  const names = result.columnNames();
+  const types = result.columnTypes();
+  const schema = toArrow(
+    names,
+    types,
+    names.map(() => []),
+  ).schema;
+  async function* chunks(): AsyncGenerator<Table> {
+    for (;;) {
+      const chunk = await result.fetchChunk();
+      if (!chunk || chunk.rowCount === 0) return;
+      yield toArrow(names, types, chunk.convertColumns(JSDuckDBValueConverter));
+    }
+  }
+  return { schema, chunks: chunks() };
 }
