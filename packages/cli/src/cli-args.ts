@@ -38,6 +38,7 @@ const SERVE: Options = {
   'per-client': str,
   'cache-mb': str,
   'header-timeout': str,
+  'db-file': str,
 };
 
 /** Which options each command takes: anything else is refused, never silently ignored. */

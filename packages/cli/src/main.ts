@@ -88,7 +88,7 @@ Commands:
       The query endpoint below, answered by ClickHouse (read-only) instead of files loaded here.
   serve <file|dir>… [--port N] [--host H] [--cors ORIGIN,…] [--allowed-hosts NAME,…] [--config c.json]
              [--max-rows N] [--max-result-mb N] [--timeout S] [--memory-mb N] [--threads N] [--connections N]
-             [--queue N] [--per-client N] [--cache-mb N] [--header-timeout S]
+             [--queue N] [--per-client N] [--cache-mb N] [--header-timeout S] [--db-file PATH]
       Import the files (or every data file in a directory) into native DuckDB and answer the dashboard's
       queries over HTTP (Mosaic REST protocol: POST {"type":"arrow"|"json","sql":…}); use it with
       <assessment-dashboard engine="http://host:port/">. Loopback only unless --host says otherwise;
@@ -96,7 +96,9 @@ Commands:
       allowed to call, --allowed-hosts the names it is called by. Limits (defaults): --max-rows 1000000,
       --max-result-mb 32, --timeout 30 (execution and transfer), --memory-mb 80 % of RAM, --threads every
       core, --connections cores (2–8), --queue 64, --per-client 32, --cache-mb 256, --header-timeout 10.
-      SIGINT/SIGTERM finish the queries in flight, then exit.
+      SIGINT/SIGTERM finish the queries in flight, then exit. The database is a file on disk (a temporary
+      one, or --db-file PATH, which must not exist yet), so memory holds only what queries touch; it is
+      removed on exit.
   snapshot <file>… -o site/snapshot.arrow [--as-of DATE] [--config c.json] [--mapping m.json] [--model m.json]
              [--period quarter|month|…]
       Precompute every computable indicator overall, by department, by period (--period, default quarter:
@@ -405,6 +407,7 @@ async function serve(paths: string[], values: ParsedValues): Promise<number> {
     ...options,
     config,
     import: { encoding: values.encoding as string | undefined },
+    database: values['db-file'] as string | undefined,
   });
   const e = served.engine;
   const l = served.server.limits;
