@@ -40,8 +40,8 @@ export interface EngineLimits {
 export function engineLimits(given: EngineLimits = {}): Required<EngineLimits> {
   const cores = availableParallelism();
   return {
-    // The import holds raw, parsed and fact tables side by side (10M cases peak at ≈ 14–16 GB): less would
-    // refuse data that loads today.
+    // DuckDB's own default, stated: the database is on disk (see databaseFile), so a smaller limit only
+    // spills more (10M cases load under --memory-mb 2048 at ≈ 4.3 GB peak RSS; bench/serve-memory.mjs).
     memoryMb: given.memoryMb ?? Math.floor((totalmem() * 0.8) / 1024 / 1024),
     threads: given.threads ?? cores,
     connections: given.connections ?? Math.min(8, Math.max(2, cores)),
