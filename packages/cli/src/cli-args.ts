@@ -40,6 +40,7 @@ const SERVE: Options = {
   'header-timeout': str,
   'no-warm-up': flag,
   'server-timing': flag,
+  'db-file': str,
 };
 
 /** Which options each command takes: anything else is refused, never silently ignored. */

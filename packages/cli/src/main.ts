@@ -80,6 +80,7 @@ Commands:
   serve <file|dir>… [--port N] [--host H] [--cors ORIGIN,…] [--allowed-hosts NAME,…] [--config c.json]
              [--max-rows N] [--max-result-mb N] [--timeout S] [--memory-mb N] [--threads N] [--connections N]
              [--queue N] [--per-client N] [--cache-mb N] [--header-timeout S] [--no-warm-up] [--server-timing]
+             [--db-file PATH]
       Import the files (or every data file in a directory) into native DuckDB and answer the dashboard's
       queries over HTTP (Mosaic REST protocol: POST {"type":"arrow"|"json","sql":…}); use it with
       <assessment-dashboard engine="http://host:port/">. Loopback only unless --host says otherwise;
@@ -89,7 +90,9 @@ Commands:
       core, --connections cores (2–8), --queue 64, --per-client 32, --cache-mb 256, --header-timeout 10.
       After loading it runs the dashboard's default page once and caches the answers (--no-warm-up: not);
       --server-timing sends each answer's stages (cache, queue, prepare, check, exec, encode) as Server-Timing.
-      SIGINT/SIGTERM finish the queries in flight, then exit.
+      SIGINT/SIGTERM finish the queries in flight, then exit. The database is a file on disk (a temporary
+      one, or --db-file PATH, which must not exist yet), so memory holds only what queries touch; it is
+      removed on exit.
   snapshot <file>… -o site/snapshot.arrow [--as-of DATE] [--config c.json] [--mapping m.json] [--model m.json]
              [--period quarter|month|…]
       Precompute every computable indicator overall, by department, by period (--period, default quarter:

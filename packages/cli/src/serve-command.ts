@@ -52,6 +52,7 @@ export async function serve(paths: string[], values: ParsedValues): Promise<numb
     config,
     import: { encoding: values.encoding as string | undefined },
     warmUp: values['no-warm-up'] !== true,
+    database: values['db-file'] as string | undefined,
   });
   const e = served.engine;
   const l = served.server.limits;

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { annualTable3, checkTable3, formatViolation, type Table3 } from '../src/annual-report/index.ts';
 import { NodeEngine } from '../src/engine/node.ts';
-import { importFile } from '../src/import/import-csv.ts';
+import { importFile } from '../src/import/import-file.ts';
 
 /**
  * Table 三 from outcomes written as real systems write them: numbering, dashes, ASCII and full-width quotes,

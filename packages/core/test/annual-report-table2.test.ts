@@ -15,7 +15,7 @@ import {
 import { NodeEngine } from '../src/engine/node.ts';
 import { columnName } from '../src/export/xlsx.ts';
 import { readXlsx } from '../src/import/formats/read-xlsx.ts';
-import { importFile } from '../src/import/import-csv.ts';
+import { importFile } from '../src/import/import-file.ts';
 import {
   EXPECTED_T2_2019,
   EXPECTED_T2_2021,

@@ -15,7 +15,7 @@ import {
   table4Cells,
 } from '../src/annual-report/index.ts';
 import { NodeEngine } from '../src/engine/node.ts';
-import { importFile } from '../src/import/import-csv.ts';
+import { importFile } from '../src/import/import-file.ts';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 const EVIL = '<script>alert("x")</script>局';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SMALL_CASES } from '../../../test/fixtures/small.ts';
 import { NodeEngine } from '../src/engine/node.ts';
-import { importFile } from '../src/import/import-csv.ts';
+import { importFile } from '../src/import/import-file.ts';
 import { INDICATORS } from '../src/indicators/catalogue/index.ts';
 import { computeIndicators } from '../src/indicators/compute.ts';
 import { buildCubes, cubeIndicators } from '../src/indicators/cube.ts';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ClickHouseEngine } from '../src/engine/clickhouse.ts';
 import { loadIntoClickHouse } from '../src/engine/clickhouse-load.ts';
 import { NodeEngine } from '../src/engine/node.ts';
-import { importFile } from '../src/import/import-csv.ts';
+import { importFile } from '../src/import/import-file.ts';
 import { computeIndicators } from '../src/indicators/compute.ts';
 import { computeGrouped } from '../src/indicators/grouped.ts';
 import {

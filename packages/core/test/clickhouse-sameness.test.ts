@@ -6,7 +6,7 @@ import { caseList, drillBreakdown } from '../src/drill/index.ts';
 import { ClickHouseEngine } from '../src/engine/clickhouse.ts';
 import { loadIntoClickHouse } from '../src/engine/clickhouse-load.ts';
 import { NodeEngine } from '../src/engine/node.ts';
-import { importFile } from '../src/import/import-csv.ts';
+import { importFile } from '../src/import/import-file.ts';
 import { computeIndicators } from '../src/indicators/compute.ts';
 import { buildCubes, cubeIndicators } from '../src/indicators/cube.ts';
 import { computeGrouped } from '../src/indicators/grouped.ts';

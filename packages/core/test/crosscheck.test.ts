@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NodeEngine } from '../src/engine/node.ts';
-import { importFile } from '../src/import/import-csv.ts';
+import { importFile } from '../src/import/import-file.ts';
 import type { ImportSummary } from '../src/import/ledger.ts';
 import { INDICATORS } from '../src/indicators/catalogue/index.ts';
 import { computeIndicators } from '../src/indicators/compute.ts';

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NodeEngine } from '../src/engine/node.ts';
 import type { Engine } from '../src/engine/types.ts';
 import { directCsv } from '../src/import/formats/direct-csv.ts';
-import { importFile } from '../src/import/import-csv.ts';
+import { importFile } from '../src/import/import-file.ts';
 import { ledgerEntries } from '../src/import/ledger-query.ts';
 
 const fixture = (name: string) =>

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SMALL_CASES, SMALL_DISCLOSURES } from '../../../test/fixtures/small.ts';
 import { NodeEngine } from '../src/engine/node.ts';
-import { importFile } from '../src/import/import-csv.ts';
+import { importFile } from '../src/import/import-file.ts';
 import { computeIndicators } from '../src/indicators/compute.ts';
 import { parseConfig } from '../src/indicators/config.ts';
 import { computeGrouped } from '../src/indicators/grouped.ts';

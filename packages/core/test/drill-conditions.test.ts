@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caseList, drillBreakdown } from '../src/drill/drill.ts';
 import { NodeEngine } from '../src/engine/node.ts';
-import { importFile } from '../src/import/import-csv.ts';
+import { importFile } from '../src/import/import-file.ts';
 import { INDICATORS } from '../src/indicators/catalogue/index.ts';
 import { computeIndicators } from '../src/indicators/compute.ts';
 import type { IndicatorDef, IndicatorResult } from '../src/indicators/types.ts';

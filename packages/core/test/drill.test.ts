@@ -3,7 +3,7 @@ import { chineseCalendar } from '../src/calendar/calendar.ts';
 import { workingDaysBetween } from '../src/calendar/working-days.ts';
 import { caseList, drillBreakdown, itemBreakdown } from '../src/drill/drill.ts';
 import { NodeEngine } from '../src/engine/node.ts';
-import { importFile } from '../src/import/import-csv.ts';
+import { importFile } from '../src/import/import-file.ts';
 import { computeIndicators } from '../src/indicators/compute.ts';
 import type { Filters } from '../src/sql/filters.ts';
 import { DRILL_ITEMS, drillCases } from './fixtures/drill.ts';

@@ -4,7 +4,7 @@ import { RecordBatchReader, Table, tableToIPC, vectorFromArray } from 'apache-ar
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NodeEngine } from '../src/engine/node.ts';
 import { FormatError, toDelimitedText } from '../src/import/formats/index.ts';
-import { importFile } from '../src/import/import-csv.ts';
+import { importFile } from '../src/import/import-file.ts';
 import { ImportError } from '../src/import/ledger.ts';
 
 /**

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SMALL_CASES, SMALL_DISCLOSURES } from '../../../test/fixtures/small.ts';
 import { NodeEngine } from '../src/engine/node.ts';
-import { importFile } from '../src/import/import-csv.ts';
+import { importFile } from '../src/import/import-file.ts';
 import { ImportError } from '../src/import/ledger.ts';
 import { MappingError, parseMapping } from '../src/import/mapping.ts';
 import { parseConfig } from '../src/indicators/config.ts';

@@ -5,7 +5,7 @@ import { Table, tableToIPC, Utf8, type Vector, vectorFromArray } from 'apache-ar
 import { parquetWriteBuffer } from 'hyparquet-writer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NodeEngine } from '../src/engine/node.ts';
-import { importFile } from '../src/import/import-csv.ts';
+import { importFile } from '../src/import/import-file.ts';
 import { DATASETS } from '../src/schema/datasets.ts';
 import type { DatasetKey } from '../src/schema/types.ts';
 import { delimited, gb18030Encoder, parseCsv } from './fixtures/format-cases.ts';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NodeEngine } from '../src/engine/node.ts';
-import { importFile } from '../src/import/import-csv.ts';
+import { importFile } from '../src/import/import-file.ts';
 import { LEDGER_TABLE } from '../src/import/ledger.ts';
 import { loadJsonNatively } from '../src/import/native-json.ts';
 import { loadParquetNatively } from '../src/import/native-parquet.ts';

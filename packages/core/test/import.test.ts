@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { GB18030_HEX } from '../../../test/fixtures/small.ts';
 import { NodeEngine } from '../src/engine/node.ts';
-import { importFile } from '../src/import/import-csv.ts';
+import { importFile } from '../src/import/import-file.ts';
 import { ImportError } from '../src/import/ledger.ts';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chineseCalendar, weekendCalendar } from '../src/calendar/calendar.ts';
 import { NodeEngine } from '../src/engine/node.ts';
-import { importFile } from '../src/import/import-csv.ts';
+import { importFile } from '../src/import/import-file.ts';
 import { caseYellowWithin, YELLOW_WARNING_WD } from '../src/indicators/catalogue/case-yellow.ts';
 import { CASE_INDICATORS } from '../src/indicators/catalogue/cases.ts';
 import {

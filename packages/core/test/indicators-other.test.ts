@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chineseCalendar, weekendCalendar } from '../src/calendar/calendar.ts';
 import { installCalendar } from '../src/calendar/sql.ts';
 import { NodeEngine } from '../src/engine/node.ts';
-import { importFile } from '../src/import/import-csv.ts';
+import { importFile } from '../src/import/import-file.ts';
 import { hotSatisfactionDef } from '../src/indicators/catalogue/hot-satisfaction.ts';
 import { OTHER_INDICATORS } from '../src/indicators/catalogue/other.ts';
 import { computeIndicators, loadedTables, runIndicator } from '../src/indicators/compute.ts';

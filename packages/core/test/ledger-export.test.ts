@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NodeEngine } from '../src/engine/node.ts';
 import { csvCell } from '../src/export/csv.ts';
-import { importFile } from '../src/import/import-csv.ts';
+import { importFile } from '../src/import/import-file.ts';
 import { ledgerCsv, ledgerEntries } from '../src/import/ledger-query.ts';
 
 let engine: NodeEngine;

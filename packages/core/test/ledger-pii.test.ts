@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PII_REJECTS_COUNTS, piiRejectsCsv, RAW_PII } from '../../../test/fixtures/pii-rejects.ts';
 import { NodeEngine } from '../src/engine/node.ts';
-import { importFile } from '../src/import/import-csv.ts';
+import { importFile } from '../src/import/import-file.ts';
 import { ledgerCsv } from '../src/import/ledger-query.ts';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);

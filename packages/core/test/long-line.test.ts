@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NodeEngine } from '../src/engine/node.ts';
 import { cutLongLines, cutLongTextLines, LONG_LINE_MARKER } from '../src/import/formats/long-lines.ts';
-import { importFile } from '../src/import/import-csv.ts';
+import { importFile } from '../src/import/import-file.ts';
 import { ImportError } from '../src/import/ledger.ts';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);

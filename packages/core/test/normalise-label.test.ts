@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { table3Rows } from '../src/annual-report/labels.ts';
 import { NodeEngine } from '../src/engine/node.ts';
-import { importFile } from '../src/import/import-csv.ts';
+import { importFile } from '../src/import/import-file.ts';
 import { DATASETS } from '../src/schema/datasets.ts';
 import {
   codeLookup,

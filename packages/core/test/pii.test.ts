@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { NodeEngine } from '../src/engine/node.ts';
-import { importFile } from '../src/import/import-csv.ts';
+import { importFile } from '../src/import/import-file.ts';
 import { headerSuggests } from '../src/import/pii.ts';
 
 const CSV = `办件编号,申请时间,申请人姓名,联系电话,备用号码,证照号码,备注

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NodeEngine } from '../src/engine/node.ts';
-import { importFile } from '../src/import/import-csv.ts';
+import { importFile } from '../src/import/import-file.ts';
 import { INDICATORS } from '../src/indicators/catalogue/index.ts';
 import { computeIndicators } from '../src/indicators/compute.ts';
 import type { IndicatorResult } from '../src/indicators/types.ts';

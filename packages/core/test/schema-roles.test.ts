@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { NodeEngine } from '../src/engine/node.ts';
 import { guessDataset } from '../src/import/headers.ts';
-import { importFile } from '../src/import/import-csv.ts';
+import { importFile } from '../src/import/import-file.ts';
 import { ImportError } from '../src/import/ledger.ts';
 import { computeIndicators } from '../src/indicators/compute.ts';
 

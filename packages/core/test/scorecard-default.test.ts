@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NodeEngine } from '../src/engine/node.ts';
-import { importFile } from '../src/import/import-csv.ts';
+import { importFile } from '../src/import/import-file.ts';
 import { INDICATORS } from '../src/indicators/catalogue/index.ts';
 import { computeScorecard } from '../src/scorecard/compute-scorecard.ts';
 import { DEFAULT_SCORECARD, DEFAULT_SCORECARD_JSON } from '../src/scorecard/default-model.ts';

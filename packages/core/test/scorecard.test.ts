@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NodeEngine } from '../src/engine/node.ts';
-import { importFile } from '../src/import/import-csv.ts';
+import { importFile } from '../src/import/import-file.ts';
 import { computeGrouped } from '../src/indicators/grouped.ts';
 import { computeScorecard } from '../src/scorecard/compute-scorecard.ts';
 import { parseScorecardModel } from '../src/scorecard/model.ts';

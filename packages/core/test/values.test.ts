@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NodeEngine } from '../src/engine/node.ts';
-import { importFile } from '../src/import/import-csv.ts';
+import { importFile } from '../src/import/import-file.ts';
 import { MappingError, parseMapping } from '../src/import/mapping.ts';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);

@@ -1,7 +1,7 @@
 import { read } from '@e965/xlsx';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { WasmEngine } from '../../core/src/engine/wasm.ts';
-import { importFile } from '../../core/src/import/import-csv.ts';
+import { importFile } from '../../core/src/import/import-file.ts';
 import { T2_CASES, T2_DISCLOSURES, T2_ITEMS } from '../../core/test/fixtures/annual-table2.ts';
 import type { AssessmentAnnualReport } from '../src/annual-report/annual-report.ts';
 import { sharedDuckDB } from '../src/duckdb/shared-db.ts';

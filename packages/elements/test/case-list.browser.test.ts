@@ -4,7 +4,7 @@ import { userEvent } from 'vitest/browser';
 import { caseList } from '../../core/src/drill/drill.ts';
 import type { Engine } from '../../core/src/engine/types.ts';
 import { WasmEngine } from '../../core/src/engine/wasm.ts';
-import { importFile } from '../../core/src/import/import-csv.ts';
+import { importFile } from '../../core/src/import/import-file.ts';
 import type { Filters } from '../../core/src/sql/filters.ts';
 import { DRILL_ITEMS, drillCases } from '../../core/test/fixtures/drill.ts';
 import type { AssessmentCaseList } from '../src/drill-down/case-list.ts';

@@ -1,6 +1,6 @@
 import { WasmEngine } from '@assessment-dashboard/core';
 import { describe, expect, it } from 'vitest';
-import { importFile } from '../../core/src/import/import-csv.ts';
+import { importFile } from '../../core/src/import/import-file.ts';
 import expected from '../../core/test/fixtures/expected-cases.json';
 import { sharedDuckDB } from '../src/duckdb/shared-db.ts';
 

@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { decodeBytes } from '../../core/src/import/encoding.ts';
 import { directCsv } from '../../core/src/import/formats/direct-csv.ts';
 import { cutLongLines } from '../../core/src/import/formats/long-lines.ts';
-import { importFile } from '../../core/src/import/import-csv.ts';
+import { importFile } from '../../core/src/import/import-file.ts';
 import { concatInSlices } from '../../core/src/yield-to-host.ts';
 import { sharedDuckDB } from '../src/duckdb/shared-db.ts';
 

@@ -61,13 +61,16 @@ export class NodeEngine implements Engine {
 
   /**
    * `memoryLimit` (DuckDB syntax, e.g. "4GB") and `threads` bound the whole database; unset, DuckDB's own
-   * defaults (80 % of RAM, every core) apply.
+   * defaults (80 % of RAM, every core) apply. `path`: a database file instead of memory (the caller owns it).
    */
-  static async create(options: { memoryLimit?: string; threads?: number } = {}): Promise<NodeEngine> {
+  static async create(
+    options: { memoryLimit?: string; threads?: number; path?: string } = {},
+  ): Promise<NodeEngine> {
     const settings: Record<string, string> = {};
     if (options.memoryLimit) settings.memory_limit = options.memoryLimit;
     if (options.threads) settings.threads = String(options.threads);
-    const instance = await DuckDBInstance.create(':memory:', settings);
+    // A database file (`path`) keeps loaded tables on disk, so memory holds only what queries touch.
+    const instance = await DuckDBInstance.create(options.path ?? ':memory:', settings);
     const conn = await instance.connect();
     await conn.run(ENGINE_SETUP_SQL);
     return new NodeEngine(instance, conn);

@@ -104,7 +104,7 @@ function textExpression({ name, kind }: Column): string | undefined {
   }
 }
 
-/** A string cell as the JS path loads it: NUL shown as U+FFFD (import-csv.ts register), '' as NULL. */
+/** A string cell as the JS path loads it: NUL shown as U+FFFD (register-file.ts), '' as NULL. */
 export const textCell = (sql: string) => `NULLIF(replace(${sql}, chr(0), '\uFFFD'), '')`;
 
 /** A row whose CSV line the JS path would cut as too long (long-lines.ts); conservative (half the limit). */

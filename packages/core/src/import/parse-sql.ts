@@ -91,8 +91,11 @@ function timestampExpression(v: string, b: Binder, opts: FieldParseOptions): str
   // Excel stores date-times as days since 1899-12-30; a bare 5-digit number in a date column is one.
   const excel = `CASE WHEN regexp_full_match(${v}, '[0-9]{5}([.][0-9]+)?')
     THEN TIMESTAMP '1899-12-30' + to_microseconds(CAST(round(CAST(${v} AS DOUBLE) * 86400000000) AS BIGINT)) END`;
-  return `CASE WHEN regexp_matches(${v}, ${OFFSET_RE}) THEN ${utc()} + to_minutes(${zoneOffset()})
+  const full = `CASE WHEN regexp_matches(${v}, ${OFFSET_RE}) THEN ${utc()} + to_minutes(${zoneOffset()})
     ELSE coalesce(${naiveTimestamp(v, b, format)}, ${excel}) END`;
+  // Most cells have the first built-in form, which carries no offset: read those without the offset regex
+  // (the same value the full expression gives them; not with a mapping's format, which is tried first).
+  return format ? full : `coalesce(try_strptime(${v}, ${literal(DATETIME_FORMATS[0] ?? '')}), ${full})`;
 }
 
 export function parseExpression(field: FieldDef, v: string, b: Binder, opts: FieldParseOptions = {}): string {

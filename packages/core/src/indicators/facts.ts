@@ -102,7 +102,7 @@ async function dataRange(
 
 /**
  * Installs the working-day calendar over the loaded data's dates and builds the fact tables (cases so
- * far). Imports drop both (see import-csv.ts), so the next computation rebuilds them for the new data.
+ * far). Imports drop both (see import/load-dataset.ts), so the next computation rebuilds them for the new data.
  */
 export async function prepareFacts(
   engine: Engine,

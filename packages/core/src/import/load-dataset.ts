@@ -1,0 +1,192 @@
+import { WORK_CALENDAR_TABLE } from '../calendar/sql.ts';
+import type { Engine } from '../engine/types.ts';
+import { CASE_FACTS } from '../indicators/facts.ts';
+import { DATASETS } from '../schema/datasets.ts';
+import { missingRoles, roleText } from '../schema/roles.ts';
+import type { DatasetDef, DatasetKey } from '../schema/types.ts';
+import { ident, literal } from '../sql/quote.ts';
+import { fillFromOtherFields } from './fill-fields.ts';
+import { matchHeaders } from './headers.ts';
+import { CREATE_LEDGER_SQL, ImportError, type ImportSummary, LEDGER_TABLE } from './ledger.ts';
+import { ledgerValue } from './ledger-mask.ts';
+import { duplicateSelect, ledgerRules, readerRejectSelect } from './ledger-rows.ts';
+import { DEFAULT_TIMEZONE, type ImportOptions } from './options.ts';
+import { Binder, TZ_TABLE } from './parse-sql.ts';
+import { detectPii, type PiiColumn, piiExpression } from './pii.ts';
+import type { RawTable } from './read-raw.ts';
+import { importSummary } from './summary.ts';
+import { zoneTransitions } from './timezone.ts';
+import { fieldColumns, typedSelect } from './typed-columns.ts';
+
+/** Every row typed, with what the ledger needs to judge it (dropped at the end of each import). */
+export const TYPED = '__typed_import';
+/** Rows rejected as a repeated primary key (usually none). */
+const DUPLICATES = '__import_duplicates';
+/** The line of the file each kept raw row came from, when the CSV reader rejected some lines. */
+const LINES = '__import_lines';
+export const LOAD_TABLES = [TYPED, DUPLICATES, LINES, TZ_TABLE];
+/** Column of the typed table with the ledger's verdicts on the row (see loadDataset). */
+const LEDGER_COL = '__ledger';
+
+/**
+ * Types the raw table into the dataset's canonical table and writes its row ledger, in about one pass: one
+ * `CREATE TABLE … AS SELECT` types every cell and keeps, beside the typed values, the text of the cells that
+ * did not parse; the ledger is read from that table; the canonical table is it filtered by the same rules.
+ */
+export async function loadDataset(
+  engine: Engine,
+  fileName: string,
+  encoding: string,
+  dataset: DatasetKey,
+  raw: RawTable,
+  options: ImportOptions,
+): Promise<ImportSummary> {
+  const def = DATASETS[dataset];
+  const mapping = options.mapping ?? {};
+  const { headers } = raw;
+  const match = matchHeaders(headers, def, mapping.columns);
+  checkColumns(fileName, def, headers, match.mapped, match.missingRequired, mapping.columns ?? {});
+
+  const canonical = new Set(def.fields.flatMap(fieldColumns));
+  const timezone = mapping.timezone ?? options.timezone ?? DEFAULT_TIMEZONE;
+  const transitions = await zoneTransitions(timezone);
+  const fixedOffset = transitions.length === 1 ? transitions[0]?.[1] : undefined;
+  if (fixedOffset === undefined) {
+    const rows = transitions.map(([f, o]) => `(${Math.trunc(f)}, ${Math.trunc(o)})`).join(', ');
+    await engine.exec(
+      `CREATE OR REPLACE TEMP TABLE ${TZ_TABLE} AS SELECT * FROM (VALUES ${rows}) AS t(f, o)`,
+    );
+  }
+  const binder = new Binder();
+  const typed = await typedSelect(engine, raw.table, def, match.mapped, mapping, binder, fixedOffset);
+  const extras = match.unknown.map((h) => ({
+    header: h,
+    column: canonical.has(h) || h.startsWith('_') ? `extra_${h}` : h,
+  }));
+  // Personal data never reaches the canonical table in the clear unless the host asks (pii: 'keep').
+  const action = options.pii ?? 'mask';
+  const personal = await detectPii(
+    engine,
+    raw.table,
+    extras.map((x) => x.header),
+  );
+  const pii: PiiColumn[] = [];
+  const kept: string[] = [];
+  for (const x of extras) {
+    const kind = personal.get(x.header);
+    const expr = kind
+      ? piiExpression(ident(x.header), kind, action, binder, options.piiSalt ?? '')
+      : ident(x.header);
+    if (kind) pii.push({ column: x.column, kind, action });
+    if (expr === null) continue;
+    kept.push(ident(x.column));
+    typed.inner.push(`${expr} AS ${ident(x.column)}`);
+  }
+  typed.outer.push(...kept);
+  // The ledger's rules are judged in the typing pass, on the cells as the file wrote them (before fills),
+  // into one struct column (dropped at the end): `r<i>` is rule i's severity where it holds, `v<i>` the
+  // cell it concerns. Masking waits for the ledger's own statement: as part of the typing statement its
+  // expressions over the parse expressions took DuckDB seconds to plan.
+  const rules = ledgerRules(def, match.mapped);
+  const verdicts = rules.flatMap((r, i) => [
+    `r${i} := CASE WHEN ${r.where} THEN ${r.severity} END`,
+    ...(r.value ? [`v${i} := CASE WHEN ${r.where} THEN ${r.value.sql} END`] : []),
+  ]);
+  const verdict = (field: string) => `struct_extract(${LEDGER_COL}, '${field}')`;
+  const judged = `(SELECT *, struct_pack(${verdicts.join(', ') || 'none := NULL'}) AS ${LEDGER_COL} FROM (
+     SELECT _row, ${typed.outer.join(', ')} FROM (
+       SELECT ${await rowNumbers(engine, raw)} AS _row, ${typed.inner.join(',\n  ')} FROM ${raw.table}${
+         raw.rejectedLines ? ` JOIN ${LINES} ON ${LINES}.__import_k = ${raw.table}.rowid ORDER BY _row` : ''
+       })))`;
+  const { sql, filled } = fillFromOtherFields(def, match.mapped, judged);
+  const columns = ['_row', ...[...canonical].map(ident), ...kept, LEDGER_COL].join(', ');
+  // One pass over the text: typed, judged and filled, in the reader's order (no sort unless lines were
+  // rejected, whose numbering needs a join). It becomes the canonical table once rejected rows are gone.
+  await engine.query(`CREATE OR REPLACE TABLE ${TYPED} AS SELECT ${columns} FROM ${sql}`, binder.params);
+  await engine.exec(`DROP TABLE IF EXISTS ${raw.table}`);
+  const read =
+    Number((await engine.query(`SELECT count(*) AS n FROM ${TYPED}`)).get(0)?.n) + raw.rejectedLines;
+
+  await engine.exec(CREATE_LEDGER_SQL);
+  await engine.exec(`DELETE FROM ${LEDGER_TABLE} WHERE dataset = ${literal(dataset)}`);
+  const selects = rules.map(
+    (r, i) =>
+      `SELECT _row, ${literal(r.column)}, ${literal(r.reason)}, ${verdict(`r${i}`)}, ${r.value ? ledgerValue(verdict(`v${i}`), r.value.kind, action) : 'NULL'}
+       FROM ${TYPED} WHERE ${verdict(`r${i}`)} IS NOT NULL`,
+  );
+  const keys = def.fields.filter((f) => f.primaryKey).map((f) => f.key);
+  if (keys.length) {
+    await engine.exec(
+      `CREATE OR REPLACE TEMP TABLE ${DUPLICATES} AS ${keys.map((k) => duplicateSelect(k, TYPED, action)).join(' UNION ALL ')}`,
+    );
+    selects.push(`SELECT * FROM ${DUPLICATES}`);
+  }
+  if (raw.rejectedLines) selects.push(readerRejectSelect(raw.rejects, raw.lineOffset, action));
+  await engine.exec(
+    `INSERT INTO ${LEDGER_TABLE} SELECT ${literal(dataset)}, ${literal(fileName)}, * FROM (${selects.join('\nUNION ALL\n')})`,
+  );
+
+  // The calendar range and the facts derived from earlier loads are stale now (computeIndicators rebuilds them).
+  await engine.exec(`DROP TABLE IF EXISTS ${CASE_FACTS}; DROP TABLE IF EXISTS ${WORK_CALENDAR_TABLE};`);
+  const rejected = rules.map((_, i) => `coalesce(${verdict(`r${i}`)} = 'reject', FALSE)`);
+  if (keys.length) rejected.push(`_row IN (SELECT "_row" FROM ${DUPLICATES})`);
+  const rejects = await engine.query(
+    `SELECT count(*) AS n FROM ${LEDGER_TABLE} WHERE dataset = ${literal(dataset)} AND severity = 'reject'`,
+  );
+  const table = ident(def.table);
+  if (Number(rejects.get(0)?.n) > 0) {
+    // Kept rows copied in file order (the filter keeps the scan's order), with rowids without gaps.
+    const keep = ['_row', ...[...canonical].map(ident), ...kept].join(', ');
+    await engine.exec(
+      `CREATE OR REPLACE TABLE ${table} AS SELECT ${keep} FROM ${TYPED} WHERE NOT (${rejected.join(' OR ') || 'FALSE'})`,
+    );
+  } else {
+    // A file without rejections is the typed table itself: dropping columns and renaming copy no data.
+    await engine.exec(
+      `ALTER TABLE ${TYPED} DROP COLUMN ${LEDGER_COL}; DROP TABLE IF EXISTS ${table}; ALTER TABLE ${TYPED} RENAME TO ${table}`,
+    );
+  }
+  return importSummary(engine, def, { dataset, fileName, encoding, timezone, read, match, pii, filled });
+}
+
+/** `_row` is the line in the file (header = line 1 unless title rows sit above it), as Excel numbers rows. */
+async function rowNumbers(engine: Engine, raw: RawTable): Promise<string> {
+  if (!raw.rejectedLines) return `${raw.table}.rowid + ${2 + raw.lineOffset}`;
+  // Lines the CSV reader rejected are skipped when numbering the rows it kept (a rare, small case).
+  await engine.exec(
+    `CREATE OR REPLACE TEMP TABLE ${LINES} AS SELECT l + ${raw.lineOffset} AS __import_line,
+       row_number() OVER (ORDER BY l) - 1 AS __import_k
+     FROM range(2, 2 + (SELECT count(*) FROM ${raw.table}) + ${raw.rejectedLines}) t(l)
+     ANTI JOIN (SELECT DISTINCT line FROM ${raw.rejects}) r ON r.line = t.l`,
+  );
+  return `${LINES}.__import_line`;
+}
+
+/** Refuses a file without the columns the mapping names or the dataset requires. */
+function checkColumns(
+  fileName: string,
+  def: DatasetDef,
+  headers: string[],
+  mapped: Record<string, string>,
+  missing: string[],
+  columns: Record<string, string>,
+): void {
+  const absent = Object.entries(columns).filter(([, h]) => !headers.includes(h));
+  if (absent.length) {
+    throw new ImportError(
+      'missing_columns',
+      `${fileName}: the mapping names column(s) the file does not have: ` +
+        `${absent.map(([k, h]) => `${h} (for ${k})`).join(', ')}. Found: ${headers.join(', ')}.`,
+      { missing: absent.map(([k]) => k), headers },
+    );
+  }
+  const missingRequired = missingRoles(def, Object.keys(mapped));
+  if (missingRequired.length) {
+    throw new ImportError(
+      'missing_columns',
+      `${fileName}: required column(s) missing for ${def.label.zh} (${def.label.en}): ` +
+        `${missingRequired.map((r) => roleText(def, r)).join(', ')}. Found: ${headers.join(', ')}.`,
+      { missing, headers },
+    );
+  }
+}

@@ -1,0 +1,24 @@
+import type { DatasetKey } from '../schema/types.ts';
+import type { ImportMapping } from './mapping.ts';
+import type { PiiAction } from './pii.ts';
+
+export interface ImportOptions {
+  /** Which dataset the file is; detected from its headers when omitted. */
+  dataset?: DatasetKey;
+  /** Overrides encoding detection (e.g. 'gb18030'). */
+  encoding?: string;
+  /** Column, value and format mapping for exports no alias list knows (see mapping.ts). */
+  mapping?: ImportMapping;
+  /** IANA zone of the file's local times (default Asia/Shanghai; a mapping's `timezone` wins). */
+  timezone?: string;
+  /** XLSX sheet by name or 0-based index (default: the first visible sheet). */
+  sheet?: string | number;
+  /** What to do with personal-data columns (ID numbers, phones, names) the file adds: default 'mask'. */
+  pii?: PiiAction;
+  /** Salt for `pii: 'hash'` (use one secret per portal so hashes cannot be looked up). */
+  piiSalt?: string;
+  /** false: convert Parquet and JSON in JS even on an engine that reads it natively (for comparing the two paths). */
+  nativeReaders?: boolean;
+}
+
+export const DEFAULT_TIMEZONE = 'Asia/Shanghai';

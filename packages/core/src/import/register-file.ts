@@ -1,0 +1,105 @@
+import type { Engine } from '../engine/types.ts';
+import { directCsv } from './formats/direct-csv.ts';
+import { detectFormat, toDelimitedText } from './formats/index.ts';
+import { cutLongLines, cutLongTextLines, LONG_LINE_MARKER, MAX_LINE_BYTES } from './formats/long-lines.ts';
+import { ImportError } from './ledger.ts';
+import { loadJsonNatively } from './native-json.ts';
+import { loadParquetNatively } from './native-parquet.ts';
+import type { ImportOptions } from './options.ts';
+
+/** A file put where DuckDB reads it: a CSV file to read, or (native) the raw table already loaded. */
+export interface RegisteredFile {
+  encoding: string;
+  path: string;
+  /** line of the header in the file (title rows may sit above it) */
+  headerRow: number | undefined;
+  header: HeaderLine;
+  /** Parquet or JSON the engine read itself into the raw table */
+  native?: boolean;
+}
+
+export interface HeaderLine {
+  width: number;
+  delimiter: string;
+  /** the header's names when they can be given to DuckDB as they are (see headerLine) */
+  names: string[] | undefined;
+}
+
+/**
+ * The one entry per format: a UTF-8 CSV/TSV as its own bytes when the engine takes bytes (directCsv);
+ * Parquet and JSON read by a native engine itself into `raw` when the result equals the JS conversion's
+ * (native-parquet.ts, native-json.ts); anything else (GB18030 text, XLSX, Arrow, and Parquet or JSON
+ * elsewhere) converted to CSV text first (formats/to-delimited-text.ts).
+ */
+export async function registerFile(
+  engine: Engine,
+  fileName: string,
+  bytes: Uint8Array,
+  options: ImportOptions,
+  raw: string,
+): Promise<RegisteredFile> {
+  const name = `import-${Date.now()}-${safeName(fileName)}`;
+  if (engine.nativeReaders && engine.registerBytes && options.nativeReaders !== false && bytes.length > 0) {
+    const format = detectFormat(bytes, fileName);
+    const load =
+      format === 'parquet'
+        ? loadParquetNatively
+        : format === 'json' && !options.encoding
+          ? loadJsonNatively
+          : undefined;
+    const path = load ? await engine.registerBytes(name, bytes) : undefined;
+    if (load && path && (await load(engine, path, bytes, raw))) {
+      const header = { width: 0, delimiter: ',', names: undefined };
+      return { encoding: format, path, headerRow: 1, header, native: true };
+    }
+  }
+  const direct = engine.registerBytes ? await directCsv(bytes, fileName, options.encoding) : undefined;
+  if (direct && engine.registerBytes) {
+    const cut = await cutLongLines(direct.bytes);
+    if (cut.cut) refuseLongHeader(fileName, new TextDecoder().decode(cut.bytes.subarray(0, 64)));
+    const path = await engine.registerBytes(name, cut.bytes);
+    const first = cut.bytes.subarray(0, Math.min(cut.bytes.length, MAX_LINE_BYTES));
+    return { encoding: direct.encoding, path, headerRow: direct.headerRow, header: headerLine(first) };
+  }
+  // CSV/TSV are decoded (UTF-8, BOM, GB18030); XLSX, Parquet, Arrow and JSON become CSV text first.
+  const converted = await toDelimitedText(bytes, fileName, {
+    encoding: options.encoding,
+    sheet: options.sheet,
+  });
+  const encoding = converted.format === 'csv' ? converted.encoding : converted.format;
+  // NUL never belongs in a text export and would cut SQL identifiers short: make it visible instead.
+  const visible = converted.text.includes('\0') ? converted.text.replaceAll('\0', '\uFFFD') : converted.text;
+  if (visible.trim() === '') throw new ImportError('empty_file', `${fileName}: the file is empty.`);
+  const { text, cut } = await cutLongTextLines(visible);
+  if (cut) refuseLongHeader(fileName, text);
+  const path = await engine.registerText(name, text);
+  return {
+    encoding,
+    path,
+    headerRow: converted.headerRow,
+    header: headerLine(text.slice(0, MAX_LINE_BYTES)),
+  };
+}
+
+/** Cells of the first line split by its most frequent delimiter (quotes ignored: a guess to check against). */
+function headerLine(start: Uint8Array | string): HeaderLine {
+  const text = typeof start === 'string' ? start : new TextDecoder().decode(start);
+  const line = text.split(/\r?\n/, 1)[0] ?? '';
+  const [delimiter = ','] = [',', '\t', ';', '|'].sort((a, b) => line.split(b).length - line.split(a).length);
+  const names = line.split(delimiter);
+  // Names DuckDB would read the same without its sniffer: no quotes, none empty, none twice.
+  const plain = !line.includes('"') && names.every(Boolean) && new Set(names).size === names.length;
+  return { width: names.length, delimiter, names: plain ? names : undefined };
+}
+
+/** A header row too long to read leaves nothing to match columns by. */
+function refuseLongHeader(fileName: string, start: string): void {
+  if (start.replace(/^\uFEFF/, '').startsWith(LONG_LINE_MARKER)) {
+    throw new ImportError(
+      'unreadable',
+      `${fileName}: the header row is longer than ${MAX_LINE_BYTES / 1_000_000} MB; not a readable export.`,
+    );
+  }
+}
+
+const safeName = (name: string) => name.replaceAll(/[^\w.-]/g, '_').slice(-60);
