@@ -14,7 +14,7 @@ import { urlFileName } from '../dashboard/inputs.ts';
 import type { Input, LoadState } from '../dashboard/load-state.ts';
 import { snapshotState, upgradeState, withSnapshotStatus } from '../dashboard/snapshot-mode.ts';
 import type { Lang } from '../i18n/messages.ts';
-import { cubePanels, type Ready } from './cube-panels.ts';
+import type { Ready } from './cube-panels.ts';
 import { errorState, isCrash } from './errors.ts';
 import { followUps, type SessionNeed } from './follow-ups.ts';
 import { fetchInputs, importInputs } from './import-inputs.ts';
@@ -309,7 +309,7 @@ export class DashboardSession extends EventTarget {
     const built = await cubes;
     if (signal.aborted) return;
     const trendMonths = this.#state.phase === 'ready' ? (this.#state.trendMonths ?? []) : [];
-    this.#patch(cubePanels(built, this.#selection, trendMonths).state);
+    this.#patch(live.cubePanels(built, this.#selection, trendMonths).state);
     if (hasCases && settings.wants('daily'))
       await this.#refreshDaily(engine, this.#selects.signal, built.tables);
     await followUps(engine, {
@@ -344,13 +344,15 @@ export class DashboardSession extends EventTarget {
       const cubes = await this.#cubes;
       if (stale() || !cubes) return;
       const ready = this.#state as Ready;
-      const panels = cubePanels(cubes, this.#selection, ready.trendMonths ?? []);
+      // Loaded already (the cubes were built by it); dynamic so a snapshot page never downloads the cubes.
+      const live = await liveModule();
+      if (stale()) return;
+      const panels = live.cubePanels(cubes, this.#selection, ready.trendMonths ?? []);
       this.#patch(panels.state);
       this.#emit('selection', { selection: this.#selection });
       // The heatmap's days are not in the cubes: one small query, after the panels, dropped when stale.
       if (settings.wants('daily')) void this.#refreshDaily(engine, signal, cubes.tables).catch(() => {});
       if (panels.missing.length) {
-        const live = await liveModule();
         const rest = await live.computeIndicators(engine, {
           asOf: settings.asOf || undefined,
           config: this.#config,
