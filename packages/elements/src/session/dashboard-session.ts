@@ -315,6 +315,8 @@ export class DashboardSession extends EventTarget {
     await followUps(engine, {
       imports,
       hasCases,
+      loaded: new Set(computed.map((c) => c.result.key)),
+      shownAsOf,
       asOf,
       config,
       period: settings.period,

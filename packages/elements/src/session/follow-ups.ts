@@ -1,12 +1,17 @@
 import type { DashboardConfig, Engine, ImportSummary, PeriodUnit } from '@assessment-dashboard/core';
 import type { Ready } from './cube-panels.ts';
+import { type DatasetGroupNeed, datasetGroups } from './dataset-groups.ts';
 
 /** Follow-up queries a panel may need; only the ones some shown panel needs are run. */
-export type SessionNeed = 'scorecard' | 'watch' | 'supervision' | 'daily';
+export type SessionNeed = 'scorecard' | 'watch' | 'supervision' | 'daily' | DatasetGroupNeed;
 
 export interface FollowUpOptions {
   imports: readonly ImportSummary[];
   hasCases: boolean;
+  /** the keys of the indicators computed (those of the loaded tables) */
+  loaded: ReadonlySet<string>;
+  /** the as-of day of the results shown */
+  shownAsOf: string;
   asOf: string | undefined;
   config: DashboardConfig | undefined;
   period: PeriodUnit | undefined;
@@ -32,6 +37,9 @@ export async function followUps(engine: Engine, o: FollowUpOptions): Promise<voi
     const reconciliation = reconcile ? await live.reconcilePayments(engine) : undefined;
     keep({ supervision: { backfill, reconciliation } });
   }
+  // Hotline, on-request and proactive-disclosure panels: before the case follow-ups, which are slower.
+  const groups = await datasetGroups(engine, { ...o, wants: (need) => o.wants(need) });
+  if (groups) keep({ datasetGroups: groups });
   if (o.hasCases && o.wants('watch')) {
     signal.throwIfAborted();
     keep({ watch: await live.watchList(engine, { asOf, config }) });
