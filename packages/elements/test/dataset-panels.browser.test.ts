@@ -1,0 +1,104 @@
+import axe from 'axe-core';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import '../src/index.ts';
+
+/**
+ * Hotline-, request- and disclosure-only loads of the sample exports (data/*.csv) show their own panels.
+ * Expected numbers counted in the CSVs with awk (see each test).
+ */
+const ASSETS = '/node_modules/@duckdb/duckdb-wasm/dist/';
+const mounted: HTMLElement[] = [];
+afterEach(() => {
+  for (const el of mounted.splice(0)) el.remove();
+});
+beforeAll(() => document.documentElement.setAttribute('lang', 'zh-CN'));
+
+function mount(attrs: Record<string, string>): HTMLElement {
+  const el = document.createElement('assessment-dashboard');
+  el.setAttribute('asset-base', ASSETS);
+  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+  document.body.append(el);
+  mounted.push(el);
+  return el;
+}
+
+const panel = (el: HTMLElement, name: string) =>
+  el.shadowRoot?.querySelector<HTMLElement>(`[data-dataset-panel="${name}"]`) ?? null;
+
+/** The bars of a panel's chart as label → value, from the chart's data table. */
+function bars(el: HTMLElement, name: string): Map<string, string> {
+  const chart = el.shadowRoot?.querySelector(`[data-panel="${name}"]`);
+  const rows = [...(chart?.shadowRoot?.querySelectorAll('table tbody tr') ?? [])];
+  return new Map(
+    rows.map((r) => [r.querySelector('th')?.textContent ?? '', r.querySelector('td')?.textContent ?? '']),
+  );
+}
+
+async function violations(el: Element): Promise<string[]> {
+  const result = await axe.run(el, {
+    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+  });
+  return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.html.slice(0, 160)}`));
+}
+
+const WAIT = { timeout: 90_000, interval: 200 };
+
+describe('dataset panels', () => {
+  it('a hotline-only load shows tickets by department and channel and the on-time trend', async () => {
+    const el = mount({ hotline: '/data/hotline.csv' });
+    await vi.waitFor(() => expect(bars(el, 'hotline-channel').size).toBeGreaterThan(0), WAIT);
+    // awk -F, 'NR>1 && $8=="县城市管理局"' data/hotline.csv | wc -l → 1281 (no void tickets in the file);
+    // closed ($11 or 已办结) 1223 → 95.5 %; closed by 办理时限 ($11 <= $9) 789 of 1223 → 64.5 %.
+    await vi.waitFor(() => expect(bars(el, 'hotline-dept').get('县城市管理局')).toBe('1,281'), WAIT);
+    const row = panel(el, 'hotline-dept')?.querySelector('tr[data-key="县城市管理局"]');
+    const cells = [...(row?.querySelectorAll('td') ?? [])].map((td) => td.textContent);
+    expect(cells).toEqual(['95.5%', '64.5%']);
+    // awk -F, 'NR>1 && $3=="电话"' → 8649.
+    expect(bars(el, 'hotline-channel').get('电话')).toBe('8,649');
+    const trend = el.shadowRoot?.querySelector('assessment-line-chart[data-panel="hotline-trend"]');
+    expect(trend).not.toBeNull();
+    expect(panel(el, 'hotline-dept')?.querySelectorAll('.tools button')).toHaveLength(4);
+    // No case panels and no case tiles' "no data".
+    expect(el.shadowRoot?.querySelector('[data-panel="dept"]')).toBeNull();
+    expect(await violations(el)).toEqual([]);
+  });
+
+  it('a requests-only load shows the backlog by agency and the table 三 line', async () => {
+    const el = mount({ requests: '/data/requests.csv' });
+    const line = () => panel(el, 'request-summary')?.querySelector('[data-table3]') ?? null;
+    await vi.waitFor(() => expect(line()).not.toBeNull(), WAIT);
+    // Year 2025 (the data's as-of day): received in 2025, 216; received in 2024 and not replied before 2025, 14;
+    // replied in 2025, 218; 216 + 14 − 218 = 12 still unreplied (awk over $5 收到申请日期, $12 答复日期).
+    expect(panel(el, 'request-summary')?.textContent).toContain('（2025 年');
+    expect(panel(el, 'request-summary')?.querySelector('[data-table3]')?.textContent).toBe(
+      '本年新收 216 件，上年结转 14 件；本年度办结 218 件，结转下年度 12 件。',
+    );
+    await vi.waitFor(() => expect(bars(el, 'request-dept').size).toBeGreaterThan(0), WAIT);
+    // Every 承办机关 of the file has a bar (awk -F, 'NR>1{print $2}' | sort -u | wc -l).
+    expect(bars(el, 'request-dept').has('县自然资源局')).toBe(true);
+    expect(
+      panel(el, 'request-dept')?.querySelector('td[data-indicator="foi.request_on_time"]')?.textContent,
+    ).toMatch(/%$/);
+    expect(el.shadowRoot?.querySelector('[data-dataset-panel="hotline-dept"]')).toBeNull();
+    expect(await violations(el)).toEqual([]);
+  });
+
+  it('a disclosures-only load shows volume by month and the timeliness trend', async () => {
+    const el = mount({ disclosures: '/data/disclosures.csv', lang: 'en' });
+    await vi.waitFor(() => expect(bars(el, 'disclosure-months').size).toBeGreaterThan(0), WAIT);
+    // awk -F, 'NR>1{print substr($10,1,7)}' data/disclosures.csv | sort | uniq -c → 2024-01: 314.
+    const months = bars(el, 'disclosure-months');
+    expect([...months.values()][0]).toBe('314');
+    await vi.waitFor(
+      () =>
+        expect(
+          el.shadowRoot?.querySelector('assessment-line-chart[data-panel="disclosure-timely"]'),
+        ).not.toBeNull(),
+      WAIT,
+    );
+    expect(panel(el, 'disclosure-months')?.querySelector('h3')?.textContent).toBe(
+      'Proactive disclosures by month',
+    );
+    expect(el.shadowRoot?.querySelector('[data-dataset-panel="request-summary"]')).toBeNull();
+  });
+});
