@@ -58,6 +58,28 @@ describe('dataset panels', () => {
     const trend = el.shadowRoot?.querySelector('assessment-line-chart[data-panel="hotline-trend"]');
     expect(trend).not.toBeNull();
     expect(panel(el, 'hotline-dept')?.querySelectorAll('.tools button')).toHaveLength(4);
+    // The chart's CSV: its bars with title, as-of day, the whole chart's filters (none) and the indicator's source.
+    const files: Blob[] = [];
+    const url = vi.spyOn(URL, 'createObjectURL').mockImplementation((b) => {
+      files.push(b as Blob);
+      return 'blob:dataset-panels';
+    });
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
+    try {
+      const csv = [
+        ...(panel(el, 'hotline-dept')?.querySelectorAll<HTMLButtonElement>('.tools button') ?? []),
+      ];
+      csv.find((b) => b.textContent === 'CSV')?.click();
+      await vi.waitFor(() => expect(files).toHaveLength(1));
+    } finally {
+      url.mockRestore();
+      click.mockRestore();
+    }
+    const text = (await files[0]?.text()) ?? '';
+    expect(text).toContain('12345 热线各承办单位工单量,县城市管理局,县城市管理局,1281,,');
+    expect(text).toContain('热线办结率（');
+    expect(text).toContain('按承办单位分组');
+    expect(text).not.toContain('lead_dept');
     // No case panels and no case tiles' "no data".
     expect(el.shadowRoot?.querySelector('[data-panel="dept"]')).toBeNull();
     expect(await violations(el)).toEqual([]);

@@ -84,7 +84,8 @@ function chart(
   const data = (): ChartExport => ({
     title,
     asOf: base.asOf,
-    filters: base.filters,
+    // Each group's result carries its own value as a filter: the chart as a whole has every value.
+    filters: Object.fromEntries(Object.entries(base.filters).filter(([column]) => column !== spec.column)),
     source: t.datasetPanels.source(`${base.label.zh}（${base.source}）`, spec.categoryHeader(t)),
     rows: rows.map((_, i) => ({ key: codes[i] ?? '', label: labels[i] ?? '', value: values[i] ?? 0 })),
   });
