@@ -123,4 +123,25 @@ describe('dataset panels', () => {
     );
     expect(el.shadowRoot?.querySelector('[data-dataset-panel="request-summary"]')).toBeNull();
   });
+
+  it('disclosure panels follow a domain picked in the domain chart', async () => {
+    const el = mount({ disclosures: '/data/disclosures.csv' });
+    const timely = () =>
+      el.shadowRoot?.querySelector('assessment-line-chart[data-panel="disclosure-timely"]') ?? null;
+    await vi.waitFor(() => expect(timely()).not.toBeNull(), WAIT);
+    const chart = el.shadowRoot?.querySelector('assessment-bar-chart[data-panel="domain"]');
+    const bar = () =>
+      [...(chart?.shadowRoot?.querySelectorAll<SVGGElement>('.bar[role="button"]') ?? [])].find((b) =>
+        b.getAttribute('aria-label')?.startsWith('其他：'),
+      );
+    await vi.waitFor(() => expect(bar()).toBeDefined(), WAIT);
+    const filtered = new Promise((r) => el.addEventListener('ad-filter', r, { once: true }));
+    bar()?.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+    await filtered;
+    // awk -F, 'NR>1 && $6=="其他" && substr($10,1,7)=="2024-01"' data/disclosures.csv | wc -l → 57.
+    await vi.waitFor(() => expect([...bars(el, 'disclosure-months').values()][0]).toBe('57'), WAIT);
+    // The timeliness line is recomputed under the pick: "computing" first, never the old line under the chip.
+    await vi.waitFor(() => expect(timely()).not.toBeNull(), WAIT);
+    expect(panel(el, 'disclosure-timely')?.textContent).not.toContain('正在分组计算');
+  });
 });

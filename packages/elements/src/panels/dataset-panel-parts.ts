@@ -1,4 +1,10 @@
-import { DATASETS, type DatasetKey, type IndicatorResult, missingText } from '@assessment-dashboard/core';
+import {
+  DATASETS,
+  type DatasetKey,
+  type IndicatorResult,
+  missingText,
+  type Selection,
+} from '@assessment-dashboard/core';
 import { html, nothing } from 'lit';
 import { formatPercent } from '../i18n/format.ts';
 import { type Lang, messages } from '../i18n/messages.ts';
@@ -14,14 +20,24 @@ import type { DatasetGroupKey } from '../session/dataset-groups.ts';
 export const hasData = (state: Ready, key: string): boolean =>
   state.computed.some((c) => c.result.key === key && c.result.status !== 'unavailable');
 
-/** The grouped results of one query for one indicator; undefined while they are computed. */
+/**
+ * The grouped results of one query for one indicator under `selection`; undefined while they are computed
+ * (also while a new selection's are: never old numbers under new chips).
+ */
 export function groupResults(
   state: Ready,
+  selection: readonly Selection[],
   group: DatasetGroupKey,
   key: string,
 ): IndicatorResult[] | undefined {
-  return state.datasetGroups?.groups[group]?.filter((r) => r.key === key);
+  const groups = state.datasetGroups;
+  if (!groups || !sameSelection(groups.selection, selection)) return undefined;
+  return groups.groups[group]?.filter((r) => r.key === key);
 }
+
+const sameSelection = (a: readonly Selection[], b: readonly Selection[]) =>
+  a.length === b.length &&
+  a.every((x, i) => x.dataset === b[i]?.dataset && x.column === b[i]?.column && x.value === b[i]?.value);
 
 /** While the grouped queries run (nothing in a snapshot, which has none). */
 export function computingNote(state: Ready, lang: Lang) {
@@ -45,6 +61,6 @@ export function unavailableNote(result: IndicatorResult, lang: Lang) {
 export const rateText = (r: IndicatorResult | undefined, lang: Lang): string =>
   r && r.value !== null && r.status !== 'unavailable' ? formatPercent(r.value, lang) : '—';
 
-/** The note a panel computed once from all the data shows under a chart filter. */
+/** The note a panel that cannot follow the chart filters (table 三) shows under one. */
 export const unfilteredNote = (selected: boolean, lang: Lang) =>
   selected ? html`<p class="meta">${messages(lang).datasetPanels.notFiltered}</p>` : nothing;

@@ -5,14 +5,7 @@ import { formatCountInText } from '../i18n/format.ts';
 import { type Lang, type Messages, messages } from '../i18n/messages.ts';
 import type { DatasetGroupKey, DatasetGroupNeed } from '../session/dataset-groups.ts';
 import { chartTools } from './chart-tools.ts';
-import {
-  computingNote,
-  groupResults,
-  hasData,
-  notInExport,
-  rateText,
-  unfilteredNote,
-} from './dataset-panel-parts.ts';
+import { computingNote, groupResults, hasData, notInExport, rateText } from './dataset-panel-parts.ts';
 import type { DashboardPanel, PanelSection } from './panel.ts';
 
 /** A bar chart of one grouped count (tickets, backlog) per department or channel, with rates beside. */
@@ -43,7 +36,7 @@ export function groupBarPanel(spec: GroupBarSpec): DashboardPanel {
       const t = messages(lang);
       const title = spec.title(t);
       const id = `${spec.name}-title`;
-      const rows = groupResults(state, spec.group, spec.count.key);
+      const rows = groupResults(state, selection, spec.group, spec.count.key);
       const body = !rows
         ? computingNote(state, lang)
         : rows.length === 0
@@ -51,7 +44,6 @@ export function groupBarPanel(spec: GroupBarSpec): DashboardPanel {
           : chart(spec, rows, state.datasetGroups?.groups[spec.group] ?? [], title, lang);
       return html`<section class="panel" part="panel" aria-labelledby=${id} data-dataset-panel=${spec.name}>
         <h3 class="panel-title" id=${id}>${title}</h3>
-        ${unfilteredNote(selection.length > 0, lang)}
         ${body}
       </section>`;
     },

@@ -5,13 +5,7 @@ import { formatMonth, formatPercent } from '../i18n/format.ts';
 import { messages } from '../i18n/messages.ts';
 import type { DatasetGroupKey, DatasetGroupNeed } from '../session/dataset-groups.ts';
 import { chartTools } from './chart-tools.ts';
-import {
-  computingNote,
-  groupResults,
-  hasData,
-  unavailableNote,
-  unfilteredNote,
-} from './dataset-panel-parts.ts';
+import { computingNote, groupResults, hasData, unavailableNote } from './dataset-panel-parts.ts';
 import type { DashboardPanel, PanelSection } from './panel.ts';
 
 /** One rate of a dataset month by month (core's `computeGrouped` with `period: 'month'`), as a line. */
@@ -32,11 +26,10 @@ export function monthRatePanel(spec: {
       const label = state.computed.find((c) => c.result.key === spec.key)?.result.label[lang] ?? spec.key;
       const title = t.trendTitle(label);
       const id = `${spec.name}-title`;
-      const rows = groupResults(state, spec.group, spec.key);
+      const rows = groupResults(state, selection, spec.group, spec.key);
       const body = !rows ? computingNote(state, lang) : line(spec.name, rows, title, label, lang);
       return html`<section class="panel" part="panel" aria-labelledby=${id} data-dataset-panel=${spec.name}>
         <h3 class="panel-title" id=${id}>${title}</h3>
-        ${unfilteredNote(selection.length > 0, lang)}
         ${body}
       </section>`;
     },

@@ -1,4 +1,11 @@
-import type { DashboardConfig, Engine, IndicatorResult, PeriodUnit } from '@assessment-dashboard/core';
+import type {
+  CubeSelection,
+  DashboardConfig,
+  Engine,
+  IndicatorResult,
+  PeriodUnit,
+  Selection,
+} from '@assessment-dashboard/core';
 import type { Table3 } from '@assessment-dashboard/core/annual-report';
 
 /** The grouped queries behind the hotline, on-request and proactive-disclosure panels. */
@@ -19,6 +26,8 @@ export type DatasetGroupNeed = (typeof DATASET_GROUPS)[DatasetGroupKey]['need'];
 /** What the dataset panels draw from: grouped results per query, and the table 三 of the as-of year. */
 export interface DatasetGroups {
   groups: Partial<Record<DatasetGroupKey, IndicatorResult[]>>;
+  /** the chart selection the groups were computed under (panels show "computing" until it is the current one) */
+  selection: readonly Selection[];
   /** 依申请公开 table 三 (annual report, 2021 layout) of the as-of day's year */
   table3?: Table3 | undefined;
 }
@@ -32,6 +41,8 @@ export interface DatasetGroupOptions {
   loaded: ReadonlySet<string>;
   wants(need: DatasetGroupNeed): boolean;
   signal: AbortSignal;
+  /** the chart selection (every group follows it, as a filtered indicator would) */
+  selection?: { chosen: readonly Selection[]; options: CubeSelection };
 }
 
 /**
@@ -43,7 +54,7 @@ export async function datasetGroups(
   o: DatasetGroupOptions,
 ): Promise<DatasetGroups | undefined> {
   const live = await import('../dashboard/live.ts');
-  const out: DatasetGroups = { groups: {} };
+  const out: DatasetGroups = { groups: {}, selection: o.selection?.chosen ?? [] };
   let any = false;
   for (const [name, q] of Object.entries(DATASET_GROUPS) as [
     DatasetGroupKey,
@@ -56,10 +67,12 @@ export async function datasetGroups(
       asOf: o.asOf,
       config: o.config,
       keys: [...q.keys],
+      ...o.selection?.options,
       ...('by' in q ? { by: q.by } : {}),
       ...('period' in q ? { period: q.period } : {}),
     });
   }
+  // Table 三 is the annual report's, for the whole year and every agency: it is not filtered (the panel says so).
   if (o.wants('request-groups') && o.loaded.has('foi.request_on_time')) {
     o.signal.throwIfAborted();
     any = true;
