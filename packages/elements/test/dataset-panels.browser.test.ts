@@ -144,4 +144,26 @@ describe('dataset panels', () => {
     await vi.waitFor(() => expect(timely()).not.toBeNull(), WAIT);
     expect(panel(el, 'disclosure-timely')?.textContent).not.toContain('正在分组计算');
   });
+
+  it('says which column is missing instead of drawing zeros', async () => {
+    // No 承办单位 and no 办理时限: no department chart and no on-time trend, with the reason.
+    const csv = [
+      '工单编号,受理时间,诉求渠道,办结时间,工单状态',
+      'H1,2025-03-03 08:00:00,电话,2025-03-05 10:00:00,已办结',
+      'H2,2025-03-04 09:00:00,微信,,办理中',
+      'H3,2025-04-05 10:00:00,电话,2025-04-20 10:00:00,已办结',
+    ].join('\n');
+    const el = mount({ hotline: URL.createObjectURL(new Blob([csv], { type: 'text/csv' })) });
+    await vi.waitFor(() => expect(bars(el, 'hotline-channel').size).toBe(2), WAIT);
+    expect(panel(el, 'hotline-dept')?.querySelector('[data-missing]')?.textContent).toBe(
+      '本导出无此数据：缺少「承办单位」列',
+    );
+    expect(panel(el, 'hotline-dept')?.querySelector('assessment-bar-chart')).toBeNull();
+    expect(panel(el, 'hotline-trend')?.querySelector('[data-missing]')?.textContent).toBe(
+      '本导出无此数据：缺少「办理时限」列',
+    );
+    expect(panel(el, 'hotline-trend')?.querySelector('assessment-line-chart')).toBeNull();
+    // 电话: H1 and H3.
+    expect(bars(el, 'hotline-channel').get('电话')).toBe('2');
+  });
 });

@@ -5,7 +5,7 @@ import { formatMonth, formatPercent } from '../i18n/format.ts';
 import { messages } from '../i18n/messages.ts';
 import type { DatasetGroupKey, DatasetGroupNeed } from '../session/dataset-groups.ts';
 import { chartTools } from './chart-tools.ts';
-import { computingNote, groupResults, hasData, unavailableNote } from './dataset-panel-parts.ts';
+import { computingNote, groupResults, unavailableNote } from './dataset-panel-parts.ts';
 import type { DashboardPanel, PanelSection } from './panel.ts';
 
 /** One rate of a dataset month by month (core's `computeGrouped` with `period: 'month'`), as a line. */
@@ -21,13 +21,20 @@ export function monthRatePanel(spec: {
     section: spec.section,
     needs: [spec.need],
     render(state, selection, lang) {
-      if (!hasData(state, spec.key)) return nothing;
+      // Shown whenever its dataset is loaded; an export without the columns says which it lacks.
+      const overall = state.computed.find((c) => c.result.key === spec.key)?.result;
+      if (!overall) return nothing;
       const t = messages(lang);
-      const label = state.computed.find((c) => c.result.key === spec.key)?.result.label[lang] ?? spec.key;
+      const label = overall.label[lang];
       const title = t.trendTitle(label);
       const id = `${spec.name}-title`;
       const rows = groupResults(state, selection, spec.group, spec.key);
-      const body = !rows ? computingNote(state, lang) : line(spec.name, rows, title, label, lang);
+      const body =
+        overall.status === 'unavailable'
+          ? unavailableNote(overall, lang)
+          : !rows
+            ? computingNote(state, lang)
+            : line(spec.name, rows, title, label, lang);
       return html`<section class="panel" part="panel" aria-labelledby=${id} data-dataset-panel=${spec.name}>
         <h3 class="panel-title" id=${id}>${title}</h3>
         ${body}
