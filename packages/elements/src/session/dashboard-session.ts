@@ -318,6 +318,7 @@ export class DashboardSession extends EventTarget {
       hasCases,
       loaded: new Set(computed.map((c) => c.result.key)),
       shownAsOf,
+      selection: () => this.#selection,
       asOf,
       config,
       period: settings.period,
@@ -385,7 +386,7 @@ export class DashboardSession extends EventTarget {
   /** The hotline, on-request and proactive-disclosure groups under the selection, dropped when stale. */
   async #refreshGroups(engine: Engine, signal: AbortSignal, settings: SessionSettings): Promise<void> {
     const s = this.#state;
-    if (s.phase !== 'ready' || !s.datasetGroups) return;
+    if (s.phase !== 'ready') return;
     const chosen = this.#selection;
     const groups = await datasetGroups(engine, {
       asOf: settings.asOf || undefined,
@@ -396,7 +397,8 @@ export class DashboardSession extends EventTarget {
       signal,
       selection: { chosen, options: selectionOptions(chosen) },
     });
-    if (!signal.aborted && groups) this.#patch({ datasetGroups: groups });
+    // A newer selection (or the load's own follow-up) may have answered meanwhile: keep only the current one's.
+    if (!signal.aborted && groups && this.#selection === chosen) this.#patch({ datasetGroups: groups });
   }
 
   /** Snapshot mode: a filter needs the data, so load the sources live and apply `selection` there. */
