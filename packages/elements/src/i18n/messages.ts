@@ -20,6 +20,7 @@ const zh = {
     channel: '诉求渠道',
     rates: '各单位比率',
     computing: '正在分组计算…',
+    allZero: (what: string, n: number) => `${n} 个单位的${what}均为 0。`,
     notFiltered: '此图不随图表筛选变化，显示全部数据。',
     table3Title: (year: number) => `依申请公开办理情况（${year} 年，年度报告表三口径）`,
     table3Line: (received: string, carried: string, answered: string, forward: string) =>
@@ -253,6 +254,7 @@ const en: Messages = {
     channel: 'Channel',
     rates: 'Rates by department',
     computing: 'Computing the groups…',
+    allZero: (what, n) => `${what}: 0 in each of the ${n} groups.`,
     notFiltered: 'This chart does not follow the chart filters: it shows all the data.',
     table3Title: (year) => `On-request disclosure in ${year} (annual report table 3)`,
     table3Line: (received, carried, answered, forward) =>

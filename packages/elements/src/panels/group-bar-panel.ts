@@ -95,6 +95,10 @@ function chart(
         )}</tbody>
       </table>`
     : nothing;
+  // Every group at 0 (e.g. no overdue backlog anywhere): a sentence, not a chart of empty bars.
+  if (total === 0)
+    return html`<p class="meta" data-all-zero>${t.datasetPanels.allZero(spec.valueHeader(t), labels.length)}</p>
+      ${rates}`;
   return html`<p class="meta">${summary}</p>
     ${chartTools(spec.name, `${title}-${asOf}`, title, data, lang)}
     <assessment-bar-chart .labels=${labels} .values=${values} .keys=${codes} summary=${summary}
