@@ -10,6 +10,7 @@ import type {
   Scorecard,
   WatchList,
 } from '@assessment-dashboard/core';
+import type { DatasetGroups } from '../session/dataset-groups.ts';
 
 /** What the dashboard is doing, as one value: the render switches on `phase`. */
 export type LoadState =
@@ -46,6 +47,8 @@ export type LoadState =
       scorecard?: Scorecard | 'computing' | undefined;
       /** 超期 / 红黄牌 watch list: computed after the first paint */
       watch?: WatchList | undefined;
+      /** hotline, on-request and proactive-disclosure groups: computed after the first paint */
+      datasetGroups?: DatasetGroups | undefined;
       /** electronic-supervision checks, when process steps or receipts were loaded */
       supervision?: { backfill?: BackfillResult | undefined; reconciliation?: ReconcileResult | undefined };
       /**

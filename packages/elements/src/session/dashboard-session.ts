@@ -15,6 +15,7 @@ import type { Input, LoadState } from '../dashboard/load-state.ts';
 import { snapshotState, upgradeState, withSnapshotStatus } from '../dashboard/snapshot-mode.ts';
 import type { Lang } from '../i18n/messages.ts';
 import type { Ready } from './cube-panels.ts';
+import { datasetGroups } from './dataset-groups.ts';
 import { errorState, isCrash } from './errors.ts';
 import { followUps, type SessionNeed } from './follow-ups.ts';
 import { fetchInputs, importInputs } from './import-inputs.ts';
@@ -315,6 +316,9 @@ export class DashboardSession extends EventTarget {
     await followUps(engine, {
       imports,
       hasCases,
+      loaded: new Set(computed.map((c) => c.result.key)),
+      shownAsOf,
+      selection: () => this.#selection,
       asOf,
       config,
       period: settings.period,
@@ -352,6 +356,7 @@ export class DashboardSession extends EventTarget {
       this.#emit('selection', { selection: this.#selection });
       // The heatmap's days are not in the cubes: one small query, after the panels, dropped when stale.
       if (settings.wants('daily')) void this.#refreshDaily(engine, signal, cubes.tables).catch(() => {});
+      void this.#refreshGroups(engine, signal, settings).catch(() => {});
       if (panels.missing.length) {
         const rest = await live.computeIndicators(engine, {
           asOf: settings.asOf || undefined,
@@ -378,6 +383,24 @@ export class DashboardSession extends EventTarget {
     const filters = selectionOptions(this.#selection).datasetFilters?.cases;
     const daily = await (await liveModule()).dailyVolume(engine, { filters, tables });
     if (!signal.aborted) this.#patch({ daily });
+  }
+
+  /** The hotline, on-request and proactive-disclosure groups under the selection, dropped when stale. */
+  async #refreshGroups(engine: Engine, signal: AbortSignal, settings: SessionSettings): Promise<void> {
+    const s = this.#state;
+    if (s.phase !== 'ready') return;
+    const chosen = this.#selection;
+    const groups = await datasetGroups(engine, {
+      asOf: settings.asOf || undefined,
+      shownAsOf: s.asOf,
+      config: this.#config,
+      loaded: new Set(s.computed.map((c) => c.result.key)),
+      wants: (need) => settings.wants(need),
+      signal,
+      selection: { chosen, options: selectionOptions(chosen) },
+    });
+    // A newer selection (or the load's own follow-up) may have answered meanwhile: keep only the current one's.
+    if (!signal.aborted && groups && this.#selection === chosen) this.#patch({ datasetGroups: groups });
   }
 
   /** Snapshot mode: a filter needs the data, so load the sources live and apply `selection` there. */

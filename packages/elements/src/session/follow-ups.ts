@@ -1,12 +1,26 @@
-import type { DashboardConfig, Engine, ImportSummary, PeriodUnit } from '@assessment-dashboard/core';
+import {
+  type DashboardConfig,
+  type Engine,
+  type ImportSummary,
+  type PeriodUnit,
+  type Selection,
+  selectionOptions,
+} from '@assessment-dashboard/core';
 import type { Ready } from './cube-panels.ts';
+import { type DatasetGroupNeed, datasetGroups } from './dataset-groups.ts';
 
 /** Follow-up queries a panel may need; only the ones some shown panel needs are run. */
-export type SessionNeed = 'scorecard' | 'watch' | 'supervision' | 'daily';
+export type SessionNeed = 'scorecard' | 'watch' | 'supervision' | 'daily' | DatasetGroupNeed;
 
 export interface FollowUpOptions {
   imports: readonly ImportSummary[];
   hasCases: boolean;
+  /** the keys of the indicators computed (those of the loaded tables) */
+  loaded: ReadonlySet<string>;
+  /** the as-of day of the results shown */
+  shownAsOf: string;
+  /** the chart selection now (the dataset groups follow it; a newer one's answer is not overwritten) */
+  selection(): readonly Selection[];
   asOf: string | undefined;
   config: DashboardConfig | undefined;
   period: PeriodUnit | undefined;
@@ -41,4 +55,13 @@ export async function followUps(engine: Engine, o: FollowUpOptions): Promise<voi
     // One statement per indicator (and period): the departments come out of each as its groups.
     keep({ scorecard: await live.computeScorecard(engine, { asOf, config, period: o.period }) });
   }
+  // Hotline, on-request and proactive-disclosure panels: after the case ones, so a full load's ranking is not
+  // delayed (without cases they are the only follow-ups).
+  const chosen = o.selection();
+  const groups = await datasetGroups(engine, {
+    ...o,
+    wants: (need) => o.wants(need),
+    selection: { chosen, options: selectionOptions(chosen) },
+  });
+  if (groups && o.selection() === chosen) keep({ datasetGroups: groups });
 }
