@@ -83,6 +83,9 @@ const RELOADS = [...SOURCES, ...INPUTS, 'engineUrl', 'engineDialect', 'snapshot'
  * @csspart panel - a chart panel
  * @csspart dropzone - the file drop area shown without `src`
  * @csspart heading - the dashboard's heading
+ * @csspart scope-bar - the bar with the as-of day, ranking period and filter chips that stays in view (sticky)
+ * @csspart import-details - the folded line with the rows read, the import report and the indicator exports
+ * @csspart extremes - the ranking's first and last department, under the tiles
  */
 export class AssessmentDashboard extends DashboardProperties {
   static override styles = [tokens, dashboardStyles];

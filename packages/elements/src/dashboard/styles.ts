@@ -93,7 +93,7 @@ export const dashboardStyles = css`
   details.import-details > summary { cursor: pointer; color: var(--_muted); overflow-wrap: anywhere; }
   .section-nav ul { display: flex; flex-wrap: wrap; gap: calc(0.25 * var(--_rem)) calc(1 * var(--_rem)); list-style: none; margin: var(--_space) 0 0; padding: 0; }
   .section-nav a { color: var(--_bar); }
-  .grid { display: grid; grid-template-columns: minmax(0, 1fr); gap: var(--_space); }
+  .grid { display: grid; grid-template-columns: minmax(0, 1fr); gap: var(--_space); align-items: start; }
   .slot { position: relative; min-width: 0; }
   /* Dimmed while its numbers update (fading out only: the new numbers show at once, at full contrast). */
   .slot.pending { opacity: 0.55; transition: opacity 0.2s; }
