@@ -146,6 +146,25 @@ describe('the ready view', () => {
     expect(s.querySelector('[data-panel="channel"]')).not.toBeNull();
   }, 120_000);
 
+  it("runs no daily query for a folded calendar; unfolding it draws the current selection's days", async () => {
+    const url = new URL(location.href);
+    url.searchParams.set('ad-c', 'daily');
+    history.replaceState(null, '', url);
+    const el = await ready(1280, { 'url-state': 'ad' });
+    const r = root(el);
+    expect(r.querySelector('assessment-calendar-heatmap')).toBeNull();
+    const folded = r.querySelector<HTMLButtonElement>(
+      '[data-slot="daily"] button.disclosure',
+    ) as HTMLButtonElement;
+    expect(folded.textContent?.trim()).toMatch(/^每日申请量/);
+    folded.click();
+    await vi.waitFor(() => expect(r.querySelector('assessment-calendar-heatmap')).not.toBeNull(), {
+      timeout: 20_000,
+    });
+    expect(r.querySelector('#daily-title button')?.getAttribute('aria-expanded')).toBe('true');
+    expect(new URL(location.href).searchParams.has('ad-c')).toBe(false);
+  }, 90_000);
+
   it('keeps the scope bar (as-of day and chips) in view while a chart far down the page is clicked', async () => {
     const el = await ready(1280);
     const bar = root(el).querySelector('.scope-bar') as HTMLElement;

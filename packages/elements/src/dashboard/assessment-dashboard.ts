@@ -200,6 +200,7 @@ export class AssessmentDashboard extends DashboardProperties {
       id: this.#id,
       lang: this.#lang(),
       initialSelection: () => this.#urlSelection(),
+      folded: new Set(this.#folded().keys()),
     });
   }
 
@@ -273,6 +274,12 @@ export class AssessmentDashboard extends DashboardProperties {
     this.#collapsed = next;
     if (this.urlState) writeCollapsed(this.urlState, next.keys());
     this.requestUpdate();
+    // A folded panel's per-selection query was skipped: unfolding asks for the current selection's numbers
+    // (live data only: from a snapshot, a selection would load the full data).
+    const s = this._state;
+    const needsDaily = pickPanels(this.panels).some((p) => p.name === panel && p.needs.includes('daily'));
+    if (title === undefined && needsDaily && s.phase === 'ready' && !s.snapshot)
+      void this.#session.select(this.#session.selection);
   }
 
   override render() {
