@@ -1,3 +1,4 @@
+import axe from 'axe-core';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DRILL_ITEMS, drillCases } from '../../core/test/fixtures/drill.ts';
 import type { AssessmentDashboard } from '../src/dashboard/assessment-dashboard.ts';
@@ -127,6 +128,13 @@ describe('the ready view', () => {
     // Folded: the chart is not drawn at all.
     expect(r.querySelector('assessment-line-chart')).toBeNull();
     expect(new URL(location.href).searchParams.get('ad-c')).toBe('trend');
+    // The folded line, the scope bar and the section nav are accessible too.
+    const result = await axe.run(el, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    });
+    expect(
+      result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html.slice(0, 120)).join(' | ')}`),
+    ).toEqual([]);
     folded.click();
     await el.updateComplete;
     expect(r.querySelector('assessment-line-chart')).not.toBeNull();
