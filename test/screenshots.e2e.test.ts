@@ -8,7 +8,7 @@ import { buildSite } from '../scripts/site.mjs';
 import { buildBundle, launchChromium, ROOT } from './helpers.ts';
 
 /**
- * Screenshots of the demo dashboard (sample data) at a phone's 360 px and a desktop's 1280 px, in Chinese and
+ * Screenshots of the demo dashboard (sample data) at a phone's 360 px, a tablet's 768 px and desktops' 1280 and 1920 px, in Chinese and
  * English, kept in test-results/screenshots/ (gitignored) as artifacts for reviewers. Each must be a real
  * picture of a loaded dashboard, and the page must not scroll sideways.
  */
@@ -43,7 +43,7 @@ describe('demo dashboard screenshots', () => {
     ['zh', 'index.html'],
     ['en', 'en.html'],
   ] as const) {
-    for (const width of [360, 1280]) {
+    for (const width of [360, 768, 1280, 1920]) {
       it(`${lang} at ${width} px: loaded, no sideways scrolling, saved as a PNG`, async () => {
         const p = await browser.newPage({ viewport: { width, height: 900 } });
         try {

@@ -48,6 +48,7 @@ export {
   type PanelSection,
   type PanelView,
 } from './panels/panel.ts';
+export { panelTitle } from './panels/panel-title.ts';
 export { registeredPanels, registerPanel } from './panels/registry.ts';
 export type {
   AssessmentAnnualReport,

@@ -14,9 +14,10 @@ import { dashboardHeading } from './heading.ts';
 import { SOURCE_ATTRIBUTES, sizeLimit, urlFileName } from './inputs.ts';
 import type { Input, LoadState } from './load-state.ts';
 import { copyPageLink, panelActions, readyView } from './ready-view.ts';
+import { scopeBar } from './scope-bar.ts';
 import { statusView } from './status-view.ts';
 import { dashboardStyles } from './styles.ts';
-import { readSelection, writeSelection } from './url-state.ts';
+import { readCollapsed, readSelection, writeCollapsed, writeSelection } from './url-state.ts';
 
 let instanceCount = 0;
 
@@ -82,6 +83,9 @@ const RELOADS = [...SOURCES, ...INPUTS, 'engineUrl', 'engineDialect', 'snapshot'
  * @csspart panel - a chart panel
  * @csspart dropzone - the file drop area shown without `src`
  * @csspart heading - the dashboard's heading
+ * @csspart scope-bar - the bar with the as-of day, ranking period and filter chips that stays in view (sticky)
+ * @csspart import-details - the folded line with the rows read, the import report and the indicator exports
+ * @csspart extremes - the ranking's first and last department, under the tiles
  */
 export class AssessmentDashboard extends DashboardProperties {
   static override styles = [tokens, dashboardStyles];
@@ -90,6 +94,8 @@ export class AssessmentDashboard extends DashboardProperties {
   #localFiles: File[] = [];
   readonly #id = `ad_${++instanceCount}`;
   readonly #session = new DashboardSession(() => this.#settings());
+  /** Folded panels by name, with the title their line shows; read from the URL with `url-state`. */
+  #collapsed: ReadonlyMap<string, string> | undefined;
 
   constructor() {
     super();
@@ -194,6 +200,7 @@ export class AssessmentDashboard extends DashboardProperties {
       id: this.#id,
       lang: this.#lang(),
       initialSelection: () => this.#urlSelection(),
+      folded: new Set(this.#folded().keys()),
     });
   }
 
@@ -216,6 +223,12 @@ export class AssessmentDashboard extends DashboardProperties {
       );
     this._badMaxMb = refused;
     return mb;
+  }
+
+  /** The scorecard's ranking period when `period` names one (as the session reads it). */
+  #period(): string | undefined {
+    const p = this.period?.trim();
+    return p === 'month' || p === 'quarter' || p === 'year' ? p : undefined;
   }
 
   #lang(): Lang {
@@ -247,21 +260,48 @@ export class AssessmentDashboard extends DashboardProperties {
     input.value = '';
   };
 
+  /** The folded panels: the URL's on first use (with `url-state`), then this element's own. */
+  #folded(): ReadonlyMap<string, string> {
+    this.#collapsed ??= new Map(this.urlState ? readCollapsed(this.urlState).map((n) => [n, '']) : []);
+    return this.#collapsed;
+  }
+
+  /** Folds or unfolds a panel (`title` undefined: unfold), in the URL too with `url-state`. */
+  #fold(panel: string, title: string | undefined): void {
+    const next = new Map(this.#folded());
+    if (title === undefined) next.delete(panel);
+    else next.set(panel, title);
+    this.#collapsed = next;
+    if (this.urlState) writeCollapsed(this.urlState, next.keys());
+    this.requestUpdate();
+    // A folded panel's per-selection query was skipped: unfolding asks for the current selection's numbers
+    // (live data only: from a snapshot, a selection would load the full data).
+    const s = this._state;
+    const needsDaily = pickPanels(this.panels).some((p) => p.name === panel && p.needs.includes('daily'));
+    if (title === undefined && needsDaily && s.phase === 'ready' && !s.snapshot)
+      void this.#session.select(this.#session.selection);
+  }
+
   override render() {
     const lang = this.#lang();
     const t = messages(lang);
     const s = this._state;
+    const selection = this.#session.selection;
+    const recomputing = this.#session.recomputing;
     const body =
       s.phase === 'ready'
-        ? readyView(s, this.#session.selection, lang, pickPanels(this.panels), {
-            ...panelActions(this.#session, this._views, (views) => {
-              this._views = views;
-            }),
-            linkable: Boolean(this.urlState),
-            copied: this._copied,
-            linkText: this._linkText,
-            ignored: this._urlIgnored,
-            copyLink: () => void this.#copyLink(),
+        ? readyView(s, selection, lang, pickPanels(this.panels), {
+            ...panelActions(
+              this.#session,
+              this._views,
+              (views) => {
+                this._views = views;
+              },
+              (panel, title) => this.#fold(panel, title),
+            ),
+            collapsed: this.#folded(),
+            recomputing,
+            expand: (panel) => this.#fold(panel, undefined),
             openPicker: this.#openPicker,
             downloadLedger: () => void downloadLedger(this.#session.engine),
           })
@@ -282,9 +322,23 @@ export class AssessmentDashboard extends DashboardProperties {
           });
     return html`<header>
         ${dashboardHeading(this.heading ?? t.title, this.headingLevel)}
-        ${this.#asOfControl(s, lang)}
         ${this._badMaxMb === undefined ? nothing : html`<p class="note" role="status">${t.badMaxMb(this._badMaxMb, DEFAULT_MAX_MB)}</p>`}
       </header>
+      ${scopeBar(
+        this.#asOfControl(s, lang),
+        s.phase === 'ready' ? this.#period() : undefined,
+        s.phase === 'ready' ? selection : undefined,
+        lang,
+        {
+          linkable: Boolean(this.urlState),
+          copied: this._copied,
+          linkText: this._linkText,
+          ignored: this._urlIgnored,
+          recomputing,
+          copyLink: () => void this.#copyLink(),
+          select: (next) => void this.select(next),
+        },
+      )}
       ${body}
       <input id="picker" class="visually-hidden" type="file" multiple accept=${ACCEPT} tabindex="-1" aria-hidden="true"
         @change=${this.#picked} />`;

@@ -32,7 +32,15 @@ export function elementInputs(
 /** The element's attributes and properties as the dashboard session reads them at each load. */
 export function sessionSettings(
   el: DashboardProperties,
-  o: { inputs: Input[]; localFiles: boolean; id: string; lang: Lang; initialSelection(): Selection[] },
+  o: {
+    inputs: Input[];
+    localFiles: boolean;
+    id: string;
+    lang: Lang;
+    initialSelection(): Selection[];
+    /** names of the folded panels */
+    folded: ReadonlySet<string>;
+  },
 ): SessionSettings {
   const shown = pickPanels(el.panels);
   const period = el.period?.trim();
@@ -45,8 +53,10 @@ export function sessionSettings(
     config: { value: el.configuration, url: el.config },
     mapping: { value: el.importMapping, url: el.mapping },
     period: ['month', 'quarter', 'year'].includes(period ?? '') ? (period as PeriodUnit) : undefined,
-    // Follow-up queries run only for panels that are shown.
-    wants: (need) => shown.some((p) => p.needs.includes(need)),
+    // Follow-up queries run only for panels that are shown; the one redone at each selection (the daily
+    // counts) not for folded panels either (unfolding asks for it). The others run once per load, so that
+    // unfolding shows them at once.
+    wants: (need) => shown.some((p) => p.needs.includes(need) && !(need === 'daily' && o.folded.has(p.name))),
     lang: o.lang,
     initialSelection: o.initialSelection,
     id: o.id,

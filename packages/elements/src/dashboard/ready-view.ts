@@ -3,26 +3,31 @@ import { html, nothing } from 'lit';
 import { formatCount } from '../i18n/format.ts';
 import { type Lang, messages } from '../i18n/messages.ts';
 import { exportIndicatorsCsv, exportIndicatorsXlsx } from '../panels/chart-tools.ts';
-import type { DashboardPanel, PanelActions } from '../panels/panel.ts';
+import { type DashboardPanel, PANEL_SECTIONS, type PanelActions } from '../panels/panel.ts';
 import type { Ready } from '../session/cube-panels.ts';
 import type { DashboardSession } from '../session/dashboard-session.ts';
+import { layoutMessages } from './layout-messages.ts';
 import { snapshotBanner } from './snapshot-mode.ts';
 
-/** What the ready view may do beyond the panels' actions: the link, the file picker, the ledger. */
+/** What the ready view may do beyond the panels' actions: the file picker, the ledger, unfolding a panel. */
 export interface ReadyActions extends PanelActions {
-  /** the `url-state` attribute is set: offer "copy link" */
-  readonly linkable: boolean;
-  readonly copied: boolean;
-  /** the link shown selected when the clipboard refused it */
-  readonly linkText: string | undefined;
-  /** parts of the URL's selection that were not applied */
-  readonly ignored: readonly string[];
-  copyLink(): void;
+  /** the folded panels, by name, with the title their line shows ('' when not known: a URL named them) */
+  readonly collapsed: ReadonlyMap<string, string>;
+  /** the selection's numbers are still being computed: panels that follow it show a pending state */
+  readonly recomputing: boolean;
+  expand(panel: string): void;
   openPicker(): void;
   downloadLedger(): void;
 }
 
-/** The loaded dashboard: where the numbers come from, the filter chips, the exports, then the panels. */
+/** The panel that is the overview band's (the KPI tiles); every other panel goes under its section. */
+const OVERVIEW_PANEL = 'tiles';
+
+/**
+ * The loaded dashboard, for a leader first: the overview band (tiles with their as-of day, the ranking's
+ * top and bottom), where the numbers come from folded behind one line, then the panels grouped by section
+ * with a heading each and a navigation to them. Sections whose panels draw nothing are left out.
+ */
 export function readyView(
   state: Ready,
   selection: readonly Selection[],
@@ -30,42 +35,137 @@ export function readyView(
   panels: readonly DashboardPanel[],
   a: ReadyActions,
 ) {
+  const l = layoutMessages(lang);
+  const drawn = (p: DashboardPanel) => slot(p, state, selection, lang, a);
+  const overview = panels.filter((p) => p.name === OVERVIEW_PANEL).map(drawn);
+  const sections = PANEL_SECTIONS.map((section) => ({
+    section,
+    views: panels
+      .filter((p) => p.name !== OVERVIEW_PANEL && p.section === section)
+      .map(drawn)
+      .filter((v) => v !== nothing),
+  })).filter((s) => s.views.length > 0);
+  const first = sections[0]?.section;
+  return html`${snapshotBanner(state, lang)}
+      ${first ? html`<a class="skip" href=${`#sec-${first}`} @click=${goTo(first)}>${l.skipToSections}</a>` : nothing}
+      <section class="overview" aria-labelledby="sec-overview">
+        <h3 class="section-title" id="sec-overview" tabindex="-1">${l.overview}</h3>
+        ${overview}
+        ${extremes(state, panels, lang)}
+      </section>
+      ${importDetails(state, lang, a)}
+      ${
+        sections.length > 1
+          ? html`<nav class="section-nav" aria-label=${l.sectionNav}><ul>
+              ${sections.map(({ section }) => html`<li><a href=${`#sec-${section}`} @click=${goTo(section)}>${l.sections[section]}</a></li>`)}
+            </ul></nav>`
+          : nothing
+      }
+      ${sections.map(
+        ({
+          section,
+          views,
+        }) => html`<section class="band" data-section=${section} aria-labelledby=${`sec-${section}`}>
+          <h3 class="section-title" id=${`sec-${section}`} tabindex="-1">${l.sections[section]}</h3>
+          <div class="grid">${views}</div>
+        </section>`,
+      )}`;
+}
+
+/** One panel in its grid cell: folded to its title line, or drawn (dimmed and busy while its numbers update). */
+function slot(p: DashboardPanel, state: Ready, selection: readonly Selection[], lang: Lang, a: ReadyActions) {
+  const folded = a.collapsed.get(p.name);
+  if (folded !== undefined) return collapsedPanel(p.name, folded || panelName(p.name, lang), a);
+  const view = p.render(state, selection, lang, a);
+  if (view === nothing) return nothing;
+  const pending = a.recomputing && p.followsSelection !== false;
+  return html`<div class="slot ${pending ? 'pending' : ''}" data-slot=${p.name} aria-busy=${pending ? 'true' : nothing}>
+      ${pending ? html`<span class="pending-label" aria-hidden="true">${layoutMessages(lang).updating}</span>` : nothing}
+      ${view}
+    </div>`;
+}
+
+/** A folded panel: only its title, as a disclosure button; the panel itself is not drawn (nothing computed). */
+function collapsedPanel(name: string, title: string, a: ReadyActions) {
+  const id = `${name}-folded`;
+  return html`<div class="slot folded" data-slot=${name}>
+      <section class="panel" part="panel" aria-labelledby=${id}>
+        <h3 class="panel-title" id=${id}><button type="button" class="disclosure" aria-expanded="false"
+          @click=${() => a.expand(name)}>${title}</button></h3>
+      </section>
+    </div>`;
+}
+
+/** A built-in panel's title for its folded line when only its name is known (a shared link folded it). */
+function panelName(name: string, lang: Lang): string {
   const t = messages(lang);
+  const titles: Record<string, string> = {
+    scorecard: t.scorecardTitle,
+    watch: t.watchTitle,
+    supervision: t.supervisionTitle,
+    dept: t.casesByDept,
+    channel: t.casesByChannel,
+    daily: t.dailyTitle,
+    drill: t.drillTitle,
+    trend: layoutMessages(lang).trend,
+    domain: t.disclosuresByDomain,
+  };
+  return titles[name] ?? name;
+}
+
+/** Moves focus (and the view) to a section's heading; the fragment is not used: the ids live in a shadow root. */
+const goTo = (section: string) => (e: Event) => {
+  e.preventDefault();
+  const root = (e.currentTarget as Element).getRootNode() as ParentNode;
+  const heading = root.querySelector<HTMLElement>(`#sec-${section}`);
+  heading?.focus({ preventScroll: true });
+  heading?.scrollIntoView({ block: 'start' });
+};
+
+/** The ranking's first and last department, under the tiles (once the ranking is computed and shown). */
+function extremes(state: Ready, panels: readonly DashboardPanel[], lang: Lang) {
+  const { scorecard } = state;
+  if (!scorecard || scorecard === 'computing' || !panels.some((p) => p.name === 'scorecard')) return nothing;
+  const scored = scorecard.rows.filter((r) => r.score !== null);
+  const top = scored[0];
+  const bottom = scored[scored.length - 1];
+  if (!top || !bottom || top === bottom) return nothing;
+  const l = layoutMessages(lang);
+  const points = (v: number | null) => formatCount(Math.round((v ?? 0) * 100) / 100, lang, 2);
+  return html`<p class="meta extremes" part="extremes">
+      <span>${l.topDept(top.department, points(top.score))}</span>
+      <span>${l.bottomDept(bottom.department, points(bottom.score))}</span>
+    </p>`;
+}
+
+/** Where the numbers come from (rows read, the import report) and the exports, folded behind one line. */
+function importDetails(state: Ready, lang: Lang, a: ReadyActions) {
+  const t = messages(lang);
+  const l = layoutMessages(lang);
   const { imports, remote } = state;
-  const read = imports.reduce((n, i) => n + i.read, 0);
-  const loaded = imports.reduce((n, i) => n + i.loaded, 0);
-  const rejected = imports.reduce((n, i) => n + i.rejected, 0);
   const results = () => state.computed.map((c) => c.result);
-  const source = remote
-    ? html`<p class="meta">${t.remoteSource(new URL(remote).host)}</p>`
-    : html`<p class="meta">${t.rowsSummary(formatCount(read, lang), formatCount(loaded, lang), formatCount(rejected, lang))}
-          <button type="button" class="link" @click=${() => a.openPicker()}>${t.loadOther}</button></p>
-        <assessment-import-report .imports=${imports} .entries=${state.entries} lang=${lang}
-          @ad-download-ledger=${() => a.downloadLedger()}></assessment-import-report>`;
-  return html`${snapshotBanner(state, lang)}${source}
-      ${chips(selection, lang, a)}
+  const sum = (k: 'read' | 'loaded' | 'rejected') =>
+    formatCount(
+      imports.reduce((n, i) => n + i[k], 0),
+      lang,
+    );
+  const summary = remote
+    ? t.remoteSource(new URL(remote).host)
+    : t.rowsSummary(sum('read'), sum('loaded'), sum('rejected'));
+  return html`<details class="import-details" part="import-details">
+      <summary>${l.importDetails(summary)}</summary>
+      ${
+        remote
+          ? nothing
+          : html`<p class="meta"><button type="button" class="link" @click=${() => a.openPicker()}>${t.loadOther}</button></p>
+            <assessment-import-report .imports=${imports} .entries=${state.entries} lang=${lang}
+              @ad-download-ledger=${() => a.downloadLedger()}></assessment-import-report>`
+      }
       <p class="tools">${t.exportLabel}
         <button type="button" class="link" @click=${() => exportIndicatorsCsv(results(), lang)}>${t.exportIndicators}</button>
         <button type="button" class="link" @click=${() => exportIndicatorsXlsx(results(), lang)}>${t.exportIndicatorsXlsx}</button>
       </p>
-      ${panels.map((p) => p.render(state, selection, lang, a))}`;
-}
-
-/** The selection as removable chips, with "copy link" when the selection lives in the URL. */
-function chips(selection: readonly Selection[], lang: Lang, a: ReadyActions) {
-  const t = messages(lang);
-  const copy = a.linkable
-    ? html`<button type="button" class="link" @click=${() => a.copyLink()}>${a.copied ? t.linkCopied : t.copyLink}</button>`
-    : nothing;
-  return html`<div class="chips" role="status" aria-live="polite">
-      ${copy}
-      ${a.linkText ? html`<input class="link-text" readonly aria-label=${t.copyLink} .value=${a.linkText} />` : nothing}
-      ${selection.map(
-        (x) => html`<button type="button" class="chip" aria-label=${t.removeFilter(x.label)}
-          @click=${() => a.select(selection.filter((y) => y !== x))}>${t.filterChip(x.label)} ✕</button>`,
-      )}
-      ${a.ignored.length ? html`<span class="note">${t.ignoredFilters(a.ignored.join('; '))}</span>` : nothing}
-    </div>`;
+    </details>`;
 }
 
 /** Copies the page's URL (which holds the selection); `copied(false)` two seconds after a success. */
@@ -87,6 +187,7 @@ export function panelActions(
   session: DashboardSession,
   views: Readonly<Record<string, unknown>>,
   setViews: (views: Readonly<Record<string, unknown>>) => void,
+  collapse: (panel: string, title: string) => void,
 ): PanelActions {
   return {
     toggle: (dataset, column, value, label) => {
@@ -98,5 +199,6 @@ export function panelActions(
     filterable: session.filterable,
     view: <T>(panel: string) => views[panel] as T | undefined,
     setView: (panel, value) => setViews({ ...views, [panel]: value }),
+    collapse,
   };
 }

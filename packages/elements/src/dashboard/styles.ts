@@ -62,10 +62,74 @@ export const dashboardStyles = css`
   .drop p { margin: calc(0.35 * var(--_rem)) 0; }
   assessment-import-report { margin-top: calc(0.5 * var(--_rem)); }
   .tools { margin: calc(0.25 * var(--_rem)) 0; font-size: calc(0.85 * var(--_rem) * var(--_scale)); color: var(--_muted); }
+  /* The ready view's layout: scope bar, overview, sections (see ready-view.ts). */
+  .scope-bar {
+    position: sticky;
+    top: 0;
+    z-index: 2;
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: calc(0.25 * var(--_rem)) calc(1 * var(--_rem));
+    margin: calc(0.5 * var(--_rem)) calc(-0.5 * var(--_rem)) 0;
+    padding: calc(0.35 * var(--_rem)) calc(0.5 * var(--_rem));
+    background: var(--_panel);
+    border-bottom: 1px solid var(--_border);
+  }
+  .scope-bar .chips { margin-top: 0; align-items: center; }
+  .scope-bar .period { white-space: nowrap; }
+  .updating { color: var(--_muted); font-size: calc(0.85 * var(--_rem) * var(--_scale)); }
+  .skip { position: absolute; left: -9999px; }
+  .skip:focus { position: static; display: inline-block; margin: calc(0.25 * var(--_rem)) 0; color: var(--_bar); }
+  h3.section-title {
+    margin: calc(1.25 * var(--_rem)) 0 calc(0.5 * var(--_rem));
+    font-size: calc(1.15 * var(--_rem) * var(--_scale));
+    /* below the sticky scope bar when a nav link scrolls to it */
+    scroll-margin-top: calc(6 * var(--_rem));
+  }
+  .overview h3.section-title { margin-top: calc(0.75 * var(--_rem)); }
+  .extremes { display: flex; flex-wrap: wrap; gap: calc(0.25 * var(--_rem)) calc(1.5 * var(--_rem)); }
+  details.import-details { margin: var(--_space) 0 0; font-size: calc(0.875 * var(--_rem) * var(--_scale)); }
+  details.import-details > summary { cursor: pointer; color: var(--_muted); overflow-wrap: anywhere; }
+  .section-nav ul { display: flex; flex-wrap: wrap; gap: calc(0.25 * var(--_rem)) calc(1 * var(--_rem)); list-style: none; margin: var(--_space) 0 0; padding: 0; }
+  .section-nav a { color: var(--_bar); }
+  .grid { display: grid; grid-template-columns: minmax(0, 1fr); gap: var(--_space); align-items: start; }
+  .slot { position: relative; min-width: 0; }
+  /* Dimmed while its numbers update (fading out only: the new numbers show at once, at full contrast). */
+  .slot.pending { opacity: 0.55; transition: opacity 0.2s; }
+  .pending-label {
+    position: absolute;
+    top: calc(0.5 * var(--_rem));
+    right: calc(0.75 * var(--_rem));
+    z-index: 1;
+    color: var(--_fg);
+    background: var(--_bg);
+    border: 1px solid var(--_border);
+    border-radius: 999px;
+    padding: 0 calc(0.5 * var(--_rem));
+    font-size: calc(0.8 * var(--_rem) * var(--_scale));
+  }
+  h3.panel-title button.disclosure {
+    all: unset;
+    cursor: pointer;
+    display: inline-flex;
+    gap: calc(0.4 * var(--_rem));
+    align-items: baseline;
+  }
+  h3.panel-title button.disclosure::before { content: '▾'; color: var(--_muted); }
+  h3.panel-title button.disclosure[aria-expanded='false']::before { content: '▸'; }
+  h3.panel-title button.disclosure:focus-visible { outline: 3px solid var(--_bar); outline-offset: 2px; }
+  .folded h3.panel-title { margin: 0; }
+  /* Two columns of charts on a wide element; tables, lists and folded panels keep the whole row. */
+  @container (min-width: 1024px) {
+    .grid { grid-template-columns: repeat(2, minmax(0, 1fr)); }
+    .slot:not(:has(assessment-bar-chart, assessment-line-chart)) { grid-column: 1 / -1; }
+  }
   @media print {
     :host { border: none; background: none; padding: 0; }
     /* Keep what describes the view (title, as-of, filter chips); drop controls. */
-    .tools, button.link, .link-text, assessment-import-report { display: none !important; }
+    .tools, button.link, .link-text, assessment-import-report, .skip, .section-nav, details.import-details { display: none !important; }
+    .scope-bar { position: static; }
     section.panel, .tiles li { break-inside: avoid; }
   }
   .crumbs { margin: calc(0.25 * var(--_rem)) 0 calc(0.5 * var(--_rem)); font-size: calc(0.9 * var(--_rem)); overflow-wrap: anywhere; }

@@ -48,3 +48,21 @@ function chipLabel(s: Omit<Selection, 'label'>, lang: Lang): string {
   const field = DATASETS[s.dataset].fields.find((f) => f.key === s.column);
   return field?.enum ? enumLabel(s.dataset, s.column, s.value, lang) : s.value;
 }
+
+/** The query parameter beside the selection's that lists the collapsed panels: `ad` → `ad-c=trend,daily`. */
+const collapsedParam = (param: string) => `${param}-c`;
+
+/** Keeps the collapsed panels' names in the URL (the parameter is dropped when none is collapsed). */
+export function writeCollapsed(param: string, names: Iterable<string>): void {
+  const url = new URL(location.href);
+  const value = [...names].join(',');
+  if (value) url.searchParams.set(collapsedParam(param), value);
+  else url.searchParams.delete(collapsedParam(param));
+  history.replaceState(history.state, '', url);
+}
+
+/** The collapsed panels' names the URL holds (names of no shown panel are simply never matched). */
+export function readCollapsed(param: string): string[] {
+  const value = new URL(location.href).searchParams.get(collapsedParam(param)) ?? '';
+  return value.split(',').filter((n) => /^[\w-]+$/.test(n));
+}

@@ -5,6 +5,7 @@ import { formatCountInText } from '../i18n/format.ts';
 import { messages } from '../i18n/messages.ts';
 import { chartTools } from './chart-tools.ts';
 import type { DashboardPanel } from './panel.ts';
+import { panelTitle } from './panel-title.ts';
 
 /**
  * Cases per department or per channel: a bar per value; picking one filters every other panel. The bars
@@ -56,7 +57,7 @@ function countPanel(which: 'dept' | 'channel'): DashboardPanel {
       const pick = (e: CustomEvent<{ key?: string; label?: string }>) =>
         actions.toggle('cases', column, e.detail.key, e.detail.label ?? '');
       return html`<section class="panel" part="panel" aria-labelledby=${id}>
-        <h3 class="panel-title" id=${id}>${title}</h3>
+        ${panelTitle(which, id, title, actions)}
         <p class="meta">${summary}</p>
         ${chartTools(which, `${title}-${asOf}`, title, data, lang)}
         <assessment-bar-chart .labels=${labels} .values=${values} .keys=${codes} selectable .selected=${selected}

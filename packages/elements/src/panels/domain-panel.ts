@@ -5,6 +5,7 @@ import { formatCountInText } from '../i18n/format.ts';
 import { messages } from '../i18n/messages.ts';
 import { chartTools } from './chart-tools.ts';
 import type { DashboardPanel } from './panel.ts';
+import { panelTitle } from './panel-title.ts';
 
 /** Proactive disclosures per domain; picking a domain filters every other panel. */
 export const domainPanel: DashboardPanel = {
@@ -15,7 +16,7 @@ export const domainPanel: DashboardPanel = {
     const t = messages(lang);
     const c = state.computed.find((x) => x.result.key === 'foi.volume_by_domain');
     return html`<section class="panel" part="panel" aria-labelledby="domains-title">
-      <h3 class="panel-title" id="domains-title">${t.disclosuresByDomain}</h3>
+      ${panelTitle('domain', 'domains-title', t.disclosuresByDomain, actions)}
       ${c ? chart(c.result, selection, lang, actions) : html`<p class="meta">${t.noDisclosures}</p>`}
     </section>`;
   },

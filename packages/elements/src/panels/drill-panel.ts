@@ -3,6 +3,7 @@ import { html, nothing } from 'lit';
 import { messages } from '../i18n/messages.ts';
 import { loadElement } from '../lazy-elements.ts';
 import type { DashboardPanel } from './panel.ts';
+import { panelTitle } from './panel-title.ts';
 
 /** One level of the drill-down: what was opened and the filters that select it. */
 interface DrillStep {
@@ -45,7 +46,7 @@ export const drillPanel: DashboardPanel = {
         ? html`<button type="button" class="link" @click=${() => go(to)}>${label}</button>`
         : html`<span aria-current="location">${label}</span>`;
     return html`<section class="panel" part="panel" aria-labelledby="drill-title">
-      <h3 class="panel-title" id="drill-title">${t.drillTitle}</h3>
+      ${panelTitle('drill', 'drill-title', t.drillTitle, actions)}
       <nav class="crumbs" aria-label=${t.drillPath}>
         ${crumb(t.allDepartments, dept ? {} : undefined)}
         ${dept ? html` › ${crumb(dept.name, item ? { dept } : undefined)}` : nothing}

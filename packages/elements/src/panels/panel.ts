@@ -21,6 +21,8 @@ export interface PanelActions {
   /** The panel's own view state (e.g. the drill-down path), forgotten when the numbers are computed anew. */
   view<T>(panel: string): T | undefined;
   setView(panel: string, value: unknown): void;
+  /** Folds the panel named `panel` to its title line (its title button does this; see panel-title.ts). */
+  collapse(panel: string, title: string): void;
 }
 
 /** What a panel draws: nothing when the data has nothing for it. */
@@ -35,5 +37,7 @@ export interface DashboardPanel {
   readonly name: string;
   readonly section: PanelSection;
   readonly needs: readonly SessionNeed[];
+  /** false: the panel does not follow the chart selection (it shows no pending state while one recomputes) */
+  readonly followsSelection?: boolean;
   render(state: Ready, selection: readonly Selection[], lang: Lang, actions: PanelActions): PanelView;
 }

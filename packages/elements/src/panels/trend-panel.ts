@@ -4,6 +4,7 @@ import { formatMonth, formatPercent } from '../i18n/format.ts';
 import { messages } from '../i18n/messages.ts';
 import { chartTools } from './chart-tools.ts';
 import type { DashboardPanel } from './panel.ts';
+import { panelTitle } from './panel-title.ts';
 
 /** 上网办理率 month by month; a click picks a month, a drag a range of months, for every other panel. */
 export const trendPanel: DashboardPanel = {
@@ -58,7 +59,7 @@ export const trendPanel: DashboardPanel = {
       actions.toggle('all', MONTH_COLUMN, value, chip);
     };
     return html`<section class="panel" part="panel" aria-labelledby="trend-title">
-      <h3 class="panel-title" id="trend-title">${title}</h3>
+      ${panelTitle('trend', 'trend-title', title, actions)}
       <p class="meta">${summary}</p>
       ${chartTools('trend', `${title}-${base.asOf.slice(0, 10)}`, title, data, lang)}
       <assessment-line-chart .labels=${labels} .values=${values} .target=${base.target ?? undefined}

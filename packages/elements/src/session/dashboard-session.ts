@@ -83,6 +83,8 @@ export class DashboardSession extends EventTarget {
   /** A selection to apply once the full data has replaced the snapshot. */
   #pending: Selection[] | undefined;
   #count = 0;
+  /** A selection is applied to the chips but the panels do not show its numbers yet. */
+  #recomputing = false;
 
   constructor(settings: () => SessionSettings) {
     super();
@@ -95,6 +97,14 @@ export class DashboardSession extends EventTarget {
 
   get selection(): readonly Selection[] {
     return this.#selection;
+  }
+
+  /**
+   * The chips show a selection whose numbers are not painted yet (the cubes are being built or answered):
+   * the panels that follow the selection must not show their old numbers as if they were its.
+   */
+  get recomputing(): boolean {
+    return this.#recomputing;
   }
 
   /** The engine holding the loaded data (for panels that query it themselves: the drill-down). */
@@ -270,6 +280,7 @@ export class DashboardSession extends EventTarget {
     const config = await configuration(settings.config, signal);
     this.#config = config;
     this.#selection = [];
+    this.#recomputing = false;
     this.#cubes = undefined;
     this.#selects.start(signal);
     const asOf = settings.asOf || undefined;
@@ -341,17 +352,20 @@ export class DashboardSession extends EventTarget {
     const settings = this.#settings();
     this.#selection = Object.freeze([...selection]);
     const signal = this.#selects.start(this.#loads.signal);
-    // Chips follow the selection at once.
+    // Chips follow the selection at once; the panels say they are updating until its numbers arrive.
+    this.#recomputing = true;
     this.dispatchEvent(new Event('state'));
     const stale = () => signal.aborted || this.#state.phase !== 'ready';
     try {
       const cubes = await this.#cubes;
-      if (stale() || !cubes) return;
+      if (stale()) return;
+      if (!cubes) return this.#settled();
       const ready = this.#state as Ready;
       // Loaded already (the cubes were built by it); dynamic so a snapshot page never downloads the cubes.
       const live = await liveModule();
       if (stale()) return;
       const panels = live.cubePanels(cubes, this.#selection, ready.trendMonths ?? []);
+      this.#recomputing = false;
       this.#patch(panels.state);
       this.#emit('selection', { selection: this.#selection });
       // The heatmap's days are not in the cubes: one small query, after the panels, dropped when stale.
@@ -374,8 +388,16 @@ export class DashboardSession extends EventTarget {
       }
       this.#emit('filter', { selection: this.#selection });
     } catch (e) {
-      if (!signal.aborted) this.#fail(e, undefined, settings);
+      if (signal.aborted) return;
+      this.#recomputing = false;
+      this.#fail(e, undefined, settings);
     }
+  }
+
+  /** No numbers will come for the selection (nothing to answer it with): stop saying they are updating. */
+  #settled(): void {
+    this.#recomputing = false;
+    this.dispatchEvent(new Event('state'));
   }
 
   /** Cases per day under the selection (its months aside: the heatmap is itself a time view). */
