@@ -21,5 +21,3 @@ export {
   WasmEngine,
   watchList,
 } from '@assessment-dashboard/core';
-// The cross-filter's panels from the cubes (core's cube reader comes with it).
-export { cubePanels } from '../session/cube-panels.ts';

@@ -30,6 +30,8 @@ import {
 
 /** The computations over live data: fetched on first use, so a page painted from a snapshot never loads them. */
 const liveModule = () => import('../dashboard/live.ts');
+/** The cross-filter's panels from the cubes: fetched with the cubes, so a snapshot page never downloads them. */
+const cubeModule = () => import('./cube-panels.ts');
 
 export type { SessionNeed };
 
@@ -321,7 +323,7 @@ export class DashboardSession extends EventTarget {
     const built = await cubes;
     if (signal.aborted) return;
     const trendMonths = this.#state.phase === 'ready' ? (this.#state.trendMonths ?? []) : [];
-    this.#patch(live.cubePanels(built, this.#selection, trendMonths).state);
+    this.#patch((await cubeModule()).cubePanels(built, this.#selection, trendMonths).state);
     if (hasCases && settings.wants('daily'))
       await this.#refreshDaily(engine, this.#selects.signal, built.tables);
     await followUps(engine, {
@@ -361,10 +363,10 @@ export class DashboardSession extends EventTarget {
       if (stale()) return;
       if (!cubes) return this.#settled();
       const ready = this.#state as Ready;
-      // Loaded already (the cubes were built by it); dynamic so a snapshot page never downloads the cubes.
-      const live = await liveModule();
+      // Both loaded already (the cubes were built and painted with them): dynamic for the snapshot page.
+      const [live, { cubePanels }] = await Promise.all([liveModule(), cubeModule()]);
       if (stale()) return;
-      const panels = live.cubePanels(cubes, this.#selection, ready.trendMonths ?? []);
+      const panels = cubePanels(cubes, this.#selection, ready.trendMonths ?? []);
       this.#recomputing = false;
       this.#patch(panels.state);
       this.#emit('selection', { selection: this.#selection });
