@@ -3,8 +3,9 @@ import type { Engine } from '../engine/types.ts';
 import { DATASETS } from '../schema/datasets.ts';
 import { ident } from '../sql/quote.ts';
 import { queryCellsClickHouse } from './cells-clickhouse.ts';
+import { groupedCellSql } from './cells-grouped.ts';
 import type { IndicatorContext, IndicatorDef } from './types.ts';
-import { monthOf } from './where.ts';
+import { GROUPED_CELLS, monthOf } from './where.ts';
 
 /** A column an indicator is split by: its values, or (month) the 'YYYY-MM' of a date column. */
 export interface CellDimension {
@@ -28,7 +29,10 @@ export async function queryCells(
   def: IndicatorDef,
   ctx: IndicatorContext,
   dims: readonly CellDimension[],
-  options: { skipNull?: boolean } = {},
+  options: {
+    skipNull?: boolean /** per-cell LATERAL only (the bench's before/after) */;
+    lateral?: boolean;
+  } = {},
 ): Promise<Table> {
   const expr = (d: CellDimension) => (d.month ? monthOf(d.column) : `CAST(${ident(d.column)} AS VARCHAR)`);
   const outer = dims.map((d, i) => `${expr(d)} AS ${ident(cellKey(i))}`).join(', ');
@@ -51,6 +55,10 @@ export async function queryCells(
         }),
     });
   }
+  const table = ident(DATASETS[def.dataset].table);
+  const cells = `SELECT DISTINCT ${outer} FROM ${table} WHERE ${notNull}`;
+  const grouped = options.lateral ? undefined : await queryGroupedCells(engine, def, ctx, dims, cells, expr);
+  if (grouped) return grouped;
   const q = def.sql({
     ...ctx,
     cell: dims.map((d, i) => ({
@@ -60,11 +68,53 @@ export async function queryCells(
       ref: `"__g".${ident(cellKey(i))}`,
     })),
   });
-  const table = ident(DATASETS[def.dataset].table);
   return engine.query(
-    `SELECT "__g".*, "__q".* FROM (SELECT DISTINCT ${outer} FROM ${table} WHERE ${notNull}) AS "__g",
-       LATERAL (${q.text}) AS "__q"`,
+    `SELECT "__g".*, "__q".* FROM (${cells}) AS "__g", LATERAL (${q.text}) AS "__q"`,
     q.params,
+  );
+}
+
+/**
+ * The same cells from one grouped run of the SQL (cells-grouped.ts), where its form allows: joined to
+ * the table's cells so that, as with LATERAL, a cell without rows gets the SQL's answer over no rows and
+ * a group outside the table's cells (a column the as-of replay emptied) is dropped.
+ */
+async function queryGroupedCells(
+  engine: Engine,
+  def: IndicatorDef,
+  ctx: IndicatorContext,
+  dims: readonly CellDimension[],
+  cells: string,
+  expr: (d: CellDimension) => string,
+): Promise<Table | undefined> {
+  if (!dims.length || dims.some((d) => !ctx.columns.includes(d.column))) return undefined;
+  const q = def.sql({
+    ...ctx,
+    cell: dims.map((d) => ({ column: d.column, month: d.month, ref: '', grouped: true })),
+  });
+  const g = groupedCellSql(
+    q,
+    dims.map((d, i) => `${expr(d)} AS ${ident(cellKey(i))}`),
+    def.kind,
+  );
+  if (!g) return undefined;
+  // The SQL over no rows: its columns, and the answer of a cell without rows (none for breakdowns).
+  const none = def.sql({ ...ctx, cell: dims.map((d) => ({ column: d.column, ref: 'NULL', grouped: true })) });
+  const emptyText = none.text.replace(GROUPED_CELLS, 'FALSE');
+  const empty = await engine.query(emptyText, none.params);
+  if (empty.numRows > 1) return undefined;
+  const names = empty.schema.fields.map((f) => f.name);
+  const on = dims.map((_, i) => `"__g".${ident(cellKey(i))} IS NOT DISTINCT FROM "__q".${ident(cellKey(i))}`);
+  const columns = names.map((n) =>
+    empty.numRows
+      ? `CASE WHEN "__q"."__hit" THEN "__q".${ident(n)} ELSE "__e".${ident(n)} END AS ${ident(n)}`
+      : `"__q".${ident(n)}`,
+  );
+  return engine.query(
+    `SELECT "__g".*, ${columns.join(', ')} FROM (${cells}) AS "__g"
+       ${empty.numRows ? 'LEFT ' : ''}JOIN (${g.text}) AS "__q" ON ${on.join(' AND ')}
+       ${empty.numRows ? `, (${emptyText}) AS "__e"` : ''}`,
+    [...g.params, ...(empty.numRows ? none.params : [])],
   );
 }
 
