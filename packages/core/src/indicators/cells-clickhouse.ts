@@ -16,7 +16,9 @@ import { literal, type SqlQuery, type SqlValue } from '../sql/quote.ts';
  * Should ClickHouse refuse to decorrelate an indicator's SQL, its cells are computed one by one (UNION
  * ALL of the SQL per cell with constant ties): slower, the same numbers.
  */
-const SENTINEL = '\u0001null\u0001';
+/** A NULL cell key, spelled so that keys join by plain equality (here and in cells.ts's grouped cells). */
+export const NULL_KEY = '\u0001null\u0001';
+const SENTINEL = NULL_KEY;
 
 export interface ClickHouseCells {
   /** DISTINCT cell keys `__d0…` over the dataset's table, each a text expression (may be NULL). */

@@ -9,7 +9,11 @@ import { GROUPED_CELLS } from './where.ts';
  * allow it (the marker inside a subquery or CTE, an OR above it, a set operation, HAVING, LIMIT…): the
  * caller then ties rows to cells one by one (cells.ts).
  */
-export function groupedCellSql(q: SqlQuery, keys: readonly string[], kind: string): SqlQuery | undefined {
+export function groupedCellSql(
+  q: SqlQuery,
+  keys: readonly { expr: string; name: string }[],
+  kind: string,
+): SqlQuery | undefined {
   const text = q.text;
   const at = text.indexOf(GROUPED_CELLS);
   if (at < 0 || text.indexOf(GROUPED_CELLS, at + 1) >= 0) return undefined;
@@ -25,9 +29,9 @@ export function groupedCellSql(q: SqlQuery, keys: readonly string[], kind: strin
   if (top.some((w) => refuse.includes(w.word) || (w.word === 'OR' && w.index > lastWhere.index)))
     return undefined;
   if (top.some((w) => w.word === 'SELECT' && w.index !== select.index)) return undefined;
-  const list = [...keys, 'true AS "__hit"'].join(', ');
+  const list = [...keys.map((k) => `${k.expr} AS ${k.name}`), 'true AS "__hit"'].join(', ');
   const afterSelect = select.index + 'SELECT'.length;
-  const groupBy = end[1] ? 'GROUP BY ALL' : `GROUP BY ${keys.map((_, i) => i + 1).join(', ')}`;
+  const groupBy = end[1] ? 'GROUP BY ALL' : `GROUP BY ${keys.map((k) => k.name).join(', ')}`;
   return {
     text: `${text.slice(0, afterSelect)} ${list},${text.slice(afterSelect, at)}TRUE ${groupBy}`,
     params: q.params,

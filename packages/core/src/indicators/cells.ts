@@ -1,8 +1,8 @@
 import type { Table } from 'apache-arrow';
 import type { Engine } from '../engine/types.ts';
 import { DATASETS } from '../schema/datasets.ts';
-import { ident } from '../sql/quote.ts';
-import { queryCellsClickHouse } from './cells-clickhouse.ts';
+import { ident, literal } from '../sql/quote.ts';
+import { NULL_KEY, queryCellsClickHouse } from './cells-clickhouse.ts';
 import { groupedCellSql } from './cells-grouped.ts';
 import type { IndicatorContext, IndicatorDef } from './types.ts';
 import { GROUPED_CELLS, monthOf } from './where.ts';
@@ -30,13 +30,19 @@ export async function queryCells(
   ctx: IndicatorContext,
   dims: readonly CellDimension[],
   options: {
-    skipNull?: boolean /** per-cell LATERAL only (the bench's before/after) */;
+    skipNull?: boolean;
+    /** per-cell LATERAL only (the bench's before/after) */
     lateral?: boolean;
   } = {},
 ): Promise<Table> {
   const expr = (d: CellDimension) => (d.month ? monthOf(d.column) : `CAST(${ident(d.column)} AS VARCHAR)`);
   const outer = dims.map((d, i) => `${expr(d)} AS ${ident(cellKey(i))}`).join(', ');
   const notNull = options.skipNull ? dims.map((d) => `${expr(d)} IS NOT NULL`).join(' AND ') : 'TRUE';
+  const table = ident(DATASETS[def.dataset].table);
+  const grouped = options.lateral
+    ? undefined
+    : await queryGroupedCells(engine, def, ctx, dims, notNull, expr);
+  if (grouped) return grouped;
   if (engine.dialect === 'clickhouse') {
     return queryCellsClickHouse(engine, {
       keyExprs: dims.map(expr),
@@ -55,10 +61,6 @@ export async function queryCells(
         }),
     });
   }
-  const table = ident(DATASETS[def.dataset].table);
-  const cells = `SELECT DISTINCT ${outer} FROM ${table} WHERE ${notNull}`;
-  const grouped = options.lateral ? undefined : await queryGroupedCells(engine, def, ctx, dims, cells, expr);
-  if (grouped) return grouped;
   const q = def.sql({
     ...ctx,
     cell: dims.map((d, i) => ({
@@ -69,7 +71,7 @@ export async function queryCells(
     })),
   });
   return engine.query(
-    `SELECT "__g".*, "__q".* FROM (${cells}) AS "__g", LATERAL (${q.text}) AS "__q"`,
+    `SELECT "__g".*, "__q".* FROM (SELECT DISTINCT ${outer} FROM ${table} WHERE ${notNull}) AS "__g", LATERAL (${q.text}) AS "__q"`,
     q.params,
   );
 }
@@ -77,47 +79,48 @@ export async function queryCells(
 /**
  * The same cells from one grouped run of the SQL (cells-grouped.ts), where its form allows: joined to
  * the table's cells so that, as with LATERAL, a cell without rows gets the SQL's answer over no rows and
- * a group outside the table's cells (a column the as-of replay emptied) is dropped.
+ * a group outside the table's cells (a column the as-of replay emptied) is dropped. Keys are joined
+ * spelled with NULL_KEY for NULL: a plain equality, a hash join on ClickHouse too.
  */
 async function queryGroupedCells(
   engine: Engine,
   def: IndicatorDef,
   ctx: IndicatorContext,
   dims: readonly CellDimension[],
-  cells: string,
+  notNull: string,
   expr: (d: CellDimension) => string,
 ): Promise<Table | undefined> {
   if (!dims.length || dims.some((d) => !ctx.columns.includes(d.column))) return undefined;
-  const q = def.sql({
-    ...ctx,
-    cell: dims.map((d) => ({ column: d.column, month: d.month, ref: '', grouped: true })),
-  });
-  const g = groupedCellSql(
-    q,
-    dims.map((d, i) => `${expr(d)} AS ${ident(cellKey(i))}`),
-    def.kind,
-  );
+  const cell = dims.map((d) => ({ column: d.column, month: d.month, ref: '', grouped: true }));
+  const keys = dims.map((d, i) => ({
+    expr: `coalesce(${expr(d)}, ${literal(NULL_KEY)})`,
+    name: ident(cellKey(i)),
+  }));
+  const g = groupedCellSql(def.sql({ ...ctx, cell }), keys, def.kind);
   if (!g) return undefined;
   // The SQL over no rows: its columns, and the answer of a cell without rows (none for breakdowns).
-  const none = def.sql({ ...ctx, cell: dims.map((d) => ({ column: d.column, ref: 'NULL', grouped: true })) });
+  const none = def.sql({ ...ctx, cell });
   const emptyText = none.text.replace(GROUPED_CELLS, 'FALSE');
   const empty = await engine.query(emptyText, none.params);
   if (empty.numRows > 1) return undefined;
   const names = empty.schema.fields.map((f) => f.name);
-  const on = dims.map((_, i) => `"__g".${ident(cellKey(i))} IS NOT DISTINCT FROM "__q".${ident(cellKey(i))}`);
+  const out = keys.map(
+    (k) => `CASE WHEN "__g".${k.name} = ${literal(NULL_KEY)} THEN NULL ELSE "__g".${k.name} END AS ${k.name}`,
+  );
   const columns = names.map((n) =>
     empty.numRows
       ? `CASE WHEN "__q"."__hit" THEN "__q".${ident(n)} ELSE "__e".${ident(n)} END AS ${ident(n)}`
       : `"__q".${ident(n)}`,
   );
+  const table = ident(DATASETS[def.dataset].table);
   return engine.query(
-    `SELECT "__g".*, ${columns.join(', ')} FROM (${cells}) AS "__g"
-       ${empty.numRows ? 'LEFT ' : ''}JOIN (${g.text}) AS "__q" ON ${on.join(' AND ')}
-       ${empty.numRows ? `, (${emptyText}) AS "__e"` : ''}`,
+    `SELECT ${[...out, ...columns].join(', ')}
+     FROM (SELECT DISTINCT ${keys.map((k) => `${k.expr} AS ${k.name}`).join(', ')} FROM ${table} WHERE ${notNull}) AS "__g"
+       ${empty.numRows ? 'LEFT ' : ''}JOIN (${g.text}) AS "__q" ON ${keys.map((k) => `"__g".${k.name} = "__q".${k.name}`).join(' AND ')}
+       ${empty.numRows ? `CROSS JOIN (${emptyText}) AS "__e"` : ''}`,
     [...g.params, ...(empty.numRows ? none.params : [])],
   );
 }
-
 /** The cell key values of row `i` (null for an empty value). */
 export function cellKeys(table: Table, dims: number, i: number): (string | null)[] {
   const out: (string | null)[] = [];
