@@ -24,13 +24,16 @@ const defs = (await buildCubes(engine, { asOf })).cubes; // warm-up, and the ind
 const perKey = new Map([...defs.keys()].map((k) => [k, { lateral: [], grouped: [] }]));
 const total = { lateral: [], grouped: [] };
 const loadStart = load();
+// A breakdown cell's numbers are its rows (its first row depends on row order).
 const cellsOf = (cubes) =>
   JSON.stringify(
     [...cubes.cubes.values()].map((c) =>
       c.cells
         .map((x) => [
           x.keys,
-          Object.entries(x.row).map(([k, v]) => [k, typeof v === 'number' ? +v.toPrecision(12) : v]),
+          c.def.kind === 'breakdown'
+            ? null
+            : Object.entries(x.row).map(([k, v]) => [k, typeof v === 'number' ? +v.toPrecision(12) : v]),
           x.breakdown,
         ])
         .sort((a, b) => (JSON.stringify(a[0]) < JSON.stringify(b[0]) ? -1 : 1)),
