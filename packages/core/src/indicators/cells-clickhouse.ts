@@ -16,7 +16,8 @@ import { literal, type SqlQuery, type SqlValue } from '../sql/quote.ts';
  * Should ClickHouse refuse to decorrelate an indicator's SQL, its cells are computed one by one (UNION
  * ALL of the SQL per cell with constant ties): slower, the same numbers.
  */
-const SENTINEL = '\u0001null\u0001';
+/** A NULL cell key, spelled so that keys join by plain equality (here and in cells.ts's grouped cells). */
+export const NULL_KEY = '\u0001null\u0001';
 
 export interface ClickHouseCells {
   /** DISTINCT cell keys `__d0…` over the dataset's table, each a text expression (may be NULL). */
@@ -31,14 +32,14 @@ export interface ClickHouseCells {
 const withoutFinalOrder = (sql: string): string => sql.replace(/\s+ORDER\s+BY[^()']*$/i, '');
 
 export async function queryCellsClickHouse(engine: Engine, c: ClickHouseCells): Promise<Table> {
-  const outer = c.keyExprs.map((e, i) => `coalesce(${e}, ${literal(SENTINEL)}) AS "${c.keyNames[i]}"`);
+  const outer = c.keyExprs.map((e, i) => `coalesce(${e}, ${literal(NULL_KEY)}) AS "${c.keyNames[i]}"`);
   const q = c.instantiate(
     c.keyNames.map((k) => `"__g"."${k}"`),
-    SENTINEL,
+    NULL_KEY,
   );
   const empty = c.instantiate(
-    c.keyNames.map(() => literal(`${SENTINEL}none`)),
-    SENTINEL,
+    c.keyNames.map(() => literal(`${NULL_KEY}none`)),
+    NULL_KEY,
   );
   const columns = await engine.query(`DESCRIBE (${empty.text})`, empty.params);
   const names = columns.toArray().map((r) => String(r.name));
@@ -55,7 +56,7 @@ export async function queryCellsClickHouse(engine: Engine, c: ClickHouseCells): 
     rows = [];
     for (const r of t) {
       const o = r.toJSON() as Record<string, unknown>;
-      const keys = c.keyNames.map((k) => (o[k] === SENTINEL ? null : o[k]));
+      const keys = c.keyNames.map((k) => (o[k] === NULL_KEY ? null : o[k]));
       const found = JSON.parse(String(o.__r ?? '[]')) as Record<string, unknown>[];
       const cells = found.length
         ? found.map((x) => Object.fromEntries(names.map((n, i) => [n, x[String(i + 1)] ?? null])))
@@ -105,7 +106,7 @@ async function cellByCell(
   const distinct = await engine.query(`SELECT DISTINCT ${outer.join(', ')} FROM ${c.table} WHERE ${c.where}`);
   const cells = distinct.toArray().map((r) => {
     const o = r.toJSON() as Record<string, unknown>;
-    return c.keyNames.map((k) => (o[k] === SENTINEL ? null : String(o[k])));
+    return c.keyNames.map((k) => (o[k] === NULL_KEY ? null : String(o[k])));
   });
   const rows: Record<string, unknown>[] = [];
   for (let i = 0; i < cells.length; i += 16) {

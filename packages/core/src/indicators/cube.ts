@@ -62,6 +62,8 @@ export async function buildCubes(
   engine: Engine,
   options: ComputeOptions = {},
   signal?: AbortSignal,
+  /** per-cell LATERAL statements only, as before cells-grouped.ts (bench and tests compare the two) */
+  how: { lateral?: boolean } = {},
 ): Promise<IndicatorCubes> {
   const { tables, asOf, defs, filled } = await prepareComputation(engine, options);
   const cubes = new Map<string, IndicatorCube>();
@@ -78,13 +80,13 @@ export async function buildCubes(
       cubes.set(def.key, { def, dims, cells: [] });
       continue;
     }
-    const cells = [...cellRows(def, await queryCells(engine, def, ctx, dims), dims.length).values()];
+    const cells = [...cellRows(def, await queryCells(engine, def, ctx, dims, how), dims.length).values()];
     const cube: IndicatorCube = { def, dims, cells };
     if (def.kind === 'mean') {
       cube.marginals = new Map();
       for (const [i, dim] of dims.entries()) {
         signal?.throwIfAborted();
-        for (const [id, cell] of cellRows(def, await queryCells(engine, def, ctx, [dim]), 1)) {
+        for (const [id, cell] of cellRows(def, await queryCells(engine, def, ctx, [dim], how), 1)) {
           cube.marginals.set(`${i}:${id}`, cell.row);
         }
       }

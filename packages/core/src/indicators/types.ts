@@ -35,6 +35,8 @@ export interface IndicatorContext {
     ref: string;
     /** The outer key spells NULL as this text: the tie is then a plain equality (a hash join on ClickHouse). */
     nullAs?: string;
+    /** No tie: the WHERE ends in cells.ts's marker instead, and the SQL is grouped by the cells (cells-grouped.ts). */
+    grouped?: boolean;
   }[];
   /** Columns this export lacks for the indicator (availability.ts): when any, it is not computed. */
   missing?: readonly MissingColumn[];
