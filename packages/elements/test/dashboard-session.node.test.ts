@@ -6,7 +6,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { SMALL_CASES, SMALL_DISCLOSURES } from '../../../test/fixtures/small.ts';
 import type { Input, LoadState } from '../src/dashboard/load-state.ts';
 import { FetchError, TooLargeError } from '../src/load/fetch-with-progress.ts';
-import { DashboardSession, type SessionSettings } from '../src/session/dashboard-session.ts';
+import { DashboardSession } from '../src/session/dashboard-session.ts';
+import type { SessionSettings } from '../src/session/session-settings.ts';
 import type { EngineSource } from '../src/session/sources.ts';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);

@@ -2,7 +2,7 @@ import type { PeriodUnit, Selection } from '@assessment-dashboard/core';
 import { defaultAssetBase } from '../duckdb/asset-base.ts';
 import type { Lang } from '../i18n/messages.ts';
 import { pickPanels } from '../panels/registry.ts';
-import type { SessionSettings } from '../session/dashboard-session.ts';
+import type { SessionSettings } from '../session/session-settings.ts';
 import type { DashboardProperties } from './dashboard-properties.ts';
 import { browserEngines } from './engine-source.ts';
 import { fileInput, SOURCE_ATTRIBUTES, type SourceAttribute, urlInput } from './inputs.ts';

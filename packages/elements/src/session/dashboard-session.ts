@@ -5,28 +5,21 @@ import {
   type ImportSummary,
   type IndicatorCubes,
   type IndicatorResult,
-  type PeriodUnit,
   type Selection,
   selectionOptions,
-  TREND_INDICATOR,
 } from '@assessment-dashboard/core';
 import { urlFileName } from '../dashboard/inputs.ts';
-import type { Input, LoadState } from '../dashboard/load-state.ts';
+import type { LoadState } from '../dashboard/load-state.ts';
 import { snapshotState, upgradeState, withSnapshotStatus } from '../dashboard/snapshot-mode.ts';
-import type { Lang } from '../i18n/messages.ts';
 import type { Ready } from './cube-panels.ts';
 import { datasetGroups } from './dataset-groups.ts';
 import { errorState, isCrash } from './errors.ts';
+import { firstPaint } from './first-paint.ts';
 import { followUps, type SessionNeed } from './follow-ups.ts';
 import { fetchInputs, importInputs } from './import-inputs.ts';
 import { LatestRun } from './latest-run.ts';
-import {
-  configuration,
-  type EngineLease,
-  type EngineSource,
-  type JsonSetting,
-  sharedMapping,
-} from './sources.ts';
+import type { SessionSettings } from './session-settings.ts';
+import { configuration, type EngineLease, sharedMapping } from './sources.ts';
 
 /** The computations over live data: fetched on first use, so a page painted from a snapshot never loads them. */
 const liveModule = () => import('../dashboard/live.ts');
@@ -34,28 +27,6 @@ const liveModule = () => import('../dashboard/live.ts');
 const cubeModule = () => import('./cube-panels.ts');
 
 export type { SessionNeed };
-
-/** How many ledger entries the on-screen report shows; the CSV download has all of them. */
-const REPORT_ENTRIES = 50;
-
-/** What a load uses, read afresh at each load (the element's attributes and properties). */
-export interface SessionSettings {
-  inputs: readonly Input[];
-  engines: EngineSource;
-  /** absolute URL of a snapshot to paint first (undefined when local files replace the sources) */
-  snapshot?: string | undefined;
-  asOf?: string | undefined;
-  config?: JsonSetting<unknown> | undefined;
-  mapping?: JsonSetting<ImportMapping> | undefined;
-  /** rank departments per period in the scorecard */
-  period?: PeriodUnit | undefined;
-  wants(need: SessionNeed): boolean;
-  lang: Lang;
-  /** the selection to apply once loaded (the page URL's) */
-  initialSelection?(): Selection[];
-  /** a name for this session's databases (the shared DuckDB-WASM holds one per element) */
-  id: string;
-}
 
 /**
  * Everything the dashboard does without a DOM: it takes an engine, reads the sources (with progress:
@@ -286,30 +257,10 @@ export class DashboardSession extends EventTarget {
     this.#cubes = undefined;
     this.#selects.start(signal);
     const asOf = settings.asOf || undefined;
-    const computed = await live.computeIndicators(engine, { asOf, config });
-    signal.throwIfAborted();
-    // A query server's ledger belongs to its operator (`serve` prints it); only local imports are reported.
-    const entries = remote ? [] : await live.ledgerEntries(engine, REPORT_ENTRIES);
-    const hasCases = computed.some((c) => c.result.key === TREND_INDICATOR);
-    const trend = hasCases
-      ? await live.computeGrouped(engine, { asOf, config, period: 'month', keys: [TREND_INDICATOR] })
-      : [];
-    if (signal.aborted) return;
-    const shownAsOf = computed[0]?.result.asOf ?? '';
-    // The data's own latest day, shown beside a chosen as-of day (the same when none is chosen).
-    const dataEnd = asOf ? await live.dataAsOf(engine) : shownAsOf;
-    set({
-      phase: 'ready',
-      imports,
-      remote,
-      computed: computed.map((c) => ({ result: c.result })),
-      asOf: shownAsOf,
-      dataEnd,
-      entries,
-      trend,
-      trendMonths: trend.map((r) => r.group?.period ?? ''),
-      scorecard: hasCases ? 'computing' : undefined,
-    });
+    const paint = await firstPaint(live, engine, { asOf, config, remote, signal });
+    if (!paint) return;
+    const { computed, hasCases, shownAsOf } = paint;
+    set({ phase: 'ready', imports, ...paint.state });
     if (signal.aborted) return;
     // Right after the first paint: every indicator pre-aggregated, so chart clicks need no query.
     const cubes = live.buildCubes(engine, { asOf, config }, signal);
