@@ -220,14 +220,14 @@ describe('linked views: every panel follows a click and a brush, as the CLI comp
       const [y, m] = (g.group?.period ?? '').split('-');
       return [`${y}年${Number(m)}月`, g.value === null ? '–' : percent(g.value, 'zh-CN')];
     });
-    await expect.poll(() => tableRows(page, 'line-chart')).toEqual(trendRows);
+    await expect.poll(() => tableRows(page, 'line-chart[data-panel="trend"]')).toEqual(trendRows);
     // The department chart is not filtered by its own pick: every department stays, the picked one pressed.
     expect(await dept.locator('svg .bar[aria-pressed="true"]').count()).toBe(1);
     expect(await dept.locator('svg .bar').count()).toBeGreaterThan(5);
 
     // Brush three months by keyboard on the trend: Enter picks a month, Shift+ArrowRight extends the range.
     const months = groups(byMonth).map((g) => g.group?.period ?? '');
-    const dots = page.locator('assessment-line-chart svg circle[data-index]');
+    const dots = page.locator('assessment-line-chart[data-panel="trend"] svg circle[data-index]');
     await dots.first().focus();
     for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
     await page.keyboard.press('Enter');
@@ -302,7 +302,10 @@ describe('remote engine (engine="…" → assessment-dashboard serve)', () => {
     expect(requests.some((u) => u.endsWith('.wasm') || u.endsWith('.csv'))).toBe(false);
     expect(requests.some((u) => u.startsWith(served.server.url))).toBe(true);
     const host = new URL(served.server.url).host;
-    expect(await page.locator('assessment-dashboard p.meta', { hasText: host }).count()).toBe(1);
+    // Said on the folded import-details line, where a local load says how many rows it read.
+    expect(
+      await page.locator('assessment-dashboard .import-details summary', { hasText: host }).count(),
+    ).toBe(1);
     await page.close();
   });
 

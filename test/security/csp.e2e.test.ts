@@ -72,11 +72,12 @@ describe('strict Content-Security-Policy on the host page', () => {
     await waitForTiles(page);
     await page.locator('assessment-bar-chart[data-panel="domain"] svg .bar').first().waitFor();
     // Interact the way a visitor would: open the import report and the chart's table, pick a bar.
+    await page.locator('assessment-dashboard .import-details > summary').click();
     await page.locator('assessment-import-report summary').click();
     await page.locator('assessment-bar-chart[data-panel="domain"] summary').click();
     await page.locator('assessment-bar-chart[data-panel="domain"] svg .bar').first().click();
     await page.locator('assessment-dashboard .chip').first().waitFor();
-    await page.locator('assessment-bar-chart[data-panel="domain"] svg .bar').nth(1).hover();
+    await page.locator('assessment-bar-chart[data-panel="domain"] svg .bar rect').nth(1).hover();
     await page.waitForTimeout(300);
 
     expect(await violations(page)).toEqual([]);

@@ -162,7 +162,8 @@ async function expectInert(page: Page, dialogs: string[]) {
 async function poke(page: Page) {
   const bars = page.locator('assessment-bar-chart[data-panel="domain"] svg .bar');
   const n = await bars.count();
-  for (let i = 0; i < n; i++) await bars.nth(i).hover();
+  // The bar itself (its rect): a narrow bar's row centre can fall in the gap between its label and the bar.
+  for (let i = 0; i < n; i++) await bars.nth(i).locator('rect').hover();
   if (n > 0) {
     await bars.first().focus();
     await page.keyboard.press('ArrowDown');
@@ -176,6 +177,11 @@ async function poke(page: Page) {
 }
 
 async function openReport(page: Page) {
+  // The report sits in the dashboard's folded import details: unfold those first.
+  const folded = page.locator('assessment-dashboard details.import-details');
+  if (!(await folded.evaluate((d) => (d as HTMLDetailsElement).open))) {
+    await page.locator('assessment-dashboard .import-details > summary').click();
+  }
   const details = page.locator('assessment-import-report details');
   if (!(await details.evaluate((d) => (d as HTMLDetailsElement).open))) {
     await page.locator('assessment-import-report summary').click();

@@ -152,7 +152,9 @@ function importDetails(state: Ready, lang: Lang, a: ReadyActions) {
   const summary = remote
     ? t.remoteSource(new URL(remote).host)
     : t.rowsSummary(sum('read'), sum('loaded'), sum('rejected'));
-  return html`<details class="import-details" part="import-details">
+  // Rejected rows are news the reader must see (the report inside opens by itself too): unfolded then.
+  const rejected = imports.some((i) => i.rejected > 0);
+  return html`<details class="import-details" part="import-details" ?open=${rejected}>
       <summary>${l.importDetails(summary)}</summary>
       ${
         remote
