@@ -21,7 +21,7 @@ import { loadFiles } from './load-files.ts';
 import { addStage, type QueryBackend, type QueryResult, Refusal, type Stages } from './query/backend.ts';
 import { checkStatement, loadedTables } from './query/duckdb-backend.ts';
 import { type QueryServer, type QueryServerOptions, startQueryServer } from './query-server.ts';
-import { expandPaths } from './serve.ts';
+import { databaseFile, engineLimits, expandPaths } from './serve.ts';
 
 /**
  * `assessment-dashboard load --clickhouse URL <files>…`: the normal import into native DuckDB here (row
@@ -37,7 +37,18 @@ export async function loadClickHouse(
     engine?: ClickHouseEngineOptions;
   },
 ): Promise<{ imports: ImportSummary[]; tables: ClickHouseLoadResult[] }> {
-  const duck = await NodeEngine.create();
+  // On disk, as `serve` keeps it, so the import's memory stays bounded (a province's files need not fit
+  // in memory); the batches sent to ClickHouse are cut from it by row number (clickhouse-load.ts).
+  const database = await databaseFile(undefined);
+  const limits = engineLimits();
+  const duck = await NodeEngine.create({
+    memoryLimit: `${limits.memoryMb}MiB`,
+    threads: limits.threads,
+    path: database.path,
+  }).catch(async (e) => {
+    await database.remove();
+    throw e;
+  });
   try {
     const files = await expandPaths(paths);
     if (!files.length) throw new Error(`load: no data files in ${paths.join(', ')}`);
@@ -51,6 +62,7 @@ export async function loadClickHouse(
     return { imports, tables };
   } finally {
     await duck.close();
+    await database.remove();
   }
 }
 

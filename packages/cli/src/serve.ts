@@ -143,7 +143,9 @@ export async function serveFiles(
  * queries touch, up to its memory limit). A temporary file unless `named`; either way removed on close.
  * A named file must not exist yet: serve never overwrites a file it did not create.
  */
-async function databaseFile(named: string | undefined): Promise<{ path: string; remove(): Promise<void> }> {
+export async function databaseFile(
+  named: string | undefined,
+): Promise<{ path: string; remove(): Promise<void> }> {
   if (named !== undefined) {
     const path = resolve(named);
     const exists = await access(path).then(

@@ -46,6 +46,12 @@ describe('toClickHouse', () => {
     expect(r("SELECT contains(s, 'x'), round(v, 2)")).toBe(
       "SELECT (position(s, 'x') > 0), (sign((v) * pow(10, 2)) * floor(abs((v) * pow(10, 2)) + 0.5) / pow(10, 2))",
     );
+    expect(r('SELECT mode(n ORDER BY n ASC)')).toBe(
+      'SELECT if(count(n) = 0, NULL, arrayElement(arrayMap(__m -> __m.1[indexOf(__m.2, arrayMax(__m.2))], [sumMapIf([assumeNotNull(n)], [toUInt64(1)], (n) IS NOT NULL)]), 1))',
+    );
+    // Plain mode breaks ties by arrival order: nothing to render it as.
+    expect(() => r('SELECT mode(n)')).toThrow(/needs ORDER BY n/);
+    expect(() => r('SELECT mode(n ORDER BY m)')).toThrow(/needs ORDER BY n/);
     expect(r('SELECT working_days_between(a, b)')).toContain(
       "dictGetOrNull('ad_work_calendar_by_day', 'wd_seq'",
     );

@@ -69,4 +69,22 @@ describe.skipIf(!chdbAvailable)('ClickHouse gives DuckDB’s numbers on the edge
     const options = { asOf: EDGE_AS_OF_LATE, by: 'dept', period: 'month' as const };
     expectSameNumbers(await computeGrouped(ch, options), await computeGrouped(duck, options));
   }, 300_000);
+
+  it('takes the most frequent value with ties to the smallest, as DuckDB’s mode(x ORDER BY x)', async () => {
+    // 1: a and b twice each → a; 2: q twice, NULL not counted → q; 3: only NULL → NULL;
+    // 4: once each → 'Z' (bytewise first: 'Z' < 'e' < 'é').
+    const sql = `SELECT g, mode(x ORDER BY x) AS m FROM (VALUES (1, 'b'), (1, 'a'), (1, 'b'), (1, 'a'),
+      (2, NULL), (2, 'q'), (2, 'p'), (2, 'q'), (3, NULL), (4, 'é'), (4, 'e'), (4, 'Z')) AS v(g, x)
+      GROUP BY g ORDER BY g`;
+    const rows = async (e: NodeEngine | ClickHouseEngine) =>
+      (await e.query(sql)).toArray().map((r) => [Number(r.g), r.m ?? null]);
+    const want = [
+      [1, 'a'],
+      [2, 'q'],
+      [3, null],
+      [4, 'Z'],
+    ];
+    expect(await rows(duck)).toEqual(want);
+    expect(await rows(ch)).toEqual(want);
+  });
 });

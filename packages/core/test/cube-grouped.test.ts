@@ -57,7 +57,7 @@ describe('grouped cube cells', () => {
     expect(onTime.some((c) => c.row?.denominator === 0)).toBe(true);
   });
 
-  it('take the grouped form where the WHERE ends the main SELECT, and not where the tie sits in a CTE', async () => {
+  it('take the grouped form for every indicator: each ends its main SELECT with the filters', async () => {
     const columns = (table: string) =>
       engine.query(`DESCRIBE ${table}`).then((t) => t.toArray().map((r) => String(r.column_name)));
     const form = async (key: string) => {
@@ -75,8 +75,14 @@ describe('grouped cube cells', () => {
     expect(await form('case.overdue_count')).toBe('grouped'); // conditions with as_of_day (a CTE before)
     expect(await form('hot.callback_rate')).toBe('grouped');
     expect(await form('foi.volume_by_dept')).toBe('grouped'); // a breakdown: GROUP BY ALL, ORDER BY dropped
-    expect(await form('item.limit_compression')).toBe('lateral'); // the tie inside a subquery
-    expect(await form('foi.backlog')).toBe('lateral'); // the tie inside the request facts CTE
+    // Working days per row in a subquery or CTE, the filters outside it (they were inside, per cell).
+    expect(await form('item.limit_compression')).toBe('grouped');
+    expect(await form('foi.backlog')).toBe('grouped'); // after the request facts CTE
+    expect(await form('foi.proactive_timely')).toBe('grouped'); // after the calendar joins
+    expect(await form('eval.rectify_on_time')).toBe('grouped');
+    const lateral = [];
+    for (const def of INDICATORS) if ((await form(def.key)) === 'lateral') lateral.push(def.key);
+    expect(lateral).toEqual([]);
   });
 });
 

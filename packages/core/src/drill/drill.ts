@@ -129,7 +129,10 @@ export async function drillBreakdown(engine: Engine, options: BreakdownOptions =
       ? 'c.dept_name AS g_code, c.dept_name AS g_name'
       : 'c.item_code AS g_code, CASE WHEN c.item_code IS NULL THEN c.item_name END AS g_name';
   const name =
-    level === 'dept' ? 'g_name' : `coalesce(${catalogue ? 'any_value(i_name), ' : ''}mode(item_name))`;
+    // The most frequent name, a tie to the smallest (ordered: DuckDB's plain mode follows arrival order).
+    level === 'dept'
+      ? 'g_name'
+      : `coalesce(${catalogue ? 'any_value(i_name), ' : ''}mode(item_name ORDER BY item_name))`;
   const counts = COUNT_NAMES.map(
     (k) => `count(*) FILTER (WHERE ${indicatorRowsPredicate(COUNTS[k])})::DOUBLE AS ${ident(k)}`,
   );

@@ -1,3 +1,4 @@
+import { calendarJoin, dueDateExpr, dueDateJoin } from '../../calendar/sql.ts';
 import { replayed } from '../replay.ts';
 import type { IndicatorDef } from '../types.ts';
 import { where } from '../where.ts';
@@ -41,14 +42,19 @@ export function evalRectifyOnTimeWithin(deadlineWd: number): IndicatorDef {
         // A rectification after the as-of time had not happened yet on the as-of day.
         text: `WITH p0 AS (SELECT ?::TIMESTAMP AS as_of, ?::INTEGER AS limit_wd),
           p AS (SELECT as_of, CAST(as_of AS DATE) AS as_of_day, limit_wd FROM p0),
+          -- The filters (and a cube's cell tie) on the outer SELECT, so a cube groups it (cells-grouped.ts);
+          -- the deadline by calendar joins, which DuckDB also decorrelates below a per-cell tie.
           bad AS (
-            SELECT coalesce(bad_review_rectified_at <= as_of, false) AS fixed,
+            SELECT "cases".*, coalesce(bad_review_rectified_at <= as_of, false) AS fixed,
               CAST(bad_review_rectified_at AS DATE) AS fixed_day, as_of_day,
-              add_working_days(CAST(rated_at AS DATE), limit_wd) AS deadline_day
-            FROM ${src.text}, p WHERE ${BAD_RATING} AND rated_at IS NOT NULL AND ${w.text})
+              ${dueDateExpr('c_due', 'c_rated', 'limit_wd')} AS deadline_day
+            FROM ${src.text} CROSS JOIN p
+            ${calendarJoin('c_rated', 'rated_at')}
+            ${dueDateJoin('c_due', 'c_rated', 'limit_wd')}
+            WHERE ${BAD_RATING} AND rated_at IS NOT NULL)
           SELECT count(*) FILTER (WHERE fixed AND fixed_day <= deadline_day)::DOUBLE AS numerator,
             count(*)::DOUBLE AS denominator
-          FROM bad WHERE deadline_day IS NOT NULL AND (fixed OR as_of_day > deadline_day)`,
+          FROM bad WHERE deadline_day IS NOT NULL AND (fixed OR as_of_day > deadline_day) AND ${w.text}`,
         params: [ctx.asOf, deadlineWd, ...src.params, ...w.params],
       };
     },

@@ -1,4 +1,5 @@
 import type { IndicatorDef } from '../types.ts';
+import { where } from '../where.ts';
 import { openAt, requestFacts } from './foi-request-facts.ts';
 
 export const foiBacklog: IndicatorDef = {
@@ -19,12 +20,13 @@ export const foiBacklog: IndicatorDef = {
   needs: ['received_at', 'replied_at'],
   sql(ctx) {
     const r = requestFacts(ctx);
+    const w = where(ctx);
     return {
       text: `WITH r AS (${r.text}), p AS (SELECT CAST(?::TIMESTAMP AS DATE) AS as_of_day)
         SELECT count(*) FILTER (WHERE ${openAt('as_of_day')} AND as_of_day > due_day)::DOUBLE AS value,
           count(*) FILTER (WHERE ${openAt('as_of_day')} AND due_day IS NOT NULL)::DOUBLE AS denominator
-        FROM r, p`,
-      params: [...r.params, ctx.asOf],
+        FROM r, p WHERE ${w.text}`,
+      params: [...r.params, ctx.asOf, ...w.params],
     };
   },
 };

@@ -1,4 +1,5 @@
 import type { IndicatorDef } from '../types.ts';
+import { where } from '../where.ts';
 import { requestFacts } from './foi-request-facts.ts';
 
 export const foiMedianDays: IndicatorDef = {
@@ -17,12 +18,13 @@ export const foiMedianDays: IndicatorDef = {
   needs: ['received_at', 'replied_at'],
   sql(ctx) {
     const r = requestFacts(ctx);
+    const w = where(ctx);
     return {
       text: `WITH r AS (${r.text})
         SELECT avg(reply_wd)::DOUBLE AS value, sum(reply_wd)::DOUBLE AS numerator,
           count(reply_wd)::DOUBLE AS denominator, median(reply_wd)::DOUBLE AS median
-        FROM r`,
-      params: r.params,
+        FROM r WHERE ${w.text}`,
+      params: [...r.params, ...w.params],
     };
   },
 };

@@ -29,18 +29,21 @@ export const foiProactiveTimely: IndicatorDef = {
   needs: ['formed_at', 'published_at'],
   sql(ctx) {
     const w = where(ctx);
-    const src = replayed('disclosures', ctx);
+    const src = replayed('disclosures', ctx, 't');
     // 变更日期 (changed_at) restarts the clock when the export has one (replay hides later changes).
     const start = 'coalesce(t.changed_at, t.formed_at)';
+    // Working days per row first, the filters (and a cube's cell tie) on the outer SELECT: so a cube
+    // groups this one statement by its cells (cells-grouped.ts) on DuckDB and ClickHouse alike.
     return {
-      text: `SELECT count(*) FILTER (WHERE wd <= deadline)::DOUBLE AS numerator,
-          count(wd)::DOUBLE AS denominator
+      text: `SELECT count(*) FILTER (WHERE timely_wd <= timely_deadline)::DOUBLE AS numerator,
+          count(timely_wd)::DOUBLE AS denominator
         FROM (
-          SELECT ${workingDaysBetweenExpr('cs', 'cp')} AS wd,
-            coalesce(t.legal_deadline_wd, ${PROACTIVE_DEADLINE_WD}) AS deadline
-          FROM (SELECT * FROM ${src.text} WHERE ${w.text}) AS t
+          SELECT t.*, ${workingDaysBetweenExpr('cs', 'cp')} AS timely_wd,
+            coalesce(t.legal_deadline_wd, ${PROACTIVE_DEADLINE_WD}) AS timely_deadline
+          FROM ${src.text}
           ${calendarJoin('cs', start)}
-          ${calendarJoin('cp', 't.published_at')})`,
+          ${calendarJoin('cp', 't.published_at')})
+        WHERE ${w.text}`,
       params: [...src.params, ...w.params],
     };
   },

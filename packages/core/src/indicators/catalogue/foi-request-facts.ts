@@ -2,14 +2,15 @@ import { calendarJoin, dueDateExpr, dueDateJoin, workingDaysBetweenExpr } from '
 import type { SqlQuery } from '../../sql/quote.ts';
 import { replayed } from '../replay.ts';
 import type { IndicatorContext } from '../types.ts';
-import { where } from '../where.ts';
 
 /** Art.33: reply within 20 working days of receipt, extendable by at most 20. */
 export const REQUEST_REPLY_WD = 20;
 export const REQUEST_MAX_EXTENSION_WD = 20;
 
 /**
- * The filtered on-request applications with, per row (calendar joins rather than a macro per row):
+ * The on-request applications as of the as-of day (all of them: the indicator filters its outer SELECT
+ * with `where(ctx)`, so a cube groups that one statement by its cells, cells-grouped.ts) with, per row
+ * (calendar joins rather than a macro per row):
  * - `received_day`, `replied_day`;
  * - `clock_day`: when the clock starts: the day the corrected application arrived (Art.30 restarts the
  *   clock), else receipt;
@@ -21,7 +22,6 @@ export const REQUEST_MAX_EXTENSION_WD = 20;
  * NULL wherever the calendar does not cover a day.
  */
 export function requestFacts(ctx: IndicatorContext): SqlQuery {
-  const w = where(ctx);
   const src = replayed('requests', ctx);
   // A given day count wins (clamped to 0…20); an extension flagged without one is the full 20 (Art.33).
   const extension = `CASE WHEN t.extension_wd IS NOT NULL
@@ -35,12 +35,12 @@ export function requestFacts(ctx: IndicatorContext): SqlQuery {
         CAST(coalesce(t.correction_received_at, t.received_at) AS DATE) AS clock_day, ${pause} AS pause_wd,
         coalesce(CAST(t.due_at AS DATE), ${dueDateExpr('c_due', 'c_recv', n)}) AS due_day,
         ${workingDaysBetweenExpr('c_recv', 'c_reply')} - ${pause} AS reply_wd
-      FROM (SELECT *${approved} FROM ${src.text} WHERE ${w.text}) AS t
+      FROM (SELECT *${approved} FROM ${src.text}) AS t
       LEFT JOIN (${consultationPauses()}) AS pz ON pz._row = t._row
       ${calendarJoin('c_recv', 'coalesce(t.correction_received_at, t.received_at)')}
       ${dueDateJoin('c_due', 'c_recv', n)}
       ${calendarJoin('c_reply', 't.replied_at')}`,
-    params: [...src.params, ...w.params],
+    params: src.params,
   };
 }
 

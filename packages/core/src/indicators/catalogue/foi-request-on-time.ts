@@ -1,4 +1,5 @@
 import type { IndicatorDef } from '../types.ts';
+import { where } from '../where.ts';
 import { openAt, requestFacts } from './foi-request-facts.ts';
 
 export const foiRequestOnTime: IndicatorDef = {
@@ -26,14 +27,15 @@ export const foiRequestOnTime: IndicatorDef = {
   needs: ['received_at', 'replied_at'],
   sql(ctx) {
     const r = requestFacts(ctx);
+    const w = where(ctx);
     return {
       text: `WITH r AS (${r.text}), p AS (SELECT CAST(?::TIMESTAMP AS DATE) AS as_of_day)
         SELECT count(*) FILTER (WHERE replied_day <= as_of_day AND replied_day <= due_day)::DOUBLE
             AS numerator,
           count(*) FILTER (WHERE due_day IS NOT NULL AND (replied_day <= as_of_day
             OR (${openAt('as_of_day')} AND as_of_day > due_day)))::DOUBLE AS denominator
-        FROM r, p`,
-      params: [...r.params, ctx.asOf],
+        FROM r, p WHERE ${w.text}`,
+      params: [...r.params, ctx.asOf, ...w.params],
     };
   },
 };

@@ -26,10 +26,12 @@ export const itemLimitCompression: IndicatorDef = {
     return {
       // Numerator and denominator are sums of working days, not counts; a promise longer than the law
       // makes an item's contribution negative, and that is reported, not hidden.
-      text: `SELECT sum(s - p)::DOUBLE AS numerator, sum(s)::DOUBLE AS denominator FROM (
-          SELECT ${limitInWorkingDays('statutory_limit')} AS s, ${limitInWorkingDays('promised_limit')} AS p
-          FROM items WHERE ${w.text})
-        WHERE s IS NOT NULL AND p IS NOT NULL`,
+      // The filters (and a cube's cell tie) on the outer SELECT, so a cube groups it (cells-grouped.ts).
+      text: `SELECT sum(statutory_wd - promised_wd)::DOUBLE AS numerator, sum(statutory_wd)::DOUBLE AS denominator
+        FROM (SELECT *, ${limitInWorkingDays('statutory_limit')} AS statutory_wd,
+            ${limitInWorkingDays('promised_limit')} AS promised_wd
+          FROM items)
+        WHERE statutory_wd IS NOT NULL AND promised_wd IS NOT NULL AND ${w.text}`,
       params: w.params,
     };
   },

@@ -12,7 +12,11 @@ import { closingParen, skipSpace, type Token, tokenize } from './tokens.ts';
  *   (`medianExact` would pick one of them);
  * - `to_days`/`to_hours`/`to_months`/`to_years` → `toInterval…`; `* EXCLUDE (…)` → `* EXCEPT (…)`;
  * - `count(*) FILTER (cond)` → `FILTER (WHERE cond)`; `TRY_CAST(x AS T)` → `accurateCastOrNull`;
- * - `list(x ORDER BY y)` → `groupArray` sorted by y; `mode(x)` → `topK(1)`; `[]::VARCHAR[]` → Array(String);
+ * - `list(x ORDER BY y)` → `groupArray` sorted by y; `[]::VARCHAR[]` → Array(String);
+ * - `mode(x ORDER BY x)` (DuckDB: the most frequent value, a tie to the first in that order, i.e. the
+ *   smallest) → the exact counts of `sumMap`, whose keys come sorted, first largest count; plain `mode(x)`
+ *   breaks ties by arrival order, which no other engine can reproduce, and is refused (`topK` would
+ *   also be approximate);
  * - the calendar macros `working_days_between` / `add_working_days` → look-ups in the two calendar
  *   dictionaries the loader creates over `work_calendar` (clickhouse-load.ts);
  * - string literals keep their value (ClickHouse treats backslashes as escapes, DuckDB does not);
@@ -288,8 +292,17 @@ class Translator {
         return `toIntervalYear(${one()})`;
       case 'current_database':
         return 'currentDatabase()';
-      case 'mode':
-        return `arrayElement(topK(1)(${one()}), 1)`;
+      case 'mode': {
+        const order = keywordAt(t, open + 1, close, 'ORDER');
+        const x = this.range(open + 1, order < 0 ? close : order).trim();
+        const by = order < 0 ? '' : this.range(skipSpace(t, order + 1) + 1, close).trim();
+        if (by.replace(/\s+ASC$/i, '') !== x)
+          throw new Error(
+            `mode(${x}) needs ORDER BY ${x} on ClickHouse: its ties would follow arrival order`,
+          );
+        const counts = `sumMapIf([assumeNotNull(${x})], [toUInt64(1)], (${x}) IS NOT NULL)`;
+        return `if(count(${x}) = 0, NULL, arrayElement(arrayMap(__m -> __m.1[indexOf(__m.2, arrayMax(__m.2))], [${counts}]), 1))`;
+      }
       case 'working_days_between': {
         const [a, b] = this.#args(open, close);
         return workingDaysBetween(a ?? '', b ?? '');
