@@ -20,7 +20,9 @@ export interface RawTable {
 const RAW = '__raw_import';
 const REJECTS = '__import_rejects';
 const REJECT_SCANS = '__import_reject_scans';
-export const RAW_TABLES = [RAW, REJECTS, REJECT_SCANS];
+/** The quoted reading's tables, kept while the file is read without quoting (see readCsv). */
+const keepAside = [RAW, REJECTS, REJECT_SCANS].map((t) => [t, `${t}_quoted`] as const);
+export const RAW_TABLES = [RAW, REJECTS, REJECT_SCANS, ...keepAside.map(([, aside]) => aside)];
 
 /** Above this many columns DuckDB reads the file in one thread (see readCsv). */
 const WIDE_COLUMNS = 100;
@@ -92,8 +94,14 @@ async function readCsv(engine: Engine, fileName: string, registered: RegisteredF
       // each line is a record (loaded, or listed as rejected), and keep the reading that loads more rows:
       // cells with real line breaks keep the quoted one.
       const quotedRows = await rowCount(engine);
+      await engine.exec(keepAside.map(([t, aside]) => `ALTER TABLE ${t} RENAME TO ${aside};`).join(' '));
       if ((await explicit("''")) && (await rowCount(engine)) > quotedRows) return names;
-      if (await explicit(`'"'`)) return names;
+      await engine.exec(
+        keepAside
+          .map(([t, aside]) => `DROP TABLE IF EXISTS ${t}; ALTER TABLE ${aside} RENAME TO ${t};`)
+          .join(' '),
+      );
+      return names;
     }
   }
   try {
