@@ -32,7 +32,7 @@ describe('personal data in rejected rows, outside the process', () => {
     }
   });
 
-  it('a query server answers SELECT * FROM import_ledger with masked values only', async () => {
+  it('a query server answers the ledger and the case table with masked values only', async () => {
     const served = await serveFiles([file], { timeoutMs: 5000 });
     try {
       const res = await fetch(served.server.url, {
@@ -45,6 +45,17 @@ describe('personal data in rejected rows, outside the process', () => {
       expect(JSON.parse(body)).toHaveLength(7);
       expect(body).toContain('138****5678');
       for (const raw of RAW_PII) expect(body).not.toContain(raw);
+      // The loaded rows (P1, P6) hold the same people: the case table answers masked values too.
+      const cases = await fetch(served.server.url, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ type: 'json', sql: 'SELECT * FROM cases' }),
+      });
+      expect(cases.status).toBe(200);
+      const rows = await cases.text();
+      expect(JSON.parse(rows).map((r: { case_id: string }) => r.case_id)).toEqual(['P1', 'P6']);
+      expect(rows).toContain('张**');
+      for (const raw of RAW_PII) expect(rows).not.toContain(raw);
     } finally {
       await served.close();
     }

@@ -20,9 +20,11 @@ export interface RawTable {
 const RAW = '__raw_import';
 const REJECTS = '__import_rejects';
 const REJECT_SCANS = '__import_reject_scans';
-export const RAW_TABLES = [RAW, REJECTS, REJECT_SCANS];
+/** The quoted reading's tables, kept while the file is read without quoting (see readCsv). */
+const keepAside = [RAW, REJECTS, REJECT_SCANS].map((t) => [t, `${t}_quoted`] as const);
+export const RAW_TABLES = [RAW, REJECTS, REJECT_SCANS, ...keepAside.map(([, aside]) => aside)];
 
-/** Above this many columns the file is first read without DuckDB's reject bookkeeping (see readRaw). */
+/** Above this many columns DuckDB reads the file in one thread (see readCsv). */
 const WIDE_COLUMNS = 100;
 
 /** Reads any accepted export into the raw table (see registerFile for the formats). */
@@ -45,46 +47,94 @@ export async function readRaw(
   };
 }
 
-/** read_csv of the registered file into RAW (all text), with the lines it cannot split kept in REJECTS. */
+/**
+ * read_csv of the registered file into RAW (all text), with the lines it cannot split kept in REJECTS.
+ * DuckDB is given the header's names and delimiter (registerFile parsed the header record): its sniffer
+ * costs time quadratic in the column count (37 s for 5,000 columns, 6 s to reject one line of 2,000
+ * columns), and is not asked to decide which line is the header. Names it cannot be given as they are
+ * (empty, repeated) are left to the sniffer; so is a file whose lines the header's dialect mostly cannot
+ * split (its delimiter was guessed from the header line alone).
+ */
 async function readCsv(engine: Engine, fileName: string, registered: RegisteredFile): Promise<string[]> {
   const { header, path } = registered;
-  // Without the sniffer (slow on thousands of columns) when the header's names and delimiter are plain.
-  const explicit = (names: string[]) =>
-    `, auto_detect = false, delim = ${literal(header.delimiter)}, quote = '"', escape = '"',
-      columns = {${names.map((n) => `${literal(n)}: 'VARCHAR'`).join(', ')}}`;
-  const read = (rejects: boolean) =>
-    engine.exec(
-      `CREATE OR REPLACE TEMP TABLE ${RAW} AS SELECT * FROM read_csv(${literal(path)},
-        all_varchar = true, header = true${rejects ? `, store_rejects = true, rejects_table = '${REJECTS}', rejects_scan = '${REJECT_SCANS}'` : header.names ? explicit(header.names) : ''})`,
-    );
-  // A wide file is read strictly first: DuckDB's reject bookkeeping costs time quadratic in the column count
-  // (500 columns × 100 rows: 0.4 s strict, 12 s with store_rejects), and a file without a malformed line
-  // needs none. A strict read that fails, or whose sniffer settled on another column count than the header
-  // shows (it may pick a dialect that makes ragged lines consistent), goes to the rejecting reader.
   const columnsRead = async () =>
     (await engine.query(`SELECT * FROM ${RAW} LIMIT 0`)).schema.fields.map((f) => f.name);
-  const strictHeaders =
-    header.width > WIDE_COLUMNS && !registered.native
-      ? await read(false).then(
-          async () => {
-            const h = await columnsRead();
-            return h.length === header.width ? h : undefined;
-          },
-          () => undefined,
-        )
-      : undefined;
-  try {
-    if (strictHeaders || registered.native) {
-      await engine.exec(
-        `CREATE OR REPLACE TEMP TABLE ${REJECTS} (line BIGINT, column_idx BIGINT, error_type VARCHAR, csv_line VARCHAR)`,
+  if (registered.native) {
+    await engine.exec(
+      `CREATE OR REPLACE TEMP TABLE ${REJECTS} (line BIGINT, column_idx BIGINT, error_type VARCHAR, csv_line VARCHAR)`,
+    );
+    return columnsRead();
+  }
+  const read = (dialect: string) =>
+    // DuckDB appends to an existing rejects table: a second read starts from none.
+    engine.exec(
+      `DROP TABLE IF EXISTS ${REJECTS}; DROP TABLE IF EXISTS ${REJECT_SCANS};
+      CREATE OR REPLACE TEMP TABLE ${RAW} AS SELECT * FROM read_csv(${literal(path)}, all_varchar = true,
+        header = true, store_rejects = true, rejects_table = '${REJECTS}', rejects_scan = '${REJECT_SCANS}'${dialect})`,
+    );
+  const names = header.names;
+  if (names) {
+    const explicit = (quote: string) =>
+      read(
+        `, auto_detect = false, delim = ${literal(header.delimiter)}, quote = ${quote}, escape = ${quote},
+          columns = {${names.map((n) => `${literal(n)}: 'VARCHAR'`).join(', ')}}${
+            // Thousands of columns load faster in one thread: each thread's rows cost a block per column.
+            names.length > WIDE_COLUMNS ? ', parallel = false' : ''
+          }`,
+      ).then(
+        () => true,
+        (e) => {
+          if (e instanceof EngineCrashedError) throw e;
+          return false;
+        },
       );
-    } else await read(true);
+    if ((await explicit(`'"'`)) && !(await mostlyRejected(engine))) {
+      if (!(await quotesInDoubt(engine, registered.dataLines))) return names;
+      // A quote left open makes the rest of the file one cell (or drops it). Read without quoting too, where
+      // each line is a record (loaded, or listed as rejected), and keep the reading that loads more rows:
+      // cells with real line breaks keep the quoted one.
+      const quotedRows = await rowCount(engine);
+      await engine.exec(keepAside.map(([t, aside]) => `ALTER TABLE ${t} RENAME TO ${aside};`).join(' '));
+      if ((await explicit("''")) && (await rowCount(engine)) > quotedRows) return names;
+      await engine.exec(
+        keepAside
+          .map(([t, aside]) => `DROP TABLE IF EXISTS ${t}; ALTER TABLE ${aside} RENAME TO ${t};`)
+          .join(' '),
+      );
+      return names;
+    }
+  }
+  try {
+    await read('');
   } catch (e) {
     // A dead engine is not a bad file: the caller must see the crash (and start a new engine on retry).
     if (e instanceof EngineCrashedError) throw e;
     throw new ImportError('unreadable', `${fileName}: not a readable CSV/TSV file (${errorText(e)}).`);
   }
-  return strictHeaders ?? (await columnsRead());
+  return columnsRead();
+}
+
+/**
+ * After a quoted read of a file holding a quote: fewer records (rows and rejected lines) than the file has
+ * lines below its header. Either a cell holds a line break, or DuckDB dropped lines.
+ */
+async function quotesInDoubt(engine: Engine, dataLines: number | undefined): Promise<boolean> {
+  if (dataLines === undefined) return false;
+  const t = await engine.query(
+    `SELECT (SELECT count(*) FROM ${RAW}) + (SELECT count(DISTINCT line) FROM ${REJECTS}) AS n`,
+  );
+  return Number(t.get(0)?.n) < dataLines;
+}
+
+const rowCount = async (engine: Engine) =>
+  Number((await engine.query(`SELECT count(*) AS n FROM ${RAW}`)).get(0)?.n);
+
+/** More lines rejected than read: the header line's dialect is not the file's. */
+async function mostlyRejected(engine: Engine): Promise<boolean> {
+  const t = await engine.query(
+    `SELECT (SELECT count(DISTINCT line) FROM ${REJECTS}) > (SELECT count(*) FROM ${RAW}) AS bad`,
+  );
+  return Boolean(t.get(0)?.bad);
 }
 
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e)).split('\n')[0];

@@ -1,4 +1,6 @@
 import type { Engine } from '../engine/types.ts';
+import { DELIMITERS, scanRecords } from './formats/csv-title-rows.ts';
+import { dataLines } from './formats/data-lines.ts';
 import { directCsv } from './formats/direct-csv.ts';
 import { detectFormat, toDelimitedText } from './formats/index.ts';
 import { cutLongLines, cutLongTextLines, LONG_LINE_MARKER, MAX_LINE_BYTES } from './formats/long-lines.ts';
@@ -16,6 +18,8 @@ export interface RegisteredFile {
   header: HeaderLine;
   /** Parquet or JSON the engine read itself into the raw table */
   native?: boolean;
+  /** non-blank lines below the header, when the file holds a quote (see dataLines) */
+  dataLines?: number | undefined;
 }
 
 export interface HeaderLine {
@@ -59,7 +63,13 @@ export async function registerFile(
     if (cut.cut) refuseLongHeader(fileName, new TextDecoder().decode(cut.bytes.subarray(0, 64)));
     const path = await engine.registerBytes(name, cut.bytes);
     const first = cut.bytes.subarray(0, Math.min(cut.bytes.length, MAX_LINE_BYTES));
-    return { encoding: direct.encoding, path, headerRow: direct.headerRow, header: headerLine(first) };
+    return {
+      encoding: direct.encoding,
+      path,
+      headerRow: direct.headerRow,
+      header: headerLine(first),
+      dataLines: await dataLines(cut.bytes),
+    };
   }
   // CSV/TSV are decoded (UTF-8, BOM, GB18030); XLSX, Parquet, Arrow and JSON become CSV text first.
   const converted = await toDelimitedText(bytes, fileName, {
@@ -78,17 +88,26 @@ export async function registerFile(
     path,
     headerRow: converted.headerRow,
     header: headerLine(text.slice(0, MAX_LINE_BYTES)),
+    dataLines: await dataLines(text),
   };
 }
 
-/** Cells of the first line split by its most frequent delimiter (quotes ignored: a guess to check against). */
+/**
+ * The header record (quotes honoured) split by the delimiter that gives it the most cells. Its names are
+ * given to DuckDB as they are (trimmed, as DuckDB's sniffer would) when there are at least two, none empty
+ * and none twice (DuckDB's names ignore case); otherwise the sniffer names the columns.
+ */
 function headerLine(start: Uint8Array | string): HeaderLine {
   const text = typeof start === 'string' ? start : new TextDecoder().decode(start);
-  const line = text.split(/\r?\n/, 1)[0] ?? '';
-  const [delimiter = ','] = [',', '\t', ';', '|'].sort((a, b) => line.split(b).length - line.split(a).length);
-  const names = line.split(delimiter);
-  // Names DuckDB would read the same without its sniffer: no quotes, none empty, none twice.
-  const plain = !line.includes('"') && names.every(Boolean) && new Set(names).size === names.length;
+  const [best] = DELIMITERS.map((delimiter) => ({
+    delimiter,
+    names: (scanRecords(text, delimiter, 1)[0]?.cells ?? []).map((n) => n.trim()),
+  })).sort((a, b) => b.names.length - a.names.length);
+  const { delimiter = ',', names = [] } = best ?? {};
+  const plain =
+    names.length > 1 &&
+    names.every(Boolean) &&
+    new Set(names.map((n) => n.toLowerCase())).size === names.length;
   return { width: names.length, delimiter, names: plain ? names : undefined };
 }
 

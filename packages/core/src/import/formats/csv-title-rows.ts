@@ -1,6 +1,6 @@
 import { countTitleRows, findHeaderRow } from './title-rows.ts';
 
-const DELIMITERS = [',', '\t', ';', '|'];
+export const DELIMITERS = [',', '\t', ';', '|'];
 // Title rows sit at the very top, so only the start of a large file is looked at.
 const SCAN_RECORDS = 50;
 const SCAN_CHARS = 1 << 20;
@@ -12,7 +12,7 @@ interface CsvRecord {
 }
 
 /** The first records of `text` split by `delimiter`, honouring RFC 4180 quotes (leniently). */
-function scanRecords(text: string, delimiter: string, maxRecords: number): CsvRecord[] {
+export function scanRecords(text: string, delimiter: string, maxRecords: number): CsvRecord[] {
   const records: CsvRecord[] = [];
   const end = Math.min(text.length, SCAN_CHARS);
   let i = 0;
