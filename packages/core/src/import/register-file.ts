@@ -82,7 +82,7 @@ export async function registerFile(
 }
 
 /** Cells of the first line split by its most frequent delimiter (quotes ignored: a guess to check against). */
-function headerLine(start: Uint8Array | string): HeaderLine {
+export function headerLine(start: Uint8Array | string): HeaderLine {
   const text = typeof start === 'string' ? start : new TextDecoder().decode(start);
   const line = text.split(/\r?\n/, 1)[0] ?? '';
   const [delimiter = ','] = [',', '\t', ';', '|'].sort((a, b) => line.split(b).length - line.split(a).length);
@@ -93,7 +93,7 @@ function headerLine(start: Uint8Array | string): HeaderLine {
 }
 
 /** A header row too long to read leaves nothing to match columns by. */
-function refuseLongHeader(fileName: string, start: string): void {
+export function refuseLongHeader(fileName: string, start: string): void {
   if (start.replace(/^\uFEFF/, '').startsWith(LONG_LINE_MARKER)) {
     throw new ImportError(
       'unreadable',
