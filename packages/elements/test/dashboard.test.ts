@@ -585,6 +585,7 @@ describe('<assessment-dashboard>', () => {
     await vi.waitFor(() => expect(el.shadowRoot!.querySelector('assessment-watch-list')).not.toBeNull(), {
       timeout: 30_000,
     });
+    await customElements.whenDefined('assessment-watch-list'); // loaded on first use (lazy-elements.ts)
     const list = el.shadowRoot!.querySelector('assessment-watch-list')!;
     await (list as unknown as { updateComplete: Promise<unknown> }).updateComplete;
     const root = list.shadowRoot!;
@@ -616,6 +617,7 @@ describe('<assessment-dashboard>', () => {
     await vi.waitFor(() => expect(el.shadowRoot!.querySelector('assessment-supervision')).not.toBeNull(), {
       timeout: 30_000,
     });
+    await customElements.whenDefined('assessment-supervision'); // loaded on first use (lazy-elements.ts)
     const panel = el.shadowRoot!.querySelector('assessment-supervision')!;
     await (panel as unknown as { updateComplete: Promise<unknown> }).updateComplete;
     const root = panel.shadowRoot!;

@@ -1,4 +1,4 @@
-import type { EngineStartProblem } from '../duckdb/wasm-check.ts';
+import type { EngineStartProblem } from '../duckdb/engine-start-error.ts';
 
 /** UI strings. zh-CN is the default; every key must exist in both catalogues (the type enforces it). */
 const zh = {

@@ -1,6 +1,6 @@
 import { asCrash, EngineCrashedError, RemoteEngineError } from '@assessment-dashboard/core';
 import type { LoadState } from '../dashboard/load-state.ts';
-import { EngineStartError } from '../duckdb/wasm-check.ts';
+import { EngineStartError } from '../duckdb/engine-start-error.ts';
 import { formatBytes } from '../i18n/format.ts';
 import { type Lang, messages } from '../i18n/messages.ts';
 import { FetchError, TooLargeError } from '../load/fetch-with-progress.ts';
