@@ -3,12 +3,6 @@ import { EngineCrashedError } from '@assessment-dashboard/core';
 // when an engine is first started, so a page painted from a snapshot never downloads it.
 import type { AsyncDuckDB } from '@duckdb/duckdb-wasm';
 
-/** The DuckDB-WASM files the build copies next to the element bundle (see scripts/copy-duckdb-assets.mjs). */
-export const DUCKDB_FILES = {
-  eh: { mainModule: 'duckdb-eh.wasm', mainWorker: 'duckdb-browser-eh.worker.js' },
-  mvp: { mainModule: 'duckdb-mvp.wasm', mainWorker: 'duckdb-browser-mvp.worker.js' },
-} as const;
-
 interface Instance {
   db: Promise<AsyncDuckDB>;
   /** rejects once the worker has died */

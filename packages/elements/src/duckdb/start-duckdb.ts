@@ -1,8 +1,13 @@
 // Types only: the DuckDB-WASM API (and the Apache Arrow code it brings) is fetched as its own chunk.
 import type { AsyncDuckDB, DuckDBBundles } from '@duckdb/duckdb-wasm';
 import { EngineStartError, type EngineStartProblem } from './engine-start-error.ts';
-import { DUCKDB_FILES } from './shared-db.ts';
 import { checkWasm } from './wasm-check.ts';
+
+/** The DuckDB-WASM files the build copies next to the element bundle (see scripts/copy-duckdb-assets.mjs). */
+export const DUCKDB_FILES = {
+  eh: { mainModule: 'duckdb-eh.wasm', mainWorker: 'duckdb-browser-eh.worker.js' },
+  mvp: { mainModule: 'duckdb-mvp.wasm', mainWorker: 'duckdb-browser-mvp.worker.js' },
+} as const;
 
 /** Starts DuckDB-WASM from the files at `base` (worker, wasm), failing with a clear EngineStartError. */
 export async function startDuckDB(

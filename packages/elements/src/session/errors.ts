@@ -35,7 +35,14 @@ export function errorState(
   const t = messages(lang);
   const detail =
     e instanceof TooLargeError
-      ? t.tooLarge(label(e.file), formatBytes(e.size, lang), formatBytes(e.limit, lang))
+      ? e.memory
+        ? t.tooLargeForMemory(
+            label(e.file),
+            formatBytes(e.size, lang),
+            formatBytes(e.memory.need, lang),
+            formatBytes(e.memory.available, lang),
+          )
+        : t.tooLarge(label(e.file), formatBytes(e.size, lang), formatBytes(e.limit, lang))
       : e instanceof EngineStartError
         ? t.engineStart(e.problem)
         : e instanceof Error
