@@ -3,10 +3,10 @@
  * before a byte is read, so a file the tab cannot hold gets a clear message instead of an engine that runs
  * out of memory half-way (or a tab that dies). No imports: it is its own chunk, fetched with the first file.
  *
- * Measured (bench, `npm run bench`, 3M cases, 547 MB CSV, machine contended): the import and fact tables
- * exhausted DuckDB-WASM's 3.1 GiB limit during the first computations, so the engine needs at least
- * 3.1 GiB / 547 MB ≈ 5.8 bytes per CSV byte; 1M cases (182 MB) loaded. The factor is that lower bound,
- * rounded: files refused by it certainly do not fit today. Re-measure when the import's memory changes.
+ * Measured (machine contended): in the bench (`npm run bench`, 3M cases, 547 MB CSV) DuckDB-WASM ran out
+ * of its 3.1 GiB limit while computing, i.e. at ≥ 5.8 bytes per CSV byte; in native DuckDB at 1M cases
+ * (182 MB) the `cases` and `case_facts` tables hold 1,029 MiB after the first computation
+ * (`duckdb_memory()`), 5.7 bytes per CSV byte. Rounded up to 6. Re-measure when the import's tables change.
  */
 export const ENGINE_BYTES_PER_FILE_BYTE = 6;
 
