@@ -7,3 +7,4 @@ export {
   loadIntoClickHouse,
 } from './engine/clickhouse-load.ts';
 export { NodeEngine, NodeReader, type PreparedRead, type StreamedResult } from './engine/node.ts';
+export { importPath, PATH_MIN_BYTES } from './import/import-path.ts';

@@ -1,13 +1,14 @@
 /**
  * assessment-dashboard: importing this module registers every element, so one
- * `<script type="module" src=".../assessment-dashboard.js">` is all a host page needs. The drill-down and
- * annual-report elements register on first use (lazy-elements.ts): their code is fetched when the page
- * or the dashboard shows one; `await customElements.whenDefined(tag)` gives their classes.
+ * `<script type="module" src=".../assessment-dashboard.js">` is all a host page needs. The drill-down,
+ * annual-report, calendar, column-mapper, supervision and watch-list elements register on first use (lazy-elements.ts): their code
+ * is fetched when the page or the dashboard shows one; `await customElements.whenDefined(tag)` gives their
+ * classes.
  */
 import type { AssessmentAnnualReport } from './annual-report/annual-report.ts';
 import { AssessmentBarChart } from './bar-chart/bar-chart.ts';
 import type { AssessmentCalendarHeatmap, CalendarSelectDetail } from './calendar-heatmap/calendar-heatmap.ts';
-import { AssessmentColumnMapper } from './column-mapper/column-mapper.ts';
+import type { AssessmentColumnMapper } from './column-mapper/column-mapper.ts';
 import { AssessmentDashboard } from './dashboard/assessment-dashboard.ts';
 import type { AssessmentCaseList } from './drill-down/case-list.ts';
 import type { AssessmentItemBreakdown } from './drill-down/item-breakdown.ts';
@@ -16,19 +17,16 @@ import { AssessmentKpiTile } from './kpi-tile/kpi-tile.ts';
 import { watchPage } from './lazy-elements.ts';
 import { AssessmentLineChart } from './line-chart/line-chart.ts';
 import { AssessmentScorecard } from './scorecard/scorecard.ts';
-import { AssessmentSupervision } from './supervision/supervision.ts';
-import { AssessmentWatchList } from './watch-list/watch-list.ts';
+import type { AssessmentSupervision } from './supervision/supervision.ts';
+import type { AssessmentWatchList } from './watch-list/watch-list.ts';
 
 const ELEMENTS = {
   'assessment-dashboard': AssessmentDashboard,
   'assessment-kpi-tile': AssessmentKpiTile,
   'assessment-bar-chart': AssessmentBarChart,
   'assessment-import-report': AssessmentImportReport,
-  'assessment-column-mapper': AssessmentColumnMapper,
   'assessment-line-chart': AssessmentLineChart,
   'assessment-scorecard': AssessmentScorecard,
-  'assessment-watch-list': AssessmentWatchList,
-  'assessment-supervision': AssessmentSupervision,
 } as const;
 
 for (const [name, ctor] of Object.entries(ELEMENTS)) {
@@ -38,8 +36,8 @@ watchPage();
 
 export type { CaseListFetcher, CaseListPage } from './drill-down/case-list.ts';
 export type { DrillDetail } from './drill-down/item-breakdown.ts';
+export { EngineStartError } from './duckdb/engine-start-error.ts';
 export { acquireDuckDB, sharedDuckDB } from './duckdb/shared-db.ts';
-export { EngineStartError } from './duckdb/wasm-check.ts';
 export { type LazyElement, loadElement } from './lazy-elements.ts';
 export {
   type DashboardPanel,
@@ -54,18 +52,18 @@ export type {
   AssessmentAnnualReport,
   AssessmentCalendarHeatmap,
   AssessmentCaseList,
+  AssessmentColumnMapper,
   AssessmentItemBreakdown,
+  AssessmentSupervision,
+  AssessmentWatchList,
 };
 export {
   AssessmentBarChart,
-  AssessmentColumnMapper,
   AssessmentDashboard,
   AssessmentImportReport,
   AssessmentKpiTile,
   AssessmentLineChart,
   AssessmentScorecard,
-  AssessmentSupervision,
-  AssessmentWatchList,
   type CalendarSelectDetail,
 };
 

@@ -9,6 +9,11 @@ const LOADERS: Record<string, () => Promise<unknown>> = {
   'assessment-item-breakdown': () => import('./drill-down/define.ts'),
   'assessment-annual-report': () => import('./annual-report/define.ts'),
   'assessment-calendar-heatmap': () => import('./calendar-heatmap/define.ts'),
+  // Shown only when a file's columns need matching by hand: a snapshot or a clean import never loads it.
+  'assessment-column-mapper': () => import('./column-mapper/define.ts'),
+  // Panels a snapshot never shows (they need live data): their code waits until a panel renders one.
+  'assessment-supervision': () => import('./supervision/define.ts'),
+  'assessment-watch-list': () => import('./watch-list/define.ts'),
 };
 export type LazyElement = keyof typeof LOADERS;
 

@@ -4,6 +4,8 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { SMALL_CASES, SMALL_DISCLOSURES } from '../../../test/fixtures/small.ts';
 import { SUP_CASES, SUP_RECEIPTS, SUP_STEPS } from '../../core/test/fixtures/supervision.ts';
 import '../src/index.ts';
+import '../src/supervision/define.ts';
+import '../src/watch-list/define.ts';
 
 /**
  * Accessibility first: axe-core (WCAG 2.1 A and AA rules) over every element in the states people see,

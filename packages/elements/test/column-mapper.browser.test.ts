@@ -1,6 +1,7 @@
 import { type FilePreview, parseMapping } from '@assessment-dashboard/core';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import '../src/index.ts';
+import '../src/column-mapper/define.ts';
 import type { AssessmentDashboard } from '../src/dashboard/assessment-dashboard.ts';
 
 const ASSETS = '/node_modules/@duckdb/duckdb-wasm/dist/';

@@ -160,7 +160,10 @@ describe('<assessment-dashboard>', () => {
 
   it('says what is wrong when a file is not a known export, and offers the mapping screen', async () => {
     const el = await mount({ src: blobUrl('foo,bar\n1,2\n') });
-    await vi.waitFor(() => expect(el.shadowRoot!.querySelector('assessment-column-mapper')).not.toBeNull());
+    await vi.waitFor(() => expect(el.shadowRoot!.querySelector('assessment-column-mapper')).not.toBeNull(), {
+      timeout: 30_000,
+    });
+    await customElements.whenDefined('assessment-column-mapper'); // loaded on first use (lazy-elements.ts)
     const mapper = el.shadowRoot!.querySelector('assessment-column-mapper')!;
     await (mapper as unknown as { updateComplete: Promise<unknown> }).updateComplete;
     expect(mapper.shadowRoot!.textContent).toContain('无法从表头判断这是哪类数据');
@@ -269,6 +272,7 @@ describe('<assessment-dashboard>', () => {
       '流水编码,工单登记时间(北京时间),来源,办理单位名称\nT1,2024-01-02 09:00,电话,县水利局\nT2,2024-01-03 10:00,微信,县水利局\n';
     await el.loadFiles([new File([csv], 'tickets.csv')]);
     await vi.waitFor(() => expect(el.shadowRoot!.querySelector('assessment-column-mapper')).not.toBeNull());
+    await customElements.whenDefined('assessment-column-mapper'); // loaded on first use (lazy-elements.ts)
     const mapper = el.shadowRoot!.querySelector('assessment-column-mapper')!;
     await (mapper as unknown as { updateComplete: Promise<unknown> }).updateComplete;
     const root = mapper.shadowRoot!;
@@ -489,13 +493,17 @@ describe('<assessment-dashboard>', () => {
     const { files, restore } = captureDownloads('test');
     try {
       const buttons = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('.tools button')];
+      // One click after the other's file (the writers load on first use, so quick clicks may finish out of order).
+      const saved = (n: number) => vi.waitFor(() => expect(files).toHaveLength(n), { timeout: 10_000 });
       buttons.find((b) => b.textContent?.includes('全部指标（CSV'))!.click();
+      await saved(1);
       // Every chart panel has its own CSV/SVG/PNG: take the disclosure-domain panel's.
       const panel = el.shadowRoot!.querySelector('section[aria-labelledby="domains-title"]')!;
       const own = [...panel.querySelectorAll<HTMLButtonElement>('.tools button')];
       own.find((b) => b.textContent === 'CSV')!.click();
+      await saved(2);
       own.find((b) => b.textContent === 'SVG')!.click();
-      await vi.waitFor(() => expect(files.map((f) => f.name)).toHaveLength(3));
+      await saved(3);
       own.find((b) => b.textContent === 'Excel')!.click();
       await vi.waitFor(() => expect(files.map((f) => f.name)).toHaveLength(4), { timeout: 10_000 });
     } finally {
@@ -585,6 +593,7 @@ describe('<assessment-dashboard>', () => {
     await vi.waitFor(() => expect(el.shadowRoot!.querySelector('assessment-watch-list')).not.toBeNull(), {
       timeout: 30_000,
     });
+    await customElements.whenDefined('assessment-watch-list'); // loaded on first use (lazy-elements.ts)
     const list = el.shadowRoot!.querySelector('assessment-watch-list')!;
     await (list as unknown as { updateComplete: Promise<unknown> }).updateComplete;
     const root = list.shadowRoot!;
@@ -616,6 +625,7 @@ describe('<assessment-dashboard>', () => {
     await vi.waitFor(() => expect(el.shadowRoot!.querySelector('assessment-supervision')).not.toBeNull(), {
       timeout: 30_000,
     });
+    await customElements.whenDefined('assessment-supervision'); // loaded on first use (lazy-elements.ts)
     const panel = el.shadowRoot!.querySelector('assessment-supervision')!;
     await (panel as unknown as { updateComplete: Promise<unknown> }).updateComplete;
     const root = panel.shadowRoot!;

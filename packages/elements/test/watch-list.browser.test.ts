@@ -1,6 +1,7 @@
 import type { WatchList } from '@assessment-dashboard/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import '../src/index.ts';
+import '../src/watch-list/define.ts';
 
 const LIST: WatchList = {
   asOf: '2025-03-18 23:59:59',

@@ -52,7 +52,7 @@ async function decodeInSlices(bytes: Uint8Array, decoder: TextDecoder): Promise<
   return parts.join('');
 }
 
-function normaliseName(label: string): TextEncodingName {
+export function normaliseName(label: string): TextEncodingName {
   if (['gbk', 'gb2312', 'gb18030'].includes(label)) return 'gb18030';
   if (label === 'utf-16le' || label === 'utf-16be') return label;
   return 'utf-8';

@@ -6,18 +6,19 @@ import { ImportError, type ImportSummary } from './ledger.ts';
 import { LOAD_TABLES, loadDataset } from './load-dataset.ts';
 import type { ImportOptions } from './options.ts';
 import { RAW_TABLES, readRaw } from './read-raw.ts';
+import type { RegisteredFile } from './register-file.ts';
 
 export { DEFAULT_TIMEZONE, type ImportOptions } from './options.ts';
 
 /**
  * Imports one export of any accepted format into its dataset's canonical table, with its row ledger:
  * the file is read as text (read-raw.ts: one entry per format), the dataset told from its headers, then
- * typed and judged (load-dataset.ts). Every row is loaded or listed in the ledger with its reason.
+ * typed and judged (load-dataset.ts). A file already readable by path (import-path.ts) is passed as such. Every row is loaded or listed in the ledger with its reason.
  */
 export async function importFile(
   engine: Engine,
   fileName: string,
-  bytes: Uint8Array,
+  bytes: Uint8Array | RegisteredFile,
   options: ImportOptions = {},
 ): Promise<ImportSummary> {
   try {

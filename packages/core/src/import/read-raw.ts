@@ -31,10 +31,12 @@ const WIDE_COLUMNS = 100;
 export async function readRaw(
   engine: Engine,
   fileName: string,
-  bytes: Uint8Array,
+  source: Uint8Array | RegisteredFile,
   options: ImportOptions,
 ): Promise<RawTable> {
-  const registered = await registerFile(engine, fileName, bytes, options, RAW);
+  // A file already readable by path (import-path.ts, Node) needs no registering.
+  const registered =
+    source instanceof Uint8Array ? await registerFile(engine, fileName, source, options, RAW) : source;
   const headers = await readCsv(engine, fileName, registered);
   const n = await engine.query(`SELECT count(DISTINCT line) AS n FROM ${REJECTS}`);
   return {

@@ -97,7 +97,7 @@ export async function registerFile(
  * given to DuckDB as they are (trimmed, as DuckDB's sniffer would) when there are at least two, none empty
  * and none twice (DuckDB's names ignore case); otherwise the sniffer names the columns.
  */
-function headerLine(start: Uint8Array | string): HeaderLine {
+export function headerLine(start: Uint8Array | string): HeaderLine {
   const text = typeof start === 'string' ? start : new TextDecoder().decode(start);
   const [best] = DELIMITERS.map((delimiter) => ({
     delimiter,
@@ -112,7 +112,7 @@ function headerLine(start: Uint8Array | string): HeaderLine {
 }
 
 /** A header row too long to read leaves nothing to match columns by. */
-function refuseLongHeader(fileName: string, start: string): void {
+export function refuseLongHeader(fileName: string, start: string): void {
   if (start.replace(/^\uFEFF/, '').startsWith(LONG_LINE_MARKER)) {
     throw new ImportError(
       'unreadable',

@@ -1,5 +1,6 @@
 import type { DatasetKey } from '@assessment-dashboard/core';
 import { fetchWithProgress, TooLargeError } from '../load/fetch-with-progress.ts';
+import type { BrowserMemory } from '../load/memory-budget.ts';
 import type { Input } from './load-state.ts';
 
 /** Attributes that name input files, and the dataset each implies (`src` is detected from headers). */
@@ -25,12 +26,38 @@ export function urlFileName(url: string): string {
   }
 }
 
+/** The memory estimate, fetched with the first file (a snapshot page reads none). */
+const memoryBudget = () => import('../load/memory-budget.ts');
+
+/**
+ * Runs `read` with a byte limit that also keeps the file within the engine's memory; a file stopped by that
+ * (before or while downloading) is reported as too large for this browser's memory, not for `max-mb`.
+ */
+export async function readWithinMemory<T>(
+  maxBytes: number,
+  read: (limit: number) => Promise<T>,
+  memory?: BrowserMemory,
+): Promise<T> {
+  const budget = await memoryBudget();
+  const m = memory ?? budget.browserMemory();
+  const fits = budget.largestFile(m);
+  if (fits >= maxBytes) return read(maxBytes);
+  try {
+    return await read(fits);
+  } catch (e) {
+    if (!(e instanceof TooLargeError) || e.limit !== fits) throw e;
+    throw new TooLargeError(e.file, e.size, fits, budget.memoryShortfall(e.size, m));
+  }
+}
+
 export const urlInput = (url: string, dataset: DatasetKey | undefined, maxBytes: number): Input => ({
   name: url,
   label: urlFileName(url),
   dataset,
   read: (onProgress, signal) =>
-    fetchWithProgress(url, (p) => onProgress(p.loaded, p.total), signal, maxBytes),
+    readWithinMemory(maxBytes, (limit) =>
+      fetchWithProgress(url, (p) => onProgress(p.loaded, p.total), signal, limit),
+    ),
 });
 
 /** A local file: read in this browser, never uploaded. */
@@ -40,6 +67,10 @@ export const fileInput = (file: File, maxBytes: number): Input => ({
   dataset: undefined,
   read: async (onProgress) => {
     if (file.size > maxBytes) throw new TooLargeError(file.name, file.size, maxBytes);
+    // Refused before reading when the engine could not hold it (memory-budget.ts).
+    const { browserMemory, largestFile, memoryShortfall } = await memoryBudget();
+    const short = memoryShortfall(file.size);
+    if (short) throw new TooLargeError(file.name, file.size, largestFile(browserMemory()), short);
     // Its size is known before reading: the progress line shows it rather than "0 KB".
     onProgress(0, file.size);
     const bytes = new Uint8Array(await file.arrayBuffer());

@@ -15,6 +15,7 @@ export {
   importFile,
   ledgerCsv,
   ledgerEntries,
+  parseMapping,
   previewFile,
   RemoteEngine,
   reconcilePayments,

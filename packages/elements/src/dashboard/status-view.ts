@@ -2,6 +2,7 @@ import type { ImportMapping } from '@assessment-dashboard/core';
 import { html } from 'lit';
 import { formatBytes } from '../i18n/format.ts';
 import { type Lang, messages } from '../i18n/messages.ts';
+import { loadElement } from '../lazy-elements.ts';
 import type { LoadState } from './load-state.ts';
 
 /** What the status views may do: the element's buttons and the drop zone's events. */
@@ -72,6 +73,7 @@ export function statusView(s: Exclude<LoadState, { phase: 'ready' }>, lang: Lang
         </div>`;
     }
     case 'mapping':
+      void loadElement('assessment-column-mapper');
       return html`<assessment-column-mapper .preview=${s.preview} file-name=${a.label(s.file)} problem=${s.problem}
           lang=${lang} @ad-apply-mapping=${(e: CustomEvent<{ mapping: ImportMapping }>) => a.applyFix(s.file, e.detail.mapping)}>
           </assessment-column-mapper>`;

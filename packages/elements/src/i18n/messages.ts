@@ -1,4 +1,4 @@
-import type { EngineStartProblem } from '../duckdb/wasm-check.ts';
+import type { EngineStartProblem } from '../duckdb/engine-start-error.ts';
 
 /** UI strings. zh-CN is the default; every key must exist in both catalogues (the type enforces it). */
 const zh = {
@@ -136,6 +136,8 @@ const zh = {
   cancelled: '已取消加载。',
   tooLarge: (file: string, size: string, limit: string) =>
     `${file} 大小为 ${size}，超过浏览器中可处理的上限 ${limit}。请用命令行（assessment-dashboard indicators …）或服务器端引擎处理该文件，或调大 max-mb 属性（需要足够的内存）。`,
+  tooLargeForMemory: (file: string, size: string, need: string, available: string) =>
+    `${file} 大小为 ${size}，在浏览器中导入约需 ${need} 内存，超过可用的 ${available}（WebAssembly 上限 4 GB），未读取。请用 assessment-dashboard serve 或 snapshot 处理。`,
   tooLargeTitle: '文件过大',
   mapTitle: (file: string) => `为 ${file} 指定列对应关系`,
   canonicalColumn: '标准列',
@@ -370,6 +372,8 @@ const en: Messages = {
   cancelled: 'Loading was cancelled.',
   tooLarge: (file, size, limit) =>
     `${file} is ${size}, more than the ${limit} this browser can process. Use the command line (assessment-dashboard indicators …) or a server-side engine for it, or raise the max-mb attribute if the device has the memory.`,
+  tooLargeForMemory: (file, size, need, available) =>
+    `${file} is ${size}: importing it here needs about ${need} of memory, more than the ${available} available (WebAssembly's 4 GB cap), so it was not read. Use assessment-dashboard serve or snapshot.`,
   tooLargeTitle: 'File too large',
   mapTitle: (file) => `Match the columns of ${file}`,
   canonicalColumn: 'Standard column',

@@ -17,13 +17,17 @@ export class FetchError extends Error {
   }
 }
 
-/** A file larger than the browser can safely hold; `limit` and `size` are bytes. */
+/**
+ * A file larger than the browser can safely hold; `limit` and `size` are bytes. With `memory`, the limit is
+ * the engine's memory (memory-budget.ts) rather than the `max-mb` attribute.
+ */
 export class TooLargeError extends Error {
   override name = 'TooLargeError';
   constructor(
     readonly file: string,
     readonly size: number,
     readonly limit: number,
+    readonly memory?: { need: number; available: number },
   ) {
     super(`${file} is ${size} bytes, more than the ${limit}-byte limit of the browser`);
   }

@@ -1,14 +1,7 @@
 import type { Engine, IndicatorResult } from '@assessment-dashboard/core';
 import { html } from 'lit';
 import { downloadBlob, downloadText } from '../download.ts';
-import { chartPng, standaloneSvg } from '../export/export-chart.ts';
-import {
-  breakdownCsv,
-  breakdownSheet,
-  type ChartExport,
-  indicatorsCsv,
-  indicatorsSheet,
-} from '../export/export-data.ts';
+import type { ChartExport } from '../export/chart-export.ts';
 import { type Lang, messages } from '../i18n/messages.ts';
 
 /**
@@ -21,6 +14,8 @@ const CSV_TYPE = 'text/csv;charset=utf-8';
 
 /** The XLSX writer (and its deflate code) is fetched only when someone asks for a workbook. */
 const xlsxWriter = async () => (await import('@assessment-dashboard/core/xlsx')).writeXlsx;
+/** The file writers too are fetched on first use: a page that only shows numbers (a snapshot) never needs them. */
+const exportData = () => import('../export/export-data.ts');
 
 /**
  * The export links of one chart. `panel` is the chart's `data-panel` (its SVG is found beside the links);
@@ -28,9 +23,9 @@ const xlsxWriter = async () => (await import('@assessment-dashboard/core/xlsx'))
  */
 export function chartTools(panel: string, stem: string, title: string, data: () => ChartExport, lang: Lang) {
   const t = messages(lang);
-  const csv = () => downloadText(breakdownCsv(data()), `${stem}.csv`, CSV_TYPE);
+  const csv = async () => downloadText((await exportData()).breakdownCsv(data()), `${stem}.csv`, CSV_TYPE);
   const xlsx = async () => {
-    const bytes = (await xlsxWriter())([breakdownSheet(data(), title)]);
+    const bytes = (await xlsxWriter())([(await exportData()).breakdownSheet(data(), title)]);
     downloadBlob(new Blob([bytes as BlobPart], { type: XLSX_TYPE }), `${stem}.xlsx`);
   };
   const picture = (format: 'svg' | 'png') => (e: Event) =>
@@ -49,6 +44,7 @@ async function exportChart(from: Element, panel: string, stem: string, title: st
   const chart = root.querySelector<HTMLElement & { svg: SVGSVGElement | null }>(`[data-panel="${panel}"]`);
   const svg = chart?.svg;
   if (!svg) return;
+  const { chartPng, standaloneSvg } = await import('../export/export-chart.ts');
   const text = standaloneSvg(svg, title);
   if (format === 'svg') return downloadText(text, `${stem}.svg`, 'image/svg+xml');
   const { width, height } = svg.viewBox.baseVal;
@@ -56,15 +52,15 @@ async function exportChart(from: Element, panel: string, stem: string, title: st
 }
 
 /** Every indicator shown, as CSV (the "export indicators" link). */
-export function exportIndicatorsCsv(results: readonly IndicatorResult[], lang: Lang): void {
+export async function exportIndicatorsCsv(results: readonly IndicatorResult[], lang: Lang): Promise<void> {
   const asOf = results[0]?.asOf.slice(0, 10) ?? '';
-  downloadText(indicatorsCsv(results, lang), `indicators-${asOf}.csv`, CSV_TYPE);
+  downloadText((await exportData()).indicatorsCsv(results, lang), `indicators-${asOf}.csv`, CSV_TYPE);
 }
 
 /** The same as an Excel workbook. */
 export async function exportIndicatorsXlsx(results: readonly IndicatorResult[], lang: Lang): Promise<void> {
   const asOf = results[0]?.asOf.slice(0, 10) ?? '';
-  const bytes = (await xlsxWriter())([indicatorsSheet(results, lang)]);
+  const bytes = (await xlsxWriter())([(await exportData()).indicatorsSheet(results, lang)]);
   downloadBlob(new Blob([bytes as BlobPart], { type: XLSX_TYPE }), `indicators-${asOf}.xlsx`);
 }
 

@@ -1,6 +1,6 @@
 import { enumLabel, MONTH_COLUMN, selectionOptions } from '@assessment-dashboard/core';
 import { html, nothing } from 'lit';
-import type { ChartExport } from '../export/export-data.ts';
+import type { ChartExport } from '../export/chart-export.ts';
 import { formatCountInText } from '../i18n/format.ts';
 import { messages } from '../i18n/messages.ts';
 import { chartTools } from './chart-tools.ts';

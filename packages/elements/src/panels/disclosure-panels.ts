@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import { resultChart } from '../export/export-data.ts';
+import { resultChart } from '../export/chart-export.ts';
 import { formatCountInText, formatMonth } from '../i18n/format.ts';
 import { messages } from '../i18n/messages.ts';
 import { chartTools } from './chart-tools.ts';

@@ -1,6 +1,6 @@
 import { enumLabel, missingText } from '@assessment-dashboard/core';
 import { html } from 'lit';
-import { resultChart } from '../export/export-data.ts';
+import { resultChart } from '../export/chart-export.ts';
 import { formatCountInText } from '../i18n/format.ts';
 import { messages } from '../i18n/messages.ts';
 import { chartTools } from './chart-tools.ts';

@@ -1,6 +1,6 @@
 import type { IndicatorResult } from '@assessment-dashboard/core';
 import { html, nothing } from 'lit';
-import type { ChartExport } from '../export/export-data.ts';
+import type { ChartExport } from '../export/chart-export.ts';
 import { formatMonth, formatPercent } from '../i18n/format.ts';
 import { messages } from '../i18n/messages.ts';
 import type { DatasetGroupKey, DatasetGroupNeed } from '../session/dataset-groups.ts';

@@ -1,5 +1,6 @@
 import { html, nothing } from 'lit';
 import { messages } from '../i18n/messages.ts';
+import { loadElement } from '../lazy-elements.ts';
 import type { DashboardPanel } from './panel.ts';
 import { panelTitle } from './panel-title.ts';
 
@@ -11,6 +12,7 @@ export const supervisionPanel: DashboardPanel = {
   followsSelection: false,
   render({ supervision }, _selection, lang, actions) {
     if (!supervision) return nothing;
+    void loadElement('assessment-supervision');
     const t = messages(lang);
     return html`<section class="panel" part="panel" aria-labelledby="supervision-title">
       ${panelTitle('supervision', 'supervision-title', t.supervisionTitle, actions)}

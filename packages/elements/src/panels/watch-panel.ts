@@ -1,5 +1,6 @@
 import { html, nothing } from 'lit';
 import { messages } from '../i18n/messages.ts';
+import { loadElement } from '../lazy-elements.ts';
 import type { DashboardPanel } from './panel.ts';
 import { panelTitle } from './panel-title.ts';
 
@@ -11,6 +12,7 @@ export const watchPanel: DashboardPanel = {
   followsSelection: false,
   render({ watch }, _selection, lang, actions) {
     if (!watch) return nothing;
+    void loadElement('assessment-watch-list');
     const t = messages(lang);
     return html`<section class="panel" part="panel" aria-labelledby="watch-title">
       ${panelTitle('watch', 'watch-title', t.watchTitle, actions)}

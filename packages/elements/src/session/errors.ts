@@ -1,6 +1,6 @@
 import { asCrash, EngineCrashedError, RemoteEngineError } from '@assessment-dashboard/core';
 import type { LoadState } from '../dashboard/load-state.ts';
-import { EngineStartError } from '../duckdb/wasm-check.ts';
+import { EngineStartError } from '../duckdb/engine-start-error.ts';
 import { formatBytes } from '../i18n/format.ts';
 import { type Lang, messages } from '../i18n/messages.ts';
 import { FetchError, TooLargeError } from '../load/fetch-with-progress.ts';
@@ -35,7 +35,14 @@ export function errorState(
   const t = messages(lang);
   const detail =
     e instanceof TooLargeError
-      ? t.tooLarge(label(e.file), formatBytes(e.size, lang), formatBytes(e.limit, lang))
+      ? e.memory
+        ? t.tooLargeForMemory(
+            label(e.file),
+            formatBytes(e.size, lang),
+            formatBytes(e.memory.need, lang),
+            formatBytes(e.memory.available, lang),
+          )
+        : t.tooLarge(label(e.file), formatBytes(e.size, lang), formatBytes(e.limit, lang))
       : e instanceof EngineStartError
         ? t.engineStart(e.problem)
         : e instanceof Error

@@ -7,7 +7,6 @@ import {
   type ImportMapping,
   INDICATORS,
   parseConfig,
-  parseMapping,
 } from '@assessment-dashboard/core';
 import { type Lang, messages } from '../i18n/messages.ts';
 import { FetchError } from '../load/fetch-with-progress.ts';
@@ -34,8 +33,11 @@ export async function sharedMapping(
   setting: JsonSetting<unknown> | undefined,
   signal: AbortSignal,
 ): Promise<ImportMapping | undefined> {
-  if (setting?.value) return parseMapping(setting.value, 'importMapping');
-  return setting?.url ? parseMapping(await fetchJson(setting.url, signal), setting.url) : undefined;
+  if (!setting?.value && !setting?.url) return undefined;
+  // The validator comes with the live code (a mapping only matters to an import): a snapshot never loads it.
+  const { parseMapping } = await import('../dashboard/live.ts');
+  if (setting.value) return parseMapping(setting.value, 'importMapping');
+  return setting.url ? parseMapping(await fetchJson(setting.url, signal), setting.url) : undefined;
 }
 
 /** The configuration (targets, calendar overrides, user-defined indicators), validated. */

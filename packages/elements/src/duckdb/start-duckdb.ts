@@ -1,0 +1,93 @@
+// Types only: the DuckDB-WASM API (and the Apache Arrow code it brings) is fetched as its own chunk.
+import type { AsyncDuckDB, DuckDBBundles } from '@duckdb/duckdb-wasm';
+import { EngineStartError, type EngineStartProblem } from './engine-start-error.ts';
+import { checkWasm } from './wasm-check.ts';
+
+/** The DuckDB-WASM files the build copies next to the element bundle (see scripts/copy-duckdb-assets.mjs). */
+export const DUCKDB_FILES = {
+  eh: { mainModule: 'duckdb-eh.wasm', mainWorker: 'duckdb-browser-eh.worker.js' },
+  mvp: { mainModule: 'duckdb-mvp.wasm', mainWorker: 'duckdb-browser-mvp.worker.js' },
+} as const;
+
+/** Starts DuckDB-WASM from the files at `base` (worker, wasm), failing with a clear EngineStartError. */
+export async function startDuckDB(
+  base: string,
+  timeoutMs: number,
+  onCrash: (reason: string) => void,
+): Promise<AsyncDuckDB> {
+  const abs = (file: string) => new URL(file, base).href;
+  const bundles: DuckDBBundles = {
+    eh: { mainModule: abs(DUCKDB_FILES.eh.mainModule), mainWorker: abs(DUCKDB_FILES.eh.mainWorker) },
+    mvp: { mainModule: abs(DUCKDB_FILES.mvp.mainModule), mainWorker: abs(DUCKDB_FILES.mvp.mainWorker) },
+  };
+  const { AsyncDuckDB: AsyncDuckDBClass, selectBundle, VoidLogger } = await import('@duckdb/duckdb-wasm');
+  // Feature detection: the eh build where Wasm exceptions exist (all current browsers), else mvp.
+  const bundle = await selectBundle(bundles);
+  const workerUrl = bundle.mainWorker ?? abs(DUCKDB_FILES.eh.mainWorker);
+  const sameOrigin = new URL(workerUrl).origin === location.origin;
+  // A cross-origin worker script cannot be started directly; a same-origin blob that imports it can.
+  const worker = new Worker(
+    sameOrigin
+      ? workerUrl
+      : URL.createObjectURL(
+          new Blob([`importScripts(${JSON.stringify(workerUrl)});`], { type: 'text/javascript' }),
+        ),
+  );
+  const db = new AsyncDuckDBClass(new VoidLogger(), worker);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const wasm = bundle.mainModule;
+  const failed = new Promise<never>((_, reject) => {
+    worker.addEventListener('error', (e) => {
+      const message = e.message || 'script error';
+      reject(
+        new EngineStartError(`DuckDB worker failed to start from ${workerUrl}: ${message}`, {
+          kind: 'worker',
+          url: workerUrl,
+          message,
+        }),
+      );
+    });
+    // The worker hides a failed compile; this check finds the common causes at once.
+    void checkWasm(wasm).then((problem) => {
+      if (problem) reject(new EngineStartError(englishProblem(problem), problem));
+    });
+    const seconds = Math.round(timeoutMs / 1000);
+    timer = setTimeout(
+      () =>
+        reject(
+          new EngineStartError(
+            `DuckDB did not start within ${seconds} s. Check that ${wasm} is reachable and served as ` +
+              "application/wasm, and that the page's CSP allows 'wasm-unsafe-eval'.",
+            { kind: 'timeout', url: wasm, seconds },
+          ),
+        ),
+      timeoutMs,
+    );
+  });
+  try {
+    await Promise.race([db.instantiate(wasm, bundle.pthreadWorker), failed]);
+  } catch (e) {
+    worker.terminate();
+    throw e;
+  } finally {
+    clearTimeout(timer);
+  }
+  await db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } });
+  // From now on an uncaught error in the worker means it is gone: fail everything waiting on it.
+  worker.addEventListener('error', (e) => onCrash(`DuckDB worker stopped: ${e.message || 'unknown error'}`));
+  return db;
+}
+
+/** The problem in English, for the console and for hosts that catch the error themselves. */
+function englishProblem(p: EngineStartProblem): string {
+  switch (p.kind) {
+    case 'status':
+      return `${p.url} could not be downloaded (HTTP ${p.status}).`;
+    case 'mime':
+      return `${p.url} is served as "${p.type || 'no type'}"; browsers compile WebAssembly only when it is served as application/wasm.`;
+    case 'not-wasm':
+      return `${p.url} is not a WebAssembly file (perhaps an HTML page served in its place).`;
+    default:
+      return `DuckDB did not start from ${p.url}.`;
+  }
+}
