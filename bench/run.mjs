@@ -303,6 +303,8 @@ function summarise(size, engine, runs, extra = {}) {
       interactiveAtMs: r.interactiveAtMs,
       peakRendererRssMB: r.peakRss / 1e6,
       loadavgAtStart: r.loadavgAtStart,
+      longTasksLoad: r.longTasks?.load,
+      ...(r.trace ? { trace: r.trace } : {}),
     })),
     libMs: pick('libMs'),
     initMs: pick('initMs'),

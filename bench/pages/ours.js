@@ -12,6 +12,8 @@ let tPaint;
 let indicatorCount;
 
 window.benchLoad = async (csvUrl, engineUrl) => {
+  // Step timings (packages/core/src/trace.ts): engine start, fetch, import steps, every statement.
+  window.__adTrace = [];
   t0 = performance.now();
   await import('/assessment-dashboard/assessment-dashboard.js');
   const tLib = performance.now();
@@ -79,6 +81,9 @@ window.benchLoad = async (csvUrl, engineUrl) => {
     indicators: Object.fromEntries(detail.indicators.map((i) => [i.key, i.value])),
     longTasks: longTasks(t0, tPaint),
     jsHeapMB: heap,
+    trace: window.__adTrace
+      .filter((e) => e.start < tPaint)
+      .map((e) => ({ step: e.step, at: Math.round(e.start - t0), ms: Math.round(e.ms) })),
   };
 };
 

@@ -5,6 +5,7 @@ import type { Engine } from '../engine/types.ts';
 import { DATASETS } from '../schema/datasets.ts';
 import type { DatasetKey } from '../schema/types.ts';
 import type { Filters } from '../sql/filters.ts';
+import { traced } from '../trace.ts';
 import { type FilledColumns, filledColumns, missingColumns } from './availability.ts';
 import { INDICATORS } from './catalogue/index.ts';
 import { type DashboardConfig, resolveTarget } from './config.ts';
@@ -103,7 +104,7 @@ export async function prepareComputation(
         'Calendar overrides cannot be applied over a query server: give the configuration to the server instead (serve --config).',
       );
   } else if (stale || installedCalendar.get(engine) !== signature) {
-    await prepareFacts(engine, tables, calendar);
+    await traced('facts + calendar', () => prepareFacts(engine, tables, calendar));
     installedCalendar.set(engine, signature);
     tables = await loadedTables(engine);
   }

@@ -1,4 +1,4 @@
-import { EngineCrashedError } from '@assessment-dashboard/core';
+import { EngineCrashedError, traced } from '@assessment-dashboard/core';
 // Types only: the DuckDB-WASM API (and the Apache Arrow code it brings) is fetched as its own chunk
 // when an engine is first started, so a page painted from a snapshot never downloads it.
 import type { AsyncDuckDB, DuckDBBundles } from '@duckdb/duckdb-wasm';
@@ -94,7 +94,7 @@ function sharedInstance(base: string, timeoutMs = 60_000): Instance {
       fail(new EngineCrashedError(reason));
       void db.then((d) => d.terminate()).catch(() => {});
     };
-    const db = startDuckDB(base, timeoutMs, kill);
+    const db = traced('engine start', () => startDuckDB(base, timeoutMs, kill));
     const created: Instance = { db, crashed, kill };
     db.catch(() => {
       if (instances.get(base) === created) instances.delete(base);

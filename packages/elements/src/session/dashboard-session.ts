@@ -7,6 +7,7 @@ import {
   type IndicatorResult,
   type Selection,
   selectionOptions,
+  traced,
 } from '@assessment-dashboard/core';
 import { urlFileName } from '../dashboard/inputs.ts';
 import type { LoadState } from '../dashboard/load-state.ts';
@@ -166,28 +167,34 @@ export class DashboardSession extends EventTarget {
     try {
       let imports: ImportSummary[] = [];
       if (remote) set({ phase: 'connecting', url: remote });
-      const fetched = await fetchInputs(remote ? [] : inputs, signal, (next) => {
-        file = next.file;
-        set(next);
-      });
+      const fetched = await traced('fetch', () =>
+        fetchInputs(remote ? [] : inputs, signal, (next) => {
+          file = next.file;
+          set(next);
+        }),
+      );
       file = undefined;
       if (!remote) set({ phase: 'starting-engine' });
       await this.#engine?.close().catch(() => {});
       this.#engine = undefined;
-      const engine = await lease.open(remote ? settings.id : `${settings.id}_${run}`, signal);
+      const engine = await traced('wait for engine', () =>
+        lease.open(remote ? settings.id : `${settings.id}_${run}`, signal),
+      );
       if (signal.aborted) return void engine.close().catch(() => {});
       this.#engine = engine;
       if (!remote) {
         const shared = await sharedMapping(settings.mapping, signal);
-        const done = await importInputs(engine, fetched, {
-          fixes: this.#fixes,
-          shared,
-          lang: settings.lang,
-          onFile: (name, rows) => {
-            file = name;
-            set({ phase: 'importing', file: name, rows });
-          },
-        });
+        const done = await traced('import', () =>
+          importInputs(engine, fetched, {
+            fixes: this.#fixes,
+            shared,
+            lang: settings.lang,
+            onFile: (name, rows) => {
+              file = name;
+              set({ phase: 'importing', file: name, rows });
+            },
+          }),
+        );
         if ('stop' in done) return set(done.stop);
         imports = done.imports;
         file = undefined;
@@ -257,7 +264,9 @@ export class DashboardSession extends EventTarget {
     this.#cubes = undefined;
     this.#selects.start(signal);
     const asOf = settings.asOf || undefined;
-    const paint = await firstPaint(live, engine, { asOf, config, remote, signal });
+    const paint = await traced('first paint queries', () =>
+      firstPaint(live, engine, { asOf, config, remote, signal }),
+    );
     if (!paint) return;
     const { computed, hasCases, shownAsOf } = paint;
     set({ phase: 'ready', imports, ...paint.state });
