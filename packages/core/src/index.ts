@@ -82,6 +82,7 @@ export {
   dataAsOf,
   loadedTables,
   normaliseAsOf,
+  pendingResults,
   prepareComputation,
   runIndicator,
 } from './indicators/compute.ts';

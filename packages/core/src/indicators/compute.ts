@@ -38,6 +38,12 @@ export interface ComputeOptions {
    * (its reporting date, see `monthColumn`) falls in them. "As of" stays the same.
    */
   months?: readonly string[];
+  /**
+   * `false`: do not build the working-day calendar and fact tables; only indicators whose conditions read
+   * their dataset's own table are computed. For the first tiles, painted before the facts exist (the next
+   * computation builds them).
+   */
+  facts?: false;
 }
 
 /** An indicator's result plus the Arrow table it came from (charts draw the table's columns). */
@@ -103,7 +109,7 @@ export async function prepareComputation(
       throw new Error(
         'Calendar overrides cannot be applied over a query server: give the configuration to the server instead (serve --config).',
       );
-  } else if (stale || installedCalendar.get(engine) !== signature) {
+  } else if ((stale || installedCalendar.get(engine) !== signature) && options.facts !== false) {
     await traced('facts + calendar', () => prepareFacts(engine, tables, calendar));
     installedCalendar.set(engine, signature);
     tables = await loadedTables(engine);
@@ -113,7 +119,8 @@ export async function prepareComputation(
   // Targets from the configuration (per department when one is selected) replace the built-in defaults.
   const defs = all
     .map((d) => withConfiguredTarget(d, options.config))
-    .filter((d) => tables.has(DATASETS[d.dataset].table) && (!options.keys || options.keys.includes(d.key)));
+    .filter((d) => tables.has(DATASETS[d.dataset].table) && (!options.keys || options.keys.includes(d.key)))
+    .filter((d) => options.facts !== false || d.conditions?.table === DATASETS[d.dataset].table);
   return { tables, asOf, defs, filled: await filledColumns(engine, tables, defs) };
 }
 
@@ -132,6 +139,22 @@ export async function computeIndicators(
     });
   }
   return out;
+}
+
+/**
+ * Results standing for indicators still being computed (labels, formula and target; no number to show):
+ * the tiles painted before the fact tables exist name them and say they are pending.
+ */
+export function pendingResults(
+  keys: readonly string[],
+  asOf: string,
+  config?: DashboardConfig,
+): IndicatorResult[] {
+  const all = [...INDICATORS, ...(config?.indicators ?? [])];
+  return keys.flatMap((key) => {
+    const def = all.find((d) => d.key === key);
+    return def ? [resultFromRow(def, { asOf, filters: {}, columns: [] }, {})] : [];
+  });
 }
 
 /** The context of one indicator under the options' filters and month selection. */

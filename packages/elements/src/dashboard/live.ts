@@ -15,6 +15,7 @@ export {
   importFile,
   ledgerCsv,
   ledgerEntries,
+  pendingResults,
   previewFile,
   RemoteEngine,
   reconcilePayments,

@@ -14,6 +14,7 @@ import type { LoadState } from '../dashboard/load-state.ts';
 import { snapshotState, upgradeState, withSnapshotStatus } from '../dashboard/snapshot-mode.ts';
 import type { Ready } from './cube-panels.ts';
 import { datasetGroups } from './dataset-groups.ts';
+import { earlyTiles } from './early-tiles.ts';
 import { errorState, isCrash } from './errors.ts';
 import { firstPaint } from './first-paint.ts';
 import { followUps, type SessionNeed } from './follow-ups.ts';
@@ -264,6 +265,15 @@ export class DashboardSession extends EventTarget {
     this.#cubes = undefined;
     this.#selects.start(signal);
     const asOf = settings.asOf || undefined;
+    // A query server answers every indicator at once; here the tiles go first (early-tiles.ts).
+    if (!remote) {
+      await earlyTiles(live, engine, {
+        asOf,
+        config,
+        signal,
+        show: (tiles) => set({ phase: 'computing', tiles }),
+      });
+    }
     const paint = await traced('first paint queries', () =>
       firstPaint(live, engine, { asOf, config, remote, signal }),
     );
