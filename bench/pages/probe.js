@@ -9,8 +9,15 @@ observer.observe({ type: 'longtask', buffered: true });
 /** Long tasks that started in [from, to): count, total and longest (ms). */
 export function longTasks(from, to) {
   for (const e of observer.takeRecords()) tasks.push({ start: e.startTime, ms: e.duration });
-  const ms = tasks.filter((t) => t.start >= from && t.start < to).map((t) => t.ms);
-  return { count: ms.length, totalMs: ms.reduce((a, b) => a + b, 0), maxMs: Math.max(0, ...ms) };
+  const within = tasks.filter((t) => t.start >= from && t.start < to);
+  const ms = within.map((t) => t.ms);
+  return {
+    count: ms.length,
+    totalMs: ms.reduce((a, b) => a + b, 0),
+    maxMs: Math.max(0, ...ms),
+    // each task as [start from `from`, duration], ms
+    each: within.map((t) => [Math.round(t.start - from), Math.round(t.ms)]),
+  };
 }
 
 /** performance.memory's used JS heap of the page's main thread, MB (Chromium only; workers not included). */

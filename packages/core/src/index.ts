@@ -82,6 +82,7 @@ export {
   dataAsOf,
   loadedTables,
   normaliseAsOf,
+  pendingResults,
   prepareComputation,
   runIndicator,
 } from './indicators/compute.ts';
@@ -138,4 +139,5 @@ export type { Filters } from './sql/filters.ts';
 export { ident, literal, type SqlQuery, type SqlValue } from './sql/quote.ts';
 export { type RunSummary, summarise } from './summary.ts';
 export * from './supervision/index.ts';
+export { type TraceEntry, traced } from './trace.ts';
 export { concatInSlices } from './yield-to-host.ts';

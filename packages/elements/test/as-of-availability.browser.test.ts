@@ -72,7 +72,14 @@ describe('<assessment-dashboard> availability and as-of day', () => {
     el.setAttribute('src', blobUrl(WITHOUT_ONLINE_CLOSED));
     mounted.push(el);
     document.body.append(el);
-    await vi.waitFor(() => expect(tileValue(el, 'case.closure_rate')).toBe('75.0%'), { timeout: 30_000 });
+    // The tiles come first (during 'computing'); the list of unavailable indicators with the ready view.
+    await vi.waitFor(
+      () => {
+        expect(tileValue(el, 'case.closure_rate')).toBe('75.0%');
+        expect(el.shadowRoot?.querySelector('details.unavailable')).not.toBeNull();
+      },
+      { timeout: 30_000 },
+    );
     const root = el.shadowRoot!;
     // Never "0.0 % 0 / 10 ✕ 未达标".
     expect(tileValue(el, 'case.online_closed_rate')).toBe('本导出无此数据');
@@ -91,7 +98,14 @@ describe('<assessment-dashboard> availability and as-of day', () => {
 
     // As of 03-07 only C01–C07 exist; accepted 7, closed by then C01 C03 C04 C06 → 4/7; online 5/7.
     await userEvent.fill(input, '2025-03-07');
-    await vi.waitFor(() => expect(tileValue(el, 'case.closure_rate')).toBe('57.1%'), { timeout: 30_000 });
+    // The tiles are painted first, the as-of line with the ready view.
+    await vi.waitFor(
+      () => {
+        expect(tileValue(el, 'case.closure_rate')).toBe('57.1%');
+        expect(root.querySelector('.tiles-as-of')).not.toBeNull();
+      },
+      { timeout: 30_000 },
+    );
     expect(tileValue(el, 'case.online_apply_rate')).toBe('71.4%');
     expect(tileValue(el, 'case.overdue_count')).toBe('0');
     expect(el.getAttribute('as-of')).toBe('2025-03-07');

@@ -100,7 +100,9 @@ describe('DashboardSession on native DuckDB', () => {
         ? `fetching ${x.file} ${x.loaded}/${x.total}`
         : x.phase === 'importing'
           ? `importing ${x.file} ${x.rows}`
-          : x.phase,
+          : x.phase === 'computing' && x.tiles
+            ? `tiles ${x.tiles.map((t) => `${t.result.key}${t.pending ? ' pending' : ''}`).join(', ')}`
+            : x.phase,
     );
     expect(phases.slice(0, 4)).toEqual([
       'fetching cases.csv 0/undefined',
@@ -114,9 +116,17 @@ describe('DashboardSession on native DuckDB', () => {
       'importing cases.csv 0',
       'importing disclosures.csv 10',
       'computing',
+      // The case tiles first: those without working-day facts at once, the overdue count pending until
+      // the facts exist (never shown as 0), then every indicator.
+      'tiles case.online_apply_rate, case.online_closed_rate, case.closure_rate, case.overdue_count pending',
+      'tiles case.online_apply_rate, case.online_closed_rate, case.closure_rate, case.overdue_count',
       'ready',
       'ready',
     ]);
+    const early = states.flatMap((x) => (x.phase === 'computing' && x.tiles ? [x.tiles] : []));
+    expect(early[0]?.[0]?.result).toMatchObject({ numerator: 6, denominator: 10, value: 0.6 });
+    expect(early[0]?.[2]?.result).toMatchObject({ numerator: 6, denominator: 8 });
+    expect(early[1]?.[3]?.result.value).toBe(3);
     expect(value(s, 'case.online_apply_rate')).toMatchObject({ numerator: 6, denominator: 10, value: 0.6 });
     expect(value(s, 'case.closure_rate')).toMatchObject({ numerator: 6, denominator: 8 });
     expect(value(s, 'case.overdue_count')?.value).toBe(3);

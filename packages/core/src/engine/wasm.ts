@@ -1,6 +1,7 @@
 import type { AsyncDuckDB, AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
 import type { Table } from 'apache-arrow';
 import { ident, type SqlValue } from '../sql/quote.ts';
+import { traced } from '../trace.ts';
 import { concatInSlices, encodeUtf8InSlices } from '../yield-to-host.ts';
 import { asCrash, ENGINE_SETUP_SQL, type Engine } from './types.ts';
 
@@ -47,19 +48,23 @@ export class WasmEngine implements Engine {
 
   async registerText(fileName: string, text: string): Promise<string> {
     // What registerFileText does (UTF-8 bytes handed to the worker), with the encoding done in slices.
-    const bytes = await encodeUtf8InSlices(text);
-    await this.#guard(() => this.db.registerFileBuffer(fileName, bytes));
+    const bytes = await traced('encode text', () => encodeUtf8InSlices(text));
+    await traced('registerFileBuffer', () => this.#guard(() => this.db.registerFileBuffer(fileName, bytes)));
     return fileName;
   }
 
   async registerBytes(fileName: string, bytes: Uint8Array): Promise<string> {
     // The buffer is transferred to the worker (detached here): hand over a copy, the caller keeps its bytes.
-    const copy = await concatInSlices([bytes]);
-    await this.#guard(() => this.db.registerFileBuffer(fileName, copy));
+    const copy = await traced('copy bytes', () => concatInSlices([bytes]));
+    await traced('registerFileBuffer', () => this.#guard(() => this.db.registerFileBuffer(fileName, copy)));
     return fileName;
   }
 
   query(sql: string, params: SqlValue[] = []): Promise<Table> {
+    return traced(sqlStep(sql), () => this.#query(sql, params));
+  }
+
+  #query(sql: string, params: SqlValue[]): Promise<Table> {
     return this.#guard(async () => {
       const conn = await this.#conn;
       if (params.length === 0) return (await conn.query(sql)) as unknown as Table;
@@ -73,9 +78,11 @@ export class WasmEngine implements Engine {
   }
 
   exec(sql: string): Promise<void> {
-    return this.#guard(async () => {
-      await (await this.#conn).query(sql);
-    });
+    return traced(sqlStep(sql), () =>
+      this.#guard(async () => {
+        await (await this.#conn).query(sql);
+      }),
+    );
   }
 
   async close(): Promise<void> {
@@ -84,3 +91,6 @@ export class WasmEngine implements Engine {
     await conn.close();
   }
 }
+
+/** A statement's trace name: its first words, whitespace folded. */
+const sqlStep = (sql: string) => () => `sql ${sql.replaceAll(/\s+/g, ' ').trim().slice(0, 90)}`;

@@ -1,6 +1,7 @@
 import type { Engine } from '../engine/types.ts';
 import { DATASETS, isDatasetKey } from '../schema/datasets.ts';
 import type { DatasetKey } from '../schema/types.ts';
+import { traced } from '../trace.ts';
 import { guessDataset } from './headers.ts';
 import { ImportError, type ImportSummary } from './ledger.ts';
 import { LOAD_TABLES, loadDataset } from './load-dataset.ts';
@@ -22,9 +23,11 @@ export async function importFile(
   options: ImportOptions = {},
 ): Promise<ImportSummary> {
   try {
-    const raw = await readRaw(engine, fileName, bytes, options);
+    const raw = await traced('import: read raw', () => readRaw(engine, fileName, bytes, options));
     const dataset = whichDataset(fileName, raw.headers, options);
-    return await loadDataset(engine, fileName, raw.encoding, dataset, raw, options);
+    return await traced('import: typed load', () =>
+      loadDataset(engine, fileName, raw.encoding, dataset, raw, options),
+    );
   } finally {
     await engine.exec([...RAW_TABLES, ...LOAD_TABLES].map((t) => `DROP TABLE IF EXISTS ${t};`).join(' '));
   }

@@ -24,7 +24,9 @@ export const TYPED = '__typed_import';
 const DUPLICATES = '__import_duplicates';
 /** The line of the file each kept raw row came from, when the CSV reader rejected some lines. */
 const LINES = '__import_lines';
-export const LOAD_TABLES = [TYPED, DUPLICATES, LINES, TZ_TABLE];
+/** `_row` and the verdicts of the typed rows any ledger rule holds for. */
+const FLAGGED = '__import_flagged';
+export const LOAD_TABLES = [TYPED, DUPLICATES, LINES, FLAGGED, TZ_TABLE];
 /** Column of the typed table with the ledger's verdicts on the row (see loadDataset). */
 const LEDGER_COL = '__ledger';
 
@@ -109,22 +111,36 @@ export async function loadDataset(
 
   await engine.exec(CREATE_LEDGER_SQL);
   await engine.exec(`DELETE FROM ${LEDGER_TABLE} WHERE dataset = ${literal(dataset)}`);
-  const selects = rules.map(
-    (r, i) =>
-      `SELECT _row, ${literal(r.column)}, ${literal(r.reason)}, ${verdict(`r${i}`)}, ${r.value ? ledgerValue(verdict(`v${i}`), r.value.kind, action) : 'NULL'}
-       FROM ${TYPED} WHERE ${verdict(`r${i}`)} IS NOT NULL`,
+  // The rows any rule holds for, found in one scan (usually few): each rule's select then reads only them.
+  const flagged = rules.map((_, i) => `${verdict(`r${i}`)} IS NOT NULL`);
+  await engine.exec(
+    `CREATE OR REPLACE TEMP TABLE ${FLAGGED} AS SELECT _row, ${LEDGER_COL} FROM ${TYPED} WHERE ${flagged.join(' OR ') || 'FALSE'}`,
   );
   const keys = def.fields.filter((f) => f.primaryKey).map((f) => f.key);
   if (keys.length) {
     await engine.exec(
       `CREATE OR REPLACE TEMP TABLE ${DUPLICATES} AS ${keys.map((k) => duplicateSelect(k, TYPED, action)).join(' UNION ALL ')}`,
     );
-    selects.push(`SELECT * FROM ${DUPLICATES}`);
   }
-  if (raw.rejectedLines) selects.push(readerRejectSelect(raw.rejects, raw.lineOffset, action));
-  await engine.exec(
-    `INSERT INTO ${LEDGER_TABLE} SELECT ${literal(dataset)}, ${literal(fileName)}, * FROM (${selects.join('\nUNION ALL\n')})`,
+  const found = await engine.query(
+    `SELECT (SELECT count(*) FROM ${FLAGGED}) AS flagged${keys.length ? `, (SELECT count(*) FROM ${DUPLICATES}) AS duplicates` : ''}`,
   );
+  const counts = found.get(0)?.toJSON() as { flagged: number; duplicates?: number };
+  // Only the parts with entries: planning the rules' masking expressions costs time even over no rows.
+  const selects = Number(counts.flagged)
+    ? rules.map(
+        (r, i) =>
+          `SELECT _row, ${literal(r.column)}, ${literal(r.reason)}, ${verdict(`r${i}`)}, ${r.value ? ledgerValue(verdict(`v${i}`), r.value.kind, action) : 'NULL'}
+       FROM ${FLAGGED} WHERE ${verdict(`r${i}`)} IS NOT NULL`,
+      )
+    : [];
+  if (Number(counts.duplicates)) selects.push(`SELECT * FROM ${DUPLICATES}`);
+  if (raw.rejectedLines) selects.push(readerRejectSelect(raw.rejects, raw.lineOffset, action));
+  if (selects.length) {
+    await engine.exec(
+      `INSERT INTO ${LEDGER_TABLE} SELECT ${literal(dataset)}, ${literal(fileName)}, * FROM (${selects.join('\nUNION ALL\n')})`,
+    );
+  }
 
   // The calendar range and the facts derived from earlier loads are stale now (computeIndicators rebuilds them).
   await engine.exec(`DROP TABLE IF EXISTS ${CASE_FACTS}; DROP TABLE IF EXISTS ${WORK_CALENDAR_TABLE};`);

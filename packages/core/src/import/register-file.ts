@@ -1,6 +1,7 @@
 import type { Engine } from '../engine/types.ts';
 import { DELIMITERS, scanRecords } from './formats/csv-title-rows.ts';
 import { dataLines } from './formats/data-lines.ts';
+import { traced } from '../trace.ts';
 import { directCsv } from './formats/direct-csv.ts';
 import { detectFormat, toDelimitedText } from './formats/index.ts';
 import { cutLongLines, cutLongTextLines, LONG_LINE_MARKER, MAX_LINE_BYTES } from './formats/long-lines.ts';
@@ -57,9 +58,11 @@ export async function registerFile(
       return { encoding: format, path, headerRow: 1, header, native: true };
     }
   }
-  const direct = engine.registerBytes ? await directCsv(bytes, fileName, options.encoding) : undefined;
+  const direct = engine.registerBytes
+    ? await traced('utf-8 scan', () => directCsv(bytes, fileName, options.encoding))
+    : undefined;
   if (direct && engine.registerBytes) {
-    const cut = await cutLongLines(direct.bytes);
+    const cut = await traced('long-line scan', () => cutLongLines(direct.bytes));
     if (cut.cut) refuseLongHeader(fileName, new TextDecoder().decode(cut.bytes.subarray(0, 64)));
     const path = await engine.registerBytes(name, cut.bytes);
     const first = cut.bytes.subarray(0, Math.min(cut.bytes.length, MAX_LINE_BYTES));

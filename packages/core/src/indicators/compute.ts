@@ -5,6 +5,7 @@ import type { Engine } from '../engine/types.ts';
 import { DATASETS } from '../schema/datasets.ts';
 import type { DatasetKey } from '../schema/types.ts';
 import type { Filters } from '../sql/filters.ts';
+import { traced } from '../trace.ts';
 import { type FilledColumns, filledColumns, missingColumns } from './availability.ts';
 import { INDICATORS } from './catalogue/index.ts';
 import { type DashboardConfig, resolveTarget } from './config.ts';
@@ -37,6 +38,12 @@ export interface ComputeOptions {
    * (its reporting date, see `monthColumn`) falls in them. "As of" stays the same.
    */
   months?: readonly string[];
+  /**
+   * `false`: do not build the working-day calendar and fact tables; when they are not built already, only
+   * indicators whose conditions read their dataset's own table are computed. For the first tiles, painted
+   * before the facts exist (the next computation builds them).
+   */
+  facts?: false;
 }
 
 /** An indicator's result plus the Arrow table it came from (charts draw the table's columns). */
@@ -47,8 +54,14 @@ export interface ComputedIndicator {
 
 /** Names → columns of the canonical tables currently loaded. */
 export async function loadedTables(engine: Engine): Promise<Map<string, string[]>> {
+  // DuckDB's own catalogue function where the engine is DuckDB itself: the information_schema view over it
+  // took 50–300 ms a call in DuckDB-WASM (bench trace). A query server allows only information_schema.
+  const local = engine.name === 'duckdb-wasm' || engine.name === 'duckdb-node';
   const t = await engine.query(
-    `SELECT table_name, column_name FROM information_schema.columns
+    local
+      ? `SELECT table_name, column_name FROM duckdb_columns()
+     WHERE database_name = current_database() AND schema_name = 'main' ORDER BY table_name, column_index`
+      : `SELECT table_name, column_name FROM information_schema.columns
      WHERE table_catalog = current_database() AND table_schema = 'main' ORDER BY table_name, ordinal_position`,
   );
   const out = new Map<string, string[]>();
@@ -102,8 +115,10 @@ export async function prepareComputation(
       throw new Error(
         'Calendar overrides cannot be applied over a query server: give the configuration to the server instead (serve --config).',
       );
-  } else if (stale || installedCalendar.get(engine) !== signature) {
-    await prepareFacts(engine, tables, calendar);
+  }
+  const factsReady = engine.prepared || (!stale && installedCalendar.get(engine) === signature);
+  if (!factsReady && options.facts !== false) {
+    await traced('facts + calendar', () => prepareFacts(engine, tables, calendar));
     installedCalendar.set(engine, signature);
     tables = await loadedTables(engine);
   }
@@ -112,7 +127,10 @@ export async function prepareComputation(
   // Targets from the configuration (per department when one is selected) replace the built-in defaults.
   const defs = all
     .map((d) => withConfiguredTarget(d, options.config))
-    .filter((d) => tables.has(DATASETS[d.dataset].table) && (!options.keys || options.keys.includes(d.key)));
+    .filter((d) => tables.has(DATASETS[d.dataset].table) && (!options.keys || options.keys.includes(d.key)))
+    .filter(
+      (d) => factsReady || options.facts !== false || d.conditions?.table === DATASETS[d.dataset].table,
+    );
   return { tables, asOf, defs, filled: await filledColumns(engine, tables, defs) };
 }
 
@@ -131,6 +149,22 @@ export async function computeIndicators(
     });
   }
   return out;
+}
+
+/**
+ * Results standing for indicators still being computed (labels, formula and target; no number to show):
+ * the tiles painted before the fact tables exist name them and say they are pending.
+ */
+export function pendingResults(
+  keys: readonly string[],
+  asOf: string,
+  config?: DashboardConfig,
+): IndicatorResult[] {
+  const all = [...INDICATORS, ...(config?.indicators ?? [])];
+  return keys.flatMap((key) => {
+    const def = all.find((d) => d.key === key);
+    return def ? [resultFromRow(def, { asOf, filters: {}, columns: [] }, {})] : [];
+  });
 }
 
 /** The context of one indicator under the options' filters and month selection. */

@@ -23,7 +23,8 @@ export const CASE_FACTS = 'case_facts';
 export const ENDED_WITHOUT_DECISION = "('rejected_intake', 'withdrawn', 'void')";
 
 // Plain joins to the calendar, not the per-row macros: at a million rows DuckDB-WASM ran out of memory
-// decorrelating the macros' subqueries (bench), while hash joins on the day keys stay small.
+// decorrelating the macros' subqueries (bench), while hash joins on the day keys stay small. No ORDER BY:
+// every reader aggregates or sorts itself (drill-down, watch list), and the sort cost a fifth of the build.
 const CASE_FACTS_SQL = `CREATE OR REPLACE TABLE ${CASE_FACTS} AS
 WITH c AS (
   SELECT *, CAST(accepted_at AS DATE) AS accepted_day, CAST(closed_at AS DATE) AS closed_day,
@@ -59,8 +60,7 @@ SELECT f.*, CASE WHEN f.due_day IS NOT NULL THEN coalesce(c_late.d, f.due_day + 
 FROM f
 ${calendarJoin('c_dd', 'f.due_day')}
 LEFT JOIN ${WORK_CALENDAR_TABLE} AS c_late ON c_late.is_workday AND c_late.wd_seq = c_dd.wd_seq + 1
-  AND c_late.unknown_seq = c_dd.unknown_seq
-ORDER BY f._row`;
+  AND c_late.unknown_seq = c_dd.unknown_seq`;
 
 /**
  * DOMAIN §8: a case is on time when its elapsed working days (net of pauses) are within the promised

@@ -310,6 +310,7 @@ export class AssessmentDashboard extends DashboardProperties {
             label: this.#label,
             serverHost: this.engineUrl ? new URL(this.engineUrl, location.href).host : '',
             hasInputs: this.#inputs().length > 0,
+            showsTiles: pickPanels(this.panels).some((p) => p.name === 'tiles'),
             dragging: this._dragging,
             cancel: () => this.cancel(),
             retry: () => void this.reload(),

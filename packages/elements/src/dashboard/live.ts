@@ -16,6 +16,7 @@ export {
   ledgerCsv,
   ledgerEntries,
   parseMapping,
+  pendingResults,
   previewFile,
   RemoteEngine,
   reconcilePayments,

@@ -11,6 +11,7 @@ import type {
   WatchList,
 } from '@assessment-dashboard/core';
 import type { DatasetGroups } from '../session/dataset-groups.ts';
+import type { EarlyTile } from '../session/early-tiles.ts';
 
 /** What the dashboard is doing, as one value: the render switches on `phase`. */
 export type LoadState =
@@ -21,7 +22,14 @@ export type LoadState =
   | { phase: 'connecting'; url: string }
   /** `rows`: rows loaded from the files imported before this one */
   | { phase: 'importing'; file: string; rows?: number }
-  | { phase: 'computing' }
+  | {
+      phase: 'computing';
+      /**
+       * the case tiles painted before everything else is computed: those with their numbers, then those
+       * still pending (the overdue count waits for the working-day facts), each shown as pending, never 0
+       */
+      tiles?: EarlyTile[];
+    }
   | {
       phase: 'ready';
       imports: ImportSummary[];

@@ -3,6 +3,7 @@ import { html } from 'lit';
 import { formatBytes } from '../i18n/format.ts';
 import { type Lang, messages } from '../i18n/messages.ts';
 import { loadElement } from '../lazy-elements.ts';
+import { tileList } from '../panels/tiles-panel.ts';
 import type { LoadState } from './load-state.ts';
 
 /** What the status views may do: the element's buttons and the drop zone's events. */
@@ -13,6 +14,8 @@ export interface StatusActions {
   serverHost: string;
   /** whether sources are given (an idle element with sources is about to start) */
   hasInputs: boolean;
+  /** whether the page shows the KPI tiles (the `panels` attribute), so tiles computed first are painted */
+  showsTiles: boolean;
   dragging: boolean;
   cancel(): void;
   retry(): void;
@@ -50,7 +53,10 @@ export function statusView(s: Exclude<LoadState, { phase: 'ready' }>, lang: Lang
     case 'importing':
       return progress(t.importing(a.label(s.file)), lang, a);
     case 'computing':
-      return progress(t.computing, lang, a);
+      // The tiles painted first (session/early-tiles.ts) stay above the progress while the rest is computed.
+      return s.tiles?.length && a.showsTiles
+        ? html`${tileList(s.tiles, lang)}${progress(t.computing, lang, a)}`
+        : progress(t.computing, lang, a);
     case 'empty':
       return html`<div class="state" role="status">${t.emptyFile(s.file)}</div>${dropZone(lang, a)}`;
     case 'cancelled':

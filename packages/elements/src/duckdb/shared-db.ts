@@ -1,4 +1,4 @@
-import { EngineCrashedError } from '@assessment-dashboard/core';
+import { EngineCrashedError, traced } from '@assessment-dashboard/core';
 // Types only: the DuckDB-WASM API (and the Apache Arrow code it brings) is fetched as its own chunk
 // when an engine is first started, so a page painted from a snapshot never downloads it.
 import type { AsyncDuckDB } from '@duckdb/duckdb-wasm';
@@ -88,7 +88,9 @@ function sharedInstance(base: string, timeoutMs = 60_000): Instance {
       void db.then((d) => d.terminate()).catch(() => {});
     };
     // The start-up code is its own chunk, fetched with the engine: a snapshot page never needs it.
-    const db = import('./start-duckdb.ts').then((m) => m.startDuckDB(base, timeoutMs, kill));
+    const db = traced('engine start', () =>
+      import('./start-duckdb.ts').then((m) => m.startDuckDB(base, timeoutMs, kill)),
+    );
     const created: Instance = { db, crashed, kill };
     db.catch(() => {
       if (instances.get(base) === created) instances.delete(base);

@@ -27,9 +27,12 @@ export class AssessmentKpiTile extends ScaledElement {
   static override properties = {
     result: { attribute: false },
     lang: { type: String, reflect: true },
+    pending: { type: Boolean, reflect: true },
   };
   declare result: IndicatorResult | undefined;
   declare lang: string;
+  /** The number is still being computed: the tile names the indicator and says so (never a 0 or an old number). */
+  declare pending: boolean;
 
   static override styles = [
     tokens,
@@ -65,6 +68,7 @@ export class AssessmentKpiTile extends ScaledElement {
   constructor() {
     super();
     this.lang = '';
+    this.pending = false;
   }
 
   #format(v: number, lang: Lang) {
@@ -90,6 +94,7 @@ export class AssessmentKpiTile extends ScaledElement {
     if (!r) return nothing;
     const lang = hostLang(this);
     const t = messages(lang);
+    if (this.pending) return this.#pending(r, lang);
     if (r.status === 'unavailable') return this.#unavailable(r, lang);
     const counted = r.unit !== 'percent' && r.unit !== 'wd' && r.unit !== 'score';
     const value =
@@ -122,6 +127,18 @@ export class AssessmentKpiTile extends ScaledElement {
         }
       </p>
       ${r.ci ? html`<p class="ci">${t.interval(this.#format(r.ci[0], lang), this.#format(r.ci[1], lang))}</p>` : nothing}
+      <span id="d" class="visually-hidden">${description}</span>
+    </article>`;
+  }
+
+  /** Still being computed: the label and that it is coming, busy for screen readers, no number. */
+  #pending(r: IndicatorResult, lang: Lang) {
+    const description = `${r.formula[lang]}。${r.source}`;
+    return html`<article part="tile" class="pending" title=${description} aria-busy="true" aria-describedby="d">
+      <h3 id="l">${r.label[lang]}</h3>
+      <p class="value na" part="value" data-key=${r.key} data-value="" data-status="pending">
+        ${messages(lang).tilePending}
+      </p>
       <span id="d" class="visually-hidden">${description}</span>
     </article>`;
   }

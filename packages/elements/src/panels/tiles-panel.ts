@@ -1,4 +1,4 @@
-import { missingText } from '@assessment-dashboard/core';
+import { type IndicatorResult, missingText } from '@assessment-dashboard/core';
 import { html, nothing } from 'lit';
 import { defaultTiles } from '../dashboard/default-tiles.ts';
 import { formatDate } from '../i18n/format.ts';
@@ -20,12 +20,17 @@ export const tilesPanel: DashboardPanel = {
         ? t.dataEndNote(formatDate(state.dataEnd, lang))
         : '';
     return html`<p class="meta tiles-as-of" part="as-of">${t.dataAsOf} ${formatDate(state.asOf, lang)}${dataEnd}</p>
-      <ul class="tiles" part="tiles">
-        ${tiles.map((c) => html`<li><assessment-kpi-tile .result=${c.result} lang=${lang}></assessment-kpi-tile></li>`)}
-      </ul>
+      ${tileList(tiles, lang)}
       ${unavailableList(state, lang)}`;
   },
 };
+
+/** The tiles as a list; a `pending` one names its indicator and says its number is being computed. */
+export function tileList(tiles: readonly { result: IndicatorResult; pending?: true }[], lang: Lang) {
+  return html`<ul class="tiles" part="tiles">
+    ${tiles.map((c) => html`<li><assessment-kpi-tile .result=${c.result} ?pending=${c.pending === true} lang=${lang}></assessment-kpi-tile></li>`)}
+  </ul>`;
+}
 
 /** Which indicators this export cannot answer, and the column that would enable each. */
 function unavailableList(state: Ready, lang: Lang) {

@@ -7,12 +7,14 @@ import {
   type IndicatorResult,
   type Selection,
   selectionOptions,
+  traced,
 } from '@assessment-dashboard/core';
 import { urlFileName } from '../dashboard/inputs.ts';
 import type { LoadState } from '../dashboard/load-state.ts';
 import { snapshotState, upgradeState, withSnapshotStatus } from '../dashboard/snapshot-mode.ts';
 import type { Ready } from './cube-panels.ts';
 import { datasetGroups } from './dataset-groups.ts';
+import { earlyTiles } from './early-tiles.ts';
 import { errorState, isCrash } from './errors.ts';
 import { firstPaint } from './first-paint.ts';
 import { followUps, type SessionNeed } from './follow-ups.ts';
@@ -166,28 +168,34 @@ export class DashboardSession extends EventTarget {
     try {
       let imports: ImportSummary[] = [];
       if (remote) set({ phase: 'connecting', url: remote });
-      const fetched = await fetchInputs(remote ? [] : inputs, signal, (next) => {
-        file = next.file;
-        set(next);
-      });
+      const fetched = await traced('fetch', () =>
+        fetchInputs(remote ? [] : inputs, signal, (next) => {
+          file = next.file;
+          set(next);
+        }),
+      );
       file = undefined;
       if (!remote) set({ phase: 'starting-engine' });
       await this.#engine?.close().catch(() => {});
       this.#engine = undefined;
-      const engine = await lease.open(remote ? settings.id : `${settings.id}_${run}`, signal);
+      const engine = await traced('wait for engine', () =>
+        lease.open(remote ? settings.id : `${settings.id}_${run}`, signal),
+      );
       if (signal.aborted) return void engine.close().catch(() => {});
       this.#engine = engine;
       if (!remote) {
         const shared = await sharedMapping(settings.mapping, signal);
-        const done = await importInputs(engine, fetched, {
-          fixes: this.#fixes,
-          shared,
-          lang: settings.lang,
-          onFile: (name, rows) => {
-            file = name;
-            set({ phase: 'importing', file: name, rows });
-          },
-        });
+        const done = await traced('import', () =>
+          importInputs(engine, fetched, {
+            fixes: this.#fixes,
+            shared,
+            lang: settings.lang,
+            onFile: (name, rows) => {
+              file = name;
+              set({ phase: 'importing', file: name, rows });
+            },
+          }),
+        );
         if ('stop' in done) return set(done.stop);
         imports = done.imports;
         file = undefined;
@@ -257,7 +265,18 @@ export class DashboardSession extends EventTarget {
     this.#cubes = undefined;
     this.#selects.start(signal);
     const asOf = settings.asOf || undefined;
-    const paint = await firstPaint(live, engine, { asOf, config, remote, signal });
+    // A query server answers every indicator at once; here the tiles go first (early-tiles.ts).
+    if (!remote) {
+      await earlyTiles(live, engine, {
+        asOf,
+        config,
+        signal,
+        show: (tiles) => set({ phase: 'computing', tiles }),
+      });
+    }
+    const paint = await traced('first paint queries', () =>
+      firstPaint(live, engine, { asOf, config, remote, signal }),
+    );
     if (!paint) return;
     const { computed, hasCases, shownAsOf } = paint;
     set({ phase: 'ready', imports, ...paint.state });

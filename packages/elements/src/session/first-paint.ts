@@ -1,5 +1,5 @@
 import type { DashboardConfig, Engine } from '@assessment-dashboard/core';
-import { TREND_INDICATOR } from '@assessment-dashboard/core';
+import { TREND_INDICATOR, traced } from '@assessment-dashboard/core';
 import type { Ready } from './cube-panels.ts';
 
 /** How many ledger entries the on-screen report shows; the CSV download has all of them. */
@@ -23,12 +23,16 @@ export async function firstPaint(
   },
 ) {
   const { asOf, config } = o;
-  const computed = await live.computeIndicators(engine, { asOf, config });
+  const computed = await traced('indicators', () => live.computeIndicators(engine, { asOf, config }));
   o.signal.throwIfAborted();
-  const entries = o.remote ? [] : await live.ledgerEntries(engine, REPORT_ENTRIES);
+  const entries = o.remote
+    ? []
+    : await traced('ledger excerpt', () => live.ledgerEntries(engine, REPORT_ENTRIES));
   const hasCases = computed.some((c) => c.result.key === TREND_INDICATOR);
   const trend = hasCases
-    ? await live.computeGrouped(engine, { asOf, config, period: 'month', keys: [TREND_INDICATOR] })
+    ? await traced('trend', () =>
+        live.computeGrouped(engine, { asOf, config, period: 'month', keys: [TREND_INDICATOR] }),
+      )
     : [];
   // Superseded meanwhile: nothing to paint (the caller returns quietly, as for any stale run).
   if (o.signal.aborted) return undefined;

@@ -23,10 +23,15 @@ export async function fetchInputs(
   for (const input of inputs) {
     const file = input.name;
     progress({ phase: 'fetching', file, loaded: 0, total: undefined });
-    const bytes = await input.read(
-      (loaded, total) => progress({ phase: 'fetching', file, loaded, total }),
-      signal,
-    );
+    // A state (and a repaint) per 1 % of the file, or per MiB when its size is unknown, not per network
+    // chunk: a 180 MB file arrives in thousands of chunks, and a render each kept the UI thread busy.
+    let shown = { loaded: 0, total: undefined as number | undefined };
+    const bytes = await input.read((loaded, total) => {
+      const step = total ? total / 100 : 1 << 20;
+      if (loaded !== total && total === shown.total && loaded - shown.loaded < step) return;
+      shown = { loaded, total };
+      progress({ phase: 'fetching', file, loaded, total });
+    }, signal);
     fetched.push({ input, bytes });
   }
   return fetched;
