@@ -3,6 +3,7 @@ import { css, html, nothing } from 'lit';
 import { formatCount } from '../i18n/format.ts';
 import { hostLang, type Lang, messages } from '../i18n/messages.ts';
 import { ScaledElement } from '../styles/scaled-element.ts';
+import { scrollerStyles } from '../styles/scroller.ts';
 import { tokens } from '../styles/tokens.ts';
 
 type SortKey = 'rank' | 'department' | 'change';
@@ -29,9 +30,12 @@ export class AssessmentScorecard extends ScaledElement {
 
   static override styles = [
     tokens,
+    scrollerStyles,
     css`
       :host { display: block; }
-      .scroll { overflow-x: auto; }
+      /* A container: the padding narrows on a phone so that every column fits without scrolling. */
+      .scroll { container-type: inline-size; }
+      @container (max-width: 420px) { th, td { padding-inline: calc(0.3 * var(--_rem)); } }
       table { border-collapse: collapse; width: 100%; font-variant-numeric: tabular-nums; }
       /* On a phone the table scrolls sideways instead of breaking names and bands one character per line. */
       th, td { padding: calc(0.35 * var(--_rem)) calc(0.6 * var(--_rem)); border-bottom: 1px solid var(--_border); text-align: left; vertical-align: top; white-space: nowrap; }
@@ -104,7 +108,7 @@ export class AssessmentScorecard extends ScaledElement {
       this._sort.key === key ? (this._sort.descending ? 'descending' : 'ascending') : 'none';
     const header = (key: SortKey, label: string, cls = '') =>
       html`<th scope="col" class=${cls} aria-sort=${sortState(key)}><button type="button" @click=${() => this.#sortBy(key)}>${label}</button></th>`;
-    return html`<div class="scroll"><table part="table">
+    return html`<div class="scroll" data-scroller tabindex="0" role="region" aria-label=${t.scorecardTitle}><table part="table">
       <caption class="visually-hidden">${t.scorecardCaption(card.name[lang], card.period ?? card.asOf.slice(0, 10), card.maxScore)}</caption>
       <thead><tr>
         ${header('rank', t.rank, 'num')}${header('department', t.department)}
