@@ -135,6 +135,8 @@ export class AssessmentCalendarHeatmap extends ScaledElement {
       table { border-collapse: collapse; margin-top: calc(0.5 * var(--_rem)); }
       th, td { padding: calc(0.2 * var(--_rem)) calc(0.75 * var(--_rem)); border-bottom: 1px solid var(--_border); text-align: left; }
       td.num { text-align: right; font-variant-numeric: tabular-nums; }
+      /* Printed, the one-sentence summary stands for the calendar (see the dashboard's print layout). */
+      @media print { details { display: none; } }
       @media (forced-colors: active) {
         svg .l1 .fill, svg .l2 .fill, svg .l3 .fill, svg .l4 .fill { fill: CanvasText; }
         svg .mark { fill: CanvasText; stroke: Canvas; }

@@ -40,7 +40,8 @@ export class AssessmentSupervision extends ScaledElement {
       thead th { position: sticky; top: 0; background: var(--_bg); }
       td.num { text-align: right; }
       .meta { color: var(--_muted); font-size: calc(0.875 * var(--_rem) * var(--_scale)); }
-      @media print { .scroll { max-height: none; overflow: visible; } }
+      /* Printed: the two headlines (the report's summary of this section); the lists stay on screen. */
+      @media print { .scroll, .meta { display: none; } }
     `,
   ];
 

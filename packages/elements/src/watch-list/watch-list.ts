@@ -2,9 +2,13 @@ import type { WatchList, WatchListRow } from '@assessment-dashboard/core';
 import { css, html, nothing } from 'lit';
 import { formatDate } from '../i18n/format.ts';
 import { hostLang, type Lang, messages } from '../i18n/messages.ts';
+import { printMessages } from '../i18n/print-messages.ts';
 import { ScaledElement } from '../styles/scaled-element.ts';
 import { scrollerStyles } from '../styles/scroller.ts';
 import { tokens } from '../styles/tokens.ts';
+
+/** Rows on paper: the printed report keeps to a few pages (`tbody tr:nth-child(n + 21)` in the print CSS). */
+const PRINTED = 20;
 
 /**
  * 超期 and 红黄牌 watch list (电子监察): open cases past due, most late first, then those due soon, as a
@@ -48,7 +52,18 @@ export class AssessmentWatchList extends ScaledElement {
       select { font: inherit; max-width: 100%; }
       select:focus-visible { outline: 3px solid var(--_bar); outline-offset: 2px; }
       .meta { color: var(--_muted); font-size: calc(0.875 * var(--_rem) * var(--_scale)); }
-      @media print { .scroll { max-height: none; overflow: visible; } label { display: none; } }
+      .print-only { display: none; }
+      /* Printed: the 20 (PRINTED) most urgent cases, and a line saying so. */
+      @media print {
+        .scroll { max-height: none; overflow: visible; }
+        label, .screen-only { display: none; }
+        .print-only { display: block; }
+        tbody tr:nth-child(n + 21) { display: none; }
+        /* the page's width, not a phone's scrolling one: long names wrap */
+        table { min-width: 0; }
+        th, td { padding-block: 0.1em; white-space: normal; }
+        .card { white-space: nowrap; }
+      }
     `,
   ];
 
@@ -96,7 +111,8 @@ export class AssessmentWatchList extends ScaledElement {
               </tr></thead>
               <tbody>${rows.map((r) => this.#row(r, lang))}</tbody>
             </table></div>
-            ${red + yellow > rows.length ? html`<p class="meta">${t.watchShown(rows.length, red + yellow)}</p>` : nothing}`
+            ${red + yellow > rows.length ? html`<p class="meta screen-only">${t.watchShown(rows.length, red + yellow)}</p>` : nothing}
+            ${red + yellow > PRINTED ? html`<p class="meta print-only">${printMessages(lang).watchPrinted(Math.min(PRINTED, rows.length), red + yellow)}</p>` : nothing}`
           : html`<p class="meta" role="status">${t.watchEmpty}</p>`
       }`;
   }
