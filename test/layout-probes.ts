@@ -94,11 +94,22 @@ export async function openDashboard(
   await p.locator('assessment-watch-list table').first().waitFor({ timeout: 60_000 });
   await p.locator('assessment-calendar-heatmap svg .day').first().waitFor({ timeout: 60_000 });
   await p.locator('assessment-item-breakdown table').first().waitFor({ timeout: 60_000 });
-  // Let the last panels and the resize-driven redraws finish.
+  // Let the last panels and the resize-driven redraws finish: nothing busy, and the sample data's charts all
+  // drawn (4 bar charts: departments, channels, disclosure domains and months; 2 lines: the two trends).
   await p.waitForFunction(
-    () => !document.querySelector('assessment-dashboard')?.shadowRoot?.querySelector('[aria-busy="true"]'),
+    () => {
+      const root = document.querySelector('assessment-dashboard')?.shadowRoot;
+      const drawn = (tag: string, mark: string) =>
+        [...(root?.querySelectorAll(tag) ?? [])].filter((e) => e.shadowRoot?.querySelector(mark)).length;
+      return (
+        !!root &&
+        !root.querySelector('[aria-busy="true"]') &&
+        drawn('assessment-bar-chart', 'svg .bar') >= 4 &&
+        drawn('assessment-line-chart', 'svg .series') >= 2
+      );
+    },
     undefined,
-    { timeout: 60_000 },
+    { timeout: 120_000 },
   );
   await p.waitForTimeout(500);
   return p;

@@ -61,8 +61,8 @@ export class AssessmentWatchList extends ScaledElement {
         tbody tr:nth-child(n + 21) { display: none; }
         /* the page's width, not a phone's scrolling one: long names wrap */
         table { min-width: 0; }
-        th, td { padding-block: 0.1em; white-space: normal; }
-        .card { white-space: nowrap; }
+        th, td { padding-block: 0.1em; }
+        td:nth-child(3), td:nth-child(4) { white-space: normal; }
       }
     `,
   ];
