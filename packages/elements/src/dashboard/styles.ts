@@ -143,8 +143,9 @@ export const dashboardStyles = css`
     .scope-bar { position: static; }
     .tiles { grid-template-columns: repeat(4, minmax(0, 1fr)); }
     section.panel, .tiles li { break-inside: avoid; }
-    /* The ranking may run over a page (its rows do not break); a heading stays with what follows it. */
-    .slot[data-slot='scorecard'] section.panel { break-inside: auto; }
+    /* The ranking and the watch list may run over a page (rows do not break, the header row repeats):
+       kept whole they would leave most of a page blank. A heading stays with what follows it. */
+    .slot:is([data-slot='scorecard'], [data-slot='watch']) section.panel { break-inside: auto; }
     h3 { break-after: avoid; }
   }
   .crumbs { margin: calc(0.25 * var(--_rem)) 0 calc(0.5 * var(--_rem)); font-size: calc(0.9 * var(--_rem)); overflow-wrap: anywhere; }
