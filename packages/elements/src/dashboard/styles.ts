@@ -124,6 +124,9 @@ export const dashboardStyles = css`
   @container (min-width: 1024px) {
     .grid { grid-template-columns: repeat(2, minmax(0, 1fr)); }
     .slot:not(:has(assessment-bar-chart, assessment-line-chart)) { grid-column: 1 / -1; }
+    /* A bar per department is a tall chart: it takes two rows, so that the trend and the channel chart
+       stack beside it rather than leaving a half-page hole next to it. */
+    .slot:is([data-slot='dept'], [data-slot='hotline-dept'], [data-slot='request-dept']):not(.folded) { grid-row: span 2; }
   }
   /*
    * The printed report (A4, 2–4 pages for the sample data; test/print.e2e.test.ts): the overview (tiles,
