@@ -38,7 +38,8 @@ export class AssessmentSupervision extends ScaledElement {
       table.backfill-flags, table.reconcile-flags { min-width: calc(40 * var(--_rem)); }
       th, td { padding: calc(0.3 * var(--_rem)) calc(0.5 * var(--_rem)); border-bottom: 1px solid var(--_border); text-align: left; white-space: nowrap; }
       thead th { position: sticky; top: 0; background: var(--_bg); }
-      td.num { text-align: right; }
+      /* a count's heading over its numbers */
+      .num { text-align: right; }
       .meta { color: var(--_muted); font-size: calc(0.875 * var(--_rem) * var(--_scale)); }
       /* Printed: the two headlines (the report's summary of this section); the lists stay on screen. */
       @media print { .scroll, .meta { display: none; } }
