@@ -34,9 +34,11 @@ afterAll(async () => {
 
 /** Opens the first department, then its first item: the case list. */
 async function openCaseList(p: Page) {
-  await p.locator('assessment-item-breakdown tbody button').first().click();
-  await p.locator('assessment-item-breakdown[level="item"] tbody button').first().click();
-  await p.locator('assessment-case-list tbody tr[aria-rowindex] th').first().waitFor({ timeout: 60_000 });
+  // Generous waits: right after the first paint the engine is still building the indicator cubes, and the
+  // e2e files run side by side on a small machine.
+  await p.locator('assessment-item-breakdown tbody button').first().click({ timeout: 120_000 });
+  await p.locator('assessment-item-breakdown[level="item"] tbody button').first().click({ timeout: 120_000 });
+  await p.locator('assessment-case-list tbody tr[aria-rowindex] th').first().waitFor({ timeout: 180_000 });
   await p.waitForTimeout(300);
 }
 
@@ -80,7 +82,7 @@ describe('phone layout: nothing clipped', () => {
         } finally {
           await p.close();
         }
-      }, 240_000);
+      }, 420_000);
     }
   }
 });
