@@ -36,7 +36,8 @@ export interface CalendarHeatmapOptions {
   monthLabel?: (ym: string) => string;
   /**
    * `months` (default): a block per month, weeks as rows, like a printed 月历. `strip`: a phone's compact
-   * view, one row of days (1–31) per month under a line per year; marks shrink to the cell.
+   * view, the days of each month in a row (1–31) under a line per year; where the cells would be narrower
+   * than the 休/班 marks (half a cell's side), a month takes two or three rows (1–16 | 17–31, or 11 a row).
    */
   layout?: 'months' | 'strip';
   /** The strip's year line, e.g. '2025' → 2025年. */
@@ -101,7 +102,7 @@ export function calendarModel(
 
 /**
  * A calendar heatmap in month blocks (weeks as rows, Monday first, like a printed 月历), laid out in as
- * many columns as the width allows, or (`layout: 'strip'`, for phones) one row of days per month. The value's level is the cell's fill (classes `l0`–`l4`, coloured by
+ * many columns as the width allows, or (`layout: 'strip'`, for phones) a row of days per month. The value's level is the cell's fill (classes `l0`–`l4`, coloured by
  * the host's CSS); holidays carry a hatch pattern and the 休 mark, 调休上班 days the 班 mark, so neither
  * depends on colour. Each day is a focusable button (roving tabindex) named by `describe`; the host
  * handles keys and clicks on `.day[data-date]`.
@@ -123,11 +124,14 @@ export function renderCalendarHeatmap(
   const blockWidth = 7 * cell;
   const perRow = Math.max(1, Math.floor((width + gap) / (blockWidth + gap)));
   const strip = options.layout === 'strip';
-  // The strip: a label column, then 31 day columns as wide as the rest allows; rows a little taller.
+  // The strip: a label column, then as many day columns as keep a mark legible (its text is about half a
+  // cell's side: the host sizes cells from the font), rows a little taller than wide.
   const labelWidth = Math.round(cell * 1.6);
-  const dayWidth = Math.max(4, Math.floor((width - labelWidth) / 31));
+  const perLine = [31, 16, 11, 8].find((n) => (width - labelWidth) / n >= cell / 2) ?? 8;
+  const dayWidth = Math.max(4, Math.floor((width - labelWidth) / perLine));
   const rowHeight = Math.max(dayWidth, Math.round(cell * 0.7));
   const yearHeight = Math.round(cell * 1.1);
+  const monthGap = perLine < 31 ? Math.round(rowHeight * 0.3) : 0;
 
   // Months in order, each with its days and its number of week rows.
   const months: { ym: string; days: CalendarDay[]; offset: number; weeks: number }[] = [];
@@ -162,7 +166,8 @@ export function renderCalendarHeatmap(
       y += yearHeight;
     }
     stripTops.push(y);
-    y += rowHeight;
+    const last = Number(m.days[m.days.length - 1]?.date.slice(8, 10) ?? 1);
+    y += Math.ceil(last / perLine) * rowHeight + (i < months.length - 1 ? monthGap : 0);
   });
   const height = strip ? Math.max(rowHeight, y) : Math.max(cell, rowTop(rowHeights.length) - gap);
   const blockAt = (i: number) =>
@@ -174,7 +179,7 @@ export function renderCalendarHeatmap(
   const h = strip ? rowHeight : cell;
   const dayAt = (slot: number, dom: number) =>
     strip
-      ? `translate(${labelWidth + (dom - 1) * dayWidth},0)`
+      ? `translate(${labelWidth + ((dom - 1) % perLine) * dayWidth},${Math.floor((dom - 1) / perLine) * rowHeight})`
       : `translate(${(slot % 7) * cell},${Math.floor(slot / 7) * cell})`;
 
   const svg = select(svgEl)
@@ -310,9 +315,6 @@ export function renderCalendarHeatmap(
     .attr('y', h / 2)
     .attr('dy', '0.35em')
     .attr('text-anchor', 'middle')
-    // In the narrow strip cells the mark shrinks to the cell's width (an inline style beats the host's CSS).
-    .style('font-size', () => (strip ? `${w}px` : null))
-    .style('stroke-width', () => (strip ? '1.5px' : null))
     .text(({ d }) => (d.holiday ? marks.holiday : marks.workday));
   cells
     .append('rect')

@@ -29,7 +29,7 @@ export interface CalendarSelectDetail {
 
 /**
  * Daily volume as a calendar heatmap: one block per month (weeks as rows, Monday first; on a narrow
- * element, fewer than three blocks across, a compact strip: one row of days per month), the fill's depth
+ * element, fewer than three blocks across, a compact strip: a row or two of days per month), the fill's depth
  * for the day's count, holidays hatched and marked 休 and 调休 working days marked 班, so colour is never
  * the only carrier. A one-sentence summary is shown above the chart (and is its accessible name); the
  * numbers are in a data table under a toggle. Days are buttons: arrow keys move by day (←/→) and week
