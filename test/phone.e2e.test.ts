@@ -37,7 +37,9 @@ async function openCaseList(p: Page) {
   // Generous waits: right after the first paint the engine is still building the indicator cubes, and the
   // e2e files run side by side on a small machine.
   await p.locator('assessment-item-breakdown tbody button').first().click({ timeout: 120_000 });
-  await p.locator('assessment-item-breakdown[level="item"] tbody button').first().click({ timeout: 120_000 });
+  // The item rows (they have a code cell): until they are loaded the department rows are still shown.
+  await p.locator('assessment-item-breakdown tbody td.code').first().waitFor({ timeout: 120_000 });
+  await p.locator('assessment-item-breakdown tbody th button').first().click({ timeout: 120_000 });
   await p.locator('assessment-case-list tbody tr[aria-rowindex] th').first().waitFor({ timeout: 180_000 });
   await p.waitForTimeout(300);
 }
