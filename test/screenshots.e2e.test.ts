@@ -1,4 +1,5 @@
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -6,13 +7,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { preview, type StaticServer } from '../packages/cli/src/static-server.ts';
 import { buildSite } from '../scripts/site.mjs';
 import { buildBundle, launchChromium, ROOT } from './helpers.ts';
+import { openDashboard } from './layout-probes.ts';
 
 /**
  * Screenshots of the demo dashboard (sample data) at a phone's 360 px, a tablet's 768 px and desktops' 1280 and 1920 px, in Chinese and
  * English, kept in test-results/screenshots/ (gitignored) as artifacts for reviewers. Each must be a real
- * picture of a loaded dashboard, and the page must not scroll sideways.
+ * picture of a loaded dashboard, the page must not scroll sideways, and axe-core (WCAG 2.1 A and AA, open
+ * shadow roots included) must find nothing on the loaded dashboard at that width.
  */
 const OUT = join(ROOT, 'test-results/screenshots');
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 let site: string;
 let server: StaticServer;
 let browser: Browser;
@@ -44,25 +48,9 @@ describe('demo dashboard screenshots', () => {
     ['en', 'en.html'],
   ] as const) {
     for (const width of [360, 768, 1280, 1920]) {
-      it(`${lang} at ${width} px: loaded, no sideways scrolling, saved as a PNG`, async () => {
-        const p = await browser.newPage({ viewport: { width, height: 900 } });
+      it(`${lang} at ${width} px: loaded, no sideways scrolling, saved as a PNG, axe-core 0`, async () => {
+        const p = await openDashboard(browser, `${server.url}${page}`, width);
         try {
-          await p.goto(`${server.url}${page}`);
-          await p.locator('assessment-kpi-tile [data-key]').first().waitFor({ timeout: 120_000 });
-          await p.locator('assessment-bar-chart svg .bar').first().waitFor();
-          await p.locator('assessment-line-chart svg .series').first().waitFor();
-          await p.locator('assessment-scorecard table').first().waitFor({ timeout: 60_000 });
-          // Let the last panels and the resize-driven redraws finish.
-          await p.waitForFunction(
-            () =>
-              !document
-                .querySelector('assessment-dashboard')
-                ?.shadowRoot?.querySelector('[aria-busy="true"]'),
-            undefined,
-            { timeout: 60_000 },
-          );
-          await p.waitForTimeout(500);
-
           const layout = await p.evaluate(() => {
             const el = document.querySelector('assessment-dashboard') as HTMLElement;
             return {
@@ -95,6 +83,18 @@ describe('demo dashboard screenshots', () => {
           expect(size.width).toBe(width);
           expect(size.height).toBeGreaterThan(900);
           expect(bytes.length).toBeGreaterThan(30_000);
+
+          await p.addScriptTag({ path: AXE });
+          const violations = await p.evaluate(async () => {
+            const { axe } = window as unknown as { axe: typeof import('axe-core') };
+            const result = await axe.run(document.querySelector('assessment-dashboard') as Element, {
+              runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+            });
+            return result.violations.flatMap((v) =>
+              v.nodes.map((n) => `${v.id}: ${v.help} — ${n.html.slice(0, 160)} ${n.failureSummary ?? ''}`),
+            );
+          });
+          expect(violations).toEqual([]);
         } finally {
           await p.close();
         }

@@ -32,8 +32,16 @@ export interface CalendarHeatmapOptions {
   workdays?: ReadonlySet<string>;
   /** Side of a day cell in px (default 22); shrinks when a month would not fit the width. */
   cell?: number;
-  /** Month title, e.g. '2025-03' → 2025年3月. */
+  /** Month title, e.g. '2025-03' → 2025年3月 (in the strip layout a short one: 3月). */
   monthLabel?: (ym: string) => string;
+  /**
+   * `months` (default): a block per month, weeks as rows, like a printed 月历. `strip`: a phone's compact
+   * view, the days of each month in a row (1–31) under a line per year; where the cells would be narrower
+   * than the 休/班 marks (half a cell's side), a month takes two or three rows (1–16 | 17–31, or 11 a row).
+   */
+  layout?: 'months' | 'strip';
+  /** The strip's year line, e.g. '2025' → 2025年. */
+  yearLabel?: (year: string) => string;
   /** Seven weekday column heads, Monday first. */
   weekdays?: readonly string[];
   /** Text marks drawn in holiday and 调休上班 cells (default 休 / 班), so colour is not the only carrier. */
@@ -94,7 +102,7 @@ export function calendarModel(
 
 /**
  * A calendar heatmap in month blocks (weeks as rows, Monday first, like a printed 月历), laid out in as
- * many columns as the width allows. The value's level is the cell's fill (classes `l0`–`l4`, coloured by
+ * many columns as the width allows, or (`layout: 'strip'`, for phones) a row of days per month. The value's level is the cell's fill (classes `l0`–`l4`, coloured by
  * the host's CSS); holidays carry a hatch pattern and the 休 mark, 调休上班 days the 班 mark, so neither
  * depends on colour. Each day is a focusable button (roving tabindex) named by `describe`; the host
  * handles keys and clicks on `.day[data-date]`.
@@ -115,6 +123,15 @@ export function renderCalendarHeatmap(
   const head = Math.round(cell * 0.9);
   const blockWidth = 7 * cell;
   const perRow = Math.max(1, Math.floor((width + gap) / (blockWidth + gap)));
+  const strip = options.layout === 'strip';
+  // The strip: a label column, then as many day columns as keep a mark legible (its text is about half a
+  // cell's side: the host sizes cells from the font), rows a little taller than wide.
+  const labelWidth = Math.round(cell * 1.6);
+  const perLine = [31, 16, 11, 8].find((n) => (width - labelWidth) / n >= cell / 2) ?? 8;
+  const dayWidth = Math.max(4, Math.floor((width - labelWidth) / perLine));
+  const rowHeight = Math.max(dayWidth, Math.round(cell * 0.7));
+  const yearHeight = Math.round(cell * 1.1);
+  const monthGap = perLine < 31 ? Math.round(rowHeight * 0.3) : 0;
 
   // Months in order, each with its days and its number of week rows.
   const months: { ym: string; days: CalendarDay[]; offset: number; weeks: number }[] = [];
@@ -139,14 +156,39 @@ export function renderCalendarHeatmap(
     rowHeights[r] = Math.max(rowHeights[r] ?? 0, title + head + m.weeks * cell);
   });
   const rowTop = (r: number) => rowHeights.slice(0, r).reduce((s, h) => s + h + gap, 0);
-  const height = Math.max(cell, rowTop(rowHeights.length) - gap);
+  // The strip: each month's top, a year line before the first month and every January.
+  const stripTops: number[] = [];
+  const years: { year: string; top: number }[] = [];
+  let y = 0;
+  months.forEach((m, i) => {
+    if (i === 0 || m.ym.endsWith('-01')) {
+      years.push({ year: m.ym.slice(0, 4), top: y });
+      y += yearHeight;
+    }
+    stripTops.push(y);
+    const last = Number(m.days[m.days.length - 1]?.date.slice(8, 10) ?? 1);
+    y += Math.ceil(last / perLine) * rowHeight + (i < months.length - 1 ? monthGap : 0);
+  });
+  const height = strip ? Math.max(rowHeight, y) : Math.max(cell, rowTop(rowHeights.length) - gap);
+  const blockAt = (i: number) =>
+    strip
+      ? `translate(0,${stripTops[i] ?? 0})`
+      : `translate(${(i % perRow) * (blockWidth + gap)},${rowTop(Math.floor(i / perRow))})`;
+  // A day's box within its month: its weekday column and week row, or its day-of-month column.
+  const w = strip ? dayWidth : cell;
+  const h = strip ? rowHeight : cell;
+  const dayAt = (slot: number, dom: number) =>
+    strip
+      ? `translate(${labelWidth + ((dom - 1) % perLine) * dayWidth},${Math.floor((dom - 1) / perLine) * rowHeight})`
+      : `translate(${(slot % 7) * cell},${Math.floor(slot / 7) * cell})`;
 
   const svg = select(svgEl)
     .attr('viewBox', `0 0 ${width} ${height}`)
     .attr('width', width)
     .attr('height', height)
     .attr('role', 'group')
-    .attr('aria-label', options.label);
+    .attr('aria-label', options.label)
+    .classed('strip', strip);
   svg.selectAll('*').remove();
 
   // The hatch that marks holidays, drawn over the fill (a pattern per chart: ids stay unique per shadow root).
@@ -174,18 +216,31 @@ export function renderCalendarHeatmap(
     .data(months)
     .join('g')
     .attr('class', 'month')
-    .attr(
-      'transform',
-      (_, i) => `translate(${(i % perRow) * (blockWidth + gap)},${rowTop(Math.floor(i / perRow))})`,
-    );
+    .attr('transform', (_, i) => blockAt(i));
   blocks
     .append('text')
     .attr('class', 'month-label')
     .attr('aria-hidden', 'true')
     .attr('x', 0)
-    .attr('y', title * 0.75)
+    .attr('y', strip ? rowHeight / 2 : title * 0.75)
+    .attr('dy', strip ? '0.35em' : null)
     .text((m) => monthLabel(m.ym));
+  if (strip) {
+    const yearLabel = options.yearLabel ?? ((year: string) => year);
+    svg
+      .append('g')
+      .attr('class', 'years')
+      .attr('aria-hidden', 'true')
+      .selectAll('text')
+      .data(years)
+      .join('text')
+      .attr('class', 'year-label')
+      .attr('x', 0)
+      .attr('y', (d) => d.top + yearHeight * 0.75)
+      .text((d) => yearLabel(d.year));
+  }
   blocks
+    .filter(() => !strip)
     .append('g')
     .attr('class', 'weekdays')
     .attr('aria-hidden', 'true')
@@ -200,9 +255,15 @@ export function renderCalendarHeatmap(
   const cells = blocks
     .append('g')
     .attr('class', 'days')
-    .attr('transform', `translate(0,${title + head})`)
+    .attr('transform', strip ? null : `translate(0,${title + head})`)
     .selectAll('g')
-    .data((m) => m.days.map((d) => ({ d, slot: m.offset + Number(d.date.slice(8, 10)) - 1 })))
+    .data((m) =>
+      m.days.map((d) => ({
+        d,
+        dom: Number(d.date.slice(8, 10)),
+        slot: m.offset + Number(d.date.slice(8, 10)) - 1,
+      })),
+    )
     .join('g')
     .attr('class', ({ d }) =>
       [
@@ -216,7 +277,7 @@ export function renderCalendarHeatmap(
         .filter(Boolean)
         .join(' '),
     )
-    .attr('transform', ({ slot }) => `translate(${(slot % 7) * cell},${Math.floor(slot / 7) * cell})`)
+    .attr('transform', ({ slot, dom }) => dayAt(slot, dom))
     .attr('data-date', ({ d }) => d.date)
     .attr('role', 'button')
     .attr('tabindex', ({ d }) => (d.date === focus ? 0 : -1))
@@ -232,8 +293,8 @@ export function renderCalendarHeatmap(
     .attr('class', 'fill')
     .attr('x', inset)
     .attr('y', inset)
-    .attr('width', cell - 2 * inset)
-    .attr('height', cell - 2 * inset)
+    .attr('width', w - 2 * inset)
+    .attr('height', h - 2 * inset)
     .attr('rx', 2);
   cells
     .filter(({ d }) => d.holiday)
@@ -241,8 +302,8 @@ export function renderCalendarHeatmap(
     .attr('class', 'hatch-overlay')
     .attr('x', inset)
     .attr('y', inset)
-    .attr('width', cell - 2 * inset)
-    .attr('height', cell - 2 * inset)
+    .attr('width', w - 2 * inset)
+    .attr('height', h - 2 * inset)
     .attr('rx', 2)
     .attr('fill', 'url(#ad-holiday-hatch)');
   cells
@@ -250,8 +311,8 @@ export function renderCalendarHeatmap(
     .append('text')
     .attr('class', 'mark')
     .attr('aria-hidden', 'true')
-    .attr('x', cell / 2)
-    .attr('y', cell / 2)
+    .attr('x', w / 2)
+    .attr('y', h / 2)
     .attr('dy', '0.35em')
     .attr('text-anchor', 'middle')
     .text(({ d }) => (d.holiday ? marks.holiday : marks.workday));
@@ -260,8 +321,8 @@ export function renderCalendarHeatmap(
     .attr('class', 'ring')
     .attr('x', inset)
     .attr('y', inset)
-    .attr('width', cell - 2 * inset)
-    .attr('height', cell - 2 * inset)
+    .attr('width', w - 2 * inset)
+    .attr('height', h - 2 * inset)
     .attr('rx', 2)
     .attr('fill', 'none');
   return days;

@@ -60,6 +60,36 @@ describe('renderCalendarHeatmap', () => {
     expect(Number(el.getAttribute('height'))).toBeGreaterThan(wide);
   });
 
+  it('draws the strip layout as one row of days per month under a line per year', () => {
+    const el = svg();
+    renderCalendarHeatmap(el, data, {
+      width: 400,
+      label: 'x',
+      cell: 20,
+      layout: 'strip',
+      monthLabel: (ym) => `${Number(ym.slice(5))}月`,
+      yearLabel: (y) => `${y}年`,
+    });
+    expect(el.classList.contains('strip')).toBe(true);
+    // label column round(20 × 1.6) = 32; day columns floor((400 − 32) / 31) = 11; rows max(11, round(14)) = 14;
+    // the year line round(20 × 1.1) = 22 above January.
+    const months = [...el.querySelectorAll('.month')];
+    expect(months.map((m) => m.getAttribute('transform'))).toEqual([
+      'translate(0,22)',
+      'translate(0,36)',
+      'translate(0,50)',
+    ]);
+    expect(Number(el.getAttribute('height'))).toBe(64);
+    expect([...el.querySelectorAll('.year-label')].map((t) => t.textContent)).toEqual(['2025年']);
+    expect(months.map((m) => m.querySelector('.month-label')?.textContent)).toEqual(['1月', '2月', '3月']);
+    expect(el.querySelector('.day[data-date="2025-01-15"]')?.getAttribute('transform')).toBe(
+      'translate(186,0)',
+    );
+    expect(el.querySelector('.day[data-date="2025-01-15"] .fill')?.getAttribute('width')).toBe('9');
+    expect(el.querySelectorAll('.weekdays').length).toBe(0);
+    expect(el.querySelectorAll('.day').length).toBe(90);
+  });
+
   it('puts days under their weekday (Monday first) and marks holidays with text, not only colour', () => {
     const el = svg();
     renderCalendarHeatmap(el, data, {

@@ -154,6 +154,26 @@ describe('<assessment-calendar-heatmap>', () => {
     expect(cell(el, '2025-01-29').querySelector('.mark')?.textContent).toBe('H');
   });
 
+  it('is a month strip on a phone-wide element, where ↑/↓ move by month', async () => {
+    const el = await mount({ lang: 'zh-CN' }, 300);
+    const root = el.shadowRoot!;
+    expect(root.querySelector('svg')?.classList.contains('strip')).toBe(true);
+    expect([...root.querySelectorAll('.month-label')].map((t) => t.textContent)).toEqual(['1月', '2月']);
+    expect(root.querySelector('.year-label')?.textContent).toBe('2025年');
+    cell(el, '2025-01-22').focus();
+    root.activeElement!.dispatchEvent(
+      new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true, cancelable: true }),
+    );
+    expect(root.activeElement?.getAttribute('data-date')).toBe('2025-02-10'); // 02-22 is past the range's end
+    root.activeElement!.dispatchEvent(
+      new KeyboardEvent('keydown', { key: 'ArrowUp', bubbles: true, cancelable: true }),
+    );
+    expect(root.activeElement?.getAttribute('data-date')).toBe('2025-01-20'); // 01-10 is before its start
+    // 720 px: month blocks again.
+    el.style.width = '720px';
+    await vi.waitFor(() => expect(root.querySelector('svg')?.classList.contains('strip')).toBe(false));
+  });
+
   it('uses the holidays and working days it is given instead of the national calendar', async () => {
     const el = await mount({ lang: 'zh-CN', holidays: ['2025-01-21'], workdays: [] });
     expect(

@@ -59,6 +59,8 @@ export class AssessmentBarChart extends ScaledElement {
       table { border-collapse: collapse; margin-top: calc(0.5 * var(--_rem)); }
       th, td { padding: calc(0.2 * var(--_rem)) calc(0.75 * var(--_rem)); border-bottom: 1px solid var(--_border); text-align: left; }
       td.num { text-align: right; font-variant-numeric: tabular-nums; }
+      /* Printed, the chart is the summary: the data table and its toggle stay on screen. */
+      @media print { details { display: none; } }
       @media (forced-colors: active) { svg .bar rect { fill: CanvasText; } }
     `,
   ];

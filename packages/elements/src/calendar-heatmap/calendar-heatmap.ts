@@ -12,6 +12,7 @@ import { WidthController } from '../controllers/width-controller.ts';
 import { formatCount, formatCountInText, formatDate, formatMonth } from '../i18n/format.ts';
 import { hostLang, type Lang, messages } from '../i18n/messages.ts';
 import { ScaledElement } from '../styles/scaled-element.ts';
+import { scrollerStyles } from '../styles/scroller.ts';
 import { tokens } from '../styles/tokens.ts';
 import { heatmapMessages } from './messages.ts';
 
@@ -27,11 +28,12 @@ export interface CalendarSelectDetail {
 }
 
 /**
- * Daily volume as a calendar heatmap: one block per month (weeks as rows, Monday first), the fill's depth
+ * Daily volume as a calendar heatmap: one block per month (weeks as rows, Monday first; on a narrow
+ * element, fewer than three blocks across, a compact strip: a row or two of days per month), the fill's depth
  * for the day's count, holidays hatched and marked 休 and 调休 working days marked 班, so colour is never
  * the only carrier. A one-sentence summary is shown above the chart (and is its accessible name); the
  * numbers are in a data table under a toggle. Days are buttons: arrow keys move by day (←/→) and week
- * (↑/↓), PageUp/PageDown by month, Home/End to the first/last day; Enter or Space (or a click) fires
+ * (↑/↓; by month in the strip), PageUp/PageDown by month, Home/End to the first/last day; Enter or Space (or a click) fires
  * `ad-select`. Holidays default to the national PRC calendar (State Council notices via chinese-days);
  * set `holidays` / `workdays` for another calendar. Redraws on resize from the columns it holds.
  *
@@ -82,14 +84,18 @@ export class AssessmentCalendarHeatmap extends ScaledElement {
   readonly #width = new WidthController(this);
   /** The day holding the keyboard (roving tabindex). */
   #focus: string | undefined;
+  /** Drawn as the phone strip (one row per month): ↑/↓ then move by month, not by week. */
+  #strip = false;
 
   static override styles = [
     tokens,
+    scrollerStyles,
     css`
       :host { display: block; --_heat: var(--ad-color-heat, var(--_bar)); --_holiday: var(--ad-color-holiday, var(--_accent)); }
       p.summary { margin: 0 0 calc(0.5 * var(--_rem)); font-size: calc(0.95 * var(--_rem) * var(--_scale)); }
       svg { display: block; max-width: 100%; height: auto; font-size: calc(0.75 * var(--_rem) * var(--_scale)); }
-      svg .month-label { fill: var(--_fg); font-weight: 600; }
+      svg .month-label, svg .year-label { fill: var(--_fg); font-weight: 600; }
+      svg.strip .month-label { font-weight: normal; }
       svg .weekdays text { fill: var(--_muted); }
       svg .day { cursor: pointer; }
       svg .day:focus { outline: none; }
@@ -129,6 +135,8 @@ export class AssessmentCalendarHeatmap extends ScaledElement {
       table { border-collapse: collapse; margin-top: calc(0.5 * var(--_rem)); }
       th, td { padding: calc(0.2 * var(--_rem)) calc(0.75 * var(--_rem)); border-bottom: 1px solid var(--_border); text-align: left; }
       td.num { text-align: right; font-variant-numeric: tabular-nums; }
+      /* Printed, the one-sentence summary stands for the calendar (see the dashboard's print layout). */
+      @media print { details { display: none; } }
       @media (forced-colors: active) {
         svg .l1 .fill, svg .l2 .fill, svg .l3 .fill, svg .l4 .fill { fill: CanvasText; }
         svg .mark { fill: CanvasText; stroke: Canvas; }
@@ -271,8 +279,8 @@ export class AssessmentCalendarHeatmap extends ScaledElement {
     const moves: Record<string, () => string> = {
       ArrowLeft: () => addDays(date, -1),
       ArrowRight: () => addDays(date, 1),
-      ArrowUp: () => addDays(date, -7),
-      ArrowDown: () => addDays(date, 7),
+      ArrowUp: () => (this.#strip ? addMonths(date, -1) : addDays(date, -7)),
+      ArrowDown: () => (this.#strip ? addMonths(date, 1) : addDays(date, 7)),
       PageUp: () => addMonths(date, -1),
       PageDown: () => addMonths(date, 1),
       Home: () => cells[0]?.getAttribute('data-date') ?? date,
@@ -304,7 +312,7 @@ export class AssessmentCalendarHeatmap extends ScaledElement {
             </ul>
             <details>
               <summary>${t.showTable}</summary>
-              <div class="table-wrap" tabindex="0" role="region" aria-label=${t.showTable}>
+              <div class="table-wrap" data-scroller tabindex="0" role="region" aria-label=${t.showTable}>
                 <table part="table">
                   <caption class="visually-hidden">${summary}</caption>
                   <thead><tr><th scope="col">${h.date}</th><th scope="col">${this.valueHeader || h.count}</th><th scope="col">${h.kind}</th></tr></thead>
@@ -331,6 +339,9 @@ export class AssessmentCalendarHeatmap extends ScaledElement {
     const to = days[days.length - 1]?.date;
     // Cells grow with the text (font-scale, the page's root font size) so the marks always fit.
     const fontPx = Number.parseFloat(getComputedStyle(svg).fontSize) || 12;
+    const cell = Math.round(fontPx * 1.9);
+    // Fewer than three month blocks across (a phone): the compact strip, one row of days per month.
+    this.#strip = this.#width.width < 3 * 7 * cell + 2 * 12;
     renderCalendarHeatmap(
       svg,
       { dates: this.dates, values: this.values },
@@ -340,8 +351,10 @@ export class AssessmentCalendarHeatmap extends ScaledElement {
         from,
         to,
         ...this.#calendar(from, to),
-        cell: Math.round(fontPx * 1.9),
-        monthLabel: (ym) => formatMonth(ym, lang),
+        cell,
+        layout: this.#strip ? 'strip' : 'months',
+        monthLabel: (ym) => (this.#strip ? h.monthShort(Number(ym.slice(5, 7))) : formatMonth(ym, lang)),
+        yearLabel: h.year,
         weekdays: h.weekdays,
         marks: h.marks,
         describe: (d) => this.#describe(d, lang),

@@ -37,6 +37,9 @@ const zh = {
     );
   },
   empty: '所选时段没有数据。',
+  /** the phone strip's row and year labels */
+  monthShort: (m: number) => `${m}月`,
+  year: (y: string) => `${y}年`,
 };
 
 export type HeatmapMessages = typeof zh;
@@ -63,6 +66,11 @@ const en: HeatmapMessages = {
     `From ${p.from} to ${p.to}: ${p.total}${p.unit ? ` ${p.unit}` : ''} in all, ${p.workAvg} a day on working days` +
     `${p.holidayAvg === null ? '' : ` and ${p.holidayAvg} on holidays`}; the busiest day was ${p.peakDate} (${p.peak}).`,
   empty: 'No data in this period.',
+  monthShort: (m) =>
+    new Intl.DateTimeFormat('en-US', { month: 'short', timeZone: 'UTC' }).format(
+      new Date(Date.UTC(2000, m - 1, 1)),
+    ),
+  year: (y) => y,
 };
 
 export const heatmapMessages = (lang: Lang): HeatmapMessages => (lang === 'en' ? en : zh);

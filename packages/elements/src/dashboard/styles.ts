@@ -124,13 +124,32 @@ export const dashboardStyles = css`
   @container (min-width: 1024px) {
     .grid { grid-template-columns: repeat(2, minmax(0, 1fr)); }
     .slot:not(:has(assessment-bar-chart, assessment-line-chart)) { grid-column: 1 / -1; }
+    /* A bar per department is a tall chart: it takes two rows, so that the trend and the channel chart
+       stack beside it rather than leaving a half-page hole next to it. */
+    .slot:is([data-slot='dept'], [data-slot='hotline-dept'], [data-slot='request-dept']):not(.folded) { grid-row: span 2; }
   }
+  /*
+   * The printed report (A4, 2–4 pages for the sample data; test/print.e2e.test.ts): the overview (tiles,
+   * ranking top and bottom), the ranking one line per department, the 20 most urgent watch-list cases, and
+   * each section's summaries (a chart's one-sentence summary stands for it; trend lines are drawn at a
+   * fixed height). Controls, the import details, the section navigation and the drill-down stay on screen.
+   */
   @media print {
-    :host { border: none; background: none; padding: 0; }
+    /* Smaller type on paper (a page's own --ad-rem still wins: :host rules yield to the page's). */
+    :host { border: none; background: none; padding: 0; --ad-rem: 12px; }
     /* Keep what describes the view (title, as-of, filter chips); drop controls. */
-    .tools, button.link, .link-text, assessment-import-report, .skip, .section-nav, details.import-details { display: none !important; }
+    .tools, button.link, .link-text, assessment-import-report, .skip, .section-nav, details.import-details,
+    .drop, .pending-label, .band[data-section='detail'], .slot.folded,
+    assessment-bar-chart::part(chart), assessment-calendar-heatmap::part(chart), assessment-calendar-heatmap::part(legend) { display: none !important; }
+    assessment-line-chart::part(chart) { width: 100%; max-height: 65mm; }
+    h3.panel-title button.disclosure::before { content: none; }
     .scope-bar { position: static; }
+    .tiles { grid-template-columns: repeat(4, minmax(0, 1fr)); }
     section.panel, .tiles li { break-inside: avoid; }
+    /* The ranking and the watch list may run over a page (rows do not break, the header row repeats):
+       kept whole they would leave most of a page blank. A heading stays with what follows it. */
+    .slot:is([data-slot='scorecard'], [data-slot='watch']) section.panel { break-inside: auto; }
+    h3 { break-after: avoid; }
   }
   .crumbs { margin: calc(0.25 * var(--_rem)) 0 calc(0.5 * var(--_rem)); font-size: calc(0.9 * var(--_rem)); overflow-wrap: anywhere; }
   .crumbs [aria-current] { font-weight: 600; }

@@ -6,12 +6,14 @@ export const WIDTHS = {
   item_name: 14,
   dept_name: 11,
   apply_channel: 10,
-  submitted_at: 10,
-  accepted_at: 10,
-  closed_at: 10,
+  // "2025-01-02 08:30" in full, with room for a wider font (it was cut to "2025-01-02 08:…").
+  submitted_at: 11,
+  accepted_at: 11,
+  closed_at: 11,
   due_day: 7,
-  status: 6,
-  overdue: 10,
+  // "Not accepted", "Late (closed on a rest day)" and "Overdue (working days)" in full, not cut by an ellipsis.
+  status: 8,
+  overdue: 15,
   personal: 11,
 };
 

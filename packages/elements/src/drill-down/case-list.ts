@@ -397,7 +397,7 @@ export class AssessmentCaseList extends LitElement {
     // The caption is the table's name for assistive technology; the same words stay visible above the
     // scroll container (not scrolled away with the rows, nor sideways on a phone).
     return html`<p class="head" part="header" aria-hidden="true">${caption} <span class="total" part="total">${count}</span></p>
-      <div class="scroll" part="scroll" tabindex="0" role="region" aria-label=${caption}
+      <div class="scroll" part="scroll" data-scroller tabindex="0" role="region" aria-label=${caption}
         @scroll=${this.#onScroll}>
         <table part="table" aria-rowcount=${total + 1} aria-busy=${this.#announced ? 'false' : 'true'}>
           <caption class="visually-hidden">${caption} ${count}</caption>

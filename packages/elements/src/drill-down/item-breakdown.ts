@@ -10,6 +10,7 @@ import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { formatCount, formatPercent } from '../i18n/format.ts';
 import { hostLang, type Lang } from '../i18n/messages.ts';
 import { LatestRun, STALE } from '../session/latest-run.ts';
+import { scrollerStyles } from '../styles/scroller.ts';
 import { tokens } from '../styles/tokens.ts';
 import { changedValue, drillMessages } from './messages.ts';
 
@@ -77,10 +78,9 @@ export class AssessmentItemBreakdown extends LitElement {
 
   static override styles = [
     tokens,
+    scrollerStyles,
     css`
       :host { display: block; max-width: 100%; min-width: 0; }
-      .scroll { overflow-x: auto; max-width: 100%; }
-      .scroll:focus-visible { outline: 3px solid var(--_bar); outline-offset: 2px; }
       table { border-collapse: collapse; min-width: calc(40 * var(--_rem)); width: 100%; font-variant-numeric: tabular-nums; }
       caption { text-align: left; font-weight: 600; padding-bottom: calc(0.4 * var(--_rem)); }
       .hint { font-weight: normal; color: var(--_muted); margin-left: calc(0.5 * var(--_rem)); font-size: calc(0.875 * var(--_rem)); }
@@ -157,7 +157,7 @@ export class AssessmentItemBreakdown extends LitElement {
       return this.engine ? html`<p class="status" role="status" part="status">${t.loading}</p>` : nothing;
     const items = b.level === 'item';
     const caption = this.caption || (items ? t.itemsTitle(this.#scope()) : t.deptsTitle);
-    return html`<div class="scroll" tabindex="0" role="region" aria-label=${caption}>
+    return html`<div class="scroll sticky-first" data-scroller tabindex="0" role="region" aria-label=${caption}>
       <table part="table">
         <caption>${caption}<span class="hint">${items ? t.itemsHint : t.deptsHint}</span></caption>
         <thead><tr>

@@ -3,6 +3,7 @@ import { css, html, nothing } from 'lit';
 import { formatCount } from '../i18n/format.ts';
 import { hostLang, type Lang, messages } from '../i18n/messages.ts';
 import { ScaledElement } from '../styles/scaled-element.ts';
+import { scrollerStyles } from '../styles/scroller.ts';
 import { tokens } from '../styles/tokens.ts';
 
 /**
@@ -25,12 +26,12 @@ export class AssessmentImportReport extends ScaledElement {
 
   static override styles = [
     tokens,
+    scrollerStyles,
     css`
       :host { display: block; font-size: calc(0.9 * var(--_rem) * var(--_scale)); }
       details { background: var(--_bg); border: 1px solid var(--_border); border-radius: var(--_radius); padding: calc(0.5 * var(--_rem)) calc(0.75 * var(--_rem)); }
       summary { cursor: pointer; font-weight: 600; }
       summary:focus-visible, button:focus-visible { outline: 3px solid var(--_bar); outline-offset: 2px; }
-      .scroll { overflow-x: auto; }
       table { border-collapse: collapse; margin: calc(0.5 * var(--_rem)) 0; min-width: 100%; }
       caption { text-align: left; font-weight: 600; padding: calc(0.25 * var(--_rem)) 0; }
       th, td { padding: calc(0.2 * var(--_rem)) calc(0.6 * var(--_rem)); border-bottom: 1px solid var(--_border); text-align: left; vertical-align: top; }
@@ -60,7 +61,7 @@ export class AssessmentImportReport extends ScaledElement {
     const reason = (r: string) => t.reasons[r] ?? r;
     return html`<details part="report" ?open=${rejected > 0}>
       <summary>${t.importReport}：${t.reportSummary(this.imports.length, n(rejected), n(warnings))}</summary>
-      <div class="scroll" tabindex="0" role="region" aria-label=${t.importReport}>
+      <div class="scroll" data-scroller tabindex="0" role="region" aria-label=${t.importReport}>
         <table>
           <thead><tr>
             <th scope="col">${t.file}</th><th scope="col">${t.dataset}</th><th scope="col">${t.encoding}</th>
@@ -80,7 +81,7 @@ export class AssessmentImportReport extends ScaledElement {
       ${this.#pii(lang)}
       ${
         this.entries.length
-          ? html`<div class="scroll" tabindex="0" role="region" aria-label=${t.firstEntries(this.entries.length, total)}><table>
+          ? html`<div class="scroll" data-scroller tabindex="0" role="region" aria-label=${t.firstEntries(this.entries.length, total)}><table>
               <caption>${t.firstEntries(this.entries.length, total)}</caption>
               <thead><tr>
                 <th scope="col">${t.file}</th><th scope="col">${t.row}</th><th scope="col">${t.column}</th>

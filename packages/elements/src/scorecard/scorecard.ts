@@ -2,7 +2,9 @@ import type { Scorecard, ScorecardRow } from '@assessment-dashboard/core';
 import { css, html, nothing } from 'lit';
 import { formatCount } from '../i18n/format.ts';
 import { hostLang, type Lang, messages } from '../i18n/messages.ts';
+import { printMessages } from '../i18n/print-messages.ts';
 import { ScaledElement } from '../styles/scaled-element.ts';
+import { scrollerStyles } from '../styles/scroller.ts';
 import { tokens } from '../styles/tokens.ts';
 
 type SortKey = 'rank' | 'department' | 'change';
@@ -10,7 +12,8 @@ type SortKey = 'rank' | 'department' | 'change';
 /**
  * Department scorecard (部门动态排名): a real table — rank, department, score, band (分档), change since the
  * previous period — sortable by its column headers, each row expandable to the reasons behind its score
- * ("−3 for 6 overdue cases…"). Prints on A4 with every row expanded.
+ * ("−3 for 6 overdue cases…"). Printed, each department is one line: its reasons shrink to where it lost
+ * points ("超期件 −3；红牌 −2"), cut to the line's width.
  *
  * @element assessment-scorecard
  * @csspart table - the ranking table
@@ -29,9 +32,12 @@ export class AssessmentScorecard extends ScaledElement {
 
   static override styles = [
     tokens,
+    scrollerStyles,
     css`
       :host { display: block; }
-      .scroll { overflow-x: auto; }
+      /* A container: the padding narrows on a phone so that every column fits without scrolling. */
+      .scroll { container-type: inline-size; }
+      @container (max-width: 420px) { th, td { padding-inline: calc(0.3 * var(--_rem)); } }
       table { border-collapse: collapse; width: 100%; font-variant-numeric: tabular-nums; }
       /* On a phone the table scrolls sideways instead of breaking names and bands one character per line. */
       th, td { padding: calc(0.35 * var(--_rem)) calc(0.6 * var(--_rem)); border-bottom: 1px solid var(--_border); text-align: left; vertical-align: top; white-space: nowrap; }
@@ -48,11 +54,17 @@ export class AssessmentScorecard extends ScaledElement {
       tr.detail ul { margin: 0; padding-left: calc(1.25 * var(--_rem)); }
       .missing { color: var(--_muted); }
       .spark { color: var(--_bar); vertical-align: middle; }
+      .reasons { display: none; }
       @media print {
         @page { size: A4; margin: 12mm; }
         :host { font-size: 9pt; }
         tr { break-inside: avoid; }
-        tr.detail { display: table-row !important; }
+        tr.detail, .spark-col { display: none !important; }
+        th, td { padding-block: 0.1em; }
+        tbody th { min-width: 0; white-space: nowrap; }
+        /* The reasons take what is left of the line; their cell's width comes from the table, not the text. */
+        table { table-layout: auto; }
+        .reasons { display: table-cell; width: 100%; max-width: 0; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; color: var(--_muted); }
         thead button, tbody th button { color: inherit; }
       }
     `,
@@ -104,13 +116,14 @@ export class AssessmentScorecard extends ScaledElement {
       this._sort.key === key ? (this._sort.descending ? 'descending' : 'ascending') : 'none';
     const header = (key: SortKey, label: string, cls = '') =>
       html`<th scope="col" class=${cls} aria-sort=${sortState(key)}><button type="button" @click=${() => this.#sortBy(key)}>${label}</button></th>`;
-    return html`<div class="scroll"><table part="table">
+    return html`<div class="scroll" data-scroller tabindex="0" role="region" aria-label=${t.scorecardTitle}><table part="table">
       <caption class="visually-hidden">${t.scorecardCaption(card.name[lang], card.period ?? card.asOf.slice(0, 10), card.maxScore)}</caption>
       <thead><tr>
         ${header('rank', t.rank, 'num')}${header('department', t.department)}
         <th scope="col" class="num">${t.score}</th><th scope="col">${t.band}</th>
         ${header('change', t.change, 'num')}
-        ${trend ? html`<th scope="col">${t.trend}</th>` : nothing}
+        ${trend ? html`<th scope="col" class="spark-col">${t.trend}</th>` : nothing}
+        <th scope="col" class="reasons">${printMessages(lang).lostPoints}</th>
       </tr></thead>
       <tbody>${this.#rows().map((r) => this.#row(r, lang, trend ? card.maxScore : undefined))}</tbody>
     </table></div>`;
@@ -160,7 +173,8 @@ export class AssessmentScorecard extends ScaledElement {
         <td class="num">${score}</td>
         <td>${r.band ? r.band[lang] : '–'}</td>
         <td class="num">${change}</td>
-        ${trendMax === undefined ? nothing : html`<td>${this.#sparkline(r, trendMax, lang)}</td>`}
+        ${trendMax === undefined ? nothing : html`<td class="spark-col">${this.#sparkline(r, trendMax, lang)}</td>`}
+        <td class="reasons">${lostPoints(r, lang)}</td>
       </tr>
       <tr class="detail" id=${id} ?hidden=${!open}>
         <td></td>
@@ -169,4 +183,17 @@ export class AssessmentScorecard extends ScaledElement {
         )}</ul></td>
       </tr>`;
   }
+}
+
+/** Where a department lost points, most first, in one line: 超期件 −3；红牌 −2 (items without data left out). */
+function lostPoints(r: ScorecardRow, lang: Lang): string {
+  const p = printMessages(lang);
+  const lost = r.items
+    .filter((i) => !i.missing && i.points !== null && i.max - i.points > 0.005)
+    .map((i) => ({ label: i.label[lang], lost: i.max - (i.points ?? 0) }))
+    .sort((a, b) => b.lost - a.lost);
+  if (lost.length === 0) return p.noneLost;
+  return lost
+    .map((i) => p.lostItem(i.label, formatCount(Math.round(i.lost * 100) / 100, lang, 2)))
+    .join(p.separator);
 }

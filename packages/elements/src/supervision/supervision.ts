@@ -2,6 +2,7 @@ import { type BackfillResult, FINDING_LABELS, type ReconcileResult } from '@asse
 import { css, html, nothing } from 'lit';
 import { hostLang, type Lang, messages } from '../i18n/messages.ts';
 import { ScaledElement } from '../styles/scaled-element.ts';
+import { scrollerStyles } from '../styles/scroller.ts';
 import { tokens } from '../styles/tokens.ts';
 
 /** Rows listed on screen per check; the CLI lists every one. */
@@ -27,18 +28,21 @@ export class AssessmentSupervision extends ScaledElement {
 
   static override styles = [
     tokens,
+    scrollerStyles,
     css`
       :host { display: block; }
       h4 { margin: calc(0.75 * var(--_rem)) 0 calc(0.4 * var(--_rem)); font-size: calc(1 * var(--_rem) * var(--_scale)); }
-      .scroll { overflow: auto; max-height: var(--ad-supervision-max-height, calc(22 * var(--_rem))); }
+      .scroll { overflow-y: auto; max-height: var(--ad-supervision-max-height, calc(22 * var(--_rem))); }
       table { border-collapse: collapse; width: 100%; font-variant-numeric: tabular-nums; font-size: calc(0.875 * var(--_rem) * var(--_scale)); }
       /* On a phone the tables scroll sideways instead of breaking names one character per line. */
       table.backfill-flags, table.reconcile-flags { min-width: calc(40 * var(--_rem)); }
       th, td { padding: calc(0.3 * var(--_rem)) calc(0.5 * var(--_rem)); border-bottom: 1px solid var(--_border); text-align: left; white-space: nowrap; }
       thead th { position: sticky; top: 0; background: var(--_bg); }
-      td.num { text-align: right; }
+      /* a count's heading over its numbers */
+      .num { text-align: right; }
       .meta { color: var(--_muted); font-size: calc(0.875 * var(--_rem) * var(--_scale)); }
-      @media print { .scroll { max-height: none; overflow: visible; } }
+      /* Printed: the two headlines (the report's summary of this section); the lists stay on screen. */
+      @media print { .scroll, .meta { display: none; } }
     `,
   ];
 
@@ -59,7 +63,7 @@ export class AssessmentSupervision extends ScaledElement {
     return html`<h4>${t.backfillTitle(b.flags.length, b.stepsChecked)}</h4>
       ${
         b.flags.length
-          ? html`<div class="scroll" tabindex="0" role="region" aria-label=${t.backfillTitle(b.flags.length, b.stepsChecked)}>
+          ? html`<div class="scroll sticky-first" data-scroller tabindex="0" role="region" aria-label=${t.backfillTitle(b.flags.length, b.stepsChecked)}>
             <table part="table" class="backfill-depts">
               <caption class="visually-hidden">${t.department}</caption>
               <thead><tr><th scope="col">${t.department}</th><th scope="col" class="num">${t.steps}</th><th scope="col" class="num">${t.cases}</th></tr></thead>
@@ -96,7 +100,7 @@ export class AssessmentSupervision extends ScaledElement {
     return html`<h4>${title}</h4>
       ${
         r.flags.length
-          ? html`<div class="scroll" tabindex="0" role="region" aria-label=${title}>
+          ? html`<div class="scroll sticky-first" data-scroller tabindex="0" role="region" aria-label=${title}>
             <table part="table" class="reconcile-flags">
               <thead><tr><th scope="col">${t.finding}</th><th scope="col">${t.paymentRef}</th><th scope="col">${t.department}</th>
                 <th scope="col" class="num">${t.caseAmount}</th><th scope="col" class="num">${t.receiptAmount}</th>

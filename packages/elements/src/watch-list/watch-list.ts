@@ -2,8 +2,13 @@ import type { WatchList, WatchListRow } from '@assessment-dashboard/core';
 import { css, html, nothing } from 'lit';
 import { formatDate } from '../i18n/format.ts';
 import { hostLang, type Lang, messages } from '../i18n/messages.ts';
+import { printMessages } from '../i18n/print-messages.ts';
 import { ScaledElement } from '../styles/scaled-element.ts';
+import { scrollerStyles } from '../styles/scroller.ts';
 import { tokens } from '../styles/tokens.ts';
+
+/** Rows on paper: the printed report keeps to a few pages (`tbody tr:nth-child(n + 21)` in the print CSS). */
+const PRINTED = 20;
 
 /**
  * 超期 and 红黄牌 watch list (电子监察): open cases past due, most late first, then those due soon, as a
@@ -28,11 +33,12 @@ export class AssessmentWatchList extends ScaledElement {
 
   static override styles = [
     tokens,
+    scrollerStyles,
     css`
       :host { display: block; }
-      .scroll { overflow-x: auto; max-height: var(--ad-watch-max-height, calc(24 * var(--_rem))); overflow-y: auto; }
+      .scroll { max-height: var(--ad-watch-max-height, calc(24 * var(--_rem))); overflow-y: auto; }
       table { border-collapse: collapse; width: 100%; font-variant-numeric: tabular-nums; }
-      caption { text-align: left; font-weight: 600; padding-bottom: calc(0.4 * var(--_rem)); }
+      p.summary { margin: 0 0 calc(0.4 * var(--_rem)); font-weight: 600; }
       /* On a phone the table scrolls sideways instead of breaking names one character per line. */
       table { min-width: calc(36 * var(--_rem)); }
       th, td { padding: calc(0.3 * var(--_rem)) calc(0.6 * var(--_rem)); border-bottom: 1px solid var(--_border); text-align: left; white-space: nowrap; }
@@ -46,7 +52,18 @@ export class AssessmentWatchList extends ScaledElement {
       select { font: inherit; max-width: 100%; }
       select:focus-visible { outline: 3px solid var(--_bar); outline-offset: 2px; }
       .meta { color: var(--_muted); font-size: calc(0.875 * var(--_rem) * var(--_scale)); }
-      @media print { .scroll { max-height: none; overflow: visible; } label { display: none; } }
+      .print-only { display: none; }
+      /* Printed: the 20 (PRINTED) most urgent cases, and a line saying so. */
+      @media print {
+        .scroll { max-height: none; overflow: visible; }
+        label, .screen-only { display: none; }
+        .print-only { display: block; }
+        tbody tr:nth-child(n + 21) { display: none; }
+        /* the page's width, not a phone's scrolling one: long names wrap */
+        table { min-width: 0; }
+        th, td { padding-block: 0.1em; }
+        td:nth-child(3), td:nth-child(4) { white-space: normal; }
+      }
     `,
   ];
 
@@ -72,6 +89,8 @@ export class AssessmentWatchList extends ScaledElement {
     const counts = this.dept ? w.byDept.filter((d) => (d.dept_name ?? '') === this.dept) : w.byDept;
     const red = counts.reduce((s, d) => s + d.red, 0);
     const yellow = counts.reduce((s, d) => s + d.yellow, 0);
+    // Shown above the table (not as its visible caption, which would scroll away with a wide table on a phone).
+    const caption = t.watchCaption(formatDate(w.asOf, lang), red, yellow);
     return html`<label part="filter">${t.watchDept}
         <select @change=${this.#pick}>
           <option value="" ?selected=${!this.dept}>${t.watchAll}</option>
@@ -83,15 +102,17 @@ export class AssessmentWatchList extends ScaledElement {
         </select></label>
       ${
         rows.length
-          ? html`<div class="scroll" tabindex="0" role="region" aria-label=${t.watchTitle}><table part="table">
-              <caption>${t.watchCaption(formatDate(w.asOf, lang), red, yellow)}</caption>
+          ? html`<p class="summary" aria-hidden="true">${caption}</p>
+            <div class="scroll sticky-first" data-scroller tabindex="0" role="region" aria-label=${t.watchTitle}><table part="table">
+              <caption class="visually-hidden">${caption}</caption>
               <thead><tr>
                 <th scope="col">${t.card}</th><th scope="col">${t.caseId}</th><th scope="col">${t.department}</th>
                 <th scope="col">${t.item}</th><th scope="col">${t.dueDay}</th><th scope="col">${t.lateness}</th>
               </tr></thead>
               <tbody>${rows.map((r) => this.#row(r, lang))}</tbody>
             </table></div>
-            ${red + yellow > rows.length ? html`<p class="meta">${t.watchShown(rows.length, red + yellow)}</p>` : nothing}`
+            ${red + yellow > rows.length ? html`<p class="meta screen-only">${t.watchShown(rows.length, red + yellow)}</p>` : nothing}
+            ${red + yellow > PRINTED ? html`<p class="meta print-only">${printMessages(lang).watchPrinted(Math.min(PRINTED, rows.length), red + yellow)}</p>` : nothing}`
           : html`<p class="meta" role="status">${t.watchEmpty}</p>`
       }`;
   }
