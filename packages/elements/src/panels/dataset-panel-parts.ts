@@ -60,7 +60,3 @@ export function unavailableNote(result: IndicatorResult, lang: Lang) {
 /** A rate for a table cell: "—" when there is nothing to divide (never 0 %). */
 export const rateText = (r: IndicatorResult | undefined, lang: Lang): string =>
   r && r.value !== null && r.status !== 'unavailable' ? formatPercent(r.value, lang) : '—';
-
-/** The note a panel that cannot follow the chart filters (table 三) shows under one. */
-export const unfilteredNote = (selected: boolean, lang: Lang) =>
-  selected ? html`<p class="meta">${messages(lang).datasetPanels.notFiltered}</p>` : nothing;

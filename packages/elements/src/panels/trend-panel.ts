@@ -11,6 +11,7 @@ export const trendPanel: DashboardPanel = {
   name: 'trend',
   section: 'cases',
   needs: [],
+  scope: { datasets: ['cases'], own: { dataset: 'all', column: MONTH_COLUMN } },
   render(state, selection, lang, actions) {
     const { trend } = state;
     if (!trend.some((r) => r.status !== 'unavailable')) return nothing;
@@ -41,7 +42,6 @@ export const trendPanel: DashboardPanel = {
     const data = () => ({
       title: base.label[lang],
       asOf: base.asOf,
-      filters: base.filters,
       source: base.source,
       rows: trend.map((r, i) => ({
         key: months[i] ?? '',
@@ -61,7 +61,7 @@ export const trendPanel: DashboardPanel = {
     return html`<section class="panel" part="panel" aria-labelledby="trend-title">
       ${panelTitle('trend', 'trend-title', title, actions)}
       <p class="meta">${summary}</p>
-      ${chartTools('trend', `${title}-${base.asOf.slice(0, 10)}`, title, data, lang)}
+      ${chartTools('trend', `${title}-${base.asOf.slice(0, 10)}`, title, data, lang, selection)}
       <assessment-line-chart .labels=${labels} .values=${values} .target=${base.target ?? undefined}
         .keys=${months} .selected=${selected} ?selectable=${actions.filterable} data-panel="trend"
         summary=${summary} period-header=${t.month} value-header=${label} lang=${lang}

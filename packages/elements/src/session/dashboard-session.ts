@@ -372,7 +372,8 @@ export class DashboardSession extends EventTarget {
       loaded: new Set(s.computed.map((c) => c.result.key)),
       wants: (need) => settings.wants(need),
       signal,
-      selection: { chosen, options: selectionOptions(chosen) },
+      selection: chosen,
+      previous: s.datasetGroups,
     });
     // A newer selection (or the load's own follow-up) may have answered meanwhile: keep only the current one's.
     if (!signal.aborted && groups && this.#selection === chosen) this.#patch({ datasetGroups: groups });

@@ -1,24 +1,75 @@
-import type {
-  CubeSelection,
-  DashboardConfig,
-  Engine,
-  IndicatorResult,
-  PeriodUnit,
-  Selection,
+import {
+  type DashboardConfig,
+  type DatasetKey,
+  DIMENSIONS,
+  type Engine,
+  type IndicatorResult,
+  isMonthSelection,
+  ownClause,
+  type PeriodUnit,
+  type Selection,
+  selectionOptions,
 } from '@assessment-dashboard/core';
 import type { Table3 } from '@assessment-dashboard/core/annual-report';
 
 /** The grouped queries behind the hotline, on-request and proactive-disclosure panels. */
 export const DATASET_GROUPS = {
-  'hotline.dept': { need: 'hotline-groups', by: 'dept', keys: ['hot.closure_rate', 'hot.on_time_rate'] },
-  'hotline.channel': { need: 'hotline-groups', by: 'channel', keys: ['hot.closure_rate'] },
-  'hotline.month': { need: 'hotline-groups', period: 'month', keys: ['hot.on_time_rate'] },
-  'requests.dept': { need: 'request-groups', by: 'dept', keys: ['foi.request_on_time', 'foi.backlog'] },
-  'disclosures.month': { need: 'disclosure-groups', period: 'month', keys: ['foi.proactive_timely'] },
+  'hotline.dept': {
+    need: 'hotline-groups',
+    dataset: 'hotline',
+    by: 'dept',
+    keys: ['hot.closure_rate', 'hot.on_time_rate'],
+  },
+  'hotline.channel': {
+    need: 'hotline-groups',
+    dataset: 'hotline',
+    by: 'channel',
+    keys: ['hot.closure_rate'],
+  },
+  'hotline.month': {
+    need: 'hotline-groups',
+    dataset: 'hotline',
+    period: 'month',
+    keys: ['hot.on_time_rate'],
+  },
+  'requests.dept': {
+    need: 'request-groups',
+    dataset: 'requests',
+    by: 'dept',
+    keys: ['foi.request_on_time', 'foi.backlog'],
+  },
+  'disclosures.month': {
+    need: 'disclosure-groups',
+    dataset: 'disclosures',
+    period: 'month',
+    keys: ['foi.proactive_timely'],
+  },
 } as const satisfies Record<
   string,
-  { need: string; by?: string; period?: PeriodUnit; keys: readonly string[] }
+  { need: string; dataset: DatasetKey; by?: string; period?: PeriodUnit; keys: readonly string[] }
 >;
+
+type GroupQuery = (typeof DATASET_GROUPS)[DatasetGroupKey];
+
+/** The column a grouped query's bars are the values of (a pick there is highlighted, not filtered). */
+export const groupColumn = (q: GroupQuery): string | undefined =>
+  'by' in q ? DIMENSIONS[q.by]?.[q.dataset] : undefined;
+
+/**
+ * The clauses a grouped query follows: its dataset's and the months, not its own column (its chart keeps
+ * every bar, as the case charts do). Clauses on other datasets change nothing in it.
+ */
+function queryClauses(q: GroupQuery, chosen: readonly Selection[]): Selection[] {
+  const column = groupColumn(q);
+  return chosen.filter(
+    (s) =>
+      !(column && ownClause(q.dataset, column)(s)) &&
+      (isMonthSelection(s) || s.dataset === q.dataset || s.dataset === 'all'),
+  );
+}
+
+const clausesKey = (clauses: readonly Selection[]) =>
+  JSON.stringify(clauses.map((s) => [s.dataset, s.column, s.value]));
 
 export type DatasetGroupKey = keyof typeof DATASET_GROUPS;
 export type DatasetGroupNeed = (typeof DATASET_GROUPS)[DatasetGroupKey]['need'];
@@ -26,6 +77,8 @@ export type DatasetGroupNeed = (typeof DATASET_GROUPS)[DatasetGroupKey]['need'];
 /** What the dataset panels draw from: grouped results per query, and the table 三 of the as-of year. */
 export interface DatasetGroups {
   groups: Partial<Record<DatasetGroupKey, IndicatorResult[]>>;
+  /** per query, the clauses it was computed under (a new selection that leaves them alone reuses it) */
+  clauses: Partial<Record<DatasetGroupKey, string>>;
   /** the chart selection the groups were computed under (panels show "computing" until it is the current one) */
   selection: readonly Selection[];
   /** 依申请公开 table 三 (annual report, 2021 layout) of the as-of day's year */
@@ -41,8 +94,10 @@ export interface DatasetGroupOptions {
   loaded: ReadonlySet<string>;
   wants(need: DatasetGroupNeed): boolean;
   signal: AbortSignal;
-  /** the chart selection (every group follows it, as a filtered indicator would) */
-  selection?: { chosen: readonly Selection[]; options: CubeSelection };
+  /** the chart selection (every group follows its dataset's clauses, as a filtered indicator would) */
+  selection?: readonly Selection[];
+  /** the groups shown now: a query whose clauses the new selection leaves as they were is not run again */
+  previous?: DatasetGroups | undefined;
 }
 
 /**
@@ -54,26 +109,34 @@ export async function datasetGroups(
   o: DatasetGroupOptions,
 ): Promise<DatasetGroups | undefined> {
   const live = await import('../dashboard/live.ts');
-  const out: DatasetGroups = { groups: {}, selection: o.selection?.chosen ?? [] };
+  const chosen = o.selection ?? [];
+  const out: DatasetGroups = { groups: {}, clauses: {}, selection: chosen, table3: o.previous?.table3 };
   let any = false;
-  for (const [name, q] of Object.entries(DATASET_GROUPS) as [
-    DatasetGroupKey,
-    (typeof DATASET_GROUPS)[DatasetGroupKey],
-  ][]) {
+  for (const [name, q] of Object.entries(DATASET_GROUPS) as [DatasetGroupKey, GroupQuery][]) {
     if (!o.wants(q.need) || !q.keys.some((k) => o.loaded.has(k))) continue;
-    o.signal.throwIfAborted();
     any = true;
+    const clauses = queryClauses(q, chosen);
+    const key = clausesKey(clauses);
+    const before = o.previous?.groups[name];
+    if (before && o.previous?.clauses[name] === key) {
+      out.groups[name] = before;
+      out.clauses[name] = key;
+      continue;
+    }
+    o.signal.throwIfAborted();
     out.groups[name] = await live.computeGrouped(engine, {
       asOf: o.asOf,
       config: o.config,
       keys: [...q.keys],
-      ...o.selection?.options,
+      ...selectionOptions(clauses),
       ...('by' in q ? { by: q.by } : {}),
       ...('period' in q ? { period: q.period } : {}),
     });
+    out.clauses[name] = key;
   }
-  // Table 三 is the annual report's, for the whole year and every agency: it is not filtered (the panel says so).
-  if (o.wants('request-groups') && o.loaded.has('foi.request_on_time')) {
+  // Table 三 is the annual report's, for the whole year and every agency: it is not filtered (the panel says so),
+  // so it is computed once.
+  if (o.wants('request-groups') && o.loaded.has('foi.request_on_time') && !out.table3) {
     o.signal.throwIfAborted();
     any = true;
     const year = Number(o.shownAsOf.slice(0, 4));

@@ -1,10 +1,9 @@
-import {
-  type DashboardConfig,
-  type Engine,
-  type ImportSummary,
-  type PeriodUnit,
-  type Selection,
-  selectionOptions,
+import type {
+  DashboardConfig,
+  Engine,
+  ImportSummary,
+  PeriodUnit,
+  Selection,
 } from '@assessment-dashboard/core';
 import type { Ready } from './cube-panels.ts';
 import { type DatasetGroupNeed, datasetGroups } from './dataset-groups.ts';
@@ -61,7 +60,7 @@ export async function followUps(engine: Engine, o: FollowUpOptions): Promise<voi
   const groups = await datasetGroups(engine, {
     ...o,
     wants: (need) => o.wants(need),
-    selection: { chosen, options: selectionOptions(chosen) },
+    selection: chosen,
   });
   if (groups && o.selection() === chosen) keep({ datasetGroups: groups });
 }
