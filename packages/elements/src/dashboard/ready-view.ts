@@ -1,4 +1,9 @@
-import { type IndicatorResult, type Selection, TREND_INDICATOR } from '@assessment-dashboard/core';
+import {
+  type IndicatorResult,
+  MIN_DENOMINATOR,
+  type Selection,
+  TREND_INDICATOR,
+} from '@assessment-dashboard/core';
 import { html, nothing } from 'lit';
 import { scopeMessages } from '../export/scope-messages.ts';
 import { formatCount, formatPercent } from '../i18n/format.ts';
@@ -164,7 +169,8 @@ function extremes(
   for (const { panel, group, key } of RATE_RANKINGS) {
     if (!panels.some((p) => p.name === panel)) continue;
     const ranked = (groupResults(state, selection, group, key) ?? [])
-      .filter((r) => r.value !== null && r.status !== 'unavailable')
+      // Groups too small for a rate to mean much (n < 30, as the tiles' "n too small") are not ranked.
+      .filter((r) => r.group?.value && r.value !== null && (r.denominator ?? 0) >= MIN_DENOMINATOR)
       .sort((a, b) => (b.value ?? 0) - (a.value ?? 0));
     const top = ranked[0];
     const bottom = ranked[ranked.length - 1];
