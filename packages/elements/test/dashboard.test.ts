@@ -490,6 +490,8 @@ describe('<assessment-dashboard>', () => {
     try {
       const buttons = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('.tools button')];
       buttons.find((b) => b.textContent?.includes('全部指标（CSV'))!.click();
+      // The indicator export fetches the catalogue for each indicator's scope first.
+      await vi.waitFor(() => expect(files).toHaveLength(1));
       // Every chart panel has its own CSV/SVG/PNG: take the disclosure-domain panel's.
       const panel = el.shadowRoot!.querySelector('section[aria-labelledby="domains-title"]')!;
       const own = [...panel.querySelectorAll<HTMLButtonElement>('.tools button')];
