@@ -16,7 +16,13 @@ const runs = Number(process.argv[2] ?? 5);
 const engine = await NodeEngine.create();
 for (const f of ['hotline.csv', 'requests.csv', 'disclosures.csv'])
   await importFile(engine, f, readFileSync(join(ROOT, 'data', f)));
-const loaded = new Set(['hot.closure_rate', 'hot.on_time_rate', 'foi.request_on_time', 'foi.backlog', 'foi.proactive_timely']);
+const loaded = new Set([
+  'hot.closure_rate',
+  'hot.on_time_rate',
+  'foi.request_on_time',
+  'foi.backlog',
+  'foi.proactive_timely',
+]);
 const options = (selection, previous) => ({
   asOf: undefined,
   shownAsOf: '2025-12-31 23:59:59',
@@ -28,8 +34,12 @@ const options = (selection, previous) => ({
   previous,
 });
 const clicks = {
-  'case department (no dataset panel follows it)': [{ dataset: 'cases', column: 'dept_name', value: '县民政局', label: '' }],
-  'hotline 承办单位 (its own chart keeps every bar)': [{ dataset: 'hotline', column: 'lead_dept', value: '县城市管理局', label: '' }],
+  'case department (no dataset panel follows it)': [
+    { dataset: 'cases', column: 'dept_name', value: '县民政局', label: '' },
+  ],
+  'hotline 承办单位 (its own chart keeps every bar)': [
+    { dataset: 'hotline', column: 'lead_dept', value: '县城市管理局', label: '' },
+  ],
   'month (every dataset)': [{ dataset: 'all', column: 'month', value: '2025-03', label: '' }],
 };
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -46,6 +56,10 @@ for (const [name, selection] of Object.entries(clicks)) {
     await datasetGroups(engine, options(selection, base));
     reuse.push(performance.now() - t);
   }
-  console.log(`${name}: every query ${median(all).toFixed(1)} ms, changed ones only ${median(reuse).toFixed(1)} ms`);
+  console.log(
+    `${name}: every query ${median(all).toFixed(1)} ms, changed ones only ${median(reuse).toFixed(1)} ms`,
+  );
 }
-console.log(`load average ${before} → ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`);
+console.log(
+  `load average ${before} → ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`,
+);
