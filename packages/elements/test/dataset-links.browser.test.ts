@@ -119,6 +119,15 @@ describe('dataset panels as linked views', () => {
       WAIT,
     );
     expect(note(el, 'request-summary')).toBeNull();
+    // Without cases the overview ranks the 承办机关 with at least 30 replies by 按期答复率 (答复日期 <= 答复期限,
+    // none unanswered past due): 县自然资源局 88 / 90 the highest, 县住房和城乡建设局 54 / 58 the lowest.
+    await vi.waitFor(
+      () =>
+        expect(root(el).querySelector('.overview .extremes')?.textContent?.replace(/\s+/g, ' ').trim()).toBe(
+          '依申请按期答复率最高：县自然资源局（97.8%） 依申请按期答复率最低：县住房和城乡建设局（93.1%）',
+        ),
+      WAIT,
+    );
     await el.select([{ dataset: 'all', column: 'month', value: '2025-01', label: '2025年1月' }]);
     await el.updateComplete;
     expect(note(el, 'request-summary')).toBe('不受筛选影响：2025年1月');
