@@ -1,7 +1,8 @@
 import { type Engine, importFile, type Selection } from '@assessment-dashboard/core';
 import { NodeEngine } from '@assessment-dashboard/core/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type DatasetGroupOptions, datasetGroups } from '../src/session/dataset-groups.ts';
+import { BUILT_IN_PANELS } from '../src/panels/built-in.ts';
+import { type DatasetGroupOptions, datasetGroups, wantedGroups } from '../src/session/dataset-groups.ts';
 
 /**
  * The dataset panels' grouped queries under a click: each follows its own dataset's filters and the months,
@@ -83,5 +84,25 @@ describe('grouped dataset queries under a click', () => {
     const april = await datasetGroups(engine, options([pick('all', 'month', '2025-04')], dept));
     expect(tickets(april, 'hotline.dept')).toEqual({ 甲局: 0, 乙局: 1 });
     expect(tickets(april, 'hotline.channel')).toEqual({ phone: 1, wechat: 0 });
+  });
+
+  it('runs no query that only a folded panel reads, except the department query the overview ranks by', async () => {
+    const wanted = wantedGroups(BUILT_IN_PANELS, new Set(['hotline-channel', 'hotline-dept']));
+    expect(wanted('hotline.channel')).toBe(false);
+    expect(wanted('hotline.dept')).toBe(true);
+    expect(wanted('hotline.month')).toBe(true);
+    // A panel of the host's that needs the hotline groups without naming which reads every one of them.
+    const custom = { name: 'mine', needs: ['hotline-groups'] };
+    expect(wantedGroups([...BUILT_IN_PANELS, custom], new Set(['hotline-channel']))('hotline.channel')).toBe(
+      true,
+    );
+    queries = 0;
+    const folded = await datasetGroups(engine, { ...options([]), wantsGroup: wanted });
+    expect(folded?.groups['hotline.channel']).toBeUndefined();
+    expect(tickets(folded, 'hotline.dept')).toEqual({ 甲局: 2, 乙局: 1 });
+    const some = queries;
+    queries = 0;
+    await datasetGroups(engine, options([]));
+    expect(queries).toBeGreaterThan(some);
   });
 });

@@ -14,6 +14,7 @@ import { type DashboardPanel, PANEL_SECTIONS, type PanelActions } from '../panel
 import { panelScope } from '../panels/panel-scope.ts';
 import type { Ready } from '../session/cube-panels.ts';
 import type { DashboardSession } from '../session/dashboard-session.ts';
+import { RATE_RANKINGS } from '../session/dataset-groups.ts';
 import { layoutMessages } from './layout-messages.ts';
 import { snapshotBanner } from './snapshot-mode.ts';
 
@@ -181,12 +182,6 @@ function extremes(
   }
   return nothing;
 }
-
-/** Without cases: the dataset panels whose departments rank by a headline rate (higher is better). */
-const RATE_RANKINGS = [
-  { panel: 'hotline-dept', group: 'hotline.dept', key: 'hot.closure_rate' },
-  { panel: 'request-dept', group: 'requests.dept', key: 'foi.request_on_time' },
-] as const;
 
 const extremesLine = (top: string, bottom: string) =>
   html`<p class="meta extremes" part="extremes"><span>${top}</span> <span>${bottom}</span></p>`;

@@ -36,6 +36,7 @@ export function groupBarPanel(spec: GroupBarSpec): DashboardPanel {
     name: spec.name,
     section: spec.section,
     needs: [spec.need],
+    groups: [spec.group],
     scope: { datasets: [spec.dataset], own: { dataset: spec.dataset, column: spec.column } },
     render(state, selection, lang, actions) {
       if (!hasData(state, spec.rates[0] ?? spec.count.key) && !hasData(state, spec.count.key)) return nothing;

@@ -22,6 +22,7 @@ export function monthRatePanel(spec: {
     name: spec.name,
     section: spec.section,
     needs: [spec.need],
+    groups: [spec.group],
     // Its months follow a month filter (the line shows the months picked).
     scope: { datasets: [spec.dataset] },
     render(state, selection, lang, actions) {

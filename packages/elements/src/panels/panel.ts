@@ -3,6 +3,7 @@ import type { nothing, TemplateResult } from 'lit';
 import type { ViewScope } from '../export/export-scope.ts';
 import type { Lang } from '../i18n/messages.ts';
 import type { Ready } from '../session/cube-panels.ts';
+import type { DatasetGroupKey } from '../session/dataset-groups.ts';
 import type { SessionNeed } from '../session/follow-ups.ts';
 
 /** Where a panel belongs on the page: the sections of the layout, in page order. */
@@ -45,5 +46,7 @@ export interface DashboardPanel {
    * a filter it cannot follow is named under its title and in its exports. Default: every filter.
    */
   readonly scope?: ViewScope;
+  /** the grouped dataset queries it reads (default: every query of its needs; see dataset-groups.ts) */
+  readonly groups?: readonly DatasetGroupKey[];
   render(state: Ready, selection: readonly Selection[], lang: Lang, actions: PanelActions): PanelView;
 }

@@ -28,6 +28,8 @@ export const requestSummaryPanel: DashboardPanel = {
   needs: ['request-groups'],
   // The annual report's table 三: the whole year, every agency (the slot names the filters it ignores).
   followsSelection: false,
+  // Table 三 only (computed once per load with the on-request queries).
+  groups: [],
   render(state, _selection, lang, actions) {
     if (!hasData(state, 'foi.request_on_time') && !hasData(state, 'foi.backlog')) return nothing;
     const t = messages(lang);

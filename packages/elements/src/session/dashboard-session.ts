@@ -287,6 +287,7 @@ export class DashboardSession extends EventTarget {
       config,
       period: settings.period,
       wants: (need) => settings.wants(need),
+      wantsGroup: settings.wantsGroup?.bind(settings),
       signal,
       patch: (part) => this.#patch(part),
     });
@@ -371,6 +372,7 @@ export class DashboardSession extends EventTarget {
       config: this.#config,
       loaded: new Set(s.computed.map((c) => c.result.key)),
       wants: (need) => settings.wants(need),
+      wantsGroup: settings.wantsGroup?.bind(settings),
       signal,
       selection: chosen,
       previous: s.datasetGroups,

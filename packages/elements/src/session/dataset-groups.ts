@@ -51,6 +51,39 @@ export const DATASET_GROUPS = {
 
 type GroupQuery = (typeof DATASET_GROUPS)[DatasetGroupKey];
 
+/**
+ * Without case data the overview names the best and worst department of the first of these shown panels by
+ * its headline rate (higher is better), from its department query (ready-view.ts).
+ */
+export const RATE_RANKINGS = [
+  { panel: 'hotline-dept', group: 'hotline.dept', key: 'hot.closure_rate' },
+  { panel: 'request-dept', group: 'requests.dept', key: 'foi.request_on_time' },
+] as const satisfies readonly { panel: string; group: DatasetGroupKey; key: string }[];
+
+/** What wantedGroups needs to know of a shown panel. */
+interface GroupReader {
+  readonly name: string;
+  readonly needs: readonly string[];
+  /** the grouped queries it reads (undefined: every query of its needs) */
+  readonly groups?: readonly DatasetGroupKey[];
+}
+
+/**
+ * Whether a grouped query is worth running at a click: some shown panel reads it and is not folded (its
+ * numbers are redone when it is unfolded), or the overview ranks by it (RATE_RANKINGS).
+ */
+export function wantedGroups(shown: readonly GroupReader[], folded: ReadonlySet<string>) {
+  return (name: DatasetGroupKey): boolean => {
+    const q = DATASET_GROUPS[name];
+    return shown.some(
+      (p) =>
+        p.needs.includes(q.need) &&
+        (p.groups?.includes(name) ?? true) &&
+        (!folded.has(p.name) || RATE_RANKINGS.some((r) => r.panel === p.name && r.group === name)),
+    );
+  };
+}
+
 /** The column a grouped query's bars are the values of (a pick there is highlighted, not filtered). */
 export const groupColumn = (q: GroupQuery): string | undefined =>
   'by' in q ? DIMENSIONS[q.by]?.[q.dataset] : undefined;
@@ -93,6 +126,8 @@ export interface DatasetGroupOptions {
   /** indicator keys of the loaded tables: a query runs only when its indicators' dataset is loaded */
   loaded: ReadonlySet<string>;
   wants(need: DatasetGroupNeed): boolean;
+  /** false for a query no unfolded panel reads (default: every query of a wanted need runs) */
+  wantsGroup?: ((name: DatasetGroupKey) => boolean) | undefined;
   signal: AbortSignal;
   /** the chart selection (every group follows its dataset's clauses, as a filtered indicator would) */
   selection?: readonly Selection[];
@@ -115,6 +150,7 @@ export async function datasetGroups(
   for (const [name, q] of Object.entries(DATASET_GROUPS) as [DatasetGroupKey, GroupQuery][]) {
     if (!o.wants(q.need) || !q.keys.some((k) => o.loaded.has(k))) continue;
     any = true;
+    if (o.wantsGroup && !o.wantsGroup(name)) continue;
     const clauses = queryClauses(q, chosen);
     const key = clausesKey(clauses);
     const before = o.previous?.groups[name];

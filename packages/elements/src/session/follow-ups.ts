@@ -6,10 +6,21 @@ import type {
   Selection,
 } from '@assessment-dashboard/core';
 import type { Ready } from './cube-panels.ts';
-import { type DatasetGroupNeed, datasetGroups } from './dataset-groups.ts';
+import {
+  DATASET_GROUPS,
+  type DatasetGroupKey,
+  type DatasetGroupNeed,
+  datasetGroups,
+} from './dataset-groups.ts';
 
 /** Follow-up queries a panel may need; only the ones some shown panel needs are run. */
 export type SessionNeed = 'scorecard' | 'watch' | 'supervision' | 'daily' | DatasetGroupNeed;
+
+/** The needs redone at every selection: skipped for folded panels, redone when one is unfolded. */
+export const PER_SELECTION_NEEDS: ReadonlySet<SessionNeed> = new Set<SessionNeed>([
+  'daily',
+  ...Object.values(DATASET_GROUPS).map((q) => q.need),
+]);
 
 export interface FollowUpOptions {
   imports: readonly ImportSummary[];
@@ -24,6 +35,7 @@ export interface FollowUpOptions {
   config: DashboardConfig | undefined;
   period: PeriodUnit | undefined;
   wants(need: SessionNeed): boolean;
+  wantsGroup?: ((name: DatasetGroupKey) => boolean) | undefined;
   /** the load's signal: once aborted, no further query starts and no answer is kept */
   signal: AbortSignal;
   patch(part: Partial<Ready>): void;
