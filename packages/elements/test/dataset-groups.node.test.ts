@@ -2,7 +2,12 @@ import { type Engine, importFile, type Selection } from '@assessment-dashboard/c
 import { NodeEngine } from '@assessment-dashboard/core/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUILT_IN_PANELS } from '../src/panels/built-in.ts';
-import { type DatasetGroupOptions, datasetGroups, wantedGroups } from '../src/session/dataset-groups.ts';
+import {
+  currentGroup,
+  type DatasetGroupOptions,
+  datasetGroups,
+  wantedGroups,
+} from '../src/session/dataset-groups.ts';
 
 /**
  * The dataset panels' grouped queries under a click: each follows its own dataset's filters and the months,
@@ -74,6 +79,14 @@ describe('grouped dataset queries under a click', () => {
     expect(queries).toBe(0);
     expect(cases?.groups['hotline.dept']).toBe(base?.groups['hotline.dept']);
     expect(cases?.selection).toEqual([pick('cases', 'dept_name', '甲局')]);
+    // So the panels keep showing them under that click, but not under a hotline one until it is answered.
+    expect(currentGroup(base, 'hotline.channel', [pick('cases', 'dept_name', '甲局')])).toBe(
+      base?.groups['hotline.channel'],
+    );
+    expect(currentGroup(base, 'hotline.channel', [pick('hotline', 'lead_dept', '甲局')])).toBeUndefined();
+    expect(currentGroup(base, 'hotline.dept', [pick('hotline', 'lead_dept', '甲局')])).toBe(
+      base?.groups['hotline.dept'],
+    );
     // A 承办单位 pick: the department chart keeps both bars (reused), the channels are 甲局's only.
     queries = 0;
     const dept = await datasetGroups(engine, options([pick('hotline', 'lead_dept', '甲局')], base));

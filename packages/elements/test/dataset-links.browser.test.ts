@@ -72,9 +72,11 @@ describe('dataset panels as linked views', () => {
     // The channel chart shows the department's tickets (电话 942 of its 1,281); its own chart keeps every bar.
     await vi.waitFor(() => expect(bars(el, 'hotline-channel').get('电话')).toBe('942'), WAIT);
     await vi.waitFor(() => expect(bars(el, 'hotline-dept').size).toBe(departments), WAIT);
-    expect(chart(el, 'hotline-dept')?.shadowRoot?.querySelectorAll('.bar[aria-pressed="true"]')).toHaveLength(
-      1,
-    );
+    // The picked bar is shown pressed (once the chart has drawn the new selection).
+    const pressed = () =>
+      chart(el, 'hotline-dept')?.shadowRoot?.querySelectorAll('.bar[aria-pressed="true"]');
+    await vi.waitFor(() => expect(pressed()).toHaveLength(1), WAIT);
+    expect(pressed()?.[0]?.getAttribute('aria-label')).toMatch(/^县城市管理局：/);
     // Removing the chip brings every ticket back (电话 8,649).
     root(el).querySelector<HTMLButtonElement>('.scope-bar .chip')?.click();
     await vi.waitFor(() => expect(bars(el, 'hotline-channel').get('电话')).toBe('8,649'), WAIT);

@@ -9,7 +9,7 @@ import { html, nothing } from 'lit';
 import { formatPercent } from '../i18n/format.ts';
 import { type Lang, messages } from '../i18n/messages.ts';
 import type { Ready } from '../session/cube-panels.ts';
-import type { DatasetGroupKey } from '../session/dataset-groups.ts';
+import { currentGroup, type DatasetGroupKey } from '../session/dataset-groups.ts';
 
 /**
  * What the hotline, on-request and proactive-disclosure panels share: whether their dataset is loaded, their
@@ -30,14 +30,8 @@ export function groupResults(
   group: DatasetGroupKey,
   key: string,
 ): IndicatorResult[] | undefined {
-  const groups = state.datasetGroups;
-  if (!groups || !sameSelection(groups.selection, selection)) return undefined;
-  return groups.groups[group]?.filter((r) => r.key === key);
+  return currentGroup(state.datasetGroups, group, selection)?.filter((r) => r.key === key);
 }
-
-const sameSelection = (a: readonly Selection[], b: readonly Selection[]) =>
-  a.length === b.length &&
-  a.every((x, i) => x.dataset === b[i]?.dataset && x.column === b[i]?.column && x.value === b[i]?.value);
 
 /** While the grouped queries run (nothing in a snapshot, which has none). */
 export function computingNote(state: Ready, lang: Lang) {

@@ -104,6 +104,21 @@ function queryClauses(q: GroupQuery, chosen: readonly Selection[]): Selection[] 
 const clausesKey = (clauses: readonly Selection[]) =>
   JSON.stringify(clauses.map((s) => [s.dataset, s.column, s.value]));
 
+/**
+ * One query's results if they hold under `selection`: computed under the same clauses of it (a click on
+ * another dataset, or on the query's own chart, leaves them valid); undefined while they are recomputed.
+ */
+export function currentGroup(
+  groups: DatasetGroups | undefined,
+  name: DatasetGroupKey,
+  selection: readonly Selection[],
+): IndicatorResult[] | undefined {
+  const key = groups?.clauses[name];
+  if (key === undefined || key !== clausesKey(queryClauses(DATASET_GROUPS[name], selection)))
+    return undefined;
+  return groups?.groups[name];
+}
+
 export type DatasetGroupKey = keyof typeof DATASET_GROUPS;
 export type DatasetGroupNeed = (typeof DATASET_GROUPS)[DatasetGroupKey]['need'];
 
