@@ -103,6 +103,25 @@ describe('dataset panels as linked views', () => {
     await vi.waitFor(() => expect(bars(el, 'hotline-dept').get('县城市管理局')).toBe('56'), WAIT);
     expect(note(el, 'hotline-dept')).toBeNull();
     expect(note(el, 'hotline-trend')).toBeNull();
+    // The on-time trend is the month filter's own view: it keeps all 24 months and highlights January 2024.
+    type Line = HTMLElement & { keys: string[]; selected?: [string, string] };
+    await vi.waitFor(
+      () => expect((chart(el, 'hotline-trend') as Line | null)?.selected).toEqual(['2024-01', '2024-01']),
+      WAIT,
+    );
+    expect((chart(el, 'hotline-trend') as Line).keys).toHaveLength(24);
+    // Picking a month there (a click or Enter on the line fires ad-select) filters every panel by it.
+    const picked = new Promise((r) => el.addEventListener('ad-filter', r, { once: true }));
+    chart(el, 'hotline-trend')?.dispatchEvent(
+      new CustomEvent('ad-select', {
+        detail: { from: '2024-03', to: '2024-03' },
+        bubbles: true,
+        composed: true,
+      }),
+    );
+    await picked;
+    expect(el.selection).toEqual([{ dataset: 'all', column: 'month', value: '2024-03', label: '2024年3月' }]);
+    await el.select([{ dataset: 'all', column: 'month', value: '2024-01', label: '2024年1月' }]);
     // Unfolded, the channel chart is drawn under the filter: 518 tickets in January 2024.
     title()?.click();
     await el.updateComplete;

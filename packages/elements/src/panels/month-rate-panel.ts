@@ -1,4 +1,9 @@
-import type { DatasetKey, IndicatorResult, Selection } from '@assessment-dashboard/core';
+import {
+  type DatasetKey,
+  type IndicatorResult,
+  MONTH_COLUMN,
+  type Selection,
+} from '@assessment-dashboard/core';
 import { html, nothing } from 'lit';
 import type { ChartNumbers } from '../export/export-data.ts';
 import { formatMonth, formatPercent } from '../i18n/format.ts';
@@ -6,8 +11,9 @@ import { messages } from '../i18n/messages.ts';
 import type { DatasetGroupKey, DatasetGroupNeed } from '../session/dataset-groups.ts';
 import { chartTools } from './chart-tools.ts';
 import { computingNote, groupResults, unavailableNote } from './dataset-panel-parts.ts';
-import type { DashboardPanel, PanelSection } from './panel.ts';
+import type { DashboardPanel, PanelActions, PanelSection } from './panel.ts';
 import { panelTitle } from './panel-title.ts';
+import { monthPick, pickedMonths } from './trend-panel.ts';
 
 /** One rate of a dataset month by month (core's `computeGrouped` with `period: 'month'`), as a line. */
 export function monthRatePanel(spec: {
@@ -23,8 +29,8 @@ export function monthRatePanel(spec: {
     section: spec.section,
     needs: [spec.need],
     groups: [spec.group],
-    // Its months follow a month filter (the line shows the months picked).
-    scope: { datasets: [spec.dataset] },
+    // A month filter is its own pick: the line keeps every month and highlights the picked ones.
+    scope: { datasets: [spec.dataset], own: { dataset: 'all', column: MONTH_COLUMN } },
     render(state, selection, lang, actions) {
       // Shown whenever its dataset is loaded; an export without the columns says which it lacks.
       const overall = state.computed.find((c) => c.result.key === spec.key)?.result;
@@ -39,7 +45,7 @@ export function monthRatePanel(spec: {
           ? unavailableNote(overall, lang)
           : !rows
             ? computingNote(state, lang)
-            : line(spec.name, rows, title, label, lang, selection);
+            : line(spec.name, rows, title, label, lang, selection, actions);
       return html`<section class="panel" part="panel" aria-labelledby=${id} data-dataset-panel=${spec.name}>
         ${panelTitle(spec.name, id, title, actions)}
         ${body}
@@ -55,6 +61,7 @@ function line(
   label: string,
   lang: 'zh' | 'en',
   selection: readonly Selection[],
+  actions: PanelActions,
 ) {
   const t = messages(lang);
   const base = rows[0];
@@ -88,6 +95,7 @@ function line(
   return html`<p class="meta">${summary}</p>
     ${chartTools(name, `${title}-${base.asOf.slice(0, 10)}`, title, data, lang, selection)}
     <assessment-line-chart .labels=${labels} .values=${values} .target=${base.target ?? undefined}
-      .keys=${months} data-panel=${name} summary=${summary} period-header=${t.month} value-header=${label}
-      lang=${lang}></assessment-line-chart>`;
+      .keys=${months} .selected=${pickedMonths(selection)} ?selectable=${actions.filterable} data-panel=${name}
+      summary=${summary} period-header=${t.month} value-header=${label} lang=${lang}
+      @ad-select=${monthPick(actions, lang)}></assessment-line-chart>`;
 }

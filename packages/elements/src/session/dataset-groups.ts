@@ -84,20 +84,17 @@ export function wantedGroups(shown: readonly GroupReader[], folded: ReadonlySet<
   };
 }
 
-/** The column a grouped query's bars are the values of (a pick there is highlighted, not filtered). */
-export const groupColumn = (q: GroupQuery): string | undefined =>
-  'by' in q ? DIMENSIONS[q.by]?.[q.dataset] : undefined;
-
 /**
  * The clauses a grouped query follows: its dataset's and the months, not its own column (its chart keeps
- * every bar, as the case charts do). Clauses on other datasets change nothing in it.
+ * every bar or month, as the case charts and trend do). Clauses on other datasets change nothing in it.
  */
 function queryClauses(q: GroupQuery, chosen: readonly Selection[]): Selection[] {
-  const column = groupColumn(q);
+  const own =
+    'by' in q
+      ? ownClause(q.dataset, DIMENSIONS[q.by]?.[q.dataset] ?? q.by)
+      : (s: Selection) => isMonthSelection(s);
   return chosen.filter(
-    (s) =>
-      !(column && ownClause(q.dataset, column)(s)) &&
-      (isMonthSelection(s) || s.dataset === q.dataset || s.dataset === 'all'),
+    (s) => !own(s) && (isMonthSelection(s) || s.dataset === q.dataset || s.dataset === 'all'),
   );
 }
 
