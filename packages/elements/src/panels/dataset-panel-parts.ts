@@ -22,7 +22,7 @@ export const hasData = (state: Ready, key: string): boolean =>
 
 /**
  * The grouped results of one query for one indicator under `selection`; undefined while they are computed
- * (also while a new selection's are: never old numbers under new chips).
+ * (also while a new selection's are, when it changes the query's filters: never old numbers under new chips).
  */
 export function groupResults(
   state: Ready,

@@ -124,7 +124,7 @@ export interface DatasetGroups {
   groups: Partial<Record<DatasetGroupKey, IndicatorResult[]>>;
   /** per query, the clauses it was computed under (a new selection that leaves them alone reuses it) */
   clauses: Partial<Record<DatasetGroupKey, string>>;
-  /** the chart selection the groups were computed under (panels show "computing" until it is the current one) */
+  /** the chart selection the groups were computed under (currentGroup compares each query's own clauses) */
   selection: readonly Selection[];
   /** 依申请公开 table 三 (annual report, 2021 layout) of the as-of day's year */
   table3?: Table3 | undefined;
