@@ -38,7 +38,9 @@ export type { CaseListFetcher, CaseListPage } from './drill-down/case-list.ts';
 export type { DrillDetail } from './drill-down/item-breakdown.ts';
 export { EngineStartError } from './duckdb/engine-start-error.ts';
 export { acquireDuckDB, sharedDuckDB } from './duckdb/shared-db.ts';
+export type { ViewScope } from './export/export-scope.ts';
 export { type LazyElement, loadElement } from './lazy-elements.ts';
+export { chartTools } from './panels/chart-tools.ts';
 export {
   type DashboardPanel,
   PANEL_SECTIONS,

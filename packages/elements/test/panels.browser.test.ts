@@ -115,14 +115,14 @@ describe('panels as plug-ins', () => {
       .replace(/^\uFEFF/, '')
       .trim()
       .split(/\r?\n/);
-    expect(lines[0]).toBe('indicator,category,label,value,withheld,as_of,filters,source');
+    expect(lines[0]).toBe('indicator,category,label,value,withheld,as_of,filters,scope,source');
     // Window cases: 甲局 C04; 乙局 C05, C09, C10. The chart's own column is not in its scope; the channel is.
     const rows = lines.slice(1);
     expect(rows.map((r) => r.split(',').slice(0, 4).join(','))).toEqual([
       '各部门办件量,乙局,乙局,3',
       '各部门办件量,甲局,甲局,1',
     ]);
-    expect(rows[0]).toContain('"{""apply_channel"":[""window""]}"');
+    expect(rows[0]).toContain('"{""cases.apply_channel"":[""window""]}",筛选：窗口,');
     expect(rows[0]).toContain('办件数据（cases）：按受理部门统计的收件数');
     // Not the online application rate's source, which this export used to borrow.
     expect(rows[0]).not.toContain('庆政办发');

@@ -6,6 +6,7 @@ import '../panels/built-in.ts';
 import { downloadLedger } from '../panels/chart-tools.ts';
 import { pickPanels } from '../panels/registry.ts';
 import { DashboardSession } from '../session/dashboard-session.ts';
+import { PER_SELECTION_NEEDS } from '../session/follow-ups.ts';
 import type { SessionSettings } from '../session/session-settings.ts';
 import { tokens } from '../styles/tokens.ts';
 import { asOfControl } from './as-of-control.ts';
@@ -278,8 +279,10 @@ export class AssessmentDashboard extends DashboardProperties {
     // A folded panel's per-selection query was skipped: unfolding asks for the current selection's numbers
     // (live data only: from a snapshot, a selection would load the full data).
     const s = this._state;
-    const needsDaily = pickPanels(this.panels).some((p) => p.name === panel && p.needs.includes('daily'));
-    if (title === undefined && needsDaily && s.phase === 'ready' && !s.snapshot)
+    const redone = pickPanels(this.panels).some(
+      (p) => p.name === panel && p.needs.some((n) => PER_SELECTION_NEEDS.has(n)),
+    );
+    if (title === undefined && redone && s.phase === 'ready' && !s.snapshot)
       void this.#session.select(this.#session.selection);
   }
 

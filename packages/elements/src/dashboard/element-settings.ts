@@ -2,6 +2,7 @@ import type { PeriodUnit, Selection } from '@assessment-dashboard/core';
 import { defaultAssetBase } from '../duckdb/asset-base.ts';
 import type { Lang } from '../i18n/messages.ts';
 import { pickPanels } from '../panels/registry.ts';
+import { wantedGroups } from '../session/dataset-groups.ts';
 import type { SessionSettings } from '../session/session-settings.ts';
 import type { DashboardProperties } from './dashboard-properties.ts';
 import { browserEngines } from './engine-source.ts';
@@ -57,6 +58,8 @@ export function sessionSettings(
     // counts) not for folded panels either (unfolding asks for it). The others run once per load, so that
     // unfolding shows them at once.
     wants: (need) => shown.some((p) => p.needs.includes(need) && !(need === 'daily' && o.folded.has(p.name))),
+    // The grouped dataset queries, redone at each selection too, not for folded panels either.
+    wantsGroup: wantedGroups(shown, o.folded),
     lang: o.lang,
     initialSelection: o.initialSelection,
     id: o.id,

@@ -21,6 +21,8 @@ const zh = {
   collapse: (title: string) => `${title}（已收起，点击展开）`,
   topDept: (dept: string, score: string) => `排名第一：${dept}（${score} 分）`,
   bottomDept: (dept: string, score: string) => `排名末位：${dept}（${score} 分）`,
+  topRate: (dept: string, rate: string, value: string) => `${rate}最高：${dept}（${value}）`,
+  bottomRate: (dept: string, rate: string, value: string) => `${rate}最低：${dept}（${value}）`,
   trend: '按月趋势',
 };
 
@@ -43,6 +45,8 @@ const en: typeof zh = {
   collapse: (title) => `${title} (collapsed, select to expand)`,
   topDept: (dept, score) => `Top: ${dept} (${score} points)`,
   bottomDept: (dept, score) => `Bottom: ${dept} (${score} points)`,
+  topRate: (dept, rate, value) => `Highest ${rate}: ${dept} (${value})`,
+  bottomRate: (dept, rate, value) => `Lowest ${rate}: ${dept} (${value})`,
   trend: 'Trend by month',
 };
 

@@ -1,11 +1,20 @@
-import type { Selection } from '@assessment-dashboard/core';
+import {
+  type IndicatorResult,
+  MIN_DENOMINATOR,
+  type Selection,
+  TREND_INDICATOR,
+} from '@assessment-dashboard/core';
 import { html, nothing } from 'lit';
-import { formatCount } from '../i18n/format.ts';
+import { scopeMessages } from '../export/scope-messages.ts';
+import { formatCount, formatPercent } from '../i18n/format.ts';
 import { type Lang, messages } from '../i18n/messages.ts';
 import { exportIndicatorsCsv, exportIndicatorsXlsx } from '../panels/chart-tools.ts';
+import { groupResults } from '../panels/dataset-panel-parts.ts';
 import { type DashboardPanel, PANEL_SECTIONS, type PanelActions } from '../panels/panel.ts';
+import { panelScope } from '../panels/panel-scope.ts';
 import type { Ready } from '../session/cube-panels.ts';
 import type { DashboardSession } from '../session/dashboard-session.ts';
+import { RATE_RANKINGS } from '../session/dataset-groups.ts';
 import { layoutMessages } from './layout-messages.ts';
 import { snapshotBanner } from './snapshot-mode.ts';
 
@@ -51,9 +60,9 @@ export function readyView(
       <section class="overview" aria-labelledby="sec-overview">
         <h3 class="section-title" id="sec-overview" tabindex="-1">${l.overview}</h3>
         ${overview}
-        ${extremes(state, panels, lang)}
+        ${extremes(state, selection, panels, lang)}
       </section>
-      ${importDetails(state, lang, a)}
+      ${importDetails(state, selection, lang, a)}
       ${
         sections.length > 1
           ? html`<nav class="section-nav" aria-label=${l.sectionNav}><ul>
@@ -81,8 +90,16 @@ function slot(p: DashboardPanel, state: Ready, selection: readonly Selection[], 
   const pending = a.recomputing && p.followsSelection !== false;
   return html`<div class="slot ${pending ? 'pending' : ''}" data-slot=${p.name} aria-busy=${pending ? 'true' : nothing}>
       ${pending ? html`<span class="pending-label" aria-hidden="true">${layoutMessages(lang).updating}</span>` : nothing}
+      ${ignoredNote(panelScope(p, selection).ignored, lang)}
       ${view}
     </div>`;
+}
+
+/** The filters a panel cannot follow, named above it: never a panel that looks filtered but is not. */
+function ignoredNote(ignored: readonly Selection[], lang: Lang) {
+  if (!ignored.length) return nothing;
+  const m = scopeMessages(lang);
+  return html`<p class="meta scope-note" data-ignored=${ignored.map((s) => `${s.dataset}.${s.column}`).join(' ')}>${m.ignored(ignored.map((s) => s.label || s.value).join(m.list))}</p>`;
 }
 
 /** A folded panel: only its title, as a disclosure button; the panel itself is not drawn (nothing computed). */
@@ -109,6 +126,10 @@ function panelName(name: string, lang: Lang): string {
     drill: t.drillTitle,
     trend: layoutMessages(lang).trend,
     domain: t.disclosuresByDomain,
+    'disclosure-months': t.datasetPanels.disclosuresByMonth,
+    'request-dept': t.datasetPanels.requestsByDept,
+    'hotline-dept': t.datasetPanels.hotlineByDept,
+    'hotline-channel': t.datasetPanels.hotlineByChannel,
   };
   return titles[name] ?? name;
 }
@@ -122,24 +143,51 @@ const goTo = (section: string) => (e: Event) => {
   heading?.scrollIntoView({ block: 'start' });
 };
 
-/** The ranking's first and last department, under the tiles (once the ranking is computed and shown). */
-function extremes(state: Ready, panels: readonly DashboardPanel[], lang: Lang) {
-  const { scorecard } = state;
-  if (!scorecard || scorecard === 'computing' || !panels.some((p) => p.name === 'scorecard')) return nothing;
-  const scored = scorecard.rows.filter((r) => r.score !== null);
-  const top = scored[0];
-  const bottom = scored[scored.length - 1];
-  if (!top || !bottom || top === bottom) return nothing;
+/**
+ * The ranking's first and last department, under the tiles (once the ranking is computed and shown); without
+ * case data, the first and last 承办单位 / 承办机关 of the hotline or on-request panel by its headline rate.
+ */
+function extremes(
+  state: Ready,
+  selection: readonly Selection[],
+  panels: readonly DashboardPanel[],
+  lang: Lang,
+) {
   const l = layoutMessages(lang);
-  const points = (v: number | null) => formatCount(Math.round((v ?? 0) * 100) / 100, lang, 2);
-  return html`<p class="meta extremes" part="extremes">
-      <span>${l.topDept(top.department, points(top.score))}</span>
-      <span>${l.bottomDept(bottom.department, points(bottom.score))}</span>
-    </p>`;
+  const { scorecard } = state;
+  if (scorecard && scorecard !== 'computing' && panels.some((p) => p.name === 'scorecard')) {
+    const scored = scorecard.rows.filter((r) => r.score !== null);
+    const top = scored[0];
+    const bottom = scored[scored.length - 1];
+    if (!top || !bottom || top === bottom) return nothing;
+    const points = (v: number | null) => formatCount(Math.round((v ?? 0) * 100) / 100, lang, 2);
+    return extremesLine(
+      l.topDept(top.department, points(top.score)),
+      l.bottomDept(bottom.department, points(bottom.score)),
+    );
+  }
+  if (state.computed.some((c) => c.result.key === TREND_INDICATOR)) return nothing;
+  for (const { panel, group, key } of RATE_RANKINGS) {
+    if (!panels.some((p) => p.name === panel)) continue;
+    const ranked = (groupResults(state, selection, group, key) ?? [])
+      // Groups too small for a rate to mean much (n < 30, as the tiles' "n too small") are not ranked.
+      .filter((r) => r.group?.value && r.value !== null && (r.denominator ?? 0) >= MIN_DENOMINATOR)
+      .sort((a, b) => (b.value ?? 0) - (a.value ?? 0));
+    const top = ranked[0];
+    const bottom = ranked[ranked.length - 1];
+    if (!top || !bottom || top === bottom) continue;
+    const said = (r: IndicatorResult) =>
+      [r.group?.value ?? '', r.label[lang], formatPercent(r.value ?? 0, lang)] as const;
+    return extremesLine(l.topRate(...said(top)), l.bottomRate(...said(bottom)));
+  }
+  return nothing;
 }
 
+const extremesLine = (top: string, bottom: string) =>
+  html`<p class="meta extremes" part="extremes"><span>${top}</span> <span>${bottom}</span></p>`;
+
 /** Where the numbers come from (rows read, the import report) and the exports, folded behind one line. */
-function importDetails(state: Ready, lang: Lang, a: ReadyActions) {
+function importDetails(state: Ready, selection: readonly Selection[], lang: Lang, a: ReadyActions) {
   const t = messages(lang);
   const l = layoutMessages(lang);
   const { imports, remote } = state;
@@ -164,8 +212,8 @@ function importDetails(state: Ready, lang: Lang, a: ReadyActions) {
               @ad-download-ledger=${() => a.downloadLedger()}></assessment-import-report>`
       }
       <p class="tools">${t.exportLabel}
-        <button type="button" class="link" @click=${() => exportIndicatorsCsv(results(), lang)}>${t.exportIndicators}</button>
-        <button type="button" class="link" @click=${() => exportIndicatorsXlsx(results(), lang)}>${t.exportIndicatorsXlsx}</button>
+        <button type="button" class="link" @click=${() => exportIndicatorsCsv(results(), lang, selection)}>${t.exportIndicators}</button>
+        <button type="button" class="link" @click=${() => exportIndicatorsXlsx(results(), lang, selection)}>${t.exportIndicatorsXlsx}</button>
       </p>
     </details>`;
 }

@@ -21,7 +21,6 @@ const zh = {
     rates: '各单位比率',
     computing: '正在分组计算…',
     allZero: (what: string, n: number) => `${n} 个单位的${what}均为 0。`,
-    notFiltered: '此图不随图表筛选变化，显示全部数据。',
     table3Title: (year: number) => `依申请公开办理情况（${year} 年，年度报告表三口径）`,
     table3Line: (received: string, carried: string, answered: string, forward: string) =>
       `本年新收 ${received} 件，上年结转 ${carried} 件；本年度办结 ${answered} 件，结转下年度 ${forward} 件。`,
@@ -258,7 +257,6 @@ const en: Messages = {
     rates: 'Rates by department',
     computing: 'Computing the groups…',
     allZero: (what, n) => `${what}: 0 in each of the ${n} groups.`,
-    notFiltered: 'This chart does not follow the chart filters: it shows all the data.',
     table3Title: (year) => `On-request disclosure in ${year} (annual report table 3)`,
     table3Line: (received, carried, answered, forward) =>
       `Received this year ${received}, carried over from last year ${carried}; answered this year ${answered}, carried into next year ${forward}.`,

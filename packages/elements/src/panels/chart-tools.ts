@@ -1,8 +1,10 @@
-import type { Engine, IndicatorResult } from '@assessment-dashboard/core';
+import type { Engine, IndicatorResult, Selection } from '@assessment-dashboard/core';
 import { html } from 'lit';
 import { downloadBlob, downloadText } from '../download.ts';
-import type { ChartExport } from '../export/chart-export.ts';
+import type { ChartExport, ChartNumbers } from '../export/chart-export.ts';
+import { captionLines } from '../export/export-scope.ts';
 import { type Lang, messages } from '../i18n/messages.ts';
+import { panelScope } from './panel-scope.ts';
 
 /**
  * Every download the dashboard offers, in one place: a chart's numbers as CSV or Excel (with title, as-of,
@@ -18,18 +20,28 @@ const xlsxWriter = async () => (await import('@assessment-dashboard/core/xlsx'))
 const exportData = () => import('../export/export-data.ts');
 
 /**
- * The export links of one chart. `panel` is the chart's `data-panel` (its SVG is found beside the links);
- * `stem` the file name without extension; `data` gives the numbers when a link is used.
+ * The export links of one chart. `panel` is the chart's panel name and `data-panel` (its SVG is found
+ * beside the links); `stem` the file name without extension; `data` gives the numbers when a link is used.
+ * Every export carries the title, as-of day, source and the scope under `selection` (panelScope: the
+ * filters the numbers follow, the chart's own pick, the filters it ignores).
  */
-export function chartTools(panel: string, stem: string, title: string, data: () => ChartExport, lang: Lang) {
+export function chartTools(
+  panel: string,
+  stem: string,
+  title: string,
+  data: () => ChartNumbers,
+  lang: Lang,
+  selection: readonly Selection[],
+) {
   const t = messages(lang);
-  const csv = async () => downloadText((await exportData()).breakdownCsv(data()), `${stem}.csv`, CSV_TYPE);
+  const full = (): ChartExport => ({ ...data(), scope: panelScope(panel, selection) });
+  const csv = async () => downloadText((await exportData()).breakdownCsv(full(), lang), `${stem}.csv`, CSV_TYPE);
   const xlsx = async () => {
-    const bytes = (await xlsxWriter())([(await exportData()).breakdownSheet(data(), title)]);
+    const bytes = (await xlsxWriter())([(await exportData()).breakdownSheet(full(), title, lang)]);
     downloadBlob(new Blob([bytes as BlobPart], { type: XLSX_TYPE }), `${stem}.xlsx`);
   };
   const picture = (format: 'svg' | 'png') => (e: Event) =>
-    exportChart(e.currentTarget as Element, panel, stem, title, format);
+    exportChart(e.currentTarget as Element, panel, stem, full(), format, lang);
   return html`<p class="tools">${t.exportLabel}
       <button type="button" class="link" @click=${csv}>CSV</button>
       <button type="button" class="link" @click=${xlsx}>Excel</button>
@@ -38,29 +50,64 @@ export function chartTools(panel: string, stem: string, title: string, data: () 
     </p>`;
 }
 
-/** The chart named `panel` (in the same shadow root as the link used) as a standalone SVG or a PNG. */
-async function exportChart(from: Element, panel: string, stem: string, title: string, format: 'svg' | 'png') {
+/**
+ * The chart named `panel` (in the same shadow root as the link used) as a standalone SVG or a PNG, with its
+ * caption drawn in (captionedSvg); the PNG also holds the caption as text chunks.
+ */
+async function exportChart(
+  from: Element,
+  panel: string,
+  stem: string,
+  meta: ChartExport,
+  format: 'svg' | 'png',
+  lang: Lang,
+) {
   const root = from.getRootNode() as ParentNode;
   const chart = root.querySelector<HTMLElement & { svg: SVGSVGElement | null }>(`[data-panel="${panel}"]`);
   const svg = chart?.svg;
   if (!svg) return;
-  const { chartPng, standaloneSvg } = await import('../export/export-chart.ts');
-  const text = standaloneSvg(svg, title);
+  // The picture code is fetched when a picture is asked for.
+  const [{ captionedSvg, chartPng }, { withPngText }] = await Promise.all([
+    import('../export/export-chart.ts'),
+    import('../export/png-text.ts'),
+  ]);
+  const { text, width, height } = captionedSvg(svg, meta, lang);
   if (format === 'svg') return downloadText(text, `${stem}.svg`, 'image/svg+xml');
-  const { width, height } = svg.viewBox.baseVal;
-  downloadBlob(await chartPng(text, width, height), `${stem}.png`);
+  const [title = '', asOf = '', scope = '', source = ''] = captionLines(meta, lang);
+  const png = await withPngText(await chartPng(text, width, height), {
+    Title: title,
+    Description: `${asOf}\n${scope}`,
+    Source: source,
+  });
+  downloadBlob(png, `${stem}.png`);
 }
 
-/** Every indicator shown, as CSV (the "export indicators" link). */
-export async function exportIndicatorsCsv(results: readonly IndicatorResult[], lang: Lang): Promise<void> {
+/** Every indicator shown, as CSV (the "export indicators" link), each with its scope under `selection`. */
+export async function exportIndicatorsCsv(
+  results: readonly IndicatorResult[],
+  lang: Lang,
+  selection: readonly Selection[],
+): Promise<void> {
   const asOf = results[0]?.asOf.slice(0, 10) ?? '';
-  downloadText((await exportData()).indicatorsCsv(results, lang), `indicators-${asOf}.csv`, CSV_TYPE);
+  const scopeOf = await indicatorScopes(selection);
+  downloadText((await exportData()).indicatorsCsv(results, lang, scopeOf), `indicators-${asOf}.csv`, CSV_TYPE);
+}
+
+/** Each indicator's scope under `selection` (the indicator catalogue is fetched for it, on export only). */
+async function indicatorScopes(selection: readonly Selection[]) {
+  const { indicatorScope } = await import('../export/indicator-scope.ts');
+  return (key: string) => indicatorScope(key, selection);
 }
 
 /** The same as an Excel workbook. */
-export async function exportIndicatorsXlsx(results: readonly IndicatorResult[], lang: Lang): Promise<void> {
+export async function exportIndicatorsXlsx(
+  results: readonly IndicatorResult[],
+  lang: Lang,
+  selection: readonly Selection[],
+): Promise<void> {
   const asOf = results[0]?.asOf.slice(0, 10) ?? '';
-  const bytes = (await xlsxWriter())([(await exportData()).indicatorsSheet(results, lang)]);
+  const scopeOf = await indicatorScopes(selection);
+  const bytes = (await xlsxWriter())([(await exportData()).indicatorsSheet(results, lang, scopeOf)]);
   downloadBlob(new Blob([bytes as BlobPart], { type: XLSX_TYPE }), `indicators-${asOf}.xlsx`);
 }
 

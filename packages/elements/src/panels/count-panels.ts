@@ -1,6 +1,6 @@
-import { enumLabel, MONTH_COLUMN, selectionOptions } from '@assessment-dashboard/core';
+import { enumLabel } from '@assessment-dashboard/core';
 import { html, nothing } from 'lit';
-import type { ChartExport } from '../export/chart-export.ts';
+import type { ChartExport, ChartNumbers } from '../export/chart-export.ts';
 import { formatCountInText } from '../i18n/format.ts';
 import { messages } from '../i18n/messages.ts';
 import { chartTools } from './chart-tools.ts';
@@ -17,6 +17,7 @@ function countPanel(which: 'dept' | 'channel'): DashboardPanel {
     name: which,
     section: 'cases',
     needs: [],
+    scope: { datasets: ['cases'], own: { dataset: 'cases', column } },
     render(state, selection, lang, actions) {
       const rows = which === 'dept' ? state.byDept : state.byChannel;
       if (!rows?.length) return nothing;
@@ -40,26 +41,19 @@ function countPanel(which: 'dept' | 'channel'): DashboardPanel {
       const selected = selection.find((x) => x.dataset === 'cases' && x.column === column)?.value;
       const id = `${which}-title`;
       const asOf = state.asOf.slice(0, 10);
-      const data = (): ChartExport => {
-        // The scope the counts hold for: every selection but this chart's own (it highlights its pick).
-        const scope = selectionOptions(selection, (x) => x.dataset === 'cases' && x.column === column);
-        return {
-          title,
-          asOf: state.asOf,
-          filters: {
-            ...scope.datasetFilters?.cases,
-            ...(scope.months ? { [MONTH_COLUMN]: [...scope.months] } : {}),
-          },
-          source: t.countSource(which),
-          rows: rows.map((r, i) => ({ key: r.key, label: labels[i] ?? r.key, value: r.value })),
-        };
-      };
+      // Its scope (every filter but this chart's own, which it highlights) is added by chartTools.
+      const data = (): ChartNumbers => ({
+        title,
+        asOf: state.asOf,
+        source: t.countSource(which),
+        rows: rows.map((r, i) => ({ key: r.key, label: labels[i] ?? r.key, value: r.value })),
+      });
       const pick = (e: CustomEvent<{ key?: string; label?: string }>) =>
         actions.toggle('cases', column, e.detail.key, e.detail.label ?? '');
       return html`<section class="panel" part="panel" aria-labelledby=${id}>
         ${panelTitle(which, id, title, actions)}
         <p class="meta">${summary}</p>
-        ${chartTools(which, `${title}-${asOf}`, title, data, lang)}
+        ${chartTools(which, `${title}-${asOf}`, title, data, lang, selection)}
         <assessment-bar-chart .labels=${labels} .values=${values} .keys=${codes} selectable .selected=${selected}
           summary=${summary} category-header=${which === 'dept' ? t.department : t.channel} value-header=${t.count}
           lang=${lang} data-panel=${which} @ad-select=${pick}></assessment-bar-chart>

@@ -9,6 +9,8 @@ export const dailyPanel: DashboardPanel = {
   name: 'daily',
   section: 'cases',
   needs: ['daily'],
+  // The heatmap is a time view of its own: a month filter does not narrow it (its days are all shown).
+  scope: { datasets: ['cases'], months: false },
   render({ daily }, _selection, lang, actions) {
     if (!daily?.dates.length) return nothing;
     const t = messages(lang);

@@ -9,7 +9,7 @@ import { html, nothing } from 'lit';
 import { formatPercent } from '../i18n/format.ts';
 import { type Lang, messages } from '../i18n/messages.ts';
 import type { Ready } from '../session/cube-panels.ts';
-import type { DatasetGroupKey } from '../session/dataset-groups.ts';
+import { currentGroup, type DatasetGroupKey } from '../session/dataset-groups.ts';
 
 /**
  * What the hotline, on-request and proactive-disclosure panels share: whether their dataset is loaded, their
@@ -22,7 +22,7 @@ export const hasData = (state: Ready, key: string): boolean =>
 
 /**
  * The grouped results of one query for one indicator under `selection`; undefined while they are computed
- * (also while a new selection's are: never old numbers under new chips).
+ * (also while a new selection's are, when it changes the query's filters: never old numbers under new chips).
  */
 export function groupResults(
   state: Ready,
@@ -30,14 +30,8 @@ export function groupResults(
   group: DatasetGroupKey,
   key: string,
 ): IndicatorResult[] | undefined {
-  const groups = state.datasetGroups;
-  if (!groups || !sameSelection(groups.selection, selection)) return undefined;
-  return groups.groups[group]?.filter((r) => r.key === key);
+  return currentGroup(state.datasetGroups, group, selection)?.filter((r) => r.key === key);
 }
-
-const sameSelection = (a: readonly Selection[], b: readonly Selection[]) =>
-  a.length === b.length &&
-  a.every((x, i) => x.dataset === b[i]?.dataset && x.column === b[i]?.column && x.value === b[i]?.value);
 
 /** While the grouped queries run (nothing in a snapshot, which has none). */
 export function computingNote(state: Ready, lang: Lang) {
@@ -60,7 +54,3 @@ export function unavailableNote(result: IndicatorResult, lang: Lang) {
 /** A rate for a table cell: "—" when there is nothing to divide (never 0 %). */
 export const rateText = (r: IndicatorResult | undefined, lang: Lang): string =>
   r && r.value !== null && r.status !== 'unavailable' ? formatPercent(r.value, lang) : '—';
-
-/** The note a panel that cannot follow the chart filters (table 三) shows under one. */
-export const unfilteredNote = (selected: boolean, lang: Lang) =>
-  selected ? html`<p class="meta">${messages(lang).datasetPanels.notFiltered}</p>` : nothing;

@@ -6,13 +6,15 @@ import { chartTools } from './chart-tools.ts';
 import { unavailableNote } from './dataset-panel-parts.ts';
 import { monthRatePanel } from './month-rate-panel.ts';
 import type { DashboardPanel } from './panel.ts';
+import { panelTitle } from './panel-title.ts';
 
 /** 主动公开 per month of publication: the `foi.volume_by_month` breakdown (it follows the chart filters). */
 export const disclosureMonthPanel: DashboardPanel = {
   name: 'disclosure-months',
   section: 'disclosure',
   needs: [],
-  render(state, _selection, lang) {
+  scope: { datasets: ['disclosures'] },
+  render(state, selection, lang, actions) {
     const result = state.computed.find((c) => c.result.key === 'foi.volume_by_month')?.result;
     if (!result) return nothing;
     const t = messages(lang);
@@ -33,13 +35,13 @@ export const disclosureMonthPanel: DashboardPanel = {
       result.status === 'unavailable'
         ? unavailableNote(result, lang)
         : html`<p class="meta">${summary}</p>
-          ${chartTools('disclosure-months', `${title}-${result.asOf.slice(0, 10)}`, title, () => resultChart(result, labels, lang), lang)}
+          ${chartTools('disclosure-months', `${title}-${result.asOf.slice(0, 10)}`, title, () => resultChart(result, labels, lang), lang, selection)}
           <assessment-bar-chart .labels=${labels} .values=${values} .keys=${months} summary=${summary}
             category-header=${t.month} value-header=${t.count} lang=${lang}
             data-panel="disclosure-months"></assessment-bar-chart>`;
     return html`<section class="panel" part="panel" aria-labelledby="disclosure-months-title"
         data-dataset-panel="disclosure-months">
-      <h3 class="panel-title" id="disclosure-months-title">${title}</h3>
+      ${panelTitle('disclosure-months', 'disclosure-months-title', title, actions)}
       ${body}
     </section>`;
   },
@@ -50,6 +52,7 @@ export const disclosureTimelyPanel = monthRatePanel({
   name: 'disclosure-timely',
   section: 'disclosure',
   need: 'disclosure-groups',
+  dataset: 'disclosures',
   group: 'disclosures.month',
   key: 'foi.proactive_timely',
 });

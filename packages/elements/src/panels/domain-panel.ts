@@ -12,6 +12,7 @@ export const domainPanel: DashboardPanel = {
   name: 'domain',
   section: 'disclosure',
   needs: [],
+  scope: { datasets: ['disclosures'], own: { dataset: 'disclosures', column: 'domain' } },
   render(state, selection, lang, actions) {
     const t = messages(lang);
     const c = state.computed.find((x) => x.result.key === 'foi.volume_by_domain');
@@ -50,7 +51,7 @@ function chart(
   const pick = (e: CustomEvent<{ key?: string; label?: string }>) =>
     actions.toggle('disclosures', 'domain', e.detail.key, e.detail.label ?? '');
   return html`<p class="meta">${summary}</p>
-    ${chartTools('domain', stem, result.label[lang], () => resultChart(result, labels, lang), lang)}
+    ${chartTools('domain', stem, result.label[lang], () => resultChart(result, labels, lang), lang, selection)}
     <assessment-bar-chart .labels=${labels} .values=${values} .keys=${codes} selectable .selected=${selected}
       summary=${summary} category-header=${t.domain} value-header=${t.count} lang=${lang} data-panel="domain"
       @ad-select=${pick}></assessment-bar-chart>`;

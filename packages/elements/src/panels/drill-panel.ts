@@ -22,6 +22,7 @@ export const drillPanel: DashboardPanel = {
   name: 'drill',
   section: 'detail',
   needs: [],
+  scope: { datasets: ['cases'] },
   render(state, selection, lang, actions) {
     const engine = actions.engine;
     if (!state.byDept?.length || !engine) return nothing;

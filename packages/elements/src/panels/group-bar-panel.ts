@@ -1,12 +1,13 @@
-import { type DatasetKey, enumLabel, type IndicatorResult } from '@assessment-dashboard/core';
+import { type DatasetKey, enumLabel, type IndicatorResult, type Selection } from '@assessment-dashboard/core';
 import { html, nothing } from 'lit';
-import type { ChartExport } from '../export/chart-export.ts';
+import type { ChartExport, ChartNumbers } from '../export/chart-export.ts';
 import { formatCountInText } from '../i18n/format.ts';
 import { type Lang, type Messages, messages } from '../i18n/messages.ts';
 import type { DatasetGroupKey, DatasetGroupNeed } from '../session/dataset-groups.ts';
 import { chartTools } from './chart-tools.ts';
 import { computingNote, groupResults, hasData, notInExport, rateText } from './dataset-panel-parts.ts';
-import type { DashboardPanel, PanelSection } from './panel.ts';
+import type { DashboardPanel, PanelActions, PanelSection } from './panel.ts';
+import { panelTitle } from './panel-title.ts';
 
 /** A bar chart of one grouped count (tickets, backlog) per department or channel, with rates beside. */
 export interface GroupBarSpec {
@@ -26,12 +27,18 @@ export interface GroupBarSpec {
   categoryHeader(t: Messages): string;
 }
 
+/**
+ * The panel of one grouped count: foldable by its title; picking a bar (click or Enter) filters every other
+ * panel by that value of the dataset's column, as the case department chart does, and shows as a chip.
+ */
 export function groupBarPanel(spec: GroupBarSpec): DashboardPanel {
   return {
     name: spec.name,
     section: spec.section,
     needs: [spec.need],
-    render(state, selection, lang) {
+    groups: [spec.group],
+    scope: { datasets: [spec.dataset], own: { dataset: spec.dataset, column: spec.column } },
+    render(state, selection, lang, actions) {
       if (!hasData(state, spec.rates[0] ?? spec.count.key) && !hasData(state, spec.count.key)) return nothing;
       const t = messages(lang);
       const title = spec.title(t);
@@ -41,9 +48,9 @@ export function groupBarPanel(spec: GroupBarSpec): DashboardPanel {
         ? computingNote(state, lang)
         : rows.length === 0
           ? notInExport(spec.dataset, spec.column, lang)
-          : chart(spec, rows, state.datasetGroups?.groups[spec.group] ?? [], title, lang);
+          : chart(spec, rows, state.datasetGroups?.groups[spec.group] ?? [], title, lang, selection, actions);
       return html`<section class="panel" part="panel" aria-labelledby=${id} data-dataset-panel=${spec.name}>
-        <h3 class="panel-title" id=${id}>${title}</h3>
+        ${panelTitle(spec.name, id, title, actions)}
         ${body}
       </section>`;
     },
@@ -56,6 +63,8 @@ function chart(
   all: IndicatorResult[],
   title: string,
   lang: Lang,
+  selection: readonly Selection[],
+  actions: PanelActions,
 ) {
   const t = messages(lang);
   const codes = rows.map((r) => r.group?.value ?? '');
@@ -73,11 +82,10 @@ function chart(
   );
   const base = rows[0] as IndicatorResult;
   const asOf = base.asOf.slice(0, 10);
-  const data = (): ChartExport => ({
+  // Its scope (the dataset's filters and months; its own pick highlighted) is added by chartTools.
+  const data = (): ChartNumbers => ({
     title,
     asOf: base.asOf,
-    // Each group's result carries its own value as a filter: the chart as a whole has every value.
-    filters: Object.fromEntries(Object.entries(base.filters).filter(([column]) => column !== spec.column)),
     source: t.datasetPanels.source(`${base.label.zh}（${base.source}）`, spec.categoryHeader(t)),
     rows: rows.map((_, i) => ({ key: codes[i] ?? '', label: labels[i] ?? '', value: values[i] ?? 0 })),
   });
@@ -99,10 +107,14 @@ function chart(
   if (total === 0)
     return html`<p class="meta" data-all-zero>${t.datasetPanels.allZero(spec.valueHeader(t), labels.length)}</p>
       ${rates}`;
+  const selected = selection.find((x) => x.dataset === spec.dataset && x.column === spec.column)?.value;
+  const pick = (e: CustomEvent<{ key?: string; label?: string }>) =>
+    actions.toggle(spec.dataset, spec.column, e.detail.key, e.detail.label ?? '');
   return html`<p class="meta">${summary}</p>
-    ${chartTools(spec.name, `${title}-${asOf}`, title, data, lang)}
-    <assessment-bar-chart .labels=${labels} .values=${values} .keys=${codes} summary=${summary}
-      category-header=${spec.categoryHeader(t)} value-header=${spec.valueHeader(t)} lang=${lang}
-      data-panel=${spec.name}></assessment-bar-chart>
+    ${chartTools(spec.name, `${title}-${asOf}`, title, data, lang, selection)}
+    <assessment-bar-chart .labels=${labels} .values=${values} .keys=${codes} ?selectable=${actions.filterable}
+      .selected=${selected} summary=${summary} category-header=${spec.categoryHeader(t)}
+      value-header=${spec.valueHeader(t)} lang=${lang} data-panel=${spec.name}
+      @ad-select=${pick}></assessment-bar-chart>
     ${rates}`;
 }

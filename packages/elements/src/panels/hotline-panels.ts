@@ -35,6 +35,7 @@ export const hotlineTrendPanel = monthRatePanel({
   name: 'hotline-trend',
   section: 'hotline',
   need: 'hotline-groups',
+  dataset: 'hotline',
   group: 'hotline.month',
   key: 'hot.on_time_rate',
 });

@@ -1,18 +1,26 @@
-import type { IndicatorResult } from '@assessment-dashboard/core';
+import {
+  type DatasetKey,
+  type IndicatorResult,
+  MONTH_COLUMN,
+  type Selection,
+} from '@assessment-dashboard/core';
 import { html, nothing } from 'lit';
-import type { ChartExport } from '../export/chart-export.ts';
+import type { ChartExport, ChartNumbers } from '../export/chart-export.ts';
 import { formatMonth, formatPercent } from '../i18n/format.ts';
 import { messages } from '../i18n/messages.ts';
 import type { DatasetGroupKey, DatasetGroupNeed } from '../session/dataset-groups.ts';
 import { chartTools } from './chart-tools.ts';
 import { computingNote, groupResults, unavailableNote } from './dataset-panel-parts.ts';
-import type { DashboardPanel, PanelSection } from './panel.ts';
+import type { DashboardPanel, PanelActions, PanelSection } from './panel.ts';
+import { panelTitle } from './panel-title.ts';
+import { monthPick, pickedMonths } from './trend-panel.ts';
 
 /** One rate of a dataset month by month (core's `computeGrouped` with `period: 'month'`), as a line. */
 export function monthRatePanel(spec: {
   name: string;
   section: PanelSection;
   need: DatasetGroupNeed;
+  dataset: DatasetKey;
   group: DatasetGroupKey;
   key: string;
 }): DashboardPanel {
@@ -20,7 +28,10 @@ export function monthRatePanel(spec: {
     name: spec.name,
     section: spec.section,
     needs: [spec.need],
-    render(state, selection, lang) {
+    groups: [spec.group],
+    // A month filter is its own pick: the line keeps every month and highlights the picked ones.
+    scope: { datasets: [spec.dataset], own: { dataset: 'all', column: MONTH_COLUMN } },
+    render(state, selection, lang, actions) {
       // Shown whenever its dataset is loaded; an export without the columns says which it lacks.
       const overall = state.computed.find((c) => c.result.key === spec.key)?.result;
       if (!overall) return nothing;
@@ -34,16 +45,24 @@ export function monthRatePanel(spec: {
           ? unavailableNote(overall, lang)
           : !rows
             ? computingNote(state, lang)
-            : line(spec.name, rows, title, label, lang);
+            : line(spec.name, rows, title, label, lang, selection, actions);
       return html`<section class="panel" part="panel" aria-labelledby=${id} data-dataset-panel=${spec.name}>
-        <h3 class="panel-title" id=${id}>${title}</h3>
+        ${panelTitle(spec.name, id, title, actions)}
         ${body}
       </section>`;
     },
   };
 }
 
-function line(name: string, rows: IndicatorResult[], title: string, label: string, lang: 'zh' | 'en') {
+function line(
+  name: string,
+  rows: IndicatorResult[],
+  title: string,
+  label: string,
+  lang: 'zh' | 'en',
+  selection: readonly Selection[],
+  actions: PanelActions,
+) {
   const t = messages(lang);
   const base = rows[0];
   if (!base) return nothing;
@@ -63,10 +82,9 @@ function line(name: string, rows: IndicatorResult[], title: string, label: strin
           formatPercent(last.value ?? 0, lang),
         )
       : '';
-  const data = (): ChartExport => ({
+  const data = (): ChartNumbers => ({
     title,
     asOf: base.asOf,
-    filters: base.filters,
     source: base.source,
     rows: rows.map((r, i) => ({
       key: months[i] ?? '',
@@ -75,8 +93,9 @@ function line(name: string, rows: IndicatorResult[], title: string, label: strin
     })),
   });
   return html`<p class="meta">${summary}</p>
-    ${chartTools(name, `${title}-${base.asOf.slice(0, 10)}`, title, data, lang)}
+    ${chartTools(name, `${title}-${base.asOf.slice(0, 10)}`, title, data, lang, selection)}
     <assessment-line-chart .labels=${labels} .values=${values} .target=${base.target ?? undefined}
-      .keys=${months} data-panel=${name} summary=${summary} period-header=${t.month} value-header=${label}
-      lang=${lang}></assessment-line-chart>`;
+      .keys=${months} .selected=${pickedMonths(selection)} ?selectable=${actions.filterable} data-panel=${name}
+      summary=${summary} period-header=${t.month} value-header=${label} lang=${lang}
+      @ad-select=${monthPick(actions, lang)}></assessment-line-chart>`;
 }

@@ -1,7 +1,9 @@
 import type { DatasetKey, Engine, Selection } from '@assessment-dashboard/core';
 import type { nothing, TemplateResult } from 'lit';
+import type { ViewScope } from '../export/export-scope.ts';
 import type { Lang } from '../i18n/messages.ts';
 import type { Ready } from '../session/cube-panels.ts';
+import type { DatasetGroupKey } from '../session/dataset-groups.ts';
 import type { SessionNeed } from '../session/follow-ups.ts';
 
 /** Where a panel belongs on the page: the sections of the layout, in page order. */
@@ -39,5 +41,12 @@ export interface DashboardPanel {
   readonly needs: readonly SessionNeed[];
   /** false: the panel does not follow the chart selection (it shows no pending state while one recomputes) */
   readonly followsSelection?: boolean;
+  /**
+   * Which chart filters its numbers follow (its datasets, the month range, its own column highlighted):
+   * a filter it cannot follow is named under its title and in its exports. Default: every filter.
+   */
+  readonly scope?: ViewScope;
+  /** the grouped dataset queries it reads (default: every query of its needs; see dataset-groups.ts) */
+  readonly groups?: readonly DatasetGroupKey[];
   render(state: Ready, selection: readonly Selection[], lang: Lang, actions: PanelActions): PanelView;
 }

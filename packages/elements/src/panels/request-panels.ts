@@ -1,9 +1,10 @@
 import { html, nothing } from 'lit';
 import { formatCountInText } from '../i18n/format.ts';
 import { messages } from '../i18n/messages.ts';
-import { computingNote, hasData, unfilteredNote } from './dataset-panel-parts.ts';
+import { computingNote, hasData } from './dataset-panel-parts.ts';
 import { groupBarPanel } from './group-bar-panel.ts';
 import type { DashboardPanel } from './panel.ts';
+import { panelTitle } from './panel-title.ts';
 
 /** 依申请公开: the overdue backlog per 承办机关, with each one's on-time reply rate. */
 export const requestDeptPanel = groupBarPanel({
@@ -25,7 +26,11 @@ export const requestSummaryPanel: DashboardPanel = {
   name: 'request-summary',
   section: 'disclosure',
   needs: ['request-groups'],
-  render(state, selection, lang) {
+  // The annual report's table 三: the whole year, every agency (the slot names the filters it ignores).
+  followsSelection: false,
+  // Table 三 only (computed once per load with the on-request queries).
+  groups: [],
+  render(state, _selection, lang, actions) {
     if (!hasData(state, 'foi.request_on_time') && !hasData(state, 'foi.backlog')) return nothing;
     const t = messages(lang);
     const table = state.datasetGroups?.table3;
@@ -36,8 +41,7 @@ export const requestSummaryPanel: DashboardPanel = {
     const year = table?.year ?? Number(state.asOf.slice(0, 4));
     return html`<section class="panel" part="panel" aria-labelledby="request-summary-title"
         data-dataset-panel="request-summary">
-      <h3 class="panel-title" id="request-summary-title">${t.datasetPanels.table3Title(year)}</h3>
-      ${unfilteredNote(selection.length > 0, lang)}
+      ${panelTitle('request-summary', 'request-summary-title', t.datasetPanels.table3Title(year), actions)}
       ${
         table
           ? html`<p class="meta" data-table3>${t.datasetPanels.table3Line(

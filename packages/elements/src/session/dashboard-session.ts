@@ -306,6 +306,7 @@ export class DashboardSession extends EventTarget {
       config,
       period: settings.period,
       wants: (need) => settings.wants(need),
+      wantsGroup: settings.wantsGroup?.bind(settings),
       signal,
       patch: (part) => this.#patch(part),
     });
@@ -390,8 +391,10 @@ export class DashboardSession extends EventTarget {
       config: this.#config,
       loaded: new Set(s.computed.map((c) => c.result.key)),
       wants: (need) => settings.wants(need),
+      wantsGroup: settings.wantsGroup?.bind(settings),
       signal,
-      selection: { chosen, options: selectionOptions(chosen) },
+      selection: chosen,
+      previous: s.datasetGroups,
     });
     // A newer selection (or the load's own follow-up) may have answered meanwhile: keep only the current one's.
     if (!signal.aborted && groups && this.#selection === chosen) this.#patch({ datasetGroups: groups });

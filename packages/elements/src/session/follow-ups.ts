@@ -1,16 +1,26 @@
-import {
-  type DashboardConfig,
-  type Engine,
-  type ImportSummary,
-  type PeriodUnit,
-  type Selection,
-  selectionOptions,
+import type {
+  DashboardConfig,
+  Engine,
+  ImportSummary,
+  PeriodUnit,
+  Selection,
 } from '@assessment-dashboard/core';
 import type { Ready } from './cube-panels.ts';
-import { type DatasetGroupNeed, datasetGroups } from './dataset-groups.ts';
+import {
+  DATASET_GROUPS,
+  type DatasetGroupKey,
+  type DatasetGroupNeed,
+  datasetGroups,
+} from './dataset-groups.ts';
 
 /** Follow-up queries a panel may need; only the ones some shown panel needs are run. */
 export type SessionNeed = 'scorecard' | 'watch' | 'supervision' | 'daily' | DatasetGroupNeed;
+
+/** The needs redone at every selection: skipped for folded panels, redone when one is unfolded. */
+export const PER_SELECTION_NEEDS: ReadonlySet<SessionNeed> = new Set<SessionNeed>([
+  'daily',
+  ...Object.values(DATASET_GROUPS).map((q) => q.need),
+]);
 
 export interface FollowUpOptions {
   imports: readonly ImportSummary[];
@@ -25,6 +35,7 @@ export interface FollowUpOptions {
   config: DashboardConfig | undefined;
   period: PeriodUnit | undefined;
   wants(need: SessionNeed): boolean;
+  wantsGroup?: ((name: DatasetGroupKey) => boolean) | undefined;
   /** the load's signal: once aborted, no further query starts and no answer is kept */
   signal: AbortSignal;
   patch(part: Partial<Ready>): void;
@@ -61,7 +72,7 @@ export async function followUps(engine: Engine, o: FollowUpOptions): Promise<voi
   const groups = await datasetGroups(engine, {
     ...o,
     wants: (need) => o.wants(need),
-    selection: { chosen, options: selectionOptions(chosen) },
+    selection: chosen,
   });
   if (groups && o.selection() === chosen) keep({ datasetGroups: groups });
 }

@@ -1,6 +1,7 @@
 import type { ImportMapping, PeriodUnit, Selection } from '@assessment-dashboard/core';
 import type { Input } from '../dashboard/load-state.ts';
 import type { Lang } from '../i18n/messages.ts';
+import type { DatasetGroupKey } from './dataset-groups.ts';
 import type { SessionNeed } from './follow-ups.ts';
 import type { EngineSource, JsonSetting } from './sources.ts';
 
@@ -16,6 +17,8 @@ export interface SessionSettings {
   /** rank departments per period in the scorecard */
   period?: PeriodUnit | undefined;
   wants(need: SessionNeed): boolean;
+  /** the grouped dataset queries to run (those of folded panels are not; unfolding reruns the selection) */
+  wantsGroup?(name: DatasetGroupKey): boolean;
   lang: Lang;
   /** the selection to apply once loaded (the page URL's) */
   initialSelection?(): Selection[];
