@@ -1,5 +1,6 @@
 import type { Engine, IndicatorResult } from '@assessment-dashboard/core';
 import { html } from 'lit';
+import { moveRoving } from '../controllers/roving-focus.ts';
 import { downloadBlob, downloadText } from '../download.ts';
 import { chartPng, standaloneSvg } from '../export/export-chart.ts';
 import {
@@ -35,11 +36,14 @@ export function chartTools(panel: string, stem: string, title: string, data: () 
   };
   const picture = (format: 'svg' | 'png') => (e: Event) =>
     exportChart(e.currentTarget as Element, panel, stem, title, format);
-  return html`<p class="tools">${t.exportLabel}
-      <button type="button" class="link" @click=${csv}>CSV</button>
-      <button type="button" class="link" @click=${xlsx}>Excel</button>
-      <button type="button" class="link" @click=${picture('svg')}>SVG</button>
-      <button type="button" class="link" @click=${picture('png')}>PNG</button>
+  // A toolbar: one Tab stop per chart, the arrow keys move between its four buttons.
+  const keys = (e: KeyboardEvent) =>
+    moveRoving([...(e.currentTarget as Element).querySelectorAll('button')], e);
+  return html`<p class="tools" role="toolbar" aria-label=${`${t.exportLabel.replace(/[:：]$/, '')} ${title}`} @keydown=${keys}>${t.exportLabel}
+      <button type="button" class="link" tabindex="0" @click=${csv}>CSV</button>
+      <button type="button" class="link" tabindex="-1" @click=${xlsx}>Excel</button>
+      <button type="button" class="link" tabindex="-1" @click=${picture('svg')}>SVG</button>
+      <button type="button" class="link" tabindex="-1" @click=${picture('png')}>PNG</button>
     </p>`;
 }
 
