@@ -7,7 +7,7 @@ import { LOAD_TABLES, loadDataset } from './load-dataset.ts';
 import type { ImportOptions } from './options.ts';
 import { RAW_TABLES, readRaw } from './read-raw.ts';
 
-export { DEFAULT_TIMEZONE, type ImportOptions } from './options.ts';
+export { DEFAULT_TIMEZONE, type ImportOptions, type ImportProgress } from './options.ts';
 
 /**
  * Imports one export of any accepted format into its dataset's canonical table, with its row ledger:
@@ -21,7 +21,13 @@ export async function importFile(
   options: ImportOptions = {},
 ): Promise<ImportSummary> {
   try {
+    options.signal?.throwIfAborted();
     const raw = await readRaw(engine, fileName, bytes, options);
+    if (options.onProgress) {
+      const counted = await engine.query(`SELECT count(*) AS n FROM ${raw.table}`);
+      options.onProgress({ stage: 'parsed', rows: Number(counted.get(0)?.n ?? 0) });
+    }
+    options.signal?.throwIfAborted();
     const dataset = whichDataset(fileName, raw.headers, options);
     return await loadDataset(engine, fileName, raw.encoding, dataset, raw, options);
   } finally {

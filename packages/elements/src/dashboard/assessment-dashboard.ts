@@ -8,15 +8,17 @@ import { pickPanels } from '../panels/registry.ts';
 import { DashboardSession } from '../session/dashboard-session.ts';
 import type { SessionSettings } from '../session/session-settings.ts';
 import { tokens } from '../styles/tokens.ts';
+import { Announcer } from './announcer.ts';
 import { asOfControl } from './as-of-control.ts';
 import { DashboardProperties, DEFAULT_MAX_MB } from './dashboard-properties.ts';
 import { assetBaseOf, elementInputs, remoteUrl, sessionSettings } from './element-settings.ts';
 import { dashboardHeading } from './heading.ts';
 import { SOURCE_ATTRIBUTES, sizeLimit, urlFileName } from './inputs.ts';
+import { loadMessages } from './load-messages.ts';
 import type { Input, LoadState } from './load-state.ts';
 import { copyPageLink, panelActions, readyView } from './ready-view.ts';
 import { scopeBar } from './scope-bar.ts';
-import { statusView } from './status-view.ts';
+import { progressText, statusView } from './status-view.ts';
 import { dashboardStyles } from './styles.ts';
 import { readCollapsed, readSelection, writeCollapsed, writeSelection } from './url-state.ts';
 
@@ -97,6 +99,12 @@ export class AssessmentDashboard extends DashboardProperties {
   readonly #session = new DashboardSession(() => this.#settings());
   /** Folded panels by name, with the title their line shows; read from the URL with `url-state`. */
   #collapsed: ReadonlyMap<string, string> | undefined;
+  /** The dropped files before the latest drop: in force again when its import is cancelled. */
+  #previousFiles: File[] = [];
+  /** "已取消导入", over the data shown again after a cancelled import; until dismissed or the next load. */
+  #notice = false;
+  /** The status line's live region: phases at once, progress ticks at most every 3 s. */
+  readonly #announcer = new Announcer(() => this.requestUpdate());
 
   constructor() {
     super();
@@ -104,6 +112,7 @@ export class AssessmentDashboard extends DashboardProperties {
     s.addEventListener('state', () => {
       if (s.state.phase === 'computing') this._views = {};
       this._state = s.state;
+      this.#announce();
       this.requestUpdate();
     });
     const forward = (from: string, to: string) =>
@@ -140,15 +149,46 @@ export class AssessmentDashboard extends DashboardProperties {
 
   /** Loads local files (as the drop zone does). They are read in the browser and never uploaded. */
   loadFiles(files: Iterable<File>): Promise<void> {
+    this.#previousFiles = this.#localFiles;
     this.#localFiles = [...files];
     this.#session.clearFixes();
     return this.#load();
   }
 
-  /** Stops a load in progress (download or import); the dashboard shows that it was cancelled. */
+  /**
+   * Stops a load in progress (download or import). The data shown before it, if any, is shown again with
+   * "已取消导入"; otherwise the dashboard says the load was cancelled.
+   */
   cancel(): void {
-    this.#session.cancel();
+    const lang = this.#lang();
+    if (this.#session.cancel() === 'restored') {
+      this.#localFiles = this.#previousFiles;
+      this.#notice = true;
+      this.#announcer.say(
+        'cancelled',
+        `${loadMessages(lang).importCancelled}${loadMessages(lang).keptPrevious}`,
+      );
+    } else {
+      const s = this._state;
+      const local = s.phase === 'cancelled' && this.#localFiles.some((f) => f.name === s.file);
+      this.#announcer.say('cancelled', local ? loadMessages(lang).importCancelled : messages(lang).cancelled);
+    }
+    this.requestUpdate();
   }
+
+  /** Says the loading state in the live region (throttled: see Announcer). */
+  #announce(): void {
+    const s = this._state;
+    const text = progressText(s, this.#lang(), {
+      label: this.#label,
+      isLocal: this.#isLocal,
+      hasInputs: this.#inputs().length > 0,
+    });
+    if (text !== undefined) this.#announcer.say(s.phase, text);
+    else if (s.phase === 'ready' && !this.#notice) this.#announcer.say('ready', '');
+  }
+
+  #isLocal = (file: string) => this.#localFiles.some((f) => f.name === file);
 
   /** Replaces the chart selection (as clicking bars and removing chips do) and recomputes every panel. */
   select(selection: readonly Selection[]): Promise<void> {
@@ -163,6 +203,7 @@ export class AssessmentDashboard extends DashboardProperties {
 
   override disconnectedCallback() {
     super.disconnectedCallback();
+    this.#announcer.dispose();
     this.#session.dispose();
   }
 
@@ -182,6 +223,7 @@ export class AssessmentDashboard extends DashboardProperties {
   #load(): Promise<void> {
     // An update can still run after removal; never take the shared engine for an element that is gone.
     if (!this.isConnected) return Promise.resolve();
+    this.#notice = false;
     if (this.offlineGuard)
       installOfflineGuard([
         remoteUrl(this) ?? assetBaseOf(this),
@@ -319,7 +361,7 @@ export class AssessmentDashboard extends DashboardProperties {
               this._dragging = on;
             },
             loadFiles: (files) => void this.loadFiles(files),
-            isLocal: (file) => this.#localFiles.some((f) => f.name === file),
+            isLocal: this.#isLocal,
           });
     return html`<header>
         ${dashboardHeading(this.heading ?? t.title, this.headingLevel)}
@@ -340,9 +382,22 @@ export class AssessmentDashboard extends DashboardProperties {
           select: (next) => void this.select(next),
         },
       )}
+      ${this.#notice && s.phase === 'ready' ? this.#noticeLine(lang) : nothing}
       ${body}
+      <p class="visually-hidden" role="status" aria-live="polite" aria-atomic="true" data-live>${this.#announcer.text}</p>
       <input id="picker" class="visually-hidden" type="file" multiple accept=${ACCEPT} tabindex="-1" aria-hidden="true"
         @change=${this.#picked} />`;
+  }
+
+  /** Over the data shown again after a cancelled import. */
+  #noticeLine(lang: Lang) {
+    const l = loadMessages(lang);
+    const dismiss = () => {
+      this.#notice = false;
+      this.requestUpdate();
+    };
+    return html`<p class="notice" part="notice">${l.importCancelled}${l.keptPrevious}
+      <button type="button" @click=${dismiss}>${l.dismiss}</button></p>`;
   }
 
   /** The as-of field, kept in the header while recomputing so focus stays on it; none without an engine. */

@@ -1,4 +1,4 @@
-import type { DatasetKey } from '@assessment-dashboard/core';
+import { concatInSlices, type DatasetKey } from '@assessment-dashboard/core';
 import { fetchWithProgress, TooLargeError } from '../load/fetch-with-progress.ts';
 import type { Input } from './load-state.ts';
 
@@ -33,18 +33,32 @@ export const urlInput = (url: string, dataset: DatasetKey | undefined, maxBytes:
     fetchWithProgress(url, (p) => onProgress(p.loaded, p.total), signal, maxBytes),
 });
 
-/** A local file: read in this browser, never uploaded. */
+/** A local file: read in this browser, never uploaded; in chunks, so its bytes can be shown as they are read. */
 export const fileInput = (file: File, maxBytes: number): Input => ({
   name: file.name,
   label: file.name,
   dataset: undefined,
-  read: async (onProgress) => {
+  read: async (onProgress, signal) => {
     if (file.size > maxBytes) throw new TooLargeError(file.name, file.size, maxBytes);
-    // Its size is known before reading: the progress line shows it rather than "0 KB".
+    // Its size is known before reading: the progress line shows "0 / 48.0 MB", never "0 KB".
     onProgress(0, file.size);
-    const bytes = new Uint8Array(await file.arrayBuffer());
-    onProgress(bytes.byteLength, file.size);
-    return bytes;
+    const reader = file.stream().getReader();
+    const chunks: Uint8Array[] = [];
+    let loaded = 0;
+    try {
+      for (;;) {
+        signal.throwIfAborted();
+        const { done, value } = await reader.read();
+        if (done) break;
+        chunks.push(value);
+        loaded += value.byteLength;
+        onProgress(loaded, file.size);
+      }
+    } finally {
+      if (signal.aborted) await reader.cancel().catch(() => {});
+    }
+    signal.throwIfAborted();
+    return concatInSlices(chunks);
   },
 });
 

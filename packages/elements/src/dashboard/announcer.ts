@@ -1,0 +1,35 @@
+/**
+ * What a polite live region says while loading: a new kind of message (a new phase) at once, the same
+ * kind (a progress tick) at most every `every` ms, then its latest text — so a screen reader hears the
+ * progress now and then, not every chunk read.
+ */
+export class Announcer {
+  text = '';
+  #kind = '';
+  #last = Number.NEGATIVE_INFINITY;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    readonly changed: () => void,
+    readonly every = 3000,
+  ) {}
+
+  say(kind: string, text: string): void {
+    clearTimeout(this.#timer);
+    if (kind === this.#kind && text === this.text) return;
+    const now = performance.now();
+    if (kind !== this.#kind || now - this.#last >= this.every) return this.#show(kind, text, now);
+    this.#timer = setTimeout(() => this.#show(kind, text, performance.now()), this.#last + this.every - now);
+  }
+
+  #show(kind: string, text: string, now: number): void {
+    this.#kind = kind;
+    this.text = text;
+    this.#last = now;
+    this.changed();
+  }
+
+  dispose(): void {
+    clearTimeout(this.#timer);
+  }
+}
