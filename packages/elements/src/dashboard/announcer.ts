@@ -18,8 +18,12 @@ export class Announcer {
     clearTimeout(this.#timer);
     if (kind === this.#kind && text === this.text) return;
     const now = performance.now();
-    if (kind !== this.#kind || now - this.#last >= this.every) return this.#show(kind, text, now);
-    this.#timer = setTimeout(() => this.#show(kind, text, performance.now()), this.#last + this.every - now);
+    if (kind !== this.#kind || now - this.#last >= this.every) this.#show(kind, text, now);
+    else
+      this.#timer = setTimeout(
+        () => this.#show(kind, text, performance.now()),
+        this.#last + this.every - now,
+      );
   }
 
   #show(kind: string, text: string, now: number): void {
