@@ -17,13 +17,9 @@ export class Announcer {
   say(kind: string, text: string): void {
     clearTimeout(this.#timer);
     if (kind === this.#kind && text === this.text) return;
-    const now = performance.now();
+    const now = Date.now();
     if (kind !== this.#kind || now - this.#last >= this.every) this.#show(kind, text, now);
-    else
-      this.#timer = setTimeout(
-        () => this.#show(kind, text, performance.now()),
-        this.#last + this.every - now,
-      );
+    else this.#timer = setTimeout(() => this.#show(kind, text, Date.now()), this.#last + this.every - now);
   }
 
   #show(kind: string, text: string, now: number): void {

@@ -43,6 +43,9 @@ export const fileInput = (file: File, maxBytes: number): Input => ({
     // Its size is known before reading: the progress line shows "0 / 48.0 MB", never "0 KB".
     onProgress(0, file.size);
     const reader = file.stream().getReader();
+    // Cancel ends a read waiting on the disk at once.
+    const stop = () => void reader.cancel().catch(() => {});
+    signal.addEventListener('abort', stop, { once: true });
     const chunks: Uint8Array[] = [];
     let loaded = 0;
     try {
@@ -55,7 +58,7 @@ export const fileInput = (file: File, maxBytes: number): Input => ({
         onProgress(loaded, file.size);
       }
     } finally {
-      if (signal.aborted) await reader.cancel().catch(() => {});
+      signal.removeEventListener('abort', stop);
     }
     signal.throwIfAborted();
     return concatInSlices(chunks);

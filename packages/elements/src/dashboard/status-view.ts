@@ -43,13 +43,14 @@ export function progressText(
       return a.hasInputs ? t.startingEngine : undefined;
     case 'fetching': {
       // A local file is read, not downloaded: bytes read of its own size, never "0 KB".
-      if (a.isLocal(s.file) && s.total)
-        return l.readingBytes(a.label(s.file), formatByteProgress(s.loaded, s.total, lang));
+      if (a.isLocal(s.file))
+        return s.total
+          ? l.readingBytes(a.label(s.file), formatByteProgress(s.loaded, s.total, lang))
+          : `${t.readingLocal(a.label(s.file))}…`;
       const sizes = s.total
         ? `${formatBytes(s.loaded, lang)} / ${formatBytes(s.total, lang)}`
         : formatBytes(s.loaded, lang);
-      const what = (a.isLocal(s.file) ? t.readingLocal : t.fetching)(a.label(s.file));
-      return `${what}${lang === 'zh' ? `（${sizes}）` : ` (${sizes})`}`;
+      return `${t.fetching(a.label(s.file))}${lang === 'zh' ? `（${sizes}）` : ` (${sizes})`}`;
     }
     case 'starting-engine':
       return t.startingEngine;
