@@ -85,6 +85,8 @@ const RELOADS = [...SOURCES, ...INPUTS, 'engineUrl', 'engineDialect', 'snapshot'
  * @csspart tiles - the KPI tile list
  * @csspart panel - a chart panel
  * @csspart dropzone - the file drop area shown without `src`
+ * @csspart progress - the loading line (bytes read, rows parsed, computing) with its Cancel button
+ * @csspart notice - "import cancelled" over the data shown again after a cancelled import
  * @csspart heading - the dashboard's heading
  * @csspart scope-bar - the bar with the as-of day, ranking period and filter chips that stays in view (sticky)
  * @csspart import-details - the folded line with the rows read, the import report and the indicator exports
