@@ -165,6 +165,9 @@ describe('a dropped local file', () => {
     root.querySelector<HTMLButtonElement>('.notice button')?.click();
     await el.updateComplete;
     expect(root.querySelector('.notice')).toBeNull();
+    // The sources are the ones shown again: a reload reads the 300 cases, not the cancelled file.
+    await el.reload();
+    expect(el.imports.map((i) => i.read)).toEqual([300]);
   }, 120_000);
 
   it('取消 with nothing shown before brings back the drop zone, saying the import was cancelled', async () => {

@@ -101,8 +101,8 @@ export class AssessmentDashboard extends DashboardProperties {
   readonly #session = new DashboardSession(() => this.#settings());
   /** Folded panels by name, with the title their line shows; read from the URL with `url-state`. */
   #collapsed: ReadonlyMap<string, string> | undefined;
-  /** The dropped files before the latest drop: in force again when its import is cancelled. */
-  #previousFiles: File[] = [];
+  /** The dropped files behind the data on display (none: the attributes'): in force again after a cancel. */
+  #shownFiles: File[] = [];
   /** "已取消导入", over the data shown again after a cancelled import; until dismissed or the next load. */
   #notice = false;
   /** The status line's live region: phases at once, progress ticks at most every 3 s. */
@@ -114,6 +114,7 @@ export class AssessmentDashboard extends DashboardProperties {
     s.addEventListener('state', () => {
       if (s.state.phase === 'computing') this._views = {};
       this._state = s.state;
+      if (s.state.phase === 'ready') this.#shownFiles = this.#localFiles;
       this.#announce();
       this.requestUpdate();
     });
@@ -151,7 +152,6 @@ export class AssessmentDashboard extends DashboardProperties {
 
   /** Loads local files (as the drop zone does). They are read in the browser and never uploaded. */
   loadFiles(files: Iterable<File>): Promise<void> {
-    this.#previousFiles = this.#localFiles;
     this.#localFiles = [...files];
     this.#session.clearFixes();
     return this.#load();
@@ -163,8 +163,10 @@ export class AssessmentDashboard extends DashboardProperties {
    */
   cancel(): void {
     const lang = this.#lang();
+    const shown = this.#shownFiles;
     if (this.#session.cancel() === 'restored') {
-      this.#localFiles = this.#previousFiles;
+      this.#localFiles = shown;
+      this.#shownFiles = shown;
       this.#notice = true;
       this.#announcer.say(
         'cancelled',
