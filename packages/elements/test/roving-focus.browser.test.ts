@@ -74,6 +74,40 @@ describe('roving focus', () => {
     expect(deepActive()).toBe(bars[0]);
   });
 
+  it('a trend: one stop; arrows move, Enter picks a month, Shift+arrows grow the range, Escape clears', async () => {
+    const chart = mount(document.createElement('assessment-line-chart'));
+    chart.labels = ['2025-01', '2025-02', '2025-03', '2025-04'];
+    chart.values = [0.5, 0.6, 0.7, 0.8];
+    chart.selectable = true;
+    chart.summary = '上网办理率按月';
+    chart.lang = 'zh-CN';
+    const picked: unknown[] = [];
+    // The host applies the pick, as the dashboard does.
+    chart.addEventListener('ad-select', (e) => {
+      const d = (e as CustomEvent<{ from?: string; to?: string }>).detail;
+      picked.push(d);
+      chart.selected = d.from && d.to ? [d.from, d.to] : undefined;
+    });
+    await vi.waitFor(() => expect(chart.shadowRoot?.querySelectorAll('circle[data-index]')).toHaveLength(4));
+    const dots = () => [...(chart.shadowRoot?.querySelectorAll('circle[data-index]') ?? [])];
+    expect(dots().filter((d) => d.getAttribute('tabindex') === '0')).toHaveLength(1);
+    expect(dots()[1]?.getAttribute('aria-label')).toBe('2025-02：60.0%');
+    (dots()[0] as SVGElement).focus();
+    await userEvent.keyboard('{ArrowRight}');
+    expect(deepActive()?.getAttribute('data-index')).toBe('1');
+    expect(picked).toEqual([]);
+    await userEvent.keyboard('{Enter}');
+    expect(picked.at(-1)).toEqual({ from: '2025-02', to: '2025-02', label: '2025-02' });
+    await chart.updateComplete;
+    await userEvent.keyboard('{Shift>}{ArrowRight}{ArrowRight}{/Shift}');
+    expect(picked.at(-1)).toEqual({ from: '2025-02', to: '2025-04', label: '2025-02–2025-04' });
+    await chart.updateComplete;
+    expect(deepActive()?.getAttribute('data-index')).toBe('3');
+    expect(dots().filter((d) => d.getAttribute('tabindex') === '0')).toHaveLength(1);
+    await userEvent.keyboard('{Escape}');
+    expect(picked.at(-1)).toEqual({});
+  });
+
   it('a ranking: the department buttons are one stop whatever the sort, the headers sort', async () => {
     const el = mount(document.createElement('assessment-scorecard')) as HTMLElement & {
       scorecard: Scorecard;
