@@ -1,3 +1,4 @@
+import axe from 'axe-core';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { drillCases } from '../../core/test/fixtures/drill.ts';
 import type { AssessmentDashboard } from '../src/dashboard/assessment-dashboard.ts';
@@ -161,6 +162,10 @@ describe('a dropped local file', () => {
       const rate = el.results.find((r) => r.key === 'case.online_apply_rate');
       expect(rate?.denominator).toBeLessThan(300);
     }
+    const found = await axe.run(el, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    });
+    expect(found.violations.map((v) => v.id)).toEqual([]);
     // Dismissed, the message goes.
     root.querySelector<HTMLButtonElement>('.notice button')?.click();
     await el.updateComplete;
