@@ -61,7 +61,12 @@ export {
   matchHeaders,
   normaliseHeader,
 } from './import/headers.ts';
-export { DEFAULT_TIMEZONE, type ImportOptions, importFile } from './import/import-file.ts';
+export {
+  DEFAULT_TIMEZONE,
+  type ImportOptions,
+  type ImportProgress,
+  importFile,
+} from './import/import-file.ts';
 export { ImportError, type ImportSummary, LEDGER_TABLE, type LedgerEntry } from './import/ledger.ts';
 export { ledgerCsv, ledgerEntries } from './import/ledger-query.ts';
 export { type ImportMapping, MappingError, parseMapping } from './import/mapping.ts';

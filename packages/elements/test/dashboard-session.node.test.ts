@@ -2,7 +2,7 @@ import type { Selection } from '@assessment-dashboard/core';
 import { type Engine, EngineCrashedError, importFile, RemoteEngineError } from '@assessment-dashboard/core';
 import { NodeEngine } from '@assessment-dashboard/core/node';
 import { buildSnapshot } from '@assessment-dashboard/core/snapshot';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SMALL_CASES, SMALL_DISCLOSURES } from '../../../test/fixtures/small.ts';
 import type { Input, LoadState } from '../src/dashboard/load-state.ts';
 import { FetchError, TooLargeError } from '../src/load/fetch-with-progress.ts';
@@ -99,7 +99,7 @@ describe('DashboardSession on native DuckDB', () => {
       x.phase === 'fetching'
         ? `fetching ${x.file} ${x.loaded}/${x.total}`
         : x.phase === 'importing'
-          ? `importing ${x.file} ${x.rows}`
+          ? `importing ${x.file} ${x.rows}${x.parsed === undefined ? '' : ` parsed ${x.parsed}`}`
           : x.phase === 'computing' && x.tiles
             ? `tiles ${x.tiles.map((t) => `${t.result.key}${t.pending ? ' pending' : ''}`).join(', ')}`
             : x.phase,
@@ -110,11 +110,14 @@ describe('DashboardSession on native DuckDB', () => {
       `fetching cases.csv ${casesBytes}/${casesBytes}`,
       'fetching disclosures.csv 0/undefined',
     ]);
-    // The rows before each file: none before the first, the ten cases before the disclosures.
+    // The rows before each file: none before the first, the ten cases before the disclosures; each file's
+    // own rows once parsed (10 case lines, 4 disclosure lines).
     expect(phases.slice(6)).toEqual([
       'starting-engine',
       'importing cases.csv 0',
+      'importing cases.csv 0 parsed 10',
       'importing disclosures.csv 10',
+      'importing disclosures.csv 10 parsed 4',
       'computing',
       // The case tiles first: those without working-day facts at once, the overdue count pending until
       // the facts exist (never shown as 0), then every indicator.
@@ -292,6 +295,61 @@ describe('DashboardSession on native DuckDB', () => {
     await loading;
     expect(s.state.phase).toBe('cancelled');
     expect(states.at(-1)?.phase).toBe('cancelled');
+  });
+
+  it('cancel() during a new import shows the data before it again, selection and all, and drops the new tables', async () => {
+    const { source, opened } = nodeEngines();
+    const settings: SessionSettings = {
+      inputs: [memory('cases.csv', SMALL_CASES)],
+      engines: source,
+      asOf: '2025-03-15',
+      lang: 'zh',
+      id: 'test',
+      wants: () => false,
+    };
+    const s = new DashboardSession(() => settings);
+    sessions.push(s);
+    await s.load();
+    await s.select([byDept('乙局')]);
+    const before = s.state;
+    expect(before.phase).toBe('ready');
+    expect(value(s, 'case.online_apply_rate')).toMatchObject({ numerator: 3, denominator: 6 });
+    // A second file: cancelled as soon as its rows are parsed (mid-import, its raw table filled).
+    settings.inputs = [memory('more.csv', SMALL_CASES)];
+    const after: LoadState[] = [];
+    let answer: string | undefined;
+    s.addEventListener('state', () => {
+      after.push(s.state);
+      if (s.state.phase === 'importing' && s.state.parsed !== undefined) answer = s.cancel();
+    });
+    await s.load();
+    expect(answer).toBe('restored');
+    expect(s.state).toBe(before);
+    expect(after.at(-1)).toBe(before);
+    expect(after.filter((x) => x.phase === 'ready')).toHaveLength(1);
+    // The first load's engine answers again, under the kept selection; the cancelled one is closed.
+    expect(s.engine).toBe(opened[0]);
+    expect(s.selection).toEqual([byDept('乙局')]);
+    expect(opened).toHaveLength(2);
+    await vi.waitFor(() => expect(opened[1]?.query('SELECT 1')).rejects.toThrow());
+    await s.select([byDept('甲局')]);
+    // 甲局: C01–C04, online C01–C03.
+    expect(value(s, 'case.online_apply_rate')).toMatchObject({ numerator: 3, denominator: 4 });
+    const tables = await opened[0]?.query('SELECT count(*) AS n FROM cases');
+    expect(Number(tables?.get(0)?.n)).toBe(10);
+  });
+
+  it('cancel() before anything was shown says so, with the file being read', async () => {
+    const { source } = nodeEngines();
+    const { s } = session([memory('cases.csv', SMALL_CASES)], source);
+    let answer: string | undefined;
+    s.addEventListener('state', () => {
+      if (s.state.phase === 'importing' && !answer) answer = s.cancel();
+    });
+    await s.load();
+    expect(answer).toBe('cancelled');
+    expect(s.state).toEqual({ phase: 'cancelled', file: 'cases.csv' });
+    expect(s.engine).toBeDefined();
   });
 
   it('paints a snapshot, then a selection loads the data live behind it and applies there', async () => {

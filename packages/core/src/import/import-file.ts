@@ -9,7 +9,7 @@ import type { ImportOptions } from './options.ts';
 import { RAW_TABLES, readRaw } from './read-raw.ts';
 import type { RegisteredFile } from './register-file.ts';
 
-export { DEFAULT_TIMEZONE, type ImportOptions } from './options.ts';
+export { DEFAULT_TIMEZONE, type ImportOptions, type ImportProgress } from './options.ts';
 
 /**
  * Imports one export of any accepted format into its dataset's canonical table, with its row ledger:
@@ -23,7 +23,13 @@ export async function importFile(
   options: ImportOptions = {},
 ): Promise<ImportSummary> {
   try {
+    options.signal?.throwIfAborted();
     const raw = await traced('import: read raw', () => readRaw(engine, fileName, bytes, options));
+    if (options.onProgress) {
+      const counted = await engine.query(`SELECT count(*) AS n FROM ${raw.table}`);
+      options.onProgress({ stage: 'parsed', rows: Number(counted.get(0)?.n ?? 0) });
+    }
+    options.signal?.throwIfAborted();
     const dataset = whichDataset(fileName, raw.headers, options);
     return await traced('import: typed load', () =>
       loadDataset(engine, fileName, raw.encoding, dataset, raw, options),

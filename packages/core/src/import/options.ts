@@ -19,6 +19,16 @@ export interface ImportOptions {
   piiSalt?: string;
   /** false: convert Parquet and JSON in JS even on an engine that reads it natively (for comparing the two paths). */
   nativeReaders?: boolean;
+  /** Told once the file is parsed into rows, before they are typed and checked (for a progress line). */
+  onProgress?: (progress: ImportProgress) => void;
+  /** Stops the import between its steps (the statement running finishes first); its tables are dropped. */
+  signal?: AbortSignal;
+}
+
+/** How far an import has come: `rows` lines of the file parsed. */
+export interface ImportProgress {
+  stage: 'parsed';
+  rows: number;
 }
 
 export const DEFAULT_TIMEZONE = 'Asia/Shanghai';

@@ -1,7 +1,7 @@
 import type { Engine } from '../engine/types.ts';
+import { traced } from '../trace.ts';
 import { DELIMITERS, scanRecords } from './formats/csv-title-rows.ts';
 import { dataLines } from './formats/data-lines.ts';
-import { traced } from '../trace.ts';
 import { directCsv } from './formats/direct-csv.ts';
 import { detectFormat, toDelimitedText } from './formats/index.ts';
 import { cutLongLines, cutLongTextLines, LONG_LINE_MARKER, MAX_LINE_BYTES } from './formats/long-lines.ts';

@@ -1,5 +1,6 @@
 import { renderBarChart } from '@assessment-dashboard/charts';
 import { css, html, type PropertyValues } from 'lit';
+import { moveRoving } from '../controllers/roving-focus.ts';
 import { WidthController } from '../controllers/width-controller.ts';
 import { formatCompact, formatOrWithheld, isCompacted } from '../i18n/format.ts';
 import { hostLang, messages } from '../i18n/messages.ts';
@@ -95,27 +96,11 @@ export class AssessmentBarChart extends ScaledElement {
   #onKey = (e: KeyboardEvent) => {
     const bar = (e.target as Element).closest?.('.bar[data-index]');
     if (!bar) return;
-    const i = Number(bar.getAttribute('data-index'));
-    const n = this.labels.length;
-    const move: Record<string, number> = {
-      ArrowDown: i + 1,
-      ArrowRight: i + 1,
-      ArrowUp: i - 1,
-      ArrowLeft: i - 1,
-      Home: 0,
-      End: n - 1,
-    };
-    if (e.key in move) {
-      const next = Math.max(0, Math.min(n - 1, move[e.key] ?? i));
-      const bars = this.renderRoot.querySelectorAll<SVGGElement>('.bar[data-index]');
-      for (const b of bars) b.setAttribute('tabindex', '-1');
-      bars[next]?.setAttribute('tabindex', '0');
-      bars[next]?.focus();
-    } else if (e.key === 'Enter' || e.key === ' ') {
-      this.#pick(i);
-    } else if (e.key === 'Escape' && this.selected !== undefined) {
-      this.#pick(undefined);
-    } else return;
+    // Arrows and Home/End rove between the bars (the chart is one Tab stop).
+    if (moveRoving([...this.renderRoot.querySelectorAll('.bar[data-index]')], e) !== undefined) return;
+    if (e.key === 'Enter' || e.key === ' ') this.#pick(Number(bar.getAttribute('data-index')));
+    else if (e.key === 'Escape' && this.selected !== undefined) this.#pick(undefined);
+    else return;
     e.preventDefault();
   };
 

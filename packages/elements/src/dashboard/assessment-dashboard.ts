@@ -9,15 +9,17 @@ import { DashboardSession } from '../session/dashboard-session.ts';
 import { PER_SELECTION_NEEDS } from '../session/follow-ups.ts';
 import type { SessionSettings } from '../session/session-settings.ts';
 import { tokens } from '../styles/tokens.ts';
+import { Announcer } from './announcer.ts';
 import { asOfControl } from './as-of-control.ts';
 import { DashboardProperties, DEFAULT_MAX_MB } from './dashboard-properties.ts';
 import { assetBaseOf, elementInputs, remoteUrl, sessionSettings } from './element-settings.ts';
 import { dashboardHeading } from './heading.ts';
 import { SOURCE_ATTRIBUTES, sizeLimit, urlFileName } from './inputs.ts';
+import { loadMessages } from './load-messages.ts';
 import type { Input, LoadState } from './load-state.ts';
 import { copyPageLink, panelActions, readyView } from './ready-view.ts';
 import { scopeBar } from './scope-bar.ts';
-import { statusView } from './status-view.ts';
+import { progressText, statusView } from './status-view.ts';
 import { dashboardStyles } from './styles.ts';
 import { readCollapsed, readSelection, writeCollapsed, writeSelection } from './url-state.ts';
 
@@ -84,6 +86,8 @@ const RELOADS = [...SOURCES, ...INPUTS, 'engineUrl', 'engineDialect', 'snapshot'
  * @csspart tiles - the KPI tile list
  * @csspart panel - a chart panel
  * @csspart dropzone - the file drop area shown without `src`
+ * @csspart progress - the loading line (bytes read, rows parsed, computing) with its Cancel button
+ * @csspart notice - "import cancelled" over the data shown again after a cancelled import
  * @csspart heading - the dashboard's heading
  * @csspart scope-bar - the bar with the as-of day, ranking period and filter chips that stays in view (sticky)
  * @csspart import-details - the folded line with the rows read, the import report and the indicator exports
@@ -98,6 +102,12 @@ export class AssessmentDashboard extends DashboardProperties {
   readonly #session = new DashboardSession(() => this.#settings());
   /** Folded panels by name, with the title their line shows; read from the URL with `url-state`. */
   #collapsed: ReadonlyMap<string, string> | undefined;
+  /** The dropped files behind the data on display (none: the attributes'): in force again after a cancel. */
+  #shownFiles: File[] = [];
+  /** "已取消导入", over the data shown again after a cancelled import; until dismissed or the next load. */
+  #notice = false;
+  /** The status line's live region: phases at once, progress ticks at most every 3 s. */
+  readonly #announcer = new Announcer(() => this.requestUpdate());
 
   constructor() {
     super();
@@ -105,6 +115,8 @@ export class AssessmentDashboard extends DashboardProperties {
     s.addEventListener('state', () => {
       if (s.state.phase === 'computing') this._views = {};
       this._state = s.state;
+      if (s.state.phase === 'ready') this.#shownFiles = this.#localFiles;
+      this.#announce();
       this.requestUpdate();
     });
     const forward = (from: string, to: string) =>
@@ -146,10 +158,42 @@ export class AssessmentDashboard extends DashboardProperties {
     return this.#load();
   }
 
-  /** Stops a load in progress (download or import); the dashboard shows that it was cancelled. */
+  /**
+   * Stops a load in progress (download or import). The data shown before it, if any, is shown again with
+   * "已取消导入"; otherwise the dashboard says the load was cancelled.
+   */
   cancel(): void {
-    this.#session.cancel();
+    const lang = this.#lang();
+    const shown = this.#shownFiles;
+    if (this.#session.cancel() === 'restored') {
+      this.#localFiles = shown;
+      this.#shownFiles = shown;
+      this.#notice = true;
+      this.#announcer.say(
+        'cancelled',
+        `${loadMessages(lang).importCancelled}${loadMessages(lang).keptPrevious}`,
+      );
+    } else {
+      const s = this._state;
+      const local = s.phase === 'cancelled' && this.#localFiles.some((f) => f.name === s.file);
+      this.#announcer.say('cancelled', local ? loadMessages(lang).importCancelled : messages(lang).cancelled);
+    }
+    this.requestUpdate();
   }
+
+  /** Says the loading state in the live region (throttled: see Announcer). */
+  #announce(): void {
+    const s = this._state;
+    const text = progressText(s, this.#lang(), {
+      label: this.#label,
+      isLocal: this.#isLocal,
+      hasInputs: this.#inputs().length > 0,
+    });
+    if (text !== undefined) this.#announcer.say(s.phase, text);
+    else if (s.phase === 'ready' && !this.#notice) this.#announcer.say('ready', '');
+  }
+
+  #isLocal = (file: string) => this.#localFiles.some((f) => f.name === file);
 
   /** Replaces the chart selection (as clicking bars and removing chips do) and recomputes every panel. */
   select(selection: readonly Selection[]): Promise<void> {
@@ -164,6 +208,7 @@ export class AssessmentDashboard extends DashboardProperties {
 
   override disconnectedCallback() {
     super.disconnectedCallback();
+    this.#announcer.dispose();
     this.#session.dispose();
   }
 
@@ -183,6 +228,7 @@ export class AssessmentDashboard extends DashboardProperties {
   #load(): Promise<void> {
     // An update can still run after removal; never take the shared engine for an element that is gone.
     if (!this.isConnected) return Promise.resolve();
+    this.#notice = false;
     if (this.offlineGuard)
       installOfflineGuard([
         remoteUrl(this) ?? assetBaseOf(this),
@@ -323,7 +369,7 @@ export class AssessmentDashboard extends DashboardProperties {
               this._dragging = on;
             },
             loadFiles: (files) => void this.loadFiles(files),
-            isLocal: (file) => this.#localFiles.some((f) => f.name === file),
+            isLocal: this.#isLocal,
           });
     return html`<header>
         ${dashboardHeading(this.heading ?? t.title, this.headingLevel)}
@@ -344,9 +390,22 @@ export class AssessmentDashboard extends DashboardProperties {
           select: (next) => void this.select(next),
         },
       )}
+      ${this.#notice && s.phase === 'ready' ? this.#noticeLine(lang) : nothing}
       ${body}
+      <p class="visually-hidden" role="status" aria-live="polite" aria-atomic="true" data-live>${this.#announcer.text}</p>
       <input id="picker" class="visually-hidden" type="file" multiple accept=${ACCEPT} tabindex="-1" aria-hidden="true"
         @change=${this.#picked} />`;
+  }
+
+  /** Over the data shown again after a cancelled import. */
+  #noticeLine(lang: Lang) {
+    const l = loadMessages(lang);
+    const dismiss = () => {
+      this.#notice = false;
+      this.requestUpdate();
+    };
+    return html`<p class="notice" part="notice">${l.importCancelled}${l.keptPrevious}
+      <button type="button" @click=${dismiss}>${l.dismiss}</button></p>`;
   }
 
   /** The as-of field, kept in the header while recomputing so focus stays on it; none without an engine. */

@@ -1,4 +1,4 @@
-import type { DatasetKey } from '@assessment-dashboard/core';
+import { concatInSlices, type DatasetKey } from '@assessment-dashboard/core';
 import { fetchWithProgress, TooLargeError } from '../load/fetch-with-progress.ts';
 import type { BrowserMemory } from '../load/memory-budget.ts';
 import type { Input } from './load-state.ts';
@@ -60,22 +60,39 @@ export const urlInput = (url: string, dataset: DatasetKey | undefined, maxBytes:
     ),
 });
 
-/** A local file: read in this browser, never uploaded. */
+/** A local file: read in this browser, never uploaded; in chunks, so its bytes can be shown as they are read. */
 export const fileInput = (file: File, maxBytes: number): Input => ({
   name: file.name,
   label: file.name,
   dataset: undefined,
-  read: async (onProgress) => {
+  read: async (onProgress, signal) => {
     if (file.size > maxBytes) throw new TooLargeError(file.name, file.size, maxBytes);
     // Refused before reading when the engine could not hold it (memory-budget.ts).
     const { browserMemory, largestFile, memoryShortfall } = await memoryBudget();
     const short = memoryShortfall(file.size);
     if (short) throw new TooLargeError(file.name, file.size, largestFile(browserMemory()), short);
-    // Its size is known before reading: the progress line shows it rather than "0 KB".
+    // Its size is known before reading: the progress line shows "0 / 48.0 MB", never "0 KB".
     onProgress(0, file.size);
-    const bytes = new Uint8Array(await file.arrayBuffer());
-    onProgress(bytes.byteLength, file.size);
-    return bytes;
+    const reader = file.stream().getReader();
+    // Cancel ends a read waiting on the disk at once.
+    const stop = () => void reader.cancel().catch(() => {});
+    signal.addEventListener('abort', stop, { once: true });
+    const chunks: Uint8Array[] = [];
+    let loaded = 0;
+    try {
+      for (;;) {
+        signal.throwIfAborted();
+        const { done, value } = await reader.read();
+        if (done) break;
+        chunks.push(value);
+        loaded += value.byteLength;
+        onProgress(loaded, file.size);
+      }
+    } finally {
+      signal.removeEventListener('abort', stop);
+    }
+    signal.throwIfAborted();
+    return concatInSlices(chunks);
   },
 });
 

@@ -20,8 +20,11 @@ export type LoadState =
   | { phase: 'starting-engine' }
   /** asking a query server (the `engine` attribute) */
   | { phase: 'connecting'; url: string }
-  /** `rows`: rows loaded from the files imported before this one */
-  | { phase: 'importing'; file: string; rows?: number }
+  /**
+   * `rows`: rows loaded from the files imported before this one; `parsed`: this file's rows, once the
+   * reader has split it (then they are typed and checked)
+   */
+  | { phase: 'importing'; file: string; rows?: number; parsed?: number }
   | {
       phase: 'computing';
       /**
@@ -66,7 +69,8 @@ export type LoadState =
       snapshot?: { url: string; status: 'shown' | 'loading' | 'needs-data' };
     }
   | { phase: 'empty'; file: string }
-  | { phase: 'cancelled' }
+  /** stopped before anything was shown; `file`: the input being read or imported then */
+  | { phase: 'cancelled'; file?: string | undefined }
   /** required columns were not recognised: the user maps them */
   | { phase: 'mapping'; file: string; preview: FilePreview; problem: string }
   | {

@@ -1,9 +1,10 @@
 import type { ImportMapping } from '@assessment-dashboard/core';
 import { html } from 'lit';
-import { formatBytes } from '../i18n/format.ts';
+import { formatByteProgress, formatBytes, formatCount } from '../i18n/format.ts';
 import { type Lang, messages } from '../i18n/messages.ts';
 import { loadElement } from '../lazy-elements.ts';
 import { tileList } from '../panels/tiles-panel.ts';
+import { loadMessages } from './load-messages.ts';
 import type { LoadState } from './load-state.ts';
 
 /** What the status views may do: the element's buttons and the drop zone's events. */
@@ -27,41 +28,72 @@ export interface StatusActions {
   isLocal(file: string): boolean;
 }
 
+/** The phases that show a progress line (and a Cancel button). */
+const PROGRESS = new Set(['fetching', 'starting-engine', 'connecting', 'importing', 'computing']);
+
+/**
+ * The progress line of a loading state, or undefined when `s` is not one: a local file's bytes read
+ * ("正在读取 cases.csv：12.3 / 48.0 MB"), a download's, then its rows parsed, then the computing.
+ */
+export function progressText(
+  s: LoadState,
+  lang: Lang,
+  a: Pick<StatusActions, 'label' | 'isLocal' | 'hasInputs'>,
+): string | undefined {
+  const t = messages(lang);
+  const l = loadMessages(lang);
+  switch (s.phase) {
+    case 'idle':
+      return a.hasInputs ? t.startingEngine : undefined;
+    case 'fetching': {
+      // A local file is read, not downloaded: bytes read of its own size, never "0 KB".
+      if (a.isLocal(s.file))
+        return s.total
+          ? l.readingBytes(a.label(s.file), formatByteProgress(s.loaded, s.total, lang))
+          : `${t.readingLocal(a.label(s.file))}…`;
+      const sizes = s.total
+        ? `${formatBytes(s.loaded, lang)} / ${formatBytes(s.total, lang)}`
+        : formatBytes(s.loaded, lang);
+      return `${t.fetching(a.label(s.file))}${lang === 'zh' ? `（${sizes}）` : ` (${sizes})`}`;
+    }
+    case 'starting-engine':
+      return t.startingEngine;
+    case 'connecting':
+      return t.connecting(new URL(s.url).host);
+    case 'importing':
+      return s.parsed === undefined
+        ? l.parsing(a.label(s.file))
+        : l.parsedRows(formatCount(s.parsed, lang), a.label(s.file));
+    case 'computing':
+      return l.computing;
+    default:
+      return undefined;
+  }
+}
+
 /** Everything but the ready dashboard: progress (bytes, rows, computing), the drop zone, errors, mapping. */
 export function statusView(s: Exclude<LoadState, { phase: 'ready' }>, lang: Lang, a: StatusActions) {
   const t = messages(lang);
+  const text = progressText(s, lang, a);
+  if (text !== undefined && PROGRESS.has(s.phase)) {
+    // The tiles painted first (session/early-tiles.ts) stay above the progress while the rest is computed.
+    if (s.phase === 'computing' && s.tiles?.length && a.showsTiles) {
+      return html`${tileList(s.tiles, lang)}${progress(text, lang, a)}`;
+    }
+    const fraction = s.phase === 'fetching' && s.total ? s.loaded / s.total : undefined;
+    return progress(text, lang, a, fraction);
+  }
   switch (s.phase) {
     case 'idle':
-      return a.hasInputs ? progress(t.startingEngine, lang, a) : dropZone(lang, a);
-    case 'fetching': {
-      // A local file is read, not downloaded: its own size, not bytes so far.
-      const local = a.isLocal(s.file);
-      const sizes =
-        s.total && local
-          ? formatBytes(s.total, lang)
-          : s.total
-            ? `${formatBytes(s.loaded, lang)} / ${formatBytes(s.total, lang)}`
-            : formatBytes(s.loaded, lang);
-      const fraction = s.total ? s.loaded / s.total : undefined;
-      const what = (local ? t.readingLocal : t.fetching)(a.label(s.file));
-      return progress(`${what}${lang === 'zh' ? `（${sizes}）` : ` (${sizes})`}`, lang, a, fraction);
-    }
-    case 'starting-engine':
-      return progress(t.startingEngine, lang, a);
-    case 'connecting':
-      return progress(t.connecting(new URL(s.url).host), lang, a);
-    case 'importing':
-      return progress(t.importing(a.label(s.file)), lang, a);
-    case 'computing':
-      // The tiles painted first (session/early-tiles.ts) stay above the progress while the rest is computed.
-      return s.tiles?.length && a.showsTiles
-        ? html`${tileList(s.tiles, lang)}${progress(t.computing, lang, a)}`
-        : progress(t.computing, lang, a);
+      return text === undefined ? dropZone(lang, a) : progress(text, lang, a);
     case 'empty':
       return html`<div class="state" role="status">${t.emptyFile(s.file)}</div>${dropZone(lang, a)}`;
-    case 'cancelled':
-      return html`<div class="state" role="status">${t.cancelled}
+    case 'cancelled': {
+      // A local file's import was stopped: nothing else to retry, the drop zone is back.
+      const local = s.file !== undefined && a.isLocal(s.file);
+      return html`<div class="state" role="status">${local ? `${loadMessages(lang).importCancelled}。` : t.cancelled}
           <button type="button" @click=${() => a.retry()}>${t.retry}</button></div>${dropZone(lang, a)}`;
+    }
     case 'error': {
       const titles = {
         fetch: t.loadFailed(s.file ?? ''),
@@ -83,12 +115,15 @@ export function statusView(s: Exclude<LoadState, { phase: 'ready' }>, lang: Lang
       return html`<assessment-column-mapper .preview=${s.preview} file-name=${a.label(s.file)} problem=${s.problem}
           lang=${lang} @ad-apply-mapping=${(e: CustomEvent<{ mapping: ImportMapping }>) => a.applyFix(s.file, e.detail.mapping)}>
           </assessment-column-mapper>`;
+    default:
+      return progress(text ?? '', lang, a);
   }
 }
 
+/** The visible progress line; the element's own live region announces it (throttled), not this block. */
 function progress(text: string, lang: Lang, a: StatusActions, fraction?: number) {
   const t = messages(lang);
-  return html`<div class="state" role="status" aria-live="polite" aria-busy="true">
+  return html`<div class="state" part="progress" aria-busy="true">
       <p>${text}</p>
       ${fraction === undefined ? html`<progress aria-label=${text}></progress>` : html`<progress aria-label=${text} max="1" value=${fraction}></progress>`}
       <p><button type="button" @click=${() => a.cancel()}>${t.cancel}</button></p>

@@ -7,6 +7,7 @@ import {
   type Filters,
 } from '@assessment-dashboard/core';
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
+import { RovingFocus } from '../controllers/roving-focus.ts';
 import { formatCount, formatPercent } from '../i18n/format.ts';
 import { hostLang, type Lang } from '../i18n/messages.ts';
 import { LatestRun, STALE } from '../session/latest-run.ts';
@@ -29,7 +30,8 @@ export interface DrillDetail {
  * cases past due (红牌) and 按时办结率 — the same numbers as the indicators under the same filters. Each
  * row's name is a button: activating it (click, Enter or Space), or clicking anywhere in the row, fires
  * `ad-drill` so the host can open the next level (a department's items, an item's
- * `<assessment-case-list>` with `detail.filters`).
+ * `<assessment-case-list>` with `detail.filters`). The row buttons are one Tab stop: the arrow keys and
+ * Home/End move between them.
  *
  * Data: set `breakdown` (from core's `drillBreakdown` / `itemBreakdown`), or set `engine` and `filters`,
  * `as-of`, `period` and `level`, and the element computes it, again whenever one of them changes.
@@ -59,6 +61,10 @@ export class AssessmentItemBreakdown extends LitElement {
     _computed: { state: true },
     _error: { state: true },
   };
+  /** The row buttons: one Tab stop for the table, not one per row. */
+  readonly #roving = new RovingFocus(this, () => [
+    ...this.renderRoot.querySelectorAll('tbody button[part="drill"]'),
+  ]);
   /** a core Engine holding the case export (and the item catalogue, for item names) */
   declare engine: Engine | undefined;
   /** the indicators' filters, e.g. `{ dept_name: ['县自然资源局'] }` for one department's items */
@@ -167,7 +173,7 @@ export class AssessmentItemBreakdown extends LitElement {
           <th scope="col">${t.closedCount}</th><th scope="col">${t.overdueCount}</th>
           <th scope="col">${t.openOverdue}</th><th scope="col">${t.onTimeRate}</th>
         </tr></thead>
-        <tbody>${b.rows.map((r) => this.#row(b, r, lang))}</tbody>
+        <tbody @keydown=${this.#roving.keydown}>${b.rows.map((r) => this.#row(b, r, lang))}</tbody>
         <tfoot><tr>
           <th scope="row">${t.totalRow}</th>${items ? html`<td></td>` : nothing}
           ${this.#numbers(b.total, lang)}
@@ -179,7 +185,7 @@ export class AssessmentItemBreakdown extends LitElement {
     const t = drillMessages(lang);
     const name = r.name ?? r.code ?? t.noName;
     return html`<tr @click=${() => this.#drill(b, r)}>
-      <th scope="row"><button type="button" part="drill"
+      <th scope="row"><button type="button" part="drill" tabindex="-1"
         aria-label=${b.level === 'item' ? t.openItem(name) : t.openDept(name)}>${name}</button></th>
       ${b.level === 'item' ? html`<td class="code">${r.code ?? '–'}</td>` : nothing}
       ${this.#numbers(r, lang)}

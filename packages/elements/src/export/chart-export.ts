@@ -28,4 +28,3 @@ export function resultChart(result: IndicatorResult, labels: readonly string[], 
     })),
   };
 }
-

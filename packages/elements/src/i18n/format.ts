@@ -48,6 +48,18 @@ export const formatBytes = (n: number, lang: Lang): string =>
     ? `${new Intl.NumberFormat(locale(lang), { maximumFractionDigits: 0 }).format(n / 1024)} KB`
     : `${new Intl.NumberFormat(locale(lang), { maximumFractionDigits: 1 }).format(n / 1024 / 1024)} MB`;
 
+/** Bytes read of a known size, both in the size's unit: "12.3 / 48.0 MB", "512 / 900 KB". */
+export function formatByteProgress(loaded: number, total: number, lang: Lang): string {
+  const mb = total >= 1024 * 1024;
+  const digits = mb ? 1 : 0;
+  const f = new Intl.NumberFormat(locale(lang), {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  });
+  const unit = mb ? 1024 * 1024 : 1024;
+  return `${f.format(loaded / unit)} / ${f.format(total / unit)} ${mb ? 'MB' : 'KB'}`;
+}
+
 /** '2025-12-31 17:05:00' → 2025年12月31日 / Dec 31, 2025. */
 export function formatDate(isoLocal: string, lang: Lang): string {
   const [y, m, d] = isoLocal.slice(0, 10).split('-').map(Number);

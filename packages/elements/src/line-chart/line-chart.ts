@@ -1,5 +1,6 @@
 import { renderLineChart } from '@assessment-dashboard/charts';
 import { css, html } from 'lit';
+import { moveRoving, rove } from '../controllers/roving-focus.ts';
 import { WidthController } from '../controllers/width-controller.ts';
 import { formatPercent } from '../i18n/format.ts';
 import { hostLang, messages } from '../i18n/messages.ts';
@@ -166,8 +167,8 @@ export class AssessmentLineChart extends ScaledElement {
       const next = to(i + (step[e.key] ?? 0));
       this.#focus(next);
       this.#pick([anchor, next]);
-    } else if (e.key in step || e.key === 'Home' || e.key === 'End') {
-      this.#focus(e.key === 'Home' ? 0 : e.key === 'End' ? n - 1 : to(i + (step[e.key] ?? 0)));
+    } else if (moveRoving([...this.renderRoot.querySelectorAll('circle[data-index]')], e) !== undefined) {
+      return;
     } else if (e.key === 'Enter' || e.key === ' ') {
       this.#pick([i, i]);
     } else if (e.key === 'Escape' && this.selected) {
@@ -177,9 +178,7 @@ export class AssessmentLineChart extends ScaledElement {
   };
 
   #focus(i: number) {
-    const dots = this.renderRoot.querySelectorAll<SVGElement>('circle[data-index]');
-    for (const d of dots) d.setAttribute('tabindex', d.getAttribute('data-index') === String(i) ? '0' : '-1');
-    this.renderRoot.querySelector<SVGElement>(`circle[data-index="${i}"]`)?.focus();
+    rove([...this.renderRoot.querySelectorAll('circle[data-index]')], i);
   }
 
   get svg(): SVGSVGElement | null {

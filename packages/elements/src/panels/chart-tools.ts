@@ -1,5 +1,6 @@
 import type { Engine, IndicatorResult, Selection } from '@assessment-dashboard/core';
 import { html } from 'lit';
+import { moveRoving } from '../controllers/roving-focus.ts';
 import { downloadBlob, downloadText } from '../download.ts';
 import type { ChartExport, ChartNumbers } from '../export/chart-export.ts';
 import { captionLines } from '../export/export-scope.ts';
@@ -35,18 +36,22 @@ export function chartTools(
 ) {
   const t = messages(lang);
   const full = (): ChartExport => ({ ...data(), scope: panelScope(panel, selection) });
-  const csv = async () => downloadText((await exportData()).breakdownCsv(full(), lang), `${stem}.csv`, CSV_TYPE);
+  const csv = async () =>
+    downloadText((await exportData()).breakdownCsv(full(), lang), `${stem}.csv`, CSV_TYPE);
   const xlsx = async () => {
     const bytes = (await xlsxWriter())([(await exportData()).breakdownSheet(full(), title, lang)]);
     downloadBlob(new Blob([bytes as BlobPart], { type: XLSX_TYPE }), `${stem}.xlsx`);
   };
   const picture = (format: 'svg' | 'png') => (e: Event) =>
     exportChart(e.currentTarget as Element, panel, stem, full(), format, lang);
-  return html`<p class="tools">${t.exportLabel}
-      <button type="button" class="link" @click=${csv}>CSV</button>
-      <button type="button" class="link" @click=${xlsx}>Excel</button>
-      <button type="button" class="link" @click=${picture('svg')}>SVG</button>
-      <button type="button" class="link" @click=${picture('png')}>PNG</button>
+  // A toolbar: one Tab stop per chart, the arrow keys move between its four buttons.
+  const keys = (e: KeyboardEvent) =>
+    moveRoving([...(e.currentTarget as Element).querySelectorAll('button')], e);
+  return html`<p class="tools" role="toolbar" aria-label=${`${t.exportLabel.replace(/[:：]$/, '')} ${title}`} @keydown=${keys}>${t.exportLabel}
+      <button type="button" class="link" tabindex="0" @click=${csv}>CSV</button>
+      <button type="button" class="link" tabindex="-1" @click=${xlsx}>Excel</button>
+      <button type="button" class="link" tabindex="-1" @click=${picture('svg')}>SVG</button>
+      <button type="button" class="link" tabindex="-1" @click=${picture('png')}>PNG</button>
     </p>`;
 }
 
@@ -90,7 +95,11 @@ export async function exportIndicatorsCsv(
 ): Promise<void> {
   const asOf = results[0]?.asOf.slice(0, 10) ?? '';
   const scopeOf = await indicatorScopes(selection);
-  downloadText((await exportData()).indicatorsCsv(results, lang, scopeOf), `indicators-${asOf}.csv`, CSV_TYPE);
+  downloadText(
+    (await exportData()).indicatorsCsv(results, lang, scopeOf),
+    `indicators-${asOf}.csv`,
+    CSV_TYPE,
+  );
 }
 
 /** Each indicator's scope under `selection` (the indicator catalogue is fetched for it, on export only). */

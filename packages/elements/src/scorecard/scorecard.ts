@@ -1,5 +1,6 @@
 import type { Scorecard, ScorecardRow } from '@assessment-dashboard/core';
 import { css, html, nothing } from 'lit';
+import { RovingFocus } from '../controllers/roving-focus.ts';
 import { formatCount } from '../i18n/format.ts';
 import { hostLang, type Lang, messages } from '../i18n/messages.ts';
 import { printMessages } from '../i18n/print-messages.ts';
@@ -13,7 +14,8 @@ type SortKey = 'rank' | 'department' | 'change';
  * Department scorecard (部门动态排名): a real table — rank, department, score, band (分档), change since the
  * previous period — sortable by its column headers, each row expandable to the reasons behind its score
  * ("−3 for 6 overdue cases…"). Printed, each department is one line: its reasons shrink to where it lost
- * points ("超期件 −3；红牌 −2"), cut to the line's width.
+ * points ("超期件 −3；红牌 −2"), cut to the line's width. The row buttons
+ * are one Tab stop (arrow keys, Home/End move between them); the header buttons sort.
  *
  * @element assessment-scorecard
  * @csspart table - the ranking table
@@ -29,6 +31,8 @@ export class AssessmentScorecard extends ScaledElement {
   declare lang: string;
   declare _sort: { key: SortKey; descending: boolean };
   declare _open: ReadonlySet<string>;
+  /** The department buttons: one Tab stop for the whole ranking, not one per department. */
+  readonly #roving = new RovingFocus(this, () => [...this.renderRoot.querySelectorAll('tbody th button')]);
 
   static override styles = [
     tokens,
@@ -125,7 +129,7 @@ export class AssessmentScorecard extends ScaledElement {
         ${trend ? html`<th scope="col" class="spark-col">${t.trend}</th>` : nothing}
         <th scope="col" class="reasons">${printMessages(lang).lostPoints}</th>
       </tr></thead>
-      <tbody>${this.#rows().map((r) => this.#row(r, lang, trend ? card.maxScore : undefined))}</tbody>
+      <tbody @keydown=${this.#roving.keydown}>${this.#rows().map((r) => this.#row(r, lang, trend ? card.maxScore : undefined))}</tbody>
     </table></div>`;
   }
 
@@ -168,7 +172,7 @@ export class AssessmentScorecard extends ScaledElement {
             ${t.changeText(formatCount(Math.abs(Math.round(r.change * 100) / 100), lang, 2), r.change)}</span>`;
     return html`<tr>
         <td class="num">${r.rank ?? '–'}</td>
-        <th scope="row"><button type="button" aria-expanded=${String(open)} aria-controls=${id} @click=${() => this.#toggle(r.department)}>
+        <th scope="row"><button type="button" tabindex="-1" aria-expanded=${String(open)} aria-controls=${id} @click=${() => this.#toggle(r.department)}>
           ${open ? '▾' : '▸'} ${r.department}</button></th>
         <td class="num">${score}</td>
         <td>${r.band ? r.band[lang] : '–'}</td>

@@ -23,6 +23,16 @@ import { LatestRun } from './latest-run.ts';
 import type { SessionSettings } from './session-settings.ts';
 import { configuration, type EngineLease, sharedMapping } from './sources.ts';
 
+/** What a load keeps of the data shown before it, to show again if it is cancelled. */
+interface Kept {
+  state: LoadState;
+  engine: Engine;
+  lease: EngineLease | undefined;
+  config: DashboardConfig | undefined;
+  cubes: Promise<IndicatorCubes> | undefined;
+  selection: readonly Selection[];
+}
+
 /** The computations over live data: fetched on first use, so a page painted from a snapshot never loads them. */
 const liveModule = () => import('../dashboard/live.ts');
 /** The cross-filter's panels from the cubes: fetched with the cubes, so a snapshot page never downloads them. */
@@ -60,6 +70,8 @@ export class DashboardSession extends EventTarget {
   #count = 0;
   /** A selection is applied to the chips but the panels do not show its numbers yet. */
   #recomputing = false;
+  /** What was shown before the load in progress: shown again if that load is cancelled. */
+  #kept: Kept | undefined;
 
   constructor(settings: () => SessionSettings) {
     super();
@@ -126,15 +138,41 @@ export class DashboardSession extends EventTarget {
     this.#full = false;
   }
 
-  /** Stops a load in progress; the state says it was cancelled. */
-  cancel(): void {
-    this.#loads.cancel();
-    this.#set({ phase: 'cancelled' });
+  /**
+   * Stops a load in progress. If data was shown before it, that data comes back, as it was (its engine,
+   * cubes and selection: the cancelled load's tables are dropped) and this returns 'restored'; otherwise
+   * the state says it was cancelled.
+   */
+  cancel(): 'restored' | 'cancelled' {
+    const file = 'file' in this.#state ? this.#state.file : undefined;
+    const kept = this.#kept;
+    if (!kept) {
+      this.#loads.cancel();
+      this.#set({ phase: 'cancelled', file });
+      return 'cancelled';
+    }
+    // A fresh run for the data shown again, so its selections are not born aborted.
+    this.#loads.start();
+    this.#kept = undefined;
+    // The cancelled load closes its own engine once its running statement returns (load's `finally`).
+    if (this.#lease !== kept.lease) this.#lease?.release();
+    this.#engine = kept.engine;
+    this.#lease = kept.lease;
+    this.#config = kept.config;
+    this.#cubes = kept.cubes;
+    this.#selection = kept.selection;
+    this.#recomputing = false;
+    this.#set(kept.state);
+    return 'restored';
   }
 
   /** Stops everything and gives up the engine (the element left the page). */
   dispose(): void {
     this.#loads.cancel();
+    const kept = this.#kept;
+    this.#kept = undefined;
+    if (kept && kept.engine !== this.#engine) void kept.engine.close().catch(() => {});
+    if (kept?.lease !== this.#lease) kept?.lease?.release();
     const engine = this.#engine;
     const lease = this.#lease;
     this.#engine = undefined;
@@ -159,12 +197,24 @@ export class DashboardSession extends EventTarget {
     const set = this.#setter(signal);
     if (settings.snapshot && !this.#full) return this.#loadSnapshot(settings.snapshot, settings, signal);
     const run = ++this.#count;
+    // Live data on display stays loaded until this load has something to show: a cancel brings it back.
+    if (this.#state.phase === 'ready' && this.#engine && !this.#state.snapshot)
+      this.#kept = {
+        state: this.#state,
+        engine: this.#engine,
+        lease: this.#lease,
+        config: this.#config,
+        cubes: this.#cubes,
+        selection: this.#selection,
+      };
+    const kept = this.#kept;
     const previous = this.#lease;
     // Start the engine while the files download: its 33 MB compile dominates start-up.
     const lease = engines.begin();
     this.#lease = lease;
-    previous?.release();
+    if (previous !== kept?.lease) previous?.release();
     let file: string | undefined;
+    let opened: Engine | undefined;
     try {
       let imports: ImportSummary[] = [];
       if (remote) set({ phase: 'connecting', url: remote });
@@ -176,12 +226,14 @@ export class DashboardSession extends EventTarget {
       );
       file = undefined;
       if (!remote) set({ phase: 'starting-engine' });
-      await this.#engine?.close().catch(() => {});
+      const stale = this.#engine;
       this.#engine = undefined;
+      if (stale !== kept?.engine) await stale?.close().catch(() => {});
       const engine = await traced('wait for engine', () =>
         lease.open(remote ? settings.id : `${settings.id}_${run}`, signal),
       );
-      if (signal.aborted) return void engine.close().catch(() => {});
+      opened = engine;
+      if (signal.aborted) return;
       this.#engine = engine;
       if (!remote) {
         const shared = await sharedMapping(settings.mapping, signal);
@@ -190,12 +242,15 @@ export class DashboardSession extends EventTarget {
             fixes: this.#fixes,
             shared,
             lang: settings.lang,
+            signal,
             onFile: (name, rows) => {
               file = name;
               set({ phase: 'importing', file: name, rows });
             },
+            onParsed: (name, rows, parsed) => set({ phase: 'importing', file: name, rows, parsed }),
           }),
         );
+        if (signal.aborted) return;
         if ('stop' in done) return set(done.stop);
         imports = done.imports;
         file = undefined;
@@ -203,7 +258,20 @@ export class DashboardSession extends EventTarget {
       await this.#computeAll(engine, imports, remote, signal, settings);
     } catch (caught) {
       if (!signal.aborted) this.#fail(caught, file, settings);
+    } finally {
+      // A cancelled or replaced load gives up its half-filled database, unless it is the one shown.
+      if (signal.aborted && opened && opened !== this.#engine && opened !== this.#kept?.engine)
+        void opened.close().catch(() => {});
     }
+  }
+
+  /** This load has painted: what was kept for a cancel is given up (its database detached). */
+  #commit(signal: AbortSignal): void {
+    const kept = this.#kept;
+    if (signal.aborted || !kept) return;
+    this.#kept = undefined;
+    if (kept.engine !== this.#engine) void kept.engine.close().catch(() => {});
+    if (kept.lease !== this.#lease) kept.lease?.release();
   }
 
   /** Snapshot mode: paint the precomputed results; an engine is started only if a filter needs one. */
@@ -259,6 +327,8 @@ export class DashboardSession extends EventTarget {
     const live = await liveModule();
     set({ phase: 'computing' });
     const config = await configuration(settings.config, signal);
+    // A cancelled load must not touch what a cancel has put back on display.
+    if (signal.aborted) return;
     this.#config = config;
     this.#selection = [];
     this.#recomputing = false;
@@ -281,6 +351,7 @@ export class DashboardSession extends EventTarget {
     const { computed, hasCases, shownAsOf } = paint;
     set({ phase: 'ready', imports, ...paint.state });
     if (signal.aborted) return;
+    this.#commit(signal);
     // Right after the first paint: every indicator pre-aggregated, so chart clicks need no query.
     const cubes = live.buildCubes(engine, { asOf, config }, signal);
     cubes.catch(() => {});

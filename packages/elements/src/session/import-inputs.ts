@@ -11,6 +11,10 @@ export interface ImportOptions {
   lang: Lang;
   /** a file's import starts; `rows`: the rows loaded from the files before it */
   onFile(file: string, rows: number): void;
+  /** the file being imported is parsed into `parsed` rows (they are typed and checked next) */
+  onParsed(file: string, rows: number, parsed: number): void;
+  /** stops between files and between an import's steps */
+  signal: AbortSignal;
 }
 
 /** Reads every input in turn, reporting its bytes as they arrive. */
@@ -51,16 +55,23 @@ export async function importInputs(
   const imports: ImportSummary[] = [];
   let rows = 0;
   for (const { input, bytes } of fetched) {
+    o.signal.throwIfAborted();
     o.onFile(input.name, rows);
     const applies = o.shared && (input.dataset === undefined || input.dataset === o.shared.dataset);
     const mapping = o.fixes.get(input.name) ?? (applies ? o.shared : undefined);
     try {
-      const summary = await live.importFile(engine, input.label, bytes, { dataset: input.dataset, mapping });
+      const before = rows;
+      const summary = await live.importFile(engine, input.label, bytes, {
+        dataset: input.dataset,
+        mapping,
+        signal: o.signal,
+        onProgress: (p) => o.onParsed(input.name, before, p.rows),
+      });
       if (summary.loaded === 0) return { stop: { phase: 'empty', file: input.name } };
       imports.push(summary);
       rows += summary.loaded;
     } catch (e) {
-      if (!asksForMapping(e)) throw e;
+      if (o.signal.aborted || !asksForMapping(e)) throw e;
       // Unrecognised columns are a question for the user, not a dead end: show the mapping screen.
       const preview = await live.previewFile(engine, input.label, bytes);
       if (input.dataset) preview.dataset = input.dataset;
