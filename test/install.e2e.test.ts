@@ -143,6 +143,12 @@ describe('installed from the packed tarballs', () => {
         page.on('pageerror', (e) => errors.push(e.message));
         await page.goto(`${server.url}index.html`);
         await page.locator('assessment-kpi-tile [data-key]').first().waitFor({ timeout: 120_000 });
+        // The rate tiles paint first; the overdue count is pending (no value) until the working-day facts exist.
+        await expect
+          .poll(() => page.locator('assessment-kpi-tile [data-status="pending"]').count(), {
+            timeout: 120_000,
+          })
+          .toBe(0);
         const shown = await page
           .locator('assessment-kpi-tile [data-key]')
           .evaluateAll((els) =>

@@ -58,6 +58,10 @@ describe('dataset panels', () => {
     const trend = el.shadowRoot?.querySelector('assessment-line-chart[data-panel="hotline-trend"]');
     expect(trend).not.toBeNull();
     expect(panel(el, 'hotline-dept')?.querySelectorAll('.tools button')).toHaveLength(4);
+    // The summary speaks of tickets by unit, not of disclosure domains.
+    expect(panel(el, 'hotline-dept')?.querySelector('p.meta')?.textContent).toMatch(
+      /^共 .+ 条，按承办单位分为 \d+ 组/,
+    );
     // The chart's CSV: its bars with title, as-of day, the whole chart's filters (none) and the indicator's source.
     const files: Blob[] = [];
     const url = vi.spyOn(URL, 'createObjectURL').mockImplementation((b) => {
@@ -128,6 +132,9 @@ describe('dataset panels', () => {
     );
     expect(panel(el, 'disclosure-months')?.querySelector('h3')?.textContent).toBe(
       'Proactive disclosures by month',
+    );
+    expect(panel(el, 'disclosure-months')?.querySelector('p.meta')?.textContent).toMatch(
+      / over \d+ months; the most in /,
     );
     expect(el.shadowRoot?.querySelector('[data-dataset-panel="request-summary"]')).toBeNull();
   });

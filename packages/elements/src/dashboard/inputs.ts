@@ -67,12 +67,12 @@ export const fileInput = (file: File, maxBytes: number): Input => ({
   dataset: undefined,
   read: async (onProgress, signal) => {
     if (file.size > maxBytes) throw new TooLargeError(file.name, file.size, maxBytes);
+    // Its size is known before reading: the progress line shows "0 / 48.0 MB", never "0 KB".
+    onProgress(0, file.size);
     // Refused before reading when the engine could not hold it (memory-budget.ts).
     const { browserMemory, largestFile, memoryShortfall } = await memoryBudget();
     const short = memoryShortfall(file.size);
     if (short) throw new TooLargeError(file.name, file.size, largestFile(browserMemory()), short);
-    // Its size is known before reading: the progress line shows "0 / 48.0 MB", never "0 KB".
-    onProgress(0, file.size);
     const reader = file.stream().getReader();
     // Cancel ends a read waiting on the disk at once.
     const stop = () => void reader.cancel().catch(() => {});

@@ -77,6 +77,10 @@ const zh = {
   disclosuresByDomain: '主动公开数量（按领域）',
   chartSummary: (n: number, top: string, topValue: string, total: string) =>
     `共 ${total} 条主动公开信息，分布在 ${n} 个领域，最多的是“${top}”（${topValue} 条）。`,
+  monthSummary: (n: number, top: string, topValue: string, total: string) =>
+    `共 ${total} 条主动公开信息，分布在 ${n} 个月，最多的是${top}（${topValue} 条）。`,
+  groupSummary: (category: string, n: number, top: string, topValue: string, total: string) =>
+    `共 ${total} 条，按${category}分为 ${n} 组，最多的是“${top}”（${topValue} 条）。`,
   casesSummary: (by: 'dept' | 'channel', n: number, top: string, topValue: string, total: string) =>
     `共 ${total} 件办件，分布在 ${n} 个${by === 'dept' ? '部门' : '申报渠道'}，最多的是“${top}”（${topValue} 件）。`,
   countSource: (by: 'dept' | 'channel') =>
@@ -313,6 +317,10 @@ const en: Messages = {
   disclosuresByDomain: 'Proactive disclosures by domain',
   chartSummary: (n, top, topValue, total) =>
     `${total} proactive disclosures across ${n} domains; the largest is "${top}" (${topValue}).`,
+  monthSummary: (n, top, topValue, total) =>
+    `${total} proactive disclosures over ${n} months; the most in ${top} (${topValue}).`,
+  groupSummary: (category, n, top, topValue, total) =>
+    `${total} in all, in ${n} groups by ${category.toLowerCase()}; the largest is "${top}" (${topValue}).`,
   casesSummary: (by, n, top, topValue, total) =>
     `${total} cases across ${n} ${by === 'dept' ? 'departments' : 'application channels'}; the largest is "${top}" (${topValue}).`,
   countSource: (by) =>

@@ -24,7 +24,7 @@ export const disclosureMonthPanel: DashboardPanel = {
     const values = Float64Array.from(result.breakdown ?? [], (b) => b.value);
     const top = values.reduce((best, v, i) => (v > (values[best] ?? 0) ? i : best), 0);
     const summary = labels.length
-      ? t.chartSummary(
+      ? t.monthSummary(
           labels.length,
           labels[top] ?? '',
           formatCountInText(values[top] ?? 0, lang),

@@ -74,7 +74,8 @@ function chart(
   const values = Float64Array.from(rows, (r) => (spec.count.part === 'value' ? r.value : r.denominator) ?? 0);
   const total = values.reduce((a, b) => a + b, 0);
   const top = values.reduce((best, v, i) => (v > (values[best] ?? 0) ? i : best), 0);
-  const summary = t.chartSummary(
+  const summary = t.groupSummary(
+    spec.categoryHeader(t),
     labels.length,
     labels[top] ?? '',
     formatCountInText(values[top] ?? 0, lang),
