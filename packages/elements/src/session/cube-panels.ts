@@ -1,5 +1,7 @@
 import {
   cubeIndicators,
+  type DashboardConfig,
+  type Engine,
   type IndicatorCubes,
   type IndicatorResult,
   MONTH_COLUMN,
@@ -58,4 +60,28 @@ export function cubePanels(
     if (byChannel) state.byChannel = byChannel;
   }
   return { state, missing };
+}
+
+/**
+ * The indicators the cubes could not answer under `selection`, by query; what it returns adds them to the
+ * `computed` current when it is applied (the cubes left them out), in the cubes' (the catalogue's) order.
+ */
+export async function missingByQuery(
+  engine: Engine,
+  cubes: IndicatorCubes,
+  keys: string[],
+  o: { asOf: string | undefined; config: DashboardConfig | undefined; selection: readonly Selection[] },
+): Promise<(computed: Ready['computed']) => Ready['computed']> {
+  const live = await import('../dashboard/live.ts');
+  const rest = await live.computeIndicators(engine, {
+    asOf: o.asOf,
+    config: o.config,
+    ...selectionOptions(o.selection),
+    keys,
+  });
+  const order = [...cubes.cubes.keys()];
+  return (computed) =>
+    [...computed, ...rest.map((r) => ({ result: r.result }))].sort(
+      (a, b) => order.indexOf(a.result.key) - order.indexOf(b.result.key),
+    );
 }

@@ -6,32 +6,22 @@ import {
   type IndicatorCubes,
   type IndicatorResult,
   type Selection,
-  selectionOptions,
   traced,
 } from '@assessment-dashboard/core';
-import { urlFileName } from '../dashboard/inputs.ts';
 import type { LoadState } from '../dashboard/load-state.ts';
-import { snapshotState, upgradeState, withSnapshotStatus } from '../dashboard/snapshot-mode.ts';
+import { upgradeState, withSnapshotStatus } from '../dashboard/snapshot-mode.ts';
 import type { Ready } from './cube-panels.ts';
-import { datasetGroups } from './dataset-groups.ts';
 import { earlyTiles } from './early-tiles.ts';
 import { errorState, isCrash } from './errors.ts';
 import { firstPaint } from './first-paint.ts';
 import { followUps, type SessionNeed } from './follow-ups.ts';
 import { fetchInputs, importInputs } from './import-inputs.ts';
+import { type Kept, releaseKept } from './kept.ts';
 import { LatestRun } from './latest-run.ts';
+import { dailyUnder, groupsUnder } from './selection-follow.ts';
 import type { SessionSettings } from './session-settings.ts';
+import { loadSnapshot } from './snapshot-load.ts';
 import { configuration, type EngineLease, sharedMapping } from './sources.ts';
-
-/** What a load keeps of the data shown before it, to show again if it is cancelled. */
-interface Kept {
-  state: LoadState;
-  engine: Engine;
-  lease: EngineLease | undefined;
-  config: DashboardConfig | undefined;
-  cubes: Promise<IndicatorCubes> | undefined;
-  selection: readonly Selection[];
-}
 
 /** The computations over live data: fetched on first use, so a page painted from a snapshot never loads them. */
 const liveModule = () => import('../dashboard/live.ts');
@@ -169,10 +159,8 @@ export class DashboardSession extends EventTarget {
   /** Stops everything and gives up the engine (the element left the page). */
   dispose(): void {
     this.#loads.cancel();
-    const kept = this.#kept;
+    if (this.#kept) releaseKept(this.#kept, { engine: this.#engine, lease: this.#lease });
     this.#kept = undefined;
-    if (kept && kept.engine !== this.#engine) void kept.engine.close().catch(() => {});
-    if (kept?.lease !== this.#lease) kept?.lease?.release();
     const engine = this.#engine;
     const lease = this.#lease;
     this.#engine = undefined;
@@ -215,15 +203,15 @@ export class DashboardSession extends EventTarget {
     if (previous !== kept?.lease) previous?.release();
     let file: string | undefined;
     let opened: Engine | undefined;
+    // Reading and importing name the file they are at: an error then names it too.
+    const track = (next: Extract<LoadState, { phase: 'fetching' | 'importing' }>) => {
+      file = next.file;
+      set(next);
+    };
     try {
       let imports: ImportSummary[] = [];
       if (remote) set({ phase: 'connecting', url: remote });
-      const fetched = await traced('fetch', () =>
-        fetchInputs(remote ? [] : inputs, signal, (next) => {
-          file = next.file;
-          set(next);
-        }),
-      );
+      const fetched = await traced('fetch', () => fetchInputs(remote ? [] : inputs, signal, track));
       file = undefined;
       if (!remote) set({ phase: 'starting-engine' });
       const stale = this.#engine;
@@ -238,17 +226,7 @@ export class DashboardSession extends EventTarget {
       if (!remote) {
         const shared = await sharedMapping(settings.mapping, signal);
         const done = await traced('import', () =>
-          importInputs(engine, fetched, {
-            fixes: this.#fixes,
-            shared,
-            lang: settings.lang,
-            signal,
-            onFile: (name, rows) => {
-              file = name;
-              set({ phase: 'importing', file: name, rows });
-            },
-            onParsed: (name, rows, parsed) => set({ phase: 'importing', file: name, rows, parsed }),
-          }),
+          importInputs(engine, fetched, { fixes: this.#fixes, shared, lang: settings.lang, signal }, track),
         );
         if (signal.aborted) return;
         if ('stop' in done) return set(done.stop);
@@ -270,35 +248,23 @@ export class DashboardSession extends EventTarget {
     const kept = this.#kept;
     if (signal.aborted || !kept) return;
     this.#kept = undefined;
-    if (kept.engine !== this.#engine) void kept.engine.close().catch(() => {});
-    if (kept.lease !== this.#lease) kept.lease?.release();
+    releaseKept(kept, { engine: this.#engine, lease: this.#lease });
   }
 
-  /** Snapshot mode: paint the precomputed results; an engine is started only if a filter needs one. */
-  async #loadSnapshot(url: string, settings: SessionSettings, signal: AbortSignal): Promise<void> {
-    const set = this.#setter(signal);
+  /** Snapshot mode (snapshot-load.ts): the engine is started only if a filter needs one. */
+  #loadSnapshot(url: string, settings: SessionSettings, signal: AbortSignal): Promise<void> {
     this.#lease?.release();
     this.#lease = undefined;
-    try {
-      set({ phase: 'fetching', file: url, loaded: 0, total: undefined });
-      const ready = await snapshotState(url, signal, (loaded, total) =>
-        set({ phase: 'fetching', file: url, loaded, total }),
-      );
-      set(ready);
-      if (signal.aborted) return;
-      this.#emit('ready', { imports: ready.imports, indicators: ready.computed.map((c) => c.result) });
-      const fromUrl = settings.initialSelection?.() ?? [];
-      if (fromUrl.length) await this.select(fromUrl);
-    } catch (caught) {
-      if (signal.aborted) return;
-      // A damaged, unreachable or newer snapshot must not hide data the page also names: carry on live.
-      if (settings.inputs.length || settings.engines.remote) {
-        console.warn(`assessment-dashboard: snapshot ${url} not used, loading the data live:`, caught);
+    return loadSnapshot(url, settings, signal, {
+      set: this.#setter(signal),
+      ready: (detail) => this.#emit('ready', detail),
+      select: (selection) => this.select(selection),
+      goLive: () => {
         this.#full = true;
         return this.load();
-      }
-      this.#fail(caught, url, settings);
-    }
+      },
+      fail: (caught, file) => this.#fail(caught, file, settings),
+    });
   }
 
   /** A new as-of day: recompute over the tables already loaded (or load, if nothing is). */
@@ -373,11 +339,8 @@ export class DashboardSession extends EventTarget {
       loaded: new Set(computed.map((c) => c.result.key)),
       shownAsOf,
       selection: () => this.#selection,
-      asOf,
+      settings,
       config,
-      period: settings.period,
-      wants: (need) => settings.wants(need),
-      wantsGroup: settings.wantsGroup?.bind(settings),
       signal,
       patch: (part) => this.#patch(part),
     });
@@ -405,8 +368,8 @@ export class DashboardSession extends EventTarget {
       if (stale()) return;
       if (!cubes) return this.#settled();
       const ready = this.#state as Ready;
-      // Both loaded already (the cubes were built and painted with them): dynamic for the snapshot page.
-      const [live, { cubePanels }] = await Promise.all([liveModule(), cubeModule()]);
+      // Loaded already (the cubes were built and painted with it): dynamic for the snapshot page.
+      const { cubePanels, missingByQuery } = await cubeModule();
       if (stale()) return;
       const panels = cubePanels(cubes, this.#selection, ready.trendMonths ?? []);
       this.#recomputing = false;
@@ -414,21 +377,22 @@ export class DashboardSession extends EventTarget {
       this.#emit('selection', { selection: this.#selection });
       // The heatmap's days are not in the cubes: one small query, after the panels, dropped when stale.
       if (settings.wants('daily')) void this.#refreshDaily(engine, signal, cubes.tables).catch(() => {});
-      void this.#refreshGroups(engine, signal, settings).catch(() => {});
+      const chosen = this.#selection;
+      void groupsUnder(engine, ready, settings, this.#config, chosen, signal)
+        // A newer selection (or the load's follow-up) may have answered meanwhile: keep only the current one's.
+        .then(
+          (groups) =>
+            groups && this.#selection === chosen && !signal.aborted && this.#patch({ datasetGroups: groups }),
+        )
+        .catch(() => {});
       if (panels.missing.length) {
-        const rest = await live.computeIndicators(engine, {
+        const add = await missingByQuery(engine, cubes, panels.missing, {
           asOf: settings.asOf || undefined,
           config: this.#config,
-          ...selectionOptions(this.#selection),
-          keys: panels.missing,
+          selection: this.#selection,
         });
         if (stale() || this.#state.phase !== 'ready') return;
-        // The cubes left these keys out of `computed`: add them, in the cubes' (the catalogue's) order.
-        const order = [...cubes.cubes.keys()];
-        const computed = [...this.#state.computed, ...rest.map((r) => ({ result: r.result }))].sort(
-          (a, b) => order.indexOf(a.result.key) - order.indexOf(b.result.key),
-        );
-        this.#patch({ computed });
+        this.#patch({ computed: add(this.#state.computed) });
       }
       this.#emit('filter', { selection: this.#selection });
     } catch (e) {
@@ -444,31 +408,10 @@ export class DashboardSession extends EventTarget {
     this.dispatchEvent(new Event('state'));
   }
 
-  /** Cases per day under the selection (its months aside: the heatmap is itself a time view). */
+  /** Cases per day under the selection, dropped when stale. */
   async #refreshDaily(engine: Engine, signal: AbortSignal, tables: Map<string, string[]>): Promise<void> {
-    const filters = selectionOptions(this.#selection).datasetFilters?.cases;
-    const daily = await (await liveModule()).dailyVolume(engine, { filters, tables });
+    const daily = await dailyUnder(engine, this.#selection, tables);
     if (!signal.aborted) this.#patch({ daily });
-  }
-
-  /** The hotline, on-request and proactive-disclosure groups under the selection, dropped when stale. */
-  async #refreshGroups(engine: Engine, signal: AbortSignal, settings: SessionSettings): Promise<void> {
-    const s = this.#state;
-    if (s.phase !== 'ready') return;
-    const chosen = this.#selection;
-    const groups = await datasetGroups(engine, {
-      asOf: settings.asOf || undefined,
-      shownAsOf: s.asOf,
-      config: this.#config,
-      loaded: new Set(s.computed.map((c) => c.result.key)),
-      wants: (need) => settings.wants(need),
-      wantsGroup: settings.wantsGroup?.bind(settings),
-      signal,
-      selection: chosen,
-      previous: s.datasetGroups,
-    });
-    // A newer selection (or the load's own follow-up) may have answered meanwhile: keep only the current one's.
-    if (!signal.aborted && groups && this.#selection === chosen) this.#patch({ datasetGroups: groups });
   }
 
   /** Snapshot mode: a filter needs the data, so load the sources live and apply `selection` there. */
@@ -489,8 +432,7 @@ export class DashboardSession extends EventTarget {
   #fail(caught: unknown, file: string | undefined, settings: SessionSettings): void {
     const crash = isCrash(caught);
     if (crash) this.#lease?.discard(crash.message);
-    const label = (name: string) => settings.inputs.find((i) => i.name === name)?.label ?? urlFileName(name);
-    const state = errorState(caught, file, settings.lang, label);
+    const state = errorState(caught, file, settings);
     this.#set(state);
     this.#emit('error', { kind: state.kind, file: state.file, message: state.detail });
   }

@@ -1,23 +1,25 @@
 import { asCrash, EngineCrashedError, RemoteEngineError } from '@assessment-dashboard/core';
+import { urlFileName } from '../dashboard/inputs.ts';
 import type { LoadState } from '../dashboard/load-state.ts';
 import { EngineStartError } from '../duckdb/engine-start-error.ts';
 import { formatBytes } from '../i18n/format.ts';
-import { type Lang, messages } from '../i18n/messages.ts';
+import { messages } from '../i18n/messages.ts';
 import { FetchError, TooLargeError } from '../load/fetch-with-progress.ts';
+import type { SessionSettings } from './session-settings.ts';
 
 export type ErrorState = Extract<LoadState, { phase: 'error' }>;
 
 /**
  * What went wrong, as the error state: its kind (which decides the title and what Retry does), the file
  * it concerns and a message for people. `file` is the file being read or imported when it failed, if any;
- * `label` names an input as people know it.
+ * inputs are named as people know them (their labels).
  */
 export function errorState(
   caught: unknown,
   file: string | undefined,
-  lang: Lang,
-  label: (name: string) => string,
+  { lang, inputs }: Pick<SessionSettings, 'lang' | 'inputs'>,
 ): ErrorState {
+  const label = (name: string) => inputs.find((i) => i.name === name)?.label ?? urlFileName(name);
   const e = asCrash(caught);
   // Fetch errors name their URL; anything thrown while a file is being read or imported names that file.
   const kind: ErrorState['kind'] =

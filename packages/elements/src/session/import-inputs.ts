@@ -9,10 +9,6 @@ export interface ImportOptions {
   /** the page's mapping (the `mapping` attribute), for inputs of its dataset or of none */
   shared: ImportMapping | undefined;
   lang: Lang;
-  /** a file's import starts; `rows`: the rows loaded from the files before it */
-  onFile(file: string, rows: number): void;
-  /** the file being imported is parsed into `parsed` rows (they are typed and checked next) */
-  onParsed(file: string, rows: number, parsed: number): void;
   /** stops between files and between an import's steps */
   signal: AbortSignal;
 }
@@ -50,13 +46,15 @@ export async function importInputs(
   engine: Engine,
   fetched: readonly { input: Input; bytes: Uint8Array }[],
   o: ImportOptions,
+  /** a file's import starts (`rows` loaded before it), then its rows are parsed (`parsed`, typed next) */
+  progress: (state: Extract<LoadState, { phase: 'importing' }>) => void,
 ): Promise<{ imports: ImportSummary[] } | { stop: LoadState }> {
   const live = await import('../dashboard/live.ts');
   const imports: ImportSummary[] = [];
   let rows = 0;
   for (const { input, bytes } of fetched) {
     o.signal.throwIfAborted();
-    o.onFile(input.name, rows);
+    progress({ phase: 'importing', file: input.name, rows });
     const applies = o.shared && (input.dataset === undefined || input.dataset === o.shared.dataset);
     const mapping = o.fixes.get(input.name) ?? (applies ? o.shared : undefined);
     try {
@@ -65,7 +63,7 @@ export async function importInputs(
         dataset: input.dataset,
         mapping,
         signal: o.signal,
-        onProgress: (p) => o.onParsed(input.name, before, p.rows),
+        onProgress: (p) => progress({ phase: 'importing', file: input.name, rows: before, parsed: p.rows }),
       });
       if (summary.loaded === 0) return { stop: { phase: 'empty', file: input.name } };
       imports.push(summary);
