@@ -49,7 +49,7 @@ describe('personal data in rejected rows, outside the process', () => {
       const cases = await fetch(served.server.url, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ type: 'json', sql: 'SELECT * FROM cases' }),
+        body: JSON.stringify({ type: 'json', sql: 'SELECT * FROM cases ORDER BY _row' }),
       });
       expect(cases.status).toBe(200);
       const rows = await cases.text();

@@ -2,11 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chineseCalendar, weekendCalendar } from '../src/calendar/calendar.ts';
 import { installCalendar } from '../src/calendar/sql.ts';
 import { NodeEngine } from '../src/engine/node.ts';
+import { defineView, storeOf } from '../src/import/dataset-view.ts';
 import { importFile } from '../src/import/import-file.ts';
 import { hotSatisfactionDef } from '../src/indicators/catalogue/hot-satisfaction.ts';
 import { OTHER_INDICATORS } from '../src/indicators/catalogue/other.ts';
 import { computeIndicators, loadedTables, runIndicator } from '../src/indicators/compute.ts';
 import type { IndicatorResult } from '../src/indicators/types.ts';
+import { DATASETS } from '../src/schema/datasets.ts';
 import type { DatasetKey } from '../src/schema/types.ts';
 
 /*
@@ -366,14 +368,20 @@ describe('working-day edge cases', () => {
 
   it('restarts the disclosure clock at a change date when the export has one', async () => {
     // changed_at is the canonical column of 变更日期 (read from a file in schema-roles.test.ts).
+    // The export has no 变更日期: its store gets the column, and the view reads it instead of NULL.
+    const store = storeOf('disclosures');
     try {
-      await engine.exec(`UPDATE disclosures SET changed_at = DATE '2025-09-15' WHERE info_id = 'D02'`);
+      await engine.exec(
+        `ALTER TABLE ${store} ADD COLUMN changed_at DATE; UPDATE ${store} SET changed_at = DATE '2025-09-15' WHERE info_id = 'D02'`,
+      );
+      await defineView(engine, 'disclosures', DATASETS.disclosures);
       const r = await byKey({ asOf: AS_OF });
       // D02 from 09-15: 16…19 (4), 22…26 (9), 28 Sun (10), 29, 30 (12), 10-09, 10 (14), 11 Sat (15),
       // 13…15 (18) ≤ 20.
       expect(r['foi.proactive_timely']).toMatchObject({ numerator: 6, denominator: 7 });
     } finally {
-      await engine.exec(`UPDATE disclosures SET changed_at = NULL`);
+      await engine.exec(`ALTER TABLE ${store} DROP COLUMN changed_at`);
+      await defineView(engine, 'disclosures', DATASETS.disclosures);
     }
   });
 });

@@ -24,17 +24,18 @@ describe('the memory estimate', () => {
     expect(engineMemory({ deviceGiB: 0 })).toBe(3.1 * GiB); // unknown
   });
 
-  it('lets the bench 1M-case CSV in and keeps its 3M-case CSV out, at 6.5 bytes per file byte', () => {
-    expect(ENGINE_BYTES_PER_FILE_BYTE).toBe(6.5);
-    expect(memoryShortfall(182_177_399, {})).toBeUndefined(); // 1.18 GB needed
-    // 546,615,930 × 6.5 = 3,553,003,545 bytes > 3.1 GiB = 3,328,599,654
-    expect(memoryShortfall(546_615_930, {})).toEqual({ need: 3_553_003_545, available: 3.1 * GiB });
-    // On a 2 GiB device the engine gets 1 GiB: 182 MB × 6.5 = 1.18 GB no longer fits.
-    expect(memoryShortfall(182_177_399, { deviceGiB: 2 })).toEqual({
-      need: 182_177_399 * 6.5,
-      available: GiB,
+  it('lets the bench 3M-case CSV in and keeps 3.5M cases out, at 5.5 bytes per file byte', () => {
+    expect(ENGINE_BYTES_PER_FILE_BYTE).toBe(5.5);
+    // 546,615,930 × 5.5 = 3,006,387,615 bytes ≤ 3.1 GiB = 3,328,599,654
+    expect(memoryShortfall(546_615_930, {})).toBeUndefined();
+    // 3.5M cases at the bench's 182.2 bytes per case: 637,718,585 × 5.5 = 3,507,452,217.5 bytes > 3.1 GiB
+    expect(memoryShortfall(637_718_585, {})).toEqual({ need: 3_507_452_217.5, available: 3.1 * GiB });
+    // On a 1 GiB device the engine gets 512 MiB: 1M cases (182 MB × 5.5 = 1.0 GB) no longer fit.
+    expect(memoryShortfall(182_177_399, { deviceGiB: 1 })).toEqual({
+      need: 182_177_399 * 5.5,
+      available: GiB / 2,
     });
-    expect(largestFile({ deviceGiB: 2 })).toBe(Math.floor(GiB / 6.5));
+    expect(largestFile({ deviceGiB: 2 })).toBe(Math.floor(GiB / 5.5));
   });
 
   it('stops a download at the memory limit and says it is memory, not max-mb', async () => {
@@ -45,7 +46,7 @@ describe('the memory estimate', () => {
     const e = await readWithinMemory(512 * MB, read, { deviceGiB: 2 }).catch((x: unknown) => x);
     expect(read).toHaveBeenCalledWith(fits);
     expect(e).toBeInstanceOf(TooLargeError);
-    expect((e as TooLargeError).memory).toEqual({ need: (fits + 1) * 6.5, available: GiB });
+    expect((e as TooLargeError).memory).toEqual({ need: (fits + 1) * 5.5, available: GiB });
     // Under max-mb's own limit the error stays max-mb's.
     const small = await readWithinMemory(
       10 * MB,
@@ -65,14 +66,14 @@ describe('<assessment-dashboard> and a file beyond the engine memory', () => {
   });
 
   it('refuses it before reading, naming its size and need and pointing to serve and snapshot (zh and en)', async () => {
-    // 3 GiB × 6.5 = 19,968 MB needed; 3.1 GiB = 3,174.4 MB available
+    // 3 GiB × 5.5 = 16,896 MB needed; 3.1 GiB = 3,174.4 MB available
     for (const [lang, expected] of [
       [
         'zh-CN',
         [
           '文件过大',
           'huge.csv 大小为 3,072 MB',
-          '约需 19,968 MB',
+          '约需 16,896 MB',
           '可用的 3,174.4 MB',
           'assessment-dashboard serve',
           'snapshot',
@@ -83,7 +84,7 @@ describe('<assessment-dashboard> and a file beyond the engine memory', () => {
         [
           'File too large',
           'huge.csv is 3,072 MB',
-          'about 19,968 MB',
+          'about 16,896 MB',
           'the 3,174.4 MB',
           'assessment-dashboard serve',
           'snapshot',

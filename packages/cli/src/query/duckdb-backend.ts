@@ -54,7 +54,7 @@ export async function duckdbBackend(
         try {
           prepared = await reader.prepare(sql);
         } catch (e) {
-          throw new Refusal(400, (e as Error).message);
+          throw await unpreparable(reader, sql, e);
         }
         addStage(stages, 'prepare', from);
         from = performance.now();
@@ -104,21 +104,41 @@ export async function checkStatement(reader: NodeReader, sql: string, tables: Se
   try {
     types = await reader.statementTypes(sql);
   } catch (e) {
-    throw new Refusal(400, (e as Error).message);
+    throw await unpreparable(reader, sql, e);
   }
   refuseUnlessOneSelect(types.length, types[0]);
   await refuseUnlisted(reader, sql, tables);
 }
 
+/**
+ * The refusal of a statement DuckDB could not prepare: 400, unless the parse alone shows it is not a SELECT
+ * (preparing binds too, and a write to a view, as the datasets are, fails binding before its type is
+ * known), which is named by its first word where that is a statement type's (DELETE, INSERT, UPDATE …).
+ */
+async function unpreparable(reader: NodeReader, sql: string, e: unknown): Promise<Refusal> {
+  if (await parsesAsSelect(reader, sql)) return new Refusal(400, (e as Error).message);
+  const word = /^\s*([A-Za-z]+)/.exec(sql)?.[1]?.toUpperCase();
+  return notSelect(Object.values(STATEMENT_NAMES).find((n) => n === word));
+}
+
+/** Whether DuckDB's parser alone (no binding) reads `sql` as SELECT statements; a syntax error counts as one. */
+async function parsesAsSelect(reader: NodeReader, sql: string): Promise<boolean> {
+  const [row] = await reader.rows('SELECT json_serialize_sql($1::VARCHAR) AS tree', [sql]);
+  const tree = JSON.parse(String(row?.tree)) as { error?: boolean; error_message?: string };
+  return !(tree.error && /only SELECT statements/i.test(tree.error_message ?? ''));
+}
+
 /** Refuses (403) anything but exactly one statement, a SELECT. */
 function refuseUnlessOneSelect(count: number, type: StatementType | undefined): void {
   if (count !== 1) throw new Refusal(403, `send exactly one statement (got ${count})`);
-  if (type !== StatementType.SELECT)
-    throw new Refusal(
-      403,
-      `${STATEMENT_NAMES[type as number] ?? 'this'} statements are not allowed: this endpoint answers single SELECT queries only`,
-    );
+  if (type !== StatementType.SELECT) throw notSelect(STATEMENT_NAMES[type as number]);
 }
+
+const notSelect = (name: string | undefined) =>
+  new Refusal(
+    403,
+    `${name ?? 'this'} statements are not allowed: this endpoint answers single SELECT queries only`,
+  );
 
 /** Refuses (403) a statement that reads tables or functions off the allow-list, judged on DuckDB's parse tree. */
 async function refuseUnlisted(reader: NodeReader, sql: string, tables: Set<string>): Promise<void> {

@@ -90,6 +90,10 @@ export class NodeEngine implements Engine {
     return path;
   }
 
+  async unregister(path: string): Promise<void> {
+    await rm(path, { force: true });
+  }
+
   async query(sql: string, params: SqlValue[] = []): Promise<Table> {
     const reader = await this.conn.runAndReadAll(sql, params.length ? params.map(widenInteger) : undefined);
     return toArrow(reader.columnNames(), reader.columnTypes(), reader.getColumnsJS());

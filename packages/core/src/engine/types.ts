@@ -24,6 +24,11 @@ export interface Engine {
    */
   registerBytes?(fileName: string, bytes: Uint8Array): Promise<string>;
   /**
+   * Gives up a file `registerText`/`registerBytes` made, once it has been read into a table: a worker's
+   * copy of it (a 3M-case CSV is 547 MB) or its temporary file.
+   */
+  unregister?(path: string): Promise<void>;
+  /**
    * DuckDB's own `read_parquet` works on files from `registerBytes` (native DuckDB has it built in;
    * DuckDB-WASM offline has no parquet extension, so the importer converts in JS there).
    */

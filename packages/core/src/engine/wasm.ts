@@ -60,6 +60,10 @@ export class WasmEngine implements Engine {
     return fileName;
   }
 
+  async unregister(path: string): Promise<void> {
+    await this.#guard(() => this.db.dropFile(path));
+  }
+
   query(sql: string, params: SqlValue[] = []): Promise<Table> {
     return traced(sqlStep(sql), () => this.#query(sql, params));
   }

@@ -1,6 +1,6 @@
+import { sqlType } from '../schema/column-types.ts';
 import type { DatasetDef } from '../schema/types.ts';
 import { ident } from '../sql/quote.ts';
-import { sqlType } from './parse-sql.ts';
 import { rawCol } from './typed-columns.ts';
 
 /**

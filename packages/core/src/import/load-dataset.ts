@@ -1,10 +1,12 @@
 import { WORK_CALENDAR_TABLE } from '../calendar/sql.ts';
 import type { Engine } from '../engine/types.ts';
-import { CASE_FACTS } from '../indicators/facts.ts';
+import { CASE_FACT_COLUMNS, CASE_FACTS } from '../indicators/facts.ts';
+import { fieldColumns } from '../schema/column-types.ts';
 import { DATASETS } from '../schema/datasets.ts';
 import { missingRoles, roleText } from '../schema/roles.ts';
 import type { DatasetDef, DatasetKey } from '../schema/types.ts';
 import { ident, literal } from '../sql/quote.ts';
+import { defineView, dropRelation, storeOf } from './dataset-view.ts';
 import { fillFromOtherFields } from './fill-fields.ts';
 import { matchHeaders } from './headers.ts';
 import { CREATE_LEDGER_SQL, ImportError, type ImportSummary, LEDGER_TABLE } from './ledger.ts';
@@ -16,7 +18,7 @@ import { detectPii, type PiiColumn, piiExpression } from './pii.ts';
 import type { RawTable } from './read-raw.ts';
 import { importSummary } from './summary.ts';
 import { zoneTransitions } from './timezone.ts';
-import { fieldColumns, typedSelect } from './typed-columns.ts';
+import { typedSelect } from './typed-columns.ts';
 
 /** Every row typed, with what the ledger needs to judge it (dropped at the end of each import). */
 export const TYPED = '__typed_import';
@@ -61,10 +63,9 @@ export async function loadDataset(
   }
   const binder = new Binder();
   const typed = await typedSelect(engine, raw.table, def, match.mapped, mapping, binder, fixedOffset);
-  const extras = match.unknown.map((h) => ({
-    header: h,
-    column: canonical.has(h) || h.startsWith('_') ? `extra_${h}` : h,
-  }));
+  // A file's own column never takes a canonical name, nor one the case facts add (facts.ts).
+  const reserved = (h: string) => canonical.has(h) || h.startsWith('_') || CASE_FACT_COLUMNS.includes(h);
+  const extras = match.unknown.map((h) => ({ header: h, column: reserved(h) ? `extra_${h}` : h }));
   // Personal data never reaches the canonical table in the clear unless the host asks (pii: 'keep').
   const action = options.pii ?? 'mask';
   const personal = await detectPii(
@@ -101,9 +102,15 @@ export async function loadDataset(
          raw.rejectedLines ? ` JOIN ${LINES} ON ${LINES}.__import_k = ${raw.table}.rowid ORDER BY _row` : ''
        })))`;
   const { sql, filled } = fillFromOtherFields(def, match.mapped, judged);
-  const columns = ['_row', ...[...canonical].map(ident), ...kept, LEDGER_COL].join(', ');
+  // Only the columns the file has (or that are filled from it) are stored: the dataset's view reads the
+  // others as NULL (dataset-view.ts).
+  const stored = def.fields
+    .filter((f) => match.mapped[f.key] !== undefined || filled[f.key] !== undefined)
+    .flatMap(fieldColumns)
+    .map(ident);
+  const columns = ['_row', ...stored, ...kept, LEDGER_COL].join(', ');
   // One pass over the text: typed, judged and filled, in the reader's order (no sort unless lines were
-  // rejected, whose numbering needs a join). It becomes the canonical table once rejected rows are gone.
+  // rejected, whose numbering needs a join). It becomes the dataset's store once rejected rows are gone.
   await engine.query(`CREATE OR REPLACE TABLE ${TYPED} AS SELECT ${columns} FROM ${sql}`, binder.params);
   await engine.exec(`DROP TABLE IF EXISTS ${raw.table}`);
   const read =
@@ -143,25 +150,27 @@ export async function loadDataset(
   }
 
   // The calendar range and the facts derived from earlier loads are stale now (computeIndicators rebuilds them).
-  await engine.exec(`DROP TABLE IF EXISTS ${CASE_FACTS}; DROP TABLE IF EXISTS ${WORK_CALENDAR_TABLE};`);
+  await dropRelation(engine, CASE_FACTS);
+  await engine.exec(`DROP TABLE IF EXISTS ${WORK_CALENDAR_TABLE}`);
   const rejected = rules.map((_, i) => `coalesce(${verdict(`r${i}`)} = 'reject', FALSE)`);
   if (keys.length) rejected.push(`_row IN (SELECT "_row" FROM ${DUPLICATES})`);
   const rejects = await engine.query(
     `SELECT count(*) AS n FROM ${LEDGER_TABLE} WHERE dataset = ${literal(dataset)} AND severity = 'reject'`,
   );
-  const table = ident(def.table);
+  const store = ident(storeOf(def.table));
   if (Number(rejects.get(0)?.n) > 0) {
     // Kept rows copied in file order (the filter keeps the scan's order), with rowids without gaps.
-    const keep = ['_row', ...[...canonical].map(ident), ...kept].join(', ');
+    const keep = ['_row', ...stored, ...kept].join(', ');
     await engine.exec(
-      `CREATE OR REPLACE TABLE ${table} AS SELECT ${keep} FROM ${TYPED} WHERE NOT (${rejected.join(' OR ') || 'FALSE'})`,
+      `CREATE OR REPLACE TABLE ${store} AS SELECT ${keep} FROM ${TYPED} WHERE NOT (${rejected.join(' OR ') || 'FALSE'})`,
     );
   } else {
     // A file without rejections is the typed table itself: dropping columns and renaming copy no data.
     await engine.exec(
-      `ALTER TABLE ${TYPED} DROP COLUMN ${LEDGER_COL}; DROP TABLE IF EXISTS ${table}; ALTER TABLE ${TYPED} RENAME TO ${table}`,
+      `ALTER TABLE ${TYPED} DROP COLUMN ${LEDGER_COL}; DROP TABLE IF EXISTS ${store}; ALTER TABLE ${TYPED} RENAME TO ${store}`,
     );
   }
+  await defineView(engine, def.table, def);
   return importSummary(engine, def, { dataset, fileName, encoding, timezone, read, match, pii, filled });
 }
 

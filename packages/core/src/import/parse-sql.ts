@@ -160,23 +160,3 @@ export function limitExpressions(v: string): { value: string; unit: string } {
     value: `CASE WHEN ${v} IN ${INSTANT} THEN 0 WHEN ${v} IN ${NO_LIMIT} THEN NULL ELSE ${num} END`,
   };
 }
-
-/** DuckDB column type a canonical field is stored as. */
-export function sqlType(field: FieldDef): string {
-  switch (field.type) {
-    case 'int':
-      return 'INTEGER';
-    case 'decimal':
-      return 'DOUBLE';
-    case 'bool':
-      return 'BOOLEAN';
-    case 'datetime':
-      return 'TIMESTAMP';
-    case 'date':
-      return 'DATE';
-    case 'dates':
-      return 'DATE[]';
-    default:
-      return 'VARCHAR';
-  }
-}

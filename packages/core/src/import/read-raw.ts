@@ -37,7 +37,13 @@ export async function readRaw(
   // A file already readable by path (import-path.ts, Node) needs no registering.
   const registered =
     source instanceof Uint8Array ? await registerFile(engine, fileName, source, options, RAW) : source;
-  const headers = await readCsv(engine, fileName, registered);
+  let headers: string[];
+  try {
+    headers = await readCsv(engine, fileName, registered);
+  } finally {
+    // The raw table holds the file now; a file given by path belongs to the caller.
+    if (source instanceof Uint8Array) await engine.unregister?.(registered.path).catch(() => {});
+  }
   const n = await engine.query(`SELECT count(DISTINCT line) AS n FROM ${REJECTS}`);
   return {
     table: RAW,

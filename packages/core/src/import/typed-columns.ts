@@ -1,17 +1,15 @@
 import type { Engine } from '../engine/types.ts';
+import { fieldColumns, sqlType } from '../schema/column-types.ts';
 import { codeLookup, isBlankLabelSql, recode } from '../schema/normalise-label.ts';
 import type { DatasetDef, FieldDef } from '../schema/types.ts';
 import { ident } from '../sql/quote.ts';
 import type { ImportMapping } from './mapping.ts';
-import { type Binder, limitExpressions, parseExpression, sqlType } from './parse-sql.ts';
+import { type Binder, limitExpressions, parseExpression } from './parse-sql.ts';
 
 /** Column of the typed table holding a cell's text where its field could not parse it (NULL elsewhere). */
 export const badCol = (key: string) => `__bad__${key}`;
 /** Column of the typed table holding a field's text, kept only where another field is filled from it. */
 export const rawCol = (key: string) => `__raw__${key}`;
-/** Column names a field is stored under (a limit is two columns). */
-export const fieldColumns = (f: FieldDef) =>
-  f.type === 'limit' ? [`${f.key}_value`, `${f.key}_unit`] : [f.key];
 /** The column whose NULL says a field's cell did not parse. */
 export const parsedCol = (f: FieldDef) => (f.type === 'limit' ? `${f.key}_unit` : f.key);
 

@@ -8,6 +8,7 @@ import {
   workingDaysBetweenExpr,
 } from '../calendar/sql.ts';
 import type { Engine } from '../engine/types.ts';
+import { defineView, relationColumns, storeOf } from '../import/dataset-view.ts';
 import { DATASETS } from '../schema/datasets.ts';
 import { ident } from '../sql/quote.ts';
 
@@ -19,13 +20,27 @@ import { ident } from '../sql/quote.ts';
  */
 export const CASE_FACTS = 'case_facts';
 
+/** Columns the facts add to a case, in order (kept beside the case columns in the cases' store). */
+export const CASE_FACT_COLUMNS = [
+  'accepted_day',
+  'closed_day',
+  'pause_wd',
+  'ext_wd',
+  'due_day',
+  'elapsed_wd',
+  'promised_wd',
+  'late_day',
+];
+
 /** Cases that ended without a decision and so can never be overdue. */
 export const ENDED_WITHOUT_DECISION = "('rejected_intake', 'withdrawn', 'void')";
 
 // Plain joins to the calendar, not the per-row macros: at a million rows DuckDB-WASM ran out of memory
 // decorrelating the macros' subqueries (bench), while hash joins on the day keys stay small. No ORDER BY:
 // every reader aggregates or sorts itself (drill-down, watch list), and the sort cost a fifth of the build.
-const CASE_FACTS_SQL = `CREATE OR REPLACE TABLE ${CASE_FACTS} AS
+// The cases' store is rebuilt as its stored columns plus the facts (`keep`): one copy of the rows, which
+// the `cases` and `case_facts` views both read.
+const caseFactsSql = (keep: readonly string[]) => `CREATE OR REPLACE TABLE ${ident(storeOf('cases'))} AS
 WITH c AS (
   SELECT *, CAST(accepted_at AS DATE) AS accepted_day, CAST(closed_at AS DATE) AS closed_day,
     coalesce(paused_wd, 0) AS pause_wd, coalesce(extension_wd, 0) AS ext_wd
@@ -56,7 +71,8 @@ ${calendarJoin('c_start', 'j.wd_start')}
 ${dueDateJoin('c_due', 'c_start', 'j.wd_n')}
 ${calendarJoin('c_acc', 'j.accepted_day')}
 ${calendarJoin('c_close', 'j.closed_day')})
-SELECT f.*, CASE WHEN f.due_day IS NOT NULL THEN coalesce(c_late.d, f.due_day + 1) END AS late_day
+SELECT ${[...keep, ...CASE_FACT_COLUMNS.slice(0, -1)].map((k) => `f.${ident(k)}`).join(', ')},
+  CASE WHEN f.due_day IS NOT NULL THEN coalesce(c_late.d, f.due_day + 1) END AS late_day
 FROM f
 ${calendarJoin('c_dd', 'f.due_day')}
 LEFT JOIN ${WORK_CALENDAR_TABLE} AS c_late ON c_late.is_workday AND c_late.wd_seq = c_dd.wd_seq + 1
@@ -110,5 +126,24 @@ export async function prepareFacts(
   calendar: WorkCalendar = chineseCalendar(),
 ): Promise<void> {
   await installCalendar(engine, calendar, await dataRange(engine, tables));
-  if (tables.has('cases')) await engine.exec(CASE_FACTS_SQL);
+  if (tables.has('cases')) await buildCaseFacts(engine);
+}
+
+/**
+ * Adds the facts to the cases' store (replacing facts an earlier build left) and defines the views: `cases`
+ * without the facts, `case_facts` with them. A `cases` table made without a store (a test's own table)
+ * becomes the store first: renaming copies nothing.
+ */
+async function buildCaseFacts(engine: Engine): Promise<void> {
+  const def = DATASETS.cases;
+  const store = storeOf(def.table);
+  let columns = await relationColumns(engine, store);
+  if (!columns) {
+    await engine.exec(`ALTER TABLE ${ident(def.table)} RENAME TO ${ident(store)}`);
+    await defineView(engine, def.table, def);
+    columns = (await relationColumns(engine, store)) ?? [];
+  }
+  await engine.exec(caseFactsSql(columns.filter((c) => !CASE_FACT_COLUMNS.includes(c))));
+  await defineView(engine, def.table, def, { hidden: CASE_FACT_COLUMNS });
+  await defineView(engine, CASE_FACTS, def, { after: CASE_FACT_COLUMNS });
 }

@@ -77,7 +77,7 @@ const RELOADS = [...SOURCES, ...INPUTS, 'engineUrl', 'engineDialect', 'snapshot'
  * @attr panels - which panels to show, in any order of names separated by commas or spaces: tiles,
  *   scorecard, watch, supervision, trend, dept, channel, daily, drill, domain, or the name of a panel
  *   registered with `registerPanel` (default: all that the data allows); hidden panels compute nothing
- * @attr max-mb - largest file the browser may load, in MB (default 512); larger files get a message
+ * @attr max-mb - largest file the browser may load, in MB (default 1024); larger files get a message
  *   pointing to the CLI instead of crashing the tab. A value that is not a positive number keeps the
  *   default limit, with a console warning and a note under the title (never "no limit")
  * @fires ad-ready - detail: `{ imports, indicators }` once the indicators are shown

@@ -3,7 +3,7 @@ import { ScaledElement } from '../styles/scaled-element.ts';
 import type { LoadState } from './load-state.ts';
 
 /** The file-size limit when `max-mb` is absent or not a positive number. */
-export const DEFAULT_MAX_MB = 512;
+export const DEFAULT_MAX_MB = 1024;
 
 /**
  * The dashboard's reactive properties and their defaults (documented on AssessmentDashboard, which adds

@@ -3,13 +3,14 @@
  * before a byte is read, so a file the tab cannot hold gets a clear message instead of an engine that runs
  * out of memory half-way (or a tab that dies). No imports: it is its own chunk, fetched with the first file.
  *
- * Measured (machine contended): in the bench (`npm run bench`, 3M cases, a 546,615,930-byte CSV) DuckDB-WASM
- * ran out of its 3.1 GiB limit while computing, so it needs more than 6.09 bytes per CSV byte there; in native
- * DuckDB at 1M cases (182 MB) the `cases` and `case_facts` tables hold 1,029 MiB after the first computation
- * (`duckdb_memory()`), 5.9 bytes per CSV byte. Rounded up to 6.5, which still lets 1M cases in and keeps
- * 3M out. Re-measure when the import's tables change.
+ * Measured (`npm run bench`, 3M cases, a 546,615,930-byte CSV, machine contended): the page's renderer peaked
+ * at 2,991 MB RSS, page and worker included (raw DuckDB-WASM: 2,194 MB), 5.47 bytes per CSV byte; DuckDB-WASM's
+ * own share is less. Since a dataset stores only the file's columns (import/dataset-view.ts) and its facts
+ * beside them, native DuckDB holds 265 MiB for 1M cases (182 MB) after the first computation, 1.5 bytes per
+ * CSV byte; the peak is the import, while the text table and the typed one both exist. Rounded up to 5.5:
+ * 3M cases fit (3.0 GB of 3.1 GiB), about 3.3M do not. Re-measure when the import's tables change.
  */
-export const ENGINE_BYTES_PER_FILE_BYTE = 6.5;
+export const ENGINE_BYTES_PER_FILE_BYTE = 5.5;
 
 /**
  * The engine's ceiling: a wasm32 heap addresses at most 4 GiB, and DuckDB-WASM keeps its buffer pool under

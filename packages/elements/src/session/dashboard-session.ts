@@ -211,7 +211,11 @@ export class DashboardSession extends EventTarget {
     try {
       let imports: ImportSummary[] = [];
       if (remote) set({ phase: 'connecting', url: remote });
-      const fetched = await traced('fetch', () => fetchInputs(remote ? [] : inputs, signal, track));
+      // Emptied by the import (splice): this frame lives until everything is computed and must not keep a
+      // 547 MB file alive once its table holds it.
+      const fetched = {
+        files: await traced('fetch', () => fetchInputs(remote ? [] : inputs, signal, track)),
+      };
       file = undefined;
       if (!remote) set({ phase: 'starting-engine' });
       const stale = this.#engine;
@@ -225,8 +229,9 @@ export class DashboardSession extends EventTarget {
       this.#engine = engine;
       if (!remote) {
         const shared = await sharedMapping(settings.mapping, signal);
+        const options = { fixes: this.#fixes, shared, lang: settings.lang, signal };
         const done = await traced('import', () =>
-          importInputs(engine, fetched, { fixes: this.#fixes, shared, lang: settings.lang, signal }, track),
+          importInputs(engine, fetched.files.splice(0), options, track),
         );
         if (signal.aborted) return;
         if ('stop' in done) return set(done.stop);
