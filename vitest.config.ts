@@ -48,6 +48,30 @@ export default defineConfig({
       },
       {
         extends: true,
+        // Every dependency the browser tests reach, pre-bundled before the first test. Many are imported
+        // dynamically (the engine, the readers, axe), which Vite's start-up scan cannot see: on a cold cache
+        // (a fresh clone, as in CI) it found them mid-run, re-bundled and reloaded, and a test whose import
+        // was in flight failed (a dashboard's load ended in an error).
+        optimizeDeps: {
+          include: [
+            '@duckdb/duckdb-wasm',
+            '@e965/xlsx',
+            '@uwdata/flechette',
+            'apache-arrow',
+            'axe-core',
+            'd3-array',
+            'd3-axis',
+            'd3-scale',
+            'd3-selection',
+            'fflate',
+            'fzstd',
+            'hyparquet',
+            'hyparquet/src/column.js',
+            'lit',
+            'lit/directives/if-defined.js',
+            'lit/static-html.js',
+          ],
+        },
         test: {
           name: 'browser',
           include: ['packages/{charts,elements}/test/**/*.test.ts'],
