@@ -48,10 +48,9 @@ export default defineConfig({
       },
       {
         extends: true,
-        // Every dependency the browser tests reach, pre-bundled before the first test. Many are imported
-        // dynamically (the engine, the readers, axe), which Vite's start-up scan cannot see: on a cold cache
-        // (a fresh clone, as in CI) it found them mid-run, re-bundled and reloaded, and a test whose import
-        // was in flight failed (a dashboard's load ended in an error).
+        // Every dependency the browser tests reach, pre-bundled before the first test, so that none found
+        // mid-run can make Vite re-bundle and reload the page under a running test (a known cause of flaky
+        // browser runs on a cold cache, as a fresh clone has; not reproduced here).
         optimizeDeps: {
           include: [
             '@duckdb/duckdb-wasm',
