@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chineseCalendar, weekendCalendar } from '../src/calendar/calendar.ts';
 import { installCalendar } from '../src/calendar/sql.ts';
 import { NodeEngine } from '../src/engine/node.ts';
-import { defineView, storeOf } from '../src/import/dataset-view.ts';
+import { defineViews, storeOf } from '../src/import/dataset-view.ts';
 import { importFile } from '../src/import/import-file.ts';
 import { hotSatisfactionDef } from '../src/indicators/catalogue/hot-satisfaction.ts';
 import { OTHER_INDICATORS } from '../src/indicators/catalogue/other.ts';
@@ -374,14 +374,14 @@ describe('working-day edge cases', () => {
       await engine.exec(
         `ALTER TABLE ${store} ADD COLUMN changed_at DATE; UPDATE ${store} SET changed_at = DATE '2025-09-15' WHERE info_id = 'D02'`,
       );
-      await defineView(engine, 'disclosures', DATASETS.disclosures);
+      await defineViews(engine, DATASETS.disclosures);
       const r = await byKey({ asOf: AS_OF });
       // D02 from 09-15: 16…19 (4), 22…26 (9), 28 Sun (10), 29, 30 (12), 10-09, 10 (14), 11 Sat (15),
       // 13…15 (18) ≤ 20.
       expect(r['foi.proactive_timely']).toMatchObject({ numerator: 6, denominator: 7 });
     } finally {
       await engine.exec(`ALTER TABLE ${store} DROP COLUMN changed_at`);
-      await defineView(engine, 'disclosures', DATASETS.disclosures);
+      await defineViews(engine, DATASETS.disclosures);
     }
   });
 });

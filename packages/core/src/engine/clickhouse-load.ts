@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chineseCalendar, type WorkCalendar } from '../calendar/calendar.ts';
 import { installCalendar, WORK_CALENDAR_TABLE } from '../calendar/sql.ts';
+import { viewSource } from '../import/dataset-view.ts';
 import { loadedTables, prepareComputation } from '../indicators/compute.ts';
 import { LIVE_PERIOD_COLUMN } from '../indicators/dimensions.ts';
 import { CASE_FACTS } from '../indicators/facts.ts';
@@ -152,27 +153,19 @@ export async function loadIntoClickHouse(
             : `CAST(${ident(c.name)} AS VARCHAR) AS ${ident(c.name)}`,
         )
         .join(', ');
-      // Batches are ranges of the file's line number (`_row`: the datasets are views, which have no rowid),
-      // or of the rowid for the calendar; a range over the gaps rejected lines leave holds fewer rows.
-      const key = cols.some((c) => c.name === '_row') ? '_row' : 'rowid';
-      const range = (
-        await duck.query(`SELECT count(*) AS n, min(${key}) AS lo, max(${key}) AS hi FROM ${ident(table)}`)
-      ).get(0);
-      const total = Number(range?.n ?? 0);
-      const [lo, hi] = [Number(range?.lo ?? 0), Number(range?.hi ?? -1)];
+      // Batches are rowid ranges of the table, or of the store a dataset's view reads (a view has none).
+      const view = await viewSource(duck, table);
+      const stored = view ? ident(view.store) : ident(table);
       const batch = options.batchRows ?? 500_000;
-      let sent = 0;
-      for (let from = lo; from <= hi; from += batch) {
+      const rows = (from: number) =>
+        `(SELECT ${view ? view.select : '*'} FROM ${stored} WHERE rowid >= ${from} AND rowid < ${from + batch})`;
+      const total = Number((await duck.query(`SELECT count(*) AS n FROM ${stored}`)).get(0)?.n ?? 0);
+      for (let from = 0; from < total; from += batch) {
         const file = join(dir, `${table}-${from}.parquet`);
-        // COPY answers with the number of rows it wrote.
-        const copied = await duck.query(
-          `COPY (SELECT ${select} FROM ${ident(table)} WHERE ${key} >= ${from} AND ${key} < ${from + batch})
-           TO ${literal(file)} (FORMAT parquet)`,
-        );
+        await duck.exec(`COPY (SELECT ${select} FROM ${rows(from)}) TO ${literal(file)} (FORMAT parquet)`);
         await ch.insert(ident(table), 'Parquet', new Uint8Array(await readFile(file)));
         await rm(file);
-        sent += Number(Object.values(copied.get(0)?.toJSON() ?? {})[0] ?? 0);
-        options.onProgress?.(table, sent);
+        options.onProgress?.(table, Math.min(total, from + batch));
       }
       out.push({ table, rows: total });
     }

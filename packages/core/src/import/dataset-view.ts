@@ -1,5 +1,7 @@
 import type { Engine } from '../engine/types.ts';
+import { CASE_FACT_COLUMNS, CASE_FACTS } from '../indicators/case-fact-names.ts';
 import { fieldColumnTypes } from '../schema/column-types.ts';
+import { DATASETS } from '../schema/datasets.ts';
 import type { DatasetDef } from '../schema/types.ts';
 import { ident } from '../sql/quote.ts';
 
@@ -60,19 +62,53 @@ export function viewColumns(
   return out;
 }
 
+/** A view of a dataset's store: its name and which derived columns it leaves out or adds (see viewColumns). */
+interface ViewDef {
+  name: string;
+  hidden?: readonly string[];
+  after?: readonly string[];
+}
+
+/** The views over `def`'s store: the dataset's own table, and for the cases the same with their facts. */
+function viewsOf(def: DatasetDef): ViewDef[] {
+  if (def.table !== 'cases') return [{ name: def.table }];
+  return [
+    { name: def.table, hidden: CASE_FACT_COLUMNS },
+    { name: CASE_FACTS, after: CASE_FACT_COLUMNS },
+  ];
+}
+
 /**
- * (Re)defines `name` as the view of `def`'s store (see storeOf) with the columns `viewColumns` gives,
- * replacing whatever `name` was (a table made before stores existed, too).
+ * (Re)defines the views of `def`'s store (see storeOf), replacing whatever held their names (a table made
+ * before stores existed, too). A view whose added columns the store does not have yet (the case facts
+ * before their first computation) is left undefined.
  */
-export async function defineView(
-  engine: Engine,
-  name: string,
-  def: DatasetDef,
-  o: { hidden?: readonly string[]; after?: readonly string[] } = {},
-): Promise<void> {
+export async function defineViews(engine: Engine, def: DatasetDef): Promise<void> {
   const store = storeOf(def.table);
   const columns = (await relationColumns(engine, store)) ?? [];
-  const list = viewColumns(def, columns, o.hidden, o.after);
-  await dropRelation(engine, name);
-  await engine.exec(`CREATE VIEW ${ident(name)} AS SELECT ${list.join(', ')} FROM ${ident(store)}`);
+  for (const view of viewsOf(def)) {
+    if (!(view.after ?? []).every((c) => columns.includes(c))) continue;
+    const list = viewColumns(def, columns, view.hidden, view.after);
+    await dropRelation(engine, view.name);
+    await engine.exec(`CREATE VIEW ${ident(view.name)} AS SELECT ${list.join(', ')} FROM ${ident(store)}`);
+  }
+}
+
+/**
+ * What view `name` reads, to read it in parts by the store's rowid (a view has none): its store and its
+ * select list; undefined when `name` is not a dataset's view.
+ */
+export async function viewSource(
+  engine: Engine,
+  name: string,
+): Promise<{ store: string; select: string } | undefined> {
+  for (const def of Object.values(DATASETS)) {
+    const view = viewsOf(def).find((v) => v.name === name);
+    if (!view) continue;
+    const store = storeOf(def.table);
+    const columns = await relationColumns(engine, store);
+    if (!columns) return undefined;
+    return { store, select: viewColumns(def, columns, view.hidden, view.after).join(', ') };
+  }
+  return undefined;
 }

@@ -1,12 +1,12 @@
 import { WORK_CALENDAR_TABLE } from '../calendar/sql.ts';
 import type { Engine } from '../engine/types.ts';
-import { CASE_FACT_COLUMNS, CASE_FACTS } from '../indicators/facts.ts';
+import { CASE_FACT_COLUMNS, CASE_FACTS } from '../indicators/case-fact-names.ts';
 import { fieldColumns } from '../schema/column-types.ts';
 import { DATASETS } from '../schema/datasets.ts';
 import { missingRoles, roleText } from '../schema/roles.ts';
 import type { DatasetDef, DatasetKey } from '../schema/types.ts';
 import { ident, literal } from '../sql/quote.ts';
-import { defineView, dropRelation, storeOf } from './dataset-view.ts';
+import { defineViews, dropRelation, storeOf } from './dataset-view.ts';
 import { fillFromOtherFields } from './fill-fields.ts';
 import { matchHeaders } from './headers.ts';
 import { CREATE_LEDGER_SQL, ImportError, type ImportSummary, LEDGER_TABLE } from './ledger.ts';
@@ -170,7 +170,7 @@ export async function loadDataset(
       `ALTER TABLE ${TYPED} DROP COLUMN ${LEDGER_COL}; DROP TABLE IF EXISTS ${store}; ALTER TABLE ${TYPED} RENAME TO ${store}`,
     );
   }
-  await defineView(engine, def.table, def);
+  await defineViews(engine, def);
   return importSummary(engine, def, { dataset, fileName, encoding, timezone, read, match, pii, filled });
 }
 

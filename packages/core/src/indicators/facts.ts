@@ -8,9 +8,10 @@ import {
   workingDaysBetweenExpr,
 } from '../calendar/sql.ts';
 import type { Engine } from '../engine/types.ts';
-import { defineView, relationColumns, storeOf } from '../import/dataset-view.ts';
+import { defineViews, relationColumns, storeOf } from '../import/dataset-view.ts';
 import { DATASETS } from '../schema/datasets.ts';
 import { ident } from '../sql/quote.ts';
+import { CASE_FACT_COLUMNS } from './case-fact-names.ts';
 
 /**
  * Per-row facts several indicators share, computed once per load inside DuckDB on the working-day
@@ -18,19 +19,7 @@ import { ident } from '../sql/quote.ts';
  * net of pauses, promised working days.
  * They do not depend on the as-of date, so filters and as-of changes reuse them.
  */
-export const CASE_FACTS = 'case_facts';
-
-/** Columns the facts add to a case, in order (kept beside the case columns in the cases' store). */
-export const CASE_FACT_COLUMNS = [
-  'accepted_day',
-  'closed_day',
-  'pause_wd',
-  'ext_wd',
-  'due_day',
-  'elapsed_wd',
-  'promised_wd',
-  'late_day',
-];
+export { CASE_FACT_COLUMNS, CASE_FACTS } from './case-fact-names.ts';
 
 /** Cases that ended without a decision and so can never be overdue. */
 export const ENDED_WITHOUT_DECISION = "('rejected_intake', 'withdrawn', 'void')";
@@ -140,10 +129,9 @@ async function buildCaseFacts(engine: Engine): Promise<void> {
   let columns = await relationColumns(engine, store);
   if (!columns) {
     await engine.exec(`ALTER TABLE ${ident(def.table)} RENAME TO ${ident(store)}`);
-    await defineView(engine, def.table, def);
+    await defineViews(engine, def);
     columns = (await relationColumns(engine, store)) ?? [];
   }
   await engine.exec(caseFactsSql(columns.filter((c) => !CASE_FACT_COLUMNS.includes(c))));
-  await defineView(engine, def.table, def, { hidden: CASE_FACT_COLUMNS });
-  await defineView(engine, CASE_FACTS, def, { after: CASE_FACT_COLUMNS });
+  await defineViews(engine, def);
 }
