@@ -73,30 +73,40 @@ export function renderBarChart(svgEl: SVGSVGElement, data: BarChartData, options
     // A role=img hides its children from assistive technology; operable bars need a group.
     .attr('role', live ? 'group' : 'img')
     .attr('aria-label', options.label);
-  svg.selectAll('*').remove();
-
+  // Redrawn in place: each bar's elements are made once and then updated (a cross-filter click redraws
+  // every chart; re-creating them cost most of a click's layout work).
+  svg.selectAll(':scope > :not(g.bars, g.axis)').remove();
   const rows = svg
-    .append('g')
-    .attr('class', 'bars')
-    .selectAll('g')
-    .data(index)
+    .selectAll('g.bars')
+    .data([null])
     .join('g')
+    .attr('class', 'bars')
+    .selectAll<SVGGElement, number>('g')
+    .data(index)
+    .join((enter) => {
+      const g = enter.append('g');
+      g.append('text').attr('class', 'category');
+      g.append('rect');
+      g.append('text').attr('class', 'value');
+      return g;
+    })
     .attr('class', (i) => (live?.selected === i ? 'bar selected' : 'bar'))
     .attr('transform', (i) => `translate(0,${y(i)})`);
-  if (live) {
-    const focusable = live.selected ?? 0;
-    rows
-      .attr('data-index', (i) => i)
-      .attr('role', 'button')
-      .attr('tabindex', (i) => (i === focusable ? 0 : -1))
-      .attr('aria-pressed', (i) => String(live.selected === i))
-      .attr('aria-label', (i) => live.describe(i));
-  }
-  const title = options.title;
-  if (title) rows.append('title').text((i) => title(i));
+  const focusable = live?.selected ?? 0;
   rows
-    .append('text')
-    .attr('class', 'category')
+    .attr('data-index', live ? (i) => i : null)
+    .attr('role', live ? 'button' : null)
+    .attr('tabindex', live ? (i) => (i === focusable ? 0 : -1) : null)
+    .attr('aria-pressed', live ? (i) => String(live.selected === i) : null)
+    .attr('aria-label', live ? (i) => live.describe(i) : null);
+  const title = options.title;
+  rows
+    .selectAll('title')
+    .data(title ? [0] : [])
+    .join((enter) => enter.insert('title', ':first-child'));
+  if (title) rows.select('title').text((i) => title(i));
+  rows
+    .select('text.category')
     .attr('x', stacked ? left : left - 6)
     .attr('y', stacked ? Math.round(12 * k) : barHeight / 2)
     .attr('dy', stacked ? null : '0.35em')
@@ -105,21 +115,22 @@ export function renderBarChart(svgEl: SVGSVGElement, data: BarChartData, options
     // bar's accessible name must contain (WCAG 2.5.3).
     .text((i) => `${data.labels[i]} `);
   rows
-    .append('rect')
+    .select('rect')
     .attr('x', left)
     .attr('y', barTop)
     .attr('height', barHeight)
     .attr('width', (i) => Math.max(0, x(at(i)) - left));
   rows
-    .append('text')
-    .attr('class', 'value')
+    .select('text.value')
     .attr('x', (i) => x(at(i)) + 4)
     .attr('y', barTop + barHeight / 2)
     .attr('dy', '0.35em')
     .text((i) => format(data.values[i] ?? 0));
 
   svg
-    .append('g')
+    .selectAll<SVGGElement, null>('g.axis')
+    .data([null])
+    .join('g')
     .attr('class', 'axis')
     .attr('aria-hidden', 'true')
     .attr('transform', `translate(0,${MARGIN.top + n * band})`)

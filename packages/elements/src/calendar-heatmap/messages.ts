@@ -1,3 +1,4 @@
+import { englishDateFormat } from '../i18n/format.ts';
 import type { Lang } from '../i18n/messages.ts';
 
 /** UI strings of <assessment-calendar-heatmap>. `unit` is the measure word after a count (件, or '' in English). */
@@ -66,10 +67,7 @@ const en: HeatmapMessages = {
     `From ${p.from} to ${p.to}: ${p.total}${p.unit ? ` ${p.unit}` : ''} in all, ${p.workAvg} a day on working days` +
     `${p.holidayAvg === null ? '' : ` and ${p.holidayAvg} on holidays`}; the busiest day was ${p.peakDate} (${p.peak}).`,
   empty: 'No data in this period.',
-  monthShort: (m) =>
-    new Intl.DateTimeFormat('en-US', { month: 'short', timeZone: 'UTC' }).format(
-      new Date(Date.UTC(2000, m - 1, 1)),
-    ),
+  monthShort: (m) => englishDateFormat({ month: 'short' }).format(new Date(Date.UTC(2000, m - 1, 1))),
   year: (y) => y,
 };
 

@@ -1,5 +1,6 @@
 import { type BackfillResult, FINDING_LABELS, type ReconcileResult } from '@assessment-dashboard/core';
 import { css, html, nothing } from 'lit';
+import { numberFormat } from '../i18n/format.ts';
 import { hostLang, type Lang, messages } from '../i18n/messages.ts';
 import { ScaledElement } from '../styles/scaled-element.ts';
 import { scrollerStyles } from '../styles/scroller.ts';
@@ -85,10 +86,7 @@ export class AssessmentSupervision extends ScaledElement {
 
   #reconcile(r: ReconcileResult, lang: Lang) {
     const t = messages(lang);
-    const money = new Intl.NumberFormat(lang === 'en' ? 'en-US' : 'zh-CN', {
-      minimumFractionDigits: 2,
-      maximumFractionDigits: 2,
-    });
+    const money = numberFormat(lang, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
     const yuan = (n: number | null) => (n === null ? '–' : money.format(n));
     const title = t.reconcileTitle(
       yuan(r.totals.case_amount),
