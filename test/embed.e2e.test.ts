@@ -144,7 +144,7 @@ describe('embedded demo under a sub-path', () => {
     const { page } = await openDemo('en.html');
     const rate = cli.indicators.find((i) => i.key === 'case.online_apply_rate');
     await expect
-      .poll(() => page.locator('[data-key="case.online_apply_rate"]').textContent())
+      .poll(() => page.locator('[data-key="case.online_apply_rate"]').textContent(), { timeout: 30_000 })
       .toBe(percent(rate?.value ?? 0, 'en-US'));
     expect(await page.locator('assessment-kpi-tile h3').first().textContent()).toBe(
       'Online application rate',
@@ -215,12 +215,16 @@ describe('linked views: every panel follows a click and a brush, as the CLI comp
       enumLabel('cases', 'apply_channel', g.group?.value ?? '', 'zh'),
       fmt(g.denominator ?? 0),
     ]);
-    await expect.poll(() => tableRows(page, 'bar-chart[data-panel="channel"]')).toEqual(channelRows);
+    await expect
+      .poll(() => tableRows(page, 'bar-chart[data-panel="channel"]'), { timeout: 30_000 })
+      .toEqual(channelRows);
     const trendRows = groups(byMonth).map((g) => {
       const [y, m] = (g.group?.period ?? '').split('-');
       return [`${y}年${Number(m)}月`, g.value === null ? '–' : percent(g.value, 'zh-CN')];
     });
-    await expect.poll(() => tableRows(page, 'line-chart[data-panel="trend"]')).toEqual(trendRows);
+    await expect
+      .poll(() => tableRows(page, 'line-chart[data-panel="trend"]'), { timeout: 30_000 })
+      .toEqual(trendRows);
     // The department chart is not filtered by its own pick: every department stays, the picked one pressed.
     expect(await dept.locator('svg .bar[aria-pressed="true"]').count()).toBe(1);
     expect(await dept.locator('svg .bar').count()).toBeGreaterThan(5);
@@ -234,7 +238,9 @@ describe('linked views: every panel follows a click and a brush, as the CLI comp
     await page.keyboard.press('Shift+ArrowRight');
     await page.keyboard.press('Shift+ArrowRight');
     const range = `${months[3]}..${months[5]}`;
-    await expect.poll(() => new URL(page.url()).searchParams.get('ad')).toContain(`all.month:${range}`);
+    await expect
+      .poll(() => new URL(page.url()).searchParams.get('ad'), { timeout: 30_000 })
+      .toContain(`all.month:${range}`);
     const [both, deptsInRange] = await Promise.all([
       cliIndicators(FILES, ['--filter', `cases.dept_name=${picked}`, '--month', range]),
       cliIndicators(FILES, ['--month', range, '--by', 'dept']),

@@ -159,9 +159,10 @@ describe('installed from the packed tarballs', () => {
           .map((i) => [i.key, i.value]);
         expect(expected.length).toBeGreaterThan(3);
         expect(shown).toEqual(expected);
-        // The framework's own wiring: the object arrived as a property, the ad-ready listener ran.
+        // The framework's own wiring: the object arrived as a property, the ad-ready listener ran (ad-ready
+        // follows the tiles; on a loaded machine more than the poll's default second later).
         await expect
-          .poll(() => page.locator('[role="status"]').first().textContent())
+          .poll(() => page.locator('[role="status"]').first().textContent(), { timeout: 60_000 })
           .toBe(`已载入 ${cli.import.loaded} 行`);
         const target = await page
           .locator('assessment-dashboard')

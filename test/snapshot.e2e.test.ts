@@ -145,7 +145,7 @@ describe('<assessment-dashboard snapshot=…>', () => {
     // Without a data source, a filter cannot be computed: the dashboard says so and loads nothing.
     await p.locator('assessment-bar-chart[data-panel="domain"] svg .bar').first().click();
     await expect
-      .poll(() => p.locator('assessment-dashboard .snapshot-source').textContent())
+      .poll(() => p.locator('assessment-dashboard .snapshot-source').textContent(), { timeout: 30_000 })
       .toContain('筛选需要原始数据');
     expect(requests.map((r) => r.url()).filter((u) => /\.wasm$|duckdb/.test(u))).toEqual([]);
     await p.close();
