@@ -85,12 +85,28 @@ function viewsOf(def: DatasetDef): ViewDef[] {
  */
 export async function defineViews(engine: Engine, def: DatasetDef): Promise<void> {
   const store = storeOf(def.table);
-  const columns = (await relationColumns(engine, store)) ?? [];
-  for (const view of viewsOf(def)) {
+  const views = viewsOf(def);
+  // One catalogue query (each costs tens of ms in DuckDB-WASM): the store's columns, and which of the
+  // views' names a table holds (DuckDB replaces a view by a view, never a table).
+  const t = await engine.query(
+    `SELECT column_name AS c, NULL AS t, column_index AS i FROM duckdb_columns()
+       WHERE database_name = current_database() AND schema_name = 'main' AND table_name = ?
+     UNION ALL SELECT NULL, table_name, -1 FROM duckdb_tables()
+       WHERE database_name = current_database() AND schema_name = 'main'
+         AND table_name IN (${views.map(() => '?').join(', ')})
+     ORDER BY i`,
+    [store, ...views.map((v) => v.name)],
+  );
+  const rows = t.toArray();
+  const columns = rows.filter((r) => r.c !== null).map((r) => String(r.c));
+  const tables = new Set(rows.filter((r) => r.t !== null).map((r) => String(r.t)));
+  for (const view of views) {
     if (!(view.after ?? []).every((c) => columns.includes(c))) continue;
+    if (tables.has(view.name)) await engine.exec(`DROP TABLE ${ident(view.name)}`);
     const list = viewColumns(def, columns, view.hidden, view.after);
-    await dropRelation(engine, view.name);
-    await engine.exec(`CREATE VIEW ${ident(view.name)} AS SELECT ${list.join(', ')} FROM ${ident(store)}`);
+    await engine.exec(
+      `CREATE OR REPLACE VIEW ${ident(view.name)} AS SELECT ${list.join(', ')} FROM ${ident(store)}`,
+    );
   }
 }
 
