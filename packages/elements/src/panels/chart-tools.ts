@@ -68,14 +68,16 @@ async function exportChart(
   lang: Lang,
 ) {
   const root = from.getRootNode() as ParentNode;
-  const chart = root.querySelector<HTMLElement & { svg: SVGSVGElement | null }>(`[data-panel="${panel}"]`);
-  const svg = chart?.svg;
-  if (!svg) return;
   // The picture code is fetched when a picture is asked for.
   const [{ captionedSvg, chartPng }, { withPngText }] = await Promise.all([
     import('../export/export-chart.ts'),
     import('../export/png-text.ts'),
   ]);
+  // The chart as drawn now, found after the fetch: one taken before may have been re-rendered away
+  // meanwhile, and a detached SVG has no computed styles to copy (the file came out colourless).
+  const chart = root.querySelector<HTMLElement & { svg: SVGSVGElement | null }>(`[data-panel="${panel}"]`);
+  const svg = chart?.svg;
+  if (!svg?.isConnected) return;
   const { text, width, height } = captionedSvg(svg, meta, lang);
   if (format === 'svg') return downloadText(text, `${stem}.svg`, 'image/svg+xml');
   const [title = '', asOf = '', scope = '', source = ''] = captionLines(meta, lang);
