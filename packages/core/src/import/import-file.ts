@@ -2,12 +2,13 @@ import type { Engine } from '../engine/types.ts';
 import { DATASETS, isDatasetKey } from '../schema/datasets.ts';
 import type { DatasetKey } from '../schema/types.ts';
 import { traced } from '../trace.ts';
-import { guessDataset } from './headers.ts';
+import { guessDataset, matchHeaders } from './headers.ts';
 import { ImportError, type ImportSummary } from './ledger.ts';
 import { LOAD_TABLES, loadDataset } from './load-dataset.ts';
 import type { ImportOptions } from './options.ts';
 import { RAW_TABLES, readRaw } from './read-raw.ts';
 import type { RegisteredFile } from './register-file.ts';
+import { readerTypedHeaders } from './typed-columns.ts';
 
 export { DEFAULT_TIMEZONE, type ImportOptions, type ImportProgress } from './options.ts';
 
@@ -24,10 +25,13 @@ export async function importFile(
 ): Promise<ImportSummary> {
   try {
     options.signal?.throwIfAborted();
-    const raw = await traced('import: read raw', () => readRaw(engine, fileName, bytes, options));
+    const raw = await traced('import: read raw', () =>
+      readRaw(engine, fileName, bytes, options, (names) => dateTimeHeaders(fileName, names, options)),
+    );
     if (options.onProgress) {
       const counted = await engine.query(`SELECT count(*) AS n FROM ${raw.table}`);
-      options.onProgress({ stage: 'parsed', rows: Number(counted.get(0)?.n ?? 0) });
+      const rows = Number(counted.get(0)?.n ?? 0) + (raw.recast?.count ?? 0);
+      options.onProgress({ stage: 'parsed', rows });
     }
     options.signal?.throwIfAborted();
     const dataset = whichDataset(fileName, raw.headers, options);
@@ -37,6 +41,19 @@ export async function importFile(
   } finally {
     await engine.exec([...RAW_TABLES, ...LOAD_TABLES].map((t) => `DROP TABLE IF EXISTS ${t};`).join(' '));
   }
+}
+
+/** Headers of the date-time columns the CSV reader may type itself, once the header tells the dataset. */
+function dateTimeHeaders(fileName: string, names: string[], options: ImportOptions): string[] {
+  let dataset: DatasetKey;
+  try {
+    dataset = whichDataset(fileName, names, options);
+  } catch {
+    return []; // said again, with its reasons, once the file is read
+  }
+  const def = DATASETS[dataset];
+  const mapping = options.mapping ?? {};
+  return readerTypedHeaders(def, matchHeaders(names, def, mapping.columns).mapped, mapping);
 }
 
 /** The dataset named by the options or the mapping, else the one the headers fit best. */

@@ -89,12 +89,17 @@ export function duplicateSelect(key: string, table: string, action: PiiAction): 
       GROUP BY ${k} HAVING count(*) > 1) d ON t.${k} = d.id WHERE t._row > d.first`;
 }
 
-/** Lines the CSV reader could not split into the header's columns (one entry per line). */
+/**
+ * Lines the CSV reader could not split into the header's columns (one entry per line). A line it also
+ * could not type a cell of (read-raw.ts, readerTyped) is named for its shape, the error the text pass
+ * would have given it.
+ */
 export function readerRejectSelect(rejects: string, lineOffset: number, action: PiiAction): string {
+  const castLast = "CAST(error_type AS VARCHAR) = 'CAST', column_idx";
   const marked = `contains(csv, ${literal(LONG_LINE_MARKER)})`;
   return `SELECT line + ${lineOffset}, NULL,
       CASE WHEN ${marked} THEN 'line_size_over_maximum' ELSE reason END, 'reject',
       CASE WHEN ${marked} THEN NULL ELSE ${ledgerValue('csv', 'line', action)} END
-    FROM (SELECT line, lower(replace(CAST(first(error_type ORDER BY column_idx) AS VARCHAR), ' ', '_')) AS reason,
-      first(csv_line ORDER BY column_idx) AS csv FROM ${rejects} GROUP BY line)`;
+    FROM (SELECT line, lower(replace(CAST(first(error_type ORDER BY ${castLast}) AS VARCHAR), ' ', '_')) AS reason,
+      first(csv_line ORDER BY ${castLast}) AS csv FROM ${rejects} GROUP BY line)`;
 }

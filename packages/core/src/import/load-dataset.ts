@@ -62,7 +62,8 @@ export async function loadDataset(
     );
   }
   const binder = new Binder();
-  const typed = await typedSelect(engine, raw.table, def, match.mapped, mapping, binder, fixedOffset);
+  const raws = [raw.table, ...(raw.recast ? [raw.recast.table] : [])];
+  const typed = await typedSelect(engine, raws, def, match.mapped, mapping, binder, fixedOffset);
   // A file's own column never takes a canonical name, nor one the case facts add (facts.ts).
   const reserved = (h: string) => canonical.has(h) || h.startsWith('_') || CASE_FACT_COLUMNS.includes(h);
   const extras = match.unknown.map((h) => ({ header: h, column: reserved(h) ? `extra_${h}` : h }));
@@ -73,19 +74,28 @@ export async function loadDataset(
     raw.table,
     extras.map((x) => x.header),
   );
+  const salt = options.piiSalt ?? '';
+  const extraColumn = (x: (typeof extras)[number], b: Binder) => {
+    const kind = personal.get(x.header);
+    return kind ? piiExpression(ident(x.header), kind, action, b, salt) : ident(x.header);
+  };
   const pii: PiiColumn[] = [];
   const kept: string[] = [];
   for (const x of extras) {
     const kind = personal.get(x.header);
-    const expr = kind
-      ? piiExpression(ident(x.header), kind, action, binder, options.piiSalt ?? '')
-      : ident(x.header);
     if (kind) pii.push({ column: x.column, kind, action });
-    if (expr === null) continue;
-    kept.push(ident(x.column));
-    typed.inner.push(`${expr} AS ${ident(x.column)}`);
+    if (extraColumn(x, new Binder()) !== null) kept.push(ident(x.column));
   }
   typed.outer.push(...kept);
+  // Each raw table's select list binds its own parameters: called in the order the statement holds them.
+  const innerList = (readerTyped: ReadonlySet<string>) =>
+    [
+      ...typed.inner(readerTyped),
+      ...extras.flatMap((x) => {
+        const expr = extraColumn(x, binder);
+        return expr === null ? [] : [`${expr} AS ${ident(x.column)}`];
+      }),
+    ].join(',\n  ');
   // The ledger's rules are judged in the typing pass, on the cells as the file wrote them (before fills),
   // into one struct column (dropped at the end): `r<i>` is rule i's severity where it holds, `v<i>` the
   // cell it concerns. Masking waits for the ledger's own statement: as part of the typing statement its
@@ -96,11 +106,19 @@ export async function loadDataset(
     ...(r.value ? [`v${i} := CASE WHEN ${r.where} THEN ${r.value.sql} END`] : []),
   ]);
   const verdict = (field: string) => `struct_extract(${LEDGER_COL}, '${field}')`;
+  // Rows in file order: the reader's (numbered past the lines it rejected or left to the text reading)
+  // and the lines read again as text, sorted only when there are such lines.
+  const numbered = raw.rejectedLines > 0 || raw.recast !== undefined;
+  let rows = `SELECT ${await rowNumbers(engine, raw)} AS _row, ${innerList(raw.typed)} FROM ${raw.table}${
+    numbered ? ` JOIN ${LINES} ON ${LINES}.__import_k = ${raw.table}.rowid` : ''
+  }`;
+  if (raw.recast) {
+    const { table, lines } = raw.recast;
+    rows += ` UNION ALL SELECT ${lines}.line + ${raw.lineOffset} AS _row, ${innerList(new Set())}
+      FROM ${table} JOIN ${lines} ON ${lines}.k = ${table}.rowid`;
+  }
   const judged = `(SELECT *, struct_pack(${verdicts.join(', ') || 'none := NULL'}) AS ${LEDGER_COL} FROM (
-     SELECT _row, ${typed.outer.join(', ')} FROM (
-       SELECT ${await rowNumbers(engine, raw)} AS _row, ${typed.inner.join(',\n  ')} FROM ${raw.table}${
-         raw.rejectedLines ? ` JOIN ${LINES} ON ${LINES}.__import_k = ${raw.table}.rowid ORDER BY _row` : ''
-       })))`;
+     SELECT _row, ${typed.outer.join(', ')} FROM (${rows}${numbered ? ' ORDER BY _row' : ''})))`;
   const { sql, filled } = fillFromOtherFields(def, match.mapped, judged);
   // Only the columns the file has (or that are filled from it) are stored: the dataset's view reads the
   // others as NULL (dataset-view.ts).
@@ -112,7 +130,7 @@ export async function loadDataset(
   // One pass over the text: typed, judged and filled, in the reader's order (no sort unless lines were
   // rejected, whose numbering needs a join). It becomes the dataset's store once rejected rows are gone.
   await engine.query(`CREATE OR REPLACE TABLE ${TYPED} AS SELECT ${columns} FROM ${sql}`, binder.params);
-  await engine.exec(`DROP TABLE IF EXISTS ${raw.table}`);
+  await engine.exec(raws.map((t) => `DROP TABLE IF EXISTS ${t};`).join(' '));
   const read =
     Number((await engine.query(`SELECT count(*) AS n FROM ${TYPED}`)).get(0)?.n) + raw.rejectedLines;
 
@@ -174,15 +192,18 @@ export async function loadDataset(
   return importSummary(engine, def, { dataset, fileName, encoding, timezone, read, match, pii, filled });
 }
 
-/** `_row` is the line in the file (header = line 1 unless title rows sit above it), as Excel numbers rows. */
+/**
+ * `_row` of the reader's rows: the line in the file (header = line 1 unless title rows sit above it), as
+ * Excel numbers rows. Lines the reader rejected or left to the text reading are skipped (a rare, small case).
+ */
 async function rowNumbers(engine: Engine, raw: RawTable): Promise<string> {
-  if (!raw.rejectedLines) return `${raw.table}.rowid + ${2 + raw.lineOffset}`;
-  // Lines the CSV reader rejected are skipped when numbering the rows it kept (a rare, small case).
+  if (!raw.rejectedLines && !raw.recast) return `${raw.table}.rowid + ${2 + raw.lineOffset}`;
+  const recast = raw.recast ? ` UNION SELECT line FROM ${raw.recast.lines}` : '';
   await engine.exec(
     `CREATE OR REPLACE TEMP TABLE ${LINES} AS SELECT l + ${raw.lineOffset} AS __import_line,
        row_number() OVER (ORDER BY l) - 1 AS __import_k
-     FROM range(2, 2 + (SELECT count(*) FROM ${raw.table}) + ${raw.rejectedLines}) t(l)
-     ANTI JOIN (SELECT DISTINCT line FROM ${raw.rejects}) r ON r.line = t.l`,
+     FROM range(2, 2 + (SELECT count(*) FROM ${raw.table}) + ${raw.rejectedLines + (raw.recast?.count ?? 0)}) t(l)
+     ANTI JOIN (SELECT DISTINCT line FROM ${raw.rejects}${recast}) r ON r.line = t.l`,
   );
   return `${LINES}.__import_line`;
 }

@@ -1,5 +1,5 @@
 import { type Engine, EngineCrashedError } from '../engine/types.ts';
-import { literal } from '../sql/quote.ts';
+import { ident, literal } from '../sql/quote.ts';
 import { ImportError } from './ledger.ts';
 import type { ImportOptions } from './options.ts';
 import { type RegisteredFile, registerFile } from './register-file.ts';
@@ -15,14 +15,45 @@ export interface RawTable {
   rejects: string;
   /** how many lines it rejected */
   rejectedLines: number;
+  /** headers whose cells the reader typed itself (TIMESTAMP, see readerTyped); text in `recast` */
+  typed: Set<string>;
+  /**
+   * The lines with a cell of a `typed` column the reader could not take (a cell of another form), read
+   * again as text: `table` holds them in line order (its rowid is `lines.k`), `lines` their line numbers.
+   */
+  recast: { table: string; lines: string; count: number } | undefined;
 }
+
+/**
+ * The one date-time form the CSV reader parses itself (it takes one format per file): the exports' usual
+ * form and the first of DATETIME_FORMATS, so a cell it takes gets the value the typing pass would give it.
+ */
+export const READER_TIMESTAMP = '%Y-%m-%d %H:%M:%S';
 
 const RAW = '__raw_import';
 const REJECTS = '__import_rejects';
 const REJECT_SCANS = '__import_reject_scans';
+/** Lines re-read as text (see RawTable.recast) and their numbers. */
+const RECAST = '__raw_import_recast';
+const RECAST_LINES = '__import_recast_lines';
 /** The quoted reading's tables, kept while the file is read without quoting (see readCsv). */
 const keepAside = [RAW, REJECTS, REJECT_SCANS].map((t) => [t, `${t}_quoted`] as const);
-export const RAW_TABLES = [RAW, REJECTS, REJECT_SCANS, ...keepAside.map(([, aside]) => aside)];
+export const RAW_TABLES = [
+  RAW,
+  REJECTS,
+  REJECT_SCANS,
+  RECAST,
+  RECAST_LINES,
+  ...keepAside.map(([, aside]) => aside),
+];
+
+/** Rows of the file's start that decide which date-time columns the reader types (see readerTyped). */
+const SAMPLE_ROWS = 20_000;
+/**
+ * More lines than this share of the rows with a cell the reader could not type: the sample misled, and
+ * re-reading them as text would cost more than reading the whole file as text.
+ */
+const MAX_RECAST_SHARE = 0.02;
 
 /** Above this many columns DuckDB reads the file in one thread (see readCsv). */
 const WIDE_COLUMNS = 100;
@@ -33,13 +64,14 @@ export async function readRaw(
   fileName: string,
   source: Uint8Array | RegisteredFile,
   options: ImportOptions,
+  dateTimeHeaders: (names: string[]) => string[] = () => [],
 ): Promise<RawTable> {
   // A file already readable by path (import-path.ts, Node) needs no registering.
   const registered =
     source instanceof Uint8Array ? await registerFile(engine, fileName, source, options, RAW) : source;
-  let headers: string[];
+  let read: CsvReading;
   try {
-    headers = await readCsv(engine, fileName, registered);
+    read = await readCsv(engine, fileName, registered, dateTimeHeaders);
   } finally {
     // The raw table holds the file now; a file given by path belongs to the caller.
     if (source instanceof Uint8Array) await engine.unregister?.(registered.path).catch(() => {});
@@ -48,22 +80,37 @@ export async function readRaw(
   return {
     table: RAW,
     encoding: registered.encoding,
-    headers,
+    headers: read.headers,
     lineOffset: Math.max(0, (registered.headerRow ?? 1) - 1),
     rejects: REJECTS,
     rejectedLines: Number(n.get(0)?.n),
+    typed: new Set(read.typed),
+    recast: read.recast,
   };
 }
 
+interface CsvReading {
+  headers: string[];
+  typed: string[];
+  recast?: RawTable['recast'];
+}
+
 /**
- * read_csv of the registered file into RAW (all text), with the lines it cannot split kept in REJECTS.
+ * read_csv of the registered file into RAW, with the lines it cannot split kept in REJECTS. Cells are text
+ * but for the date-time columns the reader can type itself (readerTyped), whose lines with a cell of
+ * another form are read again as text (recastLines).
  * DuckDB is given the header's names and delimiter (registerFile parsed the header record): its sniffer
  * costs time quadratic in the column count (37 s for 5,000 columns, 6 s to reject one line of 2,000
  * columns), and is not asked to decide which line is the header. Names it cannot be given as they are
  * (empty, repeated) are left to the sniffer; so is a file whose lines the header's dialect mostly cannot
  * split (its delimiter was guessed from the header line alone).
  */
-async function readCsv(engine: Engine, fileName: string, registered: RegisteredFile): Promise<string[]> {
+async function readCsv(
+  engine: Engine,
+  fileName: string,
+  registered: RegisteredFile,
+  dateTimeHeaders: (names: string[]) => string[],
+): Promise<CsvReading> {
   const { header, path } = registered;
   const columnsRead = async () =>
     (await engine.query(`SELECT * FROM ${RAW} LIMIT 0`)).schema.fields.map((f) => f.name);
@@ -71,55 +118,164 @@ async function readCsv(engine: Engine, fileName: string, registered: RegisteredF
     await engine.exec(
       `CREATE OR REPLACE TEMP TABLE ${REJECTS} (line BIGINT, column_idx BIGINT, error_type VARCHAR, csv_line VARCHAR)`,
     );
-    return columnsRead();
+    return { headers: await columnsRead(), typed: [] };
   }
-  const read = (dialect: string) =>
-    // DuckDB appends to an existing rejects table: a second read starts from none.
-    engine.exec(
-      `DROP TABLE IF EXISTS ${REJECTS}; DROP TABLE IF EXISTS ${REJECT_SCANS};
-      CREATE OR REPLACE TEMP TABLE ${RAW} AS SELECT * FROM read_csv(${literal(path)}, all_varchar = true,
-        header = true, store_rejects = true, rejects_table = '${REJECTS}', rejects_scan = '${REJECT_SCANS}'${dialect})`,
-    );
   const names = header.names;
   if (names) {
-    const explicit = (quote: string) =>
-      read(
-        `, auto_detect = false, delim = ${literal(header.delimiter)}, quote = ${quote}, escape = ${quote},
-          columns = {${names.map((n) => `${literal(n)}: 'VARCHAR'`).join(', ')}}${
-            // Thousands of columns load faster in one thread: each thread's rows cost a block per column.
-            names.length > WIDE_COLUMNS ? ', parallel = false' : ''
-          }`,
-      ).then(
-        () => true,
-        (e) => {
-          if (e instanceof EngineCrashedError) throw e;
-          return false;
-        },
-      );
-    if ((await explicit(`'"'`)) && !(await mostlyRejected(engine))) {
-      if (!(await quotesInDoubt(engine, registered.dataLines))) return names;
-      // A quote left open makes the rest of the file one cell (or drops it). Read without quoting too, where
-      // each line is a record (loaded, or listed as rejected), and keep the reading that loads more rows:
-      // cells with real line breaks keep the quoted one.
-      const quotedRows = await rowCount(engine);
-      await engine.exec(keepAside.map(([t, aside]) => `ALTER TABLE ${t} RENAME TO ${aside};`).join(' '));
-      if ((await explicit("''")) && (await rowCount(engine)) > quotedRows) return names;
-      await engine.exec(
-        keepAside
-          .map(([t, aside]) => `DROP TABLE IF EXISTS ${t}; ALTER TABLE ${aside} RENAME TO ${t};`)
-          .join(' '),
-      );
-      return names;
+    const typed = await readerTyped(engine, path, header.delimiter, names, dateTimeHeaders(names));
+    const quote = await readExplicit(engine, registered, names, typed);
+    if (quote !== undefined) {
+      if (!typed.length) return { headers: names, typed };
+      const recast = await recastLines(engine, names, dialectSql(header.delimiter, quote));
+      if (recast !== false) return { headers: names, typed, recast };
+      // Many lines have cells of another form: the whole file read as text costs less.
+      if ((await readExplicit(engine, registered, names, [])) !== undefined)
+        return { headers: names, typed: [] };
     }
   }
   try {
-    await read('');
+    await readInto(engine, path, '', true);
   } catch (e) {
     // A dead engine is not a bad file: the caller must see the crash (and start a new engine on retry).
     if (e instanceof EngineCrashedError) throw e;
     throw new ImportError('unreadable', `${fileName}: not a readable CSV/TSV file (${errorText(e)}).`);
   }
-  return columnsRead();
+  return { headers: await columnsRead(), typed: [] };
+}
+
+const dialectSql = (delimiter: string, quote: string) =>
+  `, auto_detect = false, delim = ${literal(delimiter)}, quote = ${quote}, escape = ${quote}`;
+
+const columnsSql = (names: string[], typed: string[]) =>
+  `, columns = {${names.map((n) => `${literal(n)}: '${typed.includes(n) ? 'TIMESTAMP' : 'VARCHAR'}'`).join(', ')}}${
+    typed.length ? `, timestampformat = ${literal(READER_TIMESTAMP)}` : ''
+  }`;
+
+/** read_csv into RAW; DuckDB appends to an existing rejects table, so a second read starts from none. */
+const readInto = (engine: Engine, path: string, options: string, allVarchar: boolean) =>
+  engine.exec(
+    `DROP TABLE IF EXISTS ${REJECTS}; DROP TABLE IF EXISTS ${REJECT_SCANS};
+    CREATE OR REPLACE TEMP TABLE ${RAW} AS SELECT * FROM read_csv(${literal(path)},${allVarchar ? ' all_varchar = true,' : ''}
+      header = true, store_rejects = true, rejects_table = '${REJECTS}', rejects_scan = '${REJECT_SCANS}'${options})`,
+  );
+
+/**
+ * The file read with the header's names and dialect, `typed` columns as TIMESTAMP: the quote character
+ * of the reading kept, or undefined when the dialect does not fit the file (the sniffer decides then).
+ */
+async function readExplicit(
+  engine: Engine,
+  registered: RegisteredFile,
+  names: string[],
+  typed: string[],
+): Promise<string | undefined> {
+  const explicit = (quote: string) =>
+    readInto(
+      engine,
+      registered.path,
+      `${dialectSql(registered.header.delimiter, quote)}${columnsSql(names, typed)}${
+        // Thousands of columns load faster in one thread: each thread's rows cost a block per column.
+        names.length > WIDE_COLUMNS ? ', parallel = false' : ''
+      }`,
+      !typed.length,
+    ).then(
+      () => true,
+      (e) => {
+        if (e instanceof EngineCrashedError) throw e;
+        return false;
+      },
+    );
+  if (!(await explicit(`'"'`)) || (await mostlyRejected(engine))) return undefined;
+  if (!(await quotesInDoubt(engine, registered.dataLines))) return `'"'`;
+  // A quote left open makes the rest of the file one cell (or drops it). Read without quoting too, where
+  // each line is a record (loaded, or listed as rejected), and keep the reading that loads more rows:
+  // cells with real line breaks keep the quoted one.
+  const quotedRows = await rowCount(engine);
+  await engine.exec(
+    keepAside
+      .map(([t, aside]) => `DROP TABLE IF EXISTS ${aside}; ALTER TABLE ${t} RENAME TO ${aside};`)
+      .join(' '),
+  );
+  if ((await explicit("''")) && (await rowCount(engine)) > quotedRows) return "''";
+  await engine.exec(
+    keepAside
+      .map(([t, aside]) => `DROP TABLE IF EXISTS ${t}; ALTER TABLE ${aside} RENAME TO ${t};`)
+      .join(' '),
+  );
+  return `'"'`;
+}
+
+/**
+ * Of the date-time `candidates`, the columns the reader can type itself: every non-empty cell of the
+ * file's first SAMPLE_ROWS rows has the form READER_TIMESTAMP (as the reader sees it, spaces included).
+ * Typing in the reader costs next to nothing; the typing pass's date-time parse costs more than any other
+ * column's. A later cell of another form only costs its line a second reading (recastLines).
+ */
+async function readerTyped(
+  engine: Engine,
+  path: string,
+  delimiter: string,
+  names: string[],
+  candidates: string[],
+): Promise<string[]> {
+  const columns = candidates.filter((c) => names.includes(c));
+  if (!columns.length) return [];
+  const tests = columns.map((h, i) => {
+    const c = ident(h);
+    return `count(*) FILTER (WHERE ${c} IS NOT NULL AND try_strptime(${c}, ${literal(READER_TIMESTAMP)}) IS NULL) AS b${i}, count(${c}) AS n${i}`;
+  });
+  try {
+    const t = await engine.query(
+      `SELECT ${tests.join(', ')} FROM (SELECT ${columns.map(ident).join(', ')} FROM read_csv(${literal(path)},
+        header = true, ignore_errors = true${dialectSql(delimiter, `'"'`)}${columnsSql(names, [])}) LIMIT ${SAMPLE_ROWS})`,
+    );
+    const row = t.get(0)?.toJSON() ?? {};
+    return columns.filter((_, i) => Number(row[`b${i}`]) === 0 && Number(row[`n${i}`]) > 0);
+  } catch (e) {
+    if (e instanceof EngineCrashedError) throw e;
+    return [];
+  }
+}
+
+/**
+ * The lines the reader rejected only for cells it could not type, taken out of REJECTS and read again as
+ * text into RECAST (their numbers in RECAST_LINES). undefined: none; false: more than MAX_RECAST_SHARE of
+ * the rows, or a second reading that does not give one row per line (the caller reads the file as text).
+ */
+async function recastLines(
+  engine: Engine,
+  names: string[],
+  dialect: string,
+): Promise<RawTable['recast'] | false | undefined> {
+  await engine.exec(
+    `CREATE OR REPLACE TEMP TABLE ${RECAST_LINES} AS SELECT line, row_number() OVER (ORDER BY line) - 1 AS k, csv
+     FROM (SELECT line, first(csv_line ORDER BY column_idx) AS csv FROM ${REJECTS} GROUP BY line
+       HAVING bool_and(CAST(error_type AS VARCHAR) = 'CAST'))`,
+  );
+  const t = await engine.query(
+    `SELECT (SELECT count(*) FROM ${RECAST_LINES}) AS n, (SELECT count(*) FROM ${RAW}) AS rows`,
+  );
+  const { n, rows } = (t.get(0)?.toJSON() ?? {}) as { n: number; rows: number };
+  const count = Number(n);
+  if (!count) return undefined;
+  if (count > MAX_RECAST_SHARE * (Number(rows) + count)) return false;
+  const lines = await engine.query(`SELECT csv FROM ${RECAST_LINES} ORDER BY k`);
+  const text = lines.getChild('csv')?.toArray().join('\n') ?? '';
+  const path = await engine.registerText(`recast-${Date.now()}.csv`, text);
+  try {
+    await engine.exec(
+      `CREATE OR REPLACE TEMP TABLE ${RECAST} AS SELECT * FROM read_csv(${literal(path)}, header = false${dialect}${columnsSql(names, [])})`,
+    );
+    const read = await engine.query(`SELECT count(*) AS n FROM ${RECAST}`);
+    if (Number(read.get(0)?.n) !== count) return false;
+  } catch (e) {
+    if (e instanceof EngineCrashedError) throw e;
+    return false;
+  } finally {
+    await engine.unregister?.(path).catch(() => {});
+  }
+  await engine.exec(`DELETE FROM ${REJECTS} WHERE line IN (SELECT line FROM ${RECAST_LINES})`);
+  return { table: RECAST, lines: RECAST_LINES, count };
 }
 
 /**
@@ -137,10 +293,14 @@ async function quotesInDoubt(engine: Engine, dataLines: number | undefined): Pro
 const rowCount = async (engine: Engine) =>
   Number((await engine.query(`SELECT count(*) AS n FROM ${RAW}`)).get(0)?.n);
 
-/** More lines rejected than read: the header line's dialect is not the file's. */
+/**
+ * More lines rejected than read: the header line's dialect is not the file's. Lines rejected only for a
+ * cell the reader could not type are split fine (recastLines reads them again).
+ */
 async function mostlyRejected(engine: Engine): Promise<boolean> {
   const t = await engine.query(
-    `SELECT (SELECT count(DISTINCT line) FROM ${REJECTS}) > (SELECT count(*) FROM ${RAW}) AS bad`,
+    `SELECT (SELECT count(DISTINCT line) FROM ${REJECTS} WHERE CAST(error_type AS VARCHAR) <> 'CAST')
+       > (SELECT count(*) FROM ${RAW}) AS bad`,
   );
   return Boolean(t.get(0)?.bad);
 }

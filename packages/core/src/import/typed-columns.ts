@@ -21,56 +21,92 @@ function cellSql(field: FieldDef, header: string | undefined): string {
 }
 
 export interface TypedSelect {
-  /** select list over the raw table: every field typed, and the text of the cells typing must judge */
-  inner: string[];
+  /**
+   * select list over a raw table: every field typed, and the text of the cells typing must judge; `typed`
+   * names the headers the reader typed itself (their cells are TIMESTAMP there, never text to judge)
+   */
+  inner(typed: ReadonlySet<string>): string[];
   /** select list over `inner`: the typed columns, `badCol` text of cells that did not parse, `rawCol`s kept */
   outer: string[];
 }
 
 /**
+ * The date-time fields' headers the CSV reader may type itself (read-raw.ts, readerTyped): not with a
+ * mapping's own format (tried before the built-in ones), nor where a text field is filled from the cell's
+ * wording.
+ */
+export function readerTypedHeaders(
+  def: DatasetDef,
+  mapped: Record<string, string>,
+  mapping: ImportMapping,
+): string[] {
+  const sources = fillSources(def);
+  return def.fields.flatMap((f) => {
+    const header = mapped[f.key];
+    const dateTime = f.type === 'datetime' || f.type === 'date';
+    return header !== undefined && dateTime && !mapping.formats?.[f.key] && !sources.has(f.key)
+      ? [header]
+      : [];
+  });
+}
+
+/** Fields a text field is filled from: their text is kept beside their value. */
+const fillSources = (def: DatasetDef) =>
+  new Set(def.fields.flatMap((f) => (f.type === 'string' && f.fillFrom ? [f.fillFrom.field] : [])));
+
+/**
  * The typing pass as two select lists, so each cell is parsed once: `inner` types every cell and carries the
  * text of present non-text fields; `outer` keeps from that text only what the ledger and the fills need,
- * so the raw text is gone once the typed table exists.
+ * so the raw text is gone once the typed table exists. `raws` are the raw tables (the reader's, and the
+ * lines it read again as text), whose coded cells are looked up once per distinct value.
  */
 export async function typedSelect(
   engine: Engine,
-  raw: string,
+  raws: string[],
   def: DatasetDef,
   mapped: Record<string, string>,
   mapping: ImportMapping,
   binder: Binder,
   fixedOffset: number | undefined,
 ): Promise<TypedSelect> {
-  const codes = await distinctCodes(engine, raw, def, mapped);
-  const fillSources = new Set(
-    def.fields.flatMap((f) => (f.type === 'string' && f.fillFrom ? [f.fillFrom.field] : [])),
-  );
-  const inner: string[] = [];
+  const codes = await distinctCodes(engine, raws, def, mapped);
+  const sources = fillSources(def);
   const outer: string[] = [];
   for (const field of def.fields) {
-    const header = mapped[field.key];
-    const v = cellSql(field, header);
-    if (field.type === 'limit') {
-      const { value, unit } = limitExpressions(v);
-      inner.push(`${value} AS ${ident(`${field.key}_value`)}`, `${unit} AS ${ident(`${field.key}_unit`)}`);
-    } else {
-      const parse = parseExpression(field, v, binder, {
-        values: mapping.values?.[field.key],
-        codes: codes.get(field.key),
-        format: mapping.formats?.[field.key],
-        fixedOffset,
-      });
-      inner.push(`CAST(${parse} AS ${sqlType(field)}) AS ${ident(field.key)}`);
-    }
     outer.push(...fieldColumns(field).map(ident));
-    if (header === undefined || field.type === 'string') continue;
+    if (mapped[field.key] === undefined || field.type === 'string') continue;
     const text = ident(rawCol(field.key));
-    inner.push(`${v} AS ${text}`);
     outer.push(
       `CASE WHEN ${ident(parsedCol(field))} IS NULL THEN ${text} END AS ${ident(badCol(field.key))}`,
     );
-    if (fillSources.has(field.key)) outer.push(text);
+    if (sources.has(field.key)) outer.push(text);
   }
+  const inner = (typed: ReadonlySet<string>): string[] => {
+    const list: string[] = [];
+    for (const field of def.fields) {
+      const header = mapped[field.key];
+      // A cell the reader typed is a TIMESTAMP already (NULL when empty), with no text left to judge.
+      const readerTyped = header !== undefined && typed.has(header);
+      const v = readerTyped ? ident(header) : cellSql(field, header);
+      if (field.type === 'limit') {
+        const { value, unit } = limitExpressions(v);
+        list.push(`${value} AS ${ident(`${field.key}_value`)}`, `${unit} AS ${ident(`${field.key}_unit`)}`);
+      } else {
+        const parse = readerTyped
+          ? v
+          : parseExpression(field, v, binder, {
+              values: mapping.values?.[field.key],
+              codes: codes.get(field.key),
+              format: mapping.formats?.[field.key],
+              fixedOffset,
+            });
+        list.push(`CAST(${parse} AS ${sqlType(field)}) AS ${ident(field.key)}`);
+      }
+      if (header === undefined || field.type === 'string') continue;
+      list.push(`${readerTyped ? 'CAST(NULL AS VARCHAR)' : v} AS ${ident(rawCol(field.key))}`);
+    }
+    return list;
+  };
   return { inner, outer };
 }
 
@@ -84,7 +120,7 @@ const MAX_DISTINCT_CODES = 5000;
  */
 async function distinctCodes(
   engine: Engine,
-  raw: string,
+  raws: string[],
   def: DatasetDef,
   mapped: Record<string, string>,
 ): Promise<Map<string, Map<string, string>>> {
@@ -94,7 +130,8 @@ async function distinctCodes(
   // Blank labels ("—") need no test here: typing blanks them before it looks a cell up.
   const parts = coded.map((f, i) => {
     const cell = `NULLIF(trim(${ident(mapped[f.key] as string)}), '')`;
-    return `(SELECT ${i} AS f, c FROM (SELECT DISTINCT ${cell} AS c FROM ${raw}) WHERE c IS NOT NULL LIMIT ${MAX_DISTINCT_CODES + 1})`;
+    const from = raws.map((raw) => `SELECT ${cell} AS c FROM ${raw}`).join(' UNION ALL ');
+    return `(SELECT ${i} AS f, c FROM (SELECT DISTINCT c FROM (${from})) WHERE c IS NOT NULL LIMIT ${MAX_DISTINCT_CODES + 1})`;
   });
   const t = await engine.query(parts.join(' UNION ALL '));
   const cells = coded.map((): string[] => []);
