@@ -117,7 +117,9 @@ export async function loadDataset(
     rows += ` UNION ALL SELECT ${lines}.line + ${raw.lineOffset} AS _row, ${innerList(new Set())}
       FROM ${table} JOIN ${lines} ON ${lines}.k = ${table}.rowid`;
   }
-  const judged = `(SELECT *, struct_pack(${verdicts.join(', ') || 'none := NULL'}) AS ${LEDGER_COL} FROM (
+  // The struct is made only for the rows a rule holds for (usually few): NULL elsewhere.
+  const anyRule = rules.map((r) => `(${r.where})`).join(' OR ') || 'FALSE';
+  const judged = `(SELECT *, CASE WHEN ${anyRule} THEN struct_pack(${verdicts.join(', ') || 'none := NULL'}) END AS ${LEDGER_COL} FROM (
      SELECT _row, ${typed.outer.join(', ')} FROM (${rows}${numbered ? ' ORDER BY _row' : ''})))`;
   const { sql, filled } = fillFromOtherFields(def, match.mapped, judged);
   // Only the columns the file has (or that are filled from it) are stored: the dataset's view reads the
@@ -137,9 +139,8 @@ export async function loadDataset(
   await engine.exec(CREATE_LEDGER_SQL);
   await engine.exec(`DELETE FROM ${LEDGER_TABLE} WHERE dataset = ${literal(dataset)}`);
   // The rows any rule holds for, found in one scan (usually few): each rule's select then reads only them.
-  const flagged = rules.map((_, i) => `${verdict(`r${i}`)} IS NOT NULL`);
   await engine.exec(
-    `CREATE OR REPLACE TEMP TABLE ${FLAGGED} AS SELECT _row, ${LEDGER_COL} FROM ${TYPED} WHERE ${flagged.join(' OR ') || 'FALSE'}`,
+    `CREATE OR REPLACE TEMP TABLE ${FLAGGED} AS SELECT _row, ${LEDGER_COL} FROM ${TYPED} WHERE ${LEDGER_COL} IS NOT NULL`,
   );
   const keys = def.fields.filter((f) => f.primaryKey).map((f) => f.key);
   if (keys.length) {
