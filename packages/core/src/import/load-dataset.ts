@@ -97,15 +97,18 @@ export async function loadDataset(
       }),
     ].join(',\n  ');
   // The ledger's rules are judged in the typing pass, on the cells as the file wrote them (before fills),
-  // into one struct column (dropped at the end): `r<i>` is rule i's severity where it holds, `v<i>` the
-  // cell it concerns. Masking waits for the ledger's own statement: as part of the typing statement its
-  // expressions over the parse expressions took DuckDB seconds to plan.
+  // into one list column (dropped at the end), made only for the rows a rule holds for (usually few):
+  // entry i is rule i's severity where it holds (`r`) and the cell it concerns (`v`). A list costs less
+  // than a struct there: a NULL struct still stores every field. Masking waits for the ledger's own
+  // statement: as part of the typing statement its expressions over the parse expressions took DuckDB
+  // seconds to plan.
   const rules = ledgerRules(def, match.mapped);
-  const verdicts = rules.flatMap((r, i) => [
-    `r${i} := CASE WHEN ${r.where} THEN ${r.severity} END`,
-    ...(r.value ? [`v${i} := CASE WHEN ${r.where} THEN ${r.value.sql} END`] : []),
-  ]);
-  const verdict = (field: string) => `struct_extract(${LEDGER_COL}, '${field}')`;
+  const verdicts = rules.map(
+    (r) =>
+      `{'r': CASE WHEN ${r.where} THEN ${r.severity} END, 'v': ${r.value ? `CAST(CASE WHEN ${r.where} THEN ${r.value.sql} END AS VARCHAR)` : 'CAST(NULL AS VARCHAR)'}}`,
+  );
+  const entry = (i: number, field: 'r' | 'v') =>
+    `struct_extract(list_extract(${LEDGER_COL}, ${i + 1}), '${field}')`;
   // Rows in file order: the reader's (numbered past the lines it rejected or left to the text reading)
   // and the lines read again as text, sorted only when there are such lines.
   const numbered = raw.rejectedLines > 0 || raw.recast !== undefined;
@@ -117,9 +120,8 @@ export async function loadDataset(
     rows += ` UNION ALL SELECT ${lines}.line + ${raw.lineOffset} AS _row, ${innerList(new Set())}
       FROM ${table} JOIN ${lines} ON ${lines}.k = ${table}.rowid`;
   }
-  // The struct is made only for the rows a rule holds for (usually few): NULL elsewhere.
-  const anyRule = rules.map((r) => `(${r.where})`).join(' OR ') || 'FALSE';
-  const judged = `(SELECT *, CASE WHEN ${anyRule} THEN struct_pack(${verdicts.join(', ') || 'none := NULL'}) END AS ${LEDGER_COL} FROM (
+  const anyRule = rules.map((r) => `(${r.where})`).join(' OR ');
+  const judged = `(SELECT *, ${verdicts.length ? `CASE WHEN ${anyRule} THEN list_value(${verdicts.join(', ')}) END` : 'NULL'} AS ${LEDGER_COL} FROM (
      SELECT _row, ${typed.outer.join(', ')} FROM (${rows}${numbered ? ' ORDER BY _row' : ''})))`;
   const { sql, filled } = fillFromOtherFields(def, match.mapped, judged);
   // Only the columns the file has (or that are filled from it) are stored: the dataset's view reads the
@@ -156,8 +158,8 @@ export async function loadDataset(
   const selects = Number(counts.flagged)
     ? rules.map(
         (r, i) =>
-          `SELECT _row, ${literal(r.column)}, ${literal(r.reason)}, ${verdict(`r${i}`)}, ${r.value ? ledgerValue(verdict(`v${i}`), r.value.kind, action) : 'NULL'}
-       FROM ${FLAGGED} WHERE ${verdict(`r${i}`)} IS NOT NULL`,
+          `SELECT _row, ${literal(r.column)}, ${literal(r.reason)}, ${entry(i, 'r')}, ${r.value ? ledgerValue(entry(i, 'v'), r.value.kind, action) : 'NULL'}
+       FROM ${FLAGGED} WHERE ${entry(i, 'r')} IS NOT NULL`,
       )
     : [];
   if (Number(counts.duplicates)) selects.push(`SELECT * FROM ${DUPLICATES}`);
@@ -171,7 +173,7 @@ export async function loadDataset(
   // The calendar range and the facts derived from earlier loads are stale now (computeIndicators rebuilds them).
   await dropRelation(engine, CASE_FACTS);
   await engine.exec(`DROP TABLE IF EXISTS ${WORK_CALENDAR_TABLE}`);
-  const rejected = rules.map((_, i) => `coalesce(${verdict(`r${i}`)} = 'reject', FALSE)`);
+  const rejected = rules.map((_, i) => `coalesce(${entry(i, 'r')} = 'reject', FALSE)`);
   if (keys.length) rejected.push(`_row IN (SELECT "_row" FROM ${DUPLICATES})`);
   const rejects = await engine.query(
     `SELECT count(*) AS n FROM ${LEDGER_TABLE} WHERE dataset = ${literal(dataset)} AND severity = 'reject'`,
