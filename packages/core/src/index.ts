@@ -79,6 +79,7 @@ export {
   suggestColumns,
 } from './import/preview.ts';
 export { suggestCode, type UnknownValue, unknownValues, type ValueCount } from './import/recode-values.ts';
+export { prepareCsv } from './import/register-file.ts';
 export { INDICATORS, indicatorByKey } from './indicators/catalogue/index.ts';
 export {
   type ComputedIndicator,

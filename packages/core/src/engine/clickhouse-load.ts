@@ -158,7 +158,9 @@ export async function loadIntoClickHouse(
       const stored = view ? ident(view.store) : ident(table);
       const batch = options.batchRows ?? 500_000;
       const rows = (from: number) =>
-        `(SELECT ${view ? view.select : '*'} FROM ${stored} WHERE rowid >= ${from} AND rowid < ${from + batch})`;
+        view
+          ? view.rows(from, from + batch)
+          : `(SELECT * FROM ${stored} WHERE rowid >= ${from} AND rowid < ${from + batch})`;
       const total = Number((await duck.query(`SELECT count(*) AS n FROM ${stored}`)).get(0)?.n ?? 0);
       for (let from = 0; from < total; from += batch) {
         const file = join(dir, `${table}-${from}.parquet`);

@@ -1,5 +1,5 @@
 import type { Engine } from '../engine/types.ts';
-import { CASE_FACT_COLUMNS, CASE_FACTS } from '../indicators/case-fact-names.ts';
+import { CASE_FACT_COLUMNS, CASE_FACTS, CASE_FACTS_STORE } from '../indicators/case-fact-names.ts';
 import { fieldColumnTypes } from '../schema/column-types.ts';
 import { DATASETS } from '../schema/datasets.ts';
 import type { DatasetDef } from '../schema/types.ts';
@@ -62,11 +62,15 @@ export function viewColumns(
   return out;
 }
 
-/** A view of a dataset's store: its name and which derived columns it leaves out or adds (see viewColumns). */
+/**
+ * A view of a dataset's store: its name, which derived columns it leaves out or adds (see viewColumns), and
+ * the table beside the store those come from, row by row (`beside`: read by POSITIONAL JOIN).
+ */
 interface ViewDef {
   name: string;
   hidden?: readonly string[];
   after?: readonly string[];
+  beside?: string;
 }
 
 /** The views over `def`'s store: the dataset's own table, and for the cases the same with their facts. */
@@ -74,57 +78,74 @@ function viewsOf(def: DatasetDef): ViewDef[] {
   if (def.table !== 'cases') return [{ name: def.table }];
   return [
     { name: def.table, hidden: CASE_FACT_COLUMNS },
-    { name: CASE_FACTS, after: CASE_FACT_COLUMNS },
+    { name: CASE_FACTS, after: CASE_FACT_COLUMNS, beside: CASE_FACTS_STORE },
   ];
 }
 
+/** What a view reads: its store, or the store and the table beside it, paired by position. */
+const viewFrom = (store: string, view: ViewDef) =>
+  view.beside ? `${ident(store)} POSITIONAL JOIN ${ident(view.beside)}` : ident(store);
+
 /**
  * (Re)defines the views of `def`'s store (see storeOf), replacing whatever held their names (a table made
- * before stores existed, too). A view whose added columns the store does not have yet (the case facts
- * before their first computation) is left undefined.
+ * before stores existed, too). A view whose table beside the store does not exist (the case facts before
+ * their first computation) is left undefined.
  */
 export async function defineViews(engine: Engine, def: DatasetDef): Promise<void> {
   const store = storeOf(def.table);
   const views = viewsOf(def);
-  // One catalogue query (each costs tens of ms in DuckDB-WASM): the store's columns, and which of the
-  // views' names a table holds (DuckDB replaces a view by a view, never a table).
+  const beside = views.flatMap((v) => (v.beside ? [v.beside] : []));
+  // One catalogue query (each costs tens of ms in DuckDB-WASM): the columns of the store and of the tables
+  // beside it, and which of the views' names a table holds (DuckDB replaces a view by a view, never a table).
   const t = await engine.query(
-    `SELECT column_name AS c, NULL AS t, column_index AS i FROM duckdb_columns()
-       WHERE database_name = current_database() AND schema_name = 'main' AND table_name = ?
-     UNION ALL SELECT NULL, table_name, -1 FROM duckdb_tables()
+    `SELECT table_name AS r, column_name AS c, NULL AS t, column_index AS i FROM duckdb_columns()
+       WHERE database_name = current_database() AND schema_name = 'main'
+         AND table_name IN (${[store, ...beside].map(() => '?').join(', ')})
+     UNION ALL SELECT NULL, NULL, table_name, -1 FROM duckdb_tables()
        WHERE database_name = current_database() AND schema_name = 'main'
          AND table_name IN (${views.map(() => '?').join(', ')})
      ORDER BY i`,
-    [store, ...views.map((v) => v.name)],
+    [store, ...beside, ...views.map((v) => v.name)],
   );
   const rows = t.toArray();
-  const columns = rows.filter((r) => r.c !== null).map((r) => String(r.c));
+  const columnsOf = (table: string) => rows.filter((r) => r.r === table).map((r) => String(r.c));
   const tables = new Set(rows.filter((r) => r.t !== null).map((r) => String(r.t)));
   for (const view of views) {
-    if (!(view.after ?? []).every((c) => columns.includes(c))) continue;
+    const besides = view.beside ? columnsOf(view.beside) : [];
+    if (view.beside && !besides.length) continue;
     if (tables.has(view.name)) await engine.exec(`DROP TABLE ${ident(view.name)}`);
-    const list = viewColumns(def, columns, view.hidden, view.after);
+    const list = viewColumns(def, [...columnsOf(store), ...besides], view.hidden, view.after);
     await engine.exec(
-      `CREATE OR REPLACE VIEW ${ident(view.name)} AS SELECT ${list.join(', ')} FROM ${ident(store)}`,
+      `CREATE OR REPLACE VIEW ${ident(view.name)} AS SELECT ${list.join(', ')} FROM ${viewFrom(store, view)}`,
     );
   }
 }
 
 /**
- * What view `name` reads, to read it in parts by the store's rowid (a view has none): its store and its
- * select list; undefined when `name` is not a dataset's view.
+ * What view `name` reads, to read it in parts by the store's rowid (a view has none): its store and the
+ * view's rows with rowids in [from, to); undefined when `name` is not a dataset's view.
  */
 export async function viewSource(
   engine: Engine,
   name: string,
-): Promise<{ store: string; select: string } | undefined> {
+): Promise<{ store: string; rows(from: number, to: number): string } | undefined> {
   for (const def of Object.values(DATASETS)) {
     const view = viewsOf(def).find((v) => v.name === name);
     if (!view) continue;
     const store = storeOf(def.table);
     const columns = await relationColumns(engine, store);
     if (!columns) return undefined;
-    return { store, select: viewColumns(def, columns, view.hidden, view.after).join(', ') };
+    const besides = view.beside ? ((await relationColumns(engine, view.beside)) ?? []) : [];
+    const select = viewColumns(def, [...columns, ...besides], view.hidden, view.after).join(', ');
+    const part = (table: string, from: number, to: number) =>
+      `(SELECT * FROM ${ident(table)} WHERE rowid >= ${from} AND rowid < ${to})`;
+    return {
+      store,
+      rows: (from, to) =>
+        `(SELECT ${select} FROM ${part(store, from, to)}${
+          view.beside ? ` POSITIONAL JOIN ${part(view.beside, from, to)}` : ''
+        })`,
+    };
   }
   return undefined;
 }

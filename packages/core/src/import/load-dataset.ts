@@ -1,6 +1,6 @@
 import { WORK_CALENDAR_TABLE } from '../calendar/sql.ts';
 import type { Engine } from '../engine/types.ts';
-import { CASE_FACT_COLUMNS, CASE_FACTS } from '../indicators/case-fact-names.ts';
+import { CASE_FACT_COLUMNS, CASE_FACTS, CASE_FACTS_STORE } from '../indicators/case-fact-names.ts';
 import { fieldColumns } from '../schema/column-types.ts';
 import { DATASETS } from '../schema/datasets.ts';
 import { missingRoles, roleText } from '../schema/roles.ts';
@@ -172,7 +172,9 @@ export async function loadDataset(
 
   // The calendar range and the facts derived from earlier loads are stale now (computeIndicators rebuilds them).
   await dropRelation(engine, CASE_FACTS);
-  await engine.exec(`DROP TABLE IF EXISTS ${WORK_CALENDAR_TABLE}`);
+  await engine.exec(
+    `DROP TABLE IF EXISTS ${ident(CASE_FACTS_STORE)}; DROP TABLE IF EXISTS ${WORK_CALENDAR_TABLE}`,
+  );
   const rejected = rules.map((_, i) => `coalesce(${entry(i, 'r')} = 'reject', FALSE)`);
   if (keys.length) rejected.push(`_row IN (SELECT "_row" FROM ${DUPLICATES})`);
   const rejects = await engine.query(

@@ -49,6 +49,8 @@ export const RAW_TABLES = [
 
 /** Rows of the file's start that decide which date-time columns the reader types (see readerTyped). */
 const SAMPLE_ROWS = 20_000;
+/** The sample's read buffer: DuckDB's default (32 MB) is copied whole before the first row (DuckDB-WASM). */
+const SAMPLE_BUFFER = 4 << 20;
 /**
  * More lines than this share of the rows with a cell the reader could not type: the sample misled, and
  * re-reading them as text would cost more than reading the whole file as text.
@@ -227,7 +229,8 @@ async function readerTyped(
   try {
     const t = await engine.query(
       `SELECT ${tests.join(', ')} FROM (SELECT ${columns.map(ident).join(', ')} FROM read_csv(${literal(path)},
-        header = true, ignore_errors = true${dialectSql(delimiter, `'"'`)}${columnsSql(names, [])}) LIMIT ${SAMPLE_ROWS})`,
+        header = true, ignore_errors = true, buffer_size = ${SAMPLE_BUFFER}${dialectSql(delimiter, `'"'`)}${columnsSql(names, [])})
+        LIMIT ${SAMPLE_ROWS})`,
     );
     const row = t.get(0)?.toJSON() ?? {};
     return columns.filter((_, i) => Number(row[`b${i}`]) === 0 && Number(row[`n${i}`]) > 0);

@@ -58,20 +58,16 @@ export async function registerFile(
       return { encoding: format, path, headerRow: 1, header, native: true };
     }
   }
-  const direct = engine.registerBytes
-    ? await traced('utf-8 scan', () => directCsv(bytes, fileName, options.encoding))
-    : undefined;
+  const direct = engine.registerBytes ? await prepareCsv(bytes, fileName, options.encoding) : undefined;
   if (direct && engine.registerBytes) {
-    const cut = await traced('long-line scan', () => cutLongLines(direct.bytes));
-    if (cut.cut) refuseLongHeader(fileName, new TextDecoder().decode(cut.bytes.subarray(0, 64)));
-    const path = await engine.registerBytes(name, cut.bytes);
-    const first = cut.bytes.subarray(0, Math.min(cut.bytes.length, MAX_LINE_BYTES));
+    if (direct.cut) refuseLongHeader(fileName, new TextDecoder().decode(direct.bytes.subarray(0, 64)));
+    const path = await engine.registerBytes(name, direct.bytes);
     return {
       encoding: direct.encoding,
       path,
       headerRow: direct.headerRow,
-      header: headerLine(first),
-      dataLines: await dataLines(cut.bytes),
+      header: direct.header,
+      dataLines: direct.dataLines,
     };
   }
   // CSV/TSV are decoded (UTF-8, BOM, GB18030); XLSX, Parquet, Arrow and JSON become CSV text first.
@@ -93,6 +89,52 @@ export async function registerFile(
     header: headerLine(text.slice(0, MAX_LINE_BYTES)),
     dataLines: await dataLines(text),
   };
+}
+
+/** A UTF-8 CSV/TSV made ready to hand to DuckDB as its own bytes (see directCsv). */
+interface PreparedCsv {
+  encoding: string;
+  headerRow: number;
+  /** from the header row on, lines over the limit replaced (long-lines.ts) */
+  bytes: Uint8Array;
+  /** how many lines were over the limit */
+  cut: number;
+  header: HeaderLine;
+  dataLines: number | undefined;
+}
+
+const prepared = new WeakMap<Uint8Array, { key: string; csv: Promise<PreparedCsv | undefined> }>();
+
+/**
+ * The checks a UTF-8 CSV/TSV gets before DuckDB reads its bytes (validity, title rows, long lines, the
+ * header, the lines a quote may hide), or undefined when it takes the text path. They need no engine, so a
+ * caller may start them early (the dashboard does, while DuckDB-WASM compiles); registerFile then takes
+ * the same result for the same bytes instead of scanning them again.
+ */
+export function prepareCsv(
+  bytes: Uint8Array,
+  fileName: string,
+  encoding?: string,
+): Promise<PreparedCsv | undefined> {
+  const key = `${fileName}\0${encoding ?? ''}`;
+  const known = prepared.get(bytes);
+  if (known?.key === key) return known.csv;
+  const csv = (async () => {
+    const direct = await traced('utf-8 scan', () => directCsv(bytes, fileName, encoding));
+    if (!direct) return undefined;
+    const cut = await traced('long-line scan', () => cutLongLines(direct.bytes));
+    const first = cut.bytes.subarray(0, Math.min(cut.bytes.length, MAX_LINE_BYTES));
+    return {
+      encoding: direct.encoding,
+      headerRow: direct.headerRow,
+      bytes: cut.bytes,
+      cut: cut.cut,
+      header: headerLine(first),
+      dataLines: await dataLines(cut.bytes),
+    };
+  })();
+  prepared.set(bytes, { key, csv });
+  return csv;
 }
 
 /**

@@ -6,7 +6,13 @@
 /** The view of the cases with their facts. */
 export const CASE_FACTS = 'case_facts';
 
-/** Columns the facts add to a case, in order (kept beside the case columns in the cases' store). */
+/**
+ * The facts' own table: one row per row of the cases' store, in the same order, read beside it by
+ * POSITIONAL JOIN (dataset-view.ts), so building the facts writes only their columns.
+ */
+export const CASE_FACTS_STORE = '__case_facts_rows';
+
+/** Columns the facts add to a case, in order. */
 export const CASE_FACT_COLUMNS = [
   'accepted_day',
   'closed_day',

@@ -8,10 +8,10 @@ import {
   workingDaysBetweenExpr,
 } from '../calendar/sql.ts';
 import type { Engine } from '../engine/types.ts';
-import { defineViews, relationColumns, storeOf } from '../import/dataset-view.ts';
+import { defineViews, relationColumns, storeOf, viewColumns } from '../import/dataset-view.ts';
 import { DATASETS } from '../schema/datasets.ts';
 import { ident } from '../sql/quote.ts';
-import { CASE_FACT_COLUMNS } from './case-fact-names.ts';
+import { CASE_FACT_COLUMNS, CASE_FACTS_STORE } from './case-fact-names.ts';
 
 /**
  * Per-row facts several indicators share, computed once per load inside DuckDB on the working-day
@@ -27,13 +27,14 @@ export const ENDED_WITHOUT_DECISION = "('rejected_intake', 'withdrawn', 'void')"
 // Plain joins to the calendar, not the per-row macros: at a million rows DuckDB-WASM ran out of memory
 // decorrelating the macros' subqueries (bench), while hash joins on the day keys stay small. No ORDER BY:
 // every reader aggregates or sorts itself (drill-down, watch list), and the sort cost a fifth of the build.
-// The cases' store is rebuilt as its stored columns plus the facts (`keep`): one copy of the rows, which
-// the `cases` and `case_facts` views both read.
-const caseFactsSql = (keep: readonly string[]) => `CREATE OR REPLACE TABLE ${ident(storeOf('cases'))} AS
+// Only the facts are written, in a table of their own in the store's row order (POSITIONAL JOIN pairs
+// them by position; the left joins emit a chunk's unmatched rows after its matched ones, hence the sort on
+// the store's rowid): rewriting the store with them copied every case column again (1M: 1.0 s, against 0.4 s).
+const caseFactsSql = (cases: string) => `CREATE OR REPLACE TABLE ${ident(CASE_FACTS_STORE)} AS
 WITH c AS (
   SELECT *, CAST(accepted_at AS DATE) AS accepted_day, CAST(closed_at AS DATE) AS closed_day,
     coalesce(paused_wd, 0) AS pause_wd, coalesce(extension_wd, 0) AS ext_wd
-  FROM cases),
+  FROM ${cases}),
 j AS (
   SELECT *,
     -- An exported promised due date is trusted, but pauses (行政许可法 Art.45) still move it.
@@ -60,12 +61,15 @@ ${calendarJoin('c_start', 'j.wd_start')}
 ${dueDateJoin('c_due', 'c_start', 'j.wd_n')}
 ${calendarJoin('c_acc', 'j.accepted_day')}
 ${calendarJoin('c_close', 'j.closed_day')})
-SELECT ${[...keep, ...CASE_FACT_COLUMNS.slice(0, -1)].map((k) => `f.${ident(k)}`).join(', ')},
+SELECT ${CASE_FACT_COLUMNS.slice(0, -1)
+  .map((k) => `f.${ident(k)}`)
+  .join(', ')},
   CASE WHEN f.due_day IS NOT NULL THEN coalesce(c_late.d, f.due_day + 1) END AS late_day
 FROM f
 ${calendarJoin('c_dd', 'f.due_day')}
 LEFT JOIN ${WORK_CALENDAR_TABLE} AS c_late ON c_late.is_workday AND c_late.wd_seq = c_dd.wd_seq + 1
-  AND c_late.unknown_seq = c_dd.unknown_seq`;
+  AND c_late.unknown_seq = c_dd.unknown_seq
+ORDER BY f.__rid`;
 
 /**
  * DOMAIN §8: a case is on time when its elapsed working days (net of pauses) are within the promised
@@ -119,9 +123,9 @@ export async function prepareFacts(
 }
 
 /**
- * Adds the facts to the cases' store (replacing facts an earlier build left) and defines the views: `cases`
- * without the facts, `case_facts` with them. A `cases` table made without a store (a test's own table)
- * becomes the store first: renaming copies nothing.
+ * Builds the facts of the cases' store (replacing facts an earlier build left) and defines the views: `cases`,
+ * and `case_facts` with the facts. A `cases` table made without a store (a test's own table) becomes the
+ * store first: renaming copies nothing.
  */
 async function buildCaseFacts(engine: Engine): Promise<void> {
   const def = DATASETS.cases;
@@ -129,9 +133,10 @@ async function buildCaseFacts(engine: Engine): Promise<void> {
   let columns = await relationColumns(engine, store);
   if (!columns) {
     await engine.exec(`ALTER TABLE ${ident(def.table)} RENAME TO ${ident(store)}`);
-    await defineViews(engine, def);
     columns = (await relationColumns(engine, store)) ?? [];
   }
-  await engine.exec(caseFactsSql(columns.filter((c) => !CASE_FACT_COLUMNS.includes(c))));
+  await engine.exec(
+    caseFactsSql(`(SELECT ${viewColumns(def, columns).join(', ')}, rowid AS __rid FROM ${ident(store)})`),
+  );
   await defineViews(engine, def);
 }

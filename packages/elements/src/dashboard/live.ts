@@ -17,6 +17,7 @@ export {
   ledgerEntries,
   parseMapping,
   pendingResults,
+  prepareCsv,
   previewFile,
   RemoteEngine,
   reconcilePayments,

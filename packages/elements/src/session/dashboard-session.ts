@@ -15,7 +15,7 @@ import { earlyTiles } from './early-tiles.ts';
 import { errorState, isCrash } from './errors.ts';
 import { firstPaint } from './first-paint.ts';
 import { followUps, type SessionNeed } from './follow-ups.ts';
-import { fetchInputs, importInputs } from './import-inputs.ts';
+import { fetchInputs, importInputs, prepareFetched } from './import-inputs.ts';
 import { type Kept, releaseKept } from './kept.ts';
 import { LatestRun } from './latest-run.ts';
 import { dailyUnder, groupsUnder } from './selection-follow.ts';
@@ -221,6 +221,7 @@ export class DashboardSession extends EventTarget {
       const stale = this.#engine;
       this.#engine = undefined;
       if (stale !== kept?.engine) await stale?.close().catch(() => {});
+      if (!remote) prepareFetched(fetched.files);
       const engine = await traced('wait for engine', () =>
         lease.open(remote ? settings.id : `${settings.id}_${run}`, signal),
       );

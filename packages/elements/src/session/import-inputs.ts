@@ -38,6 +38,17 @@ export async function fetchInputs(
 }
 
 /**
+ * Starts the fetched CSVs' checks (UTF-8, title rows, long lines), which need no engine, while DuckDB-WASM
+ * compiles: the import takes their result instead of scanning the bytes again (core's prepareCsv).
+ */
+export function prepareFetched(fetched: readonly { input: Input; bytes: Uint8Array }[]): void {
+  const files = [...fetched]; // the import empties the caller's list
+  void import('../dashboard/live.ts').then((live) => {
+    for (const { input, bytes } of files) live.prepareCsv(bytes, input.label).catch(() => {});
+  });
+}
+
+/**
  * Imports the fetched inputs one after the other. Stops at the first file whose columns are not
  * recognised (the mapping screen, with a preview and the problem, is the user's question) or that holds
  * no row.
