@@ -1,5 +1,6 @@
 import { type Engine, EngineCrashedError } from '../engine/types.ts';
 import { ident, literal } from '../sql/quote.ts';
+import { scanRecords } from './formats/csv-title-rows.ts';
 import { ImportError } from './ledger.ts';
 import type { ImportOptions } from './options.ts';
 import { type RegisteredFile, registerFile } from './register-file.ts';
@@ -29,6 +30,8 @@ export interface RawTable {
  * form and the first of DATETIME_FORMATS, so a cell it takes gets the value the typing pass would give it.
  */
 export const READER_TIMESTAMP = '%Y-%m-%d %H:%M:%S';
+/** READER_TIMESTAMP's form, for the sample test in JS (strptime's %m, %d, %H… take one or two digits). */
+const READER_TIMESTAMP_RE = /^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2} [0-9]{1,2}:[0-9]{1,2}:[0-9]{1,2}$/;
 
 const RAW = '__raw_import';
 const REJECTS = '__import_rejects';
@@ -49,8 +52,6 @@ export const RAW_TABLES = [
 
 /** Rows of the file's start that decide which date-time columns the reader types (see readerTyped). */
 const SAMPLE_ROWS = 20_000;
-/** The sample's read buffer: DuckDB's default (32 MB) is copied whole before the first row (DuckDB-WASM). */
-const SAMPLE_BUFFER = 4 << 20;
 /**
  * More lines than this share of the rows with a cell the reader could not type: the sample misled, and
  * re-reading them as text would cost more than reading the whole file as text.
@@ -124,7 +125,7 @@ async function readCsv(
   }
   const names = header.names;
   if (names) {
-    const typed = await readerTyped(engine, path, header.delimiter, names, dateTimeHeaders(names));
+    const typed = await readerTyped(engine, registered, names, dateTimeHeaders(names));
     const quote = await readExplicit(engine, registered, names, typed);
     if (quote !== undefined) {
       if (!typed.length) return { headers: names, typed };
@@ -211,17 +212,29 @@ async function readExplicit(
  * Of the date-time `candidates`, the columns the reader can type itself: every non-empty cell of the
  * file's first SAMPLE_ROWS rows has the form READER_TIMESTAMP (as the reader sees it, spaces included).
  * Typing in the reader costs next to nothing; the typing pass's date-time parse costs more than any other
- * column's. A later cell of another form only costs its line a second reading (recastLines).
+ * column's. A later cell of another form only costs its line a second reading (recastLines), so the test
+ * may be a cheap approximation: on the text's start in JS when the file passed through JS (a first
+ * read_csv costs DuckDB-WASM 0.15 s at 1M rows), else on a read_csv of its first rows.
  */
 async function readerTyped(
   engine: Engine,
-  path: string,
-  delimiter: string,
+  registered: RegisteredFile,
   names: string[],
   candidates: string[],
 ): Promise<string[]> {
   const columns = candidates.filter((c) => names.includes(c));
   if (!columns.length) return [];
+  const { head, path } = registered;
+  const { delimiter } = registered.header;
+  if (head !== undefined) {
+    // The last record may be cut short by the end of the head: left out.
+    const records = scanRecords(head, delimiter, SAMPLE_ROWS + 2).slice(1, -1);
+    return columns.filter((h) => {
+      const i = names.indexOf(h);
+      const cells = records.map((r) => r.cells[i] ?? '').filter((c) => c !== '');
+      return cells.length > 0 && cells.every((c) => READER_TIMESTAMP_RE.test(c));
+    });
+  }
   const tests = columns.map((h, i) => {
     const c = ident(h);
     return `count(*) FILTER (WHERE ${c} IS NOT NULL AND try_strptime(${c}, ${literal(READER_TIMESTAMP)}) IS NULL) AS b${i}, count(${c}) AS n${i}`;
@@ -229,7 +242,7 @@ async function readerTyped(
   try {
     const t = await engine.query(
       `SELECT ${tests.join(', ')} FROM (SELECT ${columns.map(ident).join(', ')} FROM read_csv(${literal(path)},
-        header = true, ignore_errors = true, buffer_size = ${SAMPLE_BUFFER}${dialectSql(delimiter, `'"'`)}${columnsSql(names, [])})
+        header = true, ignore_errors = true${dialectSql(delimiter, `'"'`)}${columnsSql(names, [])})
         LIMIT ${SAMPLE_ROWS})`,
     );
     const row = t.get(0)?.toJSON() ?? {};

@@ -21,7 +21,12 @@ export interface RegisteredFile {
   native?: boolean;
   /** non-blank lines below the header, when the file holds a quote (see dataLines) */
   dataLines?: number | undefined;
+  /** the text's start from the header line on (HEAD_CHARS), when the file passed through JS */
+  head?: string;
 }
+
+/** How much of a file's text RegisteredFile.head keeps (a few thousand rows of an export). */
+const HEAD_CHARS = 512 << 10;
 
 export interface HeaderLine {
   width: number;
@@ -68,6 +73,7 @@ export async function registerFile(
       headerRow: direct.headerRow,
       header: direct.header,
       dataLines: direct.dataLines,
+      head: new TextDecoder().decode(direct.bytes.subarray(0, HEAD_CHARS)),
     };
   }
   // CSV/TSV are decoded (UTF-8, BOM, GB18030); XLSX, Parquet, Arrow and JSON become CSV text first.
@@ -88,6 +94,7 @@ export async function registerFile(
     headerRow: converted.headerRow,
     header: headerLine(text.slice(0, MAX_LINE_BYTES)),
     dataLines: await dataLines(text),
+    head: text.slice(0, HEAD_CHARS),
   };
 }
 

@@ -8,12 +8,13 @@ import type { Filters } from '../sql/filters.ts';
 import { traced } from '../trace.ts';
 import { type FilledColumns, filledColumns, missingColumns } from './availability.ts';
 import { INDICATORS } from './catalogue/index.ts';
+import { conditionsBatchKey, conditionsBatchSql } from './conditions.ts';
 import { type DashboardConfig, resolveTarget } from './config.ts';
 import { monthColumn } from './dimensions.ts';
 import { applyDisclosureControl, type DisclosureControl } from './disclosure-control.ts';
-import { CASE_FACTS, prepareFacts } from './facts.ts';
+import { CASE_FACTS, caseFactsInline, prepareCalendar, prepareFacts } from './facts.ts';
 import { countStatus, rateStatus, wilson } from './status.ts';
-import type { IndicatorContext, IndicatorDef, IndicatorResult } from './types.ts';
+import type { IndicatorConditions, IndicatorContext, IndicatorDef, IndicatorResult } from './types.ts';
 import { ConfigError } from './user-defined.ts';
 
 export interface ComputeOptions {
@@ -41,9 +42,11 @@ export interface ComputeOptions {
   /**
    * `false`: do not build the working-day calendar and fact tables; when they are not built already, only
    * indicators whose conditions read their dataset's own table are computed. For the first tiles, painted
-   * before the facts exist (the next computation builds them).
+   * before the facts exist (the next computation builds them). `'inline'`: when they are not built
+   * already, install the calendar only and read the case facts computed inline in each query (the first
+   * overdue tile: one count costs less than writing the facts' table).
    */
-  facts?: false;
+  facts?: false | 'inline';
 }
 
 /** An indicator's result plus the Arrow table it came from (charts draw the table's columns). */
@@ -103,7 +106,14 @@ const installedCalendar = new WeakMap<Engine, string>();
 export async function prepareComputation(
   engine: Engine,
   options: ComputeOptions = {},
-): Promise<{ tables: Map<string, string[]>; asOf: string; defs: IndicatorDef[]; filled: FilledColumns }> {
+): Promise<{
+  tables: Map<string, string[]>;
+  asOf: string;
+  defs: IndicatorDef[];
+  filled: FilledColumns;
+  /** the case facts are to be read inline (`facts: 'inline'` before they are built) */
+  inline: boolean;
+}> {
   let tables = await loadedTables(engine);
   const overrides = options.config?.calendar;
   const calendar = options.calendar ?? (overrides ? withOverrides(chineseCalendar(), overrides) : undefined);
@@ -117,7 +127,11 @@ export async function prepareComputation(
       );
   }
   const factsReady = engine.prepared || (!stale && installedCalendar.get(engine) === signature);
-  if (!factsReady && options.facts !== false) {
+  let inline = false;
+  if (!factsReady && options.facts === 'inline' && tables.has('cases')) {
+    await traced('calendar', () => prepareCalendar(engine, tables, calendar));
+    inline = true;
+  } else if (!factsReady && options.facts !== false) {
     await traced('facts + calendar', () => prepareFacts(engine, tables, calendar));
     installedCalendar.set(engine, signature);
     tables = await loadedTables(engine);
@@ -131,25 +145,52 @@ export async function prepareComputation(
     .filter(
       (d) => factsReady || options.facts !== false || d.conditions?.table === DATASETS[d.dataset].table,
     );
-  return { tables, asOf, defs, filled: await filledColumns(engine, tables, defs) };
+  return { tables, asOf, defs, filled: await filledColumns(engine, tables, defs), inline };
 }
 
 export async function computeIndicators(
   engine: Engine,
   options: ComputeOptions = {},
 ): Promise<ComputedIndicator[]> {
-  const { tables, asOf, defs, filled } = await prepareComputation(engine, options);
-  const out: ComputedIndicator[] = [];
-  for (const def of defs) {
+  const { tables, asOf, defs, filled, inline } = await prepareComputation(engine, options);
+  const readFacts = inline ? (sql: string) => caseFactsInline(engine, sql) : undefined;
+  const items = defs.map((def) => {
     const ctx = filteredContext(def, asOf, tables, options, filled);
-    const computed = await runIndicator(engine, def, ctx);
-    out.push({
-      ...computed,
-      result: applyDisclosureControl(computed.result, options.disclosure ?? options.config?.disclosure),
+    return { def, ctx, key: conditionsBatchKey(def, ctx) };
+  });
+  // Indicators counting rows of the same relation in the same context share one scan (the first tiles:
+  // three rates over the cases, one query instead of three).
+  const computed = new Map<IndicatorDef, ComputedIndicator>();
+  for (const item of items) {
+    if (computed.has(item.def)) continue;
+    const batch = item.key === undefined ? [] : items.filter((x) => x.key === item.key);
+    if (batch.length < 2) {
+      computed.set(item.def, await runIndicator(engine, item.def, item.ctx, readFacts));
+      continue;
+    }
+    const q = conditionsBatchSql(
+      batch.map((x) => x.def.conditions as IndicatorConditions),
+      item.ctx,
+    );
+    const text = readFacts && readsFacts(q.text) ? await readFacts(q.text) : q.text;
+    const table = await engine.query(text, q.params);
+    const row = (table.get(0)?.toJSON() ?? {}) as Record<string, unknown>;
+    batch.forEach((x, i) => {
+      const counts = {
+        [x.def.kind === 'count' ? 'value' : 'numerator']: row[`n${i}`],
+        denominator: row[`d${i}`],
+      };
+      computed.set(x.def, { table, result: resultFromRow(x.def, x.ctx, counts) });
     });
   }
-  return out;
+  const disclosure = options.disclosure ?? options.config?.disclosure;
+  return defs.flatMap((def) => {
+    const c = computed.get(def);
+    return c ? [{ ...c, result: applyDisclosureControl(c.result, disclosure) }] : [];
+  });
 }
+
+const readsFacts = (sql: string) => new RegExp(`\\b${CASE_FACTS}\\b`).test(sql);
 
 /**
  * Results standing for indicators still being computed (labels, formula and target; no number to show):
@@ -191,10 +232,12 @@ function withConfiguredTarget(def: IndicatorDef, config: DashboardConfig | undef
   return { ...def, resolveTarget: (ctx) => resolveTarget(def, ctx, config) };
 }
 
+/** `readFacts`: how a query reading the case facts reads them, when their table is not built yet. */
 export async function runIndicator(
   engine: Engine,
   def: IndicatorDef,
   ctx: IndicatorContext,
+  readFacts?: (sql: string) => Promise<string>,
 ): Promise<ComputedIndicator> {
   // Not in this export: nothing to compute (the SQL could even name a column the table lacks). An empty
   // table from the engine, not one built here: Arrow stays out of the start-up bundle (snapshot mode).
@@ -203,7 +246,8 @@ export async function runIndicator(
     return { table: none, result: resultFromRow(def, ctx, {}) };
   }
   const q = def.sql(ctx);
-  const table = await engine.query(q.text, q.params);
+  const text = readFacts && readsFacts(q.text) ? await readFacts(q.text) : q.text;
+  const table = await engine.query(text, q.params);
   return { table, result: toResult(def, ctx, table) };
 }
 

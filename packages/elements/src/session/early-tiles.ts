@@ -12,7 +12,8 @@ export type EarlyTile = { result: IndicatorResult; pending?: true };
 
 /**
  * The case tiles before everything else ("paint early, refine after"): right after the import, those that
- * need no working-day facts, the others shown as pending (never as 0); then the facts and those tiles.
+ * need no working-day facts, the others shown as pending (never as 0); then those tiles, over the facts
+ * computed inline.
  * `show` paints each step; the full first paint (first-paint.ts) follows. Nothing without case data.
  */
 export async function earlyTiles(
@@ -37,8 +38,9 @@ export async function earlyTiles(
   const pending = live.pendingResults(missing, asOf, o.config);
   o.show(inOrder(keys, ready, pending));
   if (!missing.length) return;
+  // The facts read inline: one count over them costs less than writing their table, built after the paint.
   const rest = await traced('tiles after the facts', () =>
-    live.computeIndicators(engine, { ...options, keys: missing }),
+    live.computeIndicators(engine, { ...options, keys: missing, facts: 'inline' }),
   );
   if (o.signal.aborted) return;
   o.show(

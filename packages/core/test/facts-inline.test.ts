@@ -1,0 +1,33 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NodeEngine } from '../src/engine/node.ts';
+import { importFile } from '../src/import/import-file.ts';
+import { CASE_FACTS_STORE } from '../src/indicators/case-fact-names.ts';
+import { computeIndicators, loadedTables } from '../src/indicators/compute.ts';
+
+// The first overdue tile reads the case facts computed inline (facts: 'inline') instead of from their
+// table, which is built after the first paint: every indicator over the facts must give the same numbers.
+let engine: NodeEngine;
+beforeAll(async () => {
+  engine = await NodeEngine.create();
+  await importFile(engine, 'cases.csv', new Uint8Array(readFileSync('data/cases.csv')));
+});
+afterAll(() => engine.close());
+
+describe('case facts read inline', () => {
+  it('give every fact indicator the numbers of the facts table, and build no table', async () => {
+    const inline = await computeIndicators(engine, { facts: 'inline' });
+    expect((await loadedTables(engine)).has(CASE_FACTS_STORE)).toBe(false);
+    const built = await computeIndicators(engine, {});
+    expect((await loadedTables(engine)).has(CASE_FACTS_STORE)).toBe(true);
+    const values = (list: typeof built) =>
+      list.map((c) => [c.result.key, c.result.value, c.result.denominator]);
+    expect(values(inline)).toEqual(values(built));
+    // the facts' indicators are among them, with numbers
+    const overdue = inline.find((c) => c.result.key === 'case.overdue_count')?.result.value;
+    expect(overdue).toBeGreaterThan(0);
+    expect(inline.map((c) => c.result.key)).toEqual(
+      expect.arrayContaining(['case.on_time_rate', 'case.red']),
+    );
+  });
+});
