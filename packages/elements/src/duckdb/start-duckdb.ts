@@ -1,4 +1,7 @@
-// Types only: the DuckDB-WASM API (and the Apache Arrow code it brings) is fetched as its own chunk.
+// Types only: the DuckDB-WASM API (and the Apache Arrow code it brings) is its own chunk, fetched beside
+// this one and passed in (shared-db.ts).
+
+import { traced } from '@assessment-dashboard/core';
 import type { AsyncDuckDB, DuckDBBundles } from '@duckdb/duckdb-wasm';
 import { EngineStartError, type EngineStartProblem } from './engine-start-error.ts';
 import { checkWasm } from './wasm-check.ts';
@@ -11,6 +14,7 @@ export const DUCKDB_FILES = {
 
 /** Starts DuckDB-WASM from the files at `base` (worker, wasm), failing with a clear EngineStartError. */
 export async function startDuckDB(
+  api: typeof import('@duckdb/duckdb-wasm'),
   base: string,
   timeoutMs: number,
   onCrash: (reason: string) => void,
@@ -20,7 +24,7 @@ export async function startDuckDB(
     eh: { mainModule: abs(DUCKDB_FILES.eh.mainModule), mainWorker: abs(DUCKDB_FILES.eh.mainWorker) },
     mvp: { mainModule: abs(DUCKDB_FILES.mvp.mainModule), mainWorker: abs(DUCKDB_FILES.mvp.mainWorker) },
   };
-  const { AsyncDuckDB: AsyncDuckDBClass, selectBundle, VoidLogger } = await import('@duckdb/duckdb-wasm');
+  const { AsyncDuckDB: AsyncDuckDBClass, selectBundle, VoidLogger } = api;
   // Feature detection: the eh build where Wasm exceptions exist (all current browsers), else mvp.
   const bundle = await selectBundle(bundles);
   const workerUrl = bundle.mainWorker ?? abs(DUCKDB_FILES.eh.mainWorker);
@@ -65,14 +69,14 @@ export async function startDuckDB(
     );
   });
   try {
-    await Promise.race([db.instantiate(wasm, bundle.pthreadWorker), failed]);
+    await traced('instantiate', () => Promise.race([db.instantiate(wasm, bundle.pthreadWorker), failed]));
   } catch (e) {
     worker.terminate();
     throw e;
   } finally {
     clearTimeout(timer);
   }
-  await db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } });
+  await traced('open', () => db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } }));
   // From now on an uncaught error in the worker means it is gone: fail everything waiting on it.
   worker.addEventListener('error', (e) => onCrash(`DuckDB worker stopped: ${e.message || 'unknown error'}`));
   return db;

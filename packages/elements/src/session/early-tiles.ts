@@ -39,8 +39,9 @@ export async function earlyTiles(
   o.show(inOrder(keys, ready, pending));
   if (!missing.length) return;
   // The facts read inline: one count over them costs less than writing their table, built after the paint.
+  // The as-of time is the first call's (no second look-up of the data's latest date).
   const rest = await traced('tiles after the facts', () =>
-    live.computeIndicators(engine, { ...options, keys: missing, facts: 'inline' }),
+    live.computeIndicators(engine, { ...options, asOf, keys: missing, facts: 'inline' }),
   );
   if (o.signal.aborted) return;
   o.show(
