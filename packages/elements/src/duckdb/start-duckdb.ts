@@ -1,7 +1,6 @@
 // Types only: the DuckDB-WASM API (and the Apache Arrow code it brings) is its own chunk, fetched beside
 // this one and passed in (shared-db.ts).
 
-import { traced } from '@assessment-dashboard/core';
 import type { AsyncDuckDB, DuckDBBundles } from '@duckdb/duckdb-wasm';
 import { EngineStartError, type EngineStartProblem } from './engine-start-error.ts';
 import { checkWasm } from './wasm-check.ts';
@@ -69,14 +68,14 @@ export async function startDuckDB(
     );
   });
   try {
-    await traced('instantiate', () => Promise.race([db.instantiate(wasm, bundle.pthreadWorker), failed]));
+    await Promise.race([db.instantiate(wasm, bundle.pthreadWorker), failed]);
   } catch (e) {
     worker.terminate();
     throw e;
   } finally {
     clearTimeout(timer);
   }
-  await traced('open', () => db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } }));
+  await db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } });
   // From now on an uncaught error in the worker means it is gone: fail everything waiting on it.
   worker.addEventListener('error', (e) => onCrash(`DuckDB worker stopped: ${e.message || 'unknown error'}`));
   return db;
