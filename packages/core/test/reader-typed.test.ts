@@ -124,4 +124,14 @@ describe('date-times typed by the CSV reader', () => {
     expect(typed.cases[3]).toMatchObject({ s: '2024-01-01 00:00:00' });
     expect(typed.counts).toMatchObject({ loaded: 50, warnings: 0 });
   });
+
+  it('leaves a column text when a mapping also gives it to a field of another type', async () => {
+    const lines = Array.from({ length: 30 }, (_, i) => row(i));
+    const columns = { accepted_at: '受理时间', result: '受理时间' };
+    const shared = await load(HEADER + lines.join(''), { mapping: { columns } });
+    expect(statements.some((q) => q.includes("'受理时间': 'TIMESTAMP'"))).toBe(false);
+    expect(statements.some((q) => q.includes("'申请时间': 'TIMESTAMP'"))).toBe(true);
+    expect(shared.counts).toMatchObject({ loaded: 30 });
+    expect(shared.cases[0]).toMatchObject({ a: iso(5) });
+  });
 });

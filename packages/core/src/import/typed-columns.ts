@@ -33,7 +33,7 @@ export interface TypedSelect {
 /**
  * The date-time fields' headers the CSV reader may type itself (read-raw.ts, readerTyped): not with a
  * mapping's own format (tried before the built-in ones), nor where a text field is filled from the cell's
- * wording.
+ * wording or another field reads the same column.
  */
 export function readerTypedHeaders(
   def: DatasetDef,
@@ -41,12 +41,13 @@ export function readerTypedHeaders(
   mapping: ImportMapping,
 ): string[] {
   const sources = fillSources(def);
+  // A header a mapping gives two fields stays text: the other field reads it as text.
+  const shared = (h: string) => Object.values(mapped).filter((x) => x === h).length > 1;
   return def.fields.flatMap((f) => {
     const header = mapped[f.key];
     const dateTime = f.type === 'datetime' || f.type === 'date';
-    return header !== undefined && dateTime && !mapping.formats?.[f.key] && !sources.has(f.key)
-      ? [header]
-      : [];
+    const own = header !== undefined && !shared(header);
+    return own && dateTime && !mapping.formats?.[f.key] && !sources.has(f.key) ? [header] : [];
   });
 }
 
