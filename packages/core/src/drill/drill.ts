@@ -251,7 +251,7 @@ async function personalColumns(engine: Engine, columns: readonly string[]): Prom
   );
   const extras = columns.filter((c) => !canonical.has(c) && !c.startsWith('_'));
   // Detected on every call, not cached: another file with the same headers may hold other values.
-  return extras.length ? detectPii(engine, DATASETS.cases.table, extras) : new Map();
+  return extras.length ? detectPii(engine, ident(DATASETS.cases.table), extras) : new Map();
 }
 
 /**

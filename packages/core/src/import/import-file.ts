@@ -6,7 +6,7 @@ import { guessDataset, matchHeaders } from './headers.ts';
 import { ImportError, type ImportSummary } from './ledger.ts';
 import { LOAD_TABLES, loadDataset } from './load-dataset.ts';
 import type { ImportOptions } from './options.ts';
-import { RAW_TABLES, readRaw } from './read-raw.ts';
+import { fusedRaw, RAW_TABLES, ReadAgain, readRaw, registerRaw } from './read-raw.ts';
 import type { RegisteredFile } from './register-file.ts';
 import { readerTypedHeaders } from './typed-columns.ts';
 
@@ -15,42 +15,70 @@ export { DEFAULT_TIMEZONE, type ImportOptions, type ImportProgress } from './opt
 /**
  * Imports one export of any accepted format into its dataset's canonical table, with its row ledger:
  * the file is read as text (read-raw.ts: one entry per format), the dataset told from its headers, then
- * typed and judged (load-dataset.ts). A file already readable by path (import-path.ts) is passed as such. Every row is loaded or listed in the ledger with its reason.
+ * typed and judged (load-dataset.ts). A CSV whose header tells its columns is typed as it is read, in one
+ * pass (fusedRaw), unless that reading rejects a line. A file already readable by path (import-path.ts)
+ * is passed as such. Every row is loaded or listed in the ledger with its reason.
  */
 export async function importFile(
   engine: Engine,
   fileName: string,
-  bytes: Uint8Array | RegisteredFile,
+  source: Uint8Array | RegisteredFile,
   options: ImportOptions = {},
 ): Promise<ImportSummary> {
+  // A file already readable by path (import-path.ts, Node) needs no registering, and belongs to the caller.
+  const registered =
+    source instanceof Uint8Array
+      ? await traced('import: register', () => registerRaw(engine, fileName, source, options))
+      : source;
+  const typedHeaders = (names: string[]) => dateTimeHeaders(fileName, names, options);
+  let registeredHere = source instanceof Uint8Array;
+  const unregister = async () => {
+    if (registeredHere) await engine.unregister?.(registered.path).catch(() => {});
+    registeredHere = false;
+  };
   try {
     options.signal?.throwIfAborted();
-    const raw = await traced('import: read raw', () =>
-      readRaw(engine, fileName, bytes, options, (names) => dateTimeHeaders(fileName, names, options)),
-    );
+    const fused = options.onePass === false ? undefined : await fusedRaw(engine, registered, typedHeaders);
+    const dataset = fused && knownDataset(fileName, fused.headers, options);
+    if (fused && dataset) {
+      try {
+        return await traced('import: one pass', () =>
+          loadDataset(engine, fileName, fused.encoding, dataset, fused, options),
+        );
+      } catch (e) {
+        if (!(e instanceof ReadAgain)) throw e;
+      }
+    }
+    const raw = await traced('import: read raw', () => readRaw(engine, fileName, registered, typedHeaders));
+    await unregister(); // the raw table holds the file now
     if (options.onProgress) {
       const counted = await engine.query(`SELECT count(*) AS n FROM ${raw.table}`);
       const rows = Number(counted.get(0)?.n ?? 0) + (raw.recast?.count ?? 0);
       options.onProgress({ stage: 'parsed', rows });
     }
     options.signal?.throwIfAborted();
-    const dataset = whichDataset(fileName, raw.headers, options);
     return await traced('import: typed load', () =>
-      loadDataset(engine, fileName, raw.encoding, dataset, raw, options),
+      loadDataset(engine, fileName, raw.encoding, whichDataset(fileName, raw.headers, options), raw, options),
     );
   } finally {
+    await unregister();
     await engine.exec([...RAW_TABLES, ...LOAD_TABLES].map((t) => `DROP TABLE IF EXISTS ${t};`).join(' '));
+  }
+}
+
+/** The dataset the header tells, or undefined where it does not (said with its reasons once the file is read). */
+function knownDataset(fileName: string, names: string[], options: ImportOptions): DatasetKey | undefined {
+  try {
+    return whichDataset(fileName, names, options);
+  } catch {
+    return undefined;
   }
 }
 
 /** Headers of the date-time columns the CSV reader may type itself, once the header tells the dataset. */
 function dateTimeHeaders(fileName: string, names: string[], options: ImportOptions): string[] {
-  let dataset: DatasetKey;
-  try {
-    dataset = whichDataset(fileName, names, options);
-  } catch {
-    return []; // said again, with its reasons, once the file is read
-  }
+  const dataset = knownDataset(fileName, names, options);
+  if (!dataset) return [];
   const def = DATASETS[dataset];
   const mapping = options.mapping ?? {};
   return readerTypedHeaders(def, matchHeaders(names, def, mapping.columns).mapped, mapping);

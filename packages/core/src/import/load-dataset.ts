@@ -1,5 +1,5 @@
 import { WORK_CALENDAR_TABLE } from '../calendar/sql.ts';
-import type { Engine } from '../engine/types.ts';
+import { type Engine, EngineCrashedError } from '../engine/types.ts';
 import { CASE_FACT_COLUMNS, CASE_FACTS, CASE_FACTS_STORE } from '../indicators/case-fact-names.ts';
 import { fieldColumns } from '../schema/column-types.ts';
 import { DATASETS } from '../schema/datasets.ts';
@@ -15,7 +15,7 @@ import { duplicateSelect, ledgerRules, readerRejectSelect } from './ledger-rows.
 import { DEFAULT_TIMEZONE, type ImportOptions } from './options.ts';
 import { Binder, TZ_TABLE } from './parse-sql.ts';
 import { detectPii, type PiiColumn, piiExpression } from './pii.ts';
-import type { RawTable } from './read-raw.ts';
+import { type RawTable, ReadAgain } from './read-raw.ts';
 import { importSummary } from './summary.ts';
 import { zoneTransitions } from './timezone.ts';
 import { typedSelect } from './typed-columns.ts';
@@ -63,7 +63,8 @@ export async function loadDataset(
   }
   const binder = new Binder();
   const raws = [raw.table, ...(raw.recast ? [raw.recast.table] : [])];
-  const typed = await typedSelect(engine, raws, def, match.mapped, mapping, binder, fixedOffset);
+  const cells = raw.fused?.cells ?? raws;
+  const typed = await typedSelect(engine, cells, def, match.mapped, mapping, binder, fixedOffset);
   // A file's own column never takes a canonical name, nor one the case facts add (facts.ts).
   const reserved = (h: string) => canonical.has(h) || h.startsWith('_') || CASE_FACT_COLUMNS.includes(h);
   const extras = match.unknown.map((h) => ({ header: h, column: reserved(h) ? `extra_${h}` : h }));
@@ -71,7 +72,7 @@ export async function loadDataset(
   const action = options.pii ?? 'mask';
   const personal = await detectPii(
     engine,
-    raw.table,
+    raw.sample,
     extras.map((x) => x.header),
   );
   const salt = options.piiSalt ?? '';
@@ -112,8 +113,8 @@ export async function loadDataset(
   // Rows in file order: the reader's (numbered past the lines it rejected or left to the text reading)
   // and the lines read again as text, sorted only when there are such lines.
   const numbered = raw.rejectedLines > 0 || raw.recast !== undefined;
-  let rows = `SELECT ${await rowNumbers(engine, raw)} AS _row, ${innerList(raw.typed)} FROM ${raw.table}${
-    numbered ? ` JOIN ${LINES} ON ${LINES}.__import_k = ${raw.table}.rowid` : ''
+  let rows = `SELECT ${await rowNumbers(engine, raw)} AS _row, ${innerList(raw.typed)} FROM ${raw.from}${
+    numbered ? ` JOIN ${LINES} ON ${LINES}.__import_k = ${raw.index}` : ''
   }`;
   if (raw.recast) {
     const { table, lines } = raw.recast;
@@ -133,10 +134,20 @@ export async function loadDataset(
   const columns = ['_row', ...stored, ...kept, LEDGER_COL].join(', ');
   // One pass over the text: typed, judged and filled, in the reader's order (no sort unless lines were
   // rejected, whose numbering needs a join). It becomes the dataset's store once rejected rows are gone.
-  await engine.query(`CREATE OR REPLACE TABLE ${TYPED} AS SELECT ${columns} FROM ${sql}`, binder.params);
+  const ctas = engine.query(
+    `CREATE OR REPLACE TABLE ${TYPED} AS SELECT ${columns} FROM ${sql}`,
+    binder.params,
+  );
+  // A fused reading (read-raw.ts, fusedRaw) that failed or rejected a line is read again in two passes.
+  await (raw.fused ? ctas.catch(readAgain) : ctas);
   await engine.exec(raws.map((t) => `DROP TABLE IF EXISTS ${t};`).join(' '));
-  const read =
-    Number((await engine.query(`SELECT count(*) AS n FROM ${TYPED}`)).get(0)?.n) + raw.rejectedLines;
+  const typedRows = Number((await engine.query(`SELECT count(*) AS n FROM ${TYPED}`)).get(0)?.n);
+  if (raw.fused) {
+    if (!(await raw.fused.verify(typedRows))) throw new ReadAgain();
+    options.onProgress?.({ stage: 'parsed', rows: typedRows });
+    options.signal?.throwIfAborted();
+  }
+  const read = typedRows + raw.rejectedLines;
 
   await engine.exec(CREATE_LEDGER_SQL);
   await engine.exec(`DELETE FROM ${LEDGER_TABLE} WHERE dataset = ${literal(dataset)}`);
@@ -202,7 +213,7 @@ export async function loadDataset(
  * Excel numbers rows. Lines the reader rejected or left to the text reading are skipped (a rare, small case).
  */
 async function rowNumbers(engine: Engine, raw: RawTable): Promise<string> {
-  if (!raw.rejectedLines && !raw.recast) return `${raw.table}.rowid + ${2 + raw.lineOffset}`;
+  if (!raw.rejectedLines && !raw.recast) return `${raw.index} + ${2 + raw.lineOffset}`;
   const recast = raw.recast ? ` UNION SELECT line FROM ${raw.recast.lines}` : '';
   await engine.exec(
     `CREATE OR REPLACE TEMP TABLE ${LINES} AS SELECT l + ${raw.lineOffset} AS __import_line,
@@ -212,6 +223,11 @@ async function rowNumbers(engine: Engine, raw: RawTable): Promise<string> {
   );
   return `${LINES}.__import_line`;
 }
+
+const readAgain = (e: unknown): never => {
+  // A dead engine is not a bad file: the caller must see the crash (and start a new engine on retry).
+  throw e instanceof EngineCrashedError ? e : new ReadAgain(e instanceof Error ? e.message : String(e));
+};
 
 /** Refuses a file without the columns the mapping names or the dataset requires. */
 function checkColumns(

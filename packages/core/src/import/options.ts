@@ -19,6 +19,8 @@ export interface ImportOptions {
   piiSalt?: string;
   /** false: convert Parquet and JSON in JS even on an engine that reads it natively (for comparing the two paths). */
   nativeReaders?: boolean;
+  /** false: read a CSV into a raw table before typing it, never in one pass (for comparing the two paths). */
+  onePass?: boolean;
   /** Told once the file is parsed into rows, before they are typed and checked (for a progress line). */
   onProgress?: (progress: ImportProgress) => void;
   /** Stops the import between its steps (the statement running finishes first); its tables are dropped. */

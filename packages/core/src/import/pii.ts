@@ -74,11 +74,12 @@ type Shares = Record<'id' | 'ph' | 'l_id_number' | 'l_phone' | 'l_name', number 
  * Finds personal columns among `headers` (extra columns of a file). More than half of a column's sampled
  * values must look the part: like a document number, a phone number or a name when the header suggests
  * so (`headerSuggests`), like a resident ID or a mobile number when it does not. A header alone never
- * masks a column (`MobileOS` holding iOS / Android is not a phone column).
+ * masks a column (`MobileOS` holding iOS / Android is not a phone column). `relation`: the rows for a FROM
+ * clause (a quoted table name, or a reader its LIMIT stops early); the sample is its first rows.
  */
 export async function detectPii(
   engine: Engine,
-  table: string,
+  relation: string,
   headers: readonly string[],
 ): Promise<Map<string, PiiKind>> {
   const found = new Map<string, PiiKind>();
@@ -89,7 +90,7 @@ export async function detectPii(
     `SELECT h, ${share(STRICT_ID)} AS id, ${share(STRICT_PHONE)} AS ph,
        ${(Object.keys(LOOSE) as PiiKind[]).map((k) => `${share(LOOSE[k])} AS l_${k}`).join(', ')}
      FROM (
-       UNPIVOT (SELECT ${headers.map(ident).join(', ')} FROM ${ident(table)} LIMIT ${sampleRows(headers.length)})
+       UNPIVOT (SELECT ${headers.map(ident).join(', ')} FROM ${relation} LIMIT ${sampleRows(headers.length)})
        ON COLUMNS(*) INTO NAME h VALUE v) GROUP BY h`,
   );
   const shares = new Map(t.toArray().map((r) => [String(r.h), r.toJSON() as Shares]));

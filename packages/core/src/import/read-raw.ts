@@ -8,6 +8,12 @@ import { type RegisteredFile, registerFile } from './register-file.ts';
 /** The file as text columns, one row per line the CSV reader could split, in file order (its rowid). */
 export interface RawTable {
   table: string;
+  /** the rows for a FROM clause: the raw table, or (fused) the file's reading itself (see fusedRaw) */
+  from: string;
+  /** SQL of a row's 0-based index among the rows read (file order) */
+  index: string;
+  /** the rows for a FROM clause that reads only the first ones when LIMITed (samples) */
+  sample: string;
   encoding: string;
   headers: string[];
   /** lines above the header (title rows): row numbers refer to the original file */
@@ -23,7 +29,15 @@ export interface RawTable {
    * again as text: `table` holds them in line order (its rowid is `lines.k`), `lines` their line numbers.
    */
   recast: { table: string; lines: string; count: number } | undefined;
+  /**
+   * Fused reading (fusedRaw): the distinct cells of each column in the file's first rows (the only cells
+   * known before the one pass), and the check, once the rows are typed, that the reader split every line.
+   */
+  fused?: { cells(header: string): string[]; verify(rows: number): Promise<boolean> };
 }
+
+/** The typed rows of a fused reading are dropped and the file read in two passes (readRaw). */
+export class ReadAgain extends Error {}
 
 /**
  * The one date-time form the CSV reader parses itself (it takes one format per file): the exports' usual
@@ -61,36 +75,93 @@ const MAX_RECAST_SHARE = 0.02;
 /** Above this many columns DuckDB reads the file in one thread (see readCsv). */
 const WIDE_COLUMNS = 100;
 
-/** Reads any accepted export into the raw table (see registerFile for the formats). */
+/** Registers any accepted export for reading (see registerFile; Parquet and JSON may land in the raw table). */
+export const registerRaw = (engine: Engine, fileName: string, bytes: Uint8Array, options: ImportOptions) =>
+  registerFile(engine, fileName, bytes, options, RAW);
+
+/** Reads a registered export into the raw table. */
 export async function readRaw(
   engine: Engine,
   fileName: string,
-  source: Uint8Array | RegisteredFile,
-  options: ImportOptions,
+  registered: RegisteredFile,
   dateTimeHeaders: (names: string[]) => string[] = () => [],
 ): Promise<RawTable> {
-  // A file already readable by path (import-path.ts, Node) needs no registering.
-  const registered =
-    source instanceof Uint8Array ? await registerFile(engine, fileName, source, options, RAW) : source;
-  let read: CsvReading;
-  try {
-    read = await readCsv(engine, fileName, registered, dateTimeHeaders);
-  } finally {
-    // The raw table holds the file now; a file given by path belongs to the caller.
-    if (source instanceof Uint8Array) await engine.unregister?.(registered.path).catch(() => {});
-  }
+  const read = await readCsv(engine, fileName, registered, dateTimeHeaders);
   const n = await engine.query(`SELECT count(DISTINCT line) AS n FROM ${REJECTS}`);
   return {
     table: RAW,
+    from: RAW,
+    index: `${RAW}.rowid`,
+    sample: RAW,
     encoding: registered.encoding,
     headers: read.headers,
-    lineOffset: Math.max(0, (registered.headerRow ?? 1) - 1),
+    lineOffset: lineOffset(registered),
     rejects: REJECTS,
     rejectedLines: Number(n.get(0)?.n),
     typed: new Set(read.typed),
     recast: read.recast,
   };
 }
+
+const lineOffset = (registered: RegisteredFile) => Math.max(0, (registered.headerRow ?? 1) - 1);
+
+/** Column of the fused reading holding the row's index (a header of that name reads in two passes). */
+const INDEX = '__import_index';
+
+/**
+ * The file as a relation the typing pass reads directly, with no raw table in between (one pass instead
+ * of two): for a file whose header gave its names and dialect and whose start passed through JS (`head`,
+ * the sample of the cells known beforehand). The reading is the two-pass one's first try (quoted, the
+ * date-time columns the reader types itself); `verify` then checks that it split every line as that
+ * reading would have kept it: no line rejected and none hidden in a quote. Otherwise the caller drops what
+ * it typed and reads the file again with readRaw, which handles those cases. undefined: not such a file.
+ */
+export async function fusedRaw(
+  engine: Engine,
+  registered: RegisteredFile,
+  dateTimeHeaders: (names: string[]) => string[],
+): Promise<RawTable | undefined> {
+  const { header, head, path, native, dataLines } = registered;
+  const names = header.names;
+  if (native || !names || head === undefined || names.length > WIDE_COLUMNS || names.includes(INDEX)) {
+    return undefined;
+  }
+  const typed = await readerTyped(engine, registered, names, dateTimeHeaders(names));
+  const options = `${literal(path)},${typed.length ? '' : ' all_varchar = true,'} header = true${dialectSql(header.delimiter, `'"'`)}${columnsSql(names, typed)}`;
+  // DuckDB appends to an existing rejects table.
+  await engine.exec(`DROP TABLE IF EXISTS ${REJECTS}; DROP TABLE IF EXISTS ${REJECT_SCANS}`);
+  const records = sampleRecords(head, header.delimiter);
+  return {
+    table: RAW,
+    // The row number is taken as the reader streams its rows (in file order): no sort, no join.
+    from: `(SELECT row_number() OVER () - 1 AS ${INDEX}, * FROM read_csv(${options},
+      store_rejects = true, rejects_table = '${REJECTS}', rejects_scan = '${REJECT_SCANS}')) AS ${RAW}`,
+    index: `${RAW}.${INDEX}`,
+    // The first rows the full reading keeps (a line it rejects sends the import to readRaw anyway).
+    sample: `read_csv(${options}, ignore_errors = true)`,
+    encoding: registered.encoding,
+    headers: names,
+    lineOffset: lineOffset(registered),
+    rejects: REJECTS,
+    rejectedLines: 0,
+    typed: new Set(typed),
+    recast: undefined,
+    fused: {
+      cells: (h) => {
+        const i = names.indexOf(h);
+        return [...new Set(records.map((r) => r.cells[i] ?? ''))].filter((c) => c !== '');
+      },
+      verify: async (rows) => {
+        const t = await engine.query(`SELECT count(*) AS n FROM ${REJECTS}`);
+        return Number(t.get(0)?.n) === 0 && (dataLines === undefined || rows >= dataLines);
+      },
+    },
+  };
+}
+
+/** The records of the file's start below the header; the last one may be cut short by the head's end. */
+const sampleRecords = (head: string, delimiter: string) =>
+  scanRecords(head, delimiter, SAMPLE_ROWS + 2).slice(1, -1);
 
 interface CsvReading {
   headers: string[];
@@ -227,8 +298,7 @@ async function readerTyped(
   const { head, path } = registered;
   const { delimiter } = registered.header;
   if (head !== undefined) {
-    // The last record may be cut short by the end of the head: left out.
-    const records = scanRecords(head, delimiter, SAMPLE_ROWS + 2).slice(1, -1);
+    const records = sampleRecords(head, delimiter);
     return columns.filter((h) => {
       const i = names.indexOf(h);
       const cells = records.map((r) => r.cells[i] ?? '').filter((c) => c !== '');

@@ -98,17 +98,21 @@ const MAX_DISTINCT_CODES = 5000;
  */
 export async function typedSelect(
   engine: Engine,
-  raws: string[],
+  raws: string[] | ((header: string) => string[]),
   def: DatasetDef,
   mapped: Record<string, string>,
   mapping: ImportMapping,
   binder: Binder,
   fixedOffset: number | undefined,
 ): Promise<TypedSelect> {
-  const distinct = await distinctCells(engine, raws, def, mapped);
-  const options = (field: FieldDef): FieldParseOptions => ({
+  // Cells known from the file's start only (a fused reading): a cell not among them is typed per row.
+  const complete = Array.isArray(raws);
+  const distinct = complete
+    ? await distinctCells(engine, raws, def, mapped)
+    : sampledCells(raws, def, mapped);
+  const options = (field: FieldDef, codes = complete): FieldParseOptions => ({
     values: mapping.values?.[field.key],
-    codes: distinct.get(field.key)?.codes,
+    codes: codes ? distinct.get(field.key)?.codes : undefined,
     format: mapping.formats?.[field.key],
     fixedOffset,
   });
@@ -117,7 +121,7 @@ export async function typedSelect(
     const cells = distinct.get(field.key)?.cells;
     const header = mapped[field.key];
     if (!cells || header === undefined || cells.length > MAX_LOOKUP) continue;
-    lookups.set(field.key, await typePerCell(engine, field, header, cells, options(field)));
+    lookups.set(field.key, await typePerCell(engine, field, header, cells, options(field, true)));
   }
   const sources = fillSources(def);
   const outer: string[] = [];
@@ -144,9 +148,20 @@ export async function typedSelect(
         );
         continue;
       }
-      // A looked-up field's outputs give only their names and types (their SQL binds nothing here).
-      for (const out of outputs(field, raw, lookup ? new Binder() : binder, options(field))) {
-        const sql = lookup ? caseSql(raw ?? 'NULL', lookup.get(out.name) ?? [], binder) : out.sql;
+      // A looked-up field's outputs are its cells' values. A cell the look-up does not know (it knew only
+      // the file's start) is typed by the output's SQL over the cell as a lambda's argument: written over
+      // the column, DuckDB's common-subexpression pass lifts its repeated parts (the trimmed cell) out of
+      // the ELSE and computes them for every row. Its parameters are bound after the look-up's (limit, the
+      // one field type with two outputs, binds none).
+      const own = new Binder();
+      const perCell = lookup && !complete && raw ? outputs(field, '__cell', own, options(field)) : [];
+      for (const [i, out] of outputs(field, raw, lookup ? new Binder() : binder, options(field)).entries()) {
+        const cell = perCell[i];
+        const otherwise = cell && {
+          sql: `CASE WHEN ${raw} IS NOT NULL THEN list_transform([${raw}], __cell -> ${cell.sql})[1] END`,
+          params: own.params,
+        };
+        const sql = lookup ? caseSql(raw ?? 'NULL', lookup.get(out.name) ?? [], binder, otherwise) : out.sql;
         list.push(`CAST(${sql} AS ${out.type}) AS ${ident(out.name)}`);
       }
       if (raw !== undefined && field.type !== 'string') list.push(`${raw} AS ${ident(rawCol(field.key))}`);
@@ -156,10 +171,17 @@ export async function typedSelect(
   return { inner, outer };
 }
 
-/** `CASE raw WHEN cell THEN value … END`, every cell and value bound. */
-function caseSql(raw: string, arms: Array<[string, SqlValue]>, binder: Binder): string {
-  if (!arms.length) return 'NULL';
-  return `CASE ${raw} ${arms.map(([cell, value]) => `WHEN ${binder.bind(cell)} THEN ${binder.bind(value)}`).join(' ')} END`;
+/** `CASE raw WHEN cell THEN value … ELSE otherwise END`, every cell and value bound. */
+function caseSql(
+  raw: string,
+  arms: Array<[string, SqlValue]>,
+  binder: Binder,
+  otherwise?: { sql: string; params: SqlValue[] },
+): string {
+  const when = arms.map(([cell, value]) => `WHEN ${binder.bind(cell)} THEN ${binder.bind(value)}`);
+  if (!otherwise) return arms.length ? `CASE ${raw} ${when.join(' ')} END` : 'NULL';
+  binder.params.push(...otherwise.params);
+  return arms.length ? `CASE ${raw} ${when.join(' ')} ELSE ${otherwise.sql} END` : otherwise.sql;
 }
 
 /**
@@ -193,6 +215,24 @@ async function typePerCell(
 }
 
 /**
+ * distinctCells from the cells of the file's first rows (`cells`): the look-ups then know only those, and
+ * coded columns get no per-value codes (their SQL recodes: once per cell in a look-up, else per row).
+ */
+function sampledCells(
+  cells: (header: string) => string[],
+  def: DatasetDef,
+  mapped: Record<string, string>,
+): Map<string, { cells?: string[]; codes?: Map<string, string> }> {
+  const out = new Map<string, { cells?: string[]; codes?: Map<string, string> }>();
+  for (const field of def.fields) {
+    const header = mapped[field.key];
+    if (!LOOKUP_TYPES.has(field.type) || header === undefined) continue;
+    out.set(field.key, { cells: cells(header) });
+  }
+  return out;
+}
+
+/**
  * The distinct cells, as written, of each coded, yes/no and time-limit column (up to MAX_DISTINCT_CODES + 1
  * of them), in one statement for all columns; and for a coded column with at most MAX_DISTINCT_CODES, the
  * schema code of every distinct trimmed cell (`recode`: as written, normal form, head), computed once per
@@ -219,18 +259,25 @@ async function distinctCells(
   fields.forEach((field, i) => {
     const values = cells[i] ?? [];
     if (values.length > MAX_DISTINCT_CODES) return;
-    const entry: { cells?: string[]; codes?: Map<string, string> } = { cells: values.map(([c]) => c) };
-    if (field.type === 'enum') {
-      // Blank labels ("—") need no test here: typing blanks them before it looks a cell up.
-      const lookup = codeLookup(field.enum ?? []);
-      const codes = new Map<string, string>();
-      for (const [, cell] of values) {
-        const code = cell === null ? undefined : recode(lookup, cell);
-        if (cell !== null && code !== undefined) codes.set(cell, code);
-      }
-      entry.codes = codes;
-    }
-    out.set(field.key, entry);
+    const trimmed = values.flatMap(([, t]) => (t === null ? [] : [t]));
+    out.set(field.key, {
+      cells: values.map(([c]) => c),
+      codes: field.type === 'enum' ? codesOf(field, trimmed) : undefined,
+    });
   });
   return out;
+}
+
+/**
+ * The schema code of each trimmed cell of a coded field that names one (`recode`: as written, normal
+ * form, head). Blank labels ("—") need no test here: typing blanks them before it looks a cell up.
+ */
+function codesOf(field: FieldDef, cells: string[]): Map<string, string> {
+  const lookup = codeLookup(field.enum ?? []);
+  const codes = new Map<string, string>();
+  for (const cell of cells) {
+    const code = recode(lookup, cell);
+    if (code !== undefined) codes.set(cell, code);
+  }
+  return codes;
 }
