@@ -11,6 +11,8 @@ export default {
       // Lit's `state: true` properties and #private fields are internal, not part of the element's API.
       name: 'drop-internal-state',
       packageLinkPhase({ customElementsManifest }) {
+        // In path order: the file walk's order differs between checkouts, which made every regeneration a reshuffle.
+        customElementsManifest.modules.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
         for (const mod of customElementsManifest.modules) {
           for (const d of mod.declarations ?? []) {
             if (d.attributes) d.attributes = d.attributes.filter((a) => !a.name.startsWith('_'));

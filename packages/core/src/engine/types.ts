@@ -20,9 +20,10 @@ export interface Engine {
   registerText(fileName: string, text: string): Promise<string>;
   /**
    * Makes bytes (UTF-8 CSV) readable by `fileName`; returns the path to use in SQL. The caller keeps its
-   * bytes (an engine that hands them to a worker copies them first). Optional: engines without it get text.
+   * bytes (an engine that hands them to a worker copies them first), unless it gives them away (`owned`:
+   * a buffer no one else holds, which a worker may take as it is). Optional: engines without it get text.
    */
-  registerBytes?(fileName: string, bytes: Uint8Array): Promise<string>;
+  registerBytes?(fileName: string, bytes: Uint8Array, owned?: boolean): Promise<string>;
   /**
    * Gives up a file `registerText`/`registerBytes` made, once it has been read into a table: a worker's
    * copy of it (a 3M-case CSV is 547 MB) or its temporary file.

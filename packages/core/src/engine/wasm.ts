@@ -53,9 +53,11 @@ export class WasmEngine implements Engine {
     return fileName;
   }
 
-  async registerBytes(fileName: string, bytes: Uint8Array): Promise<string> {
-    // The buffer is transferred to the worker (detached here): hand over a copy, the caller keeps its bytes.
-    const copy = await traced('copy bytes', () => concatInSlices([bytes]));
+  async registerBytes(fileName: string, bytes: Uint8Array, owned = false): Promise<string> {
+    // The buffer is transferred to the worker (detached here): hand over a copy, the caller keeps its
+    // bytes, unless they are given away whole.
+    const whole = owned && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+    const copy = whole ? bytes : await traced('copy bytes', () => concatInSlices([bytes]));
     await traced('registerFileBuffer', () => this.#guard(() => this.db.registerFileBuffer(fileName, copy)));
     return fileName;
   }

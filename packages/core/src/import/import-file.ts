@@ -8,7 +8,7 @@ import { LOAD_TABLES, loadDataset } from './load-dataset.ts';
 import type { ImportOptions } from './options.ts';
 import { fusedRaw, RAW_TABLES, ReadAgain, readRaw, registerRaw } from './read-raw.ts';
 import type { RegisteredFile } from './register-file.ts';
-import { readerTypedHeaders } from './typed-columns.ts';
+import { type ReaderType, readerTypedHeaders } from './typed-columns.ts';
 
 export { DEFAULT_TIMEZONE, type ImportOptions, type ImportProgress } from './options.ts';
 
@@ -30,7 +30,7 @@ export async function importFile(
     source instanceof Uint8Array
       ? await traced('import: register', () => registerRaw(engine, fileName, source, options))
       : source;
-  const typedHeaders = (names: string[]) => dateTimeHeaders(fileName, names, options);
+  const typedHeaders = (names: string[]) => readerTypes(fileName, names, options);
   let registeredHere = source instanceof Uint8Array;
   const unregister = async () => {
     if (registeredHere) await engine.unregister?.(registered.path).catch(() => {});
@@ -75,10 +75,10 @@ function knownDataset(fileName: string, names: string[], options: ImportOptions)
   }
 }
 
-/** Headers of the date-time columns the CSV reader may type itself, once the header tells the dataset. */
-function dateTimeHeaders(fileName: string, names: string[], options: ImportOptions): string[] {
+/** The columns the CSV reader may type itself (date-times, integers), once the header tells the dataset. */
+function readerTypes(fileName: string, names: string[], options: ImportOptions): Map<string, ReaderType> {
   const dataset = knownDataset(fileName, names, options);
-  if (!dataset) return [];
+  if (!dataset) return new Map();
   const def = DATASETS[dataset];
   const mapping = options.mapping ?? {};
   return readerTypedHeaders(def, matchHeaders(names, def, mapping.columns).mapped, mapping);

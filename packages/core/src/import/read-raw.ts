@@ -1,9 +1,10 @@
 import { type Engine, EngineCrashedError } from '../engine/types.ts';
 import { ident, literal } from '../sql/quote.ts';
-import { scanRecords } from './formats/csv-title-rows.ts';
+import { type CsvRecord, scanRecords } from './formats/csv-title-rows.ts';
 import { ImportError } from './ledger.ts';
 import type { ImportOptions } from './options.ts';
 import { type RegisteredFile, registerFile } from './register-file.ts';
+import type { ReaderType } from './typed-columns.ts';
 
 /** The file as text columns, one row per line the CSV reader could split, in file order (its rowid). */
 export interface RawTable {
@@ -22,7 +23,7 @@ export interface RawTable {
   rejects: string;
   /** how many lines it rejected */
   rejectedLines: number;
-  /** headers whose cells the reader typed itself (TIMESTAMP, see readerTyped); text in `recast` */
+  /** headers whose cells the reader typed itself (TIMESTAMP, INTEGER: see readerTyped); text in `recast` */
   typed: Set<string>;
   /**
    * The lines with a cell of a `typed` column the reader could not take (a cell of another form), read
@@ -44,8 +45,15 @@ export class ReadAgain extends Error {}
  * form and the first of DATETIME_FORMATS, so a cell it takes gets the value the typing pass would give it.
  */
 export const READER_TIMESTAMP = '%Y-%m-%d %H:%M:%S';
-/** READER_TIMESTAMP's form, for the sample test in JS (strptime's %m, %d, %H… take one or two digits). */
-const READER_TIMESTAMP_RE = /^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2} [0-9]{1,2}:[0-9]{1,2}:[0-9]{1,2}$/;
+/**
+ * The forms the reader takes for each type, for the sample test in JS: READER_TIMESTAMP (strptime's %m,
+ * %d, %H… take one or two digits); plain integers small enough for INTEGER (the typing pass's parse
+ * gives them the same value; "1,234" is its own, and goes to the text pass).
+ */
+const READER_FORM: Record<ReaderType, RegExp> = {
+  TIMESTAMP: /^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2} [0-9]{1,2}:[0-9]{1,2}:[0-9]{1,2}$/,
+  INTEGER: /^[0-9]{1,9}$/,
+};
 
 const RAW = '__raw_import';
 const REJECTS = '__import_rejects';
@@ -84,9 +92,9 @@ export async function readRaw(
   engine: Engine,
   fileName: string,
   registered: RegisteredFile,
-  dateTimeHeaders: (names: string[]) => string[] = () => [],
+  readerTypes: (names: string[]) => Map<string, ReaderType> = () => new Map(),
 ): Promise<RawTable> {
-  const read = await readCsv(engine, fileName, registered, dateTimeHeaders);
+  const read = await readCsv(engine, fileName, registered, readerTypes);
   const n = await engine.query(`SELECT count(DISTINCT line) AS n FROM ${REJECTS}`);
   return {
     table: RAW,
@@ -98,7 +106,7 @@ export async function readRaw(
     lineOffset: lineOffset(registered),
     rejects: REJECTS,
     rejectedLines: Number(n.get(0)?.n),
-    typed: new Set(read.typed),
+    typed: new Set(read.typed.keys()),
     recast: read.recast,
   };
 }
@@ -119,18 +127,18 @@ const INDEX = '__import_index';
 export async function fusedRaw(
   engine: Engine,
   registered: RegisteredFile,
-  dateTimeHeaders: (names: string[]) => string[],
+  readerTypes: (names: string[]) => Map<string, ReaderType>,
 ): Promise<RawTable | undefined> {
   const { header, head, path, native, dataLines } = registered;
   const names = header.names;
   if (native || !names || head === undefined || names.length > WIDE_COLUMNS || names.includes(INDEX)) {
     return undefined;
   }
-  const typed = await readerTyped(engine, registered, names, dateTimeHeaders(names));
-  const options = `${literal(path)},${typed.length ? '' : ' all_varchar = true,'} header = true${dialectSql(header.delimiter, `'"'`)}${columnsSql(names, typed)}`;
+  const typed = await readerTyped(engine, registered, names, readerTypes(names));
+  const options = `${literal(path)},${typed.size ? '' : ' all_varchar = true,'} header = true${dialectSql(header.delimiter, `'"'`)}${columnsSql(names, typed)}`;
   // DuckDB appends to an existing rejects table.
   await engine.exec(`DROP TABLE IF EXISTS ${REJECTS}; DROP TABLE IF EXISTS ${REJECT_SCANS}`);
-  const records = sampleRecords(head, header.delimiter);
+  const records = sampleRecords(registered, head);
   return {
     table: RAW,
     // The row number is taken as the reader streams its rows (in file order): no sort, no join.
@@ -144,7 +152,7 @@ export async function fusedRaw(
     lineOffset: lineOffset(registered),
     rejects: REJECTS,
     rejectedLines: 0,
-    typed: new Set(typed),
+    typed: new Set(typed.keys()),
     recast: undefined,
     fused: {
       cells: (h) => {
@@ -159,20 +167,35 @@ export async function fusedRaw(
   };
 }
 
-/** The records of the file's start below the header; the last one may be cut short by the head's end. */
-const sampleRecords = (head: string, delimiter: string) =>
-  scanRecords(head, delimiter, SAMPLE_ROWS + 2).slice(1, -1);
+const sampled = new WeakMap<RegisteredFile, CsvRecord[]>();
+
+/**
+ * The records of the file's start below the header (parsed once per file: both readings use them); the
+ * last one may be cut short by the head's end.
+ */
+function sampleRecords(registered: RegisteredFile, head: string): CsvRecord[] {
+  let records = sampled.get(registered);
+  if (!records) {
+    records = scanRecords(head, registered.header.delimiter, SAMPLE_ROWS + 2).slice(1, -1);
+    sampled.set(registered, records);
+  }
+  return records;
+}
+
+/** Headers the reader types itself, with their type (none: every cell text). */
+type ReaderTyped = Map<string, ReaderType>;
+const NONE: ReaderTyped = new Map();
 
 interface CsvReading {
   headers: string[];
-  typed: string[];
+  typed: ReaderTyped;
   recast?: RawTable['recast'];
 }
 
 /**
  * read_csv of the registered file into RAW, with the lines it cannot split kept in REJECTS. Cells are text
- * but for the date-time columns the reader can type itself (readerTyped), whose lines with a cell of
- * another form are read again as text (recastLines).
+ * but for the date-time and integer columns the reader can type itself (readerTyped), whose lines with a
+ * cell of another form are read again as text (recastLines).
  * DuckDB is given the header's names and delimiter (registerFile parsed the header record): its sniffer
  * costs time quadratic in the column count (37 s for 5,000 columns, 6 s to reject one line of 2,000
  * columns), and is not asked to decide which line is the header. Names it cannot be given as they are
@@ -183,7 +206,7 @@ async function readCsv(
   engine: Engine,
   fileName: string,
   registered: RegisteredFile,
-  dateTimeHeaders: (names: string[]) => string[],
+  readerTypes: (names: string[]) => Map<string, ReaderType>,
 ): Promise<CsvReading> {
   const { header, path } = registered;
   const columnsRead = async () =>
@@ -192,19 +215,19 @@ async function readCsv(
     await engine.exec(
       `CREATE OR REPLACE TEMP TABLE ${REJECTS} (line BIGINT, column_idx BIGINT, error_type VARCHAR, csv_line VARCHAR)`,
     );
-    return { headers: await columnsRead(), typed: [] };
+    return { headers: await columnsRead(), typed: NONE };
   }
   const names = header.names;
   if (names) {
-    const typed = await readerTyped(engine, registered, names, dateTimeHeaders(names));
+    const typed = await readerTyped(engine, registered, names, readerTypes(names));
     const quote = await readExplicit(engine, registered, names, typed);
     if (quote !== undefined) {
-      if (!typed.length) return { headers: names, typed };
+      if (!typed.size) return { headers: names, typed };
       const recast = await recastLines(engine, names, dialectSql(header.delimiter, quote));
       if (recast !== false) return { headers: names, typed, recast };
       // Many lines have cells of another form: the whole file read as text costs less.
-      if ((await readExplicit(engine, registered, names, [])) !== undefined)
-        return { headers: names, typed: [] };
+      if ((await readExplicit(engine, registered, names, NONE)) !== undefined)
+        return { headers: names, typed: NONE };
     }
   }
   try {
@@ -214,15 +237,15 @@ async function readCsv(
     if (e instanceof EngineCrashedError) throw e;
     throw new ImportError('unreadable', `${fileName}: not a readable CSV/TSV file (${errorText(e)}).`);
   }
-  return { headers: await columnsRead(), typed: [] };
+  return { headers: await columnsRead(), typed: NONE };
 }
 
 const dialectSql = (delimiter: string, quote: string) =>
   `, auto_detect = false, delim = ${literal(delimiter)}, quote = ${quote}, escape = ${quote}`;
 
-const columnsSql = (names: string[], typed: string[]) =>
-  `, columns = {${names.map((n) => `${literal(n)}: '${typed.includes(n) ? 'TIMESTAMP' : 'VARCHAR'}'`).join(', ')}}${
-    typed.length ? `, timestampformat = ${literal(READER_TIMESTAMP)}` : ''
+const columnsSql = (names: string[], typed: ReaderTyped) =>
+  `, columns = {${names.map((n) => `${literal(n)}: '${typed.get(n) ?? 'VARCHAR'}'`).join(', ')}}${
+    [...typed.values()].includes('TIMESTAMP') ? `, timestampformat = ${literal(READER_TIMESTAMP)}` : ''
   }`;
 
 /** read_csv into RAW; DuckDB appends to an existing rejects table, so a second read starts from none. */
@@ -234,14 +257,14 @@ const readInto = (engine: Engine, path: string, options: string, allVarchar: boo
   );
 
 /**
- * The file read with the header's names and dialect, `typed` columns as TIMESTAMP: the quote character
+ * The file read with the header's names and dialect, `typed` columns typed: the quote character
  * of the reading kept, or undefined when the dialect does not fit the file (the sniffer decides then).
  */
 async function readExplicit(
   engine: Engine,
   registered: RegisteredFile,
   names: string[],
-  typed: string[],
+  typed: ReaderTyped,
 ): Promise<string | undefined> {
   const explicit = (quote: string) =>
     readInto(
@@ -251,7 +274,7 @@ async function readExplicit(
         // Thousands of columns load faster in one thread: each thread's rows cost a block per column.
         names.length > WIDE_COLUMNS ? ', parallel = false' : ''
       }`,
-      !typed.length,
+      !typed.size,
     ).then(
       () => true,
       (e) => {
@@ -280,10 +303,11 @@ async function readExplicit(
 }
 
 /**
- * Of the date-time `candidates`, the columns the reader can type itself: every non-empty cell of the
- * file's first SAMPLE_ROWS rows has the form READER_TIMESTAMP (as the reader sees it, spaces included).
- * Typing in the reader costs next to nothing; the typing pass's date-time parse costs more than any other
- * column's. A later cell of another form only costs its line a second reading (recastLines), so the test
+ * Of the `candidates` (date-times, integers), the columns the reader can type itself: every non-empty
+ * cell of the file's first SAMPLE_ROWS rows has the type's READER_FORM (as the reader sees it, spaces
+ * included). Typing in the reader costs next to nothing; the typing pass's date-time parse costs more than
+ * any other column's, and its trim and cast cost integers as much. A later cell of another form only costs
+ * its line a second reading (recastLines; in one pass, a second reading of the file), so the test
  * may be a cheap approximation: on the text's start in JS when the file passed through JS (a first
  * read_csv costs DuckDB-WASM 0.15 s at 1M rows), else on a read_csv of its first rows.
  */
@@ -291,20 +315,25 @@ async function readerTyped(
   engine: Engine,
   registered: RegisteredFile,
   names: string[],
-  candidates: string[],
-): Promise<string[]> {
-  const columns = candidates.filter((c) => names.includes(c));
-  if (!columns.length) return [];
+  candidates: ReaderTyped,
+): Promise<ReaderTyped> {
   const { head, path } = registered;
   const { delimiter } = registered.header;
   if (head !== undefined) {
-    const records = sampleRecords(head, delimiter);
-    return columns.filter((h) => {
+    const records = sampleRecords(registered, head);
+    const typed = new Map<string, ReaderType>();
+    for (const [h, type] of candidates) {
       const i = names.indexOf(h);
       const cells = records.map((r) => r.cells[i] ?? '').filter((c) => c !== '');
-      return cells.length > 0 && cells.every((c) => READER_TIMESTAMP_RE.test(c));
-    });
+      if (i >= 0 && cells.length > 0 && cells.every((c) => READER_FORM[type].test(c))) typed.set(h, type);
+    }
+    return typed;
   }
+  // Without the text's start, only the date-times are tested (on the reader's first rows).
+  const columns = [...candidates].flatMap(([h, type]) =>
+    type === 'TIMESTAMP' && names.includes(h) ? [h] : [],
+  );
+  if (!columns.length) return NONE;
   const tests = columns.map((h, i) => {
     const c = ident(h);
     return `count(*) FILTER (WHERE ${c} IS NOT NULL AND try_strptime(${c}, ${literal(READER_TIMESTAMP)}) IS NULL) AS b${i}, count(${c}) AS n${i}`;
@@ -312,14 +341,15 @@ async function readerTyped(
   try {
     const t = await engine.query(
       `SELECT ${tests.join(', ')} FROM (SELECT ${columns.map(ident).join(', ')} FROM read_csv(${literal(path)},
-        header = true, ignore_errors = true${dialectSql(delimiter, `'"'`)}${columnsSql(names, [])})
+        header = true, ignore_errors = true${dialectSql(delimiter, `'"'`)}${columnsSql(names, NONE)})
         LIMIT ${SAMPLE_ROWS})`,
     );
     const row = t.get(0)?.toJSON() ?? {};
-    return columns.filter((_, i) => Number(row[`b${i}`]) === 0 && Number(row[`n${i}`]) > 0);
+    const ok = columns.filter((_, i) => Number(row[`b${i}`]) === 0 && Number(row[`n${i}`]) > 0);
+    return new Map(ok.map((h) => [h, 'TIMESTAMP']));
   } catch (e) {
     if (e instanceof EngineCrashedError) throw e;
-    return [];
+    return NONE;
   }
 }
 
@@ -350,7 +380,7 @@ async function recastLines(
   const path = await engine.registerText(`recast-${Date.now()}.csv`, text);
   try {
     await engine.exec(
-      `CREATE OR REPLACE TEMP TABLE ${RECAST} AS SELECT * FROM read_csv(${literal(path)}, header = false${dialect}${columnsSql(names, [])})`,
+      `CREATE OR REPLACE TEMP TABLE ${RECAST} AS SELECT * FROM read_csv(${literal(path)}, header = false${dialect}${columnsSql(names, NONE)})`,
     );
     const read = await engine.query(`SELECT count(*) AS n FROM ${RECAST}`);
     if (Number(read.get(0)?.n) !== count) return false;

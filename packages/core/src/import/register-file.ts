@@ -1,5 +1,6 @@
 import type { Engine } from '../engine/types.ts';
 import { traced } from '../trace.ts';
+import { concatInSlices } from '../yield-to-host.ts';
 import { DELIMITERS, scanRecords } from './formats/csv-title-rows.ts';
 import { dataLines } from './formats/data-lines.ts';
 import { directCsv } from './formats/direct-csv.ts';
@@ -8,7 +9,8 @@ import { cutLongLines, cutLongTextLines, LONG_LINE_MARKER, MAX_LINE_BYTES } from
 import { ImportError } from './ledger.ts';
 import { loadJsonNatively } from './native-json.ts';
 import { loadParquetNatively } from './native-parquet.ts';
-import type { ImportOptions } from './options.ts';
+import { DEFAULT_TIMEZONE, type ImportOptions } from './options.ts';
+import { zoneTransitions } from './timezone.ts';
 
 /** A file put where DuckDB reads it: a CSV file to read, or (native) the raw table already loaded. */
 export interface RegisteredFile {
@@ -66,14 +68,17 @@ export async function registerFile(
   const direct = engine.registerBytes ? await prepareCsv(bytes, fileName, options.encoding) : undefined;
   if (direct && engine.registerBytes) {
     if (direct.cut) refuseLongHeader(fileName, new TextDecoder().decode(direct.bytes.subarray(0, 64)));
-    const path = await engine.registerBytes(name, direct.bytes);
+    // Read before the bytes are given away; a second import of the same bytes prepares them again.
+    const head = new TextDecoder().decode(direct.bytes.subarray(0, HEAD_CHARS));
+    if (direct.owned) prepared.delete(bytes);
+    const path = await engine.registerBytes(name, direct.bytes, direct.owned);
     return {
       encoding: direct.encoding,
       path,
       headerRow: direct.headerRow,
       header: direct.header,
       dataLines: direct.dataLines,
-      head: new TextDecoder().decode(direct.bytes.subarray(0, HEAD_CHARS)),
+      head,
     };
   }
   // CSV/TSV are decoded (UTF-8, BOM, GB18030); XLSX, Parquet, Arrow and JSON become CSV text first.
@@ -106,6 +111,8 @@ interface PreparedCsv {
   bytes: Uint8Array;
   /** how many lines were over the limit */
   cut: number;
+  /** `bytes` is a buffer of its own (a copy, or the lines cut), which registering may give away */
+  owned: boolean;
   header: HeaderLine;
   dataLines: number | undefined;
 }
@@ -122,6 +129,8 @@ export function prepareCsv(
   bytes: Uint8Array,
   fileName: string,
   encoding?: string,
+  /** make the engine's copy now (while a worker engine starts), not when the file is registered */
+  copy = false,
 ): Promise<PreparedCsv | undefined> {
   const key = `${fileName}\0${encoding ?? ''}`;
   const known = prepared.get(bytes);
@@ -131,11 +140,16 @@ export function prepareCsv(
     if (!direct) return undefined;
     const cut = await traced('long-line scan', () => cutLongLines(direct.bytes));
     const first = cut.bytes.subarray(0, Math.min(cut.bytes.length, MAX_LINE_BYTES));
+    const own =
+      cut.cut > 0 || !copy ? cut.bytes : await traced('copy bytes', () => concatInSlices([cut.bytes]));
+    // The default zone's offset history, which typing needs (timezone.ts keeps it), probed now too.
+    await zoneTransitions(DEFAULT_TIMEZONE);
     return {
       encoding: direct.encoding,
       headerRow: direct.headerRow,
-      bytes: cut.bytes,
+      bytes: own,
       cut: cut.cut,
+      owned: own !== bytes && own.buffer !== bytes.buffer,
       header: headerLine(first),
       dataLines: await dataLines(cut.bytes),
     };

@@ -1,6 +1,6 @@
 import { enumLabel } from '@assessment-dashboard/core';
 import { html, nothing } from 'lit';
-import type { ChartExport, ChartNumbers } from '../export/chart-export.ts';
+import type { ChartNumbers } from '../export/chart-export.ts';
 import { formatCountInText } from '../i18n/format.ts';
 import { messages } from '../i18n/messages.ts';
 import { chartTools } from './chart-tools.ts';

@@ -1,6 +1,6 @@
 import { type DatasetKey, enumLabel, type IndicatorResult, type Selection } from '@assessment-dashboard/core';
 import { html, nothing } from 'lit';
-import type { ChartExport, ChartNumbers } from '../export/chart-export.ts';
+import type { ChartNumbers } from '../export/chart-export.ts';
 import { formatCountInText } from '../i18n/format.ts';
 import { type Lang, type Messages, messages } from '../i18n/messages.ts';
 import type { DatasetGroupKey, DatasetGroupNeed } from '../session/dataset-groups.ts';

@@ -5,7 +5,7 @@ import {
   type Selection,
 } from '@assessment-dashboard/core';
 import { html, nothing } from 'lit';
-import type { ChartExport, ChartNumbers } from '../export/chart-export.ts';
+import type { ChartNumbers } from '../export/chart-export.ts';
 import { formatMonth, formatPercent } from '../i18n/format.ts';
 import { messages } from '../i18n/messages.ts';
 import type { DatasetGroupKey, DatasetGroupNeed } from '../session/dataset-groups.ts';

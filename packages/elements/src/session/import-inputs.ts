@@ -38,13 +38,15 @@ export async function fetchInputs(
 }
 
 /**
- * Starts the fetched CSVs' checks (UTF-8, title rows, long lines), which need no engine, while DuckDB-WASM
- * compiles: the import takes their result instead of scanning the bytes again (core's prepareCsv).
+ * Starts the fetched CSVs' checks (UTF-8, title rows, long lines) and the copy the worker is handed, which
+ * need no engine, while DuckDB-WASM compiles: the import takes their result instead of doing them then
+ * (core's prepareCsv).
  */
 export function prepareFetched(fetched: readonly { input: Input; bytes: Uint8Array }[]): void {
   const files = [...fetched]; // the import empties the caller's list
   void import('../dashboard/live.ts').then((live) => {
-    for (const { input, bytes } of files) live.prepareCsv(bytes, input.label).catch(() => {});
+    for (const { input, bytes } of files)
+      live.prepareCsv(bytes, input.label, undefined, true).catch(() => {});
   });
 }
 

@@ -5,7 +5,7 @@ export const DELIMITERS = [',', '\t', ';', '|'];
 const SCAN_RECORDS = 50;
 const SCAN_CHARS = 1 << 20;
 
-interface CsvRecord {
+export interface CsvRecord {
   /** offset of the record's first character in the text */
   start: number;
   cells: string[];
