@@ -5,6 +5,7 @@
  * `@assessment-dashboard/core/snapshot` (`buildSnapshot`, `readSnapshot`).
  */
 
+export { ByteSink } from './byte-sink.ts';
 export {
   addWorkingDays,
   CALENDAR_MACROS_SQL,

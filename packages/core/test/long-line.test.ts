@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NodeEngine } from '../src/engine/node.ts';
-import { cutLongLines, cutLongTextLines, LONG_LINE_MARKER } from '../src/import/formats/long-lines.ts';
+import { directCsv } from '../src/import/formats/direct-csv.ts';
+import {
+  cutLongLines,
+  cutLongTextLines,
+  LONG_LINE_MARKER,
+  MAX_LINE_BYTES,
+} from '../src/import/formats/long-lines.ts';
 import { importFile } from '../src/import/import-file.ts';
 import { ImportError } from '../src/import/ledger.ts';
 
@@ -67,5 +73,23 @@ describe('a line too long to read', () => {
     // a 4-character line of 3-byte characters is 12 bytes: long in UTF-8 though short in characters
     expect((await cutLongTextLines('字字字字\nok', 10)).cut).toBe(1);
     expect((await cutLongLines(utf8('short\nlines'), 10)).cut).toBe(0);
+  });
+
+  it('are found by the UTF-8 check as a scan of their own finds them (BOM, title rows, CRLF, last line)', async () => {
+    const long = (n: number) => '字'.repeat(Math.ceil(n / 3));
+    const cases = [
+      `${HEADER}${row('A')}${long(MAX_LINE_BYTES + 1)}\r\n${row('B')}${long(MAX_LINE_BYTES)}`,
+      `\uFEFF2025年办件统计表\n\n${HEADER}${long(MAX_LINE_BYTES + 3)}\n${row('A')}`,
+      `\uFEFF${HEADER}${'x'.repeat(MAX_LINE_BYTES)}\n${'x'.repeat(MAX_LINE_BYTES - 1)}\r\n${'y'.repeat(MAX_LINE_BYTES + 1)}`,
+    ];
+    for (const text of cases) {
+      const direct = await directCsv(utf8(text), 'x.csv');
+      if (!direct) throw new Error('not a direct CSV');
+      const own = await cutLongLines(direct.bytes);
+      expect(own.cut).toBeGreaterThan(0);
+      const noted = await cutLongLines(direct.bytes, MAX_LINE_BYTES, direct.long);
+      expect(noted.cut).toBe(own.cut);
+      expect(Buffer.from(noted.bytes).equals(Buffer.from(own.bytes))).toBe(true);
+    }
   });
 });

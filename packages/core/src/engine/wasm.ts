@@ -54,10 +54,9 @@ export class WasmEngine implements Engine {
   }
 
   async registerBytes(fileName: string, bytes: Uint8Array, owned = false): Promise<string> {
-    // The buffer is transferred to the worker (detached here): hand over a copy, the caller keeps its
-    // bytes, unless they are given away whole.
-    const whole = owned && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
-    const copy = whole ? bytes : await traced('copy bytes', () => concatInSlices([bytes]));
+    // The whole buffer is transferred to the worker (detached here; the view keeps its offset): hand
+    // over a copy, the caller keeps its bytes, unless it gives them away.
+    const copy = owned ? bytes : await traced('copy bytes', () => concatInSlices([bytes]));
     await traced('registerFileBuffer', () => this.#guard(() => this.db.registerFileBuffer(fileName, copy)));
     return fileName;
   }

@@ -1,6 +1,5 @@
 import type { Engine } from '../engine/types.ts';
 import { traced } from '../trace.ts';
-import { concatInSlices } from '../yield-to-host.ts';
 import { DELIMITERS, scanRecords } from './formats/csv-title-rows.ts';
 import { dataLines } from './formats/data-lines.ts';
 import { directCsv } from './formats/direct-csv.ts';
@@ -111,7 +110,7 @@ interface PreparedCsv {
   bytes: Uint8Array;
   /** how many lines were over the limit */
   cut: number;
-  /** `bytes` is a buffer of its own (a copy, or the lines cut), which registering may give away */
+  /** `bytes` (and the rest of their buffer) may be given to the engine: given by the caller, or the lines cut */
   owned: boolean;
   header: HeaderLine;
   dataLines: number | undefined;
@@ -129,8 +128,11 @@ export function prepareCsv(
   bytes: Uint8Array,
   fileName: string,
   encoding?: string,
-  /** make the engine's copy now (while a worker engine starts), not when the file is registered */
-  copy = false,
+  /**
+   * The caller gives the bytes away: registering may hand them to a worker engine without a copy (their
+   * buffer is then detached). Without it the engine copies them, and the caller keeps its bytes.
+   */
+  give = false,
 ): Promise<PreparedCsv | undefined> {
   const key = `${fileName}\0${encoding ?? ''}`;
   const known = prepared.get(bytes);
@@ -138,18 +140,17 @@ export function prepareCsv(
   const csv = (async () => {
     const direct = await traced('utf-8 scan', () => directCsv(bytes, fileName, encoding));
     if (!direct) return undefined;
-    const cut = await traced('long-line scan', () => cutLongLines(direct.bytes));
+    const cut = await cutLongLines(direct.bytes, MAX_LINE_BYTES, direct.long);
     const first = cut.bytes.subarray(0, Math.min(cut.bytes.length, MAX_LINE_BYTES));
-    const own =
-      cut.cut > 0 || !copy ? cut.bytes : await traced('copy bytes', () => concatInSlices([cut.bytes]));
     // The default zone's offset history, which typing needs (timezone.ts keeps it), probed now too.
     await zoneTransitions(DEFAULT_TIMEZONE);
     return {
       encoding: direct.encoding,
       headerRow: direct.headerRow,
-      bytes: own,
+      bytes: cut.bytes,
       cut: cut.cut,
-      owned: own !== bytes && own.buffer !== bytes.buffer,
+      // Lines cut make a buffer of their own.
+      owned: give || cut.cut > 0,
       header: headerLine(first),
       dataLines: await dataLines(cut.bytes),
     };

@@ -1,4 +1,4 @@
-import { concatInSlices, type DatasetKey } from '@assessment-dashboard/core';
+import { ByteSink, type DatasetKey } from '@assessment-dashboard/core';
 import { fetchWithProgress, TooLargeError } from '../load/fetch-with-progress.ts';
 import type { BrowserMemory } from '../load/memory-budget.ts';
 import type { Input } from './load-state.ts';
@@ -77,22 +77,20 @@ export const fileInput = (file: File, maxBytes: number): Input => ({
     // Cancel ends a read waiting on the disk at once.
     const stop = () => void reader.cancel().catch(() => {});
     signal.addEventListener('abort', stop, { once: true });
-    const chunks: Uint8Array[] = [];
-    let loaded = 0;
+    const sink = new ByteSink(file.size);
     try {
       for (;;) {
         signal.throwIfAborted();
         const { done, value } = await reader.read();
         if (done) break;
-        chunks.push(value);
-        loaded += value.byteLength;
-        onProgress(loaded, file.size);
+        sink.push(value);
+        onProgress(sink.length, file.size);
       }
     } finally {
       signal.removeEventListener('abort', stop);
     }
     signal.throwIfAborted();
-    return concatInSlices(chunks);
+    return sink.bytes();
   },
 });
 

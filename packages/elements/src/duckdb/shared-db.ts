@@ -2,6 +2,7 @@ import { EngineCrashedError, traced } from '@assessment-dashboard/core';
 // Types only: the DuckDB-WASM API (and the Apache Arrow code it brings) is fetched as its own chunk
 // when an engine is first started, so a page painted from a snapshot never downloads it.
 import type { AsyncDuckDB } from '@duckdb/duckdb-wasm';
+import { earlyWorker } from './duckdb-worker.ts';
 
 interface Instance {
   db: Promise<AsyncDuckDB>;
@@ -90,11 +91,18 @@ function sharedInstance(base: string, timeoutMs = 60_000): Instance {
     // The start-up code is its own chunk, fetched with the engine: a snapshot page never needs it.
     // The DuckDB-WASM API (with Arrow) is fetched beside it, not after it: a chunk fetched, then another,
     // delayed the wasm's compile by 0.1–0.3 s.
+    // The worker is started first: its script loads while the API does.
+    const early = earlyWorker(base);
     const db = traced('engine start', async () => {
-      const [start, api] = await traced('duckdb api', () =>
-        Promise.all([import('./start-duckdb.ts'), import('@duckdb/duckdb-wasm')]),
-      );
-      return start.startDuckDB(api, base, timeoutMs, kill);
+      try {
+        const [start, api] = await traced('duckdb api', () =>
+          Promise.all([import('./start-duckdb.ts'), import('@duckdb/duckdb-wasm')]),
+        );
+        return await start.startDuckDB(api, base, timeoutMs, kill, early);
+      } catch (e) {
+        early?.worker.terminate();
+        throw e;
+      }
     });
     const created: Instance = { db, crashed, kill };
     db.catch(() => {

@@ -1,15 +1,10 @@
 // Types only: the DuckDB-WASM API (and the Apache Arrow code it brings) is its own chunk, fetched beside
 // this one and passed in (shared-db.ts).
 
-import type { AsyncDuckDB, DuckDBBundles } from '@duckdb/duckdb-wasm';
+import type { AsyncDuckDB } from '@duckdb/duckdb-wasm';
+import { duckdbBundles, duckdbWorker, type EarlyWorker } from './duckdb-worker.ts';
 import { EngineStartError, type EngineStartProblem } from './engine-start-error.ts';
 import { checkWasm } from './wasm-check.ts';
-
-/** The DuckDB-WASM files the build copies next to the element bundle (see scripts/copy-duckdb-assets.mjs). */
-export const DUCKDB_FILES = {
-  eh: { mainModule: 'duckdb-eh.wasm', mainWorker: 'duckdb-browser-eh.worker.js' },
-  mvp: { mainModule: 'duckdb-mvp.wasm', mainWorker: 'duckdb-browser-mvp.worker.js' },
-} as const;
 
 /** Starts DuckDB-WASM from the files at `base` (worker, wasm), failing with a clear EngineStartError. */
 export async function startDuckDB(
@@ -17,31 +12,20 @@ export async function startDuckDB(
   base: string,
   timeoutMs: number,
   onCrash: (reason: string) => void,
+  early?: EarlyWorker,
 ): Promise<AsyncDuckDB> {
-  const abs = (file: string) => new URL(file, base).href;
-  const bundles: DuckDBBundles = {
-    eh: { mainModule: abs(DUCKDB_FILES.eh.mainModule), mainWorker: abs(DUCKDB_FILES.eh.mainWorker) },
-    mvp: { mainModule: abs(DUCKDB_FILES.mvp.mainModule), mainWorker: abs(DUCKDB_FILES.mvp.mainWorker) },
-  };
+  const bundles = duckdbBundles(base);
   const { AsyncDuckDB: AsyncDuckDBClass, selectBundle, VoidLogger } = api;
   // Feature detection: the eh build where Wasm exceptions exist (all current browsers), else mvp.
   const bundle = await selectBundle(bundles);
-  const workerUrl = bundle.mainWorker ?? abs(DUCKDB_FILES.eh.mainWorker);
-  const sameOrigin = new URL(workerUrl).origin === location.origin;
-  // A cross-origin worker script cannot be started directly; a same-origin blob that imports it can.
-  const worker = new Worker(
-    sameOrigin
-      ? workerUrl
-      : URL.createObjectURL(
-          new Blob([`importScripts(${JSON.stringify(workerUrl)});`], { type: 'text/javascript' }),
-        ),
-  );
+  const workerUrl = bundle.mainWorker ?? bundles.eh?.mainWorker ?? '';
+  if (early && early.url !== workerUrl) early.worker.terminate();
+  const worker = early?.url === workerUrl ? early.worker : duckdbWorker(workerUrl);
   const db = new AsyncDuckDBClass(new VoidLogger(), worker);
   let timer: ReturnType<typeof setTimeout> | undefined;
   const wasm = bundle.mainModule;
   const failed = new Promise<never>((_, reject) => {
-    worker.addEventListener('error', (e) => {
-      const message = e.message || 'script error';
+    const fail = (message: string) =>
       reject(
         new EngineStartError(`DuckDB worker failed to start from ${workerUrl}: ${message}`, {
           kind: 'worker',
@@ -49,7 +33,8 @@ export async function startDuckDB(
           message,
         }),
       );
-    });
+    worker.addEventListener('error', (e) => fail(e.message || 'script error'));
+    if (worker === early?.worker && early.failed) fail(early.failed);
     // The worker hides a failed compile; this check finds the common causes at once.
     void checkWasm(wasm).then((problem) => {
       if (problem) reject(new EngineStartError(englishProblem(problem), problem));

@@ -1,4 +1,4 @@
-import { concatInSlices } from '@assessment-dashboard/core';
+import { ByteSink } from '@assessment-dashboard/core';
 
 export interface FetchProgress {
   loaded: number;
@@ -60,8 +60,7 @@ export async function fetchWithProgress(
   }
   if (!res.body) return new Uint8Array(await res.arrayBuffer());
   const reader = res.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let loaded = 0;
+  const sink = new ByteSink(total);
   for (;;) {
     let chunk: ReadableStreamReadResult<Uint8Array>;
     try {
@@ -70,18 +69,17 @@ export async function fetchWithProgress(
       if (signal?.aborted) throw e;
       // The connection dropped mid-file: nothing of the part already read is used.
       const reason = e instanceof Error ? e.message : String(e);
-      throw new FetchError(url, undefined, `download stopped after ${loaded} bytes (${reason})`);
+      throw new FetchError(url, undefined, `download stopped after ${sink.length} bytes (${reason})`);
     }
     const { done, value } = chunk;
     if (done) break;
-    chunks.push(value);
-    loaded += value.byteLength;
+    sink.push(value);
+    const loaded = sink.length;
     if (loaded > maxBytes) {
       await reader.cancel();
       throw new TooLargeError(url, total ?? loaded, maxBytes);
     }
     onProgress({ loaded, total });
   }
-  // One buffer of the whole file, built between yields so the page stays responsive.
-  return concatInSlices(chunks);
+  return sink.bytes();
 }

@@ -38,9 +38,9 @@ export async function fetchInputs(
 }
 
 /**
- * Starts the fetched CSVs' checks (UTF-8, title rows, long lines) and the copy the worker is handed, which
- * need no engine, while DuckDB-WASM compiles: the import takes their result instead of doing them then
- * (core's prepareCsv).
+ * Starts the fetched CSVs' checks (UTF-8, title rows, long lines), which need no engine, while DuckDB-WASM
+ * compiles: the import takes their result instead of doing them then (core's prepareCsv). The bytes are
+ * given away: the engine's worker takes them without a copy, so nothing may read them after their import.
  */
 export function prepareFetched(fetched: readonly { input: Input; bytes: Uint8Array }[]): void {
   const files = [...fetched]; // the import empties the caller's list
@@ -83,8 +83,10 @@ export async function importInputs(
       rows += summary.loaded;
     } catch (e) {
       if (o.signal.aborted || !asksForMapping(e)) throw e;
-      // Unrecognised columns are a question for the user, not a dead end: show the mapping screen.
-      const preview = await live.previewFile(engine, input.label, bytes);
+      // Unrecognised columns are a question for the user, not a dead end: show the mapping screen. Its
+      // preview reads the file again when the import took the bytes (prepareFetched).
+      const again = bytes.byteLength > 0 ? bytes : await input.read(() => {}, o.signal);
+      const preview = await live.previewFile(engine, input.label, again);
       if (input.dataset) preview.dataset = input.dataset;
       return { stop: { phase: 'mapping', file: input.name, preview, problem: mappingProblem(e, o.lang) } };
     }

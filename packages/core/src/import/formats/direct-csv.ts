@@ -1,7 +1,8 @@
 import { sliceClock } from '../../yield-to-host.ts';
 import { dropCsvTitleRows } from './csv-title-rows.ts';
 import { detectFormat } from './detect-format.ts';
-import { scanUtf8WithoutNul } from './utf8-scan.ts';
+import { MAX_LINE_BYTES } from './long-lines.ts';
+import { type LongLineNotes, scanUtf8WithoutNul } from './utf8-scan.ts';
 
 /** How much of the file's start is decoded to find title rows (the sniffer reads at most 1 M characters). */
 const HEAD_BYTES = 4 << 20;
@@ -18,6 +19,8 @@ export interface DirectCsv {
   titleRows: number;
   /** 1-based line of the header row in the original file. */
   headerRow: number;
+  /** The lines of `bytes` longer than MAX_LINE_BYTES, met by the validity scan (cutLongLines takes them). */
+  long: [number, number][];
 }
 
 /**
@@ -37,7 +40,10 @@ export async function directCsv(
   if (!bom && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
     return undefined;
   }
-  if (!(await validUtf8WithoutNul(bytes))) return undefined;
+  const start = bom ? 3 : 0;
+  const lines: LongLineNotes = { limit: MAX_LINE_BYTES, lineStart: start, long: [] };
+  if (!(await validUtf8WithoutNul(bytes, lines))) return undefined;
+  if (bytes.length - lines.lineStart > lines.limit) lines.long.push([lines.lineStart, bytes.length]);
   const body = bom ? bytes.subarray(3) : bytes;
   // A character cut at the end of the head decodes as U+FFFD, far past what the sniffer reads.
   const head = new TextDecoder('utf-8').decode(body.subarray(0, HEAD_BYTES));
@@ -52,14 +58,19 @@ export async function directCsv(
     encoding: bom ? 'utf-8-bom' : 'utf-8',
     titleRows: dropped.titleRows,
     headerRow: dropped.headerRow + 1,
+    // In the bytes from the header row on (title rows are never that long: the head decoded them).
+    long: lines.long.filter(([s]) => s >= start + skip).map(([s, e]) => [s - start - skip, e - start - skip]),
   };
 }
 
-/** Strict UTF-8 (the WHATWG decoder's rule) with no NUL byte, checked piece by piece between yields. */
-async function validUtf8WithoutNul(bytes: Uint8Array): Promise<boolean> {
+/**
+ * Strict UTF-8 (the WHATWG decoder's rule) with no NUL byte, checked piece by piece between yields; the
+ * long lines noted on the way.
+ */
+async function validUtf8WithoutNul(bytes: Uint8Array, lines: LongLineNotes): Promise<boolean> {
   const tick = sliceClock();
   for (let at = 0; at < bytes.length; ) {
-    at = scanUtf8WithoutNul(bytes, at, Math.min(bytes.length, at + PIECE_BYTES));
+    at = scanUtf8WithoutNul(bytes, at, Math.min(bytes.length, at + PIECE_BYTES), lines);
     if (at < 0) return false;
     const turn = tick();
     if (turn) await turn;

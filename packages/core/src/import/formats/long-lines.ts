@@ -18,15 +18,17 @@ const MARKER_BYTES = new TextEncoder().encode(LONG_LINE_MARKER);
 
 /**
  * Lines of `bytes` (UTF-8 or GB18030: a 0x0A byte is always a line feed) longer than the limit, replaced.
- * The scan yields to the page between slices (see yield-to-host.ts).
+ * The scan yields to the page between slices (see yield-to-host.ts). `found`: those lines, from a scan
+ * already made (directCsv's), so the bytes are not read again.
  */
 export async function cutLongLines(
   bytes: Uint8Array,
   limit = MAX_LINE_BYTES,
+  found?: readonly [number, number][],
 ): Promise<{ bytes: Uint8Array; cut: number }> {
-  const long: [number, number][] = [];
+  const long: [number, number][] = found ? [...found] : [];
   const tick = sliceClock();
-  for (let start = 0, lines = 0; start < bytes.length; lines++) {
+  for (let start = found ? bytes.length : 0, lines = 0; start < bytes.length; lines++) {
     const nl = bytes.indexOf(10, start);
     const end = nl < 0 ? bytes.length : nl;
     if (end - start > limit) long.push([start, end]);
