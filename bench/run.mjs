@@ -1,7 +1,7 @@
 // npm run bench: ours vs raw DuckDB-WASM vs peers (Arquero, Perspective) in headless Chromium, on seeded
 // synthetic 办件 exports of 100k / 1M / 3M rows. See bench/README.md for the method and the columns.
 //
-// Env: BENCH_SIZES=100k,1m,3m  BENCH_RUNS=3  BENCH_ENGINES=ours,snapshot,raw,arquero,perspective  BENCH_XF_REPS=10
+// Env: BENCH_SIZES=100k,1m,3m  BENCH_RUNS=3  BENCH_ENGINES=ours,snapshot,raw,floor,arquero,perspective  BENCH_XF_REPS=10
 //      BENCH_REMOTE_SIZE=10m (or none)
 //      BENCH_SKIP_BUILD=1 (reuse dist/assessment-dashboard)
 import { execFileSync } from 'node:child_process';
@@ -41,7 +41,7 @@ const SIZES = (process.env.BENCH_SIZES ?? '100k,1m,3m')
   .filter(Boolean);
 // Medians of 3 interleaved cold runs per cell by default (issue 14): one run is too noisy on shared machines.
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 3));
-const ENGINES = (process.env.BENCH_ENGINES ?? 'ours,snapshot,raw,arquero,perspective')
+const ENGINES = (process.env.BENCH_ENGINES ?? 'ours,snapshot,raw,floor,arquero,perspective')
   .split(',')
   .map((s) => s.trim());
 const XF_REPS = Math.max(1, Number(process.env.BENCH_XF_REPS ?? 10));
@@ -67,6 +67,8 @@ mkdirSync(join(BUILD, 'lib'), { recursive: true });
 const libs = {
   'duckdb-lib': "export { AsyncDuckDB, VoidLogger, selectBundle } from '@duckdb/duckdb-wasm';",
   'arquero-lib': "export * from 'arquero';",
+  // The holiday and 调休 data the floor page's calendar needs (the product's own, from chinese-days).
+  'calendar-lib': "export { chineseCalendar } from './packages/core/src/calendar/calendar.ts';",
 };
 for (const [name, contents] of Object.entries(libs)) {
   await esbuild.build({
@@ -164,7 +166,7 @@ link(join(BENCH, '.data'), 'data');
 link(join(BENCH, 'pages'), 'pages');
 if (existsSync(join(ROOT, 'node_modules/@finos/perspective/dist')))
   link(join(ROOT, 'node_modules/@finos/perspective/dist'), 'persp');
-for (const e of ['ours', 'snapshot', 'raw', 'arquero', 'perspective']) {
+for (const e of ['ours', 'snapshot', 'raw', 'floor', 'arquero', 'perspective']) {
   writeFileSync(
     join(SITE, `${e}.html`),
     `<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>${e}</title><body><script type="module" src="/pages/${e}.js"></script></body></html>`,
@@ -356,6 +358,7 @@ function summarise(size, engine, runs, extra = {}) {
       signature: ok[0].signature,
       xfSignature: ok[0].xfSignature,
       indicators: ok[0].indicators,
+      tiles: ok[0].tiles,
       xfIndicators: ok[0].xfIndicators,
       partial: ok[0].partial,
     },

@@ -86,6 +86,10 @@ async function load(csv: string | Uint8Array, options: ImportOptions = {}) {
     rows: rows.toArray().map((r) => r.toJSON()),
     ledger: ledger.toArray().map((r) => r.toJSON()),
     onePass: statements.some((q) => q.includes('row_number() OVER () - 1 AS __import_index')),
+    // the one-pass typing statements: by look-up only, then (a coded cell unseen) again with per-row typing
+    typings: statements
+      .filter((q) => q.startsWith('CREATE OR REPLACE TABLE __typed_import') && q.includes('__import_index'))
+      .map((q) => (q.includes('list_transform([') ? 'per row' : 'look-up')),
     twoPass: statements.some((q) => q.includes('CREATE OR REPLACE TEMP TABLE __raw_import AS')),
   };
 }
@@ -106,6 +110,8 @@ describe('one-pass import', () => {
     const one = await same(cases(9_000));
     expect(one.onePass).toBe(true);
     expect(one.twoPass).toBe(false);
+    // The look-up met a cell it did not know and the statement was made again with per-row typing.
+    expect(one.typings).toEqual(['look-up', 'per row']);
     // The late cells reached the data: coded, unknown (ledger), masked and repeated.
     const late = one.rows.filter((r) => Number(r._row) > EARLY + 1);
     expect(new Set(late.map((r) => r.apply_channel))).toEqual(
@@ -117,6 +123,11 @@ describe('one-pass import', () => {
     expect(one.ledger.some((e) => e.reason === 'duplicate_id')).toBe(true);
     expect(one.summary.pii).toEqual([{ column: '联系电话', kind: 'phone', action: 'mask' }]);
     expect(String(one.rows[0]?.联系电话)).not.toContain('3800000000');
+  }, 60_000);
+
+  it('types by look-up alone a file whose first rows show every coded cell', async () => {
+    const one = await same(cases(6_000));
+    expect(one.typings).toEqual(['look-up']);
   }, 60_000);
 
   it('reads in two passes when the one-pass reading rejects a line', async () => {

@@ -18,7 +18,7 @@ import { detectPii, type PiiColumn, piiExpression } from './pii.ts';
 import { type RawTable, ReadAgain } from './read-raw.ts';
 import { importSummary } from './summary.ts';
 import { zoneTransitions } from './timezone.ts';
-import { typedSelect } from './typed-columns.ts';
+import { typedSelect, UNSEEN_CELL } from './typed-columns.ts';
 
 /** Every row typed, with what the ledger needs to judge it (dropped at the end of each import). */
 export const TYPED = '__typed_import';
@@ -61,10 +61,8 @@ export async function loadDataset(
       `CREATE OR REPLACE TEMP TABLE ${TZ_TABLE} AS SELECT * FROM (VALUES ${rows}) AS t(f, o)`,
     );
   }
-  const binder = new Binder();
   const raws = [raw.table, ...(raw.recast ? [raw.recast.table] : [])];
   const cells = raw.fused?.cells ?? raws;
-  const typed = await typedSelect(engine, cells, def, match.mapped, mapping, binder, fixedOffset);
   // A file's own column never takes a canonical name, nor one the case facts add (facts.ts).
   const reserved = (h: string) => canonical.has(h) || h.startsWith('_') || CASE_FACT_COLUMNS.includes(h);
   const extras = match.unknown.map((h) => ({ header: h, column: reserved(h) ? `extra_${h}` : h }));
@@ -87,57 +85,84 @@ export async function loadDataset(
     if (kind) pii.push({ column: x.column, kind, action });
     if (extraColumn(x, new Binder()) !== null) kept.push(ident(x.column));
   }
-  typed.outer.push(...kept);
-  // Each raw table's select list binds its own parameters: called in the order the statement holds them.
-  const innerList = (readerTyped: ReadonlySet<string>) =>
-    [
-      ...typed.inner(readerTyped),
-      ...extras.flatMap((x) => {
-        const expr = extraColumn(x, binder);
-        return expr === null ? [] : [`${expr} AS ${ident(x.column)}`];
-      }),
-    ].join(',\n  ');
-  // The ledger's rules are judged in the typing pass, on the cells as the file wrote them (before fills),
-  // into one list column (dropped at the end), made only for the rows a rule holds for (usually few):
-  // entry i is rule i's severity where it holds (`r`) and the cell it concerns (`v`). A list costs less
-  // than a struct there: a NULL struct still stores every field. Masking waits for the ledger's own
-  // statement: as part of the typing statement its expressions over the parse expressions took DuckDB
-  // seconds to plan.
   const rules = ledgerRules(def, match.mapped);
-  const verdicts = rules.map(
-    (r) =>
-      `{'r': CASE WHEN ${r.where} THEN ${r.severity} END, 'v': ${r.value ? `CAST(CASE WHEN ${r.where} THEN ${r.value.sql} END AS VARCHAR)` : 'CAST(NULL AS VARCHAR)'}}`,
-  );
   const entry = (i: number, field: 'r' | 'v') =>
     `struct_extract(list_extract(${LEDGER_COL}, ${i + 1}), '${field}')`;
   // Rows in file order: the reader's (numbered past the lines it rejected or left to the text reading)
   // and the lines read again as text, sorted only when there are such lines.
   const numbered = raw.rejectedLines > 0 || raw.recast !== undefined;
-  let rows = `SELECT ${await rowNumbers(engine, raw)} AS _row, ${innerList(raw.typed)} FROM ${raw.from}${
-    numbered ? ` JOIN ${LINES} ON ${LINES}.__import_k = ${raw.index}` : ''
-  }`;
-  if (raw.recast) {
-    const { table, lines } = raw.recast;
-    rows += ` UNION ALL SELECT ${lines}.line + ${raw.lineOffset} AS _row, ${innerList(new Set())}
+  const rowNumber = await rowNumbers(engine, raw);
+
+  /** The typing statement (see typedSelect for `unseen`). */
+  const typing = async (unseen: 'fail' | 'type') => {
+    const binder = new Binder();
+    const typed = await typedSelect(
+      engine,
+      cells,
+      def,
+      match.mapped,
+      mapping,
+      binder,
+      fixedOffset,
+      raw.edgeSpaces,
+      unseen,
+    );
+    typed.outer.push(...kept);
+    // Each raw table's select list binds its own parameters: called in the order the statement holds them.
+    const innerList = (readerTyped: ReadonlySet<string>) =>
+      [
+        ...typed.inner(readerTyped),
+        ...extras.flatMap((x) => {
+          const expr = extraColumn(x, binder);
+          return expr === null ? [] : [`${expr} AS ${ident(x.column)}`];
+        }),
+      ].join(',\n  ');
+    // The ledger's rules are judged in the typing pass, on the cells as the file wrote them (before fills),
+    // into one list column (dropped at the end), made only for the rows a rule holds for (usually few):
+    // entry i is rule i's severity where it holds (`r`) and the cell it concerns (`v`). A list costs less
+    // than a struct there: a NULL struct still stores every field. Masking waits for the ledger's own
+    // statement: as part of the typing statement its expressions over the parse expressions took DuckDB
+    // seconds to plan.
+    const verdicts = rules.map(
+      (r) =>
+        `{'r': CASE WHEN ${r.where} THEN ${r.severity} END, 'v': ${r.value ? `CAST(CASE WHEN ${r.where} THEN ${r.value.sql} END AS VARCHAR)` : 'CAST(NULL AS VARCHAR)'}}`,
+    );
+    let rows = `SELECT ${rowNumber} AS _row, ${innerList(raw.typed)} FROM ${raw.from}${
+      numbered ? ` JOIN ${LINES} ON ${LINES}.__import_k = ${raw.index}` : ''
+    }`;
+    if (raw.recast) {
+      const { table, lines } = raw.recast;
+      rows += ` UNION ALL SELECT ${lines}.line + ${raw.lineOffset} AS _row, ${innerList(new Set())}
       FROM ${table} JOIN ${lines} ON ${lines}.k = ${table}.rowid`;
-  }
-  const anyRule = rules.map((r) => `(${r.where})`).join(' OR ');
-  const judged = `(SELECT *, ${verdicts.length ? `CASE WHEN ${anyRule} THEN list_value(${verdicts.join(', ')}) END` : 'NULL'} AS ${LEDGER_COL} FROM (
+    }
+    const anyRule = rules.map((r) => `(${r.where})`).join(' OR ');
+    const judged = `(SELECT *, ${verdicts.length ? `CASE WHEN ${anyRule} THEN list_value(${verdicts.join(', ')}) END` : 'NULL'} AS ${LEDGER_COL} FROM (
      SELECT _row, ${typed.outer.join(', ')} FROM (${rows}${numbered ? ' ORDER BY _row' : ''})))`;
-  const { sql, filled } = fillFromOtherFields(def, match.mapped, judged);
-  // Only the columns the file has (or that are filled from it) are stored: the dataset's view reads the
-  // others as NULL (dataset-view.ts).
-  const stored = def.fields
-    .filter((f) => match.mapped[f.key] !== undefined || filled[f.key] !== undefined)
-    .flatMap(fieldColumns)
-    .map(ident);
-  const columns = ['_row', ...stored, ...kept, LEDGER_COL].join(', ');
-  // One pass over the text: typed, judged and filled, in the reader's order (no sort unless lines were
-  // rejected, whose numbering needs a join). It becomes the dataset's store once rejected rows are gone.
-  const ctas = engine.query(
-    `CREATE OR REPLACE TABLE ${TYPED} AS SELECT ${columns} FROM ${sql}`,
-    binder.params,
-  );
+    const { sql, filled } = fillFromOtherFields(def, match.mapped, judged);
+    // Only the columns the file has (or that are filled from it) are stored: the dataset's view reads the
+    // others as NULL (dataset-view.ts).
+    const stored = def.fields
+      .filter((f) => match.mapped[f.key] !== undefined || filled[f.key] !== undefined)
+      .flatMap(fieldColumns)
+      .map(ident);
+    const columns = ['_row', ...stored, ...kept, LEDGER_COL].join(', ');
+    // One pass over the text: typed, judged and filled, in the reader's order (no sort unless lines were
+    // rejected, whose numbering needs a join). It becomes the dataset's store once rejected rows are gone.
+    return {
+      sql: `CREATE OR REPLACE TABLE ${TYPED} AS SELECT ${columns} FROM ${sql}`,
+      params: binder.params,
+      stored,
+      filled,
+    };
+  };
+  const first = await typing(raw.fused ? 'fail' : 'type');
+  const { stored, filled } = first;
+  const ctas = engine.query(first.sql, first.params).catch(async (e: unknown) => {
+    // A coded cell the first rows did not show: typed again, such cells per row (rare).
+    if (!(e instanceof Error) || !e.message.includes(UNSEEN_CELL)) throw e;
+    const again = await typing('type');
+    return engine.query(again.sql, again.params);
+  });
   // A fused reading (read-raw.ts, fusedRaw) that failed or rejected a line is read again in two passes.
   await (raw.fused ? ctas.catch(readAgain) : ctas);
   await engine.exec(raws.map((t) => `DROP TABLE IF EXISTS ${t};`).join(' '));

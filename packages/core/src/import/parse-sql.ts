@@ -30,6 +30,8 @@ export interface FieldParseOptions {
    * zones with daylight saving, whose history is looked up in TZ_TABLE.
    */
   fixedOffset?: number;
+  /** no cell starts or ends with a space (RawTable.edgeSpaces false): cells are taken untrimmed */
+  untrimmed?: boolean;
 }
 
 /** Date-time forms seen in exports; strptime's %m/%d also accept non-padded values (2024/1/2 9:05). */

@@ -35,6 +35,8 @@ export interface RawTable {
    * known before the one pass), and the check, once the rows are typed, that the reader split every line.
    */
   fused?: { cells(header: string): string[]; verify(rows: number): Promise<boolean> };
+  /** false when no cell starts or ends with a space (RegisteredFile.edgeSpaces): cells are not trimmed */
+  edgeSpaces: boolean;
 }
 
 /** The typed rows of a fused reading are dropped and the file read in two passes (readRaw). */
@@ -108,6 +110,7 @@ export async function readRaw(
     rejectedLines: Number(n.get(0)?.n),
     typed: new Set(read.typed.keys()),
     recast: read.recast,
+    edgeSpaces: registered.edgeSpaces ?? true,
   };
 }
 
@@ -154,6 +157,7 @@ export async function fusedRaw(
     rejectedLines: 0,
     typed: new Set(typed.keys()),
     recast: undefined,
+    edgeSpaces: registered.edgeSpaces ?? true,
     fused: {
       cells: (h) => {
         const i = names.indexOf(h);

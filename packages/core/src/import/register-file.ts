@@ -24,6 +24,8 @@ export interface RegisteredFile {
   dataLines?: number | undefined;
   /** the text's start from the header line on (HEAD_CHARS), when the file passed through JS */
   head?: string;
+  /** false when no cell starts or ends with a space (checked in JS: see DirectCsv), so none needs trimming */
+  edgeSpaces?: boolean;
 }
 
 /** How much of a file's text RegisteredFile.head keeps (a few thousand rows of an export). */
@@ -78,6 +80,7 @@ export async function registerFile(
       header: direct.header,
       dataLines: direct.dataLines,
       head,
+      edgeSpaces: direct.edgeSpaces,
     };
   }
   // CSV/TSV are decoded (UTF-8, BOM, GB18030); XLSX, Parquet, Arrow and JSON become CSV text first.
@@ -114,6 +117,7 @@ interface PreparedCsv {
   owned: boolean;
   header: HeaderLine;
   dataLines: number | undefined;
+  edgeSpaces: boolean;
 }
 
 const prepared = new WeakMap<Uint8Array, { key: string; csv: Promise<PreparedCsv | undefined> }>();
@@ -153,6 +157,7 @@ export function prepareCsv(
       owned: give || cut.cut > 0,
       header: headerLine(first),
       dataLines: await dataLines(cut.bytes),
+      edgeSpaces: direct.edgeSpaces,
     };
   })();
   prepared.set(bytes, { key, csv });

@@ -13,10 +13,14 @@ export const rawCol = (key: string) => `__raw__${key}`;
 /** The column whose NULL says a field's cell did not parse. */
 export const parsedCol = (f: FieldDef) => (f.type === 'limit' ? `${f.key}_unit` : f.key);
 
-/** The trimmed cell ('' → NULL) of a raw cell's SQL; a coded cell of only dashes or slashes ("—", "/") is empty too. */
-function cellSql(field: FieldDef, raw: string | undefined): string {
+/**
+ * The trimmed cell ('' → NULL) of a raw cell's SQL; a coded cell of only dashes or slashes ("—", "/") is
+ * empty too. `trim` false: the file has no cell with a space at its edge, so trimming would change nothing
+ * (and cost DuckDB-WASM 0.5 s over four text columns of a million rows).
+ */
+function cellSql(field: FieldDef, raw: string | undefined, trim = true): string {
   if (raw === undefined) return 'NULL';
-  const cell = `NULLIF(trim(${raw}), '')`;
+  const cell = trim ? `NULLIF(trim(${raw}), '')` : `NULLIF(${raw}, '')`;
   return field.type === 'enum' ? `CASE WHEN NOT ${isBlankLabelSql(cell)} THEN ${cell} END` : cell;
 }
 
@@ -29,6 +33,13 @@ export interface TypedSelect {
   /** select list over `inner`: the typed columns, `badCol` text of cells that did not parse, `rawCol`s kept */
   outer: string[];
 }
+
+/**
+ * The error a one-pass typing raises at a coded cell its look-up does not know (unseen in the file's first
+ * rows): the typing is then made again with such cells typed per row (load-dataset.ts). Rare, and planning
+ * that per-row SQL (dozens of regular expressions) cost DuckDB-WASM 0.1–0.3 s on every import.
+ */
+export const UNSEEN_CELL = '__import_unseen_cell';
 
 /** The types the CSV reader may give a column itself (read-raw.ts, readerTyped). */
 export type ReaderType = 'TIMESTAMP' | 'INTEGER';
@@ -75,7 +86,7 @@ function outputs(
   binder: Binder,
   options: FieldParseOptions,
 ): Output[] {
-  const v = cellSql(field, raw);
+  const v = cellSql(field, raw, !options.untrimmed);
   if (field.type === 'limit') {
     const { value, unit } = limitExpressions(v);
     return [
@@ -110,6 +121,10 @@ export async function typedSelect(
   mapping: ImportMapping,
   binder: Binder,
   fixedOffset: number | undefined,
+  /** some cell may start or end with a space (RawTable.edgeSpaces) */
+  edgeSpaces = true,
+  /** a coded cell the first rows did not show (cells known from them only): UNSEEN_CELL, or typed per row */
+  unseen: 'fail' | 'type' = 'type',
 ): Promise<TypedSelect> {
   // Cells known from the file's start only (a fused reading): a cell not among them is typed per row.
   const complete = Array.isArray(raws);
@@ -121,6 +136,7 @@ export async function typedSelect(
     codes: codes ? distinct.get(field.key)?.codes : undefined,
     format: mapping.formats?.[field.key],
     fixedOffset,
+    untrimmed: !edgeSpaces,
   });
   const lookups = await typePerCell(
     engine,
@@ -169,15 +185,24 @@ export async function typedSelect(
       // the column, DuckDB's common-subexpression pass lifts its repeated parts (the trimmed cell) out of
       // the ELSE and computes them for every row. Its parameters are bound after the look-up's (limit, the
       // one field type with two outputs, binds none).
+      // Or, first, it fails the statement (UNSEEN_CELL): then every cell the look-up knows needs an arm,
+      // those without a value too.
       const own = new Binder();
-      const perCell = lookup && !complete && raw ? outputs(field, '__cell', own, options(field)) : [];
+      const sampled = lookup !== undefined && !complete && raw !== undefined;
+      const fail = sampled && unseen === 'fail';
+      const perCell = sampled && !fail ? outputs(field, '__cell', own, options(field)) : [];
       for (const [i, out] of outputs(field, raw, lookup ? new Binder() : binder, options(field)).entries()) {
         const cell = perCell[i];
-        const otherwise = cell && {
-          sql: `CASE WHEN ${raw} IS NOT NULL THEN list_transform([${raw}], __cell -> ${cell.sql})[1] END`,
-          params: own.params,
-        };
-        const sql = lookup ? caseSql(raw ?? 'NULL', lookup.get(out.name) ?? [], binder, otherwise) : out.sql;
+        const otherwise = fail
+          ? { sql: `CASE WHEN ${raw} IS NOT NULL THEN error(${literal(UNSEEN_CELL)}) END`, params: [] }
+          : cell && {
+              sql: `CASE WHEN ${raw} IS NOT NULL THEN list_transform([${raw}], __cell -> ${cell.sql})[1] END`,
+              params: own.params,
+            };
+        const arms = lookup?.get(out.name) ?? [];
+        const sql = lookup
+          ? caseSql(raw ?? 'NULL', fail ? [...arms, ...emptyArm(arms)] : arms, binder, otherwise, fail)
+          : out.sql;
         list.push(`CAST(${sql} AS ${out.type}) AS ${ident(out.name)}`);
       }
       if (raw !== undefined && field.type !== 'string') list.push(`${raw} AS ${ident(rawCol(field.key))}`);
@@ -187,14 +212,25 @@ export async function typedSelect(
   return { inner, outer };
 }
 
-/** `CASE raw WHEN cell THEN value … ELSE otherwise END`, every cell and value bound. */
+/** An arm for the empty cell (a quoted "", which the reader keeps as ''), unless there is one. */
+const emptyArm = (arms: Array<[string, SqlValue]>): Array<[string, SqlValue]> =>
+  arms.some(([cell]) => cell === '') ? [] : [['', null]];
+
+/**
+ * `CASE raw WHEN cell THEN value … ELSE otherwise END`, every cell and value bound; arms without a value
+ * are left to the ELSE unless `nulls` (then they say NULL).
+ */
 function caseSql(
   raw: string,
-  arms: Array<[string, SqlValue]>,
+  all: Array<[string, SqlValue]>,
   binder: Binder,
   otherwise?: { sql: string; params: SqlValue[] },
+  nulls = false,
 ): string {
-  const when = arms.map(([cell, value]) => `WHEN ${binder.bind(cell)} THEN ${binder.bind(value)}`);
+  const arms = nulls ? all : all.filter(([, value]) => value !== null);
+  const when = arms.map(
+    ([cell, value]) => `WHEN ${binder.bind(cell)} THEN ${value === null ? 'NULL' : binder.bind(value)}`,
+  );
   if (!otherwise) return arms.length ? `CASE ${raw} ${when.join(' ')} END` : 'NULL';
   binder.params.push(...otherwise.params);
   return arms.length ? `CASE ${raw} ${when.join(' ')} ELSE ${otherwise.sql} END` : otherwise.sql;
@@ -202,7 +238,7 @@ function caseSql(
 
 /**
  * Each field's typed columns for each of its distinct raw `cells`, computed by the same SQL the per-row
- * typing uses: field key → output name → [cell, value] for the cells with a value. One query for all the
+ * typing uses: field key → output name → [cell, value or null] for every cell. One query for all the
  * fields (a round trip each cost DuckDB-WASM 10–140 ms).
  */
 async function typePerCell(
@@ -236,10 +272,8 @@ async function typePerCell(
   for (const { key, outs } of typed) lookups.set(key, new Map(outs.map((o) => [o.name, []])));
   for (const row of t) {
     const arms = lookups.get(String(row.__field));
-    for (const [name, list] of arms ?? []) {
-      const value = row[name] as SqlValue | undefined;
-      if (value !== null && value !== undefined) list.push([String(row.__cell), value]);
-    }
+    for (const [name, list] of arms ?? [])
+      list.push([String(row.__cell), (row[name] as SqlValue | undefined) ?? null]);
   }
   return lookups;
 }

@@ -153,7 +153,9 @@ export async function computeIndicators(
   options: ComputeOptions = {},
 ): Promise<ComputedIndicator[]> {
   const { tables, asOf, defs, filled, inline } = await prepareComputation(engine, options);
-  const readFacts = inline ? (sql: string) => caseFactsInline(engine, sql) : undefined;
+  const readFacts = inline
+    ? (sql: string, defs: IndicatorDef[]) => caseFactsInline(engine, sql, defs.some(mayReadElapsed))
+    : undefined;
   const items = defs.map((def) => {
     const ctx = filteredContext(def, asOf, tables, options, filled);
     return { def, ctx, key: conditionsBatchKey(def, ctx) };
@@ -165,14 +167,21 @@ export async function computeIndicators(
     if (computed.has(item.def)) continue;
     const batch = item.key === undefined ? [] : items.filter((x) => x.key === item.key);
     if (batch.length < 2) {
-      computed.set(item.def, await runIndicator(engine, item.def, item.ctx, readFacts));
+      const read = readFacts && ((sql: string) => readFacts(sql, [item.def]));
+      computed.set(item.def, await runIndicator(engine, item.def, item.ctx, read));
       continue;
     }
     const q = conditionsBatchSql(
       batch.map((x) => x.def.conditions as IndicatorConditions),
       item.ctx,
     );
-    const text = readFacts && readsFacts(q.text) ? await readFacts(q.text) : q.text;
+    const text =
+      readFacts && readsFacts(q.text)
+        ? await readFacts(
+            q.text,
+            batch.map((x) => x.def),
+          )
+        : q.text;
     const table = await engine.query(text, q.params);
     const row = (table.get(0)?.toJSON() ?? {}) as Record<string, unknown>;
     batch.forEach((x, i) => {
@@ -191,6 +200,14 @@ export async function computeIndicators(
 }
 
 const readsFacts = (sql: string) => new RegExp(`\\b${CASE_FACTS}\\b`).test(sql);
+
+/**
+ * Whether an indicator may read the elapsed working days (inline facts without them skip two calendar
+ * joins): only built-in indicators whose conditions name them do; any other SQL is assumed to.
+ */
+const mayReadElapsed = (def: IndicatorDef): boolean =>
+  !INDICATORS.some((i) => i.key === def.key && i.conditions && i.conditions === def.conditions) ||
+  JSON.stringify(def.conditions).includes('elapsed_wd');
 
 /**
  * Results standing for indicators still being computed (labels, formula and target; no number to show):

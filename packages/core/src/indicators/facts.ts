@@ -32,7 +32,8 @@ export const ENDED_WITHOUT_DECISION = "('rejected_intake', 'withdrawn', 'void')"
 // the store's rowid): rewriting the store with them copied every case column again (1M: 1.0 s, against 0.4 s).
 // `stored`: the facts' own table (only the facts, in order); otherwise every column of the
 // `case_facts` view, read inline (caseFactsInline).
-const caseFactsSelect = (cases: string, stored: boolean) => `WITH c AS (
+// `elapsed`: false leaves elapsed_wd NULL, without its two calendar joins (the first overdue tile).
+const caseFactsSelect = (cases: string, stored: boolean, elapsed = true) => `WITH c AS (
   SELECT *, CAST(accepted_at AS DATE) AS accepted_day, CAST(closed_at AS DATE) AS closed_day,
     coalesce(paused_wd, 0) AS pause_wd, coalesce(extension_wd, 0) AS ext_wd
   FROM ${cases}),
@@ -54,14 +55,17 @@ SELECT j.* EXCLUDE (wd_start, wd_n),
     WHEN promised_limit_unit = 'm' THEN CAST(accepted_day + to_months(promised_limit_value) AS DATE)
     WHEN promised_limit_unit = 'y' THEN CAST(accepted_day + to_years(promised_limit_value) AS DATE)
   END AS due_day,
-  CASE WHEN closed_day IS NOT NULL AND accepted_day IS NOT NULL
-    THEN ${workingDaysBetweenExpr('c_acc', 'c_close')} - pause_wd END AS elapsed_wd,
+  ${
+    elapsed
+      ? `CASE WHEN closed_day IS NOT NULL AND accepted_day IS NOT NULL
+    THEN ${workingDaysBetweenExpr('c_acc', 'c_close')} - pause_wd END`
+      : 'CAST(NULL AS INTEGER)'
+  } AS elapsed_wd,
   CASE promised_limit_unit WHEN 'wd' THEN promised_limit_value WHEN 'instant' THEN 0 END AS promised_wd
 FROM j
 ${calendarJoin('c_start', 'j.wd_start')}
 ${dueDateJoin('c_due', 'c_start', 'j.wd_n')}
-${calendarJoin('c_acc', 'j.accepted_day')}
-${calendarJoin('c_close', 'j.closed_day')})
+${elapsed ? `${calendarJoin('c_acc', 'j.accepted_day')}\n${calendarJoin('c_close', 'j.closed_day')}` : ''})
 SELECT ${
   stored
     ? CASE_FACT_COLUMNS.slice(0, -1)
@@ -93,10 +97,12 @@ async function casesWithRowid(engine: Engine): Promise<string> {
 /**
  * `sql` reading `case_facts` computed inline rather than from the facts' table, for the first tiles:
  * counting over the facts once costs less than writing them (1M: 0.2 against 0.4 s), and the table is
- * built after the first paint. Needs the calendar (prepareCalendar).
+ * built after the first paint. Needs the calendar (prepareCalendar). `elapsed`: false when `sql` does not
+ * read elapsed_wd (left NULL).
  */
-export async function caseFactsInline(engine: Engine, sql: string): Promise<string> {
-  return `WITH ${ident(CASE_FACTS)} AS (${caseFactsSelect(await casesWithRowid(engine), false)}) SELECT * FROM (${sql})`;
+export async function caseFactsInline(engine: Engine, sql: string, elapsed = true): Promise<string> {
+  const facts = caseFactsSelect(await casesWithRowid(engine), false, elapsed);
+  return `WITH ${ident(CASE_FACTS)} AS (${facts}) SELECT * FROM (${sql})`;
 }
 
 /**

@@ -21,6 +21,8 @@ export interface DirectCsv {
   headerRow: number;
   /** The lines of `bytes` longer than MAX_LINE_BYTES, met by the validity scan (cutLongLines takes them). */
   long: [number, number][];
+  /** Some cell may start or end with a space (LongLineNotes.edgeSpace); false: trimming changes none. */
+  edgeSpaces: boolean;
 }
 
 /**
@@ -60,6 +62,7 @@ export async function directCsv(
     headerRow: dropped.headerRow + 1,
     // In the bytes from the header row on (title rows are never that long: the head decoded them).
     long: lines.long.filter(([s]) => s >= start + skip).map(([s, e]) => [s - start - skip, e - start - skip]),
+    edgeSpaces: lines.edgeSpace === true,
   };
 }
 

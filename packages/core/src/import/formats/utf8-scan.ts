@@ -1,10 +1,37 @@
-/** Lines longer than `limit` bytes, noted by a scan as it meets their line feeds ([start, end) offsets). */
+/**
+ * What a scan notes on its way (see scanUtf8WithoutNul): lines longer than `limit` bytes ([start, end)
+ * offsets), and whether a space character (Unicode Zs, what DuckDB's trim removes) touches a cell's edge.
+ */
 export interface LongLineNotes {
   limit: number;
   /** where the current line starts */
   lineStart: number;
   long: [number, number][];
+  /**
+   * A Zs character next to a delimiter (, ; | tab), a quote, a line break or the end of the bytes: some
+   * cell may start or end with a space. False after a whole scan: trimming would change no cell.
+   */
+  edgeSpace?: boolean;
 }
+
+/** Bytes that may border a cell: tab, line feed, carriage return, quote, comma, semicolon, bar. */
+const CELL_BORDER = new Uint8Array(256);
+for (const b of [9, 10, 13, 34, 44, 59, 124]) CELL_BORDER[b] = 1;
+
+/** Whether the character at [at, after) has a cell border (or the bytes' end) on either side. */
+const atCellEdge = (bytes: Uint8Array, at: number, after: number): boolean =>
+  at === 0 ||
+  after >= bytes.length ||
+  CELL_BORDER[bytes[at - 1] as number] === 1 ||
+  CELL_BORDER[bytes[after] as number] === 1;
+
+/** The UTF-8 lead and continuation bytes of the multi-byte Zs characters: U+00A0, U+1680, U+2000–200A, U+202F, U+205F, U+3000. */
+const isZs2 = (c: number, c1: number) => c === 0xc2 && c1 === 0xa0;
+const isZs3 = (c: number, c1: number, c2: number) =>
+  (c === 0xe1 && c1 === 0x9a && c2 === 0x80) ||
+  (c === 0xe2 && c1 === 0x80 && (c2 <= 0x8a || c2 === 0xaf)) ||
+  (c === 0xe2 && c1 === 0x81 && c2 === 0x9f) ||
+  (c === 0xe3 && c1 === 0x80 && c2 === 0x80);
 
 /**
  * Scans `bytes` for well-formed UTF-8 (the WHATWG decoder's rule: no overlong forms, no surrogates, nothing
@@ -12,7 +39,8 @@ export interface LongLineNotes {
  * [from, stop). A sequence may run past `stop` (it is read from `bytes` as a whole), so pieces can be
  * scanned one after another. Returns where the next piece starts, or -1 at the first invalid or NUL byte.
  * About twice as fast as a fatal TextDecoder, which also builds the string nobody needs here. With
- * `lines`, it also notes the long lines (one pass over the bytes instead of two: register-file.ts).
+ * `lines`, it also notes the long lines and spaces at cells' edges (one pass over the bytes instead of
+ * three: register-file.ts).
  */
 export function scanUtf8WithoutNul(
   bytes: Uint8Array,
@@ -31,12 +59,16 @@ export function scanUtf8WithoutNul(
           if (i - lines.lineStart > lines.limit) lines.long.push([lines.lineStart, i]);
           lines.lineStart = i + 1;
         }
+      } else if (c === 0x20 && lines && !lines.edgeSpace && atCellEdge(bytes, i, i + 1)) {
+        lines.edgeSpace = true;
       }
       i++;
     } else if (c < 0xc2) {
       return -1; // a continuation byte without a lead, or an overlong 2-byte lead
     } else if (c < 0xe0) {
       if (i + 1 >= end || ((bytes[i + 1] as number) & 0xc0) !== 0x80) return -1;
+      if (lines && !lines.edgeSpace && isZs2(c, bytes[i + 1] as number) && atCellEdge(bytes, i, i + 2))
+        lines.edgeSpace = true;
       i += 2;
     } else if (c < 0xf0) {
       const c1 = bytes[i + 1] as number;
@@ -48,6 +80,9 @@ export function scanUtf8WithoutNul(
         ((bytes[i + 2] as number) & 0xc0) !== 0x80
       )
         return -1;
+      if (c <= 0xe3 && c >= 0xe1 && lines && !lines.edgeSpace) {
+        if (isZs3(c, c1, bytes[i + 2] as number) && atCellEdge(bytes, i, i + 3)) lines.edgeSpace = true;
+      }
       i += 3;
     } else if (c < 0xf5) {
       const c1 = bytes[i + 1] as number;
