@@ -47,7 +47,8 @@ const IMPORT = `CREATE TABLE t AS SELECT row_number() OVER () + 1 AS _row,
       .join(' ')} END AS limit_unit,
   CASE "办理状态" ${arms(STATUS)} END AS status,
   "实际跑动次数" AS trips_actual, "评价等级" AS rating,
-  case_id IS NULL OR closed_at < accepted_at OR CAST(accepted_at AS DATE) < CAST(submitted_at AS DATE)
+  case_id IS NULL OR coalesce(closed_at < accepted_at, false)
+    OR coalesce(CAST(accepted_at AS DATE) < CAST(submitted_at AS DATE), false)
     OR (accepted_at IS NULL AND submitted_at IS NULL) AS rejected,
   (apply_channel IS NULL AND "申报渠道" IS NOT NULL) OR (closed_online IS NULL AND "是否网上办结" IS NOT NULL)
     OR (limit_unit IS NULL AND "承诺办结时限" IS NOT NULL) OR (status IS NULL AND "办理状态" IS NOT NULL) AS warned

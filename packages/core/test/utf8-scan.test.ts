@@ -60,6 +60,28 @@ describe('UTF-8 scan: the same verdict as a fatal TextDecoder', () => {
     }
   });
 
+  it('on mostly-ASCII strings (read four bytes at a time) at every alignment of their buffer', () => {
+    const ascii = [0x41, 0x30, 0x2c, 0x3a, 0x2d, 0x7f, 0x09, 0x0d];
+    const rare = [0x00, 0x0a, 0x20, 0x80, 0xc2, 0xe5, 0xad, 0x97, 0xff];
+    for (let n = 0; n < 5_000; n++) {
+      const len = 1 + Math.floor(rand() * 40);
+      const bytes = Array.from({ length: len }, () =>
+        rand() < 0.93
+          ? (ascii[Math.floor(rand() * ascii.length)] as number)
+          : (rare[Math.floor(rand() * rare.length)] as number),
+      );
+      const want = reference(new Uint8Array(bytes));
+      for (let offset = 0; offset < 4; offset++) {
+        const buffer = new Uint8Array(offset + len + 5).fill(0x41);
+        buffer.set(bytes, offset);
+        const b = buffer.subarray(offset, offset + len);
+        const piece = 1 + Math.floor(rand() * 9);
+        if (scan(b, piece) !== want || scan(b, 1 << 20) !== want)
+          expect([offset, ...bytes]).toEqual(`verdict ${want}`);
+      }
+    }
+  });
+
   it('on 20,000 random byte strings, scanned in pieces of 1–7 bytes and whole', () => {
     for (let n = 0; n < 20_000; n++) {
       // Lead bytes followed mostly by continuation-range bytes, so every rule of each lead is exercised.

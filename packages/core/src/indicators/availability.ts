@@ -44,8 +44,14 @@ export async function filledColumns(
     const present = [...needed].filter((c) => tables.get(table)?.includes(c));
     out.set(table, new Set());
     if (!present.length) continue;
-    const counts = present.map((c, i) => `count(${ident(c)}) > 0 AS ${ident(`c${i}`)}`).join(', ');
-    const row = (await engine.query(`SELECT ${counts} FROM ${ident(table)}`)).get(0)?.toJSON();
+    // Each stops at its column's first value (a count read every row: 30–50 ms at a million cases).
+    const any = present
+      .map(
+        (c, i) =>
+          `(SELECT true FROM ${ident(table)} WHERE ${ident(c)} IS NOT NULL LIMIT 1) IS NOT NULL AS ${ident(`c${i}`)}`,
+      )
+      .join(', ');
+    const row = (await engine.query(`SELECT ${any}`)).get(0)?.toJSON();
     present.forEach((c, i) => {
       if (row?.[`c${i}`]) out.get(table)?.add(c);
     });
