@@ -27,13 +27,14 @@ export async function relationColumns(engine: Engine, name: string): Promise<str
 
 /** Drops a table or a view, whichever `name` is (DuckDB refuses DROP TABLE on a view and the reverse). */
 export async function dropRelation(engine: Engine, name: string): Promise<void> {
-  const t = await engine.query(
-    `SELECT (SELECT count(*) FROM duckdb_views() WHERE database_name = current_database()
-       AND schema_name = 'main' AND view_name = ?) AS views`,
-    [name],
-  );
-  const kind = Number(t.get(0)?.views) > 0 ? 'VIEW' : 'TABLE';
-  await engine.exec(`DROP ${kind} IF EXISTS ${ident(name)}`);
+  // Tried as a view first: DuckDB refuses to drop a table that way, and asking its catalogue which one it
+  // is cost DuckDB-WASM 50–70 ms.
+  try {
+    await engine.exec(`DROP VIEW IF EXISTS ${ident(name)}`);
+  } catch (e) {
+    if (!(e instanceof Error) || !/is of type Table/i.test(e.message)) throw e;
+    await engine.exec(`DROP TABLE IF EXISTS ${ident(name)}`);
+  }
 }
 
 /**
