@@ -8,7 +8,7 @@ import type { Filters } from '../sql/filters.ts';
 import { traced } from '../trace.ts';
 import { type FilledColumns, filledColumns, missingColumns } from './availability.ts';
 import { INDICATORS } from './catalogue/index.ts';
-import { conditionsBatchKey, conditionsBatchSql } from './conditions.ts';
+import { conditionsBatchKey, conditionsBatchSql, conditionsSql } from './conditions.ts';
 import { type DashboardConfig, resolveTarget } from './config.ts';
 import { monthColumn } from './dimensions.ts';
 import { applyDisclosureControl, type DisclosureControl } from './disclosure-control.ts';
@@ -156,19 +156,20 @@ export async function computeIndicators(
   const readFacts = inline
     ? (sql: string, defs: IndicatorDef[]) => caseFactsInline(engine, sql, defs.some(mayReadElapsed))
     : undefined;
-  const items = defs.map((def) => {
-    const ctx = filteredContext(def, asOf, tables, options, filled);
-    return { def, ctx, key: conditionsBatchKey(def, ctx) };
+  const items = defs.map((original) => {
+    const ctx = filteredContext(original, asOf, tables, options, filled);
+    const def = inline ? onInlineFacts(original, ctx) : original;
+    return { def, original, ctx, key: conditionsBatchKey(def, ctx) };
   });
   // Indicators counting rows of the same relation in the same context share one scan (the first tiles:
-  // three rates over the cases, one query instead of three).
+  // the case rates and the overdue count, one query instead of four).
   const computed = new Map<IndicatorDef, ComputedIndicator>();
   for (const item of items) {
-    if (computed.has(item.def)) continue;
+    if (computed.has(item.original)) continue;
     const batch = item.key === undefined ? [] : items.filter((x) => x.key === item.key);
     if (batch.length < 2) {
-      const read = readFacts && ((sql: string) => readFacts(sql, [item.def]));
-      computed.set(item.def, await runIndicator(engine, item.def, item.ctx, read));
+      const read = readFacts && ((sql: string) => readFacts(sql, [item.original]));
+      computed.set(item.original, await runIndicator(engine, item.def, item.ctx, read));
       continue;
     }
     const q = conditionsBatchSql(
@@ -179,7 +180,7 @@ export async function computeIndicators(
       readFacts && readsFacts(q.text)
         ? await readFacts(
             q.text,
-            batch.map((x) => x.def),
+            batch.map((x) => x.original),
           )
         : q.text;
     const table = await engine.query(text, q.params);
@@ -189,7 +190,7 @@ export async function computeIndicators(
         [x.def.kind === 'count' ? 'value' : 'numerator']: row[`n${i}`],
         denominator: row[`d${i}`],
       };
-      computed.set(x.def, { table, result: resultFromRow(x.def, x.ctx, counts) });
+      computed.set(x.original, { table, result: resultFromRow(x.def, x.ctx, counts) });
     });
   }
   const disclosure = options.disclosure ?? options.config?.disclosure;
@@ -197,6 +198,21 @@ export async function computeIndicators(
     const c = computed.get(def);
     return c ? [{ ...c, result: applyDisclosureControl(c.result, disclosure) }] : [];
   });
+}
+
+/**
+ * With the case facts read inline, a count or rate over the cases reads that relation instead (the same
+ * rows, every case column): the first tiles, rates and overdue count together, then scan the cases once.
+ * Only where the indicator's SQL is its conditions' (custom SQL stays as it is).
+ */
+function onInlineFacts(def: IndicatorDef, ctx: IndicatorContext): IndicatorDef {
+  const c = def.conditions;
+  if (!c || c.table !== DATASETS.cases.table || (def.kind !== 'rate' && def.kind !== 'count')) return def;
+  const own = def.sql(ctx);
+  const counted = conditionsSql(def.kind, c, ctx);
+  if (own.text !== counted.text || JSON.stringify(own.params) !== JSON.stringify(counted.params)) return def;
+  const moved: IndicatorConditions = { ...c, table: CASE_FACTS };
+  return { ...def, conditions: moved, sql: (x) => conditionsSql(def.kind as 'rate' | 'count', moved, x) };
 }
 
 const readsFacts = (sql: string) => new RegExp(`\\b${CASE_FACTS}\\b`).test(sql);
