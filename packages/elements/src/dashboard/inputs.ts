@@ -77,7 +77,7 @@ export const fileInput = (file: File, maxBytes: number): Input => ({
     // Cancel ends a read waiting on the disk at once.
     const stop = () => void reader.cancel().catch(() => {});
     signal.addEventListener('abort', stop, { once: true });
-    const sink = new ByteSink(file.size);
+    const sink = new ByteSink(file.size, { scan: true });
     try {
       for (;;) {
         signal.throwIfAborted();

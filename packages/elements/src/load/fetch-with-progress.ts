@@ -60,7 +60,7 @@ export async function fetchWithProgress(
   }
   if (!res.body) return new Uint8Array(await res.arrayBuffer());
   const reader = res.body.getReader();
-  const sink = new ByteSink(total);
+  const sink = new ByteSink(total, { scan: true });
   for (;;) {
     let chunk: ReadableStreamReadResult<Uint8Array>;
     try {

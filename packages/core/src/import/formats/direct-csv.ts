@@ -2,7 +2,7 @@ import { sliceClock } from '../../yield-to-host.ts';
 import { dropCsvTitleRows } from './csv-title-rows.ts';
 import { detectFormat } from './detect-format.ts';
 import { MAX_LINE_BYTES } from './long-lines.ts';
-import { type LongLineNotes, scanUtf8WithoutNul } from './utf8-scan.ts';
+import { type LongLineNotes, scannedAsArrived, scanUtf8WithoutNul } from './utf8-scan.ts';
 
 /** How much of the file's start is decoded to find title rows (the sniffer reads at most 1 M characters). */
 const HEAD_BYTES = 4 << 20;
@@ -43,8 +43,10 @@ export async function directCsv(
     return undefined;
   }
   const start = bom ? 3 : 0;
-  const lines: LongLineNotes = { limit: MAX_LINE_BYTES, lineStart: start, long: [] };
-  if (!(await validUtf8WithoutNul(bytes, lines))) return undefined;
+  // Scanned while it downloaded (ByteSink), or now.
+  const arrived = scannedAsArrived.get(bytes);
+  const lines: LongLineNotes = arrived?.notes ?? { limit: MAX_LINE_BYTES, lineStart: start, long: [] };
+  if (arrived ? !arrived.valid : !(await validUtf8WithoutNul(bytes, lines))) return undefined;
   if (bytes.length - lines.lineStart > lines.limit) lines.long.push([lines.lineStart, bytes.length]);
   const body = bom ? bytes.subarray(3) : bytes;
   // A character cut at the end of the head decodes as U+FFFD, far past what the sniffer reads.

@@ -121,3 +121,55 @@ export function scanUtf8WithoutNul(
   }
   return i;
 }
+
+/** A whole file's verdict and notes, from a scan made while it arrived (see Utf8StreamScan). */
+export interface ScannedBytes {
+  valid: boolean;
+  notes: LongLineNotes;
+}
+
+/** Verdicts of files scanned as they arrived, by the bytes they became (directCsv takes them). */
+export const scannedAsArrived = new WeakMap<Uint8Array, ScannedBytes>();
+
+/**
+ * scanUtf8WithoutNul over a file while it downloads: each `advance` scans what arrived since the last one
+ * (the UI thread waits for the network then anyway), `finish` the rest, giving what one scan of the whole
+ * would. The bytes must be a growing prefix of one buffer.
+ */
+export class Utf8StreamScan {
+  #at = 0;
+  #valid = true;
+  #started = false;
+  readonly notes: LongLineNotes;
+
+  constructor(limit: number) {
+    this.notes = { limit, lineStart: 0, long: [] };
+  }
+
+  advance(bytes: Uint8Array): void {
+    if (!this.#valid) return;
+    if (!this.#started) {
+      if (bytes.length < 3) return;
+      this.#started = true;
+      // A BOM is not part of the first line (as directCsv counts it).
+      if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) this.notes.lineStart = 3;
+    }
+    // Sequences may run up to three bytes on, and a space's right neighbour must have arrived.
+    const stop = bytes.length - 4;
+    if (stop <= this.#at) return;
+    const next = scanUtf8WithoutNul(bytes, this.#at, stop, this.notes);
+    if (next < 0) this.#valid = false;
+    else this.#at = next;
+  }
+
+  finish(bytes: Uint8Array): ScannedBytes {
+    if (this.#valid && !this.#started) {
+      this.#started = true;
+      if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) this.notes.lineStart = 3;
+    }
+    if (this.#valid && this.#at < bytes.length) {
+      this.#valid = scanUtf8WithoutNul(bytes, this.#at, bytes.length, this.notes) >= 0;
+    }
+    return { valid: this.#valid, notes: this.notes };
+  }
+}
