@@ -53,7 +53,12 @@ export default defineConfig({
     rolldownOptions: {
       output: {
         codeSplitting: {
-          groups: [{ name: (id, ctx) => (initialModules(ctx).has(id) ? 'elements' : null) }],
+          groups: [
+            {
+              debugName: 'start-up modules',
+              name: (id, ctx) => (initialModules(ctx).has(id) ? 'elements' : null),
+            },
+          ],
         },
       },
     },
