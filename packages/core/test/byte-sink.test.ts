@@ -71,7 +71,8 @@ describe('ByteSink with the UTF-8 check made as the bytes arrive', () => {
       expect(scannedAsArrived.has(arrived)).toBe(true);
       const streamed = await directCsv(arrived, 'x.csv');
       const whole = await directCsv(bytes.slice(), 'x.csv');
-      const view = (d: typeof whole) => d && { long: d.long, edgeSpaces: d.edgeSpaces, bytes: [...d.bytes] };
+      const view = (d: typeof whole) =>
+        d && { long: d.long, edgeSpaces: d.edgeSpaces, quotes: d.quotes, bytes: [...d.bytes] };
       expect([text, view(streamed)]).toEqual([text, view(whole)]);
     }
   });

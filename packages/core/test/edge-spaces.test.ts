@@ -11,11 +11,12 @@ import { importFile } from '../src/import/import-file.ts';
 const utf8 = (s: string) => new TextEncoder().encode(s);
 /** The reference: a Zs character (what DuckDB's trim removes) next to a cell border or the text's ends. */
 const reference = (s: string) => /(^|[\t\n\r",;|])\p{Zs}|\p{Zs}([\t\n\r",;|]|$)/u.test(s);
-const noted = (b: Uint8Array, piece: number) => {
+const scanned = (b: Uint8Array, piece: number) => {
   const notes: LongLineNotes = { limit: 1e9, lineStart: 0, long: [] };
   for (let at = 0; at < b.length; ) at = scanUtf8WithoutNul(b, at, Math.min(b.length, at + piece), notes);
-  return notes.edgeSpace === true;
+  return notes;
 };
+const noted = (b: Uint8Array, piece: number) => scanned(b, piece).edgeSpace === true;
 
 // Seeded PRNG (mulberry32): the same cases every run.
 let seed = 99;
@@ -64,6 +65,9 @@ describe('spaces at cells’ edges', () => {
       const want = reference(text);
       flagged += want ? 1 : 0;
       for (const piece of [1, 3, 1 << 20]) expect([text, noted(utf8(text), piece)]).toEqual([text, want]);
+      // and whether a quote is anywhere (read four bytes at a time where they are plain ASCII)
+      const padded = utf8(`abcdefgh${text}abcdefgh`);
+      expect([text, scanned(padded, 1 << 20).quote === true]).toEqual([text, text.includes('"')]);
     }
     // both answers occur
     expect(flagged).toBeGreaterThan(200);

@@ -23,6 +23,8 @@ export interface DirectCsv {
   long: [number, number][];
   /** Some cell may start or end with a space (LongLineNotes.edgeSpace); false: trimming changes none. */
   edgeSpaces: boolean;
+  /** The file holds a double quote somewhere (false: no line can hide in a quoted cell). */
+  quotes: boolean;
 }
 
 /**
@@ -65,6 +67,7 @@ export async function directCsv(
     // In the bytes from the header row on (title rows are never that long: the head decoded them).
     long: lines.long.filter(([s]) => s >= start + skip).map(([s, e]) => [s - start - skip, e - start - skip]),
     edgeSpaces: lines.edgeSpace === true,
+    quotes: lines.quote === true,
   };
 }
 

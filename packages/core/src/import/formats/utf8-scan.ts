@@ -12,14 +12,20 @@ export interface LongLineNotes {
    * cell may start or end with a space. False after a whole scan: trimming would change no cell.
    */
   edgeSpace?: boolean;
+  /** a double quote was seen (only then can DuckDB's reader lose lines: see dataLines) */
+  quote?: boolean;
 }
 
 /** Whether one of the four bytes of `w` is 0 (the classic bit trick, in 32-bit integer arithmetic). */
 const hasZeroByte = (w: number): boolean => ((w - 0x01010101) & ~w & 0x80808080) !== 0;
 
-/** Four ASCII bytes, none of them NUL, a line feed or a space: nothing to check or note. */
+/** Four ASCII bytes, none of them NUL, a line feed, a space or a quote: nothing to check or note. */
 const plainWord = (w: number): boolean =>
-  (w & 0x80808080) === 0 && !hasZeroByte(w) && !hasZeroByte(w ^ 0x0a0a0a0a) && !hasZeroByte(w ^ 0x20202020);
+  (w & 0x80808080) === 0 &&
+  !hasZeroByte(w) &&
+  !hasZeroByte(w ^ 0x0a0a0a0a) &&
+  !hasZeroByte(w ^ 0x20202020) &&
+  !hasZeroByte(w ^ 0x22222222);
 
 /** Bytes that may border a cell: tab, line feed, carriage return, quote, comma, semicolon, bar. */
 const CELL_BORDER = new Uint8Array(256);
@@ -80,6 +86,8 @@ export function scanUtf8WithoutNul(
         }
       } else if (c === 0x20 && lines && !lines.edgeSpace && atCellEdge(bytes, i, i + 1)) {
         lines.edgeSpace = true;
+      } else if (c === 0x22 && lines) {
+        lines.quote = true;
       }
       i++;
     } else if (c < 0xc2) {
