@@ -67,7 +67,7 @@ mkdirSync(join(BUILD, 'lib'), { recursive: true });
 const libs = {
   'duckdb-lib': "export { AsyncDuckDB, VoidLogger, selectBundle } from '@duckdb/duckdb-wasm';",
   'arquero-lib': "export * from 'arquero';",
-  // The holiday and 调休 data the floor page's calendar needs (the product's own, from chinese-days).
+  // the floor page's holidays and 调休 (the product's own, from chinese-days)
   'calendar-lib': "export { chineseCalendar } from './packages/core/src/calendar/calendar.ts';",
 };
 for (const [name, contents] of Object.entries(libs)) {

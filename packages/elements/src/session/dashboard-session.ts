@@ -197,10 +197,8 @@ export class DashboardSession extends EventTarget {
       };
     const kept = this.#kept;
     const previous = this.#lease;
-    // Start the engine while the files download: its 33 MB compile dominates start-up. The import and
-    // indicator code is fetched and run then too, while the UI thread waits for the bytes.
-    const lease = engines.begin();
-    if (!remote) void liveModule().catch(() => {});
+    const lease = engines.begin(); // the engine (a 33 MB compile) starts while the files download,
+    if (!remote) void liveModule().catch(() => {}); // and so does the import code
     this.#lease = lease;
     if (previous !== kept?.lease) previous?.release();
     let file: string | undefined;
