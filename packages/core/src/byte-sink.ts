@@ -1,6 +1,6 @@
 import { MAX_LINE_BYTES } from './import/formats/long-lines.ts';
 import { scannedAsArrived, Utf8StreamScan } from './import/formats/utf8-scan.ts';
-import { concatInSlices } from './yield-to-host.ts';
+import { concatInSlices, sliceClock } from './yield-to-host.ts';
 
 /**
  * A file's bytes gathered as they arrive. With its size known beforehand (Content-Length, File.size),
@@ -13,6 +13,7 @@ export class ByteSink {
   #chunks: Uint8Array[] = [];
   #length = 0;
   #scan: Utf8StreamScan | undefined;
+  #tick = sliceClock();
 
   /**
    * `scan`: the UTF-8 check a CSV import makes (directCsv) is made as the bytes arrive, while the UI
@@ -30,13 +31,17 @@ export class ByteSink {
     return this.#length;
   }
 
-  push(chunk: Uint8Array): void {
+  /**
+   * Takes a chunk. Returns a promise to await when the page should get a turn first: chunks already
+   * buffered by the network arrive in one task, whose copies and scans add up to a long task otherwise.
+   */
+  push(chunk: Uint8Array): Promise<void> | undefined {
     const buffer = this.#buffer;
     if (buffer && this.#length + chunk.byteLength <= buffer.byteLength) {
       buffer.set(chunk, this.#length);
       this.#length += chunk.byteLength;
       this.#scan?.advance(buffer.subarray(0, this.#length));
-      return;
+      return this.#tick();
     }
     if (buffer) {
       // Larger than announced: what arrived so far becomes the first chunk (and the import scans it).
@@ -46,6 +51,7 @@ export class ByteSink {
     }
     this.#chunks.push(chunk);
     this.#length += chunk.byteLength;
+    return this.#tick();
   }
 
   /**

@@ -83,7 +83,8 @@ export const fileInput = (file: File, maxBytes: number): Input => ({
         signal.throwIfAborted();
         const { done, value } = await reader.read();
         if (done) break;
-        sink.push(value);
+        const turn = sink.push(value);
+        if (turn) await turn;
         onProgress(sink.length, file.size);
       }
     } finally {

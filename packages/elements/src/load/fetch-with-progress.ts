@@ -73,7 +73,8 @@ export async function fetchWithProgress(
     }
     const { done, value } = chunk;
     if (done) break;
-    sink.push(value);
+    const turn = sink.push(value);
+    if (turn) await turn;
     const loaded = sink.length;
     if (loaded > maxBytes) {
       await reader.cancel();
