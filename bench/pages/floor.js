@@ -9,8 +9,7 @@
 // cells are not trimmed (ours proves from the bytes that it need not), and no masking or summary queries.
 import { chineseCalendar } from '/lib/calendar-lib.js';
 import { jsHeapMB, longTasks } from './probe.js';
-
-const BASE = new URL('/assessment-dashboard/duckdb/', location.href).href;
+import { startWithCsv } from './raw-start.js';
 
 const CHANNEL = {
   '网上(PC)': 'online_pc',
@@ -98,25 +97,9 @@ let conn;
 
 window.benchLoad = async (csvUrl) => {
   const t0 = performance.now();
-  const init = (async () => {
-    const { AsyncDuckDB, selectBundle, VoidLogger } = await import('/lib/duckdb-lib.js');
-    const bundle = await selectBundle({
-      eh: { mainModule: `${BASE}duckdb-eh.wasm`, mainWorker: `${BASE}duckdb-browser-eh.worker.js` },
-      mvp: { mainModule: `${BASE}duckdb-mvp.wasm`, mainWorker: `${BASE}duckdb-browser-mvp.worker.js` },
-    });
-    const db = new AsyncDuckDB(new VoidLogger(), new Worker(bundle.mainWorker));
-    await db.instantiate(bundle.mainModule);
-    await db.open({ query: { castBigIntToDouble: true } });
-    return { db, t: performance.now() };
-  })();
-  const fetched = (async () => {
-    const buf = new Uint8Array(await (await fetch(csvUrl)).arrayBuffer());
-    return { buf, t: performance.now() };
-  })();
-  const [{ db, t: tInit }, { buf, t: tFetch }] = await Promise.all([init, fetched]);
-  const tStart = performance.now();
-  conn = await db.connect();
-  await db.registerFileBuffer('cases.csv', buf);
+  const started = await startWithCsv(csvUrl, t0);
+  conn = started.conn;
+  const { tStart } = started;
   await conn.query(IMPORT);
   await conn.query(`CREATE TABLE dup AS SELECT t._row FROM t JOIN (SELECT case_id, min(_row) AS first FROM t
     WHERE case_id IS NOT NULL GROUP BY case_id HAVING count(*) > 1) d ON t.case_id = d.case_id WHERE t._row > d.first`);
@@ -140,8 +123,8 @@ window.benchLoad = async (csvUrl) => {
   const heap = jsHeapMB();
   await new Promise((ok) => setTimeout(ok, 0));
   return {
-    initMs: tInit - t0,
-    fetchMs: tFetch - t0,
+    initMs: started.initMs,
+    fetchMs: started.fetchMs,
     loadMs: tLoad - tStart,
     indicatorsMs: tEnd - tLoad,
     totalMs: tEnd - t0,

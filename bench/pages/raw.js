@@ -2,9 +2,8 @@
 // inside the timed section; registerFileBuffer + CREATE TABLE AS read_csv, then the 6 workload queries
 // (BENCH-NOTES SQL, not our indicator SQL).
 import { jsHeapMB, longTasks } from './probe.js';
+import { startWithCsv } from './raw-start.js';
 import { AS_OF, DEPT, signature } from './workload.js';
-
-const BASE = new URL('/assessment-dashboard/duckdb/', location.href).href;
 
 function queries(where) {
   const w = where ? `WHERE ${where}` : '';
@@ -34,25 +33,9 @@ let conn;
 
 window.benchLoad = async (csvUrl) => {
   const t0 = performance.now();
-  const init = (async () => {
-    const { AsyncDuckDB, selectBundle, VoidLogger } = await import('/lib/duckdb-lib.js');
-    const bundle = await selectBundle({
-      eh: { mainModule: `${BASE}duckdb-eh.wasm`, mainWorker: `${BASE}duckdb-browser-eh.worker.js` },
-      mvp: { mainModule: `${BASE}duckdb-mvp.wasm`, mainWorker: `${BASE}duckdb-browser-mvp.worker.js` },
-    });
-    const db = new AsyncDuckDB(new VoidLogger(), new Worker(bundle.mainWorker));
-    await db.instantiate(bundle.mainModule);
-    await db.open({ query: { castBigIntToDouble: true } });
-    return { db, t: performance.now() };
-  })();
-  const fetched = (async () => {
-    const buf = new Uint8Array(await (await fetch(csvUrl)).arrayBuffer());
-    return { buf, t: performance.now() };
-  })();
-  const [{ db, t: tInit }, { buf, t: tFetch }] = await Promise.all([init, fetched]);
-  const tStart = performance.now();
-  conn = await db.connect();
-  await db.registerFileBuffer('cases.csv', buf);
+  const started = await startWithCsv(csvUrl, t0);
+  conn = started.conn;
+  const { tStart } = started;
   await conn.query(`CREATE TABLE t AS SELECT * FROM read_csv('cases.csv', header = true)`);
   const tLoad = performance.now();
   const result = await workload(conn, '');
@@ -60,8 +43,8 @@ window.benchLoad = async (csvUrl) => {
   const heap = jsHeapMB();
   await new Promise((ok) => setTimeout(ok, 0));
   return {
-    initMs: tInit - t0,
-    fetchMs: tFetch - t0,
+    initMs: started.initMs,
+    fetchMs: started.fetchMs,
     loadMs: tLoad - tStart,
     indicatorsMs: tEnd - tLoad,
     totalMs: tEnd - t0,

@@ -3,6 +3,7 @@ import { ByteSink } from '../src/byte-sink.ts';
 import { directCsv } from '../src/import/formats/direct-csv.ts';
 import { MAX_LINE_BYTES } from '../src/import/formats/long-lines.ts';
 import { scannedAsArrived } from '../src/import/formats/utf8-scan.ts';
+import { mulberry32 } from '../src/seeded-random.ts';
 
 const chunks = [new Uint8Array([1, 2, 3]), new Uint8Array([4]), new Uint8Array([5, 6])];
 const fill = (sink: ByteSink) => {
@@ -28,14 +29,8 @@ describe('ByteSink', () => {
 });
 
 describe('ByteSink with the UTF-8 check made as the bytes arrive', () => {
-  // Seeded PRNG (mulberry32): the same cases every run.
-  let seed = 7;
-  const rand = () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
+  // The same cases every run.
+  const rand = mulberry32(7);
   const PARTS = [
     '办件',
     'A1',

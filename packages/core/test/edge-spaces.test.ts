@@ -3,6 +3,7 @@ import { NodeEngine } from '../src/engine/node.ts';
 import { directCsv } from '../src/import/formats/direct-csv.ts';
 import { type LongLineNotes, scanUtf8WithoutNul } from '../src/import/formats/utf8-scan.ts';
 import { importFile } from '../src/import/import-file.ts';
+import { mulberry32 } from '../src/seeded-random.ts';
 
 // A file whose cells never start or end with a space is imported without trimming them (the UTF-8 check
 // notes spaces at cells' edges as it goes). The rule must never miss one: a missed space would leave a
@@ -18,14 +19,8 @@ const scanned = (b: Uint8Array, piece: number) => {
 };
 const noted = (b: Uint8Array, piece: number) => scanned(b, piece).edgeSpace === true;
 
-// Seeded PRNG (mulberry32): the same cases every run.
-let seed = 99;
-const rand = () => {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-  return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-};
+// The same cases every run.
+const rand = mulberry32(99);
 const ALPHABET = [
   'a',
   '局',

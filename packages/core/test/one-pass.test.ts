@@ -5,7 +5,7 @@ import { importFile } from '../src/import/import-file.ts';
 import { ImportError } from '../src/import/ledger.ts';
 import type { ImportOptions } from '../src/import/options.ts';
 import { mulberry32 as rng } from '../src/seeded-random.ts';
-import type { SqlValue } from '../src/sql/quote.ts';
+import { recordStatements } from './helpers/recorded-statements.ts';
 
 // A CSV whose header tells its columns is typed as DuckDB reads it (one pass, no raw table), its coded
 // columns looked up by the cells of the file's first 512 KB only. Whatever the file holds further down,
@@ -60,17 +60,7 @@ let engine: NodeEngine;
 let statements: string[];
 beforeAll(async () => {
   engine = await NodeEngine.create();
-  const exec = engine.exec.bind(engine);
-  const query = engine.query.bind(engine);
-  statements = [];
-  engine.exec = (sql: string) => {
-    statements.push(sql);
-    return exec(sql);
-  };
-  engine.query = (sql: string, params?: SqlValue[]) => {
-    statements.push(sql);
-    return query(sql, params);
-  };
+  statements = recordStatements(engine);
 });
 afterAll(() => engine.close());
 

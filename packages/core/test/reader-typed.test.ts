@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NodeEngine } from '../src/engine/node.ts';
 import { importFile } from '../src/import/import-file.ts';
 import type { ImportOptions } from '../src/import/options.ts';
-import type { SqlValue } from '../src/sql/quote.ts';
+import { recordStatements } from './helpers/recorded-statements.ts';
 
 // The CSV reader types the date-time columns whose first 20,000 rows all have its one form; later cells of
 // another form send their lines through the text pass. Either way the numbers must be those of the text
@@ -34,17 +34,7 @@ let engine: NodeEngine;
 let statements: string[];
 beforeAll(async () => {
   engine = await NodeEngine.create();
-  const exec = engine.exec.bind(engine);
-  const query = engine.query.bind(engine);
-  statements = [];
-  engine.exec = (sql: string) => {
-    statements.push(sql);
-    return exec(sql);
-  };
-  engine.query = (sql: string, params?: SqlValue[]) => {
-    statements.push(sql);
-    return query(sql, params);
-  };
+  statements = recordStatements(engine);
 });
 afterAll(() => engine.close());
 
