@@ -40,6 +40,7 @@ export {
 } from './calendar/index.ts';
 export { addDays, addMonths, monthsOf } from './dates.ts';
 export * from './drill/index.ts';
+export { arrowModule } from './engine/arrow-module.ts';
 export { ClickHouseEngine, type ClickHouseEngineOptions, ClickHouseError } from './engine/clickhouse.ts';
 export { inlineParams, valueLiteral } from './engine/inline-params.ts';
 export { RemoteEngine, RemoteEngineError, type RemoteEngineOptions } from './engine/remote.ts';

@@ -1,6 +1,7 @@
 import { ByteSink, type DatasetKey } from '@assessment-dashboard/core';
 import { fetchWithProgress, TooLargeError } from '../load/fetch-with-progress.ts';
 import type { BrowserMemory } from '../load/memory-budget.ts';
+import * as memoryBudget from '../load/memory-budget.ts';
 import type { Input } from './load-state.ts';
 
 /** Attributes that name input files, and the dataset each implies (`src` is detected from headers). */
@@ -26,9 +27,6 @@ export function urlFileName(url: string): string {
   }
 }
 
-/** The memory estimate, fetched with the first file (a snapshot page reads none). */
-const memoryBudget = () => import('../load/memory-budget.ts');
-
 /**
  * Runs `read` with a byte limit that also keeps the file within the engine's memory; a file stopped by that
  * (before or while downloading) is reported as too large for this browser's memory, not for `max-mb`.
@@ -38,7 +36,7 @@ export async function readWithinMemory<T>(
   read: (limit: number) => Promise<T>,
   memory?: BrowserMemory,
 ): Promise<T> {
-  const budget = await memoryBudget();
+  const budget = memoryBudget;
   const m = memory ?? budget.browserMemory();
   const fits = budget.largestFile(m);
   if (fits >= maxBytes) return read(maxBytes);
@@ -70,7 +68,7 @@ export const fileInput = (file: File, maxBytes: number): Input => ({
     // Its size is known before reading: the progress line shows "0 / 48.0 MB", never "0 KB".
     onProgress(0, file.size);
     // Refused before reading when the engine could not hold it (memory-budget.ts).
-    const { browserMemory, largestFile, memoryShortfall } = await memoryBudget();
+    const { browserMemory, largestFile, memoryShortfall } = memoryBudget;
     const short = memoryShortfall(file.size);
     if (short) throw new TooLargeError(file.name, file.size, largestFile(browserMemory()), short);
     const reader = file.stream().getReader();

@@ -1,4 +1,4 @@
-import { EngineCrashedError, traced } from '@assessment-dashboard/core';
+import { arrowModule, EngineCrashedError, traced } from '@assessment-dashboard/core';
 // Types only: the DuckDB-WASM API (and the Apache Arrow code it brings) is fetched as its own chunk
 // when an engine is first started, so a page painted from a snapshot never downloads it.
 import type { AsyncDuckDB } from '@duckdb/duckdb-wasm';
@@ -6,6 +6,8 @@ import { earlyWorker } from './duckdb-worker.ts';
 
 interface Instance {
   db: Promise<AsyncDuckDB>;
+  /** settles once the engine's JavaScript has arrived (its wasm may still be compiling) */
+  code: Promise<unknown>;
   /** rejects once the worker has died */
   crashed: Promise<never>;
   /** ends the worker and forgets the instance, so the next lease starts a fresh one */
@@ -22,6 +24,8 @@ export const IDLE_TERMINATE_MS = 2000;
 /** A claim on the page's DuckDB: `release()` when done; the worker ends once nobody holds one. */
 export interface DuckDBLease {
   db: Promise<AsyncDuckDB>;
+  /** Settles once the engine's JavaScript has arrived: other code fetched before it delays its start. */
+  code: Promise<unknown>;
   /** Rejects with EngineCrashedError when the worker dies (give it to WasmEngine). */
   crashed: Promise<never>;
   /** After a crash: end this instance so that the next lease (a retry) gets a fresh worker. */
@@ -42,6 +46,7 @@ export function acquireDuckDB(assetBase: string, timeoutMs?: number): DuckDBLeas
   let released = false;
   return {
     db: instance.db,
+    code: instance.code,
     crashed: instance.crashed,
     discard: (reason) => instance.kill(reason),
     release() {
@@ -91,20 +96,26 @@ function sharedInstance(base: string, timeoutMs = 60_000): Instance {
     // The start-up code is its own chunk, fetched with the engine: a snapshot page never needs it.
     // The DuckDB-WASM API (with Arrow) is fetched beside it, not after it: a chunk fetched, then another,
     // delayed the wasm's compile by 0.1–0.3 s.
+    // Arrow, which the API imports, is asked for beside it rather than once the API has been parsed.
     // The worker is started first: its script loads while the API does.
     const early = earlyWorker(base);
+    const api = traced('duckdb api', () =>
+      Promise.all([import('./start-duckdb.ts'), import('@duckdb/duckdb-wasm'), arrowModule()]),
+    );
     const db = traced('engine start', async () => {
       try {
-        const [start, api] = await traced('duckdb api', () =>
-          Promise.all([import('./start-duckdb.ts'), import('@duckdb/duckdb-wasm')]),
-        );
-        return await start.startDuckDB(api, base, timeoutMs, kill, early);
+        const [start, duckdb] = await api;
+        return await start.startDuckDB(duckdb, base, timeoutMs, kill, early);
       } catch (e) {
         early?.worker.terminate();
         throw e;
       }
     });
-    const created: Instance = { db, crashed, kill };
+    const code = api.then(
+      () => {},
+      () => {},
+    );
+    const created: Instance = { db, code, crashed, kill };
     db.catch(() => {
       if (instances.get(base) === created) instances.delete(base);
     });

@@ -197,8 +197,7 @@ export class DashboardSession extends EventTarget {
       };
     const kept = this.#kept;
     const previous = this.#lease;
-    const lease = engines.begin(); // the engine (a 33 MB compile) starts while the files download,
-    if (!remote) void liveModule().catch(() => {}); // and so does the import code
+    const lease = engines.begin(); // the engine (a 33 MB compile) and the import code load while files download
     this.#lease = lease;
     if (previous !== kept?.lease) previous?.release();
     let file: string | undefined;
