@@ -82,3 +82,69 @@ describe('ByteSink with the UTF-8 check made as the bytes arrive', () => {
     expect(streamed?.long.length).toBe(1);
   });
 });
+
+describe('ByteSink.drain', () => {
+  const rand = mulberry32(11);
+  /** A stream of `bytes` in random pieces: a byte stream (as fetch and File bodies are) or a plain one. */
+  const stream = (bytes: Uint8Array, kind: 'bytes' | 'plain'): ReadableStream<Uint8Array> => {
+    let at = 0;
+    const next = () => {
+      const size = 1 + Math.floor(rand() * 300_000);
+      const piece = bytes.slice(at, at + size);
+      at += size;
+      return piece;
+    };
+    return kind === 'bytes'
+      ? new ReadableStream({
+          type: 'bytes',
+          pull(c) {
+            if (at < bytes.length) return c.enqueue(next());
+            c.close();
+            c.byobRequest?.respond(0); // a read waiting for more gets what it has (as a browser's body does)
+          },
+        })
+      : new ReadableStream({
+          pull(c) {
+            if (at >= bytes.length) return c.close();
+            c.enqueue(next());
+          },
+        });
+  };
+  const file = (n: number) => new TextEncoder().encode(`办件编号,受理部门\n${'C1,县局 "甲"\n'.repeat(n)}`);
+
+  it('reads a byte stream straight into the buffer of the announced size, the bytes and their check the same', async () => {
+    for (const n of [0, 1, 700, 250_000]) {
+      const bytes = file(n);
+      const sink = new ByteSink(bytes.length, { scan: true });
+      let steps = 0;
+      for await (const _ of sink.drain(stream(bytes, 'bytes'))) steps++;
+      const got = await sink.bytes();
+      expect(got.buffer.byteLength).toBe(bytes.length); // one buffer, no copy at the end
+      expect(Buffer.from(got).equals(Buffer.from(bytes))).toBe(true);
+      // a megabyte per read (the reader's `min`), not one turn per piece of the stream
+      expect(steps).toBeLessThanOrEqual(Math.ceil(bytes.length / (1 << 20)));
+      expect(scannedAsArrived.has(got)).toBe(true);
+      const view = (d: Awaited<ReturnType<typeof directCsv>>) => d && { long: d.long, quotes: d.quotes };
+      expect(view(await directCsv(got, 'x.csv'))).toEqual(view(await directCsv(bytes.slice(), 'x.csv')));
+    }
+  });
+
+  it('keeps every byte of a plain stream, and of a byte stream whose announced size is wrong', async () => {
+    const bytes = file(120_000);
+    for (const [kind, size] of [
+      ['plain', bytes.length],
+      ['bytes', bytes.length - 12_345],
+      ['bytes', bytes.length + 1],
+      ['bytes', undefined],
+    ] as const) {
+      const sink = new ByteSink(size, { scan: true });
+      for await (const _ of sink.drain(stream(bytes, kind)));
+      expect([kind, size, Buffer.from(await sink.bytes()).equals(Buffer.from(bytes))]).toEqual([
+        kind,
+        size,
+        true,
+      ]);
+      expect(sink.length).toBe(bytes.length);
+    }
+  });
+});

@@ -191,4 +191,19 @@ describe('one-pass import', () => {
     }
     expect(compared).toBeGreaterThan(20);
   }, 120_000);
+
+  it('defines the dataset view from the columns it wrote (no catalogue query), over a table of that name too', async () => {
+    // A database from before the stores held the dataset as a table: the view replaces it.
+    await engine.exec('DROP VIEW IF EXISTS cases; CREATE OR REPLACE TABLE cases AS SELECT 1 AS x');
+    const csv = cases(50);
+    const { rows } = await load(csv);
+    expect(statements.filter((q) => /duckdb_(columns|tables)\(/.test(q))).toEqual([]);
+    const kind = await engine.query(
+      "SELECT table_type AS k FROM information_schema.tables WHERE table_name = 'cases'",
+    );
+    expect(kind.get(0)?.k).toBe('VIEW');
+    expect(rows).toEqual((await load(csv, { onePass: false })).rows);
+    expect(rows.length).toBe(50);
+    expect(Object.keys(rows[0] ?? {})).toContain('promised_limit_unit');
+  });
 });

@@ -90,14 +90,43 @@ const viewFrom = (store: string, view: ViewDef) =>
 /**
  * (Re)defines the views of `def`'s store (see storeOf), replacing whatever held their names (a table made
  * before stores existed, too). A view whose table beside the store does not exist (the case facts before
- * their first computation) is left undefined.
+ * their first computation) is left undefined. `made`: the store's columns, from an import that has just
+ * written the store and dropped the tables beside it (no catalogue query then: each cost DuckDB-WASM
+ * 20–190 ms).
  */
-export async function defineViews(engine: Engine, def: DatasetDef): Promise<void> {
+export async function defineViews(engine: Engine, def: DatasetDef, made?: readonly string[]): Promise<void> {
   const store = storeOf(def.table);
   const views = viewsOf(def);
+  const { columnsOf, tables } = made
+    ? { columnsOf: (t: string) => (t === store ? [...made] : []), tables: undefined }
+    : await catalogue(engine, store, views);
+  for (const view of views) {
+    const besides = view.beside ? columnsOf(view.beside) : [];
+    if (view.beside && !besides.length) continue;
+    if (tables?.has(view.name)) await engine.exec(`DROP TABLE ${ident(view.name)}`);
+    const list = viewColumns(def, [...columnsOf(store), ...besides], view.hidden, view.after);
+    const create = `CREATE OR REPLACE VIEW ${ident(view.name)} AS SELECT ${list.join(', ')} FROM ${viewFrom(store, view)}`;
+    try {
+      await engine.exec(create);
+    } catch (e) {
+      // Unasked, the name may hold a table (DuckDB replaces a view by a view only).
+      if (tables || !(e instanceof Error) || !/is of type Table/i.test(e.message)) throw e;
+      await engine.exec(`DROP TABLE ${ident(view.name)}`);
+      await engine.exec(create);
+    }
+  }
+}
+
+/**
+ * In one catalogue query: the columns of the store and of the tables beside it, and which of the views'
+ * names a table holds.
+ */
+async function catalogue(
+  engine: Engine,
+  store: string,
+  views: ViewDef[],
+): Promise<{ columnsOf(table: string): string[]; tables: Set<string> }> {
   const beside = views.flatMap((v) => (v.beside ? [v.beside] : []));
-  // One catalogue query (each costs tens of ms in DuckDB-WASM): the columns of the store and of the tables
-  // beside it, and which of the views' names a table holds (DuckDB replaces a view by a view, never a table).
   const t = await engine.query(
     `SELECT table_name AS r, column_name AS c, NULL AS t, column_index AS i FROM duckdb_columns()
        WHERE database_name = current_database() AND schema_name = 'main'
@@ -109,17 +138,10 @@ export async function defineViews(engine: Engine, def: DatasetDef): Promise<void
     [store, ...beside, ...views.map((v) => v.name)],
   );
   const rows = t.toArray();
-  const columnsOf = (table: string) => rows.filter((r) => r.r === table).map((r) => String(r.c));
-  const tables = new Set(rows.filter((r) => r.t !== null).map((r) => String(r.t)));
-  for (const view of views) {
-    const besides = view.beside ? columnsOf(view.beside) : [];
-    if (view.beside && !besides.length) continue;
-    if (tables.has(view.name)) await engine.exec(`DROP TABLE ${ident(view.name)}`);
-    const list = viewColumns(def, [...columnsOf(store), ...besides], view.hidden, view.after);
-    await engine.exec(
-      `CREATE OR REPLACE VIEW ${ident(view.name)} AS SELECT ${list.join(', ')} FROM ${viewFrom(store, view)}`,
-    );
-  }
+  return {
+    columnsOf: (table) => rows.filter((r) => r.r === table).map((r) => String(r.c)),
+    tables: new Set(rows.filter((r) => r.t !== null).map((r) => String(r.t))),
+  };
 }
 
 /**

@@ -79,12 +79,13 @@ export async function loadDataset(
     return kind ? piiExpression(ident(x.header), kind, action, b, salt) : ident(x.header);
   };
   const pii: PiiColumn[] = [];
-  const kept: string[] = [];
+  const keptNames: string[] = [];
   for (const x of extras) {
     const kind = personal.get(x.header);
     if (kind) pii.push({ column: x.column, kind, action });
-    if (extraColumn(x, new Binder()) !== null) kept.push(ident(x.column));
+    if (extraColumn(x, new Binder()) !== null) keptNames.push(x.column);
   }
+  const kept = keptNames.map(ident);
   const rules = ledgerRules(def, match.mapped);
   const entry = (i: number, field: 'r' | 'v') =>
     `struct_extract(list_extract(${LEDGER_COL}, ${i + 1}), '${field}')`;
@@ -141,10 +142,10 @@ export async function loadDataset(
     const { sql, filled } = fillFromOtherFields(def, match.mapped, judged);
     // Only the columns the file has (or that are filled from it) are stored: the dataset's view reads the
     // others as NULL (dataset-view.ts).
-    const stored = def.fields
+    const storedNames = def.fields
       .filter((f) => match.mapped[f.key] !== undefined || filled[f.key] !== undefined)
-      .flatMap(fieldColumns)
-      .map(ident);
+      .flatMap(fieldColumns);
+    const stored = storedNames.map(ident);
     const columns = ['_row', ...stored, ...kept, LEDGER_COL].join(', ');
     // One pass over the text: typed, judged and filled, in the reader's order (no sort unless lines were
     // rejected, whose numbering needs a join). It becomes the dataset's store once rejected rows are gone.
@@ -152,11 +153,12 @@ export async function loadDataset(
       sql: `CREATE OR REPLACE TABLE ${TYPED} AS SELECT ${columns} FROM ${sql}`,
       params: binder.params,
       stored,
+      storedNames,
       filled,
     };
   };
   const first = await typing(raw.fused ? 'fail' : 'type');
-  const { stored, filled } = first;
+  const { stored, storedNames, filled } = first;
   const ctas = engine.query(first.sql, first.params).catch(async (e: unknown) => {
     // A coded cell the first rows did not show: typed again, such cells per row (rare).
     if (!(e instanceof Error) || !e.message.includes(UNSEEN_CELL)) throw e;
@@ -229,7 +231,8 @@ export async function loadDataset(
       `ALTER TABLE ${TYPED} DROP COLUMN ${LEDGER_COL}; DROP TABLE IF EXISTS ${store}; ALTER TABLE ${TYPED} RENAME TO ${store}`,
     );
   }
-  await defineViews(engine, def);
+  // The store's columns are the typed table's (bar the ledger column), and the case facts were dropped above.
+  await defineViews(engine, def, ['_row', ...storedNames, ...keptNames]);
   return importSummary(engine, def, { dataset, fileName, encoding, timezone, read, match, pii, filled });
 }
 

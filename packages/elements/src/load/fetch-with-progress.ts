@@ -59,25 +59,23 @@ export async function fetchWithProgress(
     throw new TooLargeError(url, total, maxBytes);
   }
   if (!res.body) return new Uint8Array(await res.arrayBuffer());
-  const reader = res.body.getReader();
   const sink = new ByteSink(total, { scan: true });
+  const reading = sink.drain(res.body);
   for (;;) {
-    let chunk: ReadableStreamReadResult<Uint8Array>;
+    let step: IteratorResult<void>;
     try {
-      chunk = await reader.read();
+      step = await reading.next();
     } catch (e) {
       if (signal?.aborted) throw e;
       // The connection dropped mid-file: nothing of the part already read is used.
       const reason = e instanceof Error ? e.message : String(e);
       throw new FetchError(url, undefined, `download stopped after ${sink.length} bytes (${reason})`);
     }
-    const { done, value } = chunk;
-    if (done) break;
-    const turn = sink.push(value);
-    if (turn) await turn;
+    if (step.done) break;
     const loaded = sink.length;
     if (loaded > maxBytes) {
-      await reader.cancel();
+      await reading.return();
+      await res.body.cancel();
       throw new TooLargeError(url, total ?? loaded, maxBytes);
     }
     onProgress({ loaded, total });
