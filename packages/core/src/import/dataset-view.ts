@@ -14,6 +14,19 @@ import { ident } from '../sql/quote.ts';
  */
 export const storeOf = (table: string): string => `__${table}_rows`;
 
+const DATASET_TABLES = new Set(Object.values(DATASETS).map((d) => d.table));
+
+/**
+ * The columns of dataset table `table` that can hold a value, from `tables` (the loaded relations'
+ * columns): those its store has when it is a view over one (the others read as typed NULL, and scanning
+ * them for a value, a date range or the latest time read every row for nothing); else all of them.
+ */
+export function valueColumns(tables: ReadonlyMap<string, readonly string[]>, table: string): string[] {
+  const columns = tables.get(table) ?? [];
+  const stored = DATASET_TABLES.has(table) ? tables.get(storeOf(table)) : undefined;
+  return stored ? columns.filter((c) => stored.includes(c)) : [...columns];
+}
+
 /** Columns of a table or view of the current database, in order; undefined when there is none of that name. */
 export async function relationColumns(engine: Engine, name: string): Promise<string[] | undefined> {
   const t = await engine.query(

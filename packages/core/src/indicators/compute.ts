@@ -2,6 +2,7 @@ import type { Table } from 'apache-arrow';
 import { chineseCalendar, type WorkCalendar, withOverrides } from '../calendar/calendar.ts';
 import { WORK_CALENDAR_TABLE } from '../calendar/sql.ts';
 import type { Engine } from '../engine/types.ts';
+import { valueColumns } from '../import/dataset-view.ts';
 import { DATASETS } from '../schema/datasets.ts';
 import type { DatasetKey } from '../schema/types.ts';
 import type { Filters } from '../sql/filters.ts';
@@ -80,8 +81,8 @@ export async function dataAsOf(engine: Engine, tables?: Map<string, string[]>): 
   const loaded = tables ?? (await loadedTables(engine));
   const parts: string[] = [];
   for (const def of Object.values(DATASETS)) {
-    const cols = loaded.get(def.table);
-    if (!cols) continue;
+    if (!loaded.has(def.table)) continue;
+    const cols = valueColumns(loaded, def.table);
     for (const f of def.fields) {
       const isEvent = (f.type === 'datetime' || f.type === 'date') && !f.key.includes('due');
       if (isEvent && cols.includes(f.key)) {
@@ -89,7 +90,11 @@ export async function dataAsOf(engine: Engine, tables?: Map<string, string[]>): 
       }
     }
   }
-  if (!parts.length) return new Date().toISOString().slice(0, 19).replace('T', ' ');
+  if (!parts.length) {
+    // A dataset whose export has no event time: no "as of" (as when its empty columns were scanned).
+    const any = Object.values(DATASETS).some((d) => loaded.has(d.table));
+    return any ? '' : new Date().toISOString().slice(0, 19).replace('T', ' ');
+  }
   const t = await engine.query(
     `SELECT strftime(max(t), '%Y-%m-%d %H:%M:%S') AS t FROM (${parts.join(' UNION ALL ')})`,
   );

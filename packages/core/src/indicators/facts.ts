@@ -8,7 +8,7 @@ import {
   workingDaysBetweenExpr,
 } from '../calendar/sql.ts';
 import type { Engine } from '../engine/types.ts';
-import { defineViews, relationColumns, storeOf, viewColumns } from '../import/dataset-view.ts';
+import { defineViews, relationColumns, storeOf, valueColumns, viewColumns } from '../import/dataset-view.ts';
 import { DATASETS } from '../schema/datasets.ts';
 import { ident } from '../sql/quote.ts';
 import { CASE_FACT_COLUMNS, CASE_FACTS, CASE_FACTS_STORE } from './case-fact-names.ts';
@@ -126,8 +126,8 @@ async function dataRange(
 ): Promise<{ from: string; to: string }> {
   const parts: string[] = [];
   for (const def of Object.values(DATASETS)) {
-    const cols = tables.get(def.table);
-    if (!cols) continue;
+    if (!tables.has(def.table)) continue;
+    const cols = valueColumns(tables, def.table);
     for (const f of def.fields) {
       if ((f.type === 'date' || f.type === 'datetime') && cols.includes(f.key)) {
         parts.push(`SELECT CAST(${ident(f.key)} AS DATE) AS d FROM ${ident(def.table)}`);
