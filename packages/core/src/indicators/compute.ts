@@ -159,7 +159,7 @@ export async function computeIndicators(
 ): Promise<ComputedIndicator[]> {
   const { tables, asOf, defs, filled, inline } = await prepareComputation(engine, options);
   const readFacts = inline
-    ? (sql: string, defs: IndicatorDef[]) => caseFactsInline(engine, sql, defs.some(mayReadElapsed))
+    ? (sql: string, defs: IndicatorDef[]) => caseFactsInline(engine, sql, defs.some(mayReadElapsed), tables)
     : undefined;
   const items = defs.map((original) => {
     const ctx = filteredContext(original, asOf, tables, options, filled);

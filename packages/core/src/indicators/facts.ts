@@ -81,27 +81,35 @@ LEFT JOIN ${WORK_CALENDAR_TABLE} AS c_late ON c_late.is_workday AND c_late.wd_se
 ${stored ? 'ORDER BY f.__rid' : ''}`;
 
 /** The cases' store as the `cases` view reads it, with the store's rowid as `__rid`. */
-async function casesWithRowid(engine: Engine): Promise<string> {
+async function casesWithRowid(
+  engine: Engine,
+  tables?: ReadonlyMap<string, readonly string[]>,
+): Promise<string> {
   const def = DATASETS.cases;
   const store = storeOf(def.table);
-  let columns = await relationColumns(engine, store);
+  let columns = tables?.get(store) ?? (await relationColumns(engine, store));
   if (!columns) {
     // A `cases` table made without a store (a test's own table) becomes the store: renaming copies nothing.
     await engine.exec(`ALTER TABLE ${ident(def.table)} RENAME TO ${ident(store)}`);
     await defineViews(engine, def);
     columns = (await relationColumns(engine, store)) ?? [];
   }
-  return `(SELECT ${viewColumns(def, columns).join(', ')}, rowid AS __rid FROM ${ident(store)})`;
+  return `(SELECT ${viewColumns(def, [...columns]).join(', ')}, rowid AS __rid FROM ${ident(store)})`;
 }
 
 /**
  * `sql` reading `case_facts` computed inline rather than from the facts' table, for the first tiles:
  * counting over the facts once costs less than writing them (1M: 0.2 against 0.4 s), and the table is
  * built after the first paint. Needs the calendar (prepareCalendar). `elapsed`: false when `sql` does not
- * read elapsed_wd (left NULL).
+ * read elapsed_wd (left NULL). `tables`: the loaded relations' columns, when the caller has them.
  */
-export async function caseFactsInline(engine: Engine, sql: string, elapsed = true): Promise<string> {
-  const facts = caseFactsSelect(await casesWithRowid(engine), false, elapsed);
+export async function caseFactsInline(
+  engine: Engine,
+  sql: string,
+  elapsed = true,
+  tables?: ReadonlyMap<string, readonly string[]>,
+): Promise<string> {
+  const facts = caseFactsSelect(await casesWithRowid(engine, tables), false, elapsed);
   return `WITH ${ident(CASE_FACTS)} AS (${facts}) SELECT * FROM (${sql})`;
 }
 
