@@ -1,8 +1,8 @@
 /**
  * What a file costs in memory once the browser's engine holds it, against what the engine can have: checked
  * before a byte is read, so a file the tab cannot hold gets a clear message instead of an engine that runs
- * out of memory half-way (or a tab that dies). In the start-up code: fetched
- * as a chunk of its own with the first file, it held the file's request back by 0.2 s.
+ * out of memory half-way (or a tab that dies). Part of the start-up code: as a chunk of its own, fetched
+ * with the first file, it held the file's request back by 0.2 s.
  *
  * Measured (`npm run bench`, 3M cases, a 546,615,930-byte CSV, machine contended): the page's renderer peaked
  * at 2,991 MB RSS, page and worker included (raw DuckDB-WASM: 2,194 MB), 5.47 bytes per CSV byte; DuckDB-WASM's
