@@ -52,6 +52,9 @@ export default defineConfig({
     },
     rolldownOptions: {
       output: {
+        // Whitespace too (Vite keeps it in an ES library, for bundlers that re-bundle it): the folder is served
+        // to browsers as it is, and every byte of the start-up chunks is parsed while DuckDB-WASM compiles.
+        minify: { codegen: true },
         codeSplitting: {
           groups: [
             {

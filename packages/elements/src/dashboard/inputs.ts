@@ -1,7 +1,7 @@
 import { ByteSink, type DatasetKey } from '@assessment-dashboard/core';
 import { fetchWithProgress, TooLargeError } from '../load/fetch-with-progress.ts';
-import type { BrowserMemory } from '../load/memory-budget.ts';
-import * as memoryBudget from '../load/memory-budget.ts';
+// Named imports: a namespace object would need the bundler's runtime helper, one more request at start-up.
+import { type BrowserMemory, browserMemory, largestFile, memoryShortfall } from '../load/memory-budget.ts';
 import type { Input } from './load-state.ts';
 
 /** Attributes that name input files, and the dataset each implies (`src` is detected from headers). */
@@ -36,15 +36,14 @@ export async function readWithinMemory<T>(
   read: (limit: number) => Promise<T>,
   memory?: BrowserMemory,
 ): Promise<T> {
-  const budget = memoryBudget;
-  const m = memory ?? budget.browserMemory();
-  const fits = budget.largestFile(m);
+  const m = memory ?? browserMemory();
+  const fits = largestFile(m);
   if (fits >= maxBytes) return read(maxBytes);
   try {
     return await read(fits);
   } catch (e) {
     if (!(e instanceof TooLargeError) || e.limit !== fits) throw e;
-    throw new TooLargeError(e.file, e.size, fits, budget.memoryShortfall(e.size, m));
+    throw new TooLargeError(e.file, e.size, fits, memoryShortfall(e.size, m));
   }
 }
 
@@ -68,7 +67,6 @@ export const fileInput = (file: File, maxBytes: number): Input => ({
     // Its size is known before reading: the progress line shows "0 / 48.0 MB", never "0 KB".
     onProgress(0, file.size);
     // Refused before reading when the engine could not hold it (memory-budget.ts).
-    const { browserMemory, largestFile, memoryShortfall } = memoryBudget;
     const short = memoryShortfall(file.size);
     if (short) throw new TooLargeError(file.name, file.size, largestFile(browserMemory()), short);
     const reader = file.stream().getReader();
