@@ -61,19 +61,44 @@ async function respond(root: string, base: string, req: IncomingMessage, res: Se
     return;
   }
   const info = await stat(found);
-  res.writeHead(200, {
+  const headers = {
     'Content-Type': MIME[extname(found)] ?? 'application/octet-stream',
-    'Content-Length': info.size,
     'Cache-Control': 'no-cache',
     'X-Content-Type-Options': 'nosniff',
+    'Accept-Ranges': 'bytes',
+  };
+  // One byte range (the engine's wasm check asks for 8 bytes; DuckDB-WASM reads remote files in ranges).
+  const range = byteRange(req.headers.range, info.size);
+  if (range === 'unsatisfiable') {
+    res.writeHead(416, { ...headers, 'Content-Range': `bytes */${info.size}` }).end();
+    return;
+  }
+  const [start, end] = range ?? [0, info.size - 1];
+  res.writeHead(range ? 206 : 200, {
+    ...headers,
+    'Content-Length': Math.max(0, end - start + 1),
+    ...(range ? { 'Content-Range': `bytes ${start}-${end}/${info.size}` } : {}),
   });
-  if (req.method === 'HEAD') {
+  if (req.method === 'HEAD' || end < start) {
     res.end();
     return;
   }
-  createReadStream(found)
+  createReadStream(found, { start, end })
     .on('error', () => res.destroy())
     .pipe(res);
+}
+
+/**
+ * The inclusive byte range of a `Range` header with one range (`bytes=a-b`, `bytes=a-`, `bytes=-n`) within
+ * a file of `size` bytes; undefined for no header, several ranges or another unit (the whole file is sent).
+ */
+function byteRange(header: string | undefined, size: number): [number, number] | 'unsatisfiable' | undefined {
+  const m = /^bytes=(\d*)-(\d*)$/.exec(header?.trim() ?? '');
+  if (!m || (m[1] === '' && m[2] === '')) return undefined;
+  const [from, to] = [m[1] ? Number(m[1]) : undefined, m[2] ? Number(m[2]) : undefined];
+  if (from === undefined) return to ? [Math.max(0, size - (to ?? 0)), size - 1] : 'unsatisfiable';
+  if (from >= size || (to !== undefined && to < from)) return 'unsatisfiable';
+  return [from, Math.min(size - 1, to ?? size - 1)];
 }
 
 /** The real path of the file a request names inside `root`, or why there is none. */

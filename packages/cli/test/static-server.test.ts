@@ -110,4 +110,24 @@ describe('preview static server', () => {
       await mounted.close();
     }
   });
+
+  it('serves one byte range as 206 (the engine check reads 8 bytes of the wasm), else the whole file', async () => {
+    const url = `${server.url}duckdb/engine.wasm`; // 'wasm'
+    const ranged = async (range: string) => {
+      const res = await fetch(url, { headers: { Range: range } });
+      return [res.status, res.headers.get('content-range'), await res.text()];
+    };
+    expect(await ranged('bytes=1-2')).toEqual([206, 'bytes 1-2/4', 'as']);
+    expect(await ranged('bytes=2-')).toEqual([206, 'bytes 2-3/4', 'sm']);
+    expect(await ranged('bytes=-3')).toEqual([206, 'bytes 1-3/4', 'asm']);
+    expect(await ranged('bytes=0-99')).toEqual([206, 'bytes 0-3/4', 'wasm']);
+    expect(await ranged('bytes=4-')).toEqual([416, 'bytes */4', '']);
+    expect(await ranged('bytes=0-1,2-3')).toEqual([200, null, 'wasm']);
+    const whole = await fetch(url);
+    expect([whole.status, whole.headers.get('accept-ranges'), whole.headers.get('content-type')]).toEqual([
+      200,
+      'bytes',
+      'application/wasm',
+    ]);
+  });
 });
