@@ -61,9 +61,6 @@ export default defineConfig({
               debugName: 'start-up modules',
               name: (id, ctx) => (initialModules(ctx).has(id) ? 'elements' : null),
             },
-            // The bundler's runtime helper, which Arrow's chunk imports: on its own it was the last link
-            // of a chain of requests before the engine could start.
-            { name: 'elements', test: /rolldown[\\/]runtime/ },
           ],
         },
       },

@@ -96,7 +96,7 @@ function byteRange(header: string | undefined, size: number): [number, number] |
   const m = /^bytes=(\d*)-(\d*)$/.exec(header?.trim() ?? '');
   if (!m || (m[1] === '' && m[2] === '')) return undefined;
   const [from, to] = [m[1] ? Number(m[1]) : undefined, m[2] ? Number(m[2]) : undefined];
-  if (from === undefined) return to ? [Math.max(0, size - (to ?? 0)), size - 1] : 'unsatisfiable';
+  if (from === undefined) return to && size ? [Math.max(0, size - to), size - 1] : 'unsatisfiable';
   if (from >= size || (to !== undefined && to < from)) return 'unsatisfiable';
   return [from, Math.min(size - 1, to ?? size - 1)];
 }
