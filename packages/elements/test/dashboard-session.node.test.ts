@@ -204,6 +204,30 @@ describe('DashboardSession on native DuckDB', () => {
     expect(filters).toEqual([[byDept('乙局')]]);
   });
 
+  it('a crash restarts the load once on a new engine, which shows the numbers', async () => {
+    let crashes = 1;
+    const { source, opened, discarded } = nodeEngines((e) => ({
+      ...e,
+      name: e.name,
+      registerText: (f, t) => e.registerText(f, t),
+      exec: (sql) => e.exec(sql),
+      close: () => e.close(),
+      query: async (sql, params) => {
+        if (crashes-- > 0) throw new EngineCrashedError('DuckDB stopped: RuntimeError: null function');
+        return e.query(sql, params);
+      },
+    }));
+    const { s } = session([memory('cases.csv', SMALL_CASES)], source);
+    const seen: string[] = [];
+    for (const type of ['restart', 'error', 'ready'])
+      s.addEventListener(type, (e) => seen.push(`${type} ${(e as CustomEvent).detail.message ?? ''}`.trim()));
+    await s.load();
+    expect(seen).toEqual(['restart DuckDB stopped: RuntimeError: null function', 'ready']);
+    expect(discarded).toEqual(['DuckDB stopped: RuntimeError: null function']);
+    expect(opened).toHaveLength(2);
+    expect(value(s, 'case.online_apply_rate')).toMatchObject({ numerator: 6, denominator: 10, value: 0.6 });
+  });
+
   it('names the kind of each failure', async () => {
     const kinds = async (
       inputs: Input[],
@@ -236,8 +260,10 @@ describe('DashboardSession on native DuckDB', () => {
         throw new EngineCrashedError('worker died');
       },
     }));
+    // Restarted once on a new engine, which crashes too: then the error.
+    expect(crashed.errors).toHaveLength(1);
     expect(crashed.errors[0]).toMatchObject({ kind: 'crash', file: 'cases.csv' });
-    expect(crashed.discarded).toEqual(['worker died']);
+    expect(crashed.discarded).toEqual(['worker died', 'worker died']);
 
     const server = await kinds([], undefined, {
       engines: {

@@ -114,35 +114,44 @@ describe('faults while loading', () => {
     expect((await alertOf(el))?.textContent).toContain('not an Arrow IPC snapshot file');
   });
 
-  it('the worker killed in the middle of an import: a clear error, and Retry loads on a new worker', async () => {
-    let killed: Worker | undefined;
+  it('the worker killed in the middle of an import: restarted once by itself; killed again, a clear error, and Retry loads on a new worker', async () => {
+    const killed: Worker[] = [];
     const el = mount({ src: URL.createObjectURL(new Blob([SMALL_CASES], { type: 'text/csv' })) });
-    const failed = settled(el);
-    // Killed as soon as the import starts (the phase the element shows as "importing").
-    await new Promise<void>((resolve) => {
-      const poll = () => {
-        if (el._state?.phase === 'importing') {
+    // Killed as soon as an import starts (the phase the element shows as "importing") on a live worker.
+    const killDuringImport = (message: string) =>
+      new Promise<void>((resolve) => {
+        const poll = () => {
           const worker = created.at(-1) as Worker;
-          killed = worker;
-          worker.terminate();
-          worker.dispatchEvent(new ErrorEvent('error', { message: 'simulated crash during import' }));
-          resolve();
-        } else setTimeout(poll, 1);
-      };
-      poll();
-    });
+          if (el._state?.phase === 'importing' && !killed.includes(worker)) {
+            killed.push(worker);
+            worker.terminate();
+            worker.dispatchEvent(new ErrorEvent('error', { message }));
+            resolve();
+          } else setTimeout(poll, 1);
+        };
+        poll();
+      });
+    const restarted = new Promise<CustomEvent>((r) =>
+      el.addEventListener('ad-engine-restart', (e) => r(e as CustomEvent), { once: true }),
+    );
+    const failed = settled(el);
+    await killDuringImport('simulated crash during import');
+    expect((await restarted).detail.message).toContain('simulated crash during import');
+    await killDuringImport('simulated crash during the import again');
     const error = await failed;
     expect(error.type).toBe('ad-error');
     expect(error.detail.kind).toBe('crash');
+    expect(error.detail.message).toContain('again');
     const alert = await alertOf(el);
     expect(alert?.textContent).toContain('分析引擎意外停止');
     expect(el.shadowRoot?.querySelectorAll('assessment-kpi-tile').length).toBe(0);
     const ready = settled(el);
     retryButton(alert)?.click();
     expect((await ready).type).toBe('ad-ready');
-    // A worker started after the killed one (an earlier test's worker may have been the one killed).
-    expect(killed).toBeDefined();
-    expect(created.indexOf(killed as Worker)).toBeLessThan(created.length - 1);
+    // Workers started after both killed ones (an earlier test's worker may have been the first killed).
+    expect(killed).toHaveLength(2);
+    expect(created.indexOf(killed[1] as Worker)).toBe(created.indexOf(killed[0] as Worker) + 1);
+    expect(created.indexOf(killed[1] as Worker)).toBeLessThan(created.length - 1);
     expect(onlineRate(el)).toBe(0.6);
   }, 90_000);
 });

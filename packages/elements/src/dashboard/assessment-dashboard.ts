@@ -83,11 +83,14 @@ const RELOADS = [...SOURCES, ...INPUTS, 'engineUrl', 'engineDialect', 'snapshot'
  * @fires ad-ready - detail: `{ imports, indicators }` once the indicators are shown
  * @fires ad-error - detail: `{ kind, file, message }` when loading fails
  * @fires ad-filter - detail: `{ selection }` once every panel shows a new chart selection
+ * @fires ad-engine-restart - detail: `{ message }` when the engine crashed and is started again (once per load;
+ *   a second crash fires `ad-error` with kind `crash`)
  * @csspart tiles - the KPI tile list
  * @csspart panel - a chart panel
  * @csspart dropzone - the file drop area shown without `src`
  * @csspart progress - the loading line (bytes read, rows parsed, computing) with its Cancel button
- * @csspart notice - "import cancelled" over the data shown again after a cancelled import
+ * @csspart notice - "import cancelled" over the data shown again after a cancelled import; "restarted" after
+ *   the engine crashed and was started again
  * @csspart heading - the dashboard's heading
  * @csspart scope-bar - the bar with the as-of day, ranking period and filter chips that stays in view (sticky)
  * @csspart import-details - the folded line with the rows read, the import report and the indicator exports
@@ -104,8 +107,11 @@ export class AssessmentDashboard extends DashboardProperties {
   #collapsed: ReadonlyMap<string, string> | undefined;
   /** The dropped files behind the data on display (none: the attributes'): in force again after a cancel. */
   #shownFiles: File[] = [];
-  /** "已取消导入", over the data shown again after a cancelled import; until dismissed or the next load. */
-  #notice = false;
+  /**
+   * Over the data: "已取消导入" (shown again after a cancelled import) or "restarted" (the engine crashed and
+   * the data is loaded again); until dismissed or the next load.
+   */
+  #notice: 'cancelled' | 'restarted' | undefined;
   /** The status line's live region: phases at once, progress ticks at most every 3 s. */
   readonly #announcer = new Announcer(() => this.requestUpdate());
 
@@ -126,6 +132,10 @@ export class AssessmentDashboard extends DashboardProperties {
     forward('ready', 'ad-ready');
     forward('error', 'ad-error');
     forward('filter', 'ad-filter');
+    forward('restart', 'ad-engine-restart');
+    s.addEventListener('restart', () => {
+      this.#notice = 'restarted';
+    });
     s.addEventListener('selection', () => {
       if (this.urlState) writeSelection(this.urlState, s.selection);
     });
@@ -168,7 +178,7 @@ export class AssessmentDashboard extends DashboardProperties {
     if (this.#session.cancel() === 'restored') {
       this.#localFiles = shown;
       this.#shownFiles = shown;
-      this.#notice = true;
+      this.#notice = 'cancelled';
       this.#announcer.say(
         'cancelled',
         `${loadMessages(lang).importCancelled}${loadMessages(lang).keptPrevious}`,
@@ -189,8 +199,10 @@ export class AssessmentDashboard extends DashboardProperties {
       isLocal: this.#isLocal,
       hasInputs: this.#inputs().length > 0,
     });
-    if (text !== undefined) this.#announcer.say(s.phase, text);
-    else if (s.phase === 'ready' && !this.#notice) this.#announcer.say('ready', '');
+    // After a restart each phase says so too: a polite region may only ever read the latest text.
+    const restarted = this.#notice === 'restarted' ? loadMessages(this.#lang()).restarted : '';
+    if (text !== undefined) this.#announcer.say(s.phase, `${restarted}${text}`);
+    else if (s.phase === 'ready' && this.#notice !== 'cancelled') this.#announcer.say('ready', restarted);
   }
 
   #isLocal = (file: string) => this.#localFiles.some((f) => f.name === file);
@@ -228,7 +240,7 @@ export class AssessmentDashboard extends DashboardProperties {
   #load(): Promise<void> {
     // An update can still run after removal; never take the shared engine for an element that is gone.
     if (!this.isConnected) return Promise.resolve();
-    this.#notice = false;
+    this.#notice = undefined;
     if (this.offlineGuard)
       installOfflineGuard([
         remoteUrl(this) ?? assetBaseOf(this),
@@ -390,21 +402,24 @@ export class AssessmentDashboard extends DashboardProperties {
           select: (next) => void this.select(next),
         },
       )}
-      ${this.#notice && s.phase === 'ready' ? this.#noticeLine(lang) : nothing}
+      ${this.#noticeLine(s, lang)}
       ${body}
       <p class="visually-hidden" role="status" aria-live="polite" aria-atomic="true" data-live>${this.#announcer.text}</p>
       <input id="picker" class="visually-hidden" type="file" multiple accept=${ACCEPT} tabindex="-1" aria-hidden="true"
         @change=${this.#picked} />`;
   }
 
-  /** Over the data shown again after a cancelled import. */
-  #noticeLine(lang: Lang) {
+  /** Over the data shown again after a cancelled import, or over the reload after a restart. */
+  #noticeLine(s: LoadState, lang: Lang) {
+    const shown = this.#notice === 'restarted' ? s.phase !== 'error' : s.phase === 'ready';
+    if (!this.#notice || !shown) return nothing;
     const l = loadMessages(lang);
     const dismiss = () => {
-      this.#notice = false;
+      this.#notice = undefined;
       this.requestUpdate();
     };
-    return html`<p class="notice" part="notice">${l.importCancelled}${l.keptPrevious}
+    const text = this.#notice === 'restarted' ? l.restarted : `${l.importCancelled}${l.keptPrevious}`;
+    return html`<p class="notice" part="notice">${text}
       <button type="button" @click=${dismiss}>${l.dismiss}</button></p>`;
   }
 

@@ -62,6 +62,8 @@ export class DashboardSession extends EventTarget {
   #recomputing = false;
   /** What was shown before the load in progress: shown again if that load is cancelled. */
   #kept: Kept | undefined;
+  /** Automatic restarts left after an engine crash, for the load asked for (then the error and Retry). */
+  #restarts = 1;
 
   constructor(settings: () => SessionSettings) {
     super();
@@ -176,7 +178,12 @@ export class DashboardSession extends EventTarget {
   }
 
   /** Loads the sources (or the snapshot, or connects to the query server) and computes everything. */
-  async load(): Promise<void> {
+  load(): Promise<void> {
+    this.#restarts = 1;
+    return this.#load();
+  }
+
+  async #load(): Promise<void> {
     const signal = this.#loads.start();
     const settings = this.#settings();
     const { inputs, engines } = settings;
@@ -240,7 +247,7 @@ export class DashboardSession extends EventTarget {
       }
       await this.#computeAll(engine, imports, remote, signal, settings);
     } catch (caught) {
-      if (!signal.aborted) this.#fail(caught, file, settings);
+      if (!signal.aborted) await this.#fail(caught, file, settings);
     } finally {
       // A cancelled or replaced load gives up its half-filled database, unless it is the one shown.
       if (signal.aborted && opened && opened !== this.#engine && opened !== this.#kept?.engine)
@@ -282,7 +289,7 @@ export class DashboardSession extends EventTarget {
     try {
       await this.#computeAll(engine, state.imports, state.remote, signal, settings);
     } catch (caught) {
-      if (!signal.aborted) this.#fail(caught, undefined, settings);
+      if (!signal.aborted) await this.#fail(caught, undefined, settings);
     }
   }
 
@@ -403,7 +410,7 @@ export class DashboardSession extends EventTarget {
     } catch (e) {
       if (signal.aborted) return;
       this.#recomputing = false;
-      this.#fail(e, undefined, settings);
+      await this.#fail(e, undefined, settings);
     }
   }
 
@@ -433,13 +440,25 @@ export class DashboardSession extends EventTarget {
     await this.load();
   }
 
-  /** Shows what went wrong and fires `error`; a crashed engine is replaced on retry. */
-  #fail(caught: unknown, file: string | undefined, settings: SessionSettings): void {
+  /**
+   * Shows what went wrong and fires `error`. A crashed engine is replaced: at once, once per load (a trap
+   * DuckDB-WASM hits now and then must not cost the user a click; fires `restart`), then on Retry.
+   */
+  #fail(caught: unknown, file: string | undefined, settings: SessionSettings): Promise<void> | undefined {
     const crash = isCrash(caught);
     if (crash) this.#lease?.discard(crash.message);
+    if (crash && this.#restarts-- > 0) {
+      // Everything shown or kept for a cancel lived in the dead engine: load it all again, same selection.
+      if (this.#state.phase === 'ready') this.#pending ??= [...this.#selection];
+      if (this.#kept) releaseKept(this.#kept, { engine: undefined, lease: this.#lease });
+      this.#kept = this.#engine = undefined;
+      this.#emit('restart', { message: crash.message });
+      return this.#load();
+    }
     const state = errorState(caught, file, settings);
     this.#set(state);
     this.#emit('error', { kind: state.kind, file: state.file, message: state.detail });
+    return undefined;
   }
 
   /** The indicator results shown (empty until loaded). */

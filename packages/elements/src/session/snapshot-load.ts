@@ -11,7 +11,8 @@ export interface SnapshotHost {
   select(selection: readonly Selection[]): Promise<void>;
   /** loads the sources live instead */
   goLive(): Promise<void>;
-  fail(caught: unknown, file: string): void;
+  /** shows the error, or (a crash) loads again on a new engine: settles when that is done */
+  fail(caught: unknown, file: string): Promise<void> | undefined;
 }
 
 /** Snapshot mode: paint the precomputed results; an engine is started only if a filter needs one. */
@@ -38,6 +39,6 @@ export async function loadSnapshot(
       console.warn(`assessment-dashboard: snapshot ${url} not used, loading the data live:`, caught);
       return host.goLive();
     }
-    host.fail(caught, url);
+    await host.fail(caught, url);
   }
 }
