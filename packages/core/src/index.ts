@@ -47,6 +47,7 @@ export { RemoteEngine, RemoteEngineError, type RemoteEngineOptions } from './eng
 export { asCrash, ENGINE_SETUP_SQL, type Engine, EngineCrashedError } from './engine/types.ts';
 export { WasmEngine } from './engine/wasm.ts';
 export { csvCell, toCsv } from './export/csv.ts';
+export { importedRelations } from './import/dataset-view.ts';
 export { type DecodedText, decodeBytes } from './import/encoding.ts';
 export {
   type DelimitedText,

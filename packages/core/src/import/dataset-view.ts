@@ -1,9 +1,10 @@
 import type { Engine } from '../engine/types.ts';
 import { CASE_FACT_COLUMNS, CASE_FACTS, CASE_FACTS_STORE } from '../indicators/case-fact-names.ts';
 import { fieldColumnTypes } from '../schema/column-types.ts';
-import { DATASETS } from '../schema/datasets.ts';
+import { DATASETS, isDatasetKey } from '../schema/datasets.ts';
 import type { DatasetDef } from '../schema/types.ts';
 import { ident } from '../sql/quote.ts';
+import { LEDGER_TABLE } from './ledger.ts';
 
 /**
  * A dataset's rows are stored with only the columns its file had (and the columns derived from them); the
@@ -94,6 +95,21 @@ function viewsOf(def: DatasetDef): ViewDef[] {
     { name: def.table, hidden: CASE_FACT_COLUMNS },
     { name: CASE_FACTS, after: CASE_FACT_COLUMNS, beside: CASE_FACTS_STORE },
   ];
+}
+
+/**
+ * The relations a database holds right after importing `datasets` into it, when it was empty before: each
+ * dataset's store and its views (bar those beside a table an import drops: the case facts), and the row
+ * ledger (undefined for a dataset it does not know). For loadedTables, which then need not enumerate the
+ * catalogue.
+ */
+export function importedRelations(datasets: readonly string[]): string[] | undefined {
+  if (!datasets.every(isDatasetKey)) return undefined;
+  const out = datasets.flatMap((key) => {
+    const def = DATASETS[key];
+    return [storeOf(def.table), ...viewsOf(def).flatMap((v) => (v.beside ? [] : [v.name]))];
+  });
+  return [...new Set([...out, LEDGER_TABLE])];
 }
 
 /** What a view reads: its store, or the store and the table beside it, paired by position. */

@@ -1,11 +1,12 @@
 import type { Table } from 'apache-arrow';
 import { chineseCalendar, type WorkCalendar, withOverrides } from '../calendar/calendar.ts';
 import { WORK_CALENDAR_TABLE } from '../calendar/sql.ts';
-import type { Engine } from '../engine/types.ts';
+import { type Engine, EngineCrashedError } from '../engine/types.ts';
 import { valueColumns } from '../import/dataset-view.ts';
 import { DATASETS } from '../schema/datasets.ts';
 import type { DatasetKey } from '../schema/types.ts';
 import type { Filters } from '../sql/filters.ts';
+import { literal } from '../sql/quote.ts';
 import { traced } from '../trace.ts';
 import { type FilledColumns, filledColumns, missingColumns } from './availability.ts';
 import { INDICATORS } from './catalogue/index.ts';
@@ -48,6 +49,8 @@ export interface ComputeOptions {
    * overdue tile: one count costs less than writing the facts' table).
    */
   facts?: false | 'inline';
+  /** every relation of the database, when known (importedRelations after an import): see loadedTables */
+  relations?: readonly string[];
 }
 
 /** An indicator's result plus the Arrow table it came from (charts draw the table's columns). */
@@ -56,11 +59,32 @@ export interface ComputedIndicator {
   table: Table;
 }
 
-/** Names → columns of the canonical tables currently loaded. */
-export async function loadedTables(engine: Engine): Promise<Map<string, string[]>> {
+/**
+ * Names → columns of the canonical tables currently loaded. `known`: every relation of the database, when
+ * the caller knows them (importedRelations, right after an import into a fresh database): their columns
+ * are read by name. Enumerating the catalogue makes DuckDB generate its system views the first time
+ * (80–150 ms in DuckDB-WASM, before the first tiles); a name that is not there falls back to it.
+ */
+export async function loadedTables(
+  engine: Engine,
+  known?: readonly string[],
+): Promise<Map<string, string[]>> {
   // DuckDB's own catalogue function where the engine is DuckDB itself: the information_schema view over it
   // took 50–300 ms a call in DuckDB-WASM (bench trace). A query server allows only information_schema.
   const local = engine.name === 'duckdb-wasm' || engine.name === 'duckdb-node';
+  if (local && known?.length) {
+    const byName = known.map(
+      (name) =>
+        `SELECT ${literal(name)} AS table_name, name AS column_name, cid FROM pragma_table_info(${literal(name)})`,
+    );
+    const named = await engine
+      .query(`${byName.join(' UNION ALL ')} ORDER BY table_name, cid`)
+      .then(tableColumns, (e: unknown) => {
+        if (e instanceof EngineCrashedError) throw e;
+        return undefined;
+      });
+    if (named) return named;
+  }
   const t = await engine.query(
     local
       ? `SELECT table_name, column_name FROM duckdb_columns()
@@ -68,6 +92,11 @@ export async function loadedTables(engine: Engine): Promise<Map<string, string[]
       : `SELECT table_name, column_name FROM information_schema.columns
      WHERE table_catalog = current_database() AND table_schema = 'main' ORDER BY table_name, ordinal_position`,
   );
+  return tableColumns(t);
+}
+
+/** Rows of (table_name, column_name), in column order → names → columns. */
+function tableColumns(t: Table): Map<string, string[]> {
   const out = new Map<string, string[]>();
   for (const row of t) {
     const name = String(row.table_name);
@@ -119,7 +148,7 @@ export async function prepareComputation(
   /** the case facts are to be read inline (`facts: 'inline'` before they are built) */
   inline: boolean;
 }> {
-  let tables = await loadedTables(engine);
+  let tables = await loadedTables(engine, options.relations);
   const overrides = options.config?.calendar;
   const calendar = options.calendar ?? (overrides ? withOverrides(chineseCalendar(), overrides) : undefined);
   // Rebuild when an import dropped the facts or when a different calendar is asked for than the installed one.

@@ -12,6 +12,7 @@ export {
   dailyVolume,
   dataAsOf,
   findBackfilledSteps,
+  importedRelations,
   importFile,
   ledgerCsv,
   ledgerEntries,

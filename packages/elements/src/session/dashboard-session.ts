@@ -245,7 +245,8 @@ export class DashboardSession extends EventTarget {
         imports = done.imports;
         file = undefined;
       }
-      await this.#computeAll(engine, imports, remote, signal, settings);
+      // Imported into the fresh database `lease.open` gave: which relations it holds is known.
+      await this.#computeAll(engine, imports, remote, signal, settings, !remote);
     } catch (caught) {
       if (!signal.aborted) await this.#fail(caught, file, settings);
     } finally {
@@ -293,13 +294,17 @@ export class DashboardSession extends EventTarget {
     }
   }
 
-  /** Everything computed from the loaded tables: indicators, trend, cubes, then the follow-up panels. */
+  /**
+   * Everything computed from the loaded tables: indicators, trend, cubes, then the follow-up panels.
+   * `fresh`: the database holds only what `imports` put there (no catalogue query before the tiles).
+   */
   async #computeAll(
     engine: Engine,
     imports: ImportSummary[],
     remote: string | undefined,
     signal: AbortSignal,
     settings: SessionSettings,
+    fresh = false,
   ): Promise<void> {
     const set = this.#setter(signal);
     const live = await liveModule();
@@ -319,6 +324,7 @@ export class DashboardSession extends EventTarget {
         asOf,
         config,
         signal,
+        relations: fresh ? live.importedRelations(imports.map((i) => i.dataset)) : undefined,
         show: (tiles) => set({ phase: 'computing', tiles }),
       });
     }

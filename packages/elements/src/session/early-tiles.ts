@@ -24,12 +24,20 @@ export async function earlyTiles(
     asOf: string | undefined;
     config: DashboardConfig | undefined;
     signal: AbortSignal;
+    /** every relation of the database, when known (see loadedTables) */
+    relations?: readonly string[] | undefined;
     show(tiles: EarlyTile[]): void;
   },
 ): Promise<void> {
   const keys = DEFAULT_INDICATORS;
   const computed = await traced('tiles', () =>
-    live.computeIndicators(engine, { asOf: o.asOf, config: o.config, keys, facts: 'inline' }),
+    live.computeIndicators(engine, {
+      asOf: o.asOf,
+      config: o.config,
+      keys,
+      facts: 'inline',
+      relations: o.relations,
+    }),
   );
   const asOf = computed[0]?.result.asOf;
   if (o.signal.aborted || asOf === undefined) return;

@@ -64,12 +64,7 @@ export function scanUtf8WithoutNul(
   lines?: LongLineNotes,
 ): number {
   // Where WebAssembly SIMD runs (every current browser, Node), the bulk goes 16 bytes at a time.
-  const at = scanUtf8Simd(
-    bytes,
-    from,
-    stop,
-    lines ?? { limit: 0x7fffffff, lineStart: from, long: [] },
-  );
+  const at = scanUtf8Simd(bytes, from, stop, lines ?? { limit: 0x7fffffff, lineStart: from, long: [] });
   return at < 0 ? -1 : scanUtf8Scalar(bytes, at, stop, lines);
 }
 
