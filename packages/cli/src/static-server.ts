@@ -33,11 +33,19 @@ const NOT_FOUND: Refusal = [404, 'not found'];
  * malformed percent-encoding is 400; `..` segments (plain or encoded), backslashes, NUL bytes and files
  * whose real path (symlinks resolved) lies outside the folder are 404, as if they did not exist.
  */
-export async function preview(dir: string, port = 0, host = '127.0.0.1', mount = '/'): Promise<StaticServer> {
+export async function preview(
+  dir: string,
+  port = 0,
+  host = '127.0.0.1',
+  mount = '/',
+  /** Content-Type by extension ('.csv'), over the defaults */
+  types: Readonly<Record<string, string>> = {},
+): Promise<StaticServer> {
   const root = await realpath(resolve(dir));
   const base = mount.endsWith('/') ? mount : `${mount}/`;
+  const mime = { ...MIME, ...types };
   const server = createServer((req, res) => {
-    respond(root, base, req, res).catch(() => {
+    respond(root, base, mime, req, res).catch(() => {
       if (res.headersSent) res.destroy();
       else res.writeHead(500).end('internal error');
     });
@@ -52,7 +60,13 @@ export async function preview(dir: string, port = 0, host = '127.0.0.1', mount =
   };
 }
 
-async function respond(root: string, base: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function respond(
+  root: string,
+  base: string,
+  mime: Readonly<Record<string, string>>,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
   const found =
     req.method === 'GET' || req.method === 'HEAD' ? await locate(root, base, req.url ?? '/') : null;
   if (typeof found !== 'string') {
@@ -62,7 +76,7 @@ async function respond(root: string, base: string, req: IncomingMessage, res: Se
   }
   const info = await stat(found);
   const headers = {
-    'Content-Type': MIME[extname(found)] ?? 'application/octet-stream',
+    'Content-Type': mime[extname(found)] ?? 'application/octet-stream',
     'Cache-Control': 'no-cache',
     'X-Content-Type-Options': 'nosniff',
     'Accept-Ranges': 'bytes',

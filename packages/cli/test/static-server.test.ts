@@ -111,6 +111,26 @@ describe('preview static server', () => {
     }
   });
 
+  it('takes types by extension over its own (the bench serves CSV as octet-stream)', async () => {
+    await writeFile(join(tmp, 'site', 'rows.csv'), 'a,b\n1,2\n');
+    expect((await fetch(`${server.url}rows.csv`)).headers.get('content-type')).toBe(
+      'text/csv; charset=utf-8',
+    );
+    const typed = await preview(join(tmp, 'site'), 0, '127.0.0.1', '/', {
+      '.csv': 'application/octet-stream',
+    });
+    try {
+      const res = await fetch(`${typed.url}rows.csv`);
+      expect(res.headers.get('content-type')).toBe('application/octet-stream');
+      expect(await res.text()).toBe('a,b\n1,2\n');
+      expect((await fetch(`${typed.url}page.html`)).headers.get('content-type')).toBe(
+        'text/html; charset=utf-8',
+      );
+    } finally {
+      await typed.close();
+    }
+  });
+
   it('serves one byte range as 206 (the engine check reads 8 bytes of the wasm), else the whole file', async () => {
     const url = `${server.url}duckdb/engine.wasm`; // 'wasm'
     const ranged = async (range: string) => {
