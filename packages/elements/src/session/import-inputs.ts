@@ -23,13 +23,16 @@ export async function fetchInputs(
   for (const input of inputs) {
     const file = input.name;
     progress({ phase: 'fetching', file, loaded: 0, total: undefined });
-    // A state (and a repaint) per 1 % of the file, or per MiB when its size is unknown, not per network
-    // chunk: a 180 MB file arrives in thousands of chunks, and a render each kept the UI thread busy.
-    let shown = { loaded: 0, total: undefined as number | undefined };
+    // A state (and a render) per 1 % of the file, or per MiB when its size is unknown, and at most ten a
+    // second, not per network chunk or megabyte read: a 180 MB file arrives in thousands of chunks, and
+    // 100 renders of the progress line in 1.5 s kept the UI thread and the compositor busy for nothing.
+    let shown = { loaded: 0, total: undefined as number | undefined, at: performance.now() };
     const bytes = await input.read((loaded, total) => {
       const step = total ? total / 100 : 1 << 20;
-      if (loaded !== total && total === shown.total && loaded - shown.loaded < step) return;
-      shown = { loaded, total };
+      const at = performance.now();
+      const soon = loaded - shown.loaded < step || at - shown.at < 100;
+      if (loaded !== total && total === shown.total && soon) return;
+      shown = { loaded, total, at };
       progress({ phase: 'fetching', file, loaded, total });
     }, signal);
     fetched.push({ input, bytes });
