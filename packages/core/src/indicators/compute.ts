@@ -2,7 +2,6 @@ import type { Table } from 'apache-arrow';
 import { chineseCalendar, type WorkCalendar, withOverrides } from '../calendar/calendar.ts';
 import { WORK_CALENDAR_TABLE } from '../calendar/sql.ts';
 import { type Engine, EngineCrashedError } from '../engine/types.ts';
-import { valueColumns } from '../import/dataset-view.ts';
 import { DATASETS } from '../schema/datasets.ts';
 import type { DatasetKey } from '../schema/types.ts';
 import type { Filters } from '../sql/filters.ts';
@@ -12,6 +11,7 @@ import { type FilledColumns, filledColumns, missingColumns } from './availabilit
 import { INDICATORS } from './catalogue/index.ts';
 import { conditionsBatchKey, conditionsBatchSql, conditionsSql } from './conditions.ts';
 import { type DashboardConfig, resolveTarget } from './config.ts';
+import { type DataRange, dataDates, latestEvent } from './data-dates.ts';
 import { monthColumn } from './dimensions.ts';
 import { applyDisclosureControl, type DisclosureControl } from './disclosure-control.ts';
 import { CASE_FACTS, caseFactsInline, prepareCalendar, prepareFacts } from './facts.ts';
@@ -107,27 +107,7 @@ function tableColumns(t: Table): Map<string, string[]> {
 
 /** "Data as of": the latest event timestamp across the loaded datasets (due dates lie in the future, so not them). */
 export async function dataAsOf(engine: Engine, tables?: Map<string, string[]>): Promise<string> {
-  const loaded = tables ?? (await loadedTables(engine));
-  const parts: string[] = [];
-  for (const def of Object.values(DATASETS)) {
-    if (!loaded.has(def.table)) continue;
-    const cols = valueColumns(loaded, def.table);
-    for (const f of def.fields) {
-      const isEvent = (f.type === 'datetime' || f.type === 'date') && !f.key.includes('due');
-      if (isEvent && cols.includes(f.key)) {
-        parts.push(`SELECT max(CAST("${f.key}" AS TIMESTAMP)) AS t FROM "${def.table}"`);
-      }
-    }
-  }
-  if (!parts.length) {
-    // A dataset whose export has no event time: no "as of" (as when its empty columns were scanned).
-    const any = Object.values(DATASETS).some((d) => loaded.has(d.table));
-    return any ? '' : new Date().toISOString().slice(0, 19).replace('T', ' ');
-  }
-  const t = await engine.query(
-    `SELECT strftime(max(t), '%Y-%m-%d %H:%M:%S') AS t FROM (${parts.join(' UNION ALL ')})`,
-  );
-  return String(t.get(0)?.t ?? '');
+  return latestEvent(engine, tables ?? (await loadedTables(engine)));
 }
 
 /** Which calendar each engine's fact tables were built with. */
@@ -162,15 +142,23 @@ export async function prepareComputation(
   }
   const factsReady = engine.prepared || (!stale && installedCalendar.get(engine) === signature);
   let inline = false;
+  // The calendar's range and the latest event from one scan of the data.
+  let dates: { range: DataRange; asOf: string } | undefined;
   if (!factsReady && options.facts === 'inline' && tables.has('cases')) {
-    await traced('calendar', () => prepareCalendar(engine, tables, calendar));
+    const loaded = tables;
+    dates = await dataDates(engine, loaded);
+    const range = dates.range;
+    await traced('calendar', () => prepareCalendar(engine, loaded, calendar, range));
     inline = true;
   } else if (!factsReady && options.facts !== false) {
-    await traced('facts + calendar', () => prepareFacts(engine, tables, calendar));
+    const loaded = tables;
+    dates = await dataDates(engine, loaded);
+    const range = dates.range;
+    await traced('facts + calendar', () => prepareFacts(engine, loaded, calendar, range));
     installedCalendar.set(engine, signature);
     tables = await loadedTables(engine);
   }
-  const asOf = normaliseAsOf(options.asOf) ?? (await dataAsOf(engine, tables));
+  const asOf = normaliseAsOf(options.asOf) ?? dates?.asOf ?? (await dataAsOf(engine, tables));
   const all = [...INDICATORS, ...(options.config?.indicators ?? [])];
   // Targets from the configuration (per department when one is selected) replace the built-in defaults.
   const defs = all

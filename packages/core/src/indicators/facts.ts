@@ -8,10 +8,11 @@ import {
   workingDaysBetweenExpr,
 } from '../calendar/sql.ts';
 import type { Engine } from '../engine/types.ts';
-import { defineViews, relationColumns, storeOf, valueColumns, viewColumns } from '../import/dataset-view.ts';
+import { defineViews, relationColumns, storeOf, viewColumns } from '../import/dataset-view.ts';
 import { DATASETS } from '../schema/datasets.ts';
 import { ident } from '../sql/quote.ts';
 import { CASE_FACT_COLUMNS, CASE_FACTS, CASE_FACTS_STORE } from './case-fact-names.ts';
+import { type DataRange, dataDates } from './data-dates.ts';
 
 /**
  * Per-row facts several indicators share, computed once per load inside DuckDB on the working-day
@@ -124,40 +125,14 @@ export const CLOSED_ON_TIME = 'closed_day < late_day';
 /** Past due on `day` (a DATE expression): that day is a working day beyond the limit, or after one. */
 export const pastDueOn = (day: string): string => `${day} >= late_day`;
 
-/**
- * Range of days the calendar must cover: every date in the loaded datasets, plus room after the latest
- * for due dates. Clamped so one absurd date (year 9999) cannot ask for a calendar of millennia.
- */
-async function dataRange(
-  engine: Engine,
-  tables: Map<string, string[]>,
-): Promise<{ from: string; to: string }> {
-  const parts: string[] = [];
-  for (const def of Object.values(DATASETS)) {
-    if (!tables.has(def.table)) continue;
-    const cols = valueColumns(tables, def.table);
-    for (const f of def.fields) {
-      if ((f.type === 'date' || f.type === 'datetime') && cols.includes(f.key)) {
-        parts.push(`SELECT CAST(${ident(f.key)} AS DATE) AS d FROM ${ident(def.table)}`);
-      }
-    }
-  }
-  const t = await engine.query(
-    `SELECT strftime(greatest(DATE '1990-01-01', min(d) - 31), '%Y-%m-%d') AS a,
-            strftime(least(DATE '2100-12-31', max(d) + 800), '%Y-%m-%d') AS b
-     FROM (${parts.length ? parts.join(' UNION ALL ') : 'SELECT NULL::DATE AS d'})`,
-  );
-  const row = t.get(0)?.toJSON() as { a: string | null; b: string | null } | undefined;
-  return { from: row?.a ?? '2000-01-01', to: row?.b ?? '2000-12-31' };
-}
-
-/** Installs the working-day calendar over the loaded data's dates (see dataRange). */
+/** Installs the working-day calendar over the loaded data's dates (data-dates.ts; `range` when known). */
 export async function prepareCalendar(
   engine: Engine,
   tables: Map<string, string[]>,
   calendar: WorkCalendar = chineseCalendar(),
+  range?: DataRange,
 ): Promise<void> {
-  await installCalendar(engine, calendar, await dataRange(engine, tables));
+  await installCalendar(engine, calendar, range ?? (await dataDates(engine, tables)).range);
 }
 
 /**
@@ -168,8 +143,9 @@ export async function prepareFacts(
   engine: Engine,
   tables: Map<string, string[]>,
   calendar: WorkCalendar = chineseCalendar(),
+  range?: DataRange,
 ): Promise<void> {
-  await prepareCalendar(engine, tables, calendar);
+  await prepareCalendar(engine, tables, calendar, range);
   if (tables.has('cases')) await buildCaseFacts(engine);
 }
 
