@@ -15,7 +15,9 @@ export const UTF8_SIMD_WASM =
 const target = new URL('utf8-simd-module.ts', dir);
 if (process.argv.includes('--check')) {
   if (readFileSync(target, 'utf8') !== out) {
-    console.error('utf8-simd-module.ts is not the compiled utf8-simd.wat: run node scripts/build-utf8-simd.mjs');
+    console.error(
+      'utf8-simd-module.ts is not the compiled utf8-simd.wat: run node scripts/build-utf8-simd.mjs',
+    );
     process.exit(1);
   }
 } else writeFileSync(target, out);
