@@ -96,11 +96,12 @@ describe('worker crash', () => {
     expect(el.results.map((r) => [r.key, r.value])).toEqual(before);
     // Retry is a load asked for: its own crash would be restarted once again.
     const restartedAgain = waitFor(el, 'ad-engine-restart');
+    const readyAgain = waitFor(el, 'ad-ready');
     const last = el.select(DEPT);
     crash(created[2], 'simulated trap');
     await restartedAgain;
     await last;
-    await waitFor(el, 'ad-ready');
+    await readyAgain;
     expect(created).toHaveLength(4);
     el.remove();
   }, 60_000);

@@ -38,6 +38,25 @@ describe('the download’s progress', () => {
     expect(seen.length).toBeLessThanOrEqual(4);
   });
 
+  it('shows the latest count a little later when the read then stalls', async () => {
+    const seen: Fetching[] = [];
+    const stalled: Input = {
+      name: 'cases.csv',
+      label: 'cases.csv',
+      dataset: undefined,
+      async read(onProgress) {
+        onProgress(0, 1000);
+        onProgress(500, 1000); // at once: too soon to show now
+        await new Promise((r) => setTimeout(r, 300));
+        expect(seen.at(-1)).toMatchObject({ loaded: 500, total: 1000 });
+        onProgress(1000, 1000);
+        return new Uint8Array(1000);
+      },
+    };
+    await fetchInputs([stalled], new AbortController().signal, (s) => seen.push(s));
+    expect(seen.map((s) => s.loaded)).toEqual([0, 0, 500, 1000]);
+  });
+
   it('follows pieces that come slowly, 1 % apart at least', async () => {
     const slow = await states(arriving(1000, 10, 110));
     expect(slow.map((s) => s.loaded)).toEqual([0, 100, 200, 300, 400, 500, 600, 700, 800, 900, 1000]);

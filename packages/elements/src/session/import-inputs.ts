@@ -24,17 +24,31 @@ export async function fetchInputs(
     const file = input.name;
     progress({ phase: 'fetching', file, loaded: 0, total: undefined });
     // A state (and a render) per 1 % of the file, or per MiB when its size is unknown, and at most ten a
-    // second, not per network chunk or megabyte read: a 180 MB file arrives in thousands of chunks, and
-    // 100 renders of the progress line in 1.5 s kept the UI thread and the compositor busy for nothing.
+    // second (the latest one a little later, never dropped), not per network chunk or megabyte read: a
+    // 180 MB file arrives in thousands of chunks, and 100 renders of the progress line in 1.5 s kept the UI
+    // thread and the compositor busy for nothing.
     let shown = { loaded: 0, total: undefined as number | undefined, at: performance.now() };
-    const bytes = await input.read((loaded, total) => {
-      const step = total ? total / 100 : 1 << 20;
-      const at = performance.now();
-      const soon = loaded - shown.loaded < step || at - shown.at < 100;
-      if (loaded !== total && total === shown.total && soon) return;
-      shown = { loaded, total, at };
+    let later: ReturnType<typeof setTimeout> | undefined;
+    let latest: { loaded: number; total: number | undefined } = shown;
+    const show = (loaded: number, total: number | undefined) => {
+      clearTimeout(later);
+      later = undefined;
+      shown = { loaded, total, at: performance.now() };
       progress({ phase: 'fetching', file, loaded, total });
-    }, signal);
+    };
+    let bytes: Uint8Array;
+    try {
+      bytes = await input.read((loaded, total) => {
+        if (loaded === total || total !== shown.total) return show(loaded, total);
+        if (loaded - shown.loaded < (total ? total / 100 : 1 << 20)) return;
+        const wait = 100 - (performance.now() - shown.at);
+        if (wait <= 0) return show(loaded, total);
+        latest = { loaded, total };
+        later ??= setTimeout(() => show(latest.loaded, latest.total), wait);
+      }, signal);
+    } finally {
+      clearTimeout(later);
+    }
     fetched.push({ input, bytes });
   }
   return fetched;
