@@ -26,6 +26,10 @@ export async function duckdbBackend(
   if (!first) throw new Error('serve: at least one connection is needed');
   const tables = await loadedTables(first);
   const free = [...readers];
+  // Statements running: a connection is closed only once its statement has stopped (closing it under a
+  // running or interrupted statement crashed the process now and then).
+  let running = 0;
+  let idle: (() => void) | undefined;
 
   return {
     dataVersion: options.dataVersion,
@@ -39,6 +43,7 @@ export async function duckdbBackend(
       // The front admits at most `slots` statements, so a connection is always free here.
       const reader = free.pop();
       if (!reader) throw new Refusal(503, 'no free connection', { 'Retry-After': '1' });
+      running++;
       // An interrupt that lands between two steps (the check, the start of the statement) is lost, so it is
       // repeated until the statement has stopped.
       let repeat: NodeJS.Timeout | undefined;
@@ -79,9 +84,11 @@ export async function duckdbBackend(
         signal.removeEventListener('abort', cancel);
         clearInterval(repeat);
         free.push(reader);
+        if (--running === 0) idle?.();
       }
     },
     async close() {
+      if (running > 0) await new Promise<void>((ok) => (idle = ok));
       for (const r of readers) r.close();
     },
   };
