@@ -4,7 +4,7 @@ import { NodeEngine } from '@assessment-dashboard/core/node';
 import { buildSnapshot } from '@assessment-dashboard/core/snapshot';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SMALL_CASES, SMALL_DISCLOSURES } from '../../../test/fixtures/small.ts';
-import type { Input, LoadState } from '../src/dashboard/load-state.ts';
+import { type Input, type LoadState, shownResults } from '../src/dashboard/load-state.ts';
 import { FetchError, TooLargeError } from '../src/load/fetch-with-progress.ts';
 import { DashboardSession } from '../src/session/dashboard-session.ts';
 import type { SessionSettings } from '../src/session/session-settings.ts';
@@ -74,7 +74,7 @@ function session(inputs: Input[], engines: EngineSource, extra: Partial<SessionS
   return { s, states };
 }
 
-const value = (s: DashboardSession, key: string) => s.results.find((r) => r.key === key);
+const value = (s: DashboardSession, key: string) => shownResults(s.state).find((r) => r.key === key);
 const byDept = (dept: string): Selection => ({
   dataset: 'cases',
   column: 'dept_name',
@@ -199,7 +199,7 @@ describe('DashboardSession on native DuckDB', () => {
     await slow;
     // A's answer (3 of 4) arrived last but is dropped: B's numbers and selection stay.
     expect(value(s, 'case.online_apply_rate')).toMatchObject({ numerator: 3, denominator: 6 });
-    expect(s.results.filter((r) => r.key === 'case.online_apply_rate')).toHaveLength(1);
+    expect(shownResults(s.state).filter((r) => r.key === 'case.online_apply_rate')).toHaveLength(1);
     expect(s.selection).toEqual([byDept('乙局')]);
     expect(filters).toEqual([[byDept('乙局')]]);
   });

@@ -16,7 +16,7 @@ import { assetBaseOf, elementInputs, remoteUrl, sessionSettings } from './elemen
 import { dashboardHeading } from './heading.ts';
 import { SOURCE_ATTRIBUTES, sizeLimit, urlFileName } from './inputs.ts';
 import { loadMessages } from './load-messages.ts';
-import type { Input, LoadState } from './load-state.ts';
+import { type Input, type LoadState, shownResults } from './load-state.ts';
 import { copyPageLink, panelActions, readyView } from './ready-view.ts';
 import { scopeBar } from './scope-bar.ts';
 import { progressText, statusView } from './status-view.ts';
@@ -143,7 +143,7 @@ export class AssessmentDashboard extends DashboardProperties {
 
   /** Indicator results currently shown (empty until loaded). */
   get results(): IndicatorResult[] {
-    return this.#session.results;
+    return shownResults(this.#session.state);
   }
 
   /** Row-ledger summaries of the loaded files. */

@@ -94,3 +94,8 @@ export interface Input {
     signal: AbortSignal,
   ): Promise<Uint8Array>;
 }
+
+/** The indicator results shown (none until loaded). */
+export function shownResults(state: LoadState): IndicatorResult[] {
+  return state.phase === 'ready' ? state.computed.map((c) => c.result) : [];
+}

@@ -1,10 +1,7 @@
 import {
-  type DashboardConfig,
   type Engine,
   type ImportMapping,
   type ImportSummary,
-  type IndicatorCubes,
-  type IndicatorResult,
   type Selection,
   traced,
 } from '@assessment-dashboard/core';
@@ -16,12 +13,12 @@ import { errorState, isCrash } from './errors.ts';
 import { firstPaint } from './first-paint.ts';
 import { followUps, type SessionNeed } from './follow-ups.ts';
 import { fetchInputs, importInputs, prepareFetched } from './import-inputs.ts';
-import { type Kept, releaseKept } from './kept.ts';
 import { LatestRun } from './latest-run.ts';
-import { dailyUnder, groupsUnder } from './selection-follow.ts';
+import { followSelection, patchDaily } from './selection-follow.ts';
 import type { SessionSettings } from './session-settings.ts';
+import { type Kept, nothingShown, releaseKept, type Shown } from './shown.ts';
 import { loadSnapshot } from './snapshot-load.ts';
-import { configuration, type EngineLease, sharedMapping } from './sources.ts';
+import { configuration, sharedMapping } from './sources.ts';
 
 /** The computations over live data: fetched on first use, so a page painted from a snapshot never loads them. */
 const liveModule = () => import('../dashboard/live.ts');
@@ -43,14 +40,10 @@ export type { SessionNeed };
  */
 export class DashboardSession extends EventTarget {
   #state: LoadState = { phase: 'idle' };
-  #selection: readonly Selection[] = [];
   readonly #settings: () => SessionSettings;
   readonly #loads = new LatestRun();
   readonly #selects = new LatestRun();
-  #engine: Engine | undefined;
-  #lease: EngineLease | undefined;
-  #config: DashboardConfig | undefined;
-  #cubes: Promise<IndicatorCubes> | undefined;
+  #shown: Shown = nothingShown();
   /** Mappings the user made on the mapping screen, by input name. */
   readonly #fixes = new Map<string, ImportMapping>();
   /** Snapshot mode: the user asked for something the snapshot lacks, so the sources are loaded live. */
@@ -75,7 +68,7 @@ export class DashboardSession extends EventTarget {
   }
 
   get selection(): readonly Selection[] {
-    return this.#selection;
+    return this.#shown.selection;
   }
 
   /**
@@ -88,12 +81,12 @@ export class DashboardSession extends EventTarget {
 
   /** The engine holding the loaded data (for panels that query it themselves: the drill-down). */
   get engine(): Engine | undefined {
-    return this.#engine;
+    return this.#shown.engine;
   }
 
   /** Whether chart clicks can be answered (the cubes are being built or ready). */
   get filterable(): boolean {
-    return this.#cubes !== undefined;
+    return this.#shown.cubes !== undefined;
   }
 
   /** The one place the state changes: a snapshot being upgraded keeps its paint during the load. */
@@ -147,26 +140,21 @@ export class DashboardSession extends EventTarget {
     this.#loads.start();
     this.#kept = undefined;
     // The cancelled load closes its own engine once its running statement returns (load's `finally`).
-    if (this.#lease !== kept.lease) this.#lease?.release();
-    this.#engine = kept.engine;
-    this.#lease = kept.lease;
-    this.#config = kept.config;
-    this.#cubes = kept.cubes;
-    this.#selection = kept.selection;
+    if (this.#shown.lease !== kept.lease) this.#shown.lease?.release();
+    const { state, ...shown } = kept;
+    this.#shown = shown;
     this.#recomputing = false;
-    this.#set(kept.state);
+    this.#set(state);
     return 'restored';
   }
 
   /** Stops everything and gives up the engine (the element left the page). */
   dispose(): void {
     this.#loads.cancel();
-    if (this.#kept) releaseKept(this.#kept, { engine: this.#engine, lease: this.#lease });
+    if (this.#kept) releaseKept(this.#kept, this.#shown);
     this.#kept = undefined;
-    const engine = this.#engine;
-    const lease = this.#lease;
-    this.#engine = undefined;
-    this.#lease = undefined;
+    const { engine, lease } = this.#shown;
+    this.#shown = { ...this.#shown, engine: undefined, lease: undefined };
     // Detach this session's database, then give up the shared engine (its worker ends when unused).
     void (engine?.close() ?? Promise.resolve()).catch(() => {}).finally(() => lease?.release());
   }
@@ -193,19 +181,12 @@ export class DashboardSession extends EventTarget {
     if (settings.snapshot && !this.#full) return this.#loadSnapshot(settings.snapshot, settings, signal);
     const run = ++this.#count;
     // Live data on display stays loaded until this load has something to show: a cancel brings it back.
-    if (this.#state.phase === 'ready' && this.#engine && !this.#state.snapshot)
-      this.#kept = {
-        state: this.#state,
-        engine: this.#engine,
-        lease: this.#lease,
-        config: this.#config,
-        cubes: this.#cubes,
-        selection: this.#selection,
-      };
+    if (this.#state.phase === 'ready' && this.#shown.engine && !this.#state.snapshot)
+      this.#kept = { ...this.#shown, state: this.#state, engine: this.#shown.engine };
     const kept = this.#kept;
-    const previous = this.#lease;
+    const previous = this.#shown.lease;
     const lease = engines.begin(); // the engine (a 33 MB compile) and the import code load while files download
-    this.#lease = lease;
+    this.#shown.lease = lease;
     if (previous !== kept?.lease) previous?.release();
     let file: string | undefined;
     let opened: Engine | undefined;
@@ -224,8 +205,8 @@ export class DashboardSession extends EventTarget {
       };
       file = undefined;
       if (!remote) set({ phase: 'starting-engine' });
-      const stale = this.#engine;
-      this.#engine = undefined;
+      const stale = this.#shown.engine;
+      this.#shown.engine = undefined;
       if (stale !== kept?.engine) await stale?.close().catch(() => {});
       if (!remote) prepareFetched(fetched.files);
       const engine = await traced('wait for engine', () =>
@@ -233,7 +214,7 @@ export class DashboardSession extends EventTarget {
       );
       opened = engine;
       if (signal.aborted) return;
-      this.#engine = engine;
+      this.#shown.engine = engine;
       if (!remote) {
         const shared = await sharedMapping(settings.mapping, signal);
         const options = { fixes: this.#fixes, shared, lang: settings.lang, signal };
@@ -251,7 +232,7 @@ export class DashboardSession extends EventTarget {
       if (!signal.aborted) await this.#fail(caught, file, settings);
     } finally {
       // A cancelled or replaced load gives up its half-filled database, unless it is the one shown.
-      if (signal.aborted && opened && opened !== this.#engine && opened !== this.#kept?.engine)
+      if (signal.aborted && opened && opened !== this.#shown.engine && opened !== this.#kept?.engine)
         void opened.close().catch(() => {});
     }
   }
@@ -261,13 +242,13 @@ export class DashboardSession extends EventTarget {
     const kept = this.#kept;
     if (signal.aborted || !kept) return;
     this.#kept = undefined;
-    releaseKept(kept, { engine: this.#engine, lease: this.#lease });
+    releaseKept(kept, this.#shown);
   }
 
   /** Snapshot mode (snapshot-load.ts): the engine is started only if a filter needs one. */
   #loadSnapshot(url: string, settings: SessionSettings, signal: AbortSignal): Promise<void> {
-    this.#lease?.release();
-    this.#lease = undefined;
+    this.#shown.lease?.release();
+    this.#shown.lease = undefined;
     return loadSnapshot(url, settings, signal, {
       set: this.#setter(signal),
       ready: (detail) => this.#emit('ready', detail),
@@ -282,7 +263,7 @@ export class DashboardSession extends EventTarget {
 
   /** A new as-of day: recompute over the tables already loaded (or load, if nothing is). */
   async recompute(): Promise<void> {
-    const engine = this.#engine;
+    const engine = this.#shown.engine;
     const state = this.#state;
     if (!engine || state.phase !== 'ready') return this.load();
     const signal = this.#loads.start();
@@ -312,10 +293,10 @@ export class DashboardSession extends EventTarget {
     const config = await configuration(settings.config, signal);
     // A cancelled load must not touch what a cancel has put back on display.
     if (signal.aborted) return;
-    this.#config = config;
-    this.#selection = [];
+    this.#shown.config = config;
+    this.#shown.selection = [];
     this.#recomputing = false;
-    this.#cubes = undefined;
+    this.#shown.cubes = undefined;
     this.#selects.start(signal);
     const asOf = settings.asOf || undefined;
     // A query server answers every indicator at once; here the tiles go first (early-tiles.ts).
@@ -339,7 +320,7 @@ export class DashboardSession extends EventTarget {
     // Right after the first paint: every indicator pre-aggregated, so chart clicks need no query.
     const cubes = live.buildCubes(engine, { asOf, config }, signal);
     cubes.catch(() => {});
-    this.#cubes = cubes;
+    this.#shown.cubes = cubes;
     const fromUrl = this.#pending ?? settings.initialSelection?.() ?? [];
     this.#pending = undefined;
     if (fromUrl.length) await this.select(fromUrl);
@@ -348,15 +329,17 @@ export class DashboardSession extends EventTarget {
     const built = await cubes;
     if (signal.aborted) return;
     const trendMonths = this.#state.phase === 'ready' ? (this.#state.trendMonths ?? []) : [];
-    this.#patch((await cubeModule()).cubePanels(built, this.#selection, trendMonths).state);
+    this.#patch((await cubeModule()).cubePanels(built, this.#shown.selection, trendMonths).state);
     if (hasCases && settings.wants('daily'))
-      await this.#refreshDaily(engine, this.#selects.signal, built.tables);
+      await patchDaily(engine, this.#shown.selection, built.tables, this.#selects.signal, (p) =>
+        this.#patch(p),
+      );
     await followUps(engine, {
       imports,
       hasCases,
       loaded: new Set(computed.map((c) => c.result.key)),
       shownAsOf,
-      selection: () => this.#selection,
+      selection: () => this.#shown.selection,
       settings,
       config,
       signal,
@@ -372,47 +355,47 @@ export class DashboardSession extends EventTarget {
   async select(selection: readonly Selection[]): Promise<void> {
     const s = this.#state;
     if (s.phase === 'ready' && s.snapshot && !this.#full) return this.#loadFull(selection);
-    const engine = this.#engine;
+    const engine = this.#shown.engine;
     if (s.phase !== 'ready' || !engine) return;
     const settings = this.#settings();
-    this.#selection = Object.freeze([...selection]);
+    this.#shown.selection = Object.freeze([...selection]);
     const signal = this.#selects.start(this.#loads.signal);
     // Chips follow the selection at once; the panels say they are updating until its numbers arrive.
     this.#recomputing = true;
     this.dispatchEvent(new Event('state'));
     const stale = () => signal.aborted || this.#state.phase !== 'ready';
     try {
-      const cubes = await this.#cubes;
+      const cubes = await this.#shown.cubes;
       if (stale()) return;
       if (!cubes) return this.#settled();
       const ready = this.#state as Ready;
       // Loaded already (the cubes were built and painted with it): dynamic for the snapshot page.
       const { cubePanels, missingByQuery } = await cubeModule();
       if (stale()) return;
-      const panels = cubePanels(cubes, this.#selection, ready.trendMonths ?? []);
+      const panels = cubePanels(cubes, this.#shown.selection, ready.trendMonths ?? []);
       this.#recomputing = false;
       this.#patch(panels.state);
-      this.#emit('selection', { selection: this.#selection });
-      // The heatmap's days are not in the cubes: one small query, after the panels, dropped when stale.
-      if (settings.wants('daily')) void this.#refreshDaily(engine, signal, cubes.tables).catch(() => {});
-      const chosen = this.#selection;
-      void groupsUnder(engine, ready, settings, this.#config, chosen, signal)
-        // A newer selection (or the load's follow-up) may have answered meanwhile: keep only the current one's.
-        .then(
-          (groups) =>
-            groups && this.#selection === chosen && !signal.aborted && this.#patch({ datasetGroups: groups }),
-        )
-        .catch(() => {});
+      this.#emit('selection', { selection: this.#shown.selection });
+      // The heatmap's days and the dataset groups are not in the cubes: queries after the panels.
+      const chosen = this.#shown.selection;
+      followSelection(engine, cubes.tables, ready, {
+        settings,
+        config: this.#shown.config,
+        chosen,
+        signal,
+        current: () => this.#shown.selection,
+        patch: (part) => this.#patch(part),
+      });
       if (panels.missing.length) {
         const add = await missingByQuery(engine, cubes, panels.missing, {
           asOf: settings.asOf || undefined,
-          config: this.#config,
-          selection: this.#selection,
+          config: this.#shown.config,
+          selection: this.#shown.selection,
         });
         if (stale() || this.#state.phase !== 'ready') return;
         this.#patch({ computed: add(this.#state.computed) });
       }
-      this.#emit('filter', { selection: this.#selection });
+      this.#emit('filter', { selection: this.#shown.selection });
     } catch (e) {
       if (signal.aborted) return;
       this.#recomputing = false;
@@ -426,12 +409,6 @@ export class DashboardSession extends EventTarget {
     this.dispatchEvent(new Event('state'));
   }
 
-  /** Cases per day under the selection, dropped when stale. */
-  async #refreshDaily(engine: Engine, signal: AbortSignal, tables: Map<string, string[]>): Promise<void> {
-    const daily = await dailyUnder(engine, this.#selection, tables);
-    if (!signal.aborted) this.#patch({ daily });
-  }
-
   /** Snapshot mode: a filter needs the data, so load the sources live and apply `selection` there. */
   async #loadFull(selection: readonly Selection[]): Promise<void> {
     const s = this.#state;
@@ -441,7 +418,7 @@ export class DashboardSession extends EventTarget {
       return this.#set(withSnapshotStatus(s, 'needs-data'));
     this.#full = true;
     this.#pending = [...selection];
-    this.#selection = Object.freeze([...selection]);
+    this.#shown.selection = Object.freeze([...selection]);
     this.#set(withSnapshotStatus(s, 'loading'));
     await this.load();
   }
@@ -452,12 +429,12 @@ export class DashboardSession extends EventTarget {
    */
   #fail(caught: unknown, file: string | undefined, settings: SessionSettings): Promise<void> | undefined {
     const crash = isCrash(caught);
-    if (crash) this.#lease?.discard(crash.message);
+    if (crash) this.#shown.lease?.discard(crash.message);
     if (crash && this.#restarts-- > 0) {
       // Everything shown or kept for a cancel lived in the dead engine: load it all again, same selection.
-      if (this.#state.phase === 'ready') this.#pending ??= [...this.#selection];
-      if (this.#kept) releaseKept(this.#kept, { engine: undefined, lease: this.#lease });
-      this.#kept = this.#engine = undefined;
+      if (this.#state.phase === 'ready') this.#pending ??= [...this.#shown.selection];
+      if (this.#kept) releaseKept(this.#kept, { engine: undefined, lease: this.#shown.lease });
+      this.#kept = this.#shown.engine = undefined;
       this.#emit('restart', { message: crash.message });
       return this.#load();
     }
@@ -465,10 +442,5 @@ export class DashboardSession extends EventTarget {
     this.#set(state);
     this.#emit('error', { kind: state.kind, file: state.file, message: state.detail });
     return undefined;
-  }
-
-  /** The indicator results shown (empty until loaded). */
-  get results(): IndicatorResult[] {
-    return this.#state.phase === 'ready' ? this.#state.computed.map((c) => c.result) : [];
   }
 }

@@ -10,18 +10,53 @@ import type { SessionSettings } from './session-settings.ts';
 
 /** What a selection changes that the cubes do not hold: the calendar's days and the dataset panels' groups. */
 
+type Patch = (part: Partial<Ready>) => void;
+
 /** Cases per day under the selection (its months aside: the heatmap is itself a time view). */
-export async function dailyUnder(
-  engine: Engine,
-  selection: readonly Selection[],
-  tables: Map<string, string[]>,
-) {
+async function dailyUnder(engine: Engine, selection: readonly Selection[], tables: Map<string, string[]>) {
   const filters = selectionOptions(selection).datasetFilters?.cases;
   return (await import('../dashboard/live.ts')).dailyVolume(engine, { filters, tables });
 }
 
+/** The calendar's days under `selection`, patched in unless `signal` is aborted by then. */
+export async function patchDaily(
+  engine: Engine,
+  selection: readonly Selection[],
+  tables: Map<string, string[]>,
+  signal: AbortSignal,
+  patch: Patch,
+): Promise<void> {
+  const daily = await dailyUnder(engine, selection, tables);
+  if (!signal.aborted) patch({ daily });
+}
+
+/**
+ * After a selection's panels are painted from the cubes: its days (when the calendar is shown) and its dataset
+ * groups, by query, in the background. Each answer is patched in only while `chosen` is still the selection
+ * (`current`): a newer selection, or the load's own follow-up, may have answered meanwhile.
+ */
+export function followSelection(
+  engine: Engine,
+  tables: Map<string, string[]>,
+  ready: Ready,
+  context: {
+    settings: SessionSettings;
+    config: DashboardConfig | undefined;
+    chosen: readonly Selection[];
+    signal: AbortSignal;
+    current: () => readonly Selection[];
+    patch: Patch;
+  },
+): void {
+  const { settings, config, chosen, signal, current, patch } = context;
+  if (settings.wants('daily')) void patchDaily(engine, chosen, tables, signal, patch).catch(() => {});
+  void groupsUnder(engine, ready, settings, config, chosen, signal)
+    .then((groups) => groups && current() === chosen && !signal.aborted && patch({ datasetGroups: groups }))
+    .catch(() => {});
+}
+
 /** The hotline, on-request and proactive-disclosure groups of the panels shown, under the selection. */
-export function groupsUnder(
+function groupsUnder(
   engine: Engine,
   ready: Ready,
   settings: SessionSettings,
