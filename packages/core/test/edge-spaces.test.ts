@@ -3,7 +3,7 @@ import { NodeEngine } from '../src/engine/node.ts';
 import { directCsv } from '../src/import/formats/direct-csv.ts';
 import { type LongLineNotes, scanUtf8WithoutNul } from '../src/import/formats/utf8-scan.ts';
 import { importFile } from '../src/import/import-file.ts';
-import { mulberry32 } from '../src/seeded-random.ts';
+import { seededPicker } from './fixtures/text-units.ts';
 
 // A file whose cells never start or end with a space is imported without trimming them (the UTF-8 check
 // notes spaces at cells' edges as it goes). The rule must never miss one: a missed space would leave a
@@ -20,43 +20,13 @@ const scanned = (b: Uint8Array, piece: number) => {
 const noted = (b: Uint8Array, piece: number) => scanned(b, piece).edgeSpace === true;
 
 // The same cases every run.
-const rand = mulberry32(99);
-const ALPHABET = [
-  'a',
-  '局',
-  '【',
-  '—',
-  '①',
-  ',',
-  '"',
-  '\n',
-  '\r',
-  '\t',
-  ';',
-  '|',
-  ' ',
-  '\u3000',
-  '\u00a0',
-  '\u2003',
-  '\u200a',
-  '\u202f',
-  '\u205f',
-  '\u1680',
-  '\u200b',
-  '\u2028',
-  '\ufeff',
-  '0',
-  ':',
-];
+const { text: randomText } = seededPicker(99);
 
 describe('spaces at cells’ edges', () => {
   it('are noted exactly where a Zs character touches a border or an end (2,000 random texts, any piece size)', () => {
     let flagged = 0;
     for (let n = 0; n < 2000; n++) {
-      const text = Array.from(
-        { length: 1 + Math.floor(rand() * 12) },
-        () => ALPHABET[Math.floor(rand() * ALPHABET.length)],
-      ).join('');
+      const text = randomText(1, 12);
       const want = reference(text);
       flagged += want ? 1 : 0;
       for (const piece of [1, 3, 1 << 20]) expect([text, noted(utf8(text), piece)]).toEqual([text, want]);

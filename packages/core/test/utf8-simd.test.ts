@@ -7,43 +7,13 @@ import {
   Utf8StreamScan,
 } from '../src/import/formats/utf8-scan.ts';
 import { scanUtf8Simd } from '../src/import/formats/utf8-simd.ts';
-import { mulberry32 } from '../src/seeded-random.ts';
+import { seededPicker, TEXT_UNITS } from './fixtures/text-units.ts';
 
 // The SIMD kernel (utf8-simd.wat) must give the scalar scan's verdict and notes on every input: the
 // validity of each sequence, the long lines, the quote and a space at a cell's edge.
 
-const rand = mulberry32(2026);
-const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;
+const { rand, pick } = seededPicker(2026);
 const utf8 = (s: string) => new TextEncoder().encode(s);
-const UNITS = [
-  'a',
-  '7',
-  '2025-03-01 09:00:00',
-  '县市场监督管理局',
-  '、',
-  '。',
-  '“',
-  '—',
-  '😀',
-  ',',
-  ',',
-  '"',
-  '\n',
-  '\r\n',
-  '\t',
-  ';',
-  '|',
-  ' ',
-  '\u3000',
-  '\u00a0',
-  '\u2003',
-  '\u200a',
-  '\u202f',
-  '\u205f',
-  '\u1680',
-  '\u200b',
-  '\u2028',
-];
 /** Bytes that break UTF-8 or the rules (NUL, stray continuations, overlong and cut sequences, surrogates). */
 const BAD = [
   [0x00],
@@ -66,7 +36,7 @@ function sample(): Uint8Array {
   const bad = rand() < 0.25 ? Math.floor(rand() * len) : -1;
   while (parts.length < len) {
     if (bad >= 0 && parts.length >= bad && parts.length < bad + 8) parts.push(...pick(BAD));
-    parts.push(...utf8(pick(UNITS)));
+    parts.push(...utf8(pick(TEXT_UNITS)));
   }
   return new Uint8Array(parts);
 }
@@ -110,7 +80,11 @@ describe('the SIMD UTF-8 scan', () => {
       for (let end = 0; end < b.length; end += 1 + Math.floor(rand() * 200))
         stream.advance(b.subarray(0, end));
       const done = stream.finish(b);
-      expect([n, done.valid ? verdict(0, done.notes) : 'invalid']).toEqual([n, reference]);
+      // The stream leaves a leading byte-order mark out of the first line, as directCsv counts it.
+      const bom = b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf;
+      const streamed = { ...notes(limit), lineStart: bom ? 3 : 0 };
+      const streamReference = bom ? verdict(scanUtf8Scalar(b, 0, b.length, streamed), streamed) : reference;
+      expect([n, done.valid ? verdict(0, done.notes) : 'invalid']).toEqual([n, streamReference]);
     }
     // Every kind of answer occurs.
     expect(invalid).toBeGreaterThan(500);
