@@ -99,8 +99,11 @@ export { type DashboardConfig, parseConfig, resolveTarget } from './indicators/c
 export {
   buildCubes,
   CUBE_DIMENSIONS,
+  type CubeCell,
   type CubeSelection,
+  cubeGroupIndicators,
   cubeIndicators,
+  cubeValues,
   type IndicatorCube,
   type IndicatorCubes,
 } from './indicators/cube.ts';

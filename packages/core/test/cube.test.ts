@@ -7,12 +7,14 @@ import { computeIndicators } from '../src/indicators/compute.ts';
 import {
   buildCubes,
   type CubeSelection,
+  cubeGroupIndicators,
   cubeIndicators,
   type IndicatorCubes,
 } from '../src/indicators/cube.ts';
 import { dailyVolume } from '../src/indicators/daily.ts';
 import { computeGrouped } from '../src/indicators/grouped.ts';
 import type { IndicatorResult } from '../src/indicators/types.ts';
+import { MONTH_COLUMN } from '../src/selection/selection.ts';
 
 // The sample exports: every dataset, so every indicator is computable.
 const FILES = ['cases.csv', 'items.csv', 'disclosures.csv', 'requests.csv', 'hotline.csv'];
@@ -103,6 +105,62 @@ describe('indicator cubes', () => {
     const { missing } = await expectSameAsSql({ datasetFilters: { cases: { item_name: [item] } } });
     expect(missing).toContain('case.online_apply_rate');
     expect(missing).not.toContain('foi.volume_by_domain');
+  });
+
+  it('answer one indicator per group in one pass exactly as asking them group by group does', async () => {
+    const [a, b] = depts;
+    const item = String((await engine.query('SELECT item_name FROM cases LIMIT 1')).get(0)?.item_name);
+    const months = ['2024-01', '2024-06', '2025-03', '2031-01'];
+    const selections: CubeSelection[] = [
+      {},
+      { datasetFilters: { cases: { dept_name: [a ?? ''] } } },
+      { filters: { dept_name: [a ?? '', b ?? ''] }, months: ['2025-03'] },
+      { datasetFilters: { cases: { apply_channel: ['window'] } }, months: ['2024-06', '2025-03'] },
+      { datasetFilters: { cases: { item_name: [item] } } },
+      { filters: { no_such_column: ['x'] } },
+    ];
+    const groups: [string, string[]][] = [
+      ['dept_name', [...depts.slice(0, 6), 'no such department']],
+      ['apply_channel', ['window', 'online', 'mobile', '\u0000']],
+      [MONTH_COLUMN, months],
+      ['item_name', [item]],
+      ['no_such_column', ['x', 'y']],
+    ];
+    const keys = [
+      'case.online_apply_rate',
+      'case.overdue_count',
+      'case.avg_elapsed_wd',
+      'eval.score',
+      'foi.volume_by_domain',
+      'foi.volume_by_month',
+      'hot.on_time_rate',
+    ];
+    let answered = 0;
+    for (const key of keys)
+      for (const selection of selections)
+        for (const [column, values] of groups) {
+          const one = values.map((value) => {
+            const def = cubes.cubes.get(key)?.def;
+            const scoped: CubeSelection =
+              column === MONTH_COLUMN
+                ? { ...selection, months: [value] }
+                : {
+                    ...selection,
+                    datasetFilters: {
+                      ...selection.datasetFilters,
+                      [def?.dataset ?? 'cases']: {
+                        ...selection.datasetFilters?.[def?.dataset ?? 'cases'],
+                        [column]: [value],
+                      },
+                    },
+                  };
+            return cubeIndicators(cubes, scoped, [key]).results[0];
+          });
+          const grouped = cubeGroupIndicators(cubes, key, column, values, selection);
+          expect(grouped, `${key} ${column} ${JSON.stringify(selection)}`).toEqual(one);
+          answered += grouped.filter((r) => r?.status !== undefined && r.value !== null).length;
+        }
+    expect(answered).toBeGreaterThan(300);
   });
 
   it('ignore a hostile filter value: it matches nothing, as in SQL', async () => {

@@ -1,4 +1,5 @@
 import type { Table } from 'apache-arrow';
+import { tableRows } from '../engine/arrow-columns.ts';
 import type { Engine } from '../engine/types.ts';
 import { DATASETS } from '../schema/datasets.ts';
 import { ident, literal } from '../sql/quote.ts';
@@ -122,16 +123,6 @@ async function queryGroupedCells(
   );
 }
 
-/** The cell key values of row `i` (null for an empty value). */
-export function cellKeys(table: Table, dims: number, i: number): (string | null)[] {
-  const out: (string | null)[] = [];
-  for (let d = 0; d < dims; d++) {
-    const v = table.getChild(cellKey(d))?.get(i);
-    out.push(v === null || v === undefined ? null : String(v));
-  }
-  return out;
-}
-
 /** One cell's SQL output: its first row, and for breakdowns its (key, value) rows in the indicator's order. */
 export interface CellRow {
   keys: (string | null)[];
@@ -142,10 +133,16 @@ export interface CellRow {
 /** Groups a cell query's result by cell ('\u0001'-joined keys; null as '\u0000'). */
 export function cellRows(def: IndicatorDef, table: Table, dims: number): Map<string, CellRow> {
   const out = new Map<string, CellRow>();
-  for (let i = 0; i < table.numRows; i++) {
-    const keys = cellKeys(table, dims, i);
+  // Column by column: row objects and per-cell look-ups of each column cost 0.5 s of the page's thread
+  // for the cubes at 100k cases.
+  const rows = tableRows(table);
+  const keyColumns = Array.from({ length: dims }, (_, d) => cellKey(d));
+  for (const row of rows) {
+    const keys = keyColumns.map((k) => {
+      const v = row[k];
+      return v === null || v === undefined ? null : String(v);
+    });
     const id = cellId(keys);
-    const row = table.get(i)?.toJSON() as Record<string, unknown>;
     let cell = out.get(id);
     if (!cell) {
       cell = { keys, row, breakdown: [] };

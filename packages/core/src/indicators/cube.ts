@@ -1,13 +1,14 @@
 import type { Engine } from '../engine/types.ts';
 import { DATASETS } from '../schema/datasets.ts';
 import type { DatasetKey } from '../schema/types.ts';
+import { MONTH_COLUMN } from '../selection/selection.ts';
 import type { Filters } from '../sql/filters.ts';
 import type { FilledColumns } from './availability.ts';
 import { type CellDimension, cellId, cellRows, queryCells, sortBreakdown } from './cells.ts';
 import { type ComputeOptions, filteredContext, prepareComputation, resultFromRow } from './compute.ts';
 import { monthColumn } from './dimensions.ts';
 import { applyDisclosureControl } from './disclosure-control.ts';
-import type { IndicatorDef, IndicatorResult } from './types.ts';
+import type { IndicatorContext, IndicatorDef, IndicatorResult } from './types.ts';
 
 /**
  * The columns a cube splits each dataset by — what the dashboard's charts filter on (department, channel,
@@ -28,16 +29,28 @@ export interface IndicatorCube {
   def: IndicatorDef;
   dims: CellDimension[];
   /** Cells of every dimension combination: numerators, denominators, counts and breakdown rows add up. */
-  cells: {
-    keys: (string | null)[];
-    row: Record<string, unknown>;
-    breakdown: { key: string; value: number }[];
-  }[];
+  cells: CubeCell[];
   /**
    * Means with a median: the median does not add up, so each single dimension value (and the whole)
    * keeps its own exact row; a selection of one value reads it, anything wider asks the engine.
    */
   marginals?: Map<string, Record<string, unknown>>;
+}
+
+/** One cell of a cube: its keys (one per dimension), its SQL row, and that row's sums as numbers. */
+export interface CubeCell {
+  keys: (string | null)[];
+  row: Record<string, unknown>;
+  breakdown: { key: string; value: number }[];
+  numerator: number;
+  denominator: number;
+  value: number;
+}
+
+/** A cell with its sums read once (COUNT arrives as a bigint): a click adds up thousands of them. */
+function cubeCell(c: Omit<CubeCell, 'numerator' | 'denominator' | 'value'>): CubeCell {
+  const n = (v: unknown) => Number(v ?? 0);
+  return { ...c, numerator: n(c.row.numerator), denominator: n(c.row.denominator), value: n(c.row.value) };
 }
 
 /**
@@ -80,7 +93,8 @@ export async function buildCubes(
       cubes.set(def.key, { def, dims, cells: [] });
       continue;
     }
-    const cells = [...cellRows(def, await queryCells(engine, def, ctx, dims, how), dims.length).values()];
+    const rows = cellRows(def, await queryCells(engine, def, ctx, dims, how), dims.length);
+    const cells = Array.from(rows.values(), cubeCell);
     const cube: IndicatorCube = { def, dims, cells };
     if (def.kind === 'mean') {
       cube.marginals = new Map();
@@ -120,40 +134,140 @@ export function cubeIndicators(
   return { results, missing };
 }
 
-function answer(cubes: IndicatorCubes, cube: IndicatorCube, selection: CubeSelection) {
-  const { def, dims } = cube;
-  const ctx = filteredContext(def, cubes.asOf, cubes.tables, selection, cubes.filled);
-  // Summing no cells would give 0: an indicator the export cannot answer stays unavailable.
-  if (ctx.missing?.length) return resultFromRow(def, ctx, {});
-  // Each restricted dimension: the values it keeps. A filter on a column the cube is not split by
-  // (and that the table has: filters on absent columns are ignored, as in SQL) cannot be answered.
-  const keep: (Set<string> | undefined)[] = dims.map(() => undefined);
+/** What a selection keeps of a cube: per dimension the values kept (undefined: all); undefined when unanswerable. */
+function keptValues(cube: IndicatorCube, ctx: IndicatorContext): (Set<string> | undefined)[] | undefined {
+  // A filter on a column the cube is not split by (and that the table has: filters on absent columns are
+  // ignored, as in SQL) cannot be answered.
+  const keep: (Set<string> | undefined)[] = cube.dims.map(() => undefined);
   const filters: Filters = ctx.filters ?? {};
   for (const [column, values] of Object.entries(filters)) {
     if (!values?.length || !ctx.columns.includes(column)) continue;
-    const i = dims.findIndex((d) => !d.month && d.column === column);
+    const i = cube.dims.findIndex((d) => !d.month && d.column === column);
     if (i < 0) return undefined;
     keep[i] = new Set(values.map(String));
   }
-  if (ctx.months) keep[dims.findIndex((d) => d.month)] = new Set(ctx.months.values);
-  const restricted = keep.flatMap((k, i) => (k ? [i] : []));
+  if (ctx.months) keep[cube.dims.findIndex((d) => d.month)] = new Set(ctx.months.values);
+  return keep;
+}
+
+/** Whether a cell is among the values kept on every restricted dimension. */
+function kept(cell: CubeCell, keep: readonly (Set<string> | undefined)[]): boolean {
+  for (let i = 0; i < keep.length; i++) {
+    const k = keep[i];
+    if (k && !k.has(cell.keys[i] ?? '\u0000')) return false;
+  }
+  return true;
+}
+
+/** The cells' sums, and their breakdowns added up. */
+class CellSum {
+  numerator = 0;
+  denominator = 0;
+  value = 0;
+  readonly breakdown = new Map<string, number>();
+
+  add(cell: CubeCell): void {
+    this.numerator += cell.numerator;
+    this.denominator += cell.denominator;
+    this.value += cell.value;
+    for (const b of cell.breakdown) this.breakdown.set(b.key, (this.breakdown.get(b.key) ?? 0) + b.value);
+  }
+
+  result(def: IndicatorDef, ctx: IndicatorContext): IndicatorResult {
+    const rows = [...this.breakdown].map(([key, value]) => ({ key, value }));
+    sortBreakdown(def, rows);
+    const { numerator, denominator, value } = this;
+    return resultFromRow(def, ctx, { numerator, denominator, value }, rows);
+  }
+}
+
+function answer(cubes: IndicatorCubes, cube: IndicatorCube, selection: CubeSelection) {
+  const { def } = cube;
+  const ctx = filteredContext(def, cubes.asOf, cubes.tables, selection, cubes.filled);
+  // Summing no cells would give 0: an indicator the export cannot answer stays unavailable.
+  if (ctx.missing?.length) return resultFromRow(def, ctx, {});
+  const keep = keptValues(cube, ctx);
+  if (!keep) return undefined;
   if (def.kind === 'mean') {
+    const restricted = keep.flatMap((k, i) => (k ? [i] : []));
     const [only] = restricted;
     const single = restricted.length === 1 && only !== undefined && keep[only]?.size === 1;
     const id = single ? `${only}:${cellId([[...(keep[only] ?? [])][0] ?? null])}` : 'all';
     if (restricted.length && !single) return undefined;
     return resultFromRow(def, ctx, cube.marginals?.get(id) ?? { denominator: 0 });
   }
-  const sum = { numerator: 0, denominator: 0, value: 0 };
-  const breakdown = new Map<string, number>();
+  const sum = new CellSum();
+  for (const cell of cube.cells) if (kept(cell, keep)) sum.add(cell);
+  return sum.result(def, ctx);
+}
+
+/**
+ * One indicator per value of `column` (a department, a channel, a month), each under `selection` with
+ * that column's own filter replaced by the value: what cubeIndicators gives for each such selection, from
+ * one pass over the cells (a chart of 30 departments asked the cubes 30 times per click). Undefined for a
+ * value the cubes cannot answer.
+ */
+export function cubeGroupIndicators(
+  cubes: IndicatorCubes,
+  key: string,
+  column: string,
+  values: readonly string[],
+  selection: CubeSelection,
+): (IndicatorResult | undefined)[] {
+  const cube = cubes.cubes.get(key);
+  if (!cube) return values.map(() => undefined);
+  const { def } = cube;
+  const month = column === MONTH_COLUMN;
+  const scoped = (value: string | undefined): CubeSelection =>
+    month
+      ? { ...selection, months: value === undefined ? undefined : [value] }
+      : {
+          ...selection,
+          datasetFilters: {
+            ...selection.datasetFilters,
+            [def.dataset]: {
+              ...selection.datasetFilters?.[def.dataset],
+              [column]: value === undefined ? undefined : [value],
+            },
+          },
+        };
+  const one = (value: string) => cubeIndicators(cubes, scoped(value), [key]).results[0];
+  const contexts = values.map((v) => filteredContext(def, cubes.asOf, cubes.tables, scoped(v), cubes.filled));
+  const g = cube.dims.findIndex((d) => (month ? d.month : !d.month && d.column === column));
+  // The cases one pass does not cover (a mean's median, a column it is not split by or the table lacks,
+  // the month of an indicator without one) are asked value by value.
+  const grouped = contexts.every((c) => (month ? c.months : c.columns.includes(column)));
+  if (def.kind === 'mean' || g < 0 || !grouped) return values.map(one);
+  if (contexts.some((c) => c.missing?.length))
+    return contexts.map((ctx) => applyDisclosureControl(resultFromRow(def, ctx, {}), cubes.disclosure));
+  // What the other dimensions keep (the group's own filter is left out: scoped(undefined)).
+  const others = keptValues(
+    cube,
+    filteredContext(def, cubes.asOf, cubes.tables, scoped(undefined), cubes.filled),
+  );
+  if (!others) return values.map(() => undefined);
+  const sums = new Map(values.map((v) => [v, new CellSum()]));
   for (const cell of cube.cells) {
-    if (!restricted.every((i) => keep[i]?.has(cell.keys[i] ?? '\u0000'))) continue;
-    sum.numerator += Number(cell.row.numerator ?? 0);
-    sum.denominator += Number(cell.row.denominator ?? 0);
-    sum.value += Number(cell.row.value ?? 0);
-    for (const b of cell.breakdown) breakdown.set(b.key, (breakdown.get(b.key) ?? 0) + b.value);
+    const sum = sums.get(cell.keys[g] ?? '\u0000');
+    if (sum && kept(cell, others)) sum.add(cell);
   }
-  const rows = [...breakdown].map(([key, value]) => ({ key, value }));
-  sortBreakdown(def, rows);
-  return resultFromRow(def, ctx, sum, rows);
+  return values.map((v, i) =>
+    applyDisclosureControl(
+      (sums.get(v) as CellSum).result(def, contexts[i] as IndicatorContext),
+      cubes.disclosure,
+    ),
+  );
+}
+
+/** The values a cube dimension takes for one indicator, largest share of rows first. */
+export function cubeValues(cubes: IndicatorCubes, key: string, column: string): string[] {
+  const cube = cubes.cubes.get(key);
+  const i = cube?.dims.findIndex((d) => !d.month && d.column === column) ?? -1;
+  if (!cube || i < 0) return [];
+  const rows = new Map<string, number>();
+  for (const cell of cube.cells) {
+    const v = cell.keys[i];
+    if (v !== null && v !== undefined) rows.set(v, (rows.get(v) ?? 0) + cell.denominator);
+  }
+  return [...rows].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([v]) => v);
 }

@@ -1,5 +1,7 @@
 import {
+  cubeGroupIndicators,
   cubeIndicators,
+  cubeValues,
   type DashboardConfig,
   type Engine,
   type IndicatorCubes,
@@ -10,7 +12,6 @@ import {
   selectionOptions,
   TREND_INDICATOR,
 } from '@assessment-dashboard/core';
-import { cubeGroups, cubeValues } from '../dashboard/cross-filter.ts';
 import type { LoadState } from '../dashboard/load-state.ts';
 
 export type Ready = Extract<LoadState, { phase: 'ready' }>;
@@ -43,13 +44,19 @@ export function cubePanels(
   const state: Partial<Ready> = { computed };
   if (cubes.cubes.has(TREND_INDICATOR)) {
     // A selection the cubes cannot answer (a filter on another column) leaves these panels as they were.
-    const trend = cubeGroups(cubes, TREND_INDICATOR, MONTH_COLUMN, trendMonths, without('all', MONTH_COLUMN));
+    const trend = cubeGroupIndicators(
+      cubes,
+      TREND_INDICATOR,
+      MONTH_COLUMN,
+      trendMonths,
+      without('all', MONTH_COLUMN),
+    );
     if (trend.every((r) => r !== undefined && r.status !== 'unavailable')) {
       state.trend = trend.map((r, n) => ({ ...(r as IndicatorResult), group: { period: trendMonths[n] } }));
     }
     const count = (column: string): Count[] | undefined => {
       const values = cubeValues(cubes, TREND_INDICATOR, column);
-      const groups = cubeGroups(cubes, TREND_INDICATOR, column, values, without('cases', column));
+      const groups = cubeGroupIndicators(cubes, TREND_INDICATOR, column, values, without('cases', column));
       // Not in this export: no panel rather than a bar of 0 for every group.
       if (!groups.every((r) => r !== undefined && r.status !== 'unavailable')) return undefined;
       return groups.map((r, n) => ({ key: values[n] ?? '', value: r?.denominator ?? 0 }));
