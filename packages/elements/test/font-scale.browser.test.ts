@@ -144,6 +144,21 @@ describe('large type', () => {
     });
   }
 
+  it('a chart is laid out again for a new font size alone (its bands and cells grow with the text)', async () => {
+    for (const tag of ['assessment-bar-chart', 'assessment-calendar-heatmap']) {
+      const { props } = CASES.find((c) => c.tag === tag) as (typeof CASES)[number];
+      const el = await mountAt360(tag, props);
+      await redraw(el);
+      const svg = () => el.shadowRoot?.querySelector('svg') as SVGSVGElement;
+      const before = svg().viewBox.baseVal.height;
+      expect(before, tag).toBeGreaterThan(0);
+      // The width stays 360 px: only the font changes.
+      el.setAttribute('font-scale', '2');
+      await redraw(el);
+      await vi.waitFor(() => expect(svg().viewBox.baseVal.height, tag).toBeGreaterThan(1.6 * before));
+    }
+  });
+
   it('the tile value keeps its size under a 62.5 % root (it was 10/16 of it with rem sizes)', async () => {
     const el = await mountAt360('assessment-kpi-tile', { result: rate });
     const normal = px(el.shadowRoot?.querySelector('p.value'));

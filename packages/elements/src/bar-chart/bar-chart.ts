@@ -40,7 +40,7 @@ export class AssessmentBarChart extends ScaledElement {
   declare categoryHeader: string;
   declare valueHeader: string;
   declare lang: string;
-  readonly #width = new WidthController(this);
+  readonly #width = new WidthController(this, () => this.renderRoot.querySelector('svg'));
 
   static override styles = [
     tokens,
@@ -147,7 +147,7 @@ export class AssessmentBarChart extends ScaledElement {
       { labels: this.labels, values: this.values },
       {
         width: this.#width.width,
-        fontSize: Number.parseFloat(getComputedStyle(svg).fontSize) || 12,
+        fontSize: this.#width.fontSize || 12,
         label: this.summary,
         // Large counts are abbreviated on the bars and the axis (1.2万 / 12.5K); the tooltip, the bar's
         // accessible name and the data table keep the exact value.

@@ -81,7 +81,7 @@ export class AssessmentCalendarHeatmap extends ScaledElement {
   /** Heading of the value column of the table (default 数量 / Count). */
   declare valueHeader: string;
   declare lang: string;
-  readonly #width = new WidthController(this);
+  readonly #width = new WidthController(this, () => this.svg);
   /** The day holding the keyboard (roving tabindex). */
   #focus: string | undefined;
   /** Drawn as the phone strip (one row per month): ↑/↓ then move by month, not by week. */
@@ -338,7 +338,7 @@ export class AssessmentCalendarHeatmap extends ScaledElement {
     const from = days[0]?.date;
     const to = days[days.length - 1]?.date;
     // Cells grow with the text (font-scale, the page's root font size) so the marks always fit.
-    const fontPx = Number.parseFloat(getComputedStyle(svg).fontSize) || 12;
+    const fontPx = this.#width.fontSize || 12;
     const cell = Math.round(fontPx * 1.9);
     // Fewer than three month blocks across (a phone): the compact strip, one row of days per month.
     this.#strip = this.#width.width < 3 * 7 * cell + 2 * 12;

@@ -44,7 +44,7 @@ export class AssessmentLineChart extends ScaledElement {
   declare periodHeader: string;
   declare valueHeader: string;
   declare lang: string;
-  readonly #width = new WidthController(this);
+  readonly #width = new WidthController(this, () => this.renderRoot.querySelector('svg'));
 
   static override styles = [
     tokens,
@@ -219,7 +219,7 @@ export class AssessmentLineChart extends ScaledElement {
       { labels: this.labels, values: this.values },
       {
         width: this.#width.width,
-        fontSize: Number.parseFloat(getComputedStyle(svg).fontSize) || 11,
+        fontSize: this.#width.fontSize || 11,
         label: this.summary,
         domain: [0, 1],
         format: (v) => formatPercent(v, lang),
