@@ -5,6 +5,7 @@ import type { DatasetDef, FieldDef } from '../schema/types.ts';
 import { ident, literal, type SqlValue } from '../sql/quote.ts';
 import type { ImportMapping } from './mapping.ts';
 import { Binder, type FieldParseOptions, limitExpressions, parseExpression } from './parse-sql.ts';
+import { typeCellsTs } from './type-cells.ts';
 
 /** Column of the typed table holding a cell's text where its field could not parse it (NULL elsewhere). */
 export const badCol = (key: string) => `__bad__${key}`;
@@ -138,7 +139,7 @@ export async function typedSelect(
     fixedOffset,
     untrimmed: !edgeSpaces,
   });
-  const lookups = await typePerCell(
+  const lookups = await typeCells(
     engine,
     def.fields.flatMap((field) => {
       const cells = distinct.get(field.key)?.cells;
@@ -237,13 +238,42 @@ function caseSql(
 }
 
 /**
- * Each field's typed columns for each of its distinct raw `cells`, computed by the same SQL the per-row
- * typing uses: field key → output name → [cell, value or null] for every cell. One query for all the
- * fields (a round trip each cost DuckDB-WASM 10–140 ms).
+ * A cell's text prefixed with one character, for reading it back exactly: apache-arrow decodes each text
+ * with a TextDecoder that drops a leading byte-order mark, so a cell "\ufeff行政许可" came back as
+ * "行政许可" and its look-up arm never matched the cell. Strip the prefix with slice(1).
  */
-async function typePerCell(
+const BOM_SAFE = (sql: string) => `('|' || ${sql})`;
+
+/** A field to type per distinct cell: its raw column, its distinct cells as written, its options. */
+type CellsToType = { field: FieldDef; header: string; cells: string[]; options: FieldParseOptions };
+
+/**
+ * Each field's typed columns for each of its distinct raw `cells`: field key → output name → [cell, value
+ * or null] for every cell. Typed in TypeScript (type-cells.ts, twins of the SQL) where it can, else by the
+ * SQL the per-row typing uses, in one query.
+ */
+async function typeCells(
   engine: Engine,
-  fields: { field: FieldDef; header: string; cells: string[]; options: FieldParseOptions }[],
+  fields: CellsToType[],
+): Promise<Map<string, Map<string, Array<[string, SqlValue]>>>> {
+  const lookups = new Map<string, Map<string, Array<[string, SqlValue]>>>();
+  const rest: CellsToType[] = [];
+  for (const f of fields) {
+    const typed = typeCellsTs(f.field, f.cells, f.options);
+    if (typed) lookups.set(f.field.key, typed);
+    else rest.push(f);
+  }
+  for (const [key, typed] of await typeCellsSql(engine, rest)) lookups.set(key, typed);
+  return lookups;
+}
+
+/**
+ * typeCells by the SQL the per-row typing uses. One query for all the fields (a round trip each cost
+ * DuckDB-WASM 10–140 ms).
+ */
+export async function typeCellsSql(
+  engine: Engine,
+  fields: CellsToType[],
 ): Promise<Map<string, Map<string, Array<[string, SqlValue]>>>> {
   const b = new Binder();
   const lookups = new Map<string, Map<string, Array<[string, SqlValue]>>>();
@@ -262,7 +292,7 @@ async function typePerCell(
     const select = outs.map((o) => `${o.sql} AS ${ident(o.name)}`).join(', ');
     const values = cells.map((c) => `(${b.bind(c)})`).join(', ');
     parts.push(
-      `SELECT ${literal(field.key)} AS __field, ${ident(header)} AS __cell, ${select} FROM (VALUES ${values}) AS t(${ident(header)})`,
+      `SELECT ${literal(field.key)} AS __field, ${BOM_SAFE(ident(header))} AS __cell, ${select} FROM (VALUES ${values}) AS t(${ident(header)})`,
     );
     typed.push({ key: field.key, outs });
   }
@@ -273,7 +303,7 @@ async function typePerCell(
   for (const row of t) {
     const arms = lookups.get(String(row.__field));
     for (const [name, list] of arms ?? [])
-      list.push([String(row.__cell), (row[name] as SqlValue | undefined) ?? null]);
+      list.push([String(row.__cell).slice(1), (row[name] as SqlValue | undefined) ?? null]);
   }
   return lookups;
 }
@@ -318,11 +348,12 @@ async function distinctCells(
     const from = raws
       .map((raw) => `SELECT ${ident(mapped[f.key] as string)} AS c FROM ${raw}`)
       .join(' UNION ALL ');
-    return `(SELECT ${i} AS f, c, NULLIF(trim(c), '') AS t FROM (SELECT DISTINCT c FROM (${from})) WHERE c IS NOT NULL LIMIT ${MAX_DISTINCT_CODES + 1})`;
+    return `(SELECT ${i} AS f, ${BOM_SAFE('c')} AS c, ${BOM_SAFE("NULLIF(trim(c), '')")} AS t FROM (SELECT DISTINCT c FROM (${from})) WHERE c IS NOT NULL LIMIT ${MAX_DISTINCT_CODES + 1})`;
   });
   const t = await engine.query(parts.join(' UNION ALL '));
   const cells = fields.map((): Array<[string, string | null]> => []);
-  for (const row of t) cells[Number(row.f)]?.push([String(row.c), row.t === null ? null : String(row.t)]);
+  for (const row of t)
+    cells[Number(row.f)]?.push([String(row.c).slice(1), row.t === null ? null : String(row.t).slice(1)]);
   fields.forEach((field, i) => {
     const values = cells[i] ?? [];
     if (values.length > MAX_DISTINCT_CODES) return;
@@ -339,7 +370,7 @@ async function distinctCells(
  * The schema code of each trimmed cell of a coded field that names one (`recode`: as written, normal
  * form, head). Blank labels ("—") need no test here: typing blanks them before it looks a cell up.
  */
-function codesOf(field: FieldDef, cells: string[]): Map<string, string> {
+export function codesOf(field: FieldDef, cells: string[]): Map<string, string> {
   const lookup = codeLookup(field.enum ?? []);
   const codes = new Map<string, string>();
   for (const cell of cells) {
