@@ -1,3 +1,4 @@
+import { columnValues } from '../engine/arrow-columns.ts';
 import type { Engine } from '../engine/types.ts';
 import { DATASETS } from '../schema/datasets.ts';
 import type { DatasetKey } from '../schema/types.ts';
@@ -31,6 +32,9 @@ export async function dailyVolume(
      WHERE ${ident(column)} IS NOT NULL AND ${f.text} GROUP BY ALL ORDER BY d`,
     f.params,
   );
-  const rows = t.toArray() as { d: string; n: number }[];
-  return { dates: rows.map((r) => String(r.d)), values: rows.map((r) => Number(r.n)) };
+  // Column by column: row objects for ~700 days cost a click 4 ms of the page's thread.
+  return {
+    dates: columnValues(t.getChild('d')).map(String),
+    values: columnValues(t.getChild('n')).map(Number),
+  };
 }
