@@ -26,16 +26,15 @@ window.benchLoad = async (csvUrl, engineUrl) => {
   if (engineUrl) el.setAttribute('engine', engineUrl);
   else el.setAttribute('src', csvUrl);
   el.setAttribute('max-mb', '4096');
+  // Phases from the element's ad-state event (no polling: a timer or a frame loop here would be harness
+  // work on ours' main thread that the other engines' pages do not do).
   const phases = {};
   let last;
-  const poll = setInterval(() => {
-    const p = el._state?.phase;
-    if (p === 'idle') return;
-    if (p && p !== last) {
-      phases[p] = performance.now();
-      last = p;
-    }
-  }, 5);
+  el.addEventListener('ad-state', (e) => {
+    const p = e.detail.phase;
+    if (p !== 'idle' && p !== last) phases[p] = performance.now();
+    last = p;
+  });
   let failed;
   ready = new Promise((ok, ko) => {
     el.addEventListener('ad-ready', (e) => ok({ t: performance.now(), detail: e.detail }), { once: true });
@@ -56,7 +55,6 @@ window.benchLoad = async (csvUrl, engineUrl) => {
   const tiles = tileTimes(() => failed);
   document.body.append(el);
   const { first, all, shown } = await tiles;
-  clearInterval(poll);
   tPaint = all;
   const heap = jsHeapMB();
   const at = (p) => (phases[p] === undefined ? undefined : phases[p] - t0);
@@ -95,27 +93,32 @@ window.benchLoad = async (csvUrl, engineUrl) => {
 
 /**
  * When KPI tiles are painted with numbers: `first` = the first frame showing some (others may still say
- * pending), `all` = every tile with its number. Checked before each frame; the time is taken after it.
+ * pending), `all` = every tile with its number. Checked at each ad-state once the element and its tiles have
+ * rendered it; the time is taken after the next frame (the one that paints them).
  */
 function tileTimes(failed) {
   return new Promise((ok, ko) => {
     let first;
-    const check = () => {
+    let done = false;
+    const afterFrame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    const check = async () => {
+      if (done) return;
       if (failed()) return ko(failed());
-      const values = [...(el.shadowRoot?.querySelectorAll('assessment-kpi-tile') ?? [])].map((t) =>
-        t.shadowRoot?.querySelector('[data-key]'),
-      );
+      await el.updateComplete;
+      const tiles = [...(el.shadowRoot?.querySelectorAll('assessment-kpi-tile') ?? [])];
+      await Promise.all(tiles.map((t) => t.updateComplete));
+      const values = tiles.map((t) => t.shadowRoot?.querySelector('[data-key]'));
       const numbers = values.filter((v) => v && v.dataset.status !== 'pending').length;
-      const done = values.length > 0 && numbers === values.length;
-      if (numbers && first === undefined) setTimeout(() => (first ??= performance.now()), 0);
-      if (done)
-        setTimeout(
-          () => ok({ first: first ?? performance.now(), all: performance.now(), shown: numbers }),
-          0,
-        );
-      else requestAnimationFrame(check);
+      if (done || !numbers) return;
+      if (first === undefined) afterFrame().then(() => (first ??= performance.now()));
+      if (values.length > 0 && numbers === values.length) {
+        done = true;
+        await afterFrame();
+        ok({ first: first ?? performance.now(), all: performance.now(), shown: numbers });
+      }
     };
-    requestAnimationFrame(check);
+    el.addEventListener('ad-state', check);
+    el.addEventListener('ad-error', () => ko(failed() ?? new Error('ad-error')), { once: true });
   });
 }
 

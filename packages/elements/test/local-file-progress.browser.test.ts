@@ -89,10 +89,21 @@ describe('a dropped local file', () => {
       const block = el.shadowRoot?.querySelector('[part="progress"]');
       if (block?.hasAttribute('aria-live') || block?.hasAttribute('role')) liveProgress = true;
     });
+    const phases: string[] = [];
+    el.addEventListener('ad-state', (e) => phases.push((e as CustomEvent<{ phase: string }>).detail.phase));
     const done = ready(el);
     drop(el, file);
     expect(await done).toBe('ready');
     seen.stop();
+    // ad-state follows every step: each phase in order (the read's and the import's progress repeat theirs).
+    expect(phases.filter((p, i) => p !== phases[i - 1])).toEqual([
+      'fetching',
+      'starting-engine',
+      'importing',
+      'computing',
+      'ready',
+    ]);
+    expect(phases.filter((p) => p === 'importing').length).toBeGreaterThan(1);
     const total = (file.size / 1024 / 1024).toFixed(1);
     const bytes = seen.lines.findIndex((l) =>
       new RegExp(`^正在读取 big\\.csv：\\d+\\.\\d / ${total.replace('.', '\\.')} MB$`).test(l),

@@ -83,6 +83,10 @@ const RELOADS = [...SOURCES, ...INPUTS, 'engineUrl', 'engineDialect', 'snapshot'
  * @fires ad-ready - detail: `{ imports, indicators }` once the indicators are shown
  * @fires ad-error - detail: `{ kind, file, message }` when loading fails
  * @fires ad-filter - detail: `{ selection }` once every panel shows a new chart selection
+ * @fires ad-state - detail: `{ phase }` at every step of a load (a phase begins, its progress moves, the first
+ *   tiles arrive; at most ten progress steps a second): for a host page's own progress display or timing
+ *   without polling. Phases: idle, fetching, starting-engine, connecting, importing, computing, ready, empty,
+ *   mapping (a column mapping is asked for), cancelled, error
  * @fires ad-engine-restart - detail: `{ message }` when the engine crashed and is started again (once per load;
  *   a second crash fires `ad-error` with kind `crash`)
  * @csspart tiles - the KPI tile list
@@ -124,6 +128,7 @@ export class AssessmentDashboard extends DashboardProperties {
       if (s.state.phase === 'ready') this.#shownFiles = this.#localFiles;
       this.#announce();
       this.requestUpdate();
+      this.dispatchEvent(new CustomEvent('ad-state', { detail: { phase: s.state.phase } }));
     });
     const forward = (from: string, to: string) =>
       s.addEventListener(from, (e) =>
