@@ -29,7 +29,7 @@ export async function duckdbBackend(
   // Statements running: a connection is closed only once its statement has stopped (closing it under a
   // running or interrupted statement crashed the process now and then).
   let running = 0;
-  let idle: (() => void) | undefined;
+  const idle: (() => void)[] = [];
 
   return {
     dataVersion: options.dataVersion,
@@ -84,11 +84,11 @@ export async function duckdbBackend(
         signal.removeEventListener('abort', cancel);
         clearInterval(repeat);
         free.push(reader);
-        if (--running === 0) idle?.();
+        if (--running === 0) for (const ok of idle.splice(0)) ok();
       }
     },
     async close() {
-      if (running > 0) await new Promise<void>((ok) => (idle = ok));
+      if (running > 0) await new Promise<void>((ok) => idle.push(ok));
       for (const r of readers) r.close();
     },
   };

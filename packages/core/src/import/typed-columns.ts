@@ -139,8 +139,7 @@ export async function typedSelect(
     fixedOffset,
     untrimmed: !edgeSpaces,
   });
-  const lookups = await typeCells(
-    engine,
+  const lookups = typeCells(
     def.fields.flatMap((field) => {
       const cells = distinct.get(field.key)?.cells;
       const header = mapped[field.key];
@@ -249,27 +248,21 @@ type CellsToType = { field: FieldDef; header: string; cells: string[]; options: 
 
 /**
  * Each field's typed columns for each of its distinct raw `cells`: field key → output name → [cell, value
- * or null] for every cell. Typed in TypeScript (type-cells.ts, twins of the SQL) where it can, else by the
- * SQL the per-row typing uses, in one query.
+ * or null] for every cell, typed in TypeScript (type-cells.ts, twins of the SQL). A field it does not type
+ * gets no look-up: its cells are typed per row by the SQL.
  */
-async function typeCells(
-  engine: Engine,
-  fields: CellsToType[],
-): Promise<Map<string, Map<string, Array<[string, SqlValue]>>>> {
+function typeCells(fields: CellsToType[]): Map<string, Map<string, Array<[string, SqlValue]>>> {
   const lookups = new Map<string, Map<string, Array<[string, SqlValue]>>>();
-  const rest: CellsToType[] = [];
   for (const f of fields) {
     const typed = typeCellsTs(f.field, f.cells, f.options);
     if (typed) lookups.set(f.field.key, typed);
-    else rest.push(f);
   }
-  for (const [key, typed] of await typeCellsSql(engine, rest)) lookups.set(key, typed);
   return lookups;
 }
 
 /**
- * typeCells by the SQL the per-row typing uses. One query for all the fields (a round trip each cost
- * DuckDB-WASM 10–140 ms).
+ * typeCells by the SQL the per-row typing uses, in one query: the reference the TypeScript twins are
+ * checked against (type-cells.test.ts).
  */
 export async function typeCellsSql(
   engine: Engine,

@@ -141,22 +141,19 @@ export async function prepareComputation(
       );
   }
   const factsReady = engine.prepared || (!stale && installedCalendar.get(engine) === signature);
-  let inline = false;
+  const inline = !factsReady && options.facts === 'inline' && tables.has('cases');
   // The calendar's range and the latest event from one scan of the data.
   let dates: { range: DataRange; asOf: string } | undefined;
-  if (!factsReady && options.facts === 'inline' && tables.has('cases')) {
+  if (!factsReady && options.facts !== false) {
     const loaded = tables;
     dates = await dataDates(engine, loaded);
-    const range = dates.range;
-    await traced('calendar', () => prepareCalendar(engine, loaded, calendar, range));
-    inline = true;
-  } else if (!factsReady && options.facts !== false) {
-    const loaded = tables;
-    dates = await dataDates(engine, loaded);
-    const range = dates.range;
-    await traced('facts + calendar', () => prepareFacts(engine, loaded, calendar, range));
-    installedCalendar.set(engine, signature);
-    tables = await loadedTables(engine);
+    const { range } = dates;
+    if (inline) await traced('calendar', () => prepareCalendar(engine, loaded, calendar, range));
+    else {
+      await traced('facts + calendar', () => prepareFacts(engine, loaded, calendar, range));
+      installedCalendar.set(engine, signature);
+      tables = await loadedTables(engine);
+    }
   }
   const asOf = normaliseAsOf(options.asOf) ?? dates?.asOf ?? (await dataAsOf(engine, tables));
   const all = [...INDICATORS, ...(options.config?.indicators ?? [])];
