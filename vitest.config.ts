@@ -22,6 +22,10 @@ export default defineConfig({
   resolve: { conditions: [SOURCE_CONDITION, ...defaultClientConditions] },
   ssr: { resolve: { conditions: [SOURCE_CONDITION, ...defaultServerConditions] } },
   test: {
+    // Two test files at a time in Node (Vitest's default on two cores is one: cores − 1), beside the one
+    // browser below: most files wait on DuckDB, Chromium or a child process, so a second one fills the idle
+    // core (the whole run: 18 → ? min on this 2-core machine).
+    maxWorkers: 2,
     projects: [
       {
         extends: true,
@@ -78,6 +82,8 @@ export default defineConfig({
           testTimeout: 60_000,
           browser: {
             enabled: true,
+            // One page at a time: the browser tests measure heap, workers and frame timing of their page.
+            fileParallelism: false,
             headless: true,
             screenshotFailures: false,
             instances: [{ browser: 'chromium' }],

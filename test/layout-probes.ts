@@ -96,6 +96,46 @@ export async function openDashboard(
   await p.locator('assessment-item-breakdown table').first().waitFor({ timeout: 60_000 });
   // Let the last panels and the resize-driven redraws finish: nothing busy, and the sample data's charts all
   // drawn (4 bar charts: departments, channels, disclosure domains and months; 2 lines: the two trends).
+  await settled(p);
+  return p;
+}
+
+/**
+ * Gives an open dashboard another viewport width, as a reader turning a tablet or resizing a window does,
+ * and waits until every chart is drawn again at that width (the charts redraw on their ResizeObserver).
+ * Loading the sample data again for each width would test the same layout at the cost of a full load.
+ */
+export async function resizeDashboard(p: Page, width: number, height = 900): Promise<void> {
+  const before = await p.evaluate(chartWidths);
+  await p.setViewportSize({ width, height });
+  // Each chart whose box changed width is drawn again (its svg's width attribute is the width drawn for).
+  const redrawn = (now: ChartWidth[]) =>
+    now.every((c, i) => c.box === before[i]?.box || (c.drawn !== null && c.drawn !== before[i]?.drawn));
+  const until = Date.now() + 30_000;
+  while (!redrawn(await p.evaluate(chartWidths))) {
+    if (Date.now() > until) throw new Error(`charts not drawn again at ${width} px`);
+    await p.waitForTimeout(50);
+  }
+  await settled(p);
+}
+
+interface ChartWidth {
+  box: number;
+  drawn: string | null;
+}
+
+/** Per chart of the dashboard: the width of its box and the width its svg was drawn for. Runs in the page. */
+function chartWidths(): ChartWidth[] {
+  const root = document.querySelector('assessment-dashboard')?.shadowRoot;
+  const charts = [...(root?.querySelectorAll('assessment-bar-chart, assessment-line-chart') ?? [])];
+  return charts.map((c) => ({
+    box: Math.round(c.getBoundingClientRect().width),
+    drawn: c.shadowRoot?.querySelector('svg')?.getAttribute('width') ?? null,
+  }));
+}
+
+/** Nothing busy, the sample data's charts all drawn, and a moment for the last resize-driven redraws. */
+async function settled(p: Page): Promise<void> {
   await p.waitForFunction(
     () => {
       const root = document.querySelector('assessment-dashboard')?.shadowRoot;
@@ -112,5 +152,4 @@ export async function openDashboard(
     { timeout: 120_000 },
   );
   await p.waitForTimeout(500);
-  return p;
 }

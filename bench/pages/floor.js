@@ -94,15 +94,25 @@ SELECT
 FROM x LEFT JOIN cal ca ON ca.d = CAST(x.accepted AS DATE) LEFT JOIN cal cc ON cc.d = CAST(x.closed AS DATE)`;
 
 let conn;
+let trace;
+
+/** Runs a statement, its time recorded under `step` (the shape of ours' trace, for a per-step comparison). */
+async function timed(step, sql, t0) {
+  const t = performance.now();
+  const result = await conn.query(sql);
+  trace.push({ step, at: Math.round(t - t0), ms: Math.round(performance.now() - t) });
+  return result;
+}
 
 window.benchLoad = async (csvUrl) => {
   const t0 = performance.now();
+  trace = [];
   const started = await startWithCsv(csvUrl, t0);
   conn = started.conn;
   const { tStart } = started;
-  await conn.query(IMPORT);
-  await conn.query(`CREATE TABLE dup AS SELECT t._row FROM t JOIN (SELECT case_id, min(_row) AS first FROM t
-    WHERE case_id IS NOT NULL GROUP BY case_id HAVING count(*) > 1) d ON t.case_id = d.case_id WHERE t._row > d.first`);
+  await timed('typed read', IMPORT, t0);
+  await timed('duplicates', `CREATE TABLE dup AS SELECT t._row FROM t JOIN (SELECT case_id, min(_row) AS first FROM t
+    WHERE case_id IS NOT NULL GROUP BY case_id HAVING count(*) > 1) d ON t.case_id = d.case_id WHERE t._row > d.first`, t0);
   const ledger = (
     await conn.query(`SELECT (SELECT count(*) FROM reject_errors) AS lines, (SELECT count(*) FROM dup) AS dups,
       (SELECT count(*) FILTER (WHERE rejected) FROM t) AS rejected, (SELECT count(*) FILTER (WHERE warned) FROM t) AS warned`)
@@ -117,8 +127,8 @@ window.benchLoad = async (csvUrl) => {
   )
     .get(0)
     .toJSON();
-  await conn.query(calendarSql(range.lo, range.hi));
-  const tiles = (await conn.query(TILES(range.as_of))).get(0).toJSON();
+  await timed('calendar', calendarSql(range.lo, range.hi), t0);
+  const tiles = (await timed('tiles', TILES(range.as_of), t0)).get(0).toJSON();
   const tEnd = performance.now();
   const heap = jsHeapMB();
   await new Promise((ok) => setTimeout(ok, 0));
@@ -131,6 +141,7 @@ window.benchLoad = async (csvUrl) => {
     tiles: { ...tiles, asOf: range.as_of, ledger },
     longTasks: longTasks(t0, tEnd),
     jsHeapMB: heap,
+    trace,
   };
 };
 
