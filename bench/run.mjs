@@ -316,6 +316,9 @@ function summarise(size, engine, runs, extra = {}) {
       peakRendererRssMB: r.peakRss / 1e6,
       loadavgAtStart: r.loadavgAtStart,
       longTasksLoad: r.longTasks?.load,
+      longTasksClicks: r.longTasks?.clicks,
+      // in click order: a slow tail at the start shows clicks overlapping the panels still arriving
+      ...(r.crossFilterMs?.length ? { crossFilterMs: r.crossFilterMs.map(Math.round) } : {}),
       ...(r.trace ? { trace: r.trace } : {}),
     })),
     libMs: pick('libMs'),

@@ -111,8 +111,12 @@ window.benchLoad = async (csvUrl) => {
   conn = started.conn;
   const { tStart } = started;
   await timed('typed read', IMPORT, t0);
-  await timed('duplicates', `CREATE TABLE dup AS SELECT t._row FROM t JOIN (SELECT case_id, min(_row) AS first FROM t
-    WHERE case_id IS NOT NULL GROUP BY case_id HAVING count(*) > 1) d ON t.case_id = d.case_id WHERE t._row > d.first`, t0);
+  await timed(
+    'duplicates',
+    `CREATE TABLE dup AS SELECT t._row FROM t JOIN (SELECT case_id, min(_row) AS first FROM t
+    WHERE case_id IS NOT NULL GROUP BY case_id HAVING count(*) > 1) d ON t.case_id = d.case_id WHERE t._row > d.first`,
+    t0,
+  );
   const ledger = (
     await conn.query(`SELECT (SELECT count(*) FROM reject_errors) AS lines, (SELECT count(*) FROM dup) AS dups,
       (SELECT count(*) FILTER (WHERE rejected) FROM t) AS rejected, (SELECT count(*) FILTER (WHERE warned) FROM t) AS warned`)

@@ -51,6 +51,20 @@ const chart = (el: HTMLElement, panel: string) =>
   };
 const sum = (xs: ArrayLike<number>) => Array.from(xs).reduce((a, b) => a + b, 0);
 
+/** Counts the updates (redraws) of each element from now on; the returned function reads the counts. */
+function countUpdates(elements: (Element | null)[]): () => number[] {
+  const counts = elements.map(() => 0);
+  elements.forEach((e, i) => {
+    const chart = e as Element & { update(changed: unknown): void };
+    const update = chart.update.bind(chart);
+    chart.update = (changed) => {
+      counts[i] = (counts[i] ?? 0) + 1;
+      update(changed);
+    };
+  });
+  return () => [...counts];
+}
+
 describe('linked views in the dashboard', () => {
   it('a department bar filters the tiles and the channel chart to that department; its own chart keeps every bar', async () => {
     const el = await ready();
@@ -61,6 +75,17 @@ describe('linked views in the dashboard', () => {
     const i = 1;
     const picked = dept.keys[i] ?? '';
     const expected = dept.values[i] ?? 0;
+    // How often each chart is drawn for the click, and whether any panel is shown as updating: the cubes are
+    // built, so the click is answered in its own task, each chart drawn once (the dashboard renders again
+    // for the calendar's days and other follow-ups, which must not draw the charts again).
+    const drawn = countUpdates([dept, chart(el, 'channel'), root(el).querySelector('assessment-line-chart')]);
+    const busy: string[] = [];
+    const watch = new MutationObserver((records) => {
+      for (const r of records)
+        if ((r.target as Element).getAttribute('aria-busy') === 'true')
+          busy.push((r.target as Element).className);
+    });
+    watch.observe(root(el), { attributes: true, attributeFilter: ['aria-busy'], subtree: true });
     const filtered = new Promise((r) => el.addEventListener('ad-filter', r, { once: true }));
     (dept.shadowRoot?.querySelectorAll('.bar')[i] as SVGElement | undefined)?.dispatchEvent(
       new MouseEvent('click', { bubbles: true }),
@@ -79,6 +104,10 @@ describe('linked views in the dashboard', () => {
     const heat = () =>
       root(el).querySelector('assessment-calendar-heatmap') as (HTMLElement & { values: number[] }) | null;
     await vi.waitFor(() => expect(sum(heat()?.values ?? [])).toBe(expected), { timeout: 20_000 });
+    await new Promise((r) => setTimeout(r, 300));
+    watch.disconnect();
+    expect(busy).toEqual([]);
+    expect(drawn()).toEqual([1, 1, 1]);
   });
 
   it('dragging across the trend brushes a month range: every number follows, the chip names the range', async () => {

@@ -1,5 +1,6 @@
 import { renderBarChart } from '@assessment-dashboard/charts';
 import { css, html, type PropertyValues } from 'lit';
+import { changedItems } from '../changed-value.ts';
 import { moveRoving } from '../controllers/roving-focus.ts';
 import { WidthController } from '../controllers/width-controller.ts';
 import { formatCompact, formatOrWithheld, isCompacted } from '../i18n/format.ts';
@@ -18,9 +19,9 @@ import { tokens } from '../styles/tokens.ts';
  */
 export class AssessmentBarChart extends ScaledElement {
   static override properties = {
-    labels: { attribute: false },
-    values: { attribute: false },
-    keys: { attribute: false },
+    labels: { attribute: false, hasChanged: changedItems },
+    values: { attribute: false, hasChanged: changedItems },
+    keys: { attribute: false, hasChanged: changedItems },
     selected: { type: String },
     selectable: { type: Boolean },
     summary: { type: String },
@@ -128,7 +129,8 @@ export class AssessmentBarChart extends ScaledElement {
 
   protected override updated(_changed: PropertyValues) {
     const svg = this.renderRoot.querySelector('svg');
-    if (!svg || this.#width.width <= 0) return;
+    const width = this.#width.width;
+    if (!svg || width <= 0) return;
     const lang = hostLang(this);
     const focused = this.renderRoot.querySelector(':focus')?.getAttribute('data-index');
     const selectedIndex = Array.from(this.labels, (_, i) => this.#key(i)).indexOf(this.selected ?? '\u0000');
@@ -146,7 +148,7 @@ export class AssessmentBarChart extends ScaledElement {
       svg,
       { labels: this.labels, values: this.values },
       {
-        width: this.#width.width,
+        width,
         fontSize: this.#width.fontSize || 12,
         label: this.summary,
         // Large counts are abbreviated on the bars and the axis (1.2万 / 12.5K); the tooltip, the bar's

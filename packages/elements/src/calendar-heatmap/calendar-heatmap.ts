@@ -8,6 +8,7 @@ import {
   type WorkCalendar,
 } from '@assessment-dashboard/core';
 import { css, html, nothing } from 'lit';
+import { changedItems } from '../changed-value.ts';
 import { WidthController } from '../controllers/width-controller.ts';
 import { formatCount, formatCountInText, formatDate, formatMonth } from '../i18n/format.ts';
 import { hostLang, type Lang, messages } from '../i18n/messages.ts';
@@ -49,8 +50,8 @@ export interface CalendarSelectDetail {
  */
 export class AssessmentCalendarHeatmap extends ScaledElement {
   static override properties = {
-    dates: { attribute: false },
-    values: { attribute: false },
+    dates: { attribute: false, hasChanged: changedItems },
+    values: { attribute: false, hasChanged: changedItems },
     holidays: { attribute: false },
     workdays: { attribute: false },
     from: { type: String },
@@ -330,7 +331,8 @@ export class AssessmentCalendarHeatmap extends ScaledElement {
 
   protected override updated() {
     const svg = this.svg;
-    if (!svg || this.#width.width <= 0) return;
+    const width = this.#width.width;
+    if (!svg || width <= 0) return;
     const lang = hostLang(this);
     const h = heatmapMessages(lang);
     const hadFocus = this.shadowRoot?.activeElement?.closest?.('.day') != null;
@@ -341,12 +343,12 @@ export class AssessmentCalendarHeatmap extends ScaledElement {
     const fontPx = this.#width.fontSize || 12;
     const cell = Math.round(fontPx * 1.9);
     // Fewer than three month blocks across (a phone): the compact strip, one row of days per month.
-    this.#strip = this.#width.width < 3 * 7 * cell + 2 * 12;
+    this.#strip = width < 3 * 7 * cell + 2 * 12;
     renderCalendarHeatmap(
       svg,
       { dates: this.dates, values: this.values },
       {
-        width: this.#width.width,
+        width,
         label: this.#summary(days, lang),
         from,
         to,

@@ -10,12 +10,13 @@ import {
   type Filters,
 } from '@assessment-dashboard/core';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { changedValue } from '../changed-value.ts';
 import { formatCount } from '../i18n/format.ts';
 import { hostLang, type Lang } from '../i18n/messages.ts';
 import { LatestRun } from '../session/latest-run.ts';
 import { tokens } from '../styles/tokens.ts';
 import { caseListStyles, WIDTHS } from './case-list-styles.ts';
-import { changedValue, drillMessages } from './messages.ts';
+import { drillMessages } from './messages.ts';
 
 /** One page of cases: what `fetchPage` resolves to (`caseList` of core returns exactly this). */
 export type CaseListPage = Pick<CaseList, 'total' | 'rows'> & Partial<Pick<CaseList, 'personalColumns'>>;

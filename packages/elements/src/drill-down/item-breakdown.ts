@@ -7,13 +7,14 @@ import {
   type Filters,
 } from '@assessment-dashboard/core';
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
+import { changedValue } from '../changed-value.ts';
 import { RovingFocus } from '../controllers/roving-focus.ts';
 import { formatCount, formatPercent } from '../i18n/format.ts';
 import { hostLang, type Lang } from '../i18n/messages.ts';
 import { LatestRun, STALE } from '../session/latest-run.ts';
 import { scrollerStyles } from '../styles/scroller.ts';
 import { tokens } from '../styles/tokens.ts';
-import { changedValue, drillMessages } from './messages.ts';
+import { drillMessages } from './messages.ts';
 
 /** `ad-drill` detail: the row chosen and the filters that select its cases. */
 export interface DrillDetail {

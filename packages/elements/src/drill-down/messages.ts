@@ -78,6 +78,3 @@ const en: typeof zh = {
 };
 
 export const drillMessages = (lang: Lang) => (lang === 'en' ? en : zh);
-
-/** Property comparison by value: a host passing an equal new filters object does not cause a reload. */
-export const changedValue = (a: unknown, b: unknown): boolean => JSON.stringify(a) !== JSON.stringify(b);

@@ -1,5 +1,6 @@
 import { renderLineChart } from '@assessment-dashboard/charts';
 import { css, html } from 'lit';
+import { changedItems } from '../changed-value.ts';
 import { moveRoving, rove } from '../controllers/roving-focus.ts';
 import { WidthController } from '../controllers/width-controller.ts';
 import { formatPercent } from '../i18n/format.ts';
@@ -20,11 +21,11 @@ import { tokens } from '../styles/tokens.ts';
  */
 export class AssessmentLineChart extends ScaledElement {
   static override properties = {
-    labels: { attribute: false },
-    values: { attribute: false },
-    keys: { attribute: false },
+    labels: { attribute: false, hasChanged: changedItems },
+    values: { attribute: false, hasChanged: changedItems },
+    keys: { attribute: false, hasChanged: changedItems },
     selectable: { type: Boolean },
-    selected: { attribute: false },
+    selected: { attribute: false, hasChanged: changedItems },
     target: { type: Number },
     summary: { type: String },
     periodHeader: { type: String, attribute: 'period-header' },
@@ -210,7 +211,8 @@ export class AssessmentLineChart extends ScaledElement {
 
   protected override updated() {
     const svg = this.svg;
-    if (!svg || this.#width.width <= 0) return;
+    const width = this.#width.width;
+    if (!svg || width <= 0) return;
     const lang = hostLang(this);
     const t = messages(lang);
     const focused = this.renderRoot.querySelector(':focus')?.getAttribute('data-index');
@@ -218,7 +220,7 @@ export class AssessmentLineChart extends ScaledElement {
       svg,
       { labels: this.labels, values: this.values },
       {
-        width: this.#width.width,
+        width,
         fontSize: this.#width.fontSize || 11,
         label: this.summary,
         domain: [0, 1],

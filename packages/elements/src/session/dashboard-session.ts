@@ -16,7 +16,7 @@ import { fetchInputs, importInputs, prepareFetched } from './import-inputs.ts';
 import { LatestRun } from './latest-run.ts';
 import { followSelection, patchDaily } from './selection-follow.ts';
 import type { SessionSettings } from './session-settings.ts';
-import { type Kept, nothingShown, releaseKept, type Shown } from './shown.ts';
+import { builtCubes, type Kept, nothingShown, releaseKept, type Shown, trackCubes } from './shown.ts';
 import { loadSnapshot } from './snapshot-load.ts';
 import { configuration, sharedMapping } from './sources.ts';
 
@@ -319,8 +319,7 @@ export class DashboardSession extends EventTarget {
     this.#commit(signal);
     // Right after the first paint: every indicator pre-aggregated, so chart clicks need no query.
     const cubes = live.buildCubes(engine, { asOf, config }, signal);
-    cubes.catch(() => {});
-    this.#shown.cubes = cubes;
+    this.#shown.cubes = trackCubes(cubes);
     const fromUrl = this.#pending ?? settings.initialSelection?.() ?? [];
     this.#pending = undefined;
     if (fromUrl.length) await this.select(fromUrl);
@@ -360,12 +359,17 @@ export class DashboardSession extends EventTarget {
     const settings = this.#settings();
     this.#shown.selection = Object.freeze([...selection]);
     const signal = this.#selects.start(this.#loads.signal);
-    // Chips follow the selection at once; the panels say they are updating until its numbers arrive.
-    this.#recomputing = true;
-    this.dispatchEvent(new Event('state'));
     const stale = () => signal.aborted || this.#state.phase !== 'ready';
+    const building = this.#shown.cubes;
+    // Built cubes answer within this task: no "updating" render first (it would be replaced before a frame).
+    const built = builtCubes(building);
+    if (!built) {
+      // Chips follow the selection at once; the panels say they are updating until its numbers arrive.
+      this.#recomputing = true;
+      this.dispatchEvent(new Event('state'));
+    }
     try {
-      const cubes = await this.#shown.cubes;
+      const cubes = built ?? (await building);
       if (stale()) return;
       if (!cubes) return this.#settled();
       const ready = this.#state as Ready;

@@ -29,3 +29,17 @@ export function releaseKept(kept: Kept, shown: Pick<Shown, 'engine' | 'lease'>):
   if (kept.engine !== shown.engine) void kept.engine.close().catch(() => {});
   if (kept.lease !== shown.lease) kept.lease?.release();
 }
+
+/** The cubes each build gave, once built. */
+const built = new WeakMap<Promise<IndicatorCubes>, IndicatorCubes>();
+
+/** `cubes`, remembered once built (a failed build is left to whoever awaits it). */
+export function trackCubes(cubes: Promise<IndicatorCubes>): Promise<IndicatorCubes> {
+  cubes.then((c) => built.set(cubes, c)).catch(() => {});
+  return cubes;
+}
+
+/** The cubes of `cubes` if they are built already: a click can then be answered within its own task. */
+export function builtCubes(cubes: Promise<IndicatorCubes> | undefined): IndicatorCubes | undefined {
+  return cubes && built.get(cubes);
+}
