@@ -5,6 +5,7 @@ import { hostLang, type Lang, messages } from '../i18n/messages.ts';
 import '../panels/built-in.ts';
 import { downloadLedger } from '../panels/chart-tools.ts';
 import { pickPanels } from '../panels/registry.ts';
+import { tileFontWarmupStyles } from '../panels/tile-font-warmup.ts';
 import { DashboardSession } from '../session/dashboard-session.ts';
 import { PER_SELECTION_NEEDS } from '../session/follow-ups.ts';
 import type { SessionSettings } from '../session/session-settings.ts';
@@ -101,7 +102,7 @@ const RELOADS = [...SOURCES, ...INPUTS, 'engineUrl', 'engineDialect', 'snapshot'
  * @csspart extremes - the ranking's first and last department, under the tiles
  */
 export class AssessmentDashboard extends DashboardProperties {
-  static override styles = [tokens, dashboardStyles];
+  static override styles = [tokens, dashboardStyles, tileFontWarmupStyles];
 
   /** Files the user dropped or picked; they replace the attribute sources until the attributes change. */
   #localFiles: File[] = [];

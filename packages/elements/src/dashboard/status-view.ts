@@ -1,8 +1,9 @@
 import type { ImportMapping } from '@assessment-dashboard/core';
-import { html } from 'lit';
+import { html, nothing } from 'lit';
 import { formatByteProgress, formatBytes, formatCount } from '../i18n/format.ts';
 import { type Lang, messages } from '../i18n/messages.ts';
 import { loadElement } from '../lazy-elements.ts';
+import { tileFontWarmup } from '../panels/tile-font-warmup.ts';
 import { tileList } from '../panels/tiles-panel.ts';
 import { loadMessages } from './load-messages.ts';
 import type { LoadState } from './load-state.ts';
@@ -81,7 +82,7 @@ export function statusView(s: Exclude<LoadState, { phase: 'ready' }>, lang: Lang
       return html`${tileList(s.tiles, lang)}${progress(text, lang, a)}`;
     }
     const fraction = s.phase === 'fetching' && s.total ? s.loaded / s.total : undefined;
-    return progress(text, lang, a, fraction);
+    return html`${progress(text, lang, a, fraction)}${a.showsTiles ? tileFontWarmup() : nothing}`;
   }
   switch (s.phase) {
     case 'idle':

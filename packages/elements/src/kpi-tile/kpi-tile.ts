@@ -12,6 +12,21 @@ import { hostLang, type Lang, messages } from '../i18n/messages.ts';
 import { ScaledElement } from '../styles/scaled-element.ts';
 import { tokens } from '../styles/tokens.ts';
 
+/**
+ * The tile's text styles, each a font size and weight: its own styles and the dashboard's font warm-up
+ * (panels/tile-font-warmup.ts) use these, so the fonts resolved early are exactly the tile's.
+ */
+export const TILE_TYPE = {
+  label: css`font-size: calc(0.95 * var(--_rem) * var(--_scale)); font-weight: 600;`,
+  value: css`font-size: calc(2 * var(--_rem) * var(--_scale)); font-weight: 700; font-variant-numeric: tabular-nums;`,
+  /** the value on a narrow screen (max-width: 30rem) */
+  valueNarrow: css`font-size: calc(1.6 * var(--_rem) * var(--_scale));`,
+  note: css`font-size: calc(0.85 * var(--_rem) * var(--_scale));`,
+  status: css`font-weight: 600;`,
+  /** the value's place while it is pending or unavailable */
+  placeholder: css`font-size: calc(1.1 * var(--_rem) * var(--_scale)); font-weight: 600;`,
+};
+
 /** Status marks so colour is never the only carrier of meaning. */
 const MARK = { green: '✓', amber: '!', red: '✕', insufficient: '?', none: '', unavailable: '' } as const;
 
@@ -50,17 +65,17 @@ export class AssessmentKpiTile extends ScaledElement {
       article.green { border-top-color: var(--_good); }
       article.amber { border-top-color: var(--_warn); }
       article.red { border-top-color: var(--_bad); }
-      h3 { margin: 0; font-size: calc(0.95 * var(--_rem) * var(--_scale)); font-weight: 600; color: var(--_muted); }
-      p.value { margin: calc(0.25 * var(--_rem)) 0 0; font-size: calc(2 * var(--_rem) * var(--_scale)); font-weight: 700; color: var(--_fg); font-variant-numeric: tabular-nums; }
-      p { margin: calc(0.15 * var(--_rem)) 0 0; font-size: calc(0.85 * var(--_rem) * var(--_scale)); color: var(--_muted); }
-      .status { font-weight: 600; }
-      p.value.na { font-size: calc(1.1 * var(--_rem) * var(--_scale)); font-weight: 600; color: var(--_muted); }
+      h3 { margin: 0; ${TILE_TYPE.label} color: var(--_muted); }
+      p.value { margin: calc(0.25 * var(--_rem)) 0 0; ${TILE_TYPE.value} color: var(--_fg); }
+      p { margin: calc(0.15 * var(--_rem)) 0 0; ${TILE_TYPE.note} color: var(--_muted); }
+      .status { ${TILE_TYPE.status} }
+      p.value.na { ${TILE_TYPE.placeholder} color: var(--_muted); }
       .green .status { color: var(--_good); }
       .amber .status { color: var(--_warn); }
       .red .status { color: var(--_bad); }
       @media (max-width: 30rem) {
         article { padding: calc(0.5 * var(--_rem)) calc(0.625 * var(--_rem)); }
-        p.value { font-size: calc(1.6 * var(--_rem) * var(--_scale)); }
+        p.value { ${TILE_TYPE.valueNarrow} }
       }
     `,
   ];
