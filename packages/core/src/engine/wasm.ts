@@ -3,6 +3,7 @@ import type { Table } from 'apache-arrow';
 import { ident, type SqlValue } from '../sql/quote.ts';
 import { traced } from '../trace.ts';
 import { concatInSlices, encodeUtf8InSlices } from '../yield-to-host.ts';
+import { inlineParams } from './inline-params.ts';
 import { asCrash, ENGINE_SETUP_SQL, type Engine } from './types.ts';
 
 /**
@@ -69,16 +70,14 @@ export class WasmEngine implements Engine {
     return traced(sqlStep(sql), () => this.#query(sql, params));
   }
 
+  // Values go in as literals (inlineParams quotes them): a prepared statement costs DuckDB-WASM three
+  // trips to the worker (prepare, run, close) and DuckDB a second binding once the values' types are known
+  // (a tiles query planned in 13 ms instead of 20 natively). Nothing is reused: every query is new SQL.
   #query(sql: string, params: SqlValue[]): Promise<Table> {
     return this.#guard(async () => {
       const conn = await this.#conn;
-      if (params.length === 0) return (await conn.query(sql)) as unknown as Table;
-      const stmt = await conn.prepare(sql);
-      try {
-        return (await stmt.query(...params)) as unknown as Table;
-      } finally {
-        await stmt.close();
-      }
+      const text = params.length ? inlineParams(sql, params) : sql;
+      return (await conn.query(text)) as unknown as Table;
     });
   }
 
