@@ -167,29 +167,32 @@ export async function loadDataset(
   });
   // A fused reading (read-raw.ts, fusedRaw) that failed or rejected a line is read again in two passes.
   await (raw.fused ? ctas.catch(readAgain) : ctas);
-  await engine.exec(raws.map((t) => `DROP TABLE IF EXISTS ${t};`).join(' '));
-  const typedRows = Number((await engine.query(`SELECT count(*) AS n FROM ${TYPED}`)).get(0)?.n);
+  // Statements without values go to the engine together (one trip to DuckDB-WASM's worker, the last
+  // statement's rows returned): the clean import's bookkeeping took a dozen trips.
+  const typedCount = (
+    await engine.query(
+      `${raws.map((t) => `DROP TABLE IF EXISTS ${t};`).join(' ')}
+       SELECT count(*) AS n${raw.fused ? `, (SELECT count(*) FROM ${raw.rejects}) AS rejected` : ''} FROM ${TYPED}`,
+    )
+  )
+    .get(0)
+    ?.toJSON() as { n: number; rejected?: number };
+  const typedRows = Number(typedCount.n);
   if (raw.fused) {
-    if (!(await raw.fused.verify(typedRows))) throw new ReadAgain();
+    if (!raw.fused.verify(typedRows, Number(typedCount.rejected))) throw new ReadAgain();
     options.onProgress?.({ stage: 'parsed', rows: typedRows });
     options.signal?.throwIfAborted();
   }
   const read = typedRows + raw.rejectedLines;
 
-  await engine.exec(CREATE_LEDGER_SQL);
-  await engine.exec(`DELETE FROM ${LEDGER_TABLE} WHERE dataset = ${literal(dataset)}`);
-  // The rows any rule holds for, found in one scan (usually few): each rule's select then reads only them.
-  await engine.exec(
-    `CREATE OR REPLACE TEMP TABLE ${FLAGGED} AS SELECT _row, ${LEDGER_COL} FROM ${TYPED} WHERE ${LEDGER_COL} IS NOT NULL`,
-  );
   const keys = def.fields.filter((f) => f.primaryKey).map((f) => f.key);
-  if (keys.length) {
-    await engine.exec(
-      `CREATE OR REPLACE TEMP TABLE ${DUPLICATES} AS ${keys.map((k) => duplicateSelect(k, TYPED, action)).join(' UNION ALL ')}`,
-    );
-  }
+  // The rows any rule holds for, found in one scan (usually few): each rule's select then reads only them.
   const found = await engine.query(
-    `SELECT (SELECT count(*) FROM ${FLAGGED}) AS flagged${keys.length ? `, (SELECT count(*) FROM ${DUPLICATES}) AS duplicates` : ''}`,
+    `${CREATE_LEDGER_SQL};
+     DELETE FROM ${LEDGER_TABLE} WHERE dataset = ${literal(dataset)};
+     CREATE OR REPLACE TEMP TABLE ${FLAGGED} AS SELECT _row, ${LEDGER_COL} FROM ${TYPED} WHERE ${LEDGER_COL} IS NOT NULL;
+     ${keys.length ? `CREATE OR REPLACE TEMP TABLE ${DUPLICATES} AS ${keys.map((k) => duplicateSelect(k, TYPED, action)).join(' UNION ALL ')};` : ''}
+     SELECT (SELECT count(*) FROM ${FLAGGED}) AS flagged${keys.length ? `, (SELECT count(*) FROM ${DUPLICATES}) AS duplicates` : ''}`,
   );
   const counts = found.get(0)?.toJSON() as { flagged: number; duplicates?: number };
   // Only the parts with entries: planning the rules' masking expressions costs time even over no rows.
@@ -215,11 +218,18 @@ export async function loadDataset(
   );
   const rejected = rules.map((_, i) => `coalesce(${entry(i, 'r')} = 'reject', FALSE)`);
   if (keys.length) rejected.push(`_row IN (SELECT "_row" FROM ${DUPLICATES})`);
-  const rejects = await engine.query(
-    `SELECT count(*) AS n FROM ${LEDGER_TABLE} WHERE dataset = ${literal(dataset)} AND severity = 'reject'`,
-  );
+  // Nothing written to the ledger (its rows for this dataset were deleted above): nothing rejected.
+  const rejects = selects.length
+    ? Number(
+        (
+          await engine.query(
+            `SELECT count(*) AS n FROM ${LEDGER_TABLE} WHERE dataset = ${literal(dataset)} AND severity = 'reject'`,
+          )
+        ).get(0)?.n,
+      )
+    : 0;
   const store = ident(storeOf(def.table));
-  if (Number(rejects.get(0)?.n) > 0) {
+  if (rejects > 0) {
     // Kept rows copied in file order (the filter keeps the scan's order), with rowids without gaps.
     const keep = ['_row', ...stored, ...kept].join(', ');
     await engine.exec(
@@ -233,7 +243,17 @@ export async function loadDataset(
   }
   // The store's columns are the typed table's (bar the ledger column), and the case facts were dropped above.
   await defineViews(engine, def, ['_row', ...storedNames, ...keptNames]);
-  return importSummary(engine, def, { dataset, fileName, encoding, timezone, read, match, pii, filled });
+  return importSummary(engine, def, {
+    dataset,
+    fileName,
+    encoding,
+    timezone,
+    read,
+    match,
+    pii,
+    filled,
+    ledgerEmpty: selects.length === 0,
+  });
 }
 
 /**

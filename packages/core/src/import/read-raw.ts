@@ -34,7 +34,11 @@ export interface RawTable {
    * Fused reading (fusedRaw): the distinct cells of each column in the file's first rows (the only cells
    * known before the one pass), and the check, once the rows are typed, that the reader split every line.
    */
-  fused?: { cells(header: string): string[]; verify(rows: number): Promise<boolean> };
+  fused?: {
+    cells(header: string): string[];
+    /** whether the reading kept every line: `rows` typed, `rejected` lines in the rejects table */
+    verify(rows: number, rejected: number): boolean;
+  };
   /** false when no cell starts or ends with a space (RegisteredFile.edgeSpaces): cells are not trimmed */
   edgeSpaces: boolean;
 }
@@ -163,10 +167,7 @@ export async function fusedRaw(
         const i = names.indexOf(h);
         return [...new Set(records.map((r) => r.cells[i] ?? ''))].filter((c) => c !== '');
       },
-      verify: async (rows) => {
-        const t = await engine.query(`SELECT count(*) AS n FROM ${REJECTS}`);
-        return Number(t.get(0)?.n) === 0 && (dataLines === undefined || rows >= dataLines);
-      },
+      verify: (rows, rejected) => rejected === 0 && (dataLines === undefined || rows >= dataLines),
     },
   };
 }

@@ -15,6 +15,8 @@ interface Loaded {
   match: HeaderMatch;
   pii: PiiColumn[];
   filled: Record<string, string>;
+  /** nothing was written to the ledger for this import: no reasons or unmapped values to count */
+  ledgerEmpty?: boolean;
 }
 
 /** The import's summary from the canonical table and the ledger; throws when the ledger is out of balance. */
@@ -26,17 +28,22 @@ export async function importSummary(engine: Engine, def: DatasetDef, l: Loaded):
        (SELECT count(*) FROM ${LEDGER_TABLE} WHERE dataset = ${ds} AND severity = 'warning') AS warnings`,
   );
   const row = counts.get(0)?.toJSON() as Record<string, number>;
-  const reasons = await engine.query(
-    `SELECT reason, count(DISTINCT "row") AS n FROM ${LEDGER_TABLE}
-     WHERE dataset = ${ds} AND severity = 'reject' GROUP BY reason ORDER BY reason`,
-  );
   const rejectReasons: Record<string, number> = {};
-  for (const r of reasons) rejectReasons[String(r.reason)] = Number(r.n);
-  const unmapped = await engine.query(
-    `SELECT "column", "value", count(*) AS n FROM ${LEDGER_TABLE}
-     WHERE dataset = ${ds} AND reason = 'unknown_enum_value' GROUP BY ALL ORDER BY "column", n DESC, "value"`,
-  );
   const unmappedValues: ImportSummary['unmappedValues'] = {};
+  const empty = l.ledgerEmpty === true;
+  const reasons = empty
+    ? []
+    : await engine.query(
+        `SELECT reason, count(DISTINCT "row") AS n FROM ${LEDGER_TABLE}
+     WHERE dataset = ${ds} AND severity = 'reject' GROUP BY reason ORDER BY reason`,
+      );
+  for (const r of reasons) rejectReasons[String(r.reason)] = Number(r.n);
+  const unmapped = empty
+    ? []
+    : await engine.query(
+        `SELECT "column", "value", count(*) AS n FROM ${LEDGER_TABLE}
+     WHERE dataset = ${ds} AND reason = 'unknown_enum_value' GROUP BY ALL ORDER BY "column", n DESC, "value"`,
+      );
   for (const r of unmapped) {
     const column = String(r.column);
     unmappedValues[column] = [
