@@ -17,14 +17,23 @@ const file = (name: string) =>
 async function perColumn(engine: NodeEngine, tables: Map<string, string[]>) {
   const dates: string[] = [];
   const events: string[] = [];
+  const latest: Record<string, string> = {};
   for (const def of Object.values(DATASETS)) {
     if (!tables.has(def.table)) continue;
     const cols = valueColumns(tables, def.table);
+    const own: string[] = [];
     for (const f of def.fields) {
       if ((f.type !== 'date' && f.type !== 'datetime') || !cols.includes(f.key)) continue;
       dates.push(`SELECT CAST("${f.key}" AS DATE) AS d FROM "${def.table}"`);
       if (!f.key.includes('due'))
-        events.push(`SELECT max(CAST("${f.key}" AS TIMESTAMP)) AS t FROM "${def.table}"`);
+        own.push(`SELECT max(CAST("${f.key}" AS TIMESTAMP)) AS t FROM "${def.table}"`);
+    }
+    events.push(...own);
+    if (dates.some((d) => d.endsWith(`FROM "${def.table}"`))) {
+      const t = own.length
+        ? (await engine.query(`SELECT CAST(max(t) AS VARCHAR) AS t FROM (${own.join(' UNION ALL ')})`)).get(0)?.t
+        : null;
+      latest[def.table] = String(t ?? '');
     }
   }
   const range = (
@@ -45,7 +54,7 @@ async function perColumn(engine: NodeEngine, tables: Map<string, string[]>) {
         ).get(0)?.t ?? '',
       )
     : undefined;
-  return { range: { from: range?.a ?? '2000-01-01', to: range?.b ?? '2000-12-31' }, asOf };
+  return { range: { from: range?.a ?? '2000-01-01', to: range?.b ?? '2000-12-31' }, asOf, latest };
 }
 
 describe('the data’s dates in one scan per dataset', () => {
@@ -62,6 +71,9 @@ describe('the data’s dates in one scan per dataset', () => {
       const got = await dataDates(engine, tables);
       expect(got.range).toEqual(want.range);
       expect(got.asOf).toBe(want.asOf);
+      // Each table's own latest event, to the microsecond (replay.ts skips the replay as of it or later).
+      expect(got.latest).toEqual(want.latest);
+      expect(Object.keys(got.latest).length).toBeGreaterThan(0);
       expect(await latestEvent(engine, tables)).toBe(want.asOf);
       expect(got.asOf).toMatch(/^20\d\d-\d\d-\d\d \d\d:\d\d:\d\d$/);
     } finally {
@@ -84,6 +96,7 @@ describe('the data’s dates in one scan per dataset', () => {
       expect(got).toEqual(await perColumn(engine, tables));
       expect(got.range).toEqual({ from: '2024-12-02', to: '2100-12-31' });
       expect(got.asOf).toBe('9999-01-01 00:00:00');
+      expect(got.latest).toEqual({ cases: '9999-01-01 00:00:00' });
       const noDates = new Map([['cases', ['_row', 'case_id']]]);
       const none = await dataDates(engine, noDates);
       expect(none.asOf).toBe('');

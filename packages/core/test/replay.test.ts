@@ -2,8 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NodeEngine } from '../src/engine/node.ts';
 import { importFile } from '../src/import/import-file.ts';
 import { INDICATORS } from '../src/indicators/catalogue/index.ts';
-import { computeIndicators } from '../src/indicators/compute.ts';
+import { computeIndicators, prepareComputation } from '../src/indicators/compute.ts';
+import { replayed } from '../src/indicators/replay.ts';
 import type { IndicatorResult } from '../src/indicators/types.ts';
+import { recordStatements } from './helpers/recorded-statements.ts';
 
 /*
  * Every built-in indicator computed as of A = 2025-06-30 and B = 2025-12-31 on one set of exports, each value
@@ -251,6 +253,45 @@ describe('every indicator replayed as of a day', () => {
     for (const c of results) {
       expect(c.result.status, c.result.key).not.toBe('unavailable');
       compare(c.result, EXPECTED[c.result.key]?.[i] ?? {}, asOf);
+    }
+  });
+});
+
+describe('the replay is skipped where it would change nothing', () => {
+  it('knows each table’s latest event, and as of it or later reads the tables as they are', async () => {
+    const { latest } = await prepareComputation(engine, { asOf: '2025-12-31' });
+    // R6's rectification, Q3's reply, P2's publication, H3's callback: each table's own latest event.
+    expect(latest).toMatchObject({
+      cases: '2025-07-15 10:00:00',
+      requests: '2025-07-10 00:00:00',
+      disclosures: '2025-07-15 00:00:00',
+      hotline: '2025-07-10 10:00:00',
+    });
+    const statements = recordStatements(engine);
+    await computeIndicators(engine, { asOf: '2025-12-31' });
+    const asOfLatest = statements.splice(0);
+    await computeIndicators(engine, { asOf: '2025-06-30' });
+    // As of a day before the latest events, rows are replayed (the hand-counted values above hold both ways).
+    expect(asOfLatest.filter((s) => s.includes('EXCLUDE (as_of)'))).toEqual([]);
+    expect(statements.filter((s) => s.includes('EXCLUDE (as_of)')).length).toBeGreaterThan(5);
+  });
+
+  it('replays on a tie with a fraction of a second, an unreadable time, or another table’s latest only', () => {
+    const ctx = (latest: Record<string, string>) => ({
+      asOf: '2025-07-15 10:00:00',
+      columns: ['closed_at'],
+      latest,
+    });
+    const plain = { text: '"cases" AS "cases"', params: [] };
+    expect(replayed('cases', ctx({ cases: '2025-07-15 10:00:00' }))).toEqual(plain);
+    expect(replayed('cases', ctx({ cases: '' }))).toEqual(plain);
+    expect(replayed('case_facts', ctx({ cases: '2025-07-01 00:00:00' })).params).toEqual([]);
+    for (const latest of [
+      { cases: '2025-07-15 10:00:00.5' },
+      { cases: '10000-01-01 00:00:00' },
+      { requests: '2025-01-01 00:00:00' },
+    ]) {
+      expect(replayed('cases', ctx(latest)).params, JSON.stringify(latest)).toEqual(['2025-07-15 10:00:00']);
     }
   });
 });

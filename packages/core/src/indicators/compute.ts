@@ -11,7 +11,7 @@ import { type FilledColumns, filledColumns, missingColumns } from './availabilit
 import { INDICATORS } from './catalogue/index.ts';
 import { conditionsBatchKey, conditionsBatchSql, conditionsSql } from './conditions.ts';
 import { type DashboardConfig, resolveTarget } from './config.ts';
-import { type DataRange, dataDates, latestEvent } from './data-dates.ts';
+import { dataDates, type LatestEvents, latestEvent } from './data-dates.ts';
 import { monthColumn } from './dimensions.ts';
 import { applyDisclosureControl, type DisclosureControl } from './disclosure-control.ts';
 import { CASE_FACTS, caseFactsInline, prepareCalendar, prepareFacts } from './facts.ts';
@@ -112,6 +112,8 @@ export async function dataAsOf(engine: Engine, tables?: Map<string, string[]>): 
 
 /** Which calendar each engine's fact tables were built with. */
 const installedCalendar = new WeakMap<Engine, string>();
+/** The latest events of the data those fact tables were built from (the same lifetime: an import drops both). */
+const factsLatest = new WeakMap<Engine, LatestEvents>();
 
 /**
  * What every computation needs first: the calendar and fact tables (rebuilt after an import or when a
@@ -127,6 +129,8 @@ export async function prepareComputation(
   filled: FilledColumns;
   /** the case facts are to be read inline (`facts: 'inline'` before they are built) */
   inline: boolean;
+  /** each table's latest event, when known (replay.ts reads a table as it is as of that time or later) */
+  latest: LatestEvents | undefined;
 }> {
   let tables = await loadedTables(engine, options.relations);
   const overrides = options.config?.calendar;
@@ -143,7 +147,7 @@ export async function prepareComputation(
   const factsReady = engine.prepared || (!stale && installedCalendar.get(engine) === signature);
   const inline = !factsReady && options.facts === 'inline' && tables.has('cases');
   // The calendar's range and the latest event from one scan of the data.
-  let dates: { range: DataRange; asOf: string } | undefined;
+  let dates: Awaited<ReturnType<typeof dataDates>> | undefined;
   if (!factsReady && options.facts !== false) {
     const loaded = tables;
     dates = await dataDates(engine, loaded);
@@ -152,6 +156,7 @@ export async function prepareComputation(
     else {
       await traced('facts + calendar', () => prepareFacts(engine, loaded, calendar, range));
       installedCalendar.set(engine, signature);
+      factsLatest.set(engine, dates.latest);
       tables = await loadedTables(engine);
     }
   }
@@ -164,19 +169,20 @@ export async function prepareComputation(
     .filter(
       (d) => factsReady || options.facts !== false || d.conditions?.table === DATASETS[d.dataset].table,
     );
-  return { tables, asOf, defs, filled: await filledColumns(engine, tables, defs), inline };
+  const latest = dates?.latest ?? (factsReady && !engine.prepared ? factsLatest.get(engine) : undefined);
+  return { tables, asOf, defs, filled: await filledColumns(engine, tables, defs), inline, latest };
 }
 
 export async function computeIndicators(
   engine: Engine,
   options: ComputeOptions = {},
 ): Promise<ComputedIndicator[]> {
-  const { tables, asOf, defs, filled, inline } = await prepareComputation(engine, options);
+  const { tables, asOf, defs, filled, inline, latest } = await prepareComputation(engine, options);
   const readFacts = inline
     ? (sql: string, defs: IndicatorDef[]) => caseFactsInline(engine, sql, defs.some(mayReadElapsed), tables)
     : undefined;
   const items = defs.map((original) => {
-    const ctx = filteredContext(original, asOf, tables, options, filled);
+    const ctx = filteredContext(original, asOf, tables, options, filled, latest);
     const def = inline ? onInlineFacts(original, ctx) : original;
     return { def, original, ctx, key: conditionsBatchKey(def, ctx) };
   });
@@ -267,11 +273,13 @@ export function filteredContext(
   tables: Map<string, string[]>,
   options: Pick<ComputeOptions, 'filters' | 'datasetFilters' | 'months'>,
   filled?: FilledColumns,
+  latest?: LatestEvents,
 ): IndicatorContext {
   const month = monthColumn(def);
   const missing = missingColumns(def, filled);
   return {
     asOf,
+    ...(latest ? { latest } : {}),
     ...(missing.length ? { missing } : {}),
     filters: { ...options.filters, ...options.datasetFilters?.[def.dataset] },
     columns: tables.get(DATASETS[def.dataset].table) ?? [],

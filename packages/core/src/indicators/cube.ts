@@ -6,6 +6,7 @@ import type { Filters } from '../sql/filters.ts';
 import type { FilledColumns } from './availability.ts';
 import { type CellDimension, cellId, cellRows, queryCells, sortBreakdown } from './cells.ts';
 import { type ComputeOptions, filteredContext, prepareComputation, resultFromRow } from './compute.ts';
+import type { LatestEvents } from './data-dates.ts';
 import { monthColumn } from './dimensions.ts';
 import { applyDisclosureControl } from './disclosure-control.ts';
 import type { IndicatorContext, IndicatorDef, IndicatorResult } from './types.ts';
@@ -63,6 +64,8 @@ export interface IndicatorCubes {
   tables: Map<string, string[]>;
   /** Columns holding data: an indicator lacking one stays "not in this export" under every selection. */
   filled: FilledColumns;
+  /** each table's latest event, when known (see prepareComputation) */
+  latest: LatestEvents | undefined;
   cubes: Map<string, IndicatorCube>;
   disclosure: ComputeOptions['disclosure'];
 }
@@ -78,7 +81,7 @@ export async function buildCubes(
   /** per-cell LATERAL statements only, as before cells-grouped.ts (bench and tests compare the two) */
   how: { lateral?: boolean } = {},
 ): Promise<IndicatorCubes> {
-  const { tables, asOf, defs, filled } = await prepareComputation(engine, options);
+  const { tables, asOf, defs, filled, latest } = await prepareComputation(engine, options);
   const cubes = new Map<string, IndicatorCube>();
   for (const def of defs) {
     signal?.throwIfAborted();
@@ -88,7 +91,7 @@ export async function buildCubes(
       .map((column) => ({ column }));
     const month = monthColumn(def);
     if (month && columns.includes(month)) dims.push({ column: month, month: true });
-    const ctx = filteredContext(def, asOf, tables, options, filled);
+    const ctx = filteredContext(def, asOf, tables, options, filled, latest);
     if (ctx.missing?.length) {
       cubes.set(def.key, { def, dims, cells: [] });
       continue;
@@ -110,7 +113,14 @@ export async function buildCubes(
     }
     cubes.set(def.key, cube);
   }
-  return { asOf, tables, filled, cubes, disclosure: options.disclosure ?? options.config?.disclosure };
+  return {
+    asOf,
+    tables,
+    filled,
+    latest,
+    cubes,
+    disclosure: options.disclosure ?? options.config?.disclosure,
+  };
 }
 
 /**
@@ -183,7 +193,7 @@ class CellSum {
 
 function answer(cubes: IndicatorCubes, cube: IndicatorCube, selection: CubeSelection) {
   const { def } = cube;
-  const ctx = filteredContext(def, cubes.asOf, cubes.tables, selection, cubes.filled);
+  const ctx = filteredContext(def, cubes.asOf, cubes.tables, selection, cubes.filled, cubes.latest);
   // Summing no cells would give 0: an indicator the export cannot answer stays unavailable.
   if (ctx.missing?.length) return resultFromRow(def, ctx, {});
   const keep = keptValues(cube, ctx);
@@ -232,7 +242,7 @@ export function cubeGroupIndicators(
           },
         };
   const one = (value: string) => cubeIndicators(cubes, scoped(value), [key]).results[0];
-  const contexts = values.map((v) => filteredContext(def, cubes.asOf, cubes.tables, scoped(v), cubes.filled));
+  const contexts = values.map((v) => filteredContext(def, cubes.asOf, cubes.tables, scoped(v), cubes.filled, cubes.latest));
   const g = cube.dims.findIndex((d) => (month ? d.month : !d.month && d.column === column));
   // The cases one pass does not cover (a mean's median, a column it is not split by or the table lacks,
   // the month of an indicator without one) are asked value by value.
@@ -243,7 +253,7 @@ export function cubeGroupIndicators(
   // What the other dimensions keep (the group's own filter is left out: scoped(undefined)).
   const others = keptValues(
     cube,
-    filteredContext(def, cubes.asOf, cubes.tables, scoped(undefined), cubes.filled),
+    filteredContext(def, cubes.asOf, cubes.tables, scoped(undefined), cubes.filled, cubes.latest),
   );
   if (!others) return values.map(() => undefined);
   const sums = new Map(values.map((v) => [v, new CellSum()]));

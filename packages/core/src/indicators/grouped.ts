@@ -52,7 +52,7 @@ export async function computeGrouped(engine: Engine, options: GroupedOptions): P
   if (options.period && !PERIOD_UNITS.includes(options.period)) {
     throw new Error(`period "${options.period}" is not one of ${PERIOD_UNITS.join(', ')}`);
   }
-  const { tables, asOf, defs, filled } = await prepareComputation(engine, options);
+  const { tables, asOf, defs, filled, latest } = await prepareComputation(engine, options);
   const by = options.by;
   const data = Object.values(DATASETS).flatMap((d) => {
     const c = tables.get(d.table);
@@ -84,7 +84,7 @@ export async function computeGrouped(engine: Engine, options: GroupedOptions): P
     for (const period of periods) {
       // The options' filters and month selection hold in every group, as they do ungrouped.
       const ctx: IndicatorContext = {
-        ...filteredContext(def, asOf, tables, options, filled),
+        ...filteredContext(def, asOf, tables, options, filled, latest),
         // Live indicators are judged at the end of the period; period indicators count the period's rows.
         asOf: period && period.to <= asOf.slice(0, 10) ? `${addDays(period.to, -1)} 23:59:59` : asOf,
         period:

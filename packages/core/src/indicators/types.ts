@@ -17,6 +17,11 @@ export type IndicatorKind = 'rate' | 'ratio' | 'count' | 'mean' | 'breakdown';
 export interface IndicatorContext {
   /** 'YYYY-MM-DD HH:MM:SS', local time: "now" for open-case rules. */
   asOf: string;
+  /**
+   * Each table's latest event date-time ('' for none), when known: as of it or later, the replay of a table
+   * changes no row and is skipped (replay.ts).
+   */
+  latest?: Readonly<Record<string, string>>;
   filters?: Filters;
   /** Columns the indicator's table has, so filters on absent columns are skipped. */
   columns: readonly string[];
