@@ -74,6 +74,25 @@ describe('work_calendar table', () => {
     // wd_seq counts working days since the range start: 251 in 2024 plus 18 up to the 2025-01-26 make-up day.
     expect(workingDaysBetween(cn, '2023-12-31', '2025-01-26')).toBe(269);
   });
+
+  it('names each day’s next working day, none across an unknown day', async () => {
+    const next = await rows(`SELECT d::VARCHAR AS d, next_wd::VARCHAR AS next_wd FROM work_calendar
+      WHERE d IN ('2024-01-01', '2024-09-30', '2025-01-24', '2025-01-25', '2026-12-30', '2026-12-31', '2027-01-04')
+      ORDER BY d`);
+    expect(next).toEqual([
+      { d: '2024-01-01', next_wd: '2024-01-02' }, // 元旦 → Tuesday
+      { d: '2024-09-30', next_wd: '2024-10-08' }, // over 国庆 (10-01…10-07)
+      { d: '2025-01-24', next_wd: '2025-01-26' }, // Friday → the Sunday make-up day
+      { d: '2025-01-25', next_wd: '2025-01-26' },
+      { d: '2026-12-30', next_wd: '2026-12-31' },
+      { d: '2026-12-31', next_wd: null }, // 2027 is unknown
+      { d: '2027-01-04', next_wd: null },
+    ]);
+    // On every known day: the first working day after it, as the macro counts it.
+    const differ = await rows(`SELECT count(*) AS n FROM work_calendar AS w
+      WHERE w.known AND w.next_wd IS DISTINCT FROM add_working_days(w.d, 1)`);
+    expect(differ).toEqual([{ n: 0 }]);
+  });
 });
 
 describe('macros', () => {

@@ -31,7 +31,8 @@ async function perColumn(engine: NodeEngine, tables: Map<string, string[]>) {
     events.push(...own);
     if (dates.some((d) => d.endsWith(`FROM "${def.table}"`))) {
       const t = own.length
-        ? (await engine.query(`SELECT CAST(max(t) AS VARCHAR) AS t FROM (${own.join(' UNION ALL ')})`)).get(0)?.t
+        ? (await engine.query(`SELECT CAST(max(t) AS VARCHAR) AS t FROM (${own.join(' UNION ALL ')})`)).get(0)
+            ?.t
         : null;
       latest[def.table] = String(t ?? '');
     }

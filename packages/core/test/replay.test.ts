@@ -286,11 +286,12 @@ describe('the replay is skipped where it would change nothing', () => {
     expect(replayed('cases', ctx({ cases: '2025-07-15 10:00:00' }))).toEqual(plain);
     expect(replayed('cases', ctx({ cases: '' }))).toEqual(plain);
     expect(replayed('case_facts', ctx({ cases: '2025-07-01 00:00:00' })).params).toEqual([]);
-    for (const latest of [
+    const replaying: Record<string, string>[] = [
       { cases: '2025-07-15 10:00:00.5' },
       { cases: '10000-01-01 00:00:00' },
       { requests: '2025-01-01 00:00:00' },
-    ]) {
+    ];
+    for (const latest of replaying) {
       expect(replayed('cases', ctx(latest)).params, JSON.stringify(latest)).toEqual(['2025-07-15 10:00:00']);
     }
   });

@@ -14,7 +14,9 @@ import { isKnownYear, type WorkCalendar } from './calendar.ts';
  *   (a, b] are `wd_seq(b) − wd_seq(a)` and the n-th working day after `a` is the working day with
  *   `wd_seq(a) + n`;
  * - `unknown_seq` INTEGER: unknown days up to and including `d`; equal values at both ends (and both ends
- *   known) prove that nothing in between is unknown, without scanning the interval.
+ *   known) prove that nothing in between is unknown, without scanning the interval;
+ * - `next_wd` DATE: the first working day after `d` with no unknown day in between (the working day with
+ *   `wd_seq(d) + 1` and the same `unknown_seq`), NULL when the range has none: a due day's late day.
  */
 export const WORK_CALENDAR_TABLE = 'work_calendar';
 
@@ -69,11 +71,11 @@ export function calendarTableSql(cal: WorkCalendar, range: CalendarRange): strin
   const weekend = [...cal.weekend].sort().join(', ') || '-1';
   return [
     `CREATE OR REPLACE TABLE ${T} (d DATE PRIMARY KEY, is_workday BOOLEAN, known BOOLEAN NOT NULL,
-      wd_seq INTEGER NOT NULL, unknown_seq INTEGER NOT NULL)`,
+      wd_seq INTEGER NOT NULL, unknown_seq INTEGER NOT NULL, next_wd DATE)`,
     `INSERT INTO ${T}
-    SELECT d, is_workday, known,
-      CAST(sum(CASE WHEN is_workday THEN 1 ELSE 0 END) OVER w AS INTEGER),
-      CAST(sum(CASE WHEN known THEN 0 ELSE 1 END) OVER w AS INTEGER)
+    WITH c AS (SELECT d, is_workday, known,
+      CAST(sum(CASE WHEN is_workday THEN 1 ELSE 0 END) OVER w AS INTEGER) AS wd_seq,
+      CAST(sum(CASE WHEN known THEN 0 ELSE 1 END) OVER w AS INTEGER) AS unknown_seq
     FROM (
       SELECT days.d, ${known} AS known,
         CASE WHEN ${known} THEN coalesce(x.work, dayofweek(days.d) NOT IN (${weekend})) END AS is_workday
@@ -81,8 +83,10 @@ export function calendarTableSql(cal: WorkCalendar, range: CalendarRange): strin
             FROM generate_series(${date(range.from)}, ${date(range.to)}, INTERVAL 1 DAY) AS g(ts)) AS days
       LEFT JOIN ${exceptionRows(cal, first, last)} ON x.d = days.d
     )
-    WINDOW w AS (ORDER BY d ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
-    ORDER BY d`,
+    WINDOW w AS (ORDER BY d ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW))
+    SELECT c.d, c.is_workday, c.known, c.wd_seq, c.unknown_seq, n.d
+    FROM c LEFT JOIN c AS n ON n.is_workday AND n.wd_seq = c.wd_seq + 1 AND n.unknown_seq = c.unknown_seq
+    ORDER BY c.d`,
   ];
 }
 

@@ -107,7 +107,7 @@ export async function loadIntoClickHouse(
         // A DuckDB list (e.g. DATE[] of several consultations) is an Array, which ClickHouse cannot make
         // Nullable: an absent list arrives as an empty one.
         if (isList(c.duck)) return `${ident(c.name)} Array(Nullable(${chType(c.duck.slice(0, -2))}))`;
-        const notNull = table === WORK_CALENDAR_TABLE && c.name !== 'is_workday';
+        const notNull = table === WORK_CALENDAR_TABLE && c.name !== 'is_workday' && c.name !== 'next_wd';
         return `${ident(c.name)} ${notNull ? chType(c.duck) : `Nullable(${chType(c.duck)})`}`;
       });
       const local = options.cluster ? ident(`${table}_local`) : ident(table);

@@ -242,7 +242,9 @@ export function cubeGroupIndicators(
           },
         };
   const one = (value: string) => cubeIndicators(cubes, scoped(value), [key]).results[0];
-  const contexts = values.map((v) => filteredContext(def, cubes.asOf, cubes.tables, scoped(v), cubes.filled, cubes.latest));
+  const contexts = values.map((v) =>
+    filteredContext(def, cubes.asOf, cubes.tables, scoped(v), cubes.filled, cubes.latest),
+  );
   const g = cube.dims.findIndex((d) => (month ? d.month : !d.month && d.column === column));
   // The cases one pass does not cover (a mean's median, a column it is not split by or the table lacks,
   // the month of an indicator without one) are asked value by value.

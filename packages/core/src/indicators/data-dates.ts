@@ -75,7 +75,8 @@ export async function dataDates(
   const parts = columns.map(({ table, all, events }) => perColumn(table, all, events));
   // Each table's latest event to the microsecond, as text ('' when it has none).
   const latest = columns.map(
-    ({ table }, i) => `coalesce(CAST(max(CASE WHEN tb = ${literal(table)} THEN t END) AS VARCHAR), '') AS l${i}`,
+    ({ table }, i) =>
+      `coalesce(CAST(max(CASE WHEN tb = ${literal(table)} THEN t END) AS VARCHAR), '') AS l${i}`,
   );
   const t = await engine.query(
     `SELECT strftime(greatest(DATE '1990-01-01', min(lo) - 31), '%Y-%m-%d') AS a,

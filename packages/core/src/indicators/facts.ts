@@ -4,7 +4,6 @@ import {
   dueDateExpr,
   dueDateJoin,
   installCalendar,
-  WORK_CALENDAR_TABLE,
   workingDaysBetweenExpr,
 } from '../calendar/sql.ts';
 import type { Engine } from '../engine/types.ts';
@@ -74,11 +73,9 @@ SELECT ${
         .join(', ')
     : 'f.* EXCLUDE (__rid)'
 },
-  CASE WHEN f.due_day IS NOT NULL THEN coalesce(c_late.d, f.due_day + 1) END AS late_day
+  CASE WHEN f.due_day IS NOT NULL THEN coalesce(c_dd.next_wd, f.due_day + 1) END AS late_day
 FROM f
 ${calendarJoin('c_dd', 'f.due_day')}
-LEFT JOIN ${WORK_CALENDAR_TABLE} AS c_late ON c_late.is_workday AND c_late.wd_seq = c_dd.wd_seq + 1
-  AND c_late.unknown_seq = c_dd.unknown_seq
 ${stored ? 'ORDER BY f.__rid' : ''}`;
 
 /** The cases' store as the `cases` view reads it, with the store's rowid as `__rid`. */
