@@ -41,6 +41,18 @@ describe('personal data in rejected rows', () => {
     expect(s.unmappedValues).toEqual({ apply_channel: [{ value: '139****5678', count: 1 }] });
   });
 
+  it('is masked in a repeated ID as well (the duplicates are masked on their way to the ledger)', async () => {
+    const csv =
+      '办件编号,受理部门,受理时间\nSB13812345678,甲局,2025-01-02 09:00\nSB13812345678,甲局,2025-01-03 09:00\n';
+    const s = await importFile(engine, 'dup.csv', utf8(csv));
+    expect(s.rejectReasons).toEqual({ duplicate_id: 1 });
+    expect(await ledger()).toEqual([
+      { row: 3, column: 'case_id', reason: 'duplicate_id', value: 'SB138****5678' },
+    ]);
+    await importFile(engine, 'dup.csv', utf8(csv), { pii: 'keep' });
+    expect((await ledger()).map((e) => e.value)).toEqual(['SB13812345678']);
+  });
+
   it('is kept as it was only when the host asks for it (pii: keep)', async () => {
     await importFile(engine, 'pii.csv', utf8(piiRejectsCsv()), { pii: 'keep' });
     const values = (await ledger()).map((e) => e.value);

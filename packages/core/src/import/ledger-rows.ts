@@ -80,13 +80,20 @@ function cellEmpty(def: DatasetDef, mapped: Record<string, string>, key: string)
 
 /**
  * Rows whose primary key an earlier row of the file already has (`duplicate_id`): the keys seen twice are
- * found by aggregation first, so only their rows are compared.
+ * found by aggregation first, so only their rows are compared. `_row`, the key's name and its value as the
+ * file has it: duplicateLedgerSelect masks it on the way to the ledger, only when there are such rows (the
+ * masking's regular expressions cost planning time even over none).
  */
-export function duplicateSelect(key: string, table: string, action: PiiAction): string {
+export function duplicateSelect(key: string, table: string): string {
   const k = ident(key);
-  return `SELECT t._row, ${literal(key)}, 'duplicate_id', 'reject', ${ledgerValue(`t.${k}`, 'text', action)}
+  return `SELECT t._row, ${literal(key)} AS "column", CAST(t.${k} AS VARCHAR) AS "value"
     FROM ${table} t JOIN (SELECT ${k} AS id, min(_row) AS first FROM ${table} WHERE ${k} IS NOT NULL
       GROUP BY ${k} HAVING count(*) > 1) d ON t.${k} = d.id WHERE t._row > d.first`;
+}
+
+/** Ledger rows (row, column, reason, severity, value) of the duplicates `duplicateSelect` found in `table`. */
+export function duplicateLedgerSelect(table: string, action: PiiAction): string {
+  return `SELECT _row, "column", 'duplicate_id', 'reject', ${ledgerValue('"value"', 'text', action)} FROM ${table}`;
 }
 
 /**

@@ -11,7 +11,7 @@ import { fillFromOtherFields } from './fill-fields.ts';
 import { matchHeaders } from './headers.ts';
 import { CREATE_LEDGER_SQL, ImportError, type ImportSummary, LEDGER_TABLE } from './ledger.ts';
 import { ledgerValue } from './ledger-mask.ts';
-import { duplicateSelect, ledgerRules, readerRejectSelect } from './ledger-rows.ts';
+import { duplicateLedgerSelect, duplicateSelect, ledgerRules, readerRejectSelect } from './ledger-rows.ts';
 import { DEFAULT_TIMEZONE, type ImportOptions } from './options.ts';
 import { Binder, TZ_TABLE } from './parse-sql.ts';
 import { detectPii, type PiiColumn, piiExpression } from './pii.ts';
@@ -191,7 +191,7 @@ export async function loadDataset(
     `${CREATE_LEDGER_SQL};
      DELETE FROM ${LEDGER_TABLE} WHERE dataset = ${literal(dataset)};
      CREATE OR REPLACE TEMP TABLE ${FLAGGED} AS SELECT _row, ${LEDGER_COL} FROM ${TYPED} WHERE ${LEDGER_COL} IS NOT NULL;
-     ${keys.length ? `CREATE OR REPLACE TEMP TABLE ${DUPLICATES} AS ${keys.map((k) => duplicateSelect(k, TYPED, action)).join(' UNION ALL ')};` : ''}
+     ${keys.length ? `CREATE OR REPLACE TEMP TABLE ${DUPLICATES} AS ${keys.map((k) => duplicateSelect(k, TYPED)).join(' UNION ALL ')};` : ''}
      SELECT (SELECT count(*) FROM ${FLAGGED}) AS flagged${keys.length ? `, (SELECT count(*) FROM ${DUPLICATES}) AS duplicates` : ''}`,
   );
   const counts = found.get(0)?.toJSON() as { flagged: number; duplicates?: number };
@@ -203,7 +203,7 @@ export async function loadDataset(
        FROM ${FLAGGED} WHERE ${entry(i, 'r')} IS NOT NULL`,
       )
     : [];
-  if (Number(counts.duplicates)) selects.push(`SELECT * FROM ${DUPLICATES}`);
+  if (Number(counts.duplicates)) selects.push(duplicateLedgerSelect(DUPLICATES, action));
   if (raw.rejectedLines) selects.push(readerRejectSelect(raw.rejects, raw.lineOffset, action));
   if (selects.length) {
     await engine.exec(
