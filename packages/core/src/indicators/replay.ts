@@ -62,7 +62,7 @@ export function replayed(table: string, ctx: IndicatorContext, alias = table): S
   const plain = { text: `${ident(table)} AS ${ident(alias)}`, params: [] };
   if (!replay) return plain;
   // Nothing happened after the as-of time (as of the data's latest event, the first paint's usual case):
-  // the replay would change no row, and its per-row masks cost a million-case query about a third of its time.
+  // the replay would change no row, and its per-row masks cost the first computation 5–10 % (1M, native).
   // Both are 'YYYY-MM-DD HH:MM[:SS[.ffffff]]' (a five-digit or BC year is not, and is replayed): as text
   // they order as times, a shorter one (the same time without its fraction) first, so ties replay.
   const latest = ctx.latest?.[table === CASE_FACTS ? 'cases' : table];
