@@ -22,14 +22,16 @@ async function perColumn(engine: NodeEngine, tables: Map<string, string[]>) {
     if (!tables.has(def.table)) continue;
     const cols = valueColumns(tables, def.table);
     const own: string[] = [];
+    let dated = false;
     for (const f of def.fields) {
       if ((f.type !== 'date' && f.type !== 'datetime') || !cols.includes(f.key)) continue;
+      dated = true;
       dates.push(`SELECT CAST("${f.key}" AS DATE) AS d FROM "${def.table}"`);
       if (!f.key.includes('due'))
         own.push(`SELECT max(CAST("${f.key}" AS TIMESTAMP)) AS t FROM "${def.table}"`);
     }
     events.push(...own);
-    if (dates.some((d) => d.endsWith(`FROM "${def.table}"`))) {
+    if (dated) {
       const t = own.length
         ? (await engine.query(`SELECT CAST(max(t) AS VARCHAR) AS t FROM (${own.join(' UNION ALL ')})`)).get(0)
             ?.t
