@@ -46,6 +46,8 @@ export default defineConfig({
           name: 'e2e',
           environment: 'node',
           include: ['test/**/*.test.ts'],
+          // The element bundle, built once before the files that serve it (see build-once.ts).
+          globalSetup: ['test/build-once.ts'],
           testTimeout: 300_000,
           hookTimeout: 300_000,
         },

@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { RunSummary } from '@assessment-dashboard/core';
@@ -8,9 +9,15 @@ import { CHROMIUM_ARGS } from '../vitest.config.ts';
 export const ROOT = join(import.meta.dirname, '..');
 const run = promisify(execFile);
 
-/** `npm run build`: the embeddable folder, as a webmaster would get it. */
+/**
+ * The embeddable folder, as a webmaster would get it from `npm run build`: built once per run by the e2e
+ * project's global setup (build-once.ts), never again here while another test file may be serving it.
+ */
 export async function buildBundle(): Promise<void> {
-  await run('npm', ['run', 'build'], { cwd: ROOT, maxBuffer: 1 << 24 });
+  const entry = join(ROOT, 'dist/assessment-dashboard/assessment-dashboard.js');
+  if (!existsSync(entry)) {
+    throw new Error(`${entry} is missing: run the e2e tests through Vitest's e2e project (its setup builds it)`);
+  }
 }
 
 /** The CLI's `indicators --json` output for files under ROOT. */
