@@ -16,7 +16,9 @@ const run = promisify(execFile);
 export async function buildBundle(): Promise<void> {
   const entry = join(ROOT, 'dist/assessment-dashboard/assessment-dashboard.js');
   if (!existsSync(entry)) {
-    throw new Error(`${entry} is missing: run the e2e tests through Vitest's e2e project (its setup builds it)`);
+    throw new Error(
+      `${entry} is missing: run the e2e tests through Vitest's e2e project (its setup builds it)`,
+    );
   }
 }
 
