@@ -12,6 +12,8 @@ const Original = window.Worker;
 window.Worker = class extends Original {
   constructor(url: string | URL, options?: WorkerOptions) {
     super(url, options);
+    // DuckDB's workers only: not the one that opens the fonts (styles/font-warmup.ts)
+    if (String(url).includes('font-warmup')) return;
     created.push(this);
   }
 } as typeof Worker;

@@ -18,8 +18,10 @@ import { dashboardHeading } from './heading.ts';
 import { SOURCE_ATTRIBUTES, sizeLimit, urlFileName } from './inputs.ts';
 import { loadMessages } from './load-messages.ts';
 import { type Input, type LoadState, shownResults } from './load-state.ts';
+import { type Notice, noticeLine } from './notice-line.ts';
 import { copyPageLink, panelActions, readyView } from './ready-view.ts';
 import { scopeBar } from './scope-bar.ts';
+import { StartUp } from './start-up.ts';
 import { progressText, statusView } from './status-view.ts';
 import { dashboardStyles } from './styles.ts';
 import { readCollapsed, readSelection, writeCollapsed, writeSelection } from './url-state.ts';
@@ -116,9 +118,18 @@ export class AssessmentDashboard extends DashboardProperties {
    * Over the data: "已取消导入" (shown again after a cancelled import) or "restarted" (the engine crashed and
    * the data is loaded again); until dismissed or the next load.
    */
-  #notice: 'cancelled' | 'restarted' | undefined;
+  #notice: Notice | undefined;
   /** The status line's live region: phases at once, progress ticks at most every 3 s. */
   readonly #announcer = new Announcer(() => this.requestUpdate());
+  readonly #startUp = new StartUp(
+    this,
+    () => this.#lang(),
+    () => assetBaseOf(this),
+    () => {
+      this.#announce();
+      this.requestUpdate();
+    },
+  );
 
   constructor() {
     super();
@@ -127,7 +138,7 @@ export class AssessmentDashboard extends DashboardProperties {
       if (s.state.phase === 'computing') this._views = {};
       this._state = s.state;
       if (s.state.phase === 'ready') this.#shownFiles = this.#localFiles;
-      this.#announce();
+      if (this.#startUp.ready) this.#announce();
       this.requestUpdate();
       this.dispatchEvent(new CustomEvent('ad-state', { detail: { phase: s.state.phase } }));
     });
@@ -222,6 +233,14 @@ export class AssessmentDashboard extends DashboardProperties {
     super.connectedCallback();
     // Moved in the page (removed and added again): loading was stopped on removal, start it again.
     if (this.hasUpdated) void this.#load();
+  }
+
+  /** Complete once the text is laid out too (start-up.ts: none until the fonts are open). */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const done = await super.getUpdateComplete();
+    if (this.#startUp.ready) return done;
+    await this.#startUp.whenReady();
+    return super.getUpdateComplete();
   }
 
   override disconnectedCallback() {
@@ -351,6 +370,8 @@ export class AssessmentDashboard extends DashboardProperties {
   }
 
   override render() {
+    // Until the fonts are open (at most 0.6 s, while the data loads): the element takes no room yet.
+    if (!this.#startUp.ready) return nothing;
     const lang = this.#lang();
     const t = messages(lang);
     const s = this._state;
@@ -408,25 +429,14 @@ export class AssessmentDashboard extends DashboardProperties {
           select: (next) => void this.select(next),
         },
       )}
-      ${this.#noticeLine(s, lang)}
+      ${noticeLine(this.#notice, s, lang, () => {
+        this.#notice = undefined;
+        this.requestUpdate();
+      })}
       ${body}
       <p class="visually-hidden" role="status" aria-live="polite" aria-atomic="true" data-live>${this.#announcer.text}</p>
       <input id="picker" class="visually-hidden" type="file" multiple accept=${ACCEPT} tabindex="-1" aria-hidden="true"
         @change=${this.#picked} />`;
-  }
-
-  /** Over the data shown again after a cancelled import, or over the reload after a restart. */
-  #noticeLine(s: LoadState, lang: Lang) {
-    const shown = this.#notice === 'restarted' ? s.phase !== 'error' : s.phase === 'ready';
-    if (!this.#notice || !shown) return nothing;
-    const l = loadMessages(lang);
-    const dismiss = () => {
-      this.#notice = undefined;
-      this.requestUpdate();
-    };
-    const text = this.#notice === 'restarted' ? l.restarted : `${l.importCancelled}${l.keptPrevious}`;
-    return html`<p class="notice" part="notice">${text}
-      <button type="button" @click=${dismiss}>${l.dismiss}</button></p>`;
   }
 
   /** The as-of field, kept in the header while recomputing so focus stays on it; none without an engine. */

@@ -18,8 +18,8 @@ export function duckdbBundles(base: string): DuckDBBundles {
   };
 }
 
-/** A worker running the script at `url`; a cross-origin script through a same-origin blob that imports it. */
-export function duckdbWorker(url: string): Worker {
+/** A worker running the script at `url` (the DuckDB-WASM worker, the font warm-up); a cross-origin script through a same-origin blob that imports it. */
+export function scriptWorker(url: string): Worker {
   if (new URL(url).origin === location.origin) return new Worker(url);
   return new Worker(
     URL.createObjectURL(new Blob([`importScripts(${JSON.stringify(url)});`], { type: 'text/javascript' })),
@@ -39,7 +39,7 @@ const EH_PROBE = new Uint8Array([
 export function earlyWorker(base: string): EarlyWorker | undefined {
   const url = duckdbBundles(base).eh?.mainWorker;
   if (!url || typeof WebAssembly !== 'object' || !WebAssembly.validate(EH_PROBE)) return undefined;
-  const early: EarlyWorker = { url, worker: duckdbWorker(url) };
+  const early: EarlyWorker = { url, worker: scriptWorker(url) };
   // A script that fails to load does so before startDuckDB listens: its error is kept for it.
   early.worker.addEventListener('error', (e) => (early.failed ??= e.message || 'script error'), {
     once: true,

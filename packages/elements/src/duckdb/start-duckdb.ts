@@ -2,7 +2,7 @@
 // this one and passed in (shared-db.ts).
 
 import type { AsyncDuckDB } from '@duckdb/duckdb-wasm';
-import { duckdbBundles, duckdbWorker, type EarlyWorker } from './duckdb-worker.ts';
+import { duckdbBundles, type EarlyWorker, scriptWorker } from './duckdb-worker.ts';
 import { EngineStartError, type EngineStartProblem } from './engine-start-error.ts';
 import { checkWasm } from './wasm-check.ts';
 
@@ -20,7 +20,7 @@ export async function startDuckDB(
   const bundle = await selectBundle(bundles);
   const workerUrl = bundle.mainWorker ?? bundles.eh?.mainWorker ?? '';
   if (early && early.url !== workerUrl) early.worker.terminate();
-  const worker = early?.url === workerUrl ? early.worker : duckdbWorker(workerUrl);
+  const worker = early?.url === workerUrl ? early.worker : scriptWorker(workerUrl);
   const db = new AsyncDuckDBClass(new VoidLogger(), worker);
   let timer: ReturnType<typeof setTimeout> | undefined;
   const wasm = bundle.mainModule;

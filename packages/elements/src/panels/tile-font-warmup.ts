@@ -6,7 +6,8 @@ import { TILE_TYPE } from '../kpi-tile/kpi-tile.ts';
  * glyphs: laying it out makes the browser resolve the tiles' fonts while the page only waits for the import,
  * not in the first paint of the tiles (on Linux each font, size and weight costs a synchronous round trip to
  * the browser process, 10–30 ms each on a busy machine: 65–145 ms at the tiles' first paint, measured).
- * Hidden from everyone (visibility, aria-hidden) and out of the flow.
+ * (The font files themselves are opened by a worker before: styles/font-warmup.ts.) Hidden from everyone
+ * (visibility, aria-hidden) and out of the flow.
  */
 export function tileFontWarmup() {
   const text = '网上办理率 Online 12.3万 95.7% ✓';

@@ -1,4 +1,5 @@
-import { css } from 'lit';
+import { css, unsafeCSS } from 'lit';
+import { DEFAULT_FONT_FAMILY } from './font-warmup.ts';
 
 /**
  * Design tokens. Hosts theme every element through these `--ad-*` custom properties (they inherit
@@ -6,7 +7,7 @@ import { css } from 'lit';
  */
 export const tokens = css`
   :host {
-    --_font: var(--ad-font-family, system-ui, 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', sans-serif);
+    --_font: var(--ad-font-family, ${unsafeCSS(DEFAULT_FONT_FAMILY)});
     --_fg: var(--ad-color-text, #1f2328);
     --_muted: var(--ad-color-muted, #57606a);
     --_bg: var(--ad-color-surface, #ffffff);

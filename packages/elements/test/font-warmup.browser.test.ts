@@ -1,0 +1,70 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import '../src/index.ts';
+import {
+  DEFAULT_FONT_FAMILY,
+  fontsOpened,
+  warmFontsOffThread,
+  warmupFonts,
+} from '../src/styles/font-warmup.ts';
+
+// The font files are opened by a worker (the file next to the DuckDB ones) before the dashboard lays out any
+// text; a worker that never answers holds the text back for 0.6 s at most.
+const ASSETS = '/packages/elements/assets/';
+const SILENT = '/packages/elements/test/fixtures/silent-fonts/';
+const mounted: HTMLElement[] = [];
+afterEach(() => {
+  for (const el of mounted.splice(0)) el.remove();
+});
+
+function host(family?: string): HTMLElement {
+  const el = document.createElement('div');
+  if (family) el.style.setProperty('--ad-font-family', family);
+  document.body.append(el);
+  mounted.push(el);
+  return el;
+}
+
+describe('font warm-up', () => {
+  it('measures every weight and size of the family in the worker, once per family', async () => {
+    const el = host();
+    const warm = warmFontsOffThread(el, ASSETS);
+    expect(warmFontsOffThread(host(), ASSETS)).toBe(warm);
+    const result = await warm;
+    expect(result).toEqual({ measured: warmupFonts(DEFAULT_FONT_FAMILY).length, refused: [] });
+    expect(warmupFonts(DEFAULT_FONT_FAMILY)).toContain(`700 32px ${DEFAULT_FONT_FAMILY}`);
+  });
+
+  it("takes a host's --ad-font-family, and reports a family the canvas cannot parse", async () => {
+    const custom = `'Noto Serif CJK SC', serif`;
+    expect(await warmFontsOffThread(host(custom), ASSETS)).toEqual({
+      measured: warmupFonts(custom).length,
+      refused: [],
+    });
+    const broken = 'serif, , sans-serif';
+    const r = await warmFontsOffThread(host(broken), ASSETS);
+    expect(r?.refused).toEqual(warmupFonts(broken));
+  });
+
+  it('gives up waiting after the cap when the worker never answers', async () => {
+    const t0 = performance.now();
+    await fontsOpened(host('SilentFamily, sans-serif'), SILENT, 300);
+    expect(performance.now() - t0).toBeGreaterThanOrEqual(290);
+  });
+
+  it('lays out no text in the dashboard before the fonts are open, then shows it', async () => {
+    const el = document.createElement('assessment-dashboard') as HTMLElement & {
+      updateComplete: Promise<boolean>;
+    };
+    el.setAttribute('asset-base', SILENT);
+    el.style.setProperty('--ad-font-family', 'AnotherSilentFamily, sans-serif');
+    const t0 = performance.now();
+    document.body.append(el);
+    mounted.push(el);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(el.shadowRoot?.textContent?.trim()).toBe('');
+    await el.updateComplete;
+    expect(performance.now() - t0).toBeGreaterThanOrEqual(590);
+    // no source: the drop zone, with its text
+    expect(el.shadowRoot?.querySelector('[part="dropzone"]')?.textContent?.trim()).not.toBe('');
+  });
+});
