@@ -152,4 +152,4 @@ export { ident, literal, type SqlQuery, type SqlValue } from './sql/quote.ts';
 export { type RunSummary, summarise } from './summary.ts';
 export * from './supervision/index.ts';
 export { type TraceEntry, traced } from './trace.ts';
-export { concatInSlices } from './yield-to-host.ts';
+export { concatInSlices, yieldToHost } from './yield-to-host.ts';

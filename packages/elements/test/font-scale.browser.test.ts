@@ -195,6 +195,8 @@ describe('large type', () => {
       el.addEventListener('ad-ready', resolve, { once: true });
       el.addEventListener('ad-error', (e) => reject(new Error(JSON.stringify((e as CustomEvent).detail))));
     });
+    // The department chart comes with the cubes after ad-ready, before the domain chart: a selection waits for them.
+    await (el as unknown as { select(s: unknown[]): Promise<void> }).select([]);
     await vi.waitFor(() =>
       expect(
         el.shadowRoot?.querySelector('assessment-bar-chart')?.shadowRoot?.querySelector('.bar'),

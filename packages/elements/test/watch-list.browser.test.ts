@@ -2,6 +2,7 @@ import type { WatchList } from '@assessment-dashboard/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import '../src/index.ts';
 import '../src/watch-list/define.ts';
+import { WATCH_ROWS_FIRST } from '../src/watch-list/watch-list.ts';
 
 const LIST: WatchList = {
   asOf: '2025-03-18 23:59:59',
@@ -98,5 +99,32 @@ describe('<assessment-watch-list>', () => {
     expect(none.shadowRoot!.querySelector('[role="status"]')?.textContent).toBe(
       'No open case is past due or due soon.',
     );
+  });
+
+  it('shows the first rows, then more on request, the button gone and focus kept once all are there', async () => {
+    const rows = Array.from({ length: 130 }, (_, i) => ({
+      ...(LIST.rows[0] as WatchList['rows'][number]),
+      case_id: `C${i}`,
+      dept_name: i % 2 ? '乙局' : '甲局',
+    }));
+    const el = await mount({ ...LIST, rows, total: { red: 130, yellow: 0 } });
+    const root = el.shadowRoot!;
+    const shown = () => root.querySelectorAll('tbody tr').length;
+    expect(shown()).toBe(WATCH_ROWS_FIRST);
+    const more = root.querySelector<HTMLButtonElement>('button.more')!;
+    expect(more.textContent).toBe('再显示 80 件（还有 80 件未显示）');
+    more.focus();
+    more.click();
+    await el.updateComplete;
+    expect(shown()).toBe(130);
+    expect(root.querySelector('button.more')).toBeNull();
+    expect(root.activeElement?.getAttribute('data-scroller')).not.toBeNull();
+    // A department picked starts from the first rows again: 65 of 乙局, 50 shown.
+    const select = root.querySelector('select')!;
+    select.value = '乙局';
+    select.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    expect(shown()).toBe(WATCH_ROWS_FIRST);
+    expect(root.querySelector('button.more')?.textContent).toBe('再显示 15 件（还有 15 件未显示）');
   });
 });

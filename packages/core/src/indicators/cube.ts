@@ -6,6 +6,7 @@ import type { Filters } from '../sql/filters.ts';
 import type { FilledColumns } from './availability.ts';
 import { type CellDimension, cellId, cellRows, queryCells, sortBreakdown } from './cells.ts';
 import { type ComputeOptions, filteredContext, prepareComputation, resultFromRow } from './compute.ts';
+import { cubeIndex, IndexSum, isKept, keptCodes } from './cube-index.ts';
 import type { LatestEvents } from './data-dates.ts';
 import { monthColumn } from './dimensions.ts';
 import { applyDisclosureControl } from './disclosure-control.ts';
@@ -98,6 +99,8 @@ export async function buildCubes(
     }
     const rows = cellRows(def, await queryCells(engine, def, ctx, dims, how), dims.length);
     const cells = Array.from(rows.values(), cubeCell);
+    // Indexed now, one cube per task, rather than all at the first click (35–43 ms of its task).
+    cubeIndex(cells, dims.length);
     const cube: IndicatorCube = { def, dims, cells };
     if (def.kind === 'mean') {
       cube.marginals = new Map();
@@ -160,35 +163,12 @@ function keptValues(cube: IndicatorCube, ctx: IndicatorContext): (Set<string> | 
   return keep;
 }
 
-/** Whether a cell is among the values kept on every restricted dimension. */
-function kept(cell: CubeCell, keep: readonly (Set<string> | undefined)[]): boolean {
-  for (let i = 0; i < keep.length; i++) {
-    const k = keep[i];
-    if (k && !k.has(cell.keys[i] ?? '\u0000')) return false;
-  }
-  return true;
-}
-
-/** The cells' sums, and their breakdowns added up. */
-class CellSum {
-  numerator = 0;
-  denominator = 0;
-  value = 0;
-  readonly breakdown = new Map<string, number>();
-
-  add(cell: CubeCell): void {
-    this.numerator += cell.numerator;
-    this.denominator += cell.denominator;
-    this.value += cell.value;
-    for (const b of cell.breakdown) this.breakdown.set(b.key, (this.breakdown.get(b.key) ?? 0) + b.value);
-  }
-
-  result(def: IndicatorDef, ctx: IndicatorContext): IndicatorResult {
-    const rows = [...this.breakdown].map(([key, value]) => ({ key, value }));
-    sortBreakdown(def, rows);
-    const { numerator, denominator, value } = this;
-    return resultFromRow(def, ctx, { numerator, denominator, value }, rows);
-  }
+/** An indicator's result from summed cells. */
+function sumResult(def: IndicatorDef, ctx: IndicatorContext, sum: IndexSum): IndicatorResult {
+  const rows = sum.rows();
+  sortBreakdown(def, rows);
+  const { numerator, denominator, value } = sum;
+  return resultFromRow(def, ctx, { numerator, denominator, value }, rows);
 }
 
 function answer(cubes: IndicatorCubes, cube: IndicatorCube, selection: CubeSelection) {
@@ -206,9 +186,11 @@ function answer(cubes: IndicatorCubes, cube: IndicatorCube, selection: CubeSelec
     if (restricted.length && !single) return undefined;
     return resultFromRow(def, ctx, cube.marginals?.get(id) ?? { denominator: 0 });
   }
-  const sum = new CellSum();
-  for (const cell of cube.cells) if (kept(cell, keep)) sum.add(cell);
-  return sum.result(def, ctx);
+  const index = cubeIndex(cube.cells, cube.dims.length);
+  const codes = keptCodes(index, keep);
+  const sum = new IndexSum(index);
+  for (let i = 0; i < cube.cells.length; i++) if (isKept(index, codes, i)) sum.add(i);
+  return sumResult(def, ctx, sum);
 }
 
 /**
@@ -258,14 +240,20 @@ export function cubeGroupIndicators(
     filteredContext(def, cubes.asOf, cubes.tables, scoped(undefined), cubes.filled, cubes.latest),
   );
   if (!others) return values.map(() => undefined);
-  const sums = new Map(values.map((v) => [v, new CellSum()]));
-  for (const cell of cube.cells) {
-    const sum = sums.get(cell.keys[g] ?? '\u0000');
-    if (sum && kept(cell, others)) sum.add(cell);
+  const index = cubeIndex(cube.cells, cube.dims.length);
+  const codes = keptCodes(index, others);
+  const sums = new Map(values.map((v) => [v, new IndexSum(index)]));
+  // The sum each code of the group's dimension adds to (none for a value not asked for).
+  const sumOf: (IndexSum | undefined)[] = [];
+  for (const [v, code] of index.codeOf[g] as Map<string, number>) sumOf[code] = sums.get(v);
+  const group = index.codes[g] as Int32Array;
+  for (let i = 0; i < cube.cells.length; i++) {
+    const sum = sumOf[group[i] as number];
+    if (sum && isKept(index, codes, i)) sum.add(i);
   }
   return values.map((v, i) =>
     applyDisclosureControl(
-      (sums.get(v) as CellSum).result(def, contexts[i] as IndicatorContext),
+      sumResult(def, contexts[i] as IndicatorContext, sums.get(v) as IndexSum),
       cubes.disclosure,
     ),
   );
@@ -276,10 +264,17 @@ export function cubeValues(cubes: IndicatorCubes, key: string, column: string): 
   const cube = cubes.cubes.get(key);
   const i = cube?.dims.findIndex((d) => !d.month && d.column === column) ?? -1;
   if (!cube || i < 0) return [];
-  const rows = new Map<string, number>();
-  for (const cell of cube.cells) {
-    const v = cell.keys[i];
-    if (v !== null && v !== undefined) rows.set(v, (rows.get(v) ?? 0) + cell.denominator);
+  const index = cubeIndex(cube.cells, cube.dims.length);
+  const codes = index.codes[i] as Int32Array;
+  const rows = new Float64Array((index.codeOf[i] as Map<string, number>).size);
+  for (let c = 0; c < cube.cells.length; c++) {
+    const code = codes[c] as number;
+    rows[code] = (rows[code] as number) + (index.denominator[c] as number);
   }
-  return [...rows].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([v]) => v);
+  // Cells without a value (coded as cellId writes a missing key) are no bar.
+  const withValue = [...(index.codeOf[i] as Map<string, number>)].filter(([v]) => v !== '\u0000');
+  return withValue
+    .map(([v, code]) => [v, rows[code] as number] as const)
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .map(([v]) => v);
 }

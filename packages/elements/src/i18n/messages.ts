@@ -237,6 +237,7 @@ const zh = {
   daysLeft: (n: number) => `剩余 ${n} 个工作日`,
   watchEmpty: '没有超期或即将到期的在办件。',
   watchShown: (shown: number, total: number) => `显示最紧迫的 ${shown} 件（共 ${total} 件）。`,
+  watchMore: (next: number, left: number) => `再显示 ${next} 件（还有 ${left} 件未显示）`,
 };
 
 export type Messages = typeof zh;
@@ -475,6 +476,7 @@ const en: Messages = {
   daysLeft: (n) => `${n} working day${n === 1 ? '' : 's'} left`,
   watchEmpty: 'No open case is past due or due soon.',
   watchShown: (shown, total) => `Showing the ${shown} most urgent of ${total}.`,
+  watchMore: (next, left) => `Show ${next} more (${left} not shown)`,
   missingColumns: (cols) =>
     `Required columns were not recognised (${cols}). Choose the file's column for each.`,
 };

@@ -328,7 +328,9 @@ export class DashboardSession extends EventTarget {
     const built = await cubes;
     if (signal.aborted) return;
     const trendMonths = this.#state.phase === 'ready' ? (this.#state.trendMonths ?? []) : [];
-    this.#patch((await cubeModule()).cubePanels(built, this.#shown.selection, trendMonths).state);
+    this.#patch(
+      (await (await cubeModule()).cubePanelsThenYield(built, this.#shown.selection, trendMonths)).state,
+    );
     if (hasCases && settings.wants('daily'))
       await patchDaily(engine, this.#shown.selection, built.tables, this.#selects.signal, (p) =>
         this.#patch(p),
@@ -374,9 +376,10 @@ export class DashboardSession extends EventTarget {
       if (!cubes) return this.#settled();
       const ready = this.#state as Ready;
       // Loaded already (the cubes were built and painted with it): dynamic for the snapshot page.
-      const { cubePanels, missingByQuery } = await cubeModule();
+      const { cubePanelsThenYield, missingByQuery } = await cubeModule();
       if (stale()) return;
-      const panels = cubePanels(cubes, this.#shown.selection, ready.trendMonths ?? []);
+      const panels = await cubePanelsThenYield(cubes, this.#shown.selection, ready.trendMonths ?? []);
+      if (stale()) return;
       this.#recomputing = false;
       this.#patch(panels.state);
       this.#emit('selection', { selection: this.#shown.selection });

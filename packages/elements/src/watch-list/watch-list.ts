@@ -1,5 +1,5 @@
 import type { WatchList, WatchListRow } from '@assessment-dashboard/core';
-import { css, html, nothing } from 'lit';
+import { css, html, nothing, type PropertyValues } from 'lit';
 import { formatDate } from '../i18n/format.ts';
 import { hostLang, type Lang, messages } from '../i18n/messages.ts';
 import { printMessages } from '../i18n/print-messages.ts';
@@ -9,6 +9,12 @@ import { tokens } from '../styles/tokens.ts';
 
 /** Rows on paper: the printed report keeps to a few pages (`tbody tr:nth-child(n + 21)` in the print CSS). */
 const PRINTED = 20;
+/**
+ * Rows on screen at first, and how many more each "show more" adds: the scroll box shows about a dozen, and
+ * laying out all 500 rows at once was a 100–280 ms task of the page, during the user's first clicks (traced).
+ */
+export const WATCH_ROWS_FIRST = 50;
+const WATCH_ROWS_STEP = 100;
 
 /**
  * 超期 and 红黄牌 watch list (电子监察): open cases past due, most late first, then those due soon, as a
@@ -25,11 +31,14 @@ export class AssessmentWatchList extends ScaledElement {
     watchList: { attribute: false },
     lang: { type: String, reflect: true },
     dept: { type: String, reflect: true },
+    _limit: { state: true },
   };
   declare watchList: WatchList | undefined;
   declare lang: string;
   /** department shown ('' = all) */
   declare dept: string;
+  /** rows on screen (WATCH_ROWS_FIRST, then more on request) */
+  declare _limit: number;
 
   static override styles = [
     tokens,
@@ -49,8 +58,9 @@ export class AssessmentWatchList extends ScaledElement {
       .card.yellow { color: var(--_warn); }
       .card::before { content: '■ '; }
       label { display: flex; flex-wrap: wrap; gap: calc(0.4 * var(--_rem)); align-items: center; margin-bottom: calc(0.5 * var(--_rem)); white-space: nowrap; }
-      select { font: inherit; max-width: 100%; }
-      select:focus-visible { outline: 3px solid var(--_bar); outline-offset: 2px; }
+      select, button.more { font: inherit; max-width: 100%; }
+      button.more { margin-top: calc(0.4 * var(--_rem)); }
+      select:focus-visible, button.more:focus-visible { outline: 3px solid var(--_bar); outline-offset: 2px; }
       .meta { color: var(--_muted); font-size: calc(0.875 * var(--_rem) * var(--_scale)); }
       .print-only { display: none; }
       /* Printed: the 20 (PRINTED) most urgent cases, and a line saying so. */
@@ -71,6 +81,19 @@ export class AssessmentWatchList extends ScaledElement {
     super();
     this.lang = '';
     this.dept = '';
+    this._limit = WATCH_ROWS_FIRST;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>) {
+    if (changed.has('watchList') || changed.has('dept')) this._limit = WATCH_ROWS_FIRST;
+  }
+
+  async #more() {
+    this._limit += WATCH_ROWS_STEP;
+    await this.updateComplete;
+    // The button is gone once every row is shown: focus stays in the list.
+    if (!this.shadowRoot?.activeElement)
+      this.renderRoot.querySelector<HTMLElement>('[data-scroller]')?.focus();
   }
 
   #pick(e: Event) {
@@ -109,8 +132,13 @@ export class AssessmentWatchList extends ScaledElement {
                 <th scope="col">${t.card}</th><th scope="col">${t.caseId}</th><th scope="col">${t.department}</th>
                 <th scope="col">${t.item}</th><th scope="col">${t.dueDay}</th><th scope="col">${t.lateness}</th>
               </tr></thead>
-              <tbody>${rows.map((r) => this.#row(r, lang))}</tbody>
+              <tbody>${rows.slice(0, this._limit).map((r) => this.#row(r, lang))}</tbody>
             </table></div>
+            ${
+              rows.length > this._limit
+                ? html`<button type="button" class="more screen-only" @click=${this.#more}>${t.watchMore(Math.min(WATCH_ROWS_STEP, rows.length - this._limit), rows.length - this._limit)}</button>`
+                : nothing
+            }
             ${red + yellow > rows.length ? html`<p class="meta screen-only">${t.watchShown(rows.length, red + yellow)}</p>` : nothing}
             ${red + yellow > PRINTED ? html`<p class="meta print-only">${printMessages(lang).watchPrinted(Math.min(PRINTED, rows.length), red + yellow)}</p>` : nothing}`
           : html`<p class="meta" role="status">${t.watchEmpty}</p>`
