@@ -31,7 +31,9 @@ describe('font warm-up', () => {
     expect(warmFontsOffThread(host(), ASSETS)).toBe(warm);
     const result = await warm;
     expect(result).toEqual({ measured: warmupFonts(DEFAULT_FONT_FAMILY).length, refused: [] });
-    expect(warmupFonts(DEFAULT_FONT_FAMILY)).toContain(`700 32px ${DEFAULT_FONT_FAMILY}`);
+    expect(warmupFonts(DEFAULT_FONT_FAMILY)).toEqual(
+      [400, 600, 700].map((w) => `${w} 16px ${DEFAULT_FONT_FAMILY}`),
+    );
   });
 
   it("takes a host's --ad-font-family, and reports a family the canvas cannot parse", async () => {

@@ -6,6 +6,7 @@ import { DATASETS } from '../schema/datasets.ts';
 import { missingRoles, roleText } from '../schema/roles.ts';
 import type { DatasetDef, DatasetKey } from '../schema/types.ts';
 import { ident, literal } from '../sql/quote.ts';
+import { yieldToHost } from '../yield-to-host.ts';
 import { defineViews, dropRelation, storeOf } from './dataset-view.ts';
 import { fillFromOtherFields } from './fill-fields.ts';
 import { matchHeaders } from './headers.ts';
@@ -50,6 +51,7 @@ export async function loadDataset(
   const { headers } = raw;
   const match = matchHeaders(headers, def, mapping.columns);
   checkColumns(fileName, def, headers, match.mapped, match.missingRequired, mapping.columns ?? {});
+  await yieldToHost(); // a turn for the page between planning steps (see typedSelect)
 
   const canonical = new Set(def.fields.flatMap(fieldColumns));
   const timezone = mapping.timezone ?? options.timezone ?? DEFAULT_TIMEZONE;

@@ -3,6 +3,7 @@ import { fieldColumns, sqlType } from '../schema/column-types.ts';
 import { codeLookup, isBlankLabelSql, recode } from '../schema/normalise-label.ts';
 import type { DatasetDef, FieldDef } from '../schema/types.ts';
 import { ident, literal, type SqlValue } from '../sql/quote.ts';
+import { yieldToHost } from '../yield-to-host.ts';
 import type { ImportMapping } from './mapping.ts';
 import { Binder, type FieldParseOptions, limitExpressions, parseExpression } from './parse-sql.ts';
 import { typeCellsTs } from './type-cells.ts';
@@ -132,6 +133,9 @@ export async function typedSelect(
   const distinct = complete
     ? await distinctCells(engine, raws, def, mapped)
     : sampledCells(raws, def, mapped);
+  // Turns for the page between the planning steps (in the browser the planning of a file was one 45–60 ms
+  // task of the UI thread).
+  await yieldToHost();
   const options = (field: FieldDef, codes = complete): FieldParseOptions => ({
     values: mapping.values?.[field.key],
     codes: codes ? distinct.get(field.key)?.codes : undefined,
@@ -147,6 +151,7 @@ export async function typedSelect(
       return [{ field, header, cells, options: options(field, true) }];
     }),
   );
+  await yieldToHost();
   const sources = fillSources(def);
   const outer: string[] = [];
   for (const field of def.fields) {

@@ -15,8 +15,12 @@ export const DEFAULT_FONT_FAMILY = `system-ui, 'PingFang SC', 'Microsoft YaHei',
 
 /** The weights our styles use (normal, 600 for labels and headings, 700 for numbers and bold). */
 const WEIGHTS = [400, 600, 700];
-/** Sizes at the default 16 px unit: body, note, label, placeholder and the tile values. */
-const SIZES_PX = [16, 13.6, 15.2, 17.6, 25.6, 32];
+/**
+ * One size: what the worker leaves behind for the page is the font files opened (per weight, whatever the
+ * size); the sizes' own look-ups are each thread's (the page still makes its own). Six sizes here only cost
+ * CPU while DuckDB-WASM compiles on the same two cores.
+ */
+const SIZES_PX = [16];
 /** Chinese, Latin, digits and the punctuation and marks the interface shows (fallback fonts included). */
 const SAMPLE =
   '网上办理率按期办结超期件数部门得分 Online rate 0123456789.% ，。：（）、“”…—–−·→↑↓←▲▼▾▸›≤≥×✓✕■';
