@@ -1,11 +1,12 @@
-import { afterEach, expect, it } from 'vitest';
+import { afterEach, expect, it, vi } from 'vitest';
 import { SMALL_CASES } from '../../../test/fixtures/small.ts';
 import type { AssessmentDashboard } from '../src/dashboard/assessment-dashboard.ts';
+import { TILE_STYLES } from '../src/panels/tile-font-warmup.ts';
 import '../src/index.ts';
 
-// The loading view lays out text in every style of the KPI tiles (panels/tile-font-warmup.ts), so their
-// fonts are resolved before the first paint of the tiles: invisible, out of the accessibility tree, and in
-// exactly the sizes and weights the tiles then use.
+// The loading view lays out text in every style of the KPI tiles (panels/tile-font-warmup.ts), one a frame,
+// so their fonts are resolved before the first paint of the tiles: invisible, out of the accessibility tree,
+// and in exactly the sizes and weights the tiles then use.
 const ASSETS = '/node_modules/@duckdb/duckdb-wasm/dist/';
 const mounted: HTMLElement[] = [];
 afterEach(() => {
@@ -29,6 +30,8 @@ it('resolves the tiles’ fonts while loading, hidden, in the tiles’ own sizes
   mounted.push(el);
   await el.updateComplete;
   const root = el.shadowRoot as ShadowRoot;
+  // One style a frame (start-up.ts), every one of them while the data still loads.
+  await vi.waitFor(() => expect(root.querySelectorAll('.font-warmup p')).toHaveLength(TILE_STYLES.length));
   const warm = root.querySelector('.font-warmup');
   expect(root.querySelector('[part="progress"]')).not.toBeNull();
   expect(warm?.getAttribute('aria-hidden')).toBe('true');

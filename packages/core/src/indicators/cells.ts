@@ -156,8 +156,11 @@ export function cellRows(def: IndicatorDef, table: Table, dims: number): Map<str
   return out;
 }
 
+/** A cell's key where its row has none (NULL). */
+export const MISSING_KEY = '\u0000';
+
 export const cellId = (keys: readonly (string | null)[]): string =>
-  keys.map((k) => k ?? '\u0000').join('\u0001');
+  keys.map((k) => k ?? MISSING_KEY).join('\u0001');
 
 /** The order breakdown SQL returns its rows in: largest first then key, or key order (months). */
 export function sortBreakdown(def: IndicatorDef, rows: { key: string; value: number }[]): void {

@@ -1,3 +1,4 @@
+import { MISSING_KEY } from './cells.ts';
 import type { CubeCell } from './cube.ts';
 
 /**
@@ -7,7 +8,7 @@ import type { CubeCell } from './cube.ts';
  * profile at 100k), most of the click's own work.
  */
 export interface CubeIndex {
-  /** per dimension: each value's code (a missing key is coded as '\u0000', as cellId writes it) */
+  /** per dimension: each value's code (a missing key as MISSING_KEY, as cellId writes it) */
   codeOf: Map<string, number>[];
   /** per dimension: each cell's code */
   codes: Int32Array[];
@@ -21,7 +22,6 @@ export interface CubeIndex {
   breakdownValue: Float64Array;
 }
 
-const NONE = '\u0000';
 const indexes = new WeakMap<readonly CubeCell[], CubeIndex>();
 
 /** The index of `cells` (`dims` keys each), made on first use. */
@@ -41,7 +41,7 @@ export function cubeIndex(cells: readonly CubeCell[], dims: number): CubeIndex {
   for (let i = 0; i < n; i++) {
     const cell = cells[i] as CubeCell;
     for (let d = 0; d < dims; d++) {
-      const k = cell.keys[d] ?? NONE;
+      const k = cell.keys[d] ?? MISSING_KEY;
       const map = codeOf[d] as Map<string, number>;
       let code = map.get(k);
       if (code === undefined) {

@@ -4,7 +4,7 @@ import type { DatasetKey } from '../schema/types.ts';
 import { MONTH_COLUMN } from '../selection/selection.ts';
 import type { Filters } from '../sql/filters.ts';
 import type { FilledColumns } from './availability.ts';
-import { type CellDimension, cellId, cellRows, queryCells, sortBreakdown } from './cells.ts';
+import { type CellDimension, cellId, cellRows, MISSING_KEY, queryCells, sortBreakdown } from './cells.ts';
 import { type ComputeOptions, filteredContext, prepareComputation, resultFromRow } from './compute.ts';
 import { cubeIndex, IndexSum, isKept, keptCodes } from './cube-index.ts';
 import type { LatestEvents } from './data-dates.ts';
@@ -272,7 +272,7 @@ export function cubeValues(cubes: IndicatorCubes, key: string, column: string): 
     rows[code] = (rows[code] as number) + (index.denominator[c] as number);
   }
   // Cells without a value (coded as cellId writes a missing key) are no bar.
-  const withValue = [...(index.codeOf[i] as Map<string, number>)].filter(([v]) => v !== '\u0000');
+  const withValue = [...(index.codeOf[i] as Map<string, number>)].filter(([v]) => v !== MISSING_KEY);
   return withValue
     .map(([v, code]) => [v, rows[code] as number] as const)
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))

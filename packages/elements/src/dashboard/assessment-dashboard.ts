@@ -399,6 +399,7 @@ export class AssessmentDashboard extends DashboardProperties {
             serverHost: this.engineUrl ? new URL(this.engineUrl, location.href).host : '',
             hasInputs: this.#inputs().length > 0,
             showsTiles: pickPanels(this.panels).some((p) => p.name === 'tiles'),
+            warmStyles: this.#startUp.warmStyles,
             dragging: this._dragging,
             cancel: () => this.cancel(),
             retry: () => void this.reload(),

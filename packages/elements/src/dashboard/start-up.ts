@@ -1,18 +1,24 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { prepareNumberFormats } from '../i18n/format.ts';
 import type { Lang } from '../i18n/messages.ts';
+import { TILE_STYLES } from '../panels/tile-font-warmup.ts';
 import { fontsOpened } from '../styles/font-warmup.ts';
 
 /**
  * The dashboard's start, kept out of the task that evaluates the module and connects the element (traced
  * at start-up: with the first number formatter and the first render that task took 75–90 ms, and the first
- * layout, which copied the font files, another 75–105 ms). In a task of its own the first number formatter
- * is made and a worker opens the font files; until they are open (at most 0.6 s, while the data loads) the
- * element lays out no text and formats no number (`ready`), then `opened` runs.
+ * layout, which copied the font files, another 75–105 ms). A worker opens the font files and loads ICU's
+ * number data (styles/font-warmup.ts); until it is done (at most 0.6 s, while the data loads) the element
+ * lays out no text and formats no number (`ready`); then the first formatter is made, and in the next task
+ * `opened` runs. The loading view then lays
+ * out the KPI tiles' text styles one a frame (`warmStyles`, panels/tile-font-warmup.ts): each is a few font
+ * look-ups of the page's own, synchronous round trips to a browser process that is busy downloading and
+ * compiling then; all in one layout made a task of up to 100 ms.
  */
 export class StartUp implements ReactiveController {
   #started = false;
   #ready = false;
+  #warmStyles = 0;
   #open!: () => void;
   readonly #opened = new Promise<void>((ok) => {
     this.#open = ok;
@@ -34,12 +40,30 @@ export class StartUp implements ReactiveController {
   #prepare(): void {
     if (!this.host.isConnected || this.#started) return;
     this.#started = true;
-    prepareNumberFormats(this.lang());
     void fontsOpened(this.host, this.assetBase()).then(() => {
-      this.#ready = true;
-      this.#open();
-      this.opened();
+      // The first formatter (nearly free once the worker loaded ICU's data, else 15–55 ms of it), then the
+      // first text in a task of its own.
+      prepareNumberFormats(this.lang());
+      setTimeout(() => {
+        this.#ready = true;
+        this.#open();
+        this.opened();
+        this.#warmNext();
+      });
     });
+  }
+
+  /** One more of the tiles' text styles, laid out in the next frame; the next after that frame. */
+  #warmNext(): void {
+    if (this.#warmStyles >= TILE_STYLES.length || !this.host.isConnected) return;
+    this.#warmStyles++;
+    this.host.requestUpdate();
+    requestAnimationFrame(() => setTimeout(() => this.#warmNext()));
+  }
+
+  /** How many of the KPI tiles' text styles the loading view lays out by now. */
+  get warmStyles(): number {
+    return this.#warmStyles;
   }
 
   /** Whether the element may lay out text: the fonts are open. */

@@ -18,6 +18,8 @@ export interface StatusActions {
   hasInputs: boolean;
   /** whether the page shows the KPI tiles (the `panels` attribute), so tiles computed first are painted */
   showsTiles: boolean;
+  /** how many of the tiles' text styles the loading view lays out (start-up.ts) */
+  warmStyles: number;
   dragging: boolean;
   cancel(): void;
   retry(): void;
@@ -82,7 +84,7 @@ export function statusView(s: Exclude<LoadState, { phase: 'ready' }>, lang: Lang
       return html`${tileList(s.tiles, lang)}${progress(text, lang, a)}`;
     }
     const fraction = s.phase === 'fetching' && s.total ? s.loaded / s.total : undefined;
-    return html`${progress(text, lang, a, fraction)}${a.showsTiles ? tileFontWarmup() : nothing}`;
+    return html`${progress(text, lang, a, fraction)}${a.showsTiles ? tileFontWarmup(a.warmStyles) : nothing}`;
   }
   switch (s.phase) {
     case 'idle':

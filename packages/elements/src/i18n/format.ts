@@ -1,6 +1,8 @@
 import type { Lang } from './messages.ts';
 
-const locale = (lang: Lang) => (lang === 'en' ? 'en-US' : 'zh-CN');
+/** The locales numbers and dates are formatted in (the font worker loads their ICU data ahead). */
+export const LOCALES = { zh: 'zh-CN', en: 'en-US' } as const satisfies Record<Lang, string>;
+const locale = (lang: Lang) => LOCALES[lang];
 
 const numberFormats = new Map<string, Intl.NumberFormat>();
 /**
