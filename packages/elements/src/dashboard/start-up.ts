@@ -10,10 +10,9 @@ import { fontsOpened } from '../styles/font-warmup.ts';
  * layout, which copied the font files, another 75–105 ms). A worker opens the font files and loads ICU's
  * number data (styles/font-warmup.ts); until it is done (at most 0.6 s, while the data loads) the element
  * lays out no text and formats no number (`ready`); then the first formatter is made, and in the next task
- * `opened` runs. The loading view then lays
- * out the KPI tiles' text styles one a frame (`warmStyles`, panels/tile-font-warmup.ts): each is a few font
- * look-ups of the page's own, synchronous round trips to a browser process that is busy downloading and
- * compiling then; all in one layout made a task of up to 100 ms.
+ * `opened` runs. The loading view then lays out the KPI tiles' text styles one a frame (`warmStyles`,
+ * panels/tile-font-warmup.ts): each is a few font look-ups of the page's own, synchronous round trips to a
+ * browser process that is busy downloading and compiling then; all in one layout made a task of up to 100 ms.
  */
 export class StartUp implements ReactiveController {
   #started = false;

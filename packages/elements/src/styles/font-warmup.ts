@@ -8,10 +8,10 @@ import { LOCALES } from '../i18n/format.ts';
  * rows, `fonts` trace category). That copy is made once per browser, whichever thread asks: a worker
  * measuring the same text in an OffscreenCanvas first leaves the page only its own cheap look-ups (measured:
  * 21–25 ms per weight on the page → 1–2 ms after the worker). The page's own look-ups (one per font, size
- * and weight, per thread) are what the loading view's hidden text still makes early (panels/tile-font-warmup.ts).
- * The same worker makes a number formatter per locale first: ICU's locale data is loaded once per process, and
- * the page's first Intl.NumberFormat then costs nothing (measured: 14–18 ms idle, 38–54 ms while DuckDB-WASM
- * compiles → 0 ms).
+ * and weight, per thread) are what the loading view's hidden text still makes early
+ * (panels/tile-font-warmup.ts). The same worker first makes a number formatter per locale: ICU's locale data
+ * is loaded once per process, and the page's first Intl.NumberFormat then costs nothing (measured: 14–18 ms
+ * idle, 38–54 ms while DuckDB-WASM compiles → 0 ms).
  */
 
 /** Our font stack; a host's `--ad-font-family` replaces it (styles/tokens.ts). */
