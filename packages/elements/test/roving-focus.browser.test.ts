@@ -108,6 +108,32 @@ describe('roving focus', () => {
     expect(picked.at(-1)).toEqual({});
   });
 
+  it('a trend whose host applies a pick a task later: Enter then Shift+arrows at once brush from the pick', async () => {
+    const chart = mount(document.createElement('assessment-line-chart'));
+    chart.labels = ['2025-01', '2025-02', '2025-03', '2025-04', '2025-05'];
+    chart.values = [0.5, 0.6, 0.7, 0.8, 0.9];
+    chart.selectable = true;
+    chart.summary = '上网办理率按月';
+    chart.lang = 'zh-CN';
+    const picked: { from?: string; to?: string }[] = [];
+    // As the dashboard does: the pick is rendered back a task after it was made.
+    chart.addEventListener('ad-select', (e) => {
+      const d = (e as CustomEvent<{ from?: string; to?: string }>).detail;
+      picked.push(d);
+      setTimeout(() => {
+        chart.selected = d.from && d.to ? [d.from, d.to] : undefined;
+      }, 50);
+    });
+    await vi.waitFor(() => expect(chart.shadowRoot?.querySelectorAll('circle[data-index]')).toHaveLength(5));
+    (chart.shadowRoot?.querySelectorAll('circle[data-index]')[1] as SVGElement).focus();
+    await userEvent.keyboard('{Enter}{Shift>}{ArrowRight}{ArrowRight}{/Shift}');
+    expect(picked.map((p) => `${p.from}..${p.to}`)).toEqual([
+      '2025-02..2025-02',
+      '2025-02..2025-03',
+      '2025-02..2025-04',
+    ]);
+  });
+
   it('a ranking: the department buttons are one stop whatever the sort, the headers sort', async () => {
     const el = mount(document.createElement('assessment-scorecard')) as HTMLElement & {
       scorecard: Scorecard;

@@ -1,5 +1,5 @@
 import { renderLineChart } from '@assessment-dashboard/charts';
-import { css, html } from 'lit';
+import { css, html, type PropertyValues } from 'lit';
 import { changedItems } from '../changed-value.ts';
 import { moveRoving, rove } from '../controllers/roving-focus.ts';
 import { WidthController } from '../controllers/width-controller.ts';
@@ -91,10 +91,11 @@ export class AssessmentLineChart extends ScaledElement {
 
   /** Index range of `selected`, if both ends are among the periods. */
   #band(): [number, number] | undefined {
-    if (!this.selected) return undefined;
+    const selected = this.#picked === undefined ? this.selected : this.#picked.range;
+    if (!selected) return undefined;
     const keys = Array.from(this.labels, (_, i) => this.#key(i));
-    const a = keys.indexOf(this.selected[0]);
-    const b = keys.indexOf(this.selected[1]);
+    const a = keys.indexOf(selected[0]);
+    const b = keys.indexOf(selected[1]);
     return a < 0 || b < 0 ? undefined : [Math.min(a, b), Math.max(a, b)];
   }
 
@@ -108,8 +109,14 @@ export class AssessmentLineChart extends ScaledElement {
       const label = a === b ? this.labels[a] : `${this.labels[a]}–${this.labels[b]}`;
       if (!same) detail = { from: this.#key(a), to: this.#key(b), label: label ?? '' };
     }
+    // The next key reads this pick, not `selected`, until the host sets that: the dashboard renders a pick a
+    // task later, and Enter then Shift+arrows typed at once would brush from the old selection.
+    this.#picked = { range: detail.from && detail.to ? [detail.from, detail.to] : undefined };
     this.dispatchEvent(new CustomEvent('ad-select', { detail, bubbles: true, composed: true }));
   }
+
+  /** The last pick, until the host sets `selected` (see #pick). */
+  #picked: { range: readonly [string, string] | undefined } | undefined;
 
   /** The period nearest a pointer position. */
   #indexAt(e: PointerEvent): number {
@@ -207,6 +214,10 @@ export class AssessmentLineChart extends ScaledElement {
           </tbody>
         </table>
       </details>`;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>) {
+    if (changed.has('selected')) this.#picked = undefined;
   }
 
   protected override updated() {
