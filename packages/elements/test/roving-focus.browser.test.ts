@@ -125,7 +125,7 @@ describe('roving focus', () => {
       }, 50);
     });
     await vi.waitFor(() => expect(chart.shadowRoot?.querySelectorAll('circle[data-index]')).toHaveLength(5));
-    (chart.shadowRoot?.querySelectorAll('circle[data-index]')[1] as SVGElement).focus();
+    (chart.shadowRoot?.querySelectorAll('circle[data-index]')[1] as SVGElement | undefined)?.focus();
     await userEvent.keyboard('{Enter}{Shift>}{ArrowRight}{ArrowRight}{/Shift}');
     expect(picked.map((p) => `${p.from}..${p.to}`)).toEqual([
       '2025-02..2025-02',
