@@ -216,7 +216,7 @@ export class AssessmentLineChart extends ScaledElement {
       </details>`;
   }
 
-  protected override willUpdate(changed: PropertyValues<this>) {
+  protected override willUpdate(changed: PropertyValues) {
     if (changed.has('selected')) this.#picked = undefined;
   }
 

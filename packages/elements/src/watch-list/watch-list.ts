@@ -84,7 +84,7 @@ export class AssessmentWatchList extends ScaledElement {
     this._limit = WATCH_ROWS_FIRST;
   }
 
-  protected override willUpdate(changed: PropertyValues<this>) {
+  protected override willUpdate(changed: PropertyValues) {
     if (changed.has('watchList') || changed.has('dept')) this._limit = WATCH_ROWS_FIRST;
   }
 
