@@ -108,6 +108,27 @@ describe('roving focus', () => {
     expect(picked.at(-1)).toEqual({});
   });
 
+  it('a bar chart whose host applies a pick a task later: Enter twice at once picks, then clears', async () => {
+    const chart = mount(document.createElement('assessment-bar-chart'));
+    chart.labels = ['甲局', '乙局', '丙局'];
+    chart.values = [30, 20, 10];
+    chart.selectable = true;
+    chart.summary = '办件量按部门';
+    chart.lang = 'zh-CN';
+    const picked: (string | undefined)[] = [];
+    chart.addEventListener('ad-select', (e) => {
+      const key = (e as CustomEvent<{ key?: string }>).detail.key;
+      picked.push(key);
+      setTimeout(() => {
+        chart.selected = key;
+      }, 50);
+    });
+    await vi.waitFor(() => expect(chart.shadowRoot?.querySelectorAll('.bar[data-index]')).toHaveLength(3));
+    (chart.shadowRoot?.querySelectorAll('.bar[data-index]')[1] as SVGElement | undefined)?.focus();
+    await userEvent.keyboard('{Enter}{Enter}');
+    expect(picked).toEqual(['乙局', undefined]);
+  });
+
   it('a trend whose host applies a pick a task later: Enter then Shift+arrows at once brush from the pick', async () => {
     const chart = mount(document.createElement('assessment-line-chart'));
     chart.labels = ['2025-01', '2025-02', '2025-03', '2025-04', '2025-05'];

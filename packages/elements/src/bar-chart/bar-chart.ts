@@ -41,7 +41,7 @@ export class AssessmentBarChart extends ScaledElement {
   declare categoryHeader: string;
   declare valueHeader: string;
   declare lang: string;
-  readonly #width = new WidthController(this, () => this.renderRoot.querySelector('svg'));
+  readonly #width: WidthController = new WidthController(this, () => this.renderRoot.querySelector('svg'));
 
   static override styles = [
     tokens,
@@ -84,9 +84,20 @@ export class AssessmentBarChart extends ScaledElement {
 
   #pick(i: number | undefined) {
     const key = i === undefined ? undefined : this.#key(i);
-    const same = key !== undefined && key === this.selected;
+    const selected = this.#picked === undefined ? this.selected : this.#picked.key;
+    const same = key !== undefined && key === selected;
     const detail = same || key === undefined ? { key: undefined } : { key, label: this.labels[i ?? 0] };
+    // The next pick reads this one until the host sets `selected` (the dashboard renders a pick a task
+    // later: Enter pressed twice at once must still toggle the bar off).
+    this.#picked = { key: detail.key };
     this.dispatchEvent(new CustomEvent('ad-select', { detail, bubbles: true, composed: true }));
+  }
+
+  /** The last pick, until the host sets `selected` (see #pick). */
+  #picked: { key: string | undefined } | undefined;
+
+  protected override willUpdate(changed: PropertyValues) {
+    if (changed.has('selected')) this.#picked = undefined;
   }
 
   #onClick = (e: Event) => {
