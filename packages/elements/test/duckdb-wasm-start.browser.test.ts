@@ -73,3 +73,29 @@ describe('checkWasm', () => {
     expect(await checkWasm(html)).toEqual({ kind: 'not-wasm', url: html, type: 'application/wasm' });
   });
 });
+
+describe('the early worker', () => {
+  it('compiles the wasm before the API chunk is needed, and AsyncDuckDB takes it over without a stray answer', async () => {
+    const { earlyWorker } = await import('../src/duckdb/duckdb-worker.ts');
+    const { startDuckDB } = await import('../src/duckdb/start-duckdb.ts');
+    const api = await import('@duckdb/duckdb-wasm');
+    const base = new URL('/node_modules/@duckdb/duckdb-wasm/dist/', location.href).href;
+    const warnings: string[] = [];
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => warnings.push(args.map(String).join(' '));
+    try {
+      const early = earlyWorker(base);
+      expect(early).toBeDefined();
+      // Taken over at once, while the wasm compiles: AsyncDuckDB must not hear the early INSTANTIATE's answer.
+      const db = await startDuckDB(api, base, 30_000, () => {}, early);
+      await expect(early?.instantiated).resolves.toBeUndefined();
+      const conn = await db.connect();
+      expect((await conn.query('SELECT 40 + 2 AS n')).get(0)?.toJSON()).toEqual({ n: 42 });
+      await conn.close();
+      await db.terminate();
+    } finally {
+      console.warn = warn;
+    }
+    expect(warnings.filter((w) => w.includes('unassociated'))).toEqual([]);
+  });
+});

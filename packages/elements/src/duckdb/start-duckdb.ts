@@ -20,8 +20,16 @@ export async function startDuckDB(
   const bundle = await selectBundle(bundles);
   const workerUrl = bundle.mainWorker ?? bundles.eh?.mainWorker ?? '';
   if (early && early.url !== workerUrl) early.worker.terminate();
-  const worker = early?.url === workerUrl ? early.worker : scriptWorker(workerUrl);
-  const db = new AsyncDuckDBClass(new VoidLogger(), worker);
+  const taken = early?.url === workerUrl ? early : undefined;
+  const worker = taken?.worker ?? scriptWorker(workerUrl);
+  // An early worker is attached once its own INSTANTIATE is answered: attached before, AsyncDuckDB would
+  // warn of an answer it did not ask for. (`attach` is protected: a subclass opens it.)
+  class TakingOver extends AsyncDuckDBClass {
+    takeOver(w: Worker): void {
+      this.attach(w);
+    }
+  }
+  const db = new TakingOver(new VoidLogger(), taken ? null : worker);
   let timer: ReturnType<typeof setTimeout> | undefined;
   const wasm = bundle.mainModule;
   const failed = new Promise<never>((_, reject) => {
@@ -34,7 +42,7 @@ export async function startDuckDB(
         }),
       );
     worker.addEventListener('error', (e) => fail(e.message || 'script error'));
-    if (worker === early?.worker && early.failed) fail(early.failed);
+    if (taken?.failed) fail(taken.failed);
     // The worker hides a failed compile; this check finds the common causes at once.
     void checkWasm(wasm).then((problem) => {
       if (problem) reject(new EngineStartError(englishProblem(problem), problem));
@@ -53,7 +61,8 @@ export async function startDuckDB(
     );
   });
   try {
-    await Promise.race([db.instantiate(wasm, bundle.pthreadWorker), failed]);
+    await Promise.race([taken ? taken.instantiated : db.instantiate(wasm, bundle.pthreadWorker), failed]);
+    if (taken) db.takeOver(worker);
   } catch (e) {
     worker.terminate();
     throw e;
