@@ -61,6 +61,11 @@ export default defineConfig({
               debugName: 'start-up modules',
               name: (id, ctx) => (initialModules(ctx).has(id) ? 'elements' : null),
             },
+            {
+              // The D3 renderers, fetched when a chart first draws (packages/elements/src/charts-module.ts).
+              debugName: 'chart renderers',
+              name: (id) => (/\/packages\/charts\/|\/node_modules\/d3-/.test(id) ? 'charts' : null),
+            },
           ],
         },
       },

@@ -7,8 +7,6 @@ import { directCsv } from './formats/direct-csv.ts';
 import { detectFormat, toDelimitedText } from './formats/index.ts';
 import { cutLongLines, cutLongTextLines, LONG_LINE_MARKER, MAX_LINE_BYTES } from './formats/long-lines.ts';
 import { ImportError } from './ledger.ts';
-import { loadJsonNatively } from './native-json.ts';
-import { loadParquetNatively } from './native-parquet.ts';
 import { DEFAULT_TIMEZONE, type ImportOptions } from './options.ts';
 import { zoneTransitions } from './timezone.ts';
 
@@ -55,11 +53,12 @@ export async function registerFile(
   const name = `import-${Date.now()}-${safeName(fileName)}`;
   if (engine.nativeReaders && engine.registerBytes && options.nativeReaders !== false && bytes.length > 0) {
     const format = detectFormat(bytes, fileName);
+    // Fetched when met (a native engine's Parquet or JSON): hyparquet stays out of a CSV import's code.
     const load =
       format === 'parquet'
-        ? loadParquetNatively
+        ? (await import('./native-parquet.ts')).loadParquetNatively
         : format === 'json' && !options.encoding
-          ? loadJsonNatively
+          ? (await import('./native-json.ts')).loadJsonNatively
           : undefined;
     const path = load ? await engine.registerBytes(name, bytes) : undefined;
     if (load && path && (await load(engine, path, bytes, raw))) {

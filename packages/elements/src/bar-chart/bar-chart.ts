@@ -1,6 +1,6 @@
-import { renderBarChart } from '@assessment-dashboard/charts';
 import { css, html, type PropertyValues } from 'lit';
 import { changedItems } from '../changed-value.ts';
+import { chartRenderers, loadChartRenderers, noDraw } from '../charts-module.ts';
 import { moveRoving } from '../controllers/roving-focus.ts';
 import { WidthController } from '../controllers/width-controller.ts';
 import { formatCompact, formatOrWithheld, isCompacted } from '../i18n/format.ts';
@@ -138,10 +138,20 @@ export class AssessmentBarChart extends ScaledElement {
       </details>`;
   }
 
+  /** Complete once drawn: the first chart on a page waits for the renderers' code (charts-module.ts). */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const done = await super.getUpdateComplete();
+    if (chartRenderers()) return done;
+    await loadChartRenderers().catch(noDraw);
+    return super.getUpdateComplete();
+  }
+
   protected override updated(_changed: PropertyValues) {
     const svg = this.renderRoot.querySelector('svg');
     const width = this.#width.width;
     if (!svg || width <= 0) return;
+    const charts = chartRenderers();
+    if (!charts) return void loadChartRenderers().then(() => this.requestUpdate(), noDraw);
     const lang = hostLang(this);
     const focused = this.renderRoot.querySelector(':focus')?.getAttribute('data-index');
     const selectedIndex = Array.from(this.labels, (_, i) => this.#key(i)).indexOf(this.selected ?? '\u0000');
@@ -155,7 +165,7 @@ export class AssessmentBarChart extends ScaledElement {
         : exact;
       return `${this.labels[i]}${lang === 'en' ? ' ' : '：'}${shown}`;
     };
-    renderBarChart(
+    charts.renderBarChart(
       svg,
       { labels: this.labels, values: this.values },
       {
