@@ -47,7 +47,7 @@ describe('element bundle start-up size', () => {
 });
 
 describe('the deploy folder npm run build writes', () => {
-  it('holds only the scripts, the engine files and the font worker: source maps are in dist/sourcemaps, not pointed at', async () => {
+  it('holds only the scripts, the engine files and the dashboard’s two workers: source maps are in dist/sourcemaps, not pointed at', async () => {
     const files = (await readdir(DIR, { recursive: true })).map((f) => f.split('\\').join('/')).sort();
     expect(files.filter((f) => !/^[\w.-]+\.js$/.test(f))).toEqual([
       'duckdb',
@@ -55,6 +55,7 @@ describe('the deploy folder npm run build writes', () => {
       'duckdb/duckdb-browser-mvp.worker.js',
       'duckdb/duckdb-eh.wasm',
       'duckdb/duckdb-mvp.wasm',
+      'duckdb/fetch.worker.js',
       'duckdb/font-warmup.worker.js',
     ]);
     const maps = await readdir(join(ROOT, 'dist/sourcemaps'));

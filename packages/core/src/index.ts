@@ -56,6 +56,7 @@ export {
   type InputFormat,
   toDelimitedText,
 } from './import/formats/index.ts';
+export { type ScannedBytes, scannedAsArrived } from './import/formats/utf8-scan.ts';
 export {
   type DatasetCandidate,
   type DatasetGuess,

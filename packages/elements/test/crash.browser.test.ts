@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SMALL_CASES } from '../../../test/fixtures/small.ts';
+import { countDuckDBWorkers } from './duckdb-workers.ts';
 
 /**
  * A worker that dies must never leave a frozen page: the query waiting on it fails at once and a fresh
@@ -8,16 +9,7 @@ import { SMALL_CASES } from '../../../test/fixtures/small.ts';
  * (Own test page, so its workers are its own; the crash is the worker's real death by terminate() plus
  * the error event a worker raises when it dies of an uncaught error.)
  */
-const created: Worker[] = [];
-const Original = window.Worker;
-window.Worker = class extends Original {
-  constructor(url: string | URL, options?: WorkerOptions) {
-    super(url, options);
-    // DuckDB's workers only: not the one that opens the fonts (styles/font-warmup.ts)
-    if (String(url).includes('font-warmup')) return;
-    created.push(this);
-  }
-} as typeof Worker;
+const { created } = countDuckDBWorkers();
 
 await import('../src/index.ts');
 type Dashboard = HTMLElement & {

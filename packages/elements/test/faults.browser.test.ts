@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { SMALL_CASES } from '../../../test/fixtures/small.ts';
+import { countDuckDBWorkers } from './duckdb-workers.ts';
 
 /**
  * Faults while loading (issue 19): a download cut halfway, a damaged snapshot with and without the
@@ -7,16 +8,7 @@ import { SMALL_CASES } from '../../../test/fixtures/small.ts';
  * (or the live data), never a half-loaded page, and Retry recovers. (Own test page: its workers are its
  * own; the worker killed is the real one, by terminate() plus the error event a dying worker raises.)
  */
-const created: Worker[] = [];
-const Original = window.Worker;
-window.Worker = class extends Original {
-  constructor(url: string | URL, options?: WorkerOptions) {
-    super(url, options);
-    // DuckDB's workers only: not the one that opens the fonts (styles/font-warmup.ts)
-    if (String(url).includes('font-warmup')) return;
-    created.push(this);
-  }
-} as typeof Worker;
+const { created } = countDuckDBWorkers();
 await import('../src/index.ts');
 
 type Dashboard = HTMLElement & {

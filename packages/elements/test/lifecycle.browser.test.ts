@@ -1,27 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { SMALL_CASES } from '../../../test/fixtures/small.ts';
+import { countDuckDBWorkers } from './duckdb-workers.ts';
 
 /**
  * Mounting and removing the dashboard many times must not pile up workers: one DuckDB worker serves the
  * page while any dashboard is on it, and it is terminated once the last one is gone. (A fresh module
  * graph: this file is its own test page, so no other test's engine is shared.)
  */
-const live = new Set<Worker>();
-const created: Worker[] = [];
-const Original = window.Worker;
-window.Worker = class extends Original {
-  constructor(url: string | URL, options?: WorkerOptions) {
-    super(url, options);
-    // DuckDB's workers only: not the one that opens the fonts (styles/font-warmup.ts)
-    if (String(url).includes('font-warmup')) return;
-    created.push(this);
-    live.add(this);
-  }
-  override terminate() {
-    live.delete(this);
-    super.terminate();
-  }
-} as typeof Worker;
+const { created, live } = countDuckDBWorkers();
 
 const { IDLE_TERMINATE_MS } = await import('../src/duckdb/shared-db.ts');
 await import('../src/index.ts');

@@ -27,7 +27,7 @@ export function elementInputs(
     Object.entries(SOURCE_ATTRIBUTES) as [SourceAttribute, (typeof SOURCE_ATTRIBUTES)[SourceAttribute]][]
   )
     .filter(([attribute]) => el[attribute])
-    .map(([attribute, dataset]) => urlInput(el[attribute] ?? '', dataset, maxBytes));
+    .map(([attribute, dataset]) => urlInput(el[attribute] ?? '', dataset, maxBytes, assetBaseOf(el)));
 }
 
 /** The element's attributes and properties as the dashboard session reads them at each load. */

@@ -1,5 +1,6 @@
 import { ByteSink, type DatasetKey } from '@assessment-dashboard/core';
-import { fetchWithProgress, TooLargeError } from '../load/fetch-with-progress.ts';
+import { fetchInWorker, fetchWorkerFrom } from '../load/fetch-in-worker.ts';
+import { type FetchProgress, fetchWithProgress, TooLargeError } from '../load/fetch-with-progress.ts';
 // Named imports: a namespace object would need the bundler's runtime helper, one more request at start-up.
 import { type BrowserMemory, browserMemory, largestFile, memoryShortfall } from '../load/memory-budget.ts';
 import type { Input } from './load-state.ts';
@@ -47,14 +48,26 @@ export async function readWithinMemory<T>(
   }
 }
 
-export const urlInput = (url: string, dataset: DatasetKey | undefined, maxBytes: number): Input => ({
+/**
+ * A file at a URL, downloaded in a worker from the asset folder (`assetBase`: fetch-in-worker.ts) when given,
+ * else on the page's thread.
+ */
+export const urlInput = (
+  url: string,
+  dataset: DatasetKey | undefined,
+  maxBytes: number,
+  assetBase?: string,
+): Input => ({
   name: url,
   label: urlFileName(url),
   dataset,
   read: (onProgress, signal) =>
-    readWithinMemory(maxBytes, (limit) =>
-      fetchWithProgress(url, (p) => onProgress(p.loaded, p.total), signal, limit),
-    ),
+    readWithinMemory(maxBytes, (limit) => {
+      const progress = (p: FetchProgress) => onProgress(p.loaded, p.total);
+      return assetBase === undefined
+        ? fetchWithProgress(url, progress, signal, limit)
+        : fetchInWorker(fetchWorkerFrom(assetBase), url, progress, signal, limit);
+    }),
 });
 
 /** A local file: read in this browser, never uploaded; in chunks, so its bytes can be shown as they are read. */
