@@ -4,6 +4,7 @@ import { NodeEngine } from '../src/engine/node.ts';
 import { importFile } from '../src/import/import-file.ts';
 import { CASE_FACTS_STORE } from '../src/indicators/case-fact-names.ts';
 import { computeIndicators, loadedTables } from '../src/indicators/compute.ts';
+import { DEFAULT_INDICATORS } from '../src/indicators/default-keys.ts';
 
 // The first overdue tile reads the case facts computed inline (facts: 'inline') instead of from their
 // table, which is built after the first paint: every indicator over the facts must give the same numbers.
@@ -29,5 +30,31 @@ describe('case facts read inline', () => {
     expect(inline.map((c) => c.result.key)).toEqual(
       expect.arrayContaining(['case.on_time_rate', 'case.red']),
     );
+  });
+
+  it('the first tiles create no calendar macro; the first indicator that calls one creates them', async () => {
+    const fresh = await NodeEngine.create();
+    try {
+      await importFile(fresh, 'cases.csv', new Uint8Array(readFileSync('data/cases.csv')));
+      const macros = async () =>
+        Number(
+          (
+            await fresh.query(
+              `SELECT count(*) AS n FROM duckdb_functions() WHERE function_name IN
+               ('working_days_between', 'add_working_days', 'paused_working_days')`,
+            )
+          ).get(0)?.n,
+        );
+      const tiles = await computeIndicators(fresh, { facts: 'inline', keys: DEFAULT_INDICATORS });
+      expect(tiles.map((c) => c.result.key)).toEqual([...DEFAULT_INDICATORS]);
+      expect(await macros()).toBe(0);
+      const yellow = await computeIndicators(fresh, { facts: 'inline', keys: ['case.yellow'] });
+      expect(yellow[0]?.result.value).toBeGreaterThanOrEqual(0);
+      expect(await macros()).toBe(3);
+      const built = await computeIndicators(fresh, { keys: ['case.yellow'] });
+      expect(yellow[0]?.result.value).toBe(built[0]?.result.value);
+    } finally {
+      await fresh.close();
+    }
   });
 });

@@ -129,17 +129,35 @@ export const CALENDAR_MACROS_SQL: readonly string[] = [
   )`,
 ];
 
+/** Engines given the calendar's table without its macros (any other engine has them, or its server does). */
+const withoutMacros = new WeakSet<Engine>();
+const MACRO_CALL = /\b(?:working_days_between|add_working_days|paused_working_days)\s*\(/;
+
 /**
  * Creates `work_calendar` for `range` and the macros above. Run it again after changing the calendar or
- * when the data needs a wider range; it replaces both.
+ * when the data needs a wider range; it replaces both. `macros: false`: the table only, the macros left
+ * to the first query that calls one (withCalendarMacros): the first tiles need none, and creating them
+ * took DuckDB-WASM 40–65 ms before those tiles.
  */
 export async function installCalendar(
   engine: Engine,
   cal: WorkCalendar,
   range: CalendarRange,
+  options: { macros?: boolean } = {},
 ): Promise<void> {
+  const macros = options.macros !== false;
   // One trip to the engine for all of them (DuckDB-WASM: five trips to its worker cost the first paint).
-  await engine.exec([...calendarTableSql(cal, range), ...CALENDAR_MACROS_SQL].join(';\n'));
+  await engine.exec([...calendarTableSql(cal, range), ...(macros ? CALENDAR_MACROS_SQL : [])].join(';\n'));
+  // The macros read `work_calendar` when called: once created, a new table keeps them valid.
+  if (macros) withoutMacros.delete(engine);
+  else withoutMacros.add(engine);
+}
+
+/** Creates the calendar's macros first when `sql` calls one and `engine` got the table without them. */
+export async function withCalendarMacros(engine: Engine, sql: string): Promise<void> {
+  if (!withoutMacros.has(engine) || !MACRO_CALL.test(sql)) return;
+  await engine.exec(CALENDAR_MACROS_SQL.join(';\n'));
+  withoutMacros.delete(engine);
 }
 
 /**

@@ -79,16 +79,26 @@ function cellEmpty(def: DatasetDef, mapped: Record<string, string>, key: string)
 }
 
 /**
- * Rows whose primary key an earlier row of the file already has (`duplicate_id`): the keys seen twice are
- * found by aggregation first, so only their rows are compared. `_row`, the key's name and its value as the
- * file has it: duplicateLedgerSelect masks it on the way to the ledger, only when there are such rows (the
- * masking's regular expressions cost planning time even over none).
+ * The primary keys `table` holds more than once (key `keyIndex` of the dataset's keys): each with its first
+ * row, by one aggregation. `id` is the key as text (for the look-up of duplicateSelect).
  */
-export function duplicateSelect(key: string, table: string): string {
+export function duplicateIdsSelect(key: string, keyIndex: number, table: string): string {
+  const k = ident(key);
+  return `SELECT ${keyIndex} AS key_index, CAST(${k} AS VARCHAR) AS id, min(_row) AS first FROM ${table}
+    WHERE ${k} IS NOT NULL GROUP BY ${k} HAVING count(*) > 1`;
+}
+
+/**
+ * Rows whose primary key an earlier row of the file already has (`duplicate_id`), from the keys
+ * duplicateIdsSelect found (in `ids`): made only when there are some, since it reads every row again.
+ * `_row`, the key's name and its value as the file has it: duplicateLedgerSelect masks it on the way to the
+ * ledger (the masking's regular expressions cost planning time even over no rows).
+ */
+export function duplicateSelect(key: string, keyIndex: number, table: string, ids: string): string {
   const k = ident(key);
   return `SELECT t._row, ${literal(key)} AS "column", CAST(t.${k} AS VARCHAR) AS "value"
-    FROM ${table} t JOIN (SELECT ${k} AS id, min(_row) AS first FROM ${table} WHERE ${k} IS NOT NULL
-      GROUP BY ${k} HAVING count(*) > 1) d ON t.${k} = d.id WHERE t._row > d.first`;
+    FROM ${table} t JOIN ${ids} d ON d.key_index = ${keyIndex} AND d.id = CAST(t.${k} AS VARCHAR)
+    WHERE t._row > d.first`;
 }
 
 /** Ledger rows (row, column, reason, severity, value) of the duplicates `duplicateSelect` found in `table`. */

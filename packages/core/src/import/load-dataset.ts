@@ -12,7 +12,13 @@ import { fillFromOtherFields } from './fill-fields.ts';
 import { matchHeaders } from './headers.ts';
 import { CREATE_LEDGER_SQL, ImportError, type ImportSummary, LEDGER_TABLE } from './ledger.ts';
 import { ledgerValue } from './ledger-mask.ts';
-import { duplicateLedgerSelect, duplicateSelect, ledgerRules, readerRejectSelect } from './ledger-rows.ts';
+import {
+  duplicateIdsSelect,
+  duplicateLedgerSelect,
+  duplicateSelect,
+  ledgerRules,
+  readerRejectSelect,
+} from './ledger-rows.ts';
 import { DEFAULT_TIMEZONE, type ImportOptions } from './options.ts';
 import { Binder, TZ_TABLE } from './parse-sql.ts';
 import { detectPii, type PiiColumn, piiExpression } from './pii.ts';
@@ -25,11 +31,12 @@ import { typedSelect, UNSEEN_CELL } from './typed-columns.ts';
 export const TYPED = '__typed_import';
 /** Rows rejected as a repeated primary key (usually none). */
 const DUPLICATES = '__import_duplicates';
+const DUPLICATE_IDS = '__import_duplicate_ids';
 /** The line of the file each kept raw row came from, when the CSV reader rejected some lines. */
 const LINES = '__import_lines';
 /** `_row` and the verdicts of the typed rows any ledger rule holds for. */
 const FLAGGED = '__import_flagged';
-export const LOAD_TABLES = [TYPED, DUPLICATES, LINES, FLAGGED, TZ_TABLE];
+export const LOAD_TABLES = [TYPED, DUPLICATES, DUPLICATE_IDS, LINES, FLAGGED, TZ_TABLE];
 /** Column of the typed table with the ledger's verdicts on the row (see loadDataset). */
 const LEDGER_COL = '__ledger';
 
@@ -193,10 +200,17 @@ export async function loadDataset(
     `${CREATE_LEDGER_SQL};
      DELETE FROM ${LEDGER_TABLE} WHERE dataset = ${literal(dataset)};
      CREATE OR REPLACE TEMP TABLE ${FLAGGED} AS SELECT _row, ${LEDGER_COL} FROM ${TYPED} WHERE ${LEDGER_COL} IS NOT NULL;
-     ${keys.length ? `CREATE OR REPLACE TEMP TABLE ${DUPLICATES} AS ${keys.map((k) => duplicateSelect(k, TYPED)).join(' UNION ALL ')};` : ''}
-     SELECT (SELECT count(*) FROM ${FLAGGED}) AS flagged${keys.length ? `, (SELECT count(*) FROM ${DUPLICATES}) AS duplicates` : ''}`,
+     ${keys.length ? `CREATE OR REPLACE TEMP TABLE ${DUPLICATE_IDS} AS ${keys.map((k, i) => duplicateIdsSelect(k, i, TYPED)).join(' UNION ALL ')};` : ''}
+     SELECT (SELECT count(*) FROM ${FLAGGED}) AS flagged${keys.length ? `, (SELECT count(*) FROM ${DUPLICATE_IDS}) AS duplicates` : ''}`,
   );
   const counts = found.get(0)?.toJSON() as { flagged: number; duplicates?: number };
+  // Their rows only when some key is there twice (a clean file's 3M rows were read again for none).
+  const duplicates = Number(counts.duplicates ?? 0) > 0;
+  if (duplicates) {
+    await engine.exec(
+      `CREATE OR REPLACE TEMP TABLE ${DUPLICATES} AS ${keys.map((k, i) => duplicateSelect(k, i, TYPED, DUPLICATE_IDS)).join(' UNION ALL ')}`,
+    );
+  }
   // Only the parts with entries: planning the rules' masking expressions costs time even over no rows.
   const selects = Number(counts.flagged)
     ? rules.map(
@@ -205,7 +219,7 @@ export async function loadDataset(
        FROM ${FLAGGED} WHERE ${entry(i, 'r')} IS NOT NULL`,
       )
     : [];
-  if (Number(counts.duplicates)) selects.push(duplicateLedgerSelect(DUPLICATES, action));
+  if (duplicates) selects.push(duplicateLedgerSelect(DUPLICATES, action));
   if (raw.rejectedLines) selects.push(readerRejectSelect(raw.rejects, raw.lineOffset, action));
   if (selects.length) {
     await engine.exec(
@@ -219,7 +233,7 @@ export async function loadDataset(
     `DROP TABLE IF EXISTS ${ident(CASE_FACTS_STORE)}; DROP TABLE IF EXISTS ${WORK_CALENDAR_TABLE}`,
   );
   const rejected = rules.map((_, i) => `coalesce(${entry(i, 'r')} = 'reject', FALSE)`);
-  if (keys.length) rejected.push(`_row IN (SELECT "_row" FROM ${DUPLICATES})`);
+  if (duplicates) rejected.push(`_row IN (SELECT "_row" FROM ${DUPLICATES})`);
   // Nothing written to the ledger (its rows for this dataset were deleted above): nothing rejected.
   const rejects = selects.length
     ? Number(

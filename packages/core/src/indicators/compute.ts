@@ -1,6 +1,6 @@
 import type { Table } from 'apache-arrow';
 import { chineseCalendar, type WorkCalendar, withOverrides } from '../calendar/calendar.ts';
-import { WORK_CALENDAR_TABLE } from '../calendar/sql.ts';
+import { WORK_CALENDAR_TABLE, withCalendarMacros } from '../calendar/sql.ts';
 import { type Engine, EngineCrashedError } from '../engine/types.ts';
 import { DATASETS } from '../schema/datasets.ts';
 import type { DatasetKey } from '../schema/types.ts';
@@ -152,7 +152,8 @@ export async function prepareComputation(
     const loaded = tables;
     dates = await dataDates(engine, loaded);
     const { range } = dates;
-    if (inline) await traced('calendar', () => prepareCalendar(engine, loaded, calendar, range));
+    // The first tiles call no calendar macro: a query that does creates them then (withCalendarMacros).
+    if (inline) await traced('calendar', () => prepareCalendar(engine, loaded, calendar, range, false));
     else {
       await traced('facts + calendar', () => prepareFacts(engine, loaded, calendar, range));
       installedCalendar.set(engine, signature);
@@ -208,6 +209,7 @@ export async function computeIndicators(
             batch.map((x) => x.original),
           )
         : q.text;
+    await withCalendarMacros(engine, text);
     const table = await engine.query(text, q.params);
     const row = (table.get(0)?.toJSON() ?? {}) as Record<string, unknown>;
     batch.forEach((x, i) => {
@@ -307,6 +309,7 @@ export async function runIndicator(
   }
   const q = def.sql(ctx);
   const text = readFacts && readsFacts(q.text) ? await readFacts(q.text) : q.text;
+  await withCalendarMacros(engine, text);
   const table = await engine.query(text, q.params);
   return { table, result: toResult(def, ctx, table) };
 }

@@ -122,14 +122,18 @@ export const CLOSED_ON_TIME = 'closed_day < late_day';
 /** Past due on `day` (a DATE expression): that day is a working day beyond the limit, or after one. */
 export const pastDueOn = (day: string): string => `${day} >= late_day`;
 
-/** Installs the working-day calendar over the loaded data's dates (data-dates.ts; `range` when known). */
+/**
+ * Installs the working-day calendar over the loaded data's dates (data-dates.ts; `range` when known).
+ * `macros: false`: without its macros (installCalendar).
+ */
 export async function prepareCalendar(
   engine: Engine,
   tables: Map<string, string[]>,
   calendar: WorkCalendar = chineseCalendar(),
   range?: DataRange,
+  macros = true,
 ): Promise<void> {
-  await installCalendar(engine, calendar, range ?? (await dataDates(engine, tables)).range);
+  await installCalendar(engine, calendar, range ?? (await dataDates(engine, tables)).range, { macros });
 }
 
 /**
