@@ -2,7 +2,7 @@
  * The D3 renderers (@assessment-dashboard/charts and the d3 modules they use), fetched the first time a chart
  * draws instead of with the element bundle: the dashboard's first screen (the KPI tiles) needs none of
  * them, and at start-up their parsing competed with DuckDB-WASM's compile for the same cores. A chart
- * element draws once they have arrived; its updateComplete waits for that (renderedChart).
+ * element draws once they have arrived; its updateComplete waits for them (bar-chart.ts, line-chart.ts).
  */
 type Charts = typeof import('@assessment-dashboard/charts');
 
