@@ -1,6 +1,6 @@
 import { css, html, type PropertyValues } from 'lit';
 import { changedItems } from '../changed-value.ts';
-import { chartRenderers, loadChartRenderers, noDraw } from '../charts-module.ts';
+import { drawnWith, renderersFor } from '../charts-module.ts';
 import { moveRoving } from '../controllers/roving-focus.ts';
 import { WidthController } from '../controllers/width-controller.ts';
 import { formatCompact, formatOrWithheld, isCompacted } from '../i18n/format.ts';
@@ -140,18 +140,15 @@ export class AssessmentBarChart extends ScaledElement {
 
   /** Complete once drawn: the first chart on a page waits for the renderers' code (charts-module.ts). */
   protected override async getUpdateComplete(): Promise<boolean> {
-    const done = await super.getUpdateComplete();
-    if (chartRenderers()) return done;
-    await loadChartRenderers().catch(noDraw);
-    return super.getUpdateComplete();
+    return drawnWith(await super.getUpdateComplete(), () => super.getUpdateComplete());
   }
 
   protected override updated(_changed: PropertyValues) {
     const svg = this.renderRoot.querySelector('svg');
     const width = this.#width.width;
     if (!svg || width <= 0) return;
-    const charts = chartRenderers();
-    if (!charts) return void loadChartRenderers().then(() => this.requestUpdate(), noDraw);
+    const charts = renderersFor(this);
+    if (!charts) return;
     const lang = hostLang(this);
     const focused = this.renderRoot.querySelector(':focus')?.getAttribute('data-index');
     const selectedIndex = Array.from(this.labels, (_, i) => this.#key(i)).indexOf(this.selected ?? '\u0000');

@@ -13,7 +13,7 @@ import { tokens } from '../styles/tokens.ts';
 import { Announcer } from './announcer.ts';
 import { asOfControl } from './as-of-control.ts';
 import { DashboardProperties, DEFAULT_MAX_MB } from './dashboard-properties.ts';
-import { assetBaseOf, elementInputs, remoteUrl, sessionSettings } from './element-settings.ts';
+import { assetBaseOf, elementInputs, periodOf, remoteUrl, sessionSettings } from './element-settings.ts';
 import { dashboardHeading } from './heading.ts';
 import { SOURCE_ATTRIBUTES, sizeLimit, urlFileName } from './inputs.ts';
 import { loadMessages } from './load-messages.ts';
@@ -310,12 +310,6 @@ export class AssessmentDashboard extends DashboardProperties {
     return mb;
   }
 
-  /** The scorecard's ranking period when `period` names one (as the session reads it). */
-  #period(): string | undefined {
-    const p = this.period?.trim();
-    return p === 'month' || p === 'quarter' || p === 'year' ? p : undefined;
-  }
-
   #lang(): Lang {
     return hostLang(this);
   }
@@ -417,7 +411,7 @@ export class AssessmentDashboard extends DashboardProperties {
       </header>
       ${scopeBar(
         this.#asOfControl(s, lang),
-        s.phase === 'ready' ? this.#period() : undefined,
+        s.phase === 'ready' ? periodOf(this) : undefined,
         s.phase === 'ready' ? selection : undefined,
         lang,
         {

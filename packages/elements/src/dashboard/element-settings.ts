@@ -16,6 +16,12 @@ export const remoteUrl = (el: DashboardProperties) =>
 /** Where the DuckDB-WASM files are: the `asset-base` attribute, else `duckdb/` beside the script. */
 export const assetBaseOf = (el: DashboardProperties) => el.assetBase || defaultAssetBase();
 
+/** The scorecard's ranking period when `period` names one, else undefined (the whole data). */
+export function periodOf(el: DashboardProperties): PeriodUnit | undefined {
+  const p = el.period?.trim();
+  return p === 'month' || p === 'quarter' || p === 'year' ? p : undefined;
+}
+
 /** The files to load: those the user dropped, else the source attributes' URLs with their datasets. */
 export function elementInputs(
   el: DashboardProperties,
@@ -44,7 +50,6 @@ export function sessionSettings(
   },
 ): SessionSettings {
   const shown = pickPanels(el.panels);
-  const period = el.period?.trim();
   return {
     inputs: o.inputs,
     engines: browserEngines({ remote: remoteUrl(el), dialect: el.engineDialect, assetBase: assetBaseOf(el) }),
@@ -53,7 +58,7 @@ export function sessionSettings(
     asOf: el.asOf || undefined,
     config: { value: el.configuration, url: el.config },
     mapping: { value: el.importMapping, url: el.mapping },
-    period: ['month', 'quarter', 'year'].includes(period ?? '') ? (period as PeriodUnit) : undefined,
+    period: periodOf(el),
     // Follow-up queries run only for panels that are shown; the one redone at each selection (the daily
     // counts) not for folded panels either (unfolding asks for it). The others run once per load, so that
     // unfolding shows them at once.

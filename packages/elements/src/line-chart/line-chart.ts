@@ -1,6 +1,6 @@
 import { css, html, type PropertyValues } from 'lit';
 import { changedItems } from '../changed-value.ts';
-import { chartRenderers, loadChartRenderers, noDraw } from '../charts-module.ts';
+import { drawnWith, renderersFor } from '../charts-module.ts';
 import { moveRoving, rove } from '../controllers/roving-focus.ts';
 import { WidthController } from '../controllers/width-controller.ts';
 import { formatPercent } from '../i18n/format.ts';
@@ -222,18 +222,15 @@ export class AssessmentLineChart extends ScaledElement {
 
   /** Complete once drawn: the first chart on a page waits for the renderers' code (charts-module.ts). */
   protected override async getUpdateComplete(): Promise<boolean> {
-    const done = await super.getUpdateComplete();
-    if (chartRenderers()) return done;
-    await loadChartRenderers().catch(noDraw);
-    return super.getUpdateComplete();
+    return drawnWith(await super.getUpdateComplete(), () => super.getUpdateComplete());
   }
 
   protected override updated() {
     const svg = this.svg;
     const width = this.#width.width;
     if (!svg || width <= 0) return;
-    const charts = chartRenderers();
-    if (!charts) return void loadChartRenderers().then(() => this.requestUpdate(), noDraw);
+    const charts = renderersFor(this);
+    if (!charts) return;
     const lang = hostLang(this);
     const t = messages(lang);
     const focused = this.renderRoot.querySelector(':focus')?.getAttribute('data-index');

@@ -6,8 +6,7 @@
 // verdict, or the error; { abort: true } stops the download. Built by scripts/copy-duckdb-assets.mjs into
 // `duckdb/fetch.worker.js` (a classic script: the same folder and rules as the DuckDB-WASM worker).
 import { scannedAsArrived } from '@assessment-dashboard/core';
-import type { FetchAnswer, FetchAsk } from './fetch-protocol.ts';
-import { errorAnswer } from './fetch-protocol.ts';
+import { errorAnswer, type FetchAnswer, type FetchAsk } from './fetch-protocol.ts';
 import { fetchWithProgress } from './fetch-with-progress.ts';
 
 /** Progress sent at most this often (the page shows it at most every 100 ms). */

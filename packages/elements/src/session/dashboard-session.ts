@@ -376,33 +376,25 @@ export class DashboardSession extends EventTarget {
       if (!cubes) return this.#settled();
       const ready = this.#state as Ready;
       // Loaded already (the cubes were built and painted with it): dynamic for the snapshot page.
-      const { cubePanelsThenYield, missingByQuery } = await cubeModule();
+      const { cubePanelsThenYield } = await cubeModule();
       if (stale()) return;
       const panels = await cubePanelsThenYield(cubes, this.#shown.selection, ready.trendMonths ?? []);
       if (stale()) return;
       this.#recomputing = false;
       this.#patch(panels.state);
       this.#emit('selection', { selection: this.#shown.selection });
-      // The heatmap's days and the dataset groups are not in the cubes: queries after the panels.
-      const chosen = this.#shown.selection;
-      followSelection(engine, cubes.tables, ready, {
+      // The heatmap's days, the dataset groups and exact medians are not in the cubes: queries after the panels.
+      const answered = await followSelection(engine, cubes, ready, panels.missing, {
         settings,
         config: this.#shown.config,
-        chosen,
+        chosen: this.#shown.selection,
         signal,
+        stale,
         current: () => this.#shown.selection,
+        computed: () => (this.#state.phase === 'ready' ? this.#state.computed : undefined),
         patch: (part) => this.#patch(part),
       });
-      if (panels.missing.length) {
-        const add = await missingByQuery(engine, cubes, panels.missing, {
-          asOf: settings.asOf || undefined,
-          config: this.#shown.config,
-          selection: this.#shown.selection,
-        });
-        if (stale() || this.#state.phase !== 'ready') return;
-        this.#patch({ computed: add(this.#state.computed) });
-      }
-      this.#emit('filter', { selection: this.#shown.selection });
+      if (answered) this.#emit('filter', { selection: this.#shown.selection });
     } catch (e) {
       if (signal.aborted) return;
       this.#recomputing = false;
