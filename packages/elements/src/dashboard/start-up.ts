@@ -8,11 +8,12 @@ import { fontsOpened } from '../styles/font-warmup.ts';
  * The dashboard's start, kept out of the task that evaluates the module and connects the element (traced
  * at start-up: with the first number formatter and the first render that task took 75–90 ms, and the first
  * layout, which copied the font files, another 75–105 ms). A worker opens the font files and loads ICU's
- * number data (styles/font-warmup.ts); until it is done (at most 0.6 s, while the data loads) the element
- * lays out no text and formats no number (`ready`); then the first formatter is made, and in the next task
- * `opened` runs. The loading view then lays out the KPI tiles' text styles one a frame (`warmStyles`,
- * panels/tile-font-warmup.ts): each is a few font look-ups of the page's own, synchronous round trips to a
- * browser process that is busy downloading and compiling then; all in one layout made a task of up to 100 ms.
+ * number data (styles/font-warmup.ts); until it is done (FONT_WAIT_CAP_MS at most, while the data loads) the
+ * element lays out no text and formats no number (`ready`: a bar only, status-view.ts bootView); then the
+ * first formatter is made, and in the next task `opened` runs. The loading view then lays out the KPI
+ * tiles' text styles one a frame (`warmStyles`, panels/tile-font-warmup.ts): each is a few font look-ups of
+ * the page's own, synchronous round trips to a browser process that is busy downloading and compiling then;
+ * all in one layout made a task of up to 100 ms.
  */
 export class StartUp implements ReactiveController {
   #started = false;

@@ -38,6 +38,8 @@ export const dashboardStyles = css`
   .state { padding: calc(1.5 * var(--_rem)) calc(1 * var(--_rem)); text-align: center; background: var(--_bg); border-radius: var(--_radius); }
   .notice { margin: calc(0.5 * var(--_rem)) 0; padding: calc(0.5 * var(--_rem)) calc(0.75 * var(--_rem)); background: var(--_bg); border-inline-start: 4px solid var(--_accent); border-radius: var(--_radius); }
   .state progress { width: min(calc(24 * var(--_rem)), 100%); height: calc(0.75 * var(--_rem)); accent-color: var(--_bar); }
+  /* No line box (a block bar in a block): no font is looked up for it (status-view.ts, bootView). */
+  .boot progress { display: block; margin: 0 auto; }
   .error { text-align: left; border: 1px solid var(--_bad); }
   .error h3 { margin: 0 0 calc(0.25 * var(--_rem)); color: var(--_bad); font-size: calc(1.05 * var(--_rem) * var(--_scale)); }
   .error p { margin: calc(0.25 * var(--_rem)) 0; overflow-wrap: anywhere; }
