@@ -190,7 +190,10 @@ describe('<assessment-dashboard>', () => {
     expect(drop?.querySelector('button')?.textContent).toBe('选择文件');
     const el = await mount({ src: blobUrl(SMALL_CASES) });
     await el.updateComplete;
-    expect(el.shadowRoot!.querySelector('progress')).not.toBeNull();
+    const bar = el.shadowRoot!.querySelector('progress');
+    expect(bar).not.toBeNull();
+    // never indeterminate (status-view.ts, loadFraction)
+    expect(bar?.hasAttribute('value')).toBe(true);
     await settled(el);
   });
 
