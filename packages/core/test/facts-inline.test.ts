@@ -57,4 +57,28 @@ describe('case facts read inline', () => {
       await fresh.close();
     }
   });
+
+  it('the computation after the first tiles builds the facts on their calendar, not a second one', async () => {
+    const fresh = await NodeEngine.create();
+    try {
+      await importFile(fresh, 'cases.csv', new Uint8Array(readFileSync('data/cases.csv')));
+      await computeIndicators(fresh, { facts: 'inline', keys: DEFAULT_INDICATORS });
+      const sent: string[] = [];
+      const exec = fresh.exec.bind(fresh);
+      fresh.exec = (sql: string) => {
+        sent.push(sql);
+        return exec(sql);
+      };
+      const built = await computeIndicators(fresh, {});
+      fresh.exec = exec;
+      expect(sent.some((sql) => sql.includes('CREATE OR REPLACE TABLE "work_calendar"'))).toBe(false);
+      expect(sent.some((sql) => sql.includes('CREATE OR REPLACE MACRO working_days_between'))).toBe(true);
+      expect((await loadedTables(fresh)).has(CASE_FACTS_STORE)).toBe(true);
+      // the same numbers as on an engine that built everything in one go
+      const values = (list: typeof built) => list.map((c) => [c.result.key, c.result.value]);
+      expect(values(built)).toEqual(values(await computeIndicators(engine, {})));
+    } finally {
+      await fresh.close();
+    }
+  });
 });

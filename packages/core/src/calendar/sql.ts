@@ -155,7 +155,12 @@ export async function installCalendar(
 
 /** Creates the calendar's macros first when `sql` calls one and `engine` got the table without them. */
 export async function withCalendarMacros(engine: Engine, sql: string): Promise<void> {
-  if (!withoutMacros.has(engine) || !MACRO_CALL.test(sql)) return;
+  if (MACRO_CALL.test(sql)) await installCalendarMacros(engine);
+}
+
+/** Creates the calendar's macros over the installed table, unless `engine` has them already. */
+export async function installCalendarMacros(engine: Engine): Promise<void> {
+  if (!withoutMacros.has(engine)) return;
   await engine.exec(CALENDAR_MACROS_SQL.join(';\n'));
   withoutMacros.delete(engine);
 }

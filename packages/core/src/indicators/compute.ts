@@ -114,6 +114,15 @@ export async function dataAsOf(engine: Engine, tables?: Map<string, string[]>): 
 const installedCalendar = new WeakMap<Engine, string>();
 /** The latest events of the data those fact tables were built from (the same lifetime: an import drops both). */
 const factsLatest = new WeakMap<Engine, LatestEvents>();
+/**
+ * The calendar the first tiles installed (without macros, no facts yet) and the data's dates it was made
+ * from: the computation after them builds the facts on it instead of scanning the dates and making the
+ * table again. An import drops the table, so one still there belongs to the same data.
+ */
+const tilesCalendar = new WeakMap<
+  Engine,
+  { signature: string; dates: Awaited<ReturnType<typeof dataDates>> }
+>();
 
 /**
  * What every computation needs first: the calendar and fact tables (rebuilt after an import or when a
@@ -150,12 +159,17 @@ export async function prepareComputation(
   let dates: Awaited<ReturnType<typeof dataDates>> | undefined;
   if (!factsReady && options.facts !== false) {
     const loaded = tables;
-    dates = await dataDates(engine, loaded);
+    const early = tilesCalendar.get(engine);
+    tilesCalendar.delete(engine);
+    const reuse = !inline && early?.signature === signature && tables.has(WORK_CALENDAR_TABLE);
+    dates = reuse && early ? early.dates : await dataDates(engine, loaded);
     const { range } = dates;
-    // The first tiles call no calendar macro: a query that does creates them then (withCalendarMacros).
-    if (inline) await traced('calendar', () => prepareCalendar(engine, loaded, calendar, range, false));
-    else {
-      await traced('facts + calendar', () => prepareFacts(engine, loaded, calendar, range));
+    if (inline) {
+      // The first tiles call no calendar macro: a query that does creates them then (withCalendarMacros).
+      await traced('calendar', () => prepareCalendar(engine, loaded, calendar, range, false));
+      tilesCalendar.set(engine, { signature, dates });
+    } else {
+      await traced('facts + calendar', () => prepareFacts(engine, loaded, calendar, range, reuse));
       installedCalendar.set(engine, signature);
       factsLatest.set(engine, dates.latest);
       tables = await loadedTables(engine);

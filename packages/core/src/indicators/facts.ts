@@ -4,6 +4,7 @@ import {
   dueDateExpr,
   dueDateJoin,
   installCalendar,
+  installCalendarMacros,
   workingDaysBetweenExpr,
 } from '../calendar/sql.ts';
 import type { Engine } from '../engine/types.ts';
@@ -138,15 +139,18 @@ export async function prepareCalendar(
 
 /**
  * Installs the calendar and builds the fact tables (cases so far). Imports drop both (see
- * import/load-dataset.ts), so the next computation rebuilds them for the new data.
+ * import/load-dataset.ts), so the next computation rebuilds them for the new data. `calendarInstalled`:
+ * the table is there already for this data and calendar (the first tiles' own), only its macros are made.
  */
 export async function prepareFacts(
   engine: Engine,
   tables: Map<string, string[]>,
   calendar: WorkCalendar = chineseCalendar(),
   range?: DataRange,
+  calendarInstalled = false,
 ): Promise<void> {
-  await prepareCalendar(engine, tables, calendar, range);
+  if (calendarInstalled) await installCalendarMacros(engine);
+  else await prepareCalendar(engine, tables, calendar, range);
   if (tables.has('cases')) await buildCaseFacts(engine);
 }
 
