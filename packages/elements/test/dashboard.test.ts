@@ -484,6 +484,24 @@ describe('<assessment-dashboard>', () => {
     ]).toEqual(['上网办理率', 0.6, 'n', 6, 10]);
   });
 
+  it('keeps a drawn chart when panels appear before it later, not a new undrawn one', async () => {
+    const el = await mount({
+      src: blobUrl(SMALL_CASES),
+      disclosures: blobUrl(SMALL_DISCLOSURES),
+      'as-of': '2025-03-15',
+      lang: 'en',
+    });
+    expect(await settled(el)).toBe('ready');
+    const chart = () => el.shadowRoot!.querySelector('assessment-bar-chart[data-panel="domain"]');
+    await vi.waitFor(() => expect(chart()?.shadowRoot?.querySelectorAll('.bar').length).toBe(3));
+    const drawn = chart();
+    // The cubes, then the follow-up panels computed after them, join the view meanwhile.
+    await el.select([]);
+    await new Promise((r) => setTimeout(r, 500));
+    await el.updateComplete;
+    expect(chart()).toBe(drawn);
+  });
+
   it('exports indicator CSV with metadata and the chart as SVG, PNG and CSV', async () => {
     const el = await mount({
       src: blobUrl(SMALL_CASES),

@@ -5,6 +5,7 @@ import {
   TREND_INDICATOR,
 } from '@assessment-dashboard/core';
 import { html, nothing } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
 import { scopeMessages } from '../export/scope-messages.ts';
 import { formatCount, formatPercent } from '../i18n/format.ts';
 import { type Lang, messages } from '../i18n/messages.ts';
@@ -51,8 +52,8 @@ export function readyView(
     section,
     views: panels
       .filter((p) => p.name !== OVERVIEW_PANEL && p.section === section)
-      .map(drawn)
-      .filter((v) => v !== nothing),
+      .map((p) => ({ name: p.name, view: drawn(p) }))
+      .filter((v) => v.view !== nothing),
   })).filter((s) => s.views.length > 0);
   const first = sections[0]?.section;
   return html`${snapshotBanner(state, lang)}
@@ -70,15 +71,25 @@ export function readyView(
             </ul></nav>`
           : nothing
       }
-      ${sections.map(
-        ({
-          section,
-          views,
-        }) => html`<section class="band" data-section=${section} aria-labelledby=${`sec-${section}`}>
+      ${
+        // Keyed by name: a panel or section that appears later (the cubes' charts) must not shift the others
+        // onto another's template, which re-created their elements (a chart then undrawn for a frame).
+        repeat(
+          sections,
+          (s) => s.section,
+          ({
+            section,
+            views,
+          }) => html`<section class="band" data-section=${section} aria-labelledby=${`sec-${section}`}>
           <h3 class="section-title" id=${`sec-${section}`} tabindex="-1">${l.sections[section]}</h3>
-          <div class="grid">${views}</div>
+          <div class="grid">${repeat(
+            views,
+            (v) => v.name,
+            (v) => v.view,
+          )}</div>
         </section>`,
-      )}`;
+        )
+      }`;
 }
 
 /** One panel in its grid cell: folded to its title line, or drawn (dimmed and busy while its numbers update). */
