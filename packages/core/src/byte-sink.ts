@@ -41,7 +41,7 @@ export class ByteSink {
   constructor(size?: number, options: { scan?: boolean } = {}) {
     if (size !== undefined && Number.isSafeInteger(size) && size > 0) {
       this.#buffer = new Uint8Array(size);
-      if (options.scan) this.#scan = new Utf8StreamScan(MAX_LINE_BYTES);
+      if (options.scan) this.#scan = new Utf8StreamScan(MAX_LINE_BYTES, size);
     }
   }
 

@@ -76,7 +76,7 @@ describe('the SIMD UTF-8 scan', () => {
       while (at >= 0 && at < b.length) at = scanUtf8WithoutNul(b, at, Math.min(b.length, at + piece), pieces);
       expect([n, verdict(at, pieces)]).toEqual([n, reference]);
       // As the bytes arrive (ByteSink), a growing prefix at a time.
-      const stream = new Utf8StreamScan(limit);
+      const stream = new Utf8StreamScan(limit, b.length);
       for (let end = 0; end < b.length; end += 1 + Math.floor(rand() * 200))
         stream.advance(b.subarray(0, end));
       const done = stream.finish(b);

@@ -8,6 +8,7 @@ import type { DatasetDef, DatasetKey } from '../schema/types.ts';
 import { ident, literal } from '../sql/quote.ts';
 import { yieldToHost } from '../yield-to-host.ts';
 import { defineViews, dropRelation, storeOf } from './dataset-view.ts';
+import { keysKnownDistinct } from './distinct-keys.ts';
 import { fillFromOtherFields } from './fill-fields.ts';
 import { matchHeaders } from './headers.ts';
 import { CREATE_LEDGER_SQL, ImportError, type ImportSummary, LEDGER_TABLE } from './ledger.ts';
@@ -194,7 +195,9 @@ export async function loadDataset(
   }
   const read = typedRows + raw.rejectedLines;
 
-  const keys = def.fields.filter((f) => f.primaryKey).map((f) => f.key);
+  // The keys the file's scan has not already proven distinct.
+  const distinct = keysKnownDistinct(def, match.mapped, raw, read);
+  const keys = def.fields.filter((f) => f.primaryKey && !distinct.has(f.key)).map((f) => f.key);
   // The rows any rule holds for, found in one scan (usually few): each rule's select then reads only them.
   const found = await engine.query(
     `${CREATE_LEDGER_SQL};

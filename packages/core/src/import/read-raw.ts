@@ -1,6 +1,7 @@
 import { type Engine, EngineCrashedError } from '../engine/types.ts';
 import { ident, literal } from '../sql/quote.ts';
 import { type CsvRecord, scanRecords } from './formats/csv-title-rows.ts';
+import type { FirstCellsVerdict } from './formats/first-cells.ts';
 import { ImportError } from './ledger.ts';
 import type { ImportOptions } from './options.ts';
 import { type RegisteredFile, registerFile } from './register-file.ts';
@@ -41,6 +42,11 @@ export interface RawTable {
   };
   /** false when no cell starts or ends with a space (RegisteredFile.edgeSpaces): cells are not trimmed */
   edgeSpaces: boolean;
+  /**
+   * Whether the lines' first cells are distinct (RegisteredFile.firstCells), with the delimiter the file
+   * was read by: for a reading by the header's dialect (not the sniffer's) of the bytes scanned.
+   */
+  firstCells?: { verdict: FirstCellsVerdict; delimiter: string };
 }
 
 /** The typed rows of a fused reading are dropped and the file read in two passes (readRaw). */
@@ -115,10 +121,14 @@ export async function readRaw(
     typed: new Set(read.typed.keys()),
     recast: read.recast,
     edgeSpaces: registered.edgeSpaces ?? true,
+    firstCells: read.explicit ? firstCellsRead(registered) : undefined,
   };
 }
 
 const lineOffset = (registered: RegisteredFile) => Math.max(0, (registered.headerRow ?? 1) - 1);
+
+const firstCellsRead = ({ firstCells, header }: RegisteredFile): RawTable['firstCells'] =>
+  firstCells && { verdict: firstCells, delimiter: header.delimiter };
 
 /** Column of the fused reading holding the row's index (a header of that name reads in two passes). */
 const INDEX = '__import_index';
@@ -162,6 +172,7 @@ export async function fusedRaw(
     typed: new Set(typed.keys()),
     recast: undefined,
     edgeSpaces: registered.edgeSpaces ?? true,
+    firstCells: firstCellsRead(registered),
     fused: {
       cells: (h) => {
         const i = names.indexOf(h);
@@ -195,6 +206,8 @@ interface CsvReading {
   headers: string[];
   typed: ReaderTyped;
   recast?: RawTable['recast'];
+  /** read by the header's names and delimiter (not the sniffer's) */
+  explicit?: boolean;
 }
 
 /**
@@ -227,12 +240,12 @@ async function readCsv(
     const typed = await readerTyped(engine, registered, names, readerTypes(names));
     const quote = await readExplicit(engine, registered, names, typed);
     if (quote !== undefined) {
-      if (!typed.size) return { headers: names, typed };
+      if (!typed.size) return { headers: names, typed, explicit: true };
       const recast = await recastLines(engine, names, dialectSql(header.delimiter, quote));
-      if (recast !== false) return { headers: names, typed, recast };
+      if (recast !== false) return { headers: names, typed, recast, explicit: true };
       // Many lines have cells of another form: the whole file read as text costs less.
       if ((await readExplicit(engine, registered, names, NONE)) !== undefined)
-        return { headers: names, typed: NONE };
+        return { headers: names, typed: NONE, explicit: true };
     }
   }
   try {

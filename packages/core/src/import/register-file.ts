@@ -4,6 +4,7 @@ import { yieldToHost } from '../yield-to-host.ts';
 import { DELIMITERS, scanRecords } from './formats/csv-title-rows.ts';
 import { dataLines } from './formats/data-lines.ts';
 import { directCsv } from './formats/direct-csv.ts';
+import type { FirstCellsVerdict } from './formats/first-cells.ts';
 import { detectFormat, toDelimitedText } from './formats/index.ts';
 import { cutLongLines, cutLongTextLines, LONG_LINE_MARKER, MAX_LINE_BYTES } from './formats/long-lines.ts';
 import { ImportError } from './ledger.ts';
@@ -25,6 +26,11 @@ export interface RegisteredFile {
   head?: string;
   /** false when no cell starts or ends with a space (checked in JS: see DirectCsv), so none needs trimming */
   edgeSpaces?: boolean;
+  /**
+   * Whether the lines' first cells are distinct (FirstCells), when the bytes DuckDB reads are the bytes
+   * scanned: no title rows above the header, no long line cut.
+   */
+  firstCells?: FirstCellsVerdict;
 }
 
 /** How much of a file's text RegisteredFile.head keeps (a few thousand rows of an export). */
@@ -81,6 +87,7 @@ export async function registerFile(
       dataLines: direct.dataLines,
       head,
       edgeSpaces: direct.edgeSpaces,
+      firstCells: direct.firstCells,
     };
   }
   // CSV/TSV are decoded (UTF-8, BOM, GB18030); XLSX, Parquet, Arrow and JSON become CSV text first.
@@ -118,6 +125,7 @@ interface PreparedCsv {
   header: HeaderLine;
   dataLines: number | undefined;
   edgeSpaces: boolean;
+  firstCells: FirstCellsVerdict | undefined;
 }
 
 const prepared = new WeakMap<Uint8Array, { key: string; csv: Promise<PreparedCsv | undefined> }>();
@@ -163,6 +171,7 @@ export function prepareCsv(
       // took the UI thread 125 ms).
       dataLines: direct.quotes ? await dataLines(cut.bytes) : undefined,
       edgeSpaces: direct.edgeSpaces,
+      firstCells: direct.titleRows === 0 && cut.cut === 0 ? direct.firstCells : undefined,
     };
   })();
   prepared.set(bytes, { key, csv });

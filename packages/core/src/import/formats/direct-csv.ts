@@ -1,8 +1,15 @@
 import { sliceClock } from '../../yield-to-host.ts';
 import { dropCsvTitleRows, dropCsvTitleRowsOfHead, type TitleRows } from './csv-title-rows.ts';
 import { detectFormat } from './detect-format.ts';
+import type { FirstCellsVerdict } from './first-cells.ts';
 import { MAX_LINE_BYTES } from './long-lines.ts';
-import { type LongLineNotes, scannedAsArrived, scanUtf8WithoutNul } from './utf8-scan.ts';
+import {
+  firstCellsOf,
+  type LongLineNotes,
+  scannedAsArrived,
+  scanUtf8WithoutNul,
+  takeFirstCells,
+} from './utf8-scan.ts';
 
 /** How much of the file's start is decoded to find title rows (the sniffer reads at most 1 M characters). */
 const HEAD_BYTES = 4 << 20;
@@ -30,6 +37,8 @@ export interface DirectCsv {
   edgeSpaces: boolean;
   /** The file holds a double quote somewhere (false: no line can hide in a quoted cell). */
   quotes: boolean;
+  /** Whether the lines' first cells are distinct (FirstCells; lines counted from the file's first). */
+  firstCells: FirstCellsVerdict | undefined;
 }
 
 /**
@@ -71,6 +80,7 @@ export async function directCsv(
     long: lines.long.filter(([s]) => s >= start + skip).map(([s, e]) => [s - start - skip, e - start - skip]),
     edgeSpaces: lines.edgeSpace === true,
     quotes: lines.quote === true,
+    firstCells: lines.firstCells,
   };
 }
 
@@ -90,13 +100,15 @@ function titleRowsOfStart(body: Uint8Array): { head: string; dropped: TitleRows 
 
 /**
  * Strict UTF-8 (the WHATWG decoder's rule) with no NUL byte, checked piece by piece between yields; the
- * long lines noted on the way.
+ * long lines and the lines' first cells noted on the way.
  */
 async function validUtf8WithoutNul(bytes: Uint8Array, lines: LongLineNotes): Promise<boolean> {
   const tick = sliceClock();
+  const cells = firstCellsOf(bytes, bytes.length);
   for (let at = 0; at < bytes.length; ) {
-    at = scanUtf8WithoutNul(bytes, at, Math.min(bytes.length, at + PIECE_BYTES), lines);
+    at = scanUtf8WithoutNul(bytes, at, Math.min(bytes.length, at + PIECE_BYTES), lines, cells);
     if (at < 0) return false;
+    takeFirstCells(cells, lines, bytes, at, at === bytes.length);
     const turn = tick();
     if (turn) await turn;
   }

@@ -1,3 +1,4 @@
+import { FirstCells, type FirstCellsVerdict } from './first-cells.ts';
 import { scanUtf8Simd } from './utf8-simd.ts';
 
 /**
@@ -16,6 +17,28 @@ export interface LongLineNotes {
   edgeSpace?: boolean;
   /** a double quote was seen (only then can DuckDB's reader lose lines: see dataLines) */
   quote?: boolean;
+  /** after a whole scan: whether the lines' first cells are distinct (see FirstCells) */
+  firstCells?: FirstCellsVerdict;
+}
+
+/** A FirstCells for a scan of `size` bytes (the first line after a BOM). */
+export const firstCellsOf = (bytes: Uint8Array, size: number): FirstCells =>
+  new FirstCells(bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0, size);
+
+/**
+ * The first cells of the lines scanned up to `upTo` that the scan did not give (the rest too when
+ * `final`); a quote seen ends the check (a quoted cell's text is not its bytes, and a line break inside one makes two lines of a row).
+ */
+export function takeFirstCells(
+  cells: FirstCells,
+  notes: LongLineNotes,
+  bytes: Uint8Array,
+  upTo: number,
+  final = false,
+): void {
+  if (notes.quote) cells.abandon();
+  else cells.take(bytes, upTo, final);
+  if (final) notes.firstCells = cells.verdict();
 }
 
 /** Whether one of the four bytes of `w` is 0 (the classic bit trick, in 32-bit integer arithmetic). */
@@ -62,9 +85,18 @@ export function scanUtf8WithoutNul(
   from: number,
   stop: number,
   lines?: LongLineNotes,
+  /** given the lines whose line feeds the SIMD kernel met (takeFirstCells takes the rest) */
+  cells?: FirstCells,
 ): number {
   // Where WebAssembly SIMD runs (every current browser, Node), the bulk goes 16 bytes at a time.
-  const at = scanUtf8Simd(bytes, from, stop, lines ?? { limit: 0x7fffffff, lineStart: from, long: [] });
+  const notes = lines ?? { limit: 0x7fffffff, lineStart: from, long: [] };
+  const at = scanUtf8Simd(
+    bytes,
+    from,
+    stop,
+    notes,
+    cells && ((ends, base) => cells.lineEnds(bytes, ends, base)),
+  );
   return at < 0 ? -1 : scanUtf8Scalar(bytes, at, stop, lines);
 }
 
@@ -157,10 +189,14 @@ export class Utf8StreamScan {
   #at = 0;
   #valid = true;
   #started = false;
+  #size: number;
+  #cells: FirstCells | undefined;
   readonly notes: LongLineNotes;
 
-  constructor(limit: number) {
+  /** `size`: the whole file's bytes (the buffer they arrive in). */
+  constructor(limit: number, size: number) {
     this.notes = { limit, lineStart: 0, long: [] };
+    this.#size = size;
   }
 
   advance(bytes: Uint8Array): void {
@@ -170,23 +206,30 @@ export class Utf8StreamScan {
       this.#started = true;
       // A BOM is not part of the first line (as directCsv counts it).
       if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) this.notes.lineStart = 3;
+      this.#cells = firstCellsOf(bytes, this.#size);
     }
     // Sequences may run up to three bytes on, and a space's right neighbour must have arrived.
     const stop = bytes.length - 4;
     if (stop <= this.#at) return;
-    const next = scanUtf8WithoutNul(bytes, this.#at, stop, this.notes);
+    const next = scanUtf8WithoutNul(bytes, this.#at, stop, this.notes, this.#cells);
     if (next < 0) this.#valid = false;
-    else this.#at = next;
+    else {
+      this.#at = next;
+      if (this.#cells) takeFirstCells(this.#cells, this.notes, bytes, next);
+    }
   }
 
   finish(bytes: Uint8Array): ScannedBytes {
     if (this.#valid && !this.#started) {
       this.#started = true;
       if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) this.notes.lineStart = 3;
+      this.#cells = firstCellsOf(bytes, bytes.length);
     }
     if (this.#valid && this.#at < bytes.length) {
-      this.#valid = scanUtf8WithoutNul(bytes, this.#at, bytes.length, this.notes) >= 0;
+      this.#valid = scanUtf8WithoutNul(bytes, this.#at, bytes.length, this.notes, this.#cells) >= 0;
     }
+    if (this.#valid && this.#cells) takeFirstCells(this.#cells, this.notes, bytes, bytes.length, true);
+    this.#cells = undefined;
     return { valid: this.#valid, notes: this.notes };
   }
 }

@@ -7,12 +7,18 @@ interface Kernel {
   line: WebAssembly.Global;
   count: WebAssembly.Global;
   flags: WebAssembly.Global;
+  lfs: WebAssembly.Global;
 }
 
 /** Where the piece starts in the kernel's memory (utf8-simd.wat); the 16 bytes before it are its context. */
 const DATA = 1024;
-/** The largest piece copied in at once (the memory holds 18 pages: 1 MB and the header). */
+/** Where the kernel notes the line feeds' offsets (utf8-simd.wat, LFS). */
+const LFS = 17 << 16;
+/** The largest piece copied in at once (the memory holds 20 pages: the header, 1 MB, the line feeds). */
 const PIECE = 1 << 20;
+
+/** Takes the line feeds a kernel call met: `ends` their offsets from `base` (see FirstCells.lineEnds). */
+export type LineEnds = (ends: Int32Array, base: number) => void;
 const LF = 0x0a;
 
 let kernel: Kernel | null | undefined;
@@ -39,7 +45,13 @@ function simdKernel(): Kernel | null {
  * where it stopped, always at the start of a sequence, for the scalar scan to go on from (a file's last
  * bytes, or everything when the kernel is unavailable); -1 for invalid UTF-8 or a NUL byte.
  */
-export function scanUtf8Simd(bytes: Uint8Array, from: number, stop: number, lines: LongLineNotes): number {
+export function scanUtf8Simd(
+  bytes: Uint8Array,
+  from: number,
+  stop: number,
+  lines: LongLineNotes,
+  lineEnds?: LineEnds,
+): number {
   const k = simdKernel();
   if (!k) return from;
   const memory = new Uint8Array(k.memory.buffer);
@@ -59,6 +71,7 @@ export function scanUtf8Simd(bytes: Uint8Array, from: number, stop: number, line
     for (let i = 0; i < count; i++)
       lines.long.push([at + (found[2 * i] as number), at + (found[2 * i + 1] as number)]);
     lines.lineStart = at + (k.line.value as number);
+    lineEnds?.(new Int32Array(k.memory.buffer, LFS, k.lfs.value as number), at);
     const flagged = k.flags.value as number;
     if (flagged & 1) lines.edgeSpace = true;
     if (flagged & 2) lines.quote = true;

@@ -7,10 +7,14 @@
 ;;
 ;; Memory: [0, 1024) the long lines found ([start, end) pairs of i32, offsets relative to DATA); DATA - 16
 ;; to DATA the 16 bytes before the piece (line feeds at the start of a file: a border, and ASCII); the piece
-;; from DATA on.
+;; from DATA on; from LFS (page 17) every line feed's offset (i32, relative to DATA), for the first cells
+;; of the lines (first-cells.ts): the JS search for them cost more than the whole check otherwise.
 (module
-  (memory (export "memory") 18)
+  (memory (export "memory") 20)
   (global $DATA i32 (i32.const 1024))
+  (global $LFS i32 (i32.const 1114112))
+  ;; line feeds noted in this call (at most 49,152 - 16: a block holds 16)
+  (global $lfs (export "lfs") (mut i32) (i32.const 0))
   ;; out: where the current line starts (relative to DATA), long lines noted, flags (1 edge space, 2 quote)
   (global $line (export "line") (mut i32) (i32.const 0))
   (global $count (export "count") (mut i32) (i32.const 0))
@@ -67,19 +71,21 @@
   ;; or a space's right neighbour may run on). $line: where the current line starts, relative to DATA;
   ;; $limit: the longest line allowed; $flags: what is known already (1 edge space, 2 quote: not looked
   ;; for again). Returns the bytes scanned (a multiple of 16; the last sequence may be unfinished), or -1
-  ;; for invalid UTF-8 or a NUL byte. Stops early once 100 long lines are noted.
+  ;; for invalid UTF-8 or a NUL byte. Stops early once 100 long lines or 49,136 line feeds are noted.
   (func (export "scan") (param $n i32) (param $line i32) (param $limit i32) (param $flags i32) (result i32)
     (local $p i32) (local $end i32) (local $in v128) (local $p1 v128) (local $p2 v128) (local $p3 v128)
     (local $m i32) (local $bit i32) (local $at i32) (local $err v128) (local $s v128)
     (global.set $line (local.get $line))
     (global.set $flags (local.get $flags))
     (global.set $count (i32.const 0))
+    (global.set $lfs (i32.const 0))
     (local.set $p (global.get $DATA))
     (local.set $end (i32.sub (i32.add (global.get $DATA) (local.get $n)) (i32.const 20)))
     (block $done
       (loop $blocks
         (br_if $done (i32.gt_s (local.get $p) (local.get $end)))
         (br_if $done (i32.ge_u (global.get $count) (i32.const 100)))
+        (br_if $done (i32.ge_u (global.get $lfs) (i32.const 49136)))
         (local.set $in (v128.load (local.get $p)))
         (local.set $p3 (v128.load (i32.sub (local.get $p) (i32.const 3))))
         ;; NUL bytes are invalid here (a CSV never holds one).
@@ -110,12 +116,14 @@
                     (v128.const i8x16 0x01 0x01 0x01 0x01 0x01 0x01 0x01 0x01 0xe6 0xae 0xba 0xba 0x01 0x01 0x01 0x01)
                     (i8x16.shr_u (local.get $in) (i32.const 4)))))))))
         (if (v128.any_true (local.get $err)) (then (return (i32.const -1))))
-        ;; Line feeds: a line longer than the limit is noted.
+        ;; Line feeds: each noted, and a line longer than the limit.
         (local.set $m (i8x16.bitmask (i8x16.eq (local.get $in) (v128.const i8x16 10 10 10 10 10 10 10 10 10 10 10 10 10 10 10 10))))
         (block $lines
           (loop $each
             (br_if $lines (i32.eqz (local.get $m)))
             (local.set $at (i32.add (i32.sub (local.get $p) (global.get $DATA)) (i32.ctz (local.get $m))))
+            (i32.store (i32.add (global.get $LFS) (i32.shl (global.get $lfs) (i32.const 2))) (local.get $at))
+            (global.set $lfs (i32.add (global.get $lfs) (i32.const 1)))
             (if (i32.gt_s (i32.sub (local.get $at) (global.get $line)) (local.get $limit))
               (then
                 (i32.store (i32.shl (global.get $count) (i32.const 3)) (global.get $line))
