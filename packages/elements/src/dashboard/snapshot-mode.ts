@@ -3,7 +3,7 @@ import { html, nothing } from 'lit';
 import { formatDate } from '../i18n/format.ts';
 import { type Lang, messages } from '../i18n/messages.ts';
 import { fetchWithProgress } from '../load/fetch-with-progress.ts';
-import type { LoadState } from './load-state.ts';
+import { type LoadState, loadFraction } from './load-state.ts';
 
 /**
  * Snapshot mode of `<assessment-dashboard snapshot="snapshot.arrow">`: the tiles, scorecard, trend and
@@ -47,17 +47,20 @@ export async function snapshotState(
 
 /**
  * While the full data loads behind a painted snapshot, its progress phases (fetching, starting the
- * engine, importing, computing) keep the snapshot on screen and show as its status instead.
+ * engine, importing, computing) keep the snapshot on screen and show as its status instead: the bar's
+ * fraction, changed only when it moves by a percent (each change renders the dashboard again).
  */
 export function upgradeState(current: LoadState, next: LoadState): LoadState {
   const progress = ['fetching', 'starting-engine', 'importing', 'computing', 'idle'].includes(next.phase);
-  if (progress && current.phase === 'ready' && current.snapshot?.status === 'loading') return current;
-  return next;
+  if (!progress || current.phase !== 'ready' || current.snapshot?.status !== 'loading') return next;
+  const fraction = loadFraction(next);
+  if (Math.abs(fraction - (current.snapshot.fraction ?? 0)) < 0.01) return current;
+  return { ...current, snapshot: { ...current.snapshot, fraction } };
 }
 
 /** The ready state with the snapshot's status changed (loading the full data, or no data to load). */
 export const withSnapshotStatus = (state: Ready, status: 'loading' | 'needs-data'): Ready =>
-  state.snapshot ? { ...state, snapshot: { ...state.snapshot, status } } : state;
+  state.snapshot ? { ...state, snapshot: { url: state.snapshot.url, status } } : state;
 
 /** The note saying the numbers come from a snapshot, and the status of loading the full data. */
 export function snapshotBanner(state: Ready, lang: Lang) {
@@ -66,7 +69,7 @@ export function snapshotBanner(state: Ready, lang: Lang) {
   if (!s) return nothing;
   if (s.status === 'loading')
     return html`<div class="state snapshot-status" role="status" aria-live="polite" aria-busy="true">
-      <p>${t.loadingFullData}</p><progress aria-label=${t.loadingFullData}></progress></div>`;
+      <p>${t.loadingFullData}</p><progress aria-label=${t.loadingFullData} max="1" value=${s.fraction ?? 0}></progress></div>`;
   return html`<p class="meta snapshot-source" role="status">${t.snapshotSource(formatDate(state.asOf, lang))}
     ${s.status === 'needs-data' ? t.snapshotNeedsData : nothing}</p>`;
 }

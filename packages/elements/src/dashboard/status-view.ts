@@ -6,7 +6,7 @@ import { loadElement } from '../lazy-elements.ts';
 import { tileFontWarmup } from '../panels/tile-font-warmup.ts';
 import { tileList } from '../panels/tiles-panel.ts';
 import { loadMessages } from './load-messages.ts';
-import type { LoadState } from './load-state.ts';
+import { type LoadState, loadFraction } from './load-state.ts';
 
 /** What the status views may do: the element's buttons and the drop zone's events. */
 export interface StatusActions {
@@ -71,28 +71,6 @@ export function progressText(
       return l.computing;
     default:
       return undefined;
-  }
-}
-
-/**
- * How far a load is, for its bar: four steps of a quarter each (download, engine start, import, the
- * indicators; the text names the step), the download's bytes within its quarter. Never an indeterminate
- * bar: Chrome redraws one all the time it shows (measured: 35–45 ms of CPU a second with software
- * compositing, taken from a load that keeps every core busy).
- */
-export function loadFraction(s: LoadState): number {
-  switch (s.phase) {
-    case 'fetching':
-      return s.total ? 0.25 * Math.min(1, s.loaded / s.total) : 0;
-    case 'starting-engine':
-    case 'connecting':
-      return 0.25;
-    case 'importing':
-      return s.parsed === undefined ? 0.5 : 0.625;
-    case 'computing':
-      return 0.75;
-    default:
-      return 0;
   }
 }
 
