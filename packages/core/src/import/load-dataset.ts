@@ -78,11 +78,15 @@ export async function loadDataset(
   const extras = match.unknown.map((h) => ({ header: h, column: reserved(h) ? `extra_${h}` : h }));
   // Personal data never reaches the canonical table in the clear unless the host asks (pii: 'keep').
   const action = options.pii ?? 'mask';
-  const personal = await detectPii(
+  const detected = detectPii(
     engine,
     raw.sample,
     extras.map((x) => x.header),
   );
+  // The fused reading's sample is the file read by the header's dialect: a line its CSV reader cannot
+  // take at all (a state its strict mode refuses, which ignore_errors does not cover) sends the file to the
+  // two-pass reading, which keeps such lines in the ledger.
+  const personal = await (raw.fused ? detected.catch(readAgain) : detected);
   const salt = options.piiSalt ?? '';
   const extraColumn = (x: (typeof extras)[number], b: Binder) => {
     const kind = personal.get(x.header);
