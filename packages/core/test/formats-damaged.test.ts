@@ -24,6 +24,8 @@ describe('damaged files end with an error naming the file, never a hang', { time
     'arrow-tablefromipc-hang.arrow',
     'arrow-declared-rows.arrow',
     'hyparquet-hang.parquet',
+    // not DuckDB's own "CSV Parser state machine reached an invalid state" from the one-pass sample
+    'csv-sample-state-machine.csv',
   ]) {
     it(name, async () => {
       const bytes = new Uint8Array(readFileSync(join(DIR, name)));
@@ -35,18 +37,6 @@ describe('damaged files end with an error naming the file, never a hang', { time
       expect((error as ImportError).message).toContain(name);
     });
   }
-
-  it('csv-sample-state-machine.csv: a line the one-pass reading cannot take at all', async () => {
-    const name = 'csv-sample-state-machine.csv';
-    const bytes = new Uint8Array(readFileSync(join(DIR, name)));
-    const error = await importFile(engine, name, bytes).then(
-      () => undefined,
-      (e: unknown) => e,
-    );
-    // Not DuckDB's own "CSV Parser state machine reached an invalid state" from the personal-data sample.
-    expect(error).toBeInstanceOf(ImportError);
-    expect((error as ImportError).message).toContain(name);
-  });
 
   it('an Arrow footer block that points at a message other than a record batch', async () => {
     const table = new Table({ id: vectorFromArray(['a', 'b']) });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type LoadState, loadFraction } from '../src/dashboard/load-state.ts';
 import { upgradeState } from '../src/dashboard/snapshot-mode.ts';
+import { snapshotPainted } from './fixtures/snapshot-state.ts';
 
 // The loading bar always has a value: an indeterminate <progress> is redrawn all the time it shows
 // (35–45 ms of CPU a second with software compositing), taken from the load it reports on.
@@ -31,16 +32,7 @@ describe('the loading bar', () => {
 // The bar under a painted snapshot while the full data loads behind it (snapshot-mode.ts): the same
 // fraction, on the snapshot's state; a move under a percent makes no new state (each renders the dashboard).
 describe('the snapshot’s loading bar', () => {
-  const painted: LoadState = {
-    phase: 'ready',
-    imports: [],
-    computed: [],
-    asOf: '2025-03-15',
-    entries: [],
-    trend: [],
-    scorecard: undefined,
-    snapshot: { url: 's.arrow', status: 'loading' },
-  };
+  const painted = snapshotPainted({ url: 's.arrow', status: 'loading' });
   const fraction = (s: LoadState) => (s.phase === 'ready' ? s.snapshot?.fraction : undefined);
 
   it('follows the load behind the snapshot, which stays on screen', () => {

@@ -1,20 +1,7 @@
 import { render } from 'lit';
 import { describe, expect, it } from 'vitest';
-import type { LoadState } from '../src/dashboard/load-state.ts';
 import { snapshotBanner } from '../src/dashboard/snapshot-mode.ts';
-
-type Ready = Extract<LoadState, { phase: 'ready' }>;
-
-const painted = (snapshot: Ready['snapshot']): Ready => ({
-  phase: 'ready',
-  imports: [],
-  computed: [],
-  asOf: '2025-03-15',
-  entries: [],
-  trend: [],
-  scorecard: undefined,
-  snapshot,
-});
+import { snapshotPainted as painted } from './fixtures/snapshot-state.ts';
 
 // While the full data loads behind a painted snapshot, its bar shows how far (never indeterminate: Chrome
 // redraws such a bar all the time, 35–45 ms of CPU a second, taken from the load).

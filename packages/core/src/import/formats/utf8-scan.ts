@@ -27,7 +27,8 @@ export const firstCellsOf = (bytes: Uint8Array, size: number): FirstCells =>
 
 /**
  * The first cells of the lines scanned up to `upTo` that the scan did not give (the rest too when
- * `final`); a quote seen ends the check (a quoted cell's text is not its bytes, and a line break inside one makes two lines of a row).
+ * `final`); a quote seen ends the check (a quoted cell's text is not its bytes, and a line break inside
+ * one makes two lines of a row).
  */
 export function takeFirstCells(
   cells: FirstCells,
