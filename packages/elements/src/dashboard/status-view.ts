@@ -105,13 +105,13 @@ export function statusView(s: Exclude<LoadState, { phase: 'ready' }>, lang: Lang
   if (text !== undefined && PROGRESS.has(s.phase)) {
     // The tiles painted first (session/early-tiles.ts) stay above the progress while the rest is computed.
     if (s.phase === 'computing' && s.tiles?.length && a.showsTiles) {
-      return html`${tileList(s.tiles, lang)}${progress(text, lang, a, loadFraction(s))}`;
+      return html`${tileList(s.tiles, lang)}${progress(text, lang, a, s)}`;
     }
-    return html`${progress(text, lang, a, loadFraction(s))}${a.showsTiles ? tileFontWarmup(a.warmStyles) : nothing}`;
+    return html`${progress(text, lang, a, s)}${a.showsTiles ? tileFontWarmup(a.warmStyles) : nothing}`;
   }
   switch (s.phase) {
     case 'idle':
-      return text === undefined ? dropZone(lang, a) : progress(text, lang, a, 0);
+      return text === undefined ? dropZone(lang, a) : progress(text, lang, a, s);
     case 'empty':
       return html`<div class="state" role="status">${t.emptyFile(s.file)}</div>${dropZone(lang, a)}`;
     case 'cancelled': {
@@ -142,16 +142,16 @@ export function statusView(s: Exclude<LoadState, { phase: 'ready' }>, lang: Lang
           lang=${lang} @ad-apply-mapping=${(e: CustomEvent<{ mapping: ImportMapping }>) => a.applyFix(s.file, e.detail.mapping)}>
           </assessment-column-mapper>`;
     default:
-      return progress(text ?? '', lang, a, 0);
+      return progress(text ?? '', lang, a, s);
   }
 }
 
 /** The visible progress line; the element's own live region announces it (throttled), not this block. */
-function progress(text: string, lang: Lang, a: StatusActions, fraction: number) {
+function progress(text: string, lang: Lang, a: StatusActions, s: LoadState) {
   const t = messages(lang);
   return html`<div class="state" part="progress" aria-busy="true">
       <p>${text}</p>
-      <progress aria-label=${text} max="1" value=${fraction}></progress>
+      <progress aria-label=${text} max="1" value=${loadFraction(s)}></progress>
       <p><button type="button" @click=${() => a.cancel()}>${t.cancel}</button></p>
     </div>`;
 }

@@ -16,10 +16,10 @@ const DATA = 1024;
 const LFS = 17 << 16;
 /** The largest piece copied in at once (the memory holds 20 pages: the header, 1 MB, the line feeds). */
 const PIECE = 1 << 20;
+const LF = 0x0a;
 
 /** Takes the line feeds a kernel call met: `ends` their offsets from `base` (see FirstCells.lineEnds). */
 export type LineEnds = (ends: Int32Array, base: number) => void;
-const LF = 0x0a;
 
 let kernel: Kernel | null | undefined;
 
