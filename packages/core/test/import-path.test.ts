@@ -107,6 +107,36 @@ describe('importPath: a CSV on disk read without holding its bytes', () => {
     expect(r.diskState.cases.map((c) => c.case_id)).toEqual(['A\uFFFD', 'B']);
   });
 
+  it('rewrites line ends DuckDB cannot take (line-ends.ts) as the in-memory path does: UTF-8, GB18030, UTF-16', async () => {
+    const lines = [HEADER, row('A'), row('B', '乙局'), row('C', '甲局', 'not a time'), row('D')];
+    // A CR LF among LF lines, and a CR LF split by the 1 MB pieces the file is read in.
+    const mixed = lines.map((l, i) => (i === 2 ? l.replace('\n', '\r\n') : l)).join('');
+    const path = join(dir, 'mixed.csv');
+    await writeFile(path, mixed);
+    expect((await csvOnDisk(path, 'mixed.csv', {}, 0))?.registered.path).not.toBe(path);
+    // Rows up to the first piece's end, the last one padded so that its CR is the piece's last byte.
+    const filler = HEADER + Array.from({ length: 8000 }, (_, i) => row(`F${i}`)).join('');
+    const unpadded = utf8(filler + row('P', '')).length - 1; // without its last line feed
+    const padded = (filler + row('P', 'x'.repeat(2 ** 20 - 1 - unpadded))).slice(0, -1);
+    const split = `${padded}\r\n${lines.slice(1).join('')}`;
+    expect(utf8(split)[2 ** 20 - 1]).toBe(0x0d);
+    const utf16 = (t: string) =>
+      new Uint8Array([0xff, 0xfe, ...[...t].flatMap((c) => [c.charCodeAt(0) & 255, c.charCodeAt(0) >> 8])]);
+    for (const [name, bytes, rows] of [
+      ['mixed.csv', utf8(mixed), 4],
+      ['mixed-split.csv', utf8(split), 8005],
+      ['mixed-gb.csv', gb18030(mixed), 4],
+      ['mixed-16.csv', utf16(mixed), 4],
+      ['cr-in-cell.csv', utf8(lines.join('').replace('乙局', '乙\r局')), 4],
+      ['cr-in-cell-gb.csv', gb18030(lines.join('').replace('乙局', '乙\r局')), 4],
+    ] as const) {
+      const r = await both(name, bytes);
+      expect([name, r.onDisk]).toEqual([name, r.inMemory]);
+      expect([name, r.onDisk]).toMatchObject([name, { read: rows, loaded: rows, rejected: 0, warnings: 1 }]);
+      expect([name, r.diskState]).toEqual([name, r.memoryState]);
+    }
+  }, 60_000);
+
   it('leaves small files, other formats and blank files to the in-memory path', async () => {
     const path = join(dir, 'small.csv');
     await writeFile(path, HEADER + row('A'));

@@ -45,7 +45,15 @@ const notes = (limit: number): LongLineNotes => ({ limit, lineStart: 0, long: []
 const verdict = (at: number, n: LongLineNotes) =>
   at < 0
     ? 'invalid'
-    : { long: n.long, lineStart: n.lineStart, edge: n.edgeSpace === true, quote: n.quote === true };
+    : {
+        long: n.long,
+        lineStart: n.lineStart,
+        edge: n.edgeSpace === true,
+        quote: n.quote === true,
+        crlf: n.crlf === true,
+        bareLf: n.bareLf === true,
+        loneCr: n.loneCr === true,
+      };
 
 describe('the SIMD UTF-8 scan', () => {
   it('runs here (Node has WebAssembly SIMD) and takes the bulk of a long text', () => {
@@ -57,6 +65,8 @@ describe('the SIMD UTF-8 scan', () => {
     let invalid = 0;
     let long = 0;
     let edge = 0;
+    let mixed = 0;
+    let loneCr = 0;
     for (let n = 0; n < 4000; n++) {
       const b = sample();
       const limit = 5 + Math.floor(rand() * 80);
@@ -66,6 +76,8 @@ describe('the SIMD UTF-8 scan', () => {
       if (reference !== 'invalid') {
         long += reference.long.length ? 1 : 0;
         edge += reference.edge ? 1 : 0;
+        mixed += reference.crlf && reference.bareLf ? 1 : 0;
+        loneCr += reference.loneCr ? 1 : 0;
       }
       const whole = notes(limit);
       expect([n, verdict(scanUtf8WithoutNul(b, 0, b.length, whole), whole)]).toEqual([n, reference]);
@@ -90,6 +102,8 @@ describe('the SIMD UTF-8 scan', () => {
     expect(invalid).toBeGreaterThan(500);
     expect(long).toBeGreaterThan(500);
     expect(edge).toBeGreaterThan(500);
+    expect(mixed).toBeGreaterThan(500);
+    expect(loneCr).toBeGreaterThan(500);
   });
 
   it('finds a bad sequence or a NUL at every position of a block, and at any offset of its buffer', () => {

@@ -1,8 +1,9 @@
-import { WasmEngine } from '@assessment-dashboard/core';
+import { scannedAsArrived, WasmEngine } from '@assessment-dashboard/core';
 import { describe, expect, it } from 'vitest';
 import { importFile } from '../../core/src/import/import-file.ts';
 import expected from '../../core/test/fixtures/expected-cases.json';
 import { sharedDuckDB } from '../src/duckdb/shared-db.ts';
+import { fetchInWorker } from '../src/load/fetch-in-worker.ts';
 
 /** The same fixtures as the Node test, imported by DuckDB-WASM in Chromium: identical tables. */
 const FIXTURES = '/packages/core/test/fixtures/formats/';
@@ -28,6 +29,26 @@ describe('import in Chromium', () => {
       expect(s).toMatchObject({ dataset: 'cases', rejected: 0 });
       const rows = (await engine.query(SELECT)).toArray().map((r) => r.toJSON());
       expect(rows).toEqual(expected);
+    } finally {
+      await engine.close();
+    }
+  });
+
+  it('cases.csv with mixed line ends, downloaded by the worker (its scan sees them), gives the same table', async () => {
+    const db = await sharedDuckDB('/node_modules/@duckdb/duckdb-wasm/dist/');
+    const engine = new WasmEngine(db, 'formats_mixed_line_ends');
+    try {
+      const text = await (await fetch(`${FIXTURES}cases.csv`)).text();
+      const lines = text.split('\n');
+      const mixed = lines.map((l, i) => (i === 2 ? `${l}\r` : l)).join('\n');
+      const url = URL.createObjectURL(new Blob([mixed], { type: 'text/csv' }));
+      const worker = () =>
+        new Worker(new URL('../src/load/fetch.worker.ts', import.meta.url), { type: 'module' });
+      const bytes = await fetchInWorker(worker, url, () => {});
+      expect(scannedAsArrived.get(bytes)?.notes).toMatchObject({ crlf: true, bareLf: true });
+      const s = await importFile(engine, 'cases.csv', bytes);
+      expect(s).toMatchObject({ dataset: 'cases', rejected: 0, read: expected.length });
+      expect((await engine.query(SELECT)).toArray().map((r) => r.toJSON())).toEqual(expected);
     } finally {
       await engine.close();
     }

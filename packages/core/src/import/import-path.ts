@@ -6,6 +6,7 @@ import type { Engine } from '../engine/types.ts';
 import { normaliseName } from './encoding.ts';
 import { dropCsvTitleRows } from './formats/csv-title-rows.ts';
 import { detectFormat } from './formats/detect-format.ts';
+import { EvenLineEnds, type LineEndNotes, unevenLineEnds } from './formats/line-ends.ts';
 import { cutLongTextLines, LONG_LINE_MARKER, MAX_LINE_BYTES } from './formats/long-lines.ts';
 import { scanUtf8WithoutNul } from './formats/utf8-scan.ts';
 import { importFile } from './import-file.ts';
@@ -67,7 +68,7 @@ export async function csvOnDisk(
     const scan = await scanFile(filePath);
     const headText = new TextDecoder('utf-8').decode(head);
     if (headText.trim() === '') return undefined;
-    if (scan.utf8 && !bom && !scan.longLine && dropCsvTitleRows(headText).titleRows === 0) {
+    if (scan.utf8 && !bom && !scan.longLine && !scan.uneven && dropCsvTitleRows(headText).titleRows === 0) {
       const header = headerLine(head.subarray(0, MAX_LINE_BYTES));
       return {
         registered: { encoding: 'utf-8', path: filePath, headerRow: 1, header },
@@ -113,12 +114,18 @@ async function readHead(filePath: string, bytes: number): Promise<Uint8Array> {
   }
 }
 
-/** One pass over the file: strict UTF-8 without NUL (utf8-scan.ts), and whether a line is over the limit. */
-async function scanFile(filePath: string): Promise<{ utf8: boolean; longLine: boolean }> {
+/**
+ * One pass over the file: strict UTF-8 without NUL (utf8-scan.ts), whether a line is over the limit, and
+ * whether its line ends are ones DuckDB cannot take (line-ends.ts; LF and CR bytes are line feeds and
+ * carriage returns in UTF-8 and GB18030 alike).
+ */
+async function scanFile(filePath: string): Promise<{ utf8: boolean; longLine: boolean; uneven: boolean }> {
   let carry = new Uint8Array(0);
   let utf8 = true;
   let longLine = false;
   let line = 0;
+  const ends: LineEndNotes = {};
+  let before = -1; // the byte before the chunk
   for await (const chunk of createReadStream(filePath, {
     highWaterMark: PIECE_BYTES,
   }) as AsyncIterable<Buffer>) {
@@ -129,20 +136,29 @@ async function scanFile(filePath: string): Promise<{ utf8: boolean; longLine: bo
       if (at < 0) utf8 = false;
       else carry = piece.slice(at);
     }
-    if (!longLine) {
-      for (let start = 0; ; ) {
-        const nl = chunk.indexOf(10, start);
-        line += (nl < 0 ? chunk.length : nl) - start;
-        if (line > MAX_LINE_BYTES) longLine = true;
-        if (nl < 0) break;
-        line = 0;
-        start = nl + 1;
-      }
+    for (let start = 0; ; ) {
+      const nl = chunk.indexOf(10, start);
+      line += (nl < 0 ? chunk.length : nl) - start;
+      if (line > MAX_LINE_BYTES) longLine = true;
+      if (nl < 0) break;
+      if ((nl > 0 ? chunk[nl - 1] : before) === 13) ends.crlf = true;
+      else ends.bareLf = true;
+      line = 0;
+      start = nl + 1;
     }
-    if (!utf8 && longLine) break;
+    if (before === 13 && chunk[0] !== 10) ends.loneCr = true;
+    for (
+      let cr = ends.loneCr ? -1 : chunk.indexOf(13);
+      cr >= 0 && cr + 1 < chunk.length;
+      cr = chunk.indexOf(13, cr + 1)
+    )
+      if (chunk[cr + 1] !== 10) ends.loneCr = true;
+    if (chunk.length) before = chunk[chunk.length - 1] as number;
+    if (!utf8 && longLine) break; // transcoded: the line ends are evened there whatever they are
   }
+  if (before === 13) ends.loneCr = true; // a CR ends the file
   if (utf8 && carry.length && scanUtf8WithoutNul(carry, 0, carry.length) !== carry.length) utf8 = false;
-  return { utf8, longLine };
+  return { utf8, longLine, uneven: unevenLineEnds(ends) };
 }
 
 function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
@@ -160,7 +176,8 @@ interface Transcoded {
 /**
  * The file decoded piece by piece into a temporary UTF-8 file, as register-file.ts does in memory: title
  * rows above the header dropped (found in the first HEAD_BYTES), NUL made visible, lines over the limit
- * replaced by the marker line. A fatal decoder throws a TypeError on the first invalid sequence.
+ * replaced by the marker line, line ends made ones DuckDB takes (line-ends.ts: a CR LF file becomes a LF
+ * one, which reads the same). A fatal decoder throws a TypeError on the first invalid sequence.
  */
 async function transcode(
   filePath: string,
@@ -180,17 +197,20 @@ async function transcode(
     let head: string | undefined = '';
     let first = '';
     let headerRow = 1;
-    const emit = async (text: string) => {
+    let evener: EvenLineEnds | undefined;
+    const put = async (text: string) => {
       const cut = await cutter.push(text.includes('\0') ? text.replaceAll('\0', '\uFFFD') : text);
       if (first.length < MAX_LINE_BYTES) first += cut.slice(0, MAX_LINE_BYTES - first.length);
       await write(cut);
     };
+    const emit = async (text: string) => put(evener ? await evener.push(text) : text);
     const flushHead = async () => {
       if (head === undefined) return;
       const dropped = dropCsvTitleRows(head);
       headerRow = dropped.headerRow + 1;
       const text = dropped.text;
       head = undefined;
+      evener = new EvenLineEnds(headerLine(text.slice(0, MAX_LINE_BYTES)).delimiter);
       await emit(text);
     };
     for await (const chunk of createReadStream(filePath, {
@@ -211,6 +231,7 @@ async function transcode(
       }
       await flushHead();
     } else await emit(rest);
+    if (evener) await put(await evener.end());
     const tail = await cutter.end();
     if (first.length < MAX_LINE_BYTES) first += tail.slice(0, MAX_LINE_BYTES - first.length);
     await write(tail);

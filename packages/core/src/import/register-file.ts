@@ -6,6 +6,7 @@ import { dataLines } from './formats/data-lines.ts';
 import { directCsv } from './formats/direct-csv.ts';
 import type { FirstCellsVerdict } from './formats/first-cells.ts';
 import { detectFormat, toDelimitedText } from './formats/index.ts';
+import { evenLineEnds, evenLineEndsText, lineEndsOfText, unevenLineEnds } from './formats/line-ends.ts';
 import { cutLongLines, cutLongTextLines, LONG_LINE_MARKER, MAX_LINE_BYTES } from './formats/long-lines.ts';
 import { ImportError } from './ledger.ts';
 import { DEFAULT_TIMEZONE, type ImportOptions } from './options.ts';
@@ -99,7 +100,10 @@ export async function registerFile(
   // NUL never belongs in a text export and would cut SQL identifiers short: make it visible instead.
   const visible = converted.text.includes('\0') ? converted.text.replaceAll('\0', '\uFFFD') : converted.text;
   if (visible.trim() === '') throw new ImportError('empty_file', `${fileName}: the file is empty.`);
-  const { text, cut } = await cutLongTextLines(visible);
+  const even = unevenLineEnds(await lineEndsOfText(visible))
+    ? (await evenLineEndsText(visible, headerLine(visible.slice(0, MAX_LINE_BYTES)).delimiter)).text
+    : visible;
+  const { text, cut } = await cutLongTextLines(even);
   if (cut) refuseLongHeader(fileName, text);
   const path = await engine.registerText(name, text);
   return {
@@ -155,23 +159,29 @@ export function prepareCsv(
     // A turn for the page between the steps: each is sliced within, but two in one task made 45 ms.
     await yieldToHost();
     const cut = await cutLongLines(direct.bytes, MAX_LINE_BYTES, direct.long);
-    const first = headerBytes(cut.bytes.subarray(0, Math.min(cut.bytes.length, MAX_LINE_BYTES)));
+    // Line ends DuckDB cannot take made LF ends (a new buffer); no line moves.
+    const head = (b: Uint8Array) => headerBytes(b.subarray(0, Math.min(b.length, MAX_LINE_BYTES)));
+    const even = direct.unevenLineEnds
+      ? await evenLineEnds(cut.bytes, headerLine(head(cut.bytes)).delimiter)
+      : cut.bytes;
+    const first = head(even);
     await yieldToHost();
     // The default zone's offset history, which typing needs (timezone.ts keeps it), probed now too.
     await zoneTransitions(DEFAULT_TIMEZONE);
     return {
       encoding: direct.encoding,
       headerRow: direct.headerRow,
-      bytes: cut.bytes,
+      bytes: even,
       cut: cut.cut,
-      // Lines cut make a buffer of their own.
-      owned: give || cut.cut > 0,
+      // Lines cut or line ends evened make a buffer of their own.
+      owned: give || even !== direct.bytes,
       header: headerLine(first),
       // Only a quote can hide lines; the UTF-8 check saw whether there is one (a search of 180 MB for it
-      // took the UI thread 125 ms).
-      dataLines: direct.quotes ? await dataLines(cut.bytes) : undefined,
+      // took the UI thread 125 ms). Evening the line ends may have quoted cells.
+      dataLines: direct.quotes || even !== cut.bytes ? await dataLines(even) : undefined,
       edgeSpaces: direct.edgeSpaces,
-      firstCells: direct.titleRows === 0 && cut.cut === 0 ? direct.firstCells : undefined,
+      // Their verdict is of the bytes as scanned.
+      firstCells: direct.titleRows === 0 && even === direct.bytes ? direct.firstCells : undefined,
     };
   })();
   prepared.set(bytes, { key, csv });

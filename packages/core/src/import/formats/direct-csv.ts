@@ -2,6 +2,7 @@ import { sliceClock } from '../../yield-to-host.ts';
 import { dropCsvTitleRows, dropCsvTitleRowsOfHead, type TitleRows } from './csv-title-rows.ts';
 import { detectFormat } from './detect-format.ts';
 import type { FirstCellsVerdict } from './first-cells.ts';
+import { unevenLineEnds } from './line-ends.ts';
 import { MAX_LINE_BYTES } from './long-lines.ts';
 import {
   firstCellsOf,
@@ -39,6 +40,8 @@ export interface DirectCsv {
   quotes: boolean;
   /** Whether the lines' first cells are distinct (FirstCells; lines counted from the file's first). */
   firstCells: FirstCellsVerdict | undefined;
+  /** Line ends DuckDB cannot take as they are (line-ends.ts: mixed, or a CR inside a line). */
+  unevenLineEnds: boolean;
 }
 
 /**
@@ -81,6 +84,7 @@ export async function directCsv(
     edgeSpaces: lines.edgeSpace === true,
     quotes: lines.quote === true,
     firstCells: lines.firstCells,
+    unevenLineEnds: unevenLineEnds(lines),
   };
 }
 

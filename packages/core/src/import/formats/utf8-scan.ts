@@ -1,11 +1,13 @@
 import { FirstCells, type FirstCellsVerdict } from './first-cells.ts';
+import type { LineEndNotes } from './line-ends.ts';
 import { scanUtf8Simd } from './utf8-simd.ts';
 
 /**
  * What a scan notes on its way (see scanUtf8WithoutNul): lines longer than `limit` bytes ([start, end)
- * offsets), and whether a space character (Unicode Zs, what DuckDB's trim removes) touches a cell's edge.
+ * offsets), whether a space character (Unicode Zs, what DuckDB's trim removes) touches a cell's edge, and
+ * the kinds of line end (LineEndNotes).
  */
-export interface LongLineNotes {
+export interface LongLineNotes extends LineEndNotes {
   limit: number;
   /** where the current line starts */
   lineStart: number;
@@ -45,11 +47,12 @@ export function takeFirstCells(
 /** Whether one of the four bytes of `w` is 0 (the classic bit trick, in 32-bit integer arithmetic). */
 const hasZeroByte = (w: number): boolean => ((w - 0x01010101) & ~w & 0x80808080) !== 0;
 
-/** Four ASCII bytes, none of them NUL, a line feed, a space or a quote: nothing to check or note. */
+/** Four ASCII bytes, none of them NUL, a line feed, a CR, a space or a quote: nothing to check or note. */
 const plainWord = (w: number): boolean =>
   (w & 0x80808080) === 0 &&
   !hasZeroByte(w) &&
   !hasZeroByte(w ^ 0x0a0a0a0a) &&
+  !hasZeroByte(w ^ 0x0d0d0d0d) &&
   !hasZeroByte(w ^ 0x20202020) &&
   !hasZeroByte(w ^ 0x22222222);
 
@@ -125,7 +128,11 @@ export function scanUtf8Scalar(bytes: Uint8Array, from: number, stop: number, li
         if (c === 10 && lines) {
           if (i - lines.lineStart > lines.limit) lines.long.push([lines.lineStart, i]);
           lines.lineStart = i + 1;
+          if (i === 0 || bytes[i - 1] !== 13) lines.bareLf = true;
         }
+      } else if (c === 0x0d) {
+        if (lines && bytes[i + 1] === 10) lines.crlf = true;
+        else if (lines) lines.loneCr = true;
       } else if (c === 0x20 && lines && !lines.edgeSpace && atCellEdge(bytes, i, i + 1)) {
         lines.edgeSpace = true;
       } else if (c === 0x22 && lines) {

@@ -63,7 +63,7 @@ export function scanUtf8Simd(
     const before = Math.min(16, at);
     memory.fill(LF, DATA - 16, DATA - before);
     memory.set(bytes.subarray(at - before, at + n), DATA - before);
-    const flags = (lines.edgeSpace ? 1 : 0) | (lines.quote ? 2 : 0);
+    const flags = (lines.edgeSpace ? 1 : 0) | (lines.quote ? 2 : 0) | (lines.bareLf ? 8 : 0);
     const done = k.scan(n, lines.lineStart - at, Math.min(lines.limit, 0x7fffffff), flags);
     if (done < 0) return -1;
     const count = k.count.value as number;
@@ -75,6 +75,9 @@ export function scanUtf8Simd(
     const flagged = k.flags.value as number;
     if (flagged & 1) lines.edgeSpace = true;
     if (flagged & 2) lines.quote = true;
+    if (flagged & 4) lines.crlf = true;
+    if (flagged & 8) lines.bareLf = true;
+    if (flagged & 16) lines.loneCr = true;
     if (done === 0) break;
     at += done;
     // A sequence led in the last 3 bytes is checked only with the bytes after it: go back to its lead.

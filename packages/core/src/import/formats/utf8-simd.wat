@@ -1,7 +1,8 @@
 ;; The UTF-8 check of utf8-scan.ts (scanUtf8WithoutNul), 16 bytes at a time with WebAssembly SIMD: the
 ;; lookup-table validation of Keiser and Lemire ("Validating UTF-8 in less than one instruction per byte",
 ;; 2021; simdjson's), plus what the scan notes on its way: NUL bytes (invalid), line feeds (lines longer
-;; than a limit), a double quote, and a space character (Unicode Zs) at a cell's edge.
+;; than a limit; whether each follows a carriage return), a carriage return before anything else, a double
+;; quote, and a space character (Unicode Zs) at a cell's edge.
 ;; Compiled by scripts/build-utf8-simd.mjs into utf8-simd-module.ts; the scalar scan stays the reference
 ;; (utf8-simd.test.ts compares both on random bytes).
 ;;
@@ -15,7 +16,9 @@
   (global $LFS i32 (i32.const 1114112))
   ;; line feeds noted in this call (at most 49,152 - 16: a block holds 16)
   (global $lfs (export "lfs") (mut i32) (i32.const 0))
-  ;; out: where the current line starts (relative to DATA), long lines noted, flags (1 edge space, 2 quote)
+  ;; out: where the current line starts (relative to DATA), long lines noted, flags (1 edge space, 2 quote,
+  ;; 4 a line feed after a carriage return, 8 a line feed after anything else, 16 a carriage return before
+  ;; anything but a line feed)
   (global $line (export "line") (mut i32) (i32.const 0))
   (global $count (export "count") (mut i32) (i32.const 0))
   (global $flags (export "flags") (mut i32) (i32.const 0))
@@ -124,6 +127,11 @@
             (local.set $at (i32.add (i32.sub (local.get $p) (global.get $DATA)) (i32.ctz (local.get $m))))
             (i32.store (i32.add (global.get $LFS) (i32.shl (global.get $lfs) (i32.const 2))) (local.get $at))
             (global.set $lfs (i32.add (global.get $lfs) (i32.const 1)))
+            ;; A LF after anything but a CR (the byte before a piece is in its 16 bytes of context)
+            (if (i32.eqz (i32.and (global.get $flags) (i32.const 8)))
+              (then
+                (if (i32.ne (i32.load8_u (i32.add (global.get $DATA) (i32.sub (local.get $at) (i32.const 1)))) (i32.const 13))
+                  (then (global.set $flags (i32.or (global.get $flags) (i32.const 8)))))))
             (if (i32.gt_s (i32.sub (local.get $at) (global.get $line)) (local.get $limit))
               (then
                 (i32.store (i32.shl (global.get $count) (i32.const 3)) (global.get $line))
@@ -132,6 +140,17 @@
             (global.set $line (i32.add (local.get $at) (i32.const 1)))
             (local.set $m (i32.and (local.get $m) (i32.sub (local.get $m) (i32.const 1))))
             (br $each)))
+        ;; Carriage returns: each before a line feed (CR LF) or before anything else (the byte after the
+        ;; block is in memory).
+        (local.set $s (i8x16.eq (local.get $in) (v128.const i8x16 13 13 13 13 13 13 13 13 13 13 13 13 13 13 13 13)))
+        (if (v128.any_true (local.get $s))
+          (then
+            (local.set $p1 (i8x16.eq (v128.load (i32.add (local.get $p) (i32.const 1)))
+                                     (v128.const i8x16 10 10 10 10 10 10 10 10 10 10 10 10 10 10 10 10)))
+            (if (v128.any_true (v128.and (local.get $s) (local.get $p1)))
+              (then (global.set $flags (i32.or (global.get $flags) (i32.const 4)))))
+            (if (v128.any_true (v128.andnot (local.get $s) (local.get $p1)))
+              (then (global.set $flags (i32.or (global.get $flags) (i32.const 16)))))))
         ;; A double quote.
         (if (i32.eqz (i32.and (global.get $flags) (i32.const 2)))
           (then
