@@ -189,6 +189,58 @@ export function renderCalendarHeatmap(
     .attr('role', 'group')
     .attr('aria-label', options.label)
     .classed('strip', strip);
+  // The same days in the same layout (a cross-filter click: new values, the same calendar): the cells drawn
+  // are updated in place. Re-creating a year's ~1,500 nodes was a 40–50 ms task per click (traced at 100k).
+  const layout = JSON.stringify([
+    width,
+    height,
+    cell,
+    strip,
+    perLine,
+    months.map((m) => monthLabel(m.ym)),
+    years.map((y) => options.yearLabel?.(y.year) ?? y.year),
+    weekdays,
+    marks,
+    days.map((d) => `${d.date}${d.holiday ? 'h' : ''}${d.workday ? 'w' : ''}`),
+    options.describe !== undefined,
+  ]);
+  const drawn = svgEl as SVGSVGElement & { adHeatmapLayout?: string };
+  const focus =
+    options.focus && days.some((d) => d.date === options.focus)
+      ? options.focus
+      : options.selected && days.some((d) => d.date === options.selected)
+        ? options.selected
+        : days[0]?.date;
+  const dayClass = (d: CalendarDay) =>
+    [
+      'day',
+      Number.isFinite(d.value) ? `l${d.level}` : 'none',
+      d.holiday ? 'holiday' : '',
+      d.workday ? 'workday' : '',
+      d.weekend ? 'weekend' : '',
+      d.date === options.selected ? 'selected' : '',
+    ]
+      .filter(Boolean)
+      .join(' ');
+  const describe = options.describe;
+  if (drawn.adHeatmapLayout === layout) {
+    const byDate = new Map(days.map((d) => [d.date, d]));
+    for (const g of svgEl.querySelectorAll<SVGGElement>('g.day')) {
+      const d = byDate.get(g.getAttribute('data-date') ?? '');
+      if (!d) continue;
+      g.setAttribute('class', dayClass(d));
+      g.setAttribute('tabindex', d.date === focus ? '0' : '-1');
+      g.setAttribute('aria-pressed', String(d.date === options.selected));
+      if (describe) {
+        const text = describe(d);
+        g.setAttribute('aria-label', text);
+        const title = g.querySelector('title');
+        if (title) title.textContent = text;
+      }
+    }
+    return days;
+  }
+  drawn.adHeatmapLayout = layout;
   svg.selectAll('*').remove();
 
   // The hatch that marks holidays, drawn over the fill (a pattern per chart: ids stay unique per shadow root).
@@ -201,13 +253,6 @@ export function renderCalendarHeatmap(
     .attr('height', 5)
     .attr('patternTransform', 'rotate(45)');
   pattern.append('rect').attr('class', 'hatch').attr('width', 1.5).attr('height', 5);
-
-  const focus =
-    options.focus && days.some((d) => d.date === options.focus)
-      ? options.focus
-      : options.selected && days.some((d) => d.date === options.selected)
-        ? options.selected
-        : days[0]?.date;
 
   const blocks = svg
     .append('g')
@@ -252,78 +297,33 @@ export function renderCalendarHeatmap(
     .attr('text-anchor', 'middle')
     .text((w) => w);
 
-  const cells = blocks
+  // The cells as markup, a month at a time: parsing it made a year of cells (~3,600 nodes) in a third of
+  // the time of D3's node-by-node appends (a 60 ms task at the first drawing, traced at 100k).
+  const inset = 1;
+  const box = `x="${inset}" y="${inset}" width="${w - 2 * inset}" height="${h - 2 * inset}" rx="2"`;
+  blocks
     .append('g')
     .attr('class', 'days')
     .attr('transform', strip ? null : `translate(0,${title + head})`)
-    .selectAll('g')
-    .data((m) =>
-      m.days.map((d) => ({
-        d,
-        dom: Number(d.date.slice(8, 10)),
-        slot: m.offset + Number(d.date.slice(8, 10)) - 1,
-      })),
-    )
-    .join('g')
-    .attr('class', ({ d }) =>
-      [
-        'day',
-        Number.isFinite(d.value) ? `l${d.level}` : 'none',
-        d.holiday ? 'holiday' : '',
-        d.workday ? 'workday' : '',
-        d.weekend ? 'weekend' : '',
-        d.date === options.selected ? 'selected' : '',
-      ]
-        .filter(Boolean)
-        .join(' '),
-    )
-    .attr('transform', ({ slot, dom }) => dayAt(slot, dom))
-    .attr('data-date', ({ d }) => d.date)
-    .attr('role', 'button')
-    .attr('tabindex', ({ d }) => (d.date === focus ? 0 : -1))
-    .attr('aria-pressed', ({ d }) => String(d.date === options.selected));
-  const describe = options.describe;
-  if (describe) {
-    cells.attr('aria-label', ({ d }) => describe(d));
-    cells.append('title').text(({ d }) => describe(d));
-  }
-  const inset = 1;
-  cells
-    .append('rect')
-    .attr('class', 'fill')
-    .attr('x', inset)
-    .attr('y', inset)
-    .attr('width', w - 2 * inset)
-    .attr('height', h - 2 * inset)
-    .attr('rx', 2);
-  cells
-    .filter(({ d }) => d.holiday)
-    .append('rect')
-    .attr('class', 'hatch-overlay')
-    .attr('x', inset)
-    .attr('y', inset)
-    .attr('width', w - 2 * inset)
-    .attr('height', h - 2 * inset)
-    .attr('rx', 2)
-    .attr('fill', 'url(#ad-holiday-hatch)');
-  cells
-    .filter(({ d }) => d.holiday || d.workday)
-    .append('text')
-    .attr('class', 'mark')
-    .attr('aria-hidden', 'true')
-    .attr('x', w / 2)
-    .attr('y', h / 2)
-    .attr('dy', '0.35em')
-    .attr('text-anchor', 'middle')
-    .text(({ d }) => (d.holiday ? marks.holiday : marks.workday));
-  cells
-    .append('rect')
-    .attr('class', 'ring')
-    .attr('x', inset)
-    .attr('y', inset)
-    .attr('width', w - 2 * inset)
-    .attr('height', h - 2 * inset)
-    .attr('rx', 2)
-    .attr('fill', 'none');
+    .each(function (m) {
+      this.innerHTML = m.days
+        .map((d) => {
+          const dom = Number(d.date.slice(8, 10));
+          const name = describe ? escapeXml(describe(d)) : '';
+          const mark = d.holiday ? marks.holiday : d.workday ? marks.workday : '';
+          return (
+            `<g class="${dayClass(d)}" transform="${dayAt(m.offset + dom - 1, dom)}" data-date="${d.date}" role="button"` +
+            ` tabindex="${d.date === focus ? 0 : -1}" aria-pressed="${d.date === options.selected}"` +
+            `${describe ? ` aria-label="${name}"><title>${name}</title>` : '>'}<rect class="fill" ${box}></rect>` +
+            `${d.holiday ? `<rect class="hatch-overlay" ${box} fill="url(#ad-holiday-hatch)"></rect>` : ''}` +
+            `${mark ? `<text class="mark" aria-hidden="true" x="${w / 2}" y="${h / 2}" dy="0.35em" text-anchor="middle">${escapeXml(mark)}</text>` : ''}` +
+            `<rect class="ring" ${box} fill="none"></rect></g>`
+          );
+        })
+        .join('');
+    });
   return days;
 }
+
+/** Text made safe for markup, in an attribute or between tags. */
+const escapeXml = (text: string): string => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);

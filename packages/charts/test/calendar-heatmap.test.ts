@@ -111,5 +111,49 @@ describe('renderCalendarHeatmap', () => {
     expect(el.querySelector('.day[data-date="2025-01-26"] .mark')?.textContent).toBe('班');
     expect(el.querySelector('.day[data-date="2025-01-01"]')?.getAttribute('aria-label')).toBe('2025-01-01');
     expect(el.querySelectorAll('[tabindex="0"]').length).toBe(1);
+    // SVG elements (the cells are parsed from markup), with their geometry.
+    const fill = el.querySelector<SVGRectElement>('.day[data-date="2025-01-01"] .fill');
+    expect(fill?.namespaceURI).toBe('http://www.w3.org/2000/svg');
+    expect(fill?.width.baseVal.value).toBe(18);
+    expect(el.querySelector('.day title')?.namespaceURI).toBe('http://www.w3.org/2000/svg');
+  });
+
+  it('escapes the names it writes into the cells’ markup', () => {
+    const el = svg();
+    renderCalendarHeatmap(el, data, { width: 800, label: 'x', describe: () => `<b>"&'</b>` });
+    expect(el.querySelector('.day')?.getAttribute('aria-label')).toBe(`<b>"&'</b>`);
+    expect(el.querySelector('.day title')?.textContent).toBe(`<b>"&'</b>`);
+    expect(el.querySelector('.day b')).toBeNull();
+  });
+
+  it('updates the cells in place for new values in the same layout, and redraws for another layout', () => {
+    const el = svg();
+    const options = { width: 800, label: 'x', cell: 20, describe: (d: { value: number }) => `n=${d.value}` };
+    renderCalendarHeatmap(el, data, options);
+    const day = el.querySelector('.day[data-date="2025-01-02"]');
+    expect(day?.getAttribute('class')).toBe('day l1');
+    const values = dates.map((_, i) => (i === 1 ? 6 : 1));
+    renderCalendarHeatmap(el, { dates, values }, { ...options, selected: '2025-01-03', label: 'y' });
+    // The same node, with the new value's level, name and tooltip; the selection moved.
+    expect(el.querySelector('.day[data-date="2025-01-02"]')).toBe(day);
+    expect(day?.getAttribute('class')).toBe('day l4');
+    expect(day?.getAttribute('aria-label')).toBe('n=6');
+    expect(day?.querySelector('title')?.textContent).toBe('n=6');
+    expect(el.querySelector('.day[data-date="2025-01-03"]')?.getAttribute('class')).toBe('day l1 selected');
+    expect(el.querySelector('.day[data-date="2025-01-03"]')?.getAttribute('aria-pressed')).toBe('true');
+    expect(el.querySelector('.day[data-date="2025-01-03"]')?.getAttribute('tabindex')).toBe('0');
+    expect(el.querySelectorAll('[tabindex="0"]').length).toBe(1);
+    expect(el.getAttribute('aria-label')).toBe('y');
+    // Another width, or other holidays: drawn anew.
+    renderCalendarHeatmap(el, { dates, values }, { ...options, width: 300 });
+    expect(el.querySelector('.day[data-date="2025-01-02"]')).not.toBe(day);
+    const narrow = el.querySelector('.day[data-date="2025-01-02"]');
+    renderCalendarHeatmap(
+      el,
+      { dates, values },
+      { ...options, width: 300, holidays: new Set(['2025-01-02']) },
+    );
+    expect(el.querySelector('.day[data-date="2025-01-02"]')).not.toBe(narrow);
+    expect(el.querySelector('.day[data-date="2025-01-02"] .mark')?.textContent).toBe('休');
   });
 });

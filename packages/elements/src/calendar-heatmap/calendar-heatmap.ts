@@ -173,15 +173,35 @@ export class AssessmentCalendarHeatmap extends ScaledElement {
     return { holidays: holidays ?? new Set<string>(), workdays: workdays ?? new Set<string>() };
   }
 
+  /** The days drawn, their calendar, and the properties they were made from (see #modelNow). */
+  #model:
+    | {
+        inputs: readonly unknown[];
+        days: CalendarDay[];
+        calendar: { holidays: Set<string>; workdays: Set<string> };
+      }
+    | undefined;
+
   /** Every day of the range with its value and kind. */
   #days(): CalendarDay[] {
+    return this.#modelNow().days;
+  }
+
+  /**
+   * The days and their holiday sets, made again only when a property they come from changed: render and
+   * updated both need them, and the calendar was looked up for every cell's name besides.
+   */
+  #modelNow() {
+    const inputs = [this.dates, this.values, this.from, this.to, this.holidays, this.workdays];
+    const known = this.#model;
+    if (known && inputs.every((x, i) => x === known.inputs[i])) return known;
     const range = calendarModel({ dates: this.dates, values: this.values }, { from: this.from, to: this.to });
     const from = range[0]?.date;
     const to = range[range.length - 1]?.date;
-    return calendarModel(
-      { dates: this.dates, values: this.values },
-      { from, to, ...this.#calendar(from, to) },
-    );
+    const calendar = this.#calendar(from, to);
+    const days = calendarModel({ dates: this.dates, values: this.values }, { from, to, ...calendar });
+    this.#model = { inputs, days, calendar };
+    return this.#model;
   }
 
   #unit(lang: Lang) {
@@ -352,7 +372,7 @@ export class AssessmentCalendarHeatmap extends ScaledElement {
         label: this.#summary(days, lang),
         from,
         to,
-        ...this.#calendar(from, to),
+        ...this.#modelNow().calendar,
         cell,
         layout: this.#strip ? 'strip' : 'months',
         monthLabel: (ym) => (this.#strip ? h.monthShort(Number(ym.slice(5, 7))) : formatMonth(ym, lang)),

@@ -72,8 +72,8 @@
 
   ;; Scans the piece of $n bytes at DATA in blocks of 16, as long as 4 bytes follow a block (a sequence
   ;; or a space's right neighbour may run on). $line: where the current line starts, relative to DATA;
-  ;; $limit: the longest line allowed; $flags: what is known already (1 edge space, 2 quote: not looked
-  ;; for again). Returns the bytes scanned (a multiple of 16; the last sequence may be unfinished), or -1
+  ;; $limit: the longest line allowed; $flags: what is known already (1 edge space, 2 quote, 8 a bare line
+  ;; feed: not looked for again). Returns the bytes scanned (a multiple of 16; the last sequence may be unfinished), or -1
   ;; for invalid UTF-8 or a NUL byte. Stops early once 100 long lines or 49,136 line feeds are noted.
   (func (export "scan") (param $n i32) (param $line i32) (param $limit i32) (param $flags i32) (result i32)
     (local $p i32) (local $end i32) (local $in v128) (local $p1 v128) (local $p2 v128) (local $p3 v128)
