@@ -189,7 +189,7 @@ export class AssessmentCalendarHeatmap extends ScaledElement {
 
   /**
    * The days and their holiday sets, made again only when a property they come from changed: render and
-   * updated both need them, and the calendar was looked up for every cell's name besides.
+   * updated both need them, and each made them anew (the range, the national calendar's days, the model).
    */
   #modelNow() {
     const inputs = [this.dates, this.values, this.from, this.to, this.holidays, this.workdays];
