@@ -136,25 +136,24 @@ async function scanFile(filePath: string): Promise<{ utf8: boolean; longLine: bo
       if (at < 0) utf8 = false;
       else carry = piece.slice(at);
     }
-    for (let start = 0; ; ) {
-      const nl = chunk.indexOf(10, start);
-      line += (nl < 0 ? chunk.length : nl) - start;
-      if (line > MAX_LINE_BYTES) longLine = true;
-      if (nl < 0) break;
-      if ((nl > 0 ? chunk[nl - 1] : before) === 13) ends.crlf = true;
-      else ends.bareLf = true;
-      line = 0;
-      start = nl + 1;
+    // Once a line is over the limit the file is transcoded, which evens its line ends whatever they are.
+    if (!longLine) {
+      for (let start = 0; ; ) {
+        const nl = chunk.indexOf(10, start);
+        line += (nl < 0 ? chunk.length : nl) - start;
+        if (line > MAX_LINE_BYTES) longLine = true;
+        if (nl < 0) break;
+        if ((nl > 0 ? chunk[nl - 1] : before) === 13) ends.crlf = true;
+        else ends.bareLf = true;
+        line = 0;
+        start = nl + 1;
+      }
+      if (before === 13 && chunk[0] !== 10) ends.loneCr = true;
+      for (let cr = chunk.indexOf(13); cr >= 0 && !ends.loneCr; cr = chunk.indexOf(13, cr + 1))
+        if (cr + 1 < chunk.length && chunk[cr + 1] !== 10) ends.loneCr = true;
     }
-    if (before === 13 && chunk[0] !== 10) ends.loneCr = true;
-    for (
-      let cr = ends.loneCr ? -1 : chunk.indexOf(13);
-      cr >= 0 && cr + 1 < chunk.length;
-      cr = chunk.indexOf(13, cr + 1)
-    )
-      if (chunk[cr + 1] !== 10) ends.loneCr = true;
     if (chunk.length) before = chunk[chunk.length - 1] as number;
-    if (!utf8 && longLine) break; // transcoded: the line ends are evened there whatever they are
+    if (!utf8 && longLine) break;
   }
   if (before === 13) ends.loneCr = true; // a CR ends the file
   if (utf8 && carry.length && scanUtf8WithoutNul(carry, 0, carry.length) !== carry.length) utf8 = false;
