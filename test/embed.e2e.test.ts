@@ -149,6 +149,13 @@ describe('embedded demo under a sub-path', () => {
     expect(await page.locator('assessment-kpi-tile h3').first().textContent()).toBe(
       'Online application rate',
     );
+    // "Load other files" opens the browser's file chooser (the element's file input is hidden: never laid out).
+    await page.locator('assessment-dashboard [part="import-details"] > summary').first().click();
+    const [chooser] = await Promise.all([
+      page.waitForEvent('filechooser', { timeout: 10_000 }),
+      page.getByRole('button', { name: 'Load other files' }).click(),
+    ]);
+    expect(chooser.isMultiple()).toBe(true);
     await page.close();
   });
 });

@@ -1,6 +1,7 @@
 import { type Engine, EngineCrashedError } from '../engine/types.ts';
 import { ident, literal } from '../sql/quote.ts';
-import { type CsvRecord, scanRecords } from './formats/csv-title-rows.ts';
+import { sliceClock } from '../yield-to-host.ts';
+import { type CsvRecord, scanRecordsInSlices } from './formats/csv-title-rows.ts';
 import type { FirstCellsVerdict } from './formats/first-cells.ts';
 import { ImportError } from './ledger.ts';
 import type { ImportOptions } from './options.ts';
@@ -155,7 +156,7 @@ export async function fusedRaw(
   const options = `${literal(path)},${typed.size ? '' : ' all_varchar = true,'} header = true${dialectSql(header.delimiter, `'"'`)}${columnsSql(names, typed)}`;
   // DuckDB appends to an existing rejects table.
   await engine.exec(`DROP TABLE IF EXISTS ${REJECTS}; DROP TABLE IF EXISTS ${REJECT_SCANS}`);
-  const records = sampleRecords(registered, head);
+  const records = await sampleRecords(registered, head);
   return {
     table: RAW,
     // The row number is taken as the reader streams its rows (in file order): no sort, no join.
@@ -183,16 +184,18 @@ export async function fusedRaw(
   };
 }
 
-const sampled = new WeakMap<RegisteredFile, CsvRecord[]>();
+const sampled = new WeakMap<RegisteredFile, Promise<CsvRecord[]>>();
 
 /**
- * The records of the file's start below the header (parsed once per file: both readings use them); the
- * last one may be cut short by the head's end.
+ * The records of the file's start below the header (parsed once per file, in slices: both readings use
+ * them); the last one may be cut short by the head's end.
  */
-function sampleRecords(registered: RegisteredFile, head: string): CsvRecord[] {
+function sampleRecords(registered: RegisteredFile, head: string): Promise<CsvRecord[]> {
   let records = sampled.get(registered);
   if (!records) {
-    records = scanRecords(head, registered.header.delimiter, SAMPLE_ROWS + 2).slice(1, -1);
+    records = scanRecordsInSlices(head, registered.header.delimiter, SAMPLE_ROWS + 2).then((r) =>
+      r.slice(1, -1),
+    );
     sampled.set(registered, records);
   }
   return records;
@@ -338,12 +341,15 @@ async function readerTyped(
   const { head, path } = registered;
   const { delimiter } = registered.header;
   if (head !== undefined) {
-    const records = sampleRecords(registered, head);
+    const records = await sampleRecords(registered, head);
     const typed = new Map<string, ReaderType>();
+    const tick = sliceClock();
     for (const [h, type] of candidates) {
       const i = names.indexOf(h);
       const cells = records.map((r) => r.cells[i] ?? '').filter((c) => c !== '');
       if (i >= 0 && cells.length > 0 && cells.every((c) => READER_FORM[type].test(c))) typed.set(h, type);
+      const turn = tick();
+      if (turn) await turn;
     }
     return typed;
   }

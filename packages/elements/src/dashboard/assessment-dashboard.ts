@@ -129,6 +129,7 @@ export class AssessmentDashboard extends DashboardProperties {
       this.#announce();
       this.requestUpdate();
     },
+    () => this._state.phase !== 'fetching',
   );
 
   constructor() {
@@ -139,6 +140,7 @@ export class AssessmentDashboard extends DashboardProperties {
       this._state = s.state;
       if (s.state.phase === 'ready') this.#shownFiles = this.#localFiles;
       if (this.#startUp.ready) this.#announce();
+      this.#startUp.loadChanged();
       this.requestUpdate();
       this.dispatchEvent(new CustomEvent('ad-state', { detail: { phase: s.state.phase } }));
     });
@@ -331,6 +333,9 @@ export class AssessmentDashboard extends DashboardProperties {
   /** How an input is named to people: a local file's own name, or the last segment of a URL. */
   #label = (name: string) => this.#inputs().find((i) => i.name === name)?.label ?? urlFileName(name);
 
+  // The file input is `hidden` (never laid out: a visually hidden one still had its button text shaped in
+  // the browser's own font, one more font look-up of the first layout, during the download); click() opens
+  // the chooser all the same.
   #openPicker = () => this.renderRoot.querySelector<HTMLInputElement>('#picker')?.click();
 
   #picked = (e: Event) => {
@@ -435,7 +440,7 @@ export class AssessmentDashboard extends DashboardProperties {
       })}
       ${body}
       <p class="visually-hidden" role="status" aria-live="polite" aria-atomic="true" data-live>${this.#announcer.text}</p>
-      <input id="picker" class="visually-hidden" type="file" multiple accept=${ACCEPT} tabindex="-1" aria-hidden="true"
+      <input id="picker" hidden type="file" multiple accept=${ACCEPT} tabindex="-1" aria-hidden="true"
         @change=${this.#picked} />`;
   }
 

@@ -12,13 +12,17 @@ import { fontsOpened } from '../styles/font-warmup.ts';
  * element lays out no text and formats no number (`ready`: a bar only, status-view.ts bootView); then the
  * first formatter is made, and in the next task `opened` runs. The loading view then lays out the KPI
  * tiles' text styles one a frame (`warmStyles`, panels/tile-font-warmup.ts): each is a few font look-ups of
- * the page's own, synchronous round trips to a browser process that is busy downloading and compiling then;
- * all in one layout made a task of up to 100 ms.
+ * the page's own, synchronous round trips to the browser process; all in one layout made a task of up to
+ * 100 ms. They wait until the download is over (`settled`): while the browser process passes a large
+ * download it answers late (traced at 1M rows: one look-up of a warm-up layout waited 29 ms), and the
+ * engine start and the import leave seconds for them before the tiles are drawn.
  */
 export class StartUp implements ReactiveController {
   #started = false;
   #ready = false;
   #warmStyles = 0;
+  /** a warm-up is due but waits for `settled` */
+  #held = false;
   #open!: () => void;
   readonly #opened = new Promise<void>((ok) => {
     this.#open = ok;
@@ -29,6 +33,8 @@ export class StartUp implements ReactiveController {
     private readonly lang: () => Lang,
     private readonly assetBase: () => string,
     private readonly opened: () => void,
+    /** whether the page's thread may look fonts up now (no download under way) */
+    private readonly settled: () => boolean,
   ) {
     host.addController(this);
   }
@@ -58,6 +64,10 @@ export class StartUp implements ReactiveController {
   /** One more of the tiles' text styles, laid out in the next frame; the next after that frame. */
   #warmNext(): void {
     if (this.#warmStyles >= TILE_STYLES.length || !this.host.isConnected) return;
+    if (!this.settled()) {
+      this.#held = true;
+      return;
+    }
     this.#warmStyles++;
     this.host.requestUpdate();
     this.#afterFrame();
@@ -65,6 +75,13 @@ export class StartUp implements ReactiveController {
 
   #afterFrame(): void {
     requestAnimationFrame(() => setTimeout(() => this.#warmNext()));
+  }
+
+  /** The load moved on: a held warm-up goes on once `settled`. */
+  loadChanged(): void {
+    if (!this.#held || !this.settled()) return;
+    this.#held = false;
+    this.#afterFrame();
   }
 
   /** How many of the KPI tiles' text styles the loading view lays out by now. */
