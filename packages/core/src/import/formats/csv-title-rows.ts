@@ -20,7 +20,7 @@ export function scanRecords(text: string, delimiter: string, maxRecords: number)
 /** Records split between two looks at the slice clock (a few ms of the page's thread). */
 const RECORDS_PER_STEP = 1000;
 
-/** scanRecords in slices, yielding to the page between them (the typing sample reads 20,000 rows). */
+/** scanRecords in slices, yielding to the page between them (the typing sample reads up to 20,000 rows). */
 export async function scanRecordsInSlices(
   text: string,
   delimiter: string,
@@ -52,8 +52,8 @@ const CR = 13;
  * scanRecords from `from` on, and whether its answer holds for any longer text starting with `text`:
  * `maxRecords` records were found, the last one ended by a line break (or the text runs past the scan's
  * character cap); `next`, where the record after them starts. Cells are cut with slice between the
- * characters that matter (a cell built a character at a time made this the page's longest step at
- * engine start: 20,000 sample rows, 10-18 ms).
+ * characters that matter: built a character at a time, the typing sample's scan (up to 20,000 rows or the
+ * cap) made the page's longest task at engine start, 14-18 ms of CPU.
  */
 function scanRecordsOf(
   text: string,
