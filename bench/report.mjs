@@ -290,7 +290,7 @@ export function buildReport(o) {
     `Machine load (/proc/loadavg 1/5/15 min) at start ${a.one} / ${a.five} / ${a.fifteen}, at end ${b.one} / ${b.five} / ${b.fifteen}, on ${cores} cores${busy ? ' — CONTENDED: other jobs competed for the CPU, treat absolute times (and CPU ratios less so) with care' : ''}`,
     `CSV sizes: ${sizes.map((s) => `${s} = ${o.data[s].rows.toLocaleString('en')} rows, ${(o.data[s].bytes / 1e6).toFixed(1)} MB`).join('; ')}\n`,
     ...lines,
-    '\nColumns: first paint = ours/snapshot: tiles painted; peers: workload materialised. JS heap = performance.memory at first paint / CDP peak (main thread only). Long tasks: main thread only (workers are not observed); count and total are medians over runs, max the longest of all runs.',
+    '\nColumns: first paint = ours/snapshot: tiles painted; peers: workload materialised. JS heap = performance.memory at first paint / CDP peak (main thread only). Long tasks: main-thread tasks over 50 ms from a trace of the page (workers not counted); count and total are medians over runs, max the longest of all runs.',
     '\nRatios (< 1 means ours is cheaper):',
   ];
   for (const r of ratios)

@@ -26,6 +26,7 @@ import { SOURCE_CONDITION } from '../scripts/source-condition.mjs';
 import { ensureData } from './generate.mjs';
 import { browserCpuMs, loadavg, rendererRssBytes } from './proc.mjs';
 import { buildReport } from './report.mjs';
+import { startTaskTrace, tracedLongTasks } from './trace-tasks.mjs';
 
 registerHooks('../scripts/source-condition.mjs', import.meta.url);
 register();
@@ -213,6 +214,7 @@ async function runOnce(engine, page, size, engineUrl) {
     } catch {}
   });
   const loadavgAtStart = loadavg().one;
+  let trace;
   const guard = (work) =>
     Promise.race([
       work,
@@ -240,6 +242,8 @@ async function runOnce(engine, page, size, engineUrl) {
       page === 'snapshot'
         ? `${server.url}data/cases-${size}.snapshot.arrow`
         : `${server.url}data/cases-${size}.csv`;
+    // Every engine traced the same way, for its main thread's long tasks (trace-tasks.mjs).
+    trace = await startTaskTrace(cdp, tab);
     const cpu0 = browserCpuMs();
     const painted = await guard(tab.evaluate(([u, remote]) => window.benchLoad(u, remote), [url, engineUrl]));
     const cpu1 = browserCpuMs();
@@ -251,10 +255,15 @@ async function runOnce(engine, page, size, engineUrl) {
     const heapAtPaint = peakHeap;
     const clicks = await guard(tab.evaluate((n) => window.benchClicks(n), reps));
     const cpu2 = browserCpuMs();
+    const tasks = await trace.stop();
+    trace = undefined;
+    const longTasks = { load: load.longTasks, ...clicks.longTasks };
     return {
       ...load,
       ...clicks,
-      longTasks: { load: load.longTasks, ...clicks.longTasks },
+      longTasks: Object.fromEntries(
+        Object.entries(longTasks).map(([k, v]) => [k, tracedLongTasks(v, tasks)]),
+      ),
       cpuMs: cpu1 - cpu0,
       cpuClicksMs: cpu2 - cpu1,
       peakHeapAtPaint: heapAtPaint,
@@ -268,6 +277,7 @@ async function runOnce(engine, page, size, engineUrl) {
       loadavgAtStart,
     };
   } finally {
+    await trace?.stop().catch(() => {});
     sampling = false;
     await sampler;
     runOnce.last = { peakRss, peakHeap };
