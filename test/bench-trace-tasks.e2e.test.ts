@@ -66,13 +66,16 @@ describe('long tasks from a trace of the page', () => {
     await context.close();
     const traced = tracedLongTasks(record, tasks);
     expect(traced.source).toBe('trace');
-    expect(traced.count).toBe(2);
-    const [timer, afterFetch] = traced.each as [number, number][];
-    expect(timer?.[1]).toBeGreaterThanOrEqual(70);
-    expect(afterFetch?.[1]).toBeGreaterThanOrEqual(90);
-    expect(afterFetch?.[0]).toBeGreaterThan(timer?.[0] ?? Infinity);
-    // the API's own figures kept beside them: it saw the timer's task at least
-    expect(traced.observed.count).toBeGreaterThanOrEqual(1);
+    // The timer's task, then the continuation after the fetch (a busy machine may add others, never fewer);
+    // the 60 ms after the window are not counted.
+    const each = traced.each as [number, number][];
+    expect(traced.count).toBeGreaterThanOrEqual(2);
+    const timer = each.find(([, ms]) => ms >= 70);
+    const afterFetch = each.find(([at, ms]) => ms >= 90 && at > (timer?.[0] ?? Infinity));
+    expect(timer).toBeDefined();
+    expect(afterFetch).toBeDefined();
+    expect(each.every(([at]) => at <= record.window[1] - record.window[0])).toBe(true);
+    // the API's own figures kept beside them: never more than the trace's
     expect(traced.observed.count).toBeLessThanOrEqual(traced.count);
   });
 
