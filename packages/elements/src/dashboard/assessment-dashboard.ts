@@ -14,6 +14,7 @@ import { Announcer } from './announcer.ts';
 import { asOfControl } from './as-of-control.ts';
 import { DashboardProperties, DEFAULT_MAX_MB } from './dashboard-properties.ts';
 import { assetBaseOf, elementInputs, periodOf, remoteUrl, sessionSettings } from './element-settings.ts';
+import { filePicker, openFilePicker } from './file-picker.ts';
 import { dashboardHeading } from './heading.ts';
 import { SOURCE_ATTRIBUTES, sizeLimit, urlFileName } from './inputs.ts';
 import { loadMessages } from './load-messages.ts';
@@ -28,7 +29,6 @@ import { readCollapsed, readSelection, writeCollapsed, writeSelection } from './
 
 let instanceCount = 0;
 
-const ACCEPT = '.csv,.tsv,.txt,.xlsx,.parquet,.arrow,.arrows,.feather,.json,.ndjson,.jsonl,text/csv';
 /** Attributes that start a new load when they change (the as-of day alone only recomputes). */
 const SOURCES = Object.keys(SOURCE_ATTRIBUTES);
 const INPUTS = ['assetBase', 'maxMb', 'mapping', 'importMapping', 'config', 'configuration', 'sheet'];
@@ -333,16 +333,7 @@ export class AssessmentDashboard extends DashboardProperties {
   /** How an input is named to people: a local file's own name, or the last segment of a URL. */
   #label = (name: string) => this.#inputs().find((i) => i.name === name)?.label ?? urlFileName(name);
 
-  // The file input is `hidden` (never laid out: a visually hidden one still had its button text shaped in
-  // the browser's own font, one more font look-up of the first layout, during the download); click() opens
-  // the chooser all the same.
-  #openPicker = () => this.renderRoot.querySelector<HTMLInputElement>('#picker')?.click();
-
-  #picked = (e: Event) => {
-    const input = e.target as HTMLInputElement;
-    if (input.files?.length) void this.loadFiles(input.files);
-    input.value = '';
-  };
+  #openPicker = () => openFilePicker(this.renderRoot);
 
   /** The folded panels: the URL's on first use (with `url-state`), then this element's own. */
   #folded(): ReadonlyMap<string, string> {
@@ -440,8 +431,7 @@ export class AssessmentDashboard extends DashboardProperties {
       })}
       ${body}
       <p class="visually-hidden" role="status" aria-live="polite" aria-atomic="true" data-live>${this.#announcer.text}</p>
-      <input id="picker" hidden type="file" multiple accept=${ACCEPT} tabindex="-1" aria-hidden="true"
-        @change=${this.#picked} />`;
+      ${filePicker((files) => void this.loadFiles(files))}`;
   }
 
   /** The as-of field, kept in the header while recomputing so focus stays on it; none without an engine. */
