@@ -391,7 +391,12 @@ describe('DashboardSession on native DuckDB', () => {
     // No engine until a filter needs the data.
     expect(opened).toHaveLength(0);
     const painted = states.length;
-    await s.select([byDept('乙局')]);
+    const chosen: unknown[] = [];
+    s.addEventListener('selection', (e) => chosen.push((e as CustomEvent).detail.selection));
+    const selecting = s.select([byDept('乙局')]);
+    // The selection is announced (the URL follows it) before the data behind the snapshot loads.
+    expect(chosen).toEqual([[byDept('乙局')]]);
+    await selecting;
     const during = states.slice(painted);
     // While the data loads, the snapshot stays on screen with a status (no progress phase replaces it).
     expect(during[0]).toMatchObject({ phase: 'ready', snapshot: { status: 'loading' } });
@@ -403,6 +408,8 @@ describe('DashboardSession on native DuckDB', () => {
     expect(s.state).toMatchObject({ phase: 'ready' });
     expect((s.state as Extract<LoadState, { phase: 'ready' }>).snapshot).toBeUndefined();
     expect(s.selection).toEqual([byDept('乙局')]);
+    // Applied again on the live data: the same selection (the URL is rewritten unchanged).
+    expect(chosen).toEqual([[byDept('乙局')], [byDept('乙局')]]);
     expect(value(s, 'case.online_apply_rate')).toMatchObject({ numerator: 3, denominator: 6 });
   });
 

@@ -69,14 +69,15 @@ describe('URL state from a shared link', () => {
         c.textContent?.includes('网上'),
       );
       pc?.click();
+      // The link follows the chips at once, before the panels' numbers come.
+      expect(new URL(location.href).searchParams.get('ad')).toBe(
+        'cases.dept_name:乙局;cases.apply_channel:window',
+      );
       await vi.waitFor(() =>
         expect(el.results.find((r) => r.key === 'case.online_apply_rate')).toMatchObject({
           numerator: 0,
           denominator: 3,
         }),
-      );
-      expect(new URL(location.href).searchParams.get('ad')).toBe(
-        'cases.dept_name:乙局;cases.apply_channel:window',
       );
     } finally {
       history.replaceState(null, '', original);

@@ -33,7 +33,7 @@ export type { SessionNeed };
  * the indicators, builds the cross-filter cubes, answers selections from them (with SQL for what they cannot
  * answer), runs the follow-up queries and upgrades a snapshot to live data. Its `state` is immutable and
  * changes only in `#set`; every change fires `state`. Also fires `ready`, `error`, `selection` (a selection
- * is applied: write it to the URL) and `filter` (the panels have caught up with it).
+ * is chosen: write it to the URL) and `filter` (the panels have caught up with it).
  *
  * Loads and selections each run on a LatestRun: a new load aborts the old one (and its selections), a new
  * selection aborts the one before, whose answers are dropped and whose remaining queries never start.
@@ -359,7 +359,7 @@ export class DashboardSession extends EventTarget {
     const engine = this.#shown.engine;
     if (s.phase !== 'ready' || !engine) return;
     const settings = this.#settings();
-    this.#shown.selection = Object.freeze([...selection]);
+    this.#choose(selection);
     const signal = this.#selects.start(this.#loads.signal);
     const stale = () => signal.aborted || this.#state.phase !== 'ready';
     const building = this.#shown.cubes;
@@ -382,7 +382,6 @@ export class DashboardSession extends EventTarget {
       if (stale()) return;
       this.#recomputing = false;
       this.#patch(panels.state);
-      this.#emit('selection', { selection: this.#shown.selection });
       // The heatmap's days, the dataset groups and exact medians are not in the cubes: queries after the panels.
       const answered = await followSelection(engine, cubes, ready, panels.missing, {
         settings,
@@ -402,6 +401,12 @@ export class DashboardSession extends EventTarget {
     }
   }
 
+  /** The selection is now `selection`: `selection` fires at once (the URL follows it before the numbers come). */
+  #choose(selection: readonly Selection[]): void {
+    this.#shown.selection = Object.freeze([...selection]);
+    this.#emit('selection', { selection: this.#shown.selection });
+  }
+
   /** No numbers will come for the selection (nothing to answer it with): stop saying they are updating. */
   #settled(): void {
     this.#recomputing = false;
@@ -417,7 +422,7 @@ export class DashboardSession extends EventTarget {
       return this.#set(withSnapshotStatus(s, 'needs-data'));
     this.#full = true;
     this.#pending = [...selection];
-    this.#shown.selection = Object.freeze([...selection]);
+    this.#choose(selection);
     this.#set(withSnapshotStatus(s, 'loading'));
     await this.load();
   }
