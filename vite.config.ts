@@ -37,8 +37,15 @@ function initialModules(ctx: ChunkingContext): Set<string> {
  * scripts/copy-duckdb-assets.mjs copies them into `duckdb/` beside the bundle.
  */
 export default defineConfig({
-  // Workspace packages from their TypeScript source (no package build needed for the bundle).
-  resolve: { conditions: [SOURCE_CONDITION, ...defaultClientConditions] },
+  // Workspace packages from their TypeScript source (no package build needed for the bundle). Always the
+  // production builds of dependencies: Vite picks Lit's development build when NODE_ENV says so (Vitest's
+  // `test`, under which the e2e tests build this), with its warnings and 14 KB more.
+  resolve: {
+    conditions: [
+      SOURCE_CONDITION,
+      ...defaultClientConditions.map((c) => (c === 'development|production' ? 'production' : c)),
+    ],
+  },
   build: {
     outDir: 'dist/assessment-dashboard',
     emptyOutDir: true,

@@ -22,7 +22,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { register } from 'tsx/esm/api';
-import { SOURCE_CONDITION } from '../scripts/source-condition.mjs';
+import { allScripts, startUpModules } from '../scripts/start-up-size.mjs';
 import { ensureData } from './generate.mjs';
 import { browserCpuMs, loadavg, rendererRssBytes } from './proc.mjs';
 import { buildReport } from './report.mjs';
@@ -82,42 +82,19 @@ for (const [name, contents] of Object.entries(libs)) {
   });
 }
 
-// Our own JS without DuckDB-WASM and Arrow: the elements entry bundled with both external, minified, lazy
-// chunks split off. "initial" = the entry + its static imports (what a page loads before first paint).
-const own = await esbuild.build({
-  entryPoints: [join(ROOT, 'packages/elements/src/index.ts')],
-  bundle: true,
-  splitting: true,
-  format: 'esm',
-  minify: true,
-  target: 'es2022',
-  outdir: join(BUILD, 'own'),
-  external: ['@duckdb/duckdb-wasm', 'apache-arrow'],
-  // Workspace packages resolve to their TypeScript source (their dist/ is built only for release).
-  conditions: [SOURCE_CONDITION],
-  metafile: true,
-  logLevel: 'error',
-});
-const gz = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
-const outputs = own.metafile.outputs;
-// With splitting, every lazily imported module is an entry point of its own: take the elements entry.
-const entryOut = Object.keys(outputs).find((k) =>
-  outputs[k].entryPoint?.endsWith('packages/elements/src/index.ts'),
-);
-const initial = new Set();
-const walk = (k) => {
-  if (initial.has(k)) return;
-  initial.add(k);
-  for (const imp of outputs[k].imports ?? [])
-    if (imp.kind === 'import-statement' && outputs[imp.path]) walk(imp.path);
-};
-walk(entryOut);
-const jsOutputs = Object.keys(outputs).filter((k) => k.endsWith('.js'));
+// Our own JS as pages get it (the built folder the embed snippet and the npm package both use): what loads
+// before the dashboard runs (the entry and its static imports), and every script of the folder without the
+// DuckDB-WASM API and Arrow (loaded when the engine starts).
+const SITE_DIR = join(ROOT, 'dist/assessment-dashboard');
+const startUp = startUpModules(SITE_DIR);
+const sum = (sizes) => [...sizes.values()].reduce((n, b) => n + b, 0) / 1024;
 const ownJs = {
-  initialGzipKB: [...initial].reduce((n, k) => n + gz(join(ROOT, k)), 0) / 1024,
-  allChunksGzipKB: jsOutputs.reduce((n, k) => n + gz(join(ROOT, k)), 0) / 1024,
-  shippedEntryGzipKB: gz(join(ROOT, 'dist/assessment-dashboard/assessment-dashboard.js')) / 1024,
-  how: 'esbuild --bundle --splitting --minify of packages/elements/src/index.ts with @duckdb/duckdb-wasm and apache-arrow external, gzip -9',
+  initialGzipKB: sum(startUp),
+  allChunksGzipKB: sum(
+    new Map([...allScripts(SITE_DIR)].filter(([f]) => !/^(duckdb-browser|Arrow\.dom)-/.test(f))),
+  ),
+  startUpFiles: [...startUp.keys()],
+  how: 'dist/assessment-dashboard (npm run build): the entry and its static imports, gzip -9 (scripts/start-up-size.mjs)',
 };
 
 // ---------------------------------------------------------------------------------------------------------

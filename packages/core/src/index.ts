@@ -97,6 +97,7 @@ export {
   runIndicator,
 } from './indicators/compute.ts';
 export { type DashboardConfig, parseConfig, resolveTarget } from './indicators/config.ts';
+export { ConfigError } from './indicators/config-error.ts';
 export {
   buildCubes,
   CUBE_DIMENSIONS,
@@ -121,7 +122,7 @@ export {
 export { missingText, unavailableReason } from './indicators/missing-text.ts';
 export { MIN_DENOMINATOR, rateStatus, wilson } from './indicators/status.ts';
 export type * from './indicators/types.ts';
-export { type Condition, ConfigError, parseUserIndicator } from './indicators/user-defined.ts';
+export { type Condition, parseUserIndicator } from './indicators/user-defined.ts';
 export { dict, own } from './own-keys.ts';
 export { DATASETS, datasetDef, isDatasetKey } from './schema/datasets.ts';
 export * as enums from './schema/enums.ts';

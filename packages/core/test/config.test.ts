@@ -5,8 +5,8 @@ import { importFile } from '../src/import/import-file.ts';
 import { INDICATORS } from '../src/indicators/catalogue/index.ts';
 import { computeIndicators } from '../src/indicators/compute.ts';
 import { parseConfig } from '../src/indicators/config.ts';
+import { ConfigError } from '../src/indicators/config-error.ts';
 import { computeGrouped } from '../src/indicators/grouped.ts';
-import { ConfigError } from '../src/indicators/user-defined.ts';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 const KEYS = INDICATORS.map((d) => d.key);

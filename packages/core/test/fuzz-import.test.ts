@@ -7,7 +7,7 @@ import { importFile } from '../src/import/import-file.ts';
 import { ImportError, LEDGER_TABLE } from '../src/import/ledger.ts';
 import { MappingError, parseMapping } from '../src/import/mapping.ts';
 import { parseConfig } from '../src/indicators/config.ts';
-import { ConfigError } from '../src/indicators/user-defined.ts';
+import { ConfigError } from '../src/indicators/config-error.ts';
 import { datasetDef } from '../src/schema/datasets.ts';
 import type { DatasetKey } from '../src/schema/types.ts';
 import { mulberry32 as rng } from '../src/seeded-random.ts';

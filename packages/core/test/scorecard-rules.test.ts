@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { IndicatorResult } from '../src/indicators/types.ts';
-import { bandOf, rank, type ScorecardRow } from '../src/scorecard/compute-scorecard.ts';
 import { parseScorecardModel, type ScorecardItem } from '../src/scorecard/model.ts';
 import { scoreItem } from '../src/scorecard/rules.ts';
+import { bandOf, rank, type ScorecardRow } from '../src/scorecard/score.ts';
 
 const result = (over: Partial<IndicatorResult>): IndicatorResult => ({
   key: 'k',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError } from '../src/indicators/user-defined.ts';
+import { ConfigError } from '../src/indicators/config-error.ts';
 import { own } from '../src/own-keys.ts';
 import {
   isMonthSelection,

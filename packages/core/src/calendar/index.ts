@@ -10,17 +10,14 @@ export {
 } from './calendar.ts';
 export { CalendarConfigError, type CalendarOverrides, parseCalendarOverrides } from './overrides.ts';
 export { type CalendarDays, calendarDays, type DayKind, dayKind, nationalDayName } from './range.ts';
+export { CALENDAR_MACROS_SQL, type CalendarRange, calendarTableSql, installCalendar } from './sql.ts';
 export {
-  CALENDAR_MACROS_SQL,
-  type CalendarRange,
   calendarJoin,
-  calendarTableSql,
   dueDateExpr,
   dueDateJoin,
-  installCalendar,
   WORK_CALENDAR_TABLE,
   workingDaysBetweenExpr,
-} from './sql.ts';
+} from './sql-joins.ts';
 export {
   addWorkingDays,
   isWorkday,

@@ -1,4 +1,4 @@
-import { calendarJoin, workingDaysBetweenExpr } from '../calendar/sql.ts';
+import { calendarJoin, workingDaysBetweenExpr } from '../calendar/sql-joins.ts';
 import type { Engine } from '../engine/types.ts';
 import { Binder } from '../import/parse-sql.ts';
 import { detectPii, type PiiKind, piiExpression } from '../import/pii.ts';

@@ -1,4 +1,4 @@
-import { WORK_CALENDAR_TABLE } from '../calendar/sql.ts';
+import { WORK_CALENDAR_TABLE } from '../calendar/sql-joins.ts';
 import { type Engine, EngineCrashedError } from '../engine/types.ts';
 import { CASE_FACT_COLUMNS, CASE_FACTS, CASE_FACTS_STORE } from '../indicators/case-fact-names.ts';
 import { fieldColumns } from '../schema/column-types.ts';

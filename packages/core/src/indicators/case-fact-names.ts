@@ -1,6 +1,7 @@
 /**
- * Names of the case facts (facts.ts), apart from the SQL that computes them, so the import and the dataset
- * views can name them without loading that SQL.
+ * Names of the case facts (facts.ts) and the SQL conditions the indicators write over them, apart from the
+ * SQL that computes them (and its calendar), so the import, the dataset views and the catalogue can name them
+ * without loading that SQL.
  */
 
 /** The view of the cases with their facts. */
@@ -23,3 +24,17 @@ export const CASE_FACT_COLUMNS = [
   'promised_wd',
   'late_day',
 ];
+
+/** Cases that ended without a decision and so can never be overdue. */
+export const ENDED_WITHOUT_DECISION = "('rejected_intake', 'withdrawn', 'void')";
+
+/**
+ * DOMAIN §8: a case is on time when its elapsed working days (net of pauses) are within the promised
+ * limit plus extension — the same as closing before `late_day`, the first working day after the due
+ * day. So a case closed on the Saturday after a Friday due day is on time: no working day was exceeded.
+ * (Outside the calendar's known years `late_day` is the next calendar day: a plain date comparison.)
+ * case.on_time_rate, case.overdue_count, case.red / case.yellow and the drill-down all use these.
+ */
+export const CLOSED_ON_TIME = 'closed_day < late_day';
+/** Past due on `day` (a DATE expression): that day is a working day beyond the limit, or after one. */
+export const pastDueOn = (day: string): string => `${day} >= late_day`;

@@ -1,6 +1,7 @@
 import type { Table } from 'apache-arrow';
 import { chineseCalendar, type WorkCalendar, withOverrides } from '../calendar/calendar.ts';
-import { WORK_CALENDAR_TABLE, withCalendarMacros } from '../calendar/sql.ts';
+import { withCalendarMacros } from '../calendar/sql.ts';
+import { WORK_CALENDAR_TABLE } from '../calendar/sql-joins.ts';
 import { type Engine, EngineCrashedError } from '../engine/types.ts';
 import { DATASETS } from '../schema/datasets.ts';
 import type { DatasetKey } from '../schema/types.ts';
@@ -11,13 +12,13 @@ import { type FilledColumns, filledColumns, missingColumns } from './availabilit
 import { INDICATORS } from './catalogue/index.ts';
 import { conditionsBatchKey, conditionsBatchSql, conditionsSql } from './conditions.ts';
 import { type DashboardConfig, resolveTarget } from './config.ts';
+import { ConfigError } from './config-error.ts';
 import { dataDates, type LatestEvents, latestEvent } from './data-dates.ts';
 import { monthColumn } from './dimensions.ts';
 import { applyDisclosureControl, type DisclosureControl } from './disclosure-control.ts';
 import { CASE_FACTS, caseFactsInline, prepareCalendar, prepareFacts } from './facts.ts';
 import { countStatus, rateStatus, wilson } from './status.ts';
 import type { IndicatorConditions, IndicatorContext, IndicatorDef, IndicatorResult } from './types.ts';
-import { ConfigError } from './user-defined.ts';
 
 export interface ComputeOptions {
   /** Host configuration: targets (per department too), calendar overrides, user-defined indicators. */

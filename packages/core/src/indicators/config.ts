@@ -1,9 +1,10 @@
 import { type CalendarOverrides, parseCalendarOverrides } from '../calendar/index.ts';
 import { dict, own } from '../own-keys.ts';
+import { ConfigError } from './config-error.ts';
 import { DIMENSIONS } from './dimensions.ts';
 import type { DisclosureControl } from './disclosure-control.ts';
 import type { IndicatorContext, IndicatorDef } from './types.ts';
-import { ConfigError, parseUserIndicator } from './user-defined.ts';
+import { parseUserIndicator } from './user-defined.ts';
 
 /**
  * A host's configuration (JSON file, `config` attribute, CLI `--config`):

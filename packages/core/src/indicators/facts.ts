@@ -1,17 +1,16 @@
 import { chineseCalendar, type WorkCalendar } from '../calendar/calendar.ts';
-import {
-  calendarJoin,
-  dueDateExpr,
-  dueDateJoin,
-  installCalendar,
-  installCalendarMacros,
-  workingDaysBetweenExpr,
-} from '../calendar/sql.ts';
+import { installCalendar, installCalendarMacros } from '../calendar/sql.ts';
+import { calendarJoin, dueDateExpr, dueDateJoin, workingDaysBetweenExpr } from '../calendar/sql-joins.ts';
 import type { Engine } from '../engine/types.ts';
 import { defineViews, relationColumns, storeOf, viewColumns } from '../import/dataset-view.ts';
 import { DATASETS } from '../schema/datasets.ts';
 import { ident } from '../sql/quote.ts';
-import { CASE_FACT_COLUMNS, CASE_FACTS, CASE_FACTS_STORE } from './case-fact-names.ts';
+import {
+  CASE_FACT_COLUMNS,
+  CASE_FACTS,
+  CASE_FACTS_STORE,
+  ENDED_WITHOUT_DECISION,
+} from './case-fact-names.ts';
 import { type DataRange, dataDates } from './data-dates.ts';
 
 /**
@@ -21,9 +20,6 @@ import { type DataRange, dataDates } from './data-dates.ts';
  * They do not depend on the as-of date, so filters and as-of changes reuse them.
  */
 export { CASE_FACT_COLUMNS, CASE_FACTS } from './case-fact-names.ts';
-
-/** Cases that ended without a decision and so can never be overdue. */
-export const ENDED_WITHOUT_DECISION = "('rejected_intake', 'withdrawn', 'void')";
 
 // Plain joins to the calendar, not the per-row macros: at a million rows DuckDB-WASM ran out of memory
 // decorrelating the macros' subqueries (bench), while hash joins on the day keys stay small. No ORDER BY:
@@ -111,17 +107,6 @@ export async function caseFactsInline(
   const facts = caseFactsSelect(await casesWithRowid(engine, tables), false, elapsed);
   return `WITH ${ident(CASE_FACTS)} AS (${facts}) SELECT * FROM (${sql})`;
 }
-
-/**
- * DOMAIN §8: a case is on time when its elapsed working days (net of pauses) are within the promised
- * limit plus extension — the same as closing before `late_day`, the first working day after the due
- * day. So a case closed on the Saturday after a Friday due day is on time: no working day was exceeded.
- * (Outside the calendar's known years `late_day` is the next calendar day: a plain date comparison.)
- * case.on_time_rate, case.overdue_count, case.red / case.yellow and the drill-down all use these.
- */
-export const CLOSED_ON_TIME = 'closed_day < late_day';
-/** Past due on `day` (a DATE expression): that day is a working day beyond the limit, or after one. */
-export const pastDueOn = (day: string): string => `${day} >= late_day`;
 
 /**
  * Installs the working-day calendar over the loaded data's dates (data-dates.ts; `range` when known).

@@ -12,10 +12,10 @@ import {
   resultFromRow,
   runIndicator,
 } from './compute.ts';
+import { ConfigError } from './config-error.ts';
 import { DIMENSIONS, LIVE_PERIOD_COLUMN } from './dimensions.ts';
 import { applyDisclosureControl } from './disclosure-control.ts';
 import type { IndicatorContext, IndicatorResult } from './types.ts';
-import { ConfigError } from './user-defined.ts';
 
 export type PeriodUnit = 'day' | 'week' | 'month' | 'quarter' | 'year';
 export const PERIOD_UNITS: readonly PeriodUnit[] = ['day', 'week', 'month', 'quarter', 'year'];

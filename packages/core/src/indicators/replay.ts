@@ -1,5 +1,5 @@
 import { ident, type SqlQuery } from '../sql/quote.ts';
-import { CASE_FACTS } from './facts.ts';
+import { CASE_FACTS } from './case-fact-names.ts';
 import type { IndicatorContext } from './types.ts';
 
 /**

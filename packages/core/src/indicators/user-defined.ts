@@ -1,6 +1,7 @@
 import { DATASETS, isDatasetKey } from '../schema/datasets.ts';
 import type { DatasetKey } from '../schema/types.ts';
 import { ident, type SqlValue } from '../sql/quote.ts';
+import { ConfigError } from './config-error.ts';
 import { replayed } from './replay.ts';
 import type { Direction, IndicatorDef, IndicatorUnit } from './types.ts';
 import { where } from './where.ts';
@@ -24,10 +25,6 @@ export interface Condition {
   op: 'in' | 'not_in' | 'is_null' | 'not_null' | 'eq' | 'ne' | 'gt' | 'gte' | 'lt' | 'lte';
   values?: (string | number | boolean)[];
   value?: string | number | boolean;
-}
-
-export class ConfigError extends Error {
-  override name = 'ConfigError';
 }
 
 const OPS: Record<Condition['op'], string> = {

@@ -1,15 +1,4 @@
-export {
-  bandOf,
-  computeScorecard,
-  HISTORY_PERIODS,
-  maxScore,
-  rank,
-  type Scorecard,
-  type ScorecardOptions,
-  type ScorecardRow,
-  scorecardFromGrouped,
-  scoreDepartment,
-} from './compute-scorecard.ts';
+export { computeScorecard, type ScorecardOptions } from './compute-scorecard.ts';
 export { DEFAULT_SCORECARD, DEFAULT_SCORECARD_JSON } from './default-model.ts';
 export {
   type BandRule,
@@ -26,3 +15,13 @@ export {
   type ScorecardRule,
 } from './model.ts';
 export { formatValue, type ItemScore, isMissing, scoreItem } from './rules.ts';
+export {
+  bandOf,
+  HISTORY_PERIODS,
+  maxScore,
+  rank,
+  type Scorecard,
+  type ScorecardRow,
+  scorecardFromGrouped,
+  scoreDepartment,
+} from './score.ts';

@@ -1,5 +1,5 @@
+import { ConfigError } from '../indicators/config-error.ts';
 import type { Direction } from '../indicators/types.ts';
-import { ConfigError } from '../indicators/user-defined.ts';
 
 /**
  * A scorecard model (DOMAIN §7.f), as JSON:

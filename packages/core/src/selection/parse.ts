@@ -1,5 +1,5 @@
 import { monthsOf } from '../dates.ts';
-import { ConfigError } from '../indicators/user-defined.ts';
+import { ConfigError } from '../indicators/config-error.ts';
 import { DATASETS, isDatasetKey } from '../schema/datasets.ts';
 import { isMonthSelection, MONTH_COLUMN, type Selection } from './selection.ts';
 

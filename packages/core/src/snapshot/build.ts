@@ -6,9 +6,9 @@ import { type ComputeOptions, computeIndicators, prepareComputation } from '../i
 import { TREND_INDICATOR } from '../indicators/default-keys.ts';
 import { computeGrouped, type PeriodUnit } from '../indicators/grouped.ts';
 import type { IndicatorResult } from '../indicators/types.ts';
-import { HISTORY_PERIODS } from '../scorecard/compute-scorecard.ts';
 import { DEFAULT_SCORECARD } from '../scorecard/default-model.ts';
 import type { ScorecardModel } from '../scorecard/model.ts';
+import { HISTORY_PERIODS } from '../scorecard/score.ts';
 import { changeKey, deriveCi, deriveValue, FLAG, periodNeighbours, sameCi, sameNumber } from './derive.ts';
 import {
   COLUMNS,

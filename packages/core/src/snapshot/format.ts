@@ -1,8 +1,8 @@
 import type { ImportSummary } from '../import/ledger.ts';
 import type { PeriodUnit } from '../indicators/grouped.ts';
 import type { IndicatorResult } from '../indicators/types.ts';
-import type { Scorecard } from '../scorecard/compute-scorecard.ts';
 import type { ScorecardModel } from '../scorecard/model.ts';
+import type { Scorecard } from '../scorecard/score.ts';
 
 /**
  * The snapshot file: one Arrow IPC file (format version SNAPSHOT_VERSION) with one row per indicator

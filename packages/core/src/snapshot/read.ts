@@ -2,8 +2,8 @@ import { tableFromIPC } from '@uwdata/flechette';
 import type { ImportSummary } from '../import/ledger.ts';
 import { INDICATORS } from '../indicators/catalogue/index.ts';
 import type { IndicatorResult, Status } from '../indicators/types.ts';
-import { scorecardFromGrouped } from '../scorecard/compute-scorecard.ts';
 import type { ScorecardModel } from '../scorecard/model.ts';
+import { scorecardFromGrouped } from '../scorecard/score.ts';
 import type { Filters } from '../sql/filters.ts';
 import { changeKey, deriveCi, deriveValue, FLAG, periodNeighbours } from './derive.ts';
 import {

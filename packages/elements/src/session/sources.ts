@@ -5,8 +5,6 @@ import {
   type Engine,
   ImportError,
   type ImportMapping,
-  INDICATORS,
-  parseConfig,
 } from '@assessment-dashboard/core';
 import { type Lang, messages } from '../i18n/messages.ts';
 import { FetchError } from '../load/fetch-with-progress.ts';
@@ -45,9 +43,10 @@ export async function configuration(
   setting: JsonSetting<unknown> | undefined,
   signal: AbortSignal,
 ): Promise<DashboardConfig | undefined> {
-  const keys = INDICATORS.map((d) => d.key);
-  if (setting?.value) return parseConfig(setting.value, 'configuration', keys);
-  return setting?.url ? parseConfig(await fetchJson(setting.url, signal), setting.url, keys) : undefined;
+  if (!setting?.value && !setting?.url) return undefined;
+  const { parseConfiguration } = await import('./parse-configuration.ts');
+  if (setting.value) return parseConfiguration(setting.value, 'configuration');
+  return setting.url ? parseConfiguration(await fetchJson(setting.url, signal), setting.url) : undefined;
 }
 
 /** Import errors that are a question for the user (map the columns), not a dead end. */

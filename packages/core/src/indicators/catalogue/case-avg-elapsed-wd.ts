@@ -1,4 +1,4 @@
-import { CASE_FACTS, ENDED_WITHOUT_DECISION } from '../facts.ts';
+import { CASE_FACTS, ENDED_WITHOUT_DECISION } from '../case-fact-names.ts';
 import { replayed } from '../replay.ts';
 import type { IndicatorDef } from '../types.ts';
 import { where } from '../where.ts';

@@ -1,5 +1,5 @@
+import { CASE_FACTS, ENDED_WITHOUT_DECISION } from '../case-fact-names.ts';
 import { conditionsSql } from '../conditions.ts';
-import { CASE_FACTS, ENDED_WITHOUT_DECISION } from '../facts.ts';
 import type { IndicatorConditions, IndicatorDef } from '../types.ts';
 
 // Extensions do not count: finishing inside an extended limit is not "early".

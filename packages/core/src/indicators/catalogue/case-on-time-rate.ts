@@ -1,5 +1,5 @@
+import { CASE_FACTS, CLOSED_ON_TIME } from '../case-fact-names.ts';
 import { conditionsSql } from '../conditions.ts';
-import { CASE_FACTS, CLOSED_ON_TIME } from '../facts.ts';
 import type { IndicatorConditions, IndicatorDef } from '../types.ts';
 
 // DOMAIN §8, elapsed working days ≤ limit + extension (facts.ts), as case.overdue_count.

@@ -1,5 +1,5 @@
+import { CASE_FACTS, CLOSED_ON_TIME, pastDueOn } from '../case-fact-names.ts';
 import { AS_OF_DAY, conditionsSql } from '../conditions.ts';
-import { CASE_FACTS, CLOSED_ON_TIME, pastDueOn } from '../facts.ts';
 import type { IndicatorConditions, IndicatorDef } from '../types.ts';
 
 // due_day: promised due date on the working-day calendar, moved by pauses (see facts.ts). The day is

@@ -1,5 +1,5 @@
+import { CASE_FACTS, pastDueOn } from '../case-fact-names.ts';
 import { AS_OF_DAY, conditionsSql } from '../conditions.ts';
-import { CASE_FACTS, pastDueOn } from '../facts.ts';
 import type { IndicatorConditions, IndicatorDef } from '../types.ts';
 
 /** Open past due on the as-of day; the population is case.yellow's and the watch list's (a case closed

@@ -1,4 +1,4 @@
-import { calendarJoin, workingDaysBetweenExpr } from '../../calendar/sql.ts';
+import { calendarJoin, workingDaysBetweenExpr } from '../../calendar/sql-joins.ts';
 import { replayed } from '../replay.ts';
 import type { IndicatorDef } from '../types.ts';
 import { where } from '../where.ts';

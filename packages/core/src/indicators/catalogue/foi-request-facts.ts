@@ -1,4 +1,4 @@
-import { calendarJoin, dueDateExpr, dueDateJoin, workingDaysBetweenExpr } from '../../calendar/sql.ts';
+import { calendarJoin, dueDateExpr, dueDateJoin, workingDaysBetweenExpr } from '../../calendar/sql-joins.ts';
 import type { SqlQuery } from '../../sql/quote.ts';
 import { replayed } from '../replay.ts';
 import type { IndicatorContext } from '../types.ts';
