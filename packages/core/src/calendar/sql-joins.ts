@@ -19,7 +19,8 @@ import { ident } from '../sql/quote.ts';
  */
 export const WORK_CALENDAR_TABLE = 'work_calendar';
 
-const T = ident(WORK_CALENDAR_TABLE);
+/** The table's name quoted for SQL text. */
+export const WORK_CALENDAR = ident(WORK_CALENDAR_TABLE);
 
 /**
  * Join pattern for large tables: rather than a macro per row, join the calendar once per date column (hash
@@ -28,7 +29,7 @@ const T = ident(WORK_CALENDAR_TABLE);
  * must come from the library (a quoted column), never from users.
  */
 export function calendarJoin(alias: string, dateExpr: string): string {
-  return `LEFT JOIN ${T} AS ${ident(alias)} ON ${ident(alias)}.d = CAST(${dateExpr} AS DATE)`;
+  return `LEFT JOIN ${WORK_CALENDAR} AS ${ident(alias)} ON ${ident(alias)}.d = CAST(${dateExpr} AS DATE)`;
 }
 
 /** Working days in (a, b] from two rows joined with `calendarJoin`; NULL wherever the macro is NULL. */
@@ -46,7 +47,7 @@ export function workingDaysBetweenExpr(aAlias: string, bAlias: string): string {
 export function dueDateJoin(dueAlias: string, startAlias: string, nExpr: string): string {
   const due = ident(dueAlias);
   const start = ident(startAlias);
-  return `LEFT JOIN ${T} AS ${due} ON ${due}.is_workday AND ${due}.wd_seq = ${start}.wd_seq + (${nExpr})
+  return `LEFT JOIN ${WORK_CALENDAR} AS ${due} ON ${due}.is_workday AND ${due}.wd_seq = ${start}.wd_seq + (${nExpr})
     AND ${due}.unknown_seq = ${start}.unknown_seq`;
 }
 

@@ -1,8 +1,8 @@
 import { isoOf, toDayNumber } from '../dates.ts';
 import type { Engine } from '../engine/types.ts';
-import { ident, literal } from '../sql/quote.ts';
+import { literal } from '../sql/quote.ts';
 import { isKnownYear, type WorkCalendar } from './calendar.ts';
-import { WORK_CALENDAR_TABLE } from './sql-joins.ts';
+import { WORK_CALENDAR as T } from './sql-joins.ts';
 
 // Builds and installs the calendar table that sql-joins.ts describes (DOMAIN §2.4).
 
@@ -15,7 +15,6 @@ export interface CalendarRange {
 
 /** Installing more than this many days is almost certainly a mistake (two centuries). */
 const MAX_RANGE_DAYS = 73_050;
-const T = ident(WORK_CALENDAR_TABLE);
 
 const date = (iso: string): string => `DATE ${literal(iso)}`;
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chineseCalendar, type WorkCalendar } from '../calendar/calendar.ts';
 import { installCalendar } from '../calendar/sql.ts';
-import { WORK_CALENDAR_TABLE } from '../calendar/sql-joins.ts';
+import { WORK_CALENDAR, WORK_CALENDAR_TABLE } from '../calendar/sql-joins.ts';
 import { viewSource } from '../import/dataset-view.ts';
 import { loadedTables, prepareComputation } from '../indicators/compute.ts';
 import { LIVE_PERIOD_COLUMN } from '../indicators/dimensions.ts';
@@ -181,7 +181,7 @@ export async function loadIntoClickHouse(
 
 /** The two look-ups the dialect's `working_days_between` / `add_working_days` use (clickhouse.ts). */
 async function createCalendarDictionaries(ch: ClickHouseEngine, on: string): Promise<void> {
-  const T = ident(WORK_CALENDAR_TABLE);
+  const T = WORK_CALENDAR;
   await ch.exec(
     `CREATE DICTIONARY ${ident(CALENDAR_BY_DAY)}${on} (dn UInt64, known Bool, wd_seq Int32, unknown_seq Int32)
      PRIMARY KEY dn
